@@ -1,0 +1,18 @@
+//! danba-charts: every figure of one news article about Chenghua District's
+//! aid to Danba County, drawn as interactive charts.
+//!
+//! Everything but [`web`] is platform-free: the dataset ([`data`]), text and
+//! number formatting ([`text`]), layout of a chart into shapes and hover
+//! boxes ([`layout`]), drawing those shapes with plotters on any backend
+//! ([`draw`]) and hit-testing ([`hit`]). `web` mounts charts on `<canvas>`
+//! elements in the browser. See ARCHITECTURE.md.
+
+pub mod data;
+pub mod draw;
+pub mod hit;
+pub mod layout;
+pub mod text;
+pub mod theme;
+
+#[cfg(target_arch = "wasm32")]
+mod web;

@@ -1,0 +1,233 @@
+//! Building the page's elements. Every string reaches the DOM as text
+//! (`textContent`, attributes), never as HTML, so nothing in the data or the
+//! URL can inject markup.
+
+use danba_dataset::Section;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, Window};
+
+use crate::data::{Indicator, DATASET};
+use crate::text::{format_period, format_value, qualifier_notes, Locale};
+use crate::theme::Theme;
+
+use super::CSS_COLOURS;
+
+/// A chart's elements, as built.
+pub(super) struct Placed {
+    pub chart: usize,
+    pub canvas: HtmlCanvasElement,
+    pub wrap: HtmlElement,
+}
+
+/// The `lang=` of the page URL, or Simplified Chinese.
+pub(super) fn locale_from_url(window: &Window) -> Locale {
+    let search = window.location().search().unwrap_or_default();
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("lang"))
+        .and_then(|tag| Locale::from_tag(&tag))
+        .unwrap_or(Locale::ZhHans)
+}
+
+fn el(document: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
+    let e = document.create_element(tag)?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    Ok(e)
+}
+
+fn text_el(document: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+    let e = el(document, tag, class)?;
+    e.set_text_content(Some(text));
+    Ok(e)
+}
+
+fn link(document: &Document, href: &str, text: &str) -> Result<Element, JsValue> {
+    let a = text_el(document, "a", "", text)?;
+    a.set_attribute("href", href)?;
+    Ok(a)
+}
+
+/// Builds header, sections and one figure per chart inside `root`.
+pub(super) fn build_page(document: &Document, root: &HtmlElement, locale: Locale) -> Result<Vec<Placed>, JsValue> {
+    let s = locale.strings();
+    if let Some(html) = document.document_element() {
+        html.set_attribute("lang", locale.tag())?;
+    }
+    document.set_title(s.headline);
+    root.set_text_content(None);
+
+    let header = el(document, "header", "masthead")?;
+    let nav = el(document, "nav", "lang-switch")?;
+    let other = if locale == Locale::ZhHans { Locale::En } else { Locale::ZhHans };
+    let switch = link(document, &format!("?lang={}", other.url_tag()), s.other_language)?;
+    switch.set_attribute("lang", other.tag())?;
+    switch.set_attribute("hreflang", other.tag())?;
+    nav.append_child(&switch)?;
+    header.append_child(&nav)?;
+    header.append_child(&*text_el(document, "h1", "", s.headline)?)?;
+    header.append_child(&*text_el(document, "p", "dek", s.dek)?)?;
+    let note = text_el(document, "p", "data-note", s.data_note)?;
+    for (href, text) in [("data/indicators.csv", s.download_csv), ("data/indicators.json", s.download_json)] {
+        note.append_with_str_1(" ")?;
+        let a = link(document, href, text)?;
+        a.set_attribute("download", "")?;
+        note.append_child(&a)?;
+    }
+    header.append_child(&note)?;
+    root.append_child(&header)?;
+
+    let main = el(document, "main", "")?;
+    let mut placed = Vec::new();
+    for &section in Section::ALL {
+        let charts: Vec<usize> = DATASET.charts.iter().enumerate().filter(|(_, c)| c.section == section).map(|(i, _)| i).collect();
+        if charts.is_empty() {
+            continue;
+        }
+        let (heading, intro) = s.section(section);
+        let sec = el(document, "section", "story-section")?;
+        sec.set_attribute("data-section", section.name())?;
+        sec.append_child(&*text_el(document, "h2", "", heading)?)?;
+        sec.append_child(&*text_el(document, "p", "intro", intro)?)?;
+        let grid = el(document, "div", "chart-grid")?;
+        for index in charts {
+            let (figure, p) = build_chart(document, index, locale)?;
+            grid.append_child(&figure)?;
+            placed.push(p);
+        }
+        sec.append_child(&grid)?;
+        main.append_child(&sec)?;
+    }
+    root.append_child(&main)?;
+    Ok(placed)
+}
+
+fn build_chart(document: &Document, index: usize, locale: Locale) -> Result<(Element, Placed), JsValue> {
+    let chart = DATASET.charts.get(index).ok_or("chart index out of range")?;
+    let s = locale.strings();
+    let figure = el(document, "figure", "chart")?;
+    figure.set_attribute("data-chart", &chart.id)?;
+    figure.set_attribute("data-kind", chart.kind.name())?;
+    if chart.kind == danba_dataset::Kind::Cards || chart.kind == danba_dataset::Kind::Timeline {
+        figure.class_list().add_1("wide")?;
+    }
+    let title_id = format!("chart-title-{}", chart.id);
+    let title = text_el(document, "h3", "chart-title", locale.title(chart))?;
+    title.set_id(&title_id);
+    figure.append_child(&title)?;
+    let wrap: HtmlElement = el(document, "div", "plot-wrap")?.dyn_into()?;
+    let canvas: HtmlCanvasElement = el(document, "canvas", "plot")?.dyn_into()?;
+    canvas.set_attribute("role", "img")?;
+    canvas.set_attribute("aria-labelledby", &title_id)?;
+    wrap.append_child(&canvas)?;
+    figure.append_child(&wrap)?;
+
+    let caption = el(document, "figcaption", "")?;
+    if let Some(note) = locale.chart_note(chart) {
+        caption.append_child(&*text_el(document, "p", "note", note)?)?;
+    }
+    let notes = qualifier_notes(DATASET.items(chart), locale);
+    if !notes.is_empty() {
+        caption.append_child(&*text_el(document, "p", "note", &notes.join(" "))?)?;
+    }
+    let source = match locale {
+        Locale::ZhHans => &DATASET.meta.source_zh,
+        Locale::En => &DATASET.meta.source_en,
+    };
+    caption.append_child(&*text_el(document, "p", "source", &format!("{}{}", s.source, source))?)?;
+    figure.append_child(&caption)?;
+    Ok((figure, Placed { chart: index, canvas, wrap }))
+}
+
+/// Writes the theme's colours into CSS custom properties on `<html>`.
+pub(super) fn set_theme_colours(theme: &Theme) {
+    let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let Ok(html) = html.dyn_into::<HtmlElement>() else { return };
+    let style = html.style();
+    for (name, paint) in CSS_COLOURS {
+        let _ = style.set_property(name, &theme.rgb(paint).hex());
+    }
+}
+
+/// The one tooltip of the page.
+pub(super) struct Tooltip {
+    root: HtmlElement,
+    label: Element,
+    value: Element,
+    period: Element,
+    note: Element,
+    printed: Element,
+    source: Element,
+}
+
+impl Tooltip {
+    pub(super) fn new(document: &Document) -> Result<Self, JsValue> {
+        let root: HtmlElement = el(document, "div", "tooltip")?.dyn_into()?;
+        root.set_attribute("role", "tooltip")?;
+        root.set_id("danba-tooltip");
+        root.set_hidden(true);
+        let label = el(document, "p", "tt-label")?;
+        let value = el(document, "p", "tt-value")?;
+        let period = el(document, "p", "tt-period")?;
+        let note = el(document, "p", "tt-note")?;
+        let printed = el(document, "p", "tt-printed")?;
+        let source = el(document, "blockquote", "tt-source")?;
+        source.set_attribute("lang", "zh-Hans")?;
+        for child in [&label, &value, &period, &note, &printed, &source] {
+            root.append_child(child)?;
+        }
+        document.body().ok_or("no body")?.append_child(&root)?;
+        Ok(Tooltip { root, label, value, period, note, printed, source })
+    }
+
+    pub(super) fn show(&self, ind: &Indicator, locale: Locale, client: (f64, f64)) {
+        let s = locale.strings();
+        let set = |e: &Element, text: &str| {
+            e.set_text_content(Some(text));
+            let _ = e.toggle_attribute_with_force("hidden", text.is_empty());
+        };
+        set(&self.label, locale.label(ind));
+        let mut value = format_value(ind, locale).joined(locale);
+        if ind.value.is_none() {
+            value = format!("{value}（{}）", s.unknown);
+        }
+        set(&self.value, &value);
+        set(&self.period, &format_period(ind.period, locale));
+        set(&self.note, locale.note(ind).unwrap_or(""));
+        let printed = if locale == Locale::ZhHans { String::new() } else { format!("{}: {}", s.as_printed, ind.printed) };
+        set(&self.printed, &printed);
+        set(&self.source, &format!("{}“{}”", s.quote, ind.source));
+        self.root.set_hidden(false);
+        self.place(client);
+    }
+
+    /// Puts the tooltip beside the pointer, inside the viewport.
+    fn place(&self, (x, y): (f64, f64)) {
+        let Some(window) = web_sys::window() else { return };
+        let vw = window.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(800.0);
+        let vh = window.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(600.0);
+        let rect = self.root.get_bounding_client_rect();
+        let (w, h) = (rect.width(), rect.height());
+        let mut left = x + 14.0;
+        if left + w > vw - 8.0 {
+            left = x - 14.0 - w;
+        }
+        let mut top = y + 14.0;
+        if top + h > vh - 8.0 {
+            top = y - 14.0 - h;
+        }
+        let style = self.root.style();
+        let _ = style.set_property("left", &format!("{}px", left.clamp(8.0, (vw - w - 8.0).max(8.0))));
+        let _ = style.set_property("top", &format!("{}px", top.clamp(8.0, (vh - h - 8.0).max(8.0))));
+    }
+
+    pub(super) fn hide(&self) {
+        self.root.set_hidden(true);
+    }
+
+    pub(super) fn remove(&self) {
+        self.root.remove();
+    }
+}

@@ -1,0 +1,283 @@
+//! The browser side: the only module that touches wasm-bindgen and web-sys.
+//!
+//! [`mount`] builds the dashboard's DOM from the dataset, gives every chart a
+//! `<canvas>` sized to its container × `devicePixelRatio`, and listens for
+//! pointer, resize, pixel-ratio and colour-scheme changes. Each listener is a
+//! Rust closure owned by the returned [`App`] and removed when it is dropped,
+//! so nothing leaks and no JavaScript duplicates geometry: hover boxes come
+//! from [`crate::layout`] and are tested by [`crate::hit`].
+
+mod dom;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use plotters_canvas::CanvasBackend;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Event, EventTarget, HtmlCanvasElement, HtmlElement, MediaQueryList, MouseEvent, ResizeObserver};
+
+use crate::data::DATASET;
+use crate::draw::{draw, Style};
+use crate::hit::hit;
+use crate::layout::{layout, Scene};
+use crate::text::Locale;
+use crate::theme::{Paint, Theme};
+
+/// One chart on the page.
+struct View {
+    /// Index into the dataset's charts.
+    chart: usize,
+    canvas: HtmlCanvasElement,
+    /// The element whose width the chart takes.
+    wrap: HtmlElement,
+    scene: Scene,
+    /// The highlighted item, if any.
+    active: Option<usize>,
+    /// The CSS width and pixel ratio the canvas was last drawn for.
+    drawn_for: (f64, f64),
+}
+
+/// Everything the listeners share.
+struct State {
+    locale: Locale,
+    views: Vec<View>,
+    tooltip: dom::Tooltip,
+    dark: Option<MediaQueryList>,
+}
+
+impl State {
+    fn theme(&self) -> Theme {
+        match &self.dark {
+            Some(q) if q.matches() => Theme::DARK,
+            _ => Theme::LIGHT,
+        }
+    }
+
+    /// Lays out and redraws every chart whose width or pixel ratio changed,
+    /// or all of them when `force` is set (theme change).
+    fn refresh(&mut self, force: bool) {
+        let dpr = device_pixel_ratio();
+        let theme = self.theme();
+        dom::set_theme_colours(&theme);
+        for view in &mut self.views {
+            let width = view.wrap.get_bounding_client_rect().width();
+            if !force && view.drawn_for == (width, dpr) {
+                continue;
+            }
+            let Some(chart) = DATASET.charts.get(view.chart) else { continue };
+            view.scene = layout(&DATASET, chart, self.locale, width);
+            view.active = None;
+            view.drawn_for = (width, dpr);
+            size_canvas(&view.canvas, &view.scene, dpr);
+            paint(view, &theme, self.locale);
+        }
+    }
+
+    /// Moves the highlight of view `v` to `item` and updates the tooltip.
+    fn point(&mut self, v: usize, item: Option<usize>, client: (f64, f64)) {
+        let theme = self.theme();
+        let locale = self.locale;
+        // Only one chart is highlighted at a time.
+        for (k, view) in self.views.iter_mut().enumerate() {
+            let want = if k == v { item } else { None };
+            if view.active != want {
+                view.active = want;
+                paint(view, &theme, locale);
+                match want.and_then(|i| view.scene.items.get(i)).and_then(|it| DATASET.indicators.get(usize::from(it.indicator))) {
+                    Some(ind) => {
+                        let _ = view.canvas.set_attribute("data-active", &ind.id);
+                    }
+                    None => {
+                        let _ = view.canvas.remove_attribute("data-active");
+                    }
+                }
+            }
+        }
+        let indicator = self
+            .views
+            .get(v)
+            .and_then(|view| item.and_then(|i| view.scene.items.get(i)))
+            .and_then(|it| DATASET.indicators.get(usize::from(it.indicator)));
+        match indicator {
+            Some(ind) => self.tooltip.show(ind, locale, client),
+            None => self.tooltip.hide(),
+        }
+    }
+}
+
+fn device_pixel_ratio() -> f64 {
+    web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0)
+}
+
+/// Sets the canvas's CSS size to the scene's and its backing store to that
+/// times the pixel ratio, not truncated to an integer ratio.
+fn size_canvas(canvas: &HtmlCanvasElement, scene: &Scene, dpr: f64) {
+    let style = canvas.style();
+    let _ = style.set_property("width", &format!("{}px", scene.width));
+    let _ = style.set_property("height", &format!("{}px", scene.height));
+    canvas.set_width((scene.width * dpr).round().max(1.0) as u32);
+    canvas.set_height((scene.height * dpr).round().max(1.0) as u32);
+}
+
+fn paint(view: &View, theme: &Theme, locale: Locale) {
+    let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.clone()) else { return };
+    let scale = f64::from(view.canvas.width()) / view.scene.width.max(1.0);
+    let style = Style { theme: *theme, scale, locale, highlight: view.active };
+    if let Err(e) = draw(backend, &view.scene, &style) {
+        web_sys::console::error_1(&format!("chart could not be drawn: {e:?}").into());
+    }
+}
+
+/// A listener that removes itself from its target when dropped.
+struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    closure: Closure<dyn FnMut(Event)>,
+}
+
+impl Listener {
+    fn new(target: &EventTarget, kind: &'static str, f: impl FnMut(Event) + 'static) -> Result<Self, JsValue> {
+        let closure = Closure::<dyn FnMut(Event)>::new(f);
+        target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
+        Ok(Listener { target: target.clone(), kind, closure })
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+    }
+}
+
+/// The mounted dashboard. Keep it alive as long as the page shows it; the
+/// page stores it as `window.danba`.
+#[wasm_bindgen]
+pub struct App {
+    state: Rc<RefCell<State>>,
+    _listeners: Vec<Listener>,
+    observer: ResizeObserver,
+    _on_resize: Closure<dyn FnMut()>,
+}
+
+/// The hover box of one item, for tests and tools, in CSS px relative to the
+/// canvas's top-left corner.
+#[derive(Serialize)]
+struct ItemBox<'a> {
+    id: &'a str,
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+#[wasm_bindgen]
+impl App {
+    /// The ids of the charts on the page, in page order.
+    pub fn charts(&self) -> Vec<String> {
+        let state = self.state.borrow();
+        state.views.iter().filter_map(|v| DATASET.charts.get(v.chart)).map(|c| c.id.to_string()).collect()
+    }
+
+    /// The hover boxes of a chart's items, or an empty list for an unknown id.
+    pub fn items(&self, chart: &str) -> Result<JsValue, JsValue> {
+        let state = self.state.borrow();
+        let view = state.views.iter().find(|v| DATASET.charts.get(v.chart).is_some_and(|c| c.id == chart));
+        let boxes: Vec<ItemBox<'_>> = view
+            .map(|v| {
+                v.scene
+                    .items
+                    .iter()
+                    .filter_map(|it| {
+                        let ind = DATASET.indicators.get(usize::from(it.indicator))?;
+                        Some(ItemBox { id: &ind.id, x: it.hit.x, y: it.hit.y, w: it.hit.w, h: it.hit.h })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        serde_wasm_bindgen::to_value(&boxes).map_err(|e| JsValue::from_str(&e.to_string()))
+    }
+
+    /// Stops listening and removes the tooltip; the page calls it before
+    /// mounting again.
+    pub fn unmount(&self) {
+        self.observer.disconnect();
+        self.state.borrow().tooltip.remove();
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Builds the dashboard inside `root` and draws every chart. The language
+/// comes from the page URL's `lang=` (Simplified Chinese by default).
+#[wasm_bindgen]
+pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let locale = dom::locale_from_url(&window);
+    let page = dom::build_page(&document, root, locale)?;
+    let tooltip = dom::Tooltip::new(&document)?;
+    let dark = window.match_media("(prefers-color-scheme: dark)").ok().flatten();
+    let views = page
+        .into_iter()
+        .map(|p| View { chart: p.chart, canvas: p.canvas, wrap: p.wrap, scene: Scene { width: 0.0, height: 0.0, items: Vec::new(), marks: Vec::new() }, active: None, drawn_for: (-1.0, -1.0) })
+        .collect();
+    let state = Rc::new(RefCell::new(State { locale, views, tooltip, dark }));
+    state.borrow_mut().refresh(true);
+
+    let mut listeners = Vec::new();
+    let canvases: Vec<HtmlCanvasElement> = state.borrow().views.iter().map(|v| v.canvas.clone()).collect();
+    for (v, canvas) in canvases.into_iter().enumerate() {
+        for kind in ["pointermove", "pointerdown"] {
+            let st = Rc::clone(&state);
+            let c = canvas.clone();
+            listeners.push(Listener::new(&canvas, kind, move |e: Event| {
+                let Some(e) = e.dyn_ref::<MouseEvent>() else { return };
+                let rect = c.get_bounding_client_rect();
+                let (cx, cy) = (f64::from(e.client_x()), f64::from(e.client_y()));
+                let mut s = st.borrow_mut();
+                let item = s.views.get(v).and_then(|view| hit(&view.scene, cx - rect.left(), cy - rect.top()));
+                s.point(v, item, (cx, cy));
+            })?);
+        }
+        let st = Rc::clone(&state);
+        listeners.push(Listener::new(&canvas, "pointerleave", move |_| st.borrow_mut().point(v, None, (0.0, 0.0)))?);
+    }
+    // Zooming changes the pixel ratio and fires `resize` on the window.
+    let st = Rc::clone(&state);
+    listeners.push(Listener::new(&window, "resize", move |_| st.borrow_mut().refresh(false))?);
+    if let Some(q) = state.borrow().dark.clone() {
+        let st = Rc::clone(&state);
+        listeners.push(Listener::new(&q, "change", move |_| st.borrow_mut().refresh(true))?);
+    }
+    let st = Rc::clone(&state);
+    let on_resize = Closure::<dyn FnMut()>::new(move || st.borrow_mut().refresh(false));
+    let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    for view in &state.borrow().views {
+        observer.observe(&view.wrap);
+    }
+
+    if let Some(perf) = window.performance() {
+        let _ = perf.mark("danba:charts-painted");
+    }
+    if let Some(html) = document.document_element() {
+        html.set_attribute("data-ready", "true")?;
+    }
+    Ok(App { state, _listeners: listeners, observer, _on_resize: on_resize })
+}
+
+/// The colours CSS takes from the chart theme, so the page around a canvas
+/// matches it exactly.
+pub(crate) const CSS_COLOURS: [(&str, Paint); 6] = [
+    ("--bg", Paint::Background),
+    ("--surface", Paint::Surface),
+    ("--ink", Paint::Ink),
+    ("--muted", Paint::Muted),
+    ("--grid", Paint::Grid),
+    ("--accent", Paint::Accent),
+];

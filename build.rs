@@ -14,7 +14,10 @@ fn main() -> ExitCode {
     let dataset = match danba_dataset::load(path) {
         Ok(dataset) => dataset,
         Err(errors) => {
-            eprintln!("The data file is not valid ({} problem(s)):", errors.0.len());
+            eprintln!(
+                "The data file is not valid ({} problem(s)):",
+                errors.0.len()
+            );
             eprintln!("{errors}");
             return ExitCode::FAILURE;
         }

@@ -3,7 +3,9 @@
 
 use std::borrow::Cow;
 
-pub use danba_dataset::{Category, Chart, Dataset, Indicator, Kind, Meta, Period, Qualifier, Section, Unit};
+pub use danba_dataset::{
+    Category, Chart, Dataset, Indicator, Kind, Meta, Period, Qualifier, Section, Unit,
+};
 
 /// Every figure of the article and every chart.
 pub static DATASET: Dataset = include!(concat!(env!("OUT_DIR"), "/dataset.rs"));

@@ -34,7 +34,11 @@ fn colour(theme: &Theme, paint: Paint) -> RGBColor {
 
 /// Draws `scene` onto `backend`, which must be `scene.width × scale` by
 /// `scene.height × scale` device pixels (it is cleared first).
-pub fn draw<DB: DrawingBackend>(backend: DB, scene: &Scene, style: &Style) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+pub fn draw<DB: DrawingBackend>(
+    backend: DB,
+    scene: &Scene,
+    style: &Style,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let area = backend.into_drawing_area();
     let theme = &style.theme;
     area.fill(&colour(theme, Paint::Background))?;
@@ -45,7 +49,12 @@ pub fn draw<DB: DrawingBackend>(backend: DB, scene: &Scene, style: &Style) -> Re
         let lit = mark.item.is_some() && mark.item == style.highlight;
         match &mark.shape {
             Shape::Rect { rect, paint } => {
-                let (x0, y0, x1, y1) = (px(rect.x), px(rect.y), px(rect.x + rect.w), px(rect.y + rect.h));
+                let (x0, y0, x1, y1) = (
+                    px(rect.x),
+                    px(rect.y),
+                    px(rect.x + rect.w),
+                    px(rect.y + rect.h),
+                );
                 if x1 <= x0 || y1 <= y0 {
                     continue;
                 }
@@ -53,7 +62,10 @@ pub fn draw<DB: DrawingBackend>(backend: DB, scene: &Scene, style: &Style) -> Re
                     (true, Paint::Accent | Paint::Accent2) => Paint::Highlight,
                     _ => *paint,
                 };
-                area.draw(&Rectangle::new([(x0, y0), (x1, y1)], colour(theme, fill).filled()))?;
+                area.draw(&Rectangle::new(
+                    [(x0, y0), (x1, y1)],
+                    colour(theme, fill).filled(),
+                ))?;
                 if lit && *paint == Paint::Surface {
                     // A card is outlined rather than recoloured, so its text
                     // keeps its contrast.
@@ -65,26 +77,55 @@ pub fn draw<DB: DrawingBackend>(backend: DB, scene: &Scene, style: &Style) -> Re
                     ))?;
                 }
             }
-            Shape::Line { from, to, paint, width } => {
+            Shape::Line {
+                from,
+                to,
+                paint,
+                width,
+            } => {
                 let paint = if lit { Paint::Highlight } else { *paint };
                 let w = (width * s).round().max(1.0) as u32;
-                area.draw(&PathElement::new(vec![(px(from.0), px(from.1)), (px(to.0), px(to.1))], colour(theme, paint).stroke_width(w)))?;
+                area.draw(&PathElement::new(
+                    vec![(px(from.0), px(from.1)), (px(to.0), px(to.1))],
+                    colour(theme, paint).stroke_width(w),
+                ))?;
             }
-            Shape::Dot { centre, radius, paint } => {
+            Shape::Dot {
+                centre,
+                radius,
+                paint,
+            } => {
                 let paint = if lit { Paint::Highlight } else { *paint };
                 let r = (radius * s * if lit { 1.3 } else { 1.0 }).round().max(1.0) as i32;
-                area.draw(&Circle::new((px(centre.0), px(centre.1)), r, colour(theme, paint).filled()))?;
+                area.draw(&Circle::new(
+                    (px(centre.0), px(centre.1)),
+                    r,
+                    colour(theme, paint).filled(),
+                ))?;
             }
-            Shape::Text { at, text, size, bold, paint, align } => {
+            Shape::Text {
+                at,
+                text,
+                size,
+                bold,
+                paint,
+                align,
+            } => {
                 let h = match align {
                     Align::Left => HPos::Left,
                     Align::Centre => HPos::Center,
                     Align::Right => HPos::Right,
                 };
-                let font_style = if *bold { FontStyle::Bold } else { FontStyle::Normal };
+                let font_style = if *bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                };
                 let font = FontDesc::new(FontFamily::Name(family), size * s, font_style);
                 let ink = colour(theme, *paint);
-                let text_style = TextStyle::from(font).color(&ink).pos(Pos::new(h, VPos::Top));
+                let text_style = TextStyle::from(font)
+                    .color(&ink)
+                    .pos(Pos::new(h, VPos::Top));
                 area.draw(&Text::new(text.as_str(), (px(at.0), px(at.1)), text_style))?;
             }
         }

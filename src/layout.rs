@@ -70,11 +70,27 @@ pub enum Shape {
     /// A filled rectangle.
     Rect { rect: Rect, paint: Paint },
     /// A straight line.
-    Line { from: (f64, f64), to: (f64, f64), paint: Paint, width: f64 },
+    Line {
+        from: (f64, f64),
+        to: (f64, f64),
+        paint: Paint,
+        width: f64,
+    },
     /// A filled circle.
-    Dot { centre: (f64, f64), radius: f64, paint: Paint },
+    Dot {
+        centre: (f64, f64),
+        radius: f64,
+        paint: Paint,
+    },
     /// One line of text; `at` is the top of the text and its anchor.
-    Text { at: (f64, f64), text: String, size: f64, bold: bool, paint: Paint, align: Align },
+    Text {
+        at: (f64, f64),
+        text: String,
+        size: f64,
+        bold: bool,
+        paint: Paint,
+        align: Align,
+    },
 }
 
 /// A shape and the item it belongs to, if any; an item's shapes change
@@ -111,20 +127,50 @@ pub struct Scene {
 
 impl Scene {
     fn new(width: f64) -> Self {
-        Scene { width, height: 0.0, items: Vec::new(), marks: Vec::new() }
+        Scene {
+            width,
+            height: 0.0,
+            items: Vec::new(),
+            marks: Vec::new(),
+        }
     }
 
     fn add(&mut self, shape: Shape, item: Option<usize>) {
         self.marks.push(Mark { shape, item });
     }
 
-    fn text(&mut self, at: (f64, f64), text: impl Into<String>, size: f64, paint: Paint, item: Option<usize>) {
-        self.add(Shape::Text { at, text: text.into(), size, bold: false, paint, align: Align::Left }, item);
+    fn text(
+        &mut self,
+        at: (f64, f64),
+        text: impl Into<String>,
+        size: f64,
+        paint: Paint,
+        item: Option<usize>,
+    ) {
+        self.add(
+            Shape::Text {
+                at,
+                text: text.into(),
+                size,
+                bold: false,
+                paint,
+                align: Align::Left,
+            },
+            item,
+        );
     }
 
     /// Text wrapped to `width` from the left edge at `y`; returns the y
     /// below it.
-    fn paragraph(&mut self, y: f64, width: f64, text: &str, size: f64, paint: Paint, item: Option<usize>) -> f64 {
+    fn paragraph(
+        &mut self,
+        y: f64,
+        width: f64,
+        text: &str,
+        size: f64,
+        paint: Paint,
+        item: Option<usize>,
+    ) -> f64 {
         let mut y = y;
         for line in wrap(text, size, width) {
             self.text((0.0, y), line, size, paint, item);
@@ -136,7 +182,11 @@ impl Scene {
 
 /// Lays a chart out at `width` CSS px.
 pub fn layout(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -> Scene {
-    let width = if width.is_finite() { width.max(MIN_WIDTH) } else { MIN_WIDTH };
+    let width = if width.is_finite() {
+        width.max(MIN_WIDTH)
+    } else {
+        MIN_WIDTH
+    };
     let items: Vec<(u16, &Indicator)> = chart
         .items
         .iter()
@@ -164,14 +214,31 @@ fn cards(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
     let mut y = 0.0;
     for row in items.chunks(cols) {
         // Every card of a row is as tall as the tallest, so first lay each out.
-        let laid: Vec<(Vec<Mark>, f64)> = row.iter().map(|(_, ind)| card(ind, locale, inner)).collect();
+        let laid: Vec<(Vec<Mark>, f64)> = row
+            .iter()
+            .map(|(_, ind)| card(ind, locale, inner))
+            .collect();
         let row_h = laid.iter().map(|(_, h)| *h).fold(0.0, f64::max) + 2.0 * PAD;
         for (col, ((index, _), (marks, _))) in row.iter().zip(laid).enumerate() {
             let item = scene.items.len();
             let x = col as f64 * (card_w + GAP);
-            let rect = Rect { x, y, w: card_w, h: row_h };
-            scene.items.push(Item { indicator: *index, hit: rect });
-            scene.add(Shape::Rect { rect, paint: Paint::Surface }, Some(item));
+            let rect = Rect {
+                x,
+                y,
+                w: card_w,
+                h: row_h,
+            };
+            scene.items.push(Item {
+                indicator: *index,
+                hit: rect,
+            });
+            scene.add(
+                Shape::Rect {
+                    rect,
+                    paint: Paint::Surface,
+                },
+                Some(item),
+            );
             for m in marks {
                 scene.add(shift(m.shape, x + PAD, y + PAD), Some(item));
             }
@@ -186,16 +253,36 @@ fn cards(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
 fn card(ind: &Indicator, locale: Locale, inner: f64) -> (Vec<Mark>, f64) {
     let mut s = Scene::new(inner);
     let f = format_value(ind, locale);
-    let number_paint = if ind.value.is_some() { Paint::Accent } else { Paint::Muted };
+    let number_paint = if ind.value.is_some() {
+        Paint::Accent
+    } else {
+        Paint::Muted
+    };
     // A long figure ("¥260 million") is set smaller rather than clipped.
     let big = (inner / styled_width(&f.number, 1.0, true)).clamp(12.0, BIG);
-    s.add(Shape::Text { at: (0.0, BIG - big), text: f.number.clone(), size: big, bold: true, paint: number_paint, align: Align::Left }, None);
+    s.add(
+        Shape::Text {
+            at: (0.0, BIG - big),
+            text: f.number.clone(),
+            size: big,
+            bold: true,
+            paint: number_paint,
+            align: Align::Left,
+        },
+        None,
+    );
     let number_w = styled_width(&f.number, big, true);
     let mut y = BIG * 1.2;
     if !f.unit.is_empty() {
         if number_w + 4.0 + text_width(&f.unit, FONT) <= inner {
             // The unit sits on the number's baseline.
-            s.text((number_w + 4.0, BIG * 0.95 - FONT * 0.95), f.unit.clone(), FONT, Paint::Ink, None);
+            s.text(
+                (number_w + 4.0, BIG * 0.95 - FONT * 0.95),
+                f.unit.clone(),
+                FONT,
+                Paint::Ink,
+                None,
+            );
         } else {
             s.text((0.0, y), f.unit.clone(), FONT, Paint::Ink, None);
             y += FONT * LINE;
@@ -208,17 +295,63 @@ fn card(ind: &Indicator, locale: Locale, inner: f64) -> (Vec<Mark>, f64) {
         y = s.paragraph(y, inner, &period, SMALL, Paint::Muted, None);
     }
     if ind.value.is_none() {
-        y = s.paragraph(y, inner, locale.strings().unknown, SMALL, Paint::Muted, None);
+        y = s.paragraph(
+            y,
+            inner,
+            locale.strings().unknown,
+            SMALL,
+            Paint::Muted,
+            None,
+        );
     }
     (s.marks, y)
 }
 
 fn shift(shape: Shape, dx: f64, dy: f64) -> Shape {
     match shape {
-        Shape::Rect { rect, paint } => Shape::Rect { rect: Rect { x: rect.x + dx, y: rect.y + dy, ..rect }, paint },
-        Shape::Line { from, to, paint, width } => Shape::Line { from: (from.0 + dx, from.1 + dy), to: (to.0 + dx, to.1 + dy), paint, width },
-        Shape::Dot { centre, radius, paint } => Shape::Dot { centre: (centre.0 + dx, centre.1 + dy), radius, paint },
-        Shape::Text { at, text, size, bold, paint, align } => Shape::Text { at: (at.0 + dx, at.1 + dy), text, size, bold, paint, align },
+        Shape::Rect { rect, paint } => Shape::Rect {
+            rect: Rect {
+                x: rect.x + dx,
+                y: rect.y + dy,
+                ..rect
+            },
+            paint,
+        },
+        Shape::Line {
+            from,
+            to,
+            paint,
+            width,
+        } => Shape::Line {
+            from: (from.0 + dx, from.1 + dy),
+            to: (to.0 + dx, to.1 + dy),
+            paint,
+            width,
+        },
+        Shape::Dot {
+            centre,
+            radius,
+            paint,
+        } => Shape::Dot {
+            centre: (centre.0 + dx, centre.1 + dy),
+            radius,
+            paint,
+        },
+        Shape::Text {
+            at,
+            text,
+            size,
+            bold,
+            paint,
+            align,
+        } => Shape::Text {
+            at: (at.0 + dx, at.1 + dy),
+            text,
+            size,
+            bold,
+            paint,
+            align,
+        },
     }
 }
 
@@ -238,38 +371,104 @@ fn bars(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
     const BAR: f64 = 18.0;
     const TAIL: f64 = 10.0;
     let mut scene = Scene::new(width);
-    let values: Vec<String> = items.iter().map(|(_, i)| format_value(i, locale).joined(locale)).collect();
-    let label_room = values.iter().map(|v| text_width(v, FONT)).fold(0.0, f64::max) + TAIL + 8.0;
-    let max = items.iter().filter_map(|(_, i)| i.value).fold(0.0, f64::max);
+    let values: Vec<String> = items
+        .iter()
+        .map(|(_, i)| format_value(i, locale).joined(locale))
+        .collect();
+    let label_room = values
+        .iter()
+        .map(|v| text_width(v, FONT))
+        .fold(0.0, f64::max)
+        + TAIL
+        + 8.0;
+    let max = items
+        .iter()
+        .filter_map(|(_, i)| i.value)
+        .fold(0.0, f64::max);
     let span = (width - label_room).max(width * 0.3);
     let scale = if max > 0.0 { span / max } else { 0.0 };
     let mut y = 0.0;
     for ((index, ind), value) in items.iter().zip(values) {
         let item = scene.items.len();
         let top = y;
-        y = scene.paragraph(y, width, &label_with_period(ind, locale), FONT, Paint::Ink, Some(item));
+        y = scene.paragraph(
+            y,
+            width,
+            &label_with_period(ind, locale),
+            FONT,
+            Paint::Ink,
+            Some(item),
+        );
         y += 2.0;
         let v = ind.value.unwrap_or(0.0);
         // A non-zero figure stays visible even when tiny beside the largest.
         let w = if v > 0.0 { (v * scale).max(2.0) } else { 0.0 };
-        scene.add(Shape::Rect { rect: Rect { x: 0.0, y, w, h: BAR }, paint: Paint::Accent }, Some(item));
+        scene.add(
+            Shape::Rect {
+                rect: Rect {
+                    x: 0.0,
+                    y,
+                    w,
+                    h: BAR,
+                },
+                paint: Paint::Accent,
+            },
+            Some(item),
+        );
         let mut end = w;
         if ind.qualifier == Qualifier::AtLeast {
             // "At least": the bar runs on past the stated figure.
-            scene.add(Shape::Rect { rect: Rect { x: w, y: y + BAR * 0.3, w: TAIL, h: BAR * 0.4 }, paint: Paint::Qualified }, Some(item));
+            scene.add(
+                Shape::Rect {
+                    rect: Rect {
+                        x: w,
+                        y: y + BAR * 0.3,
+                        w: TAIL,
+                        h: BAR * 0.4,
+                    },
+                    paint: Paint::Qualified,
+                },
+                Some(item),
+            );
             end += TAIL;
         }
         scene.add(
-            Shape::Text { at: (end + 5.0, y + (BAR - FONT) / 2.0 - 1.0), text: value, size: FONT, bold: true, paint: Paint::Ink, align: Align::Left },
+            Shape::Text {
+                at: (end + 5.0, y + (BAR - FONT) / 2.0 - 1.0),
+                text: value,
+                size: FONT,
+                bold: true,
+                paint: Paint::Ink,
+                align: Align::Left,
+            },
             Some(item),
         );
         y += BAR;
-        scene.items.push(Item { indicator: *index, hit: Rect { x: 0.0, y: top, w: width, h: y - top + GAP / 2.0 } });
+        scene.items.push(Item {
+            indicator: *index,
+            hit: Rect {
+                x: 0.0,
+                y: top,
+                w: width,
+                h: y - top + GAP / 2.0,
+            },
+        });
         y += GAP + 4.0;
     }
     let bottom = (y - GAP - 4.0).max(0.0);
     // The zero line goes under the bars.
-    scene.marks.insert(0, Mark { shape: Shape::Line { from: (0.5, 0.0), to: (0.5, bottom), paint: Paint::Grid, width: 1.0 }, item: None });
+    scene.marks.insert(
+        0,
+        Mark {
+            shape: Shape::Line {
+                from: (0.5, 0.0),
+                to: (0.5, bottom),
+                paint: Paint::Grid,
+                width: 1.0,
+            },
+            item: None,
+        },
+    );
     scene.height = bottom + GAP / 2.0;
     scene
 }
@@ -280,7 +479,11 @@ fn nice_ceiling(x: f64) -> f64 {
         return 1.0;
     }
     let p = 10f64.powf(x.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * p).find(|&c| c >= x).unwrap_or(10.0 * p)
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * p)
+        .find(|&c| c >= x)
+        .unwrap_or(10.0 * p)
 }
 
 /// The same measure at the reported years only: points, never a line, with
@@ -294,8 +497,14 @@ fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
     const GUTTER: f64 = 40.0;
     const SIDE: f64 = 34.0;
     let mut scene = Scene::new(width);
-    let dated: Vec<(u16, &Indicator, u16)> = items.iter().filter_map(|&(i, ind)| ind.period.start().map(|y| (i, ind, y))).collect();
-    let (Some(first), Some(last)) = (dated.iter().map(|d| d.2).min(), dated.iter().map(|d| d.2).max()) else {
+    let dated: Vec<(u16, &Indicator, u16)> = items
+        .iter()
+        .filter_map(|&(i, ind)| ind.period.start().map(|y| (i, ind, y)))
+        .collect();
+    let (Some(first), Some(last)) = (
+        dated.iter().map(|d| d.2).min(),
+        dated.iter().map(|d| d.2).max(),
+    ) else {
         return scene;
     };
     let max = nice_ceiling(dated.iter().filter_map(|d| d.1.value).fold(0.0, f64::max));
@@ -303,16 +512,39 @@ fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
     let plot_h = base - TOP;
     let span = f64::from(last.saturating_sub(first)).max(1.0);
     let left = GUTTER + SIDE;
-    let x_of = |year: u16| left + f64::from(year.saturating_sub(first)) / span * (width - left - SIDE);
+    let x_of =
+        |year: u16| left + f64::from(year.saturating_sub(first)) / span * (width - left - SIDE);
     let y_of = |v: f64| base - v / max * plot_h;
 
     let unit = dated.first().map_or(Unit::Percent, |d| d.1.unit);
     for k in 0..=2 {
         let v = max * f64::from(k) / 2.0;
         let y = y_of(v);
-        scene.add(Shape::Line { from: (GUTTER, y), to: (width, y), paint: Paint::Grid, width: 1.0 }, None);
-        let tick = if unit == Unit::Percent { format!("{}%", trim_number(v)) } else { trim_number(v) };
-        scene.add(Shape::Text { at: (GUTTER - 6.0, y - SMALL * 0.6), text: tick, size: SMALL, bold: false, paint: Paint::Muted, align: Align::Right }, None);
+        scene.add(
+            Shape::Line {
+                from: (GUTTER, y),
+                to: (width, y),
+                paint: Paint::Grid,
+                width: 1.0,
+            },
+            None,
+        );
+        let tick = if unit == Unit::Percent {
+            format!("{}%", trim_number(v))
+        } else {
+            trim_number(v)
+        };
+        scene.add(
+            Shape::Text {
+                at: (GUTTER - 6.0, y - SMALL * 0.6),
+                text: tick,
+                size: SMALL,
+                bold: false,
+                paint: Paint::Muted,
+                align: Align::Right,
+            },
+            None,
+        );
     }
     // Year ticks: every year if there is room, else the reported ones.
     let room = (width - left - SIDE) / span;
@@ -320,9 +552,27 @@ fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
         let reported = dated.iter().any(|d| d.2 == year);
         if reported || room >= 38.0 {
             let x = x_of(year);
-            scene.add(Shape::Line { from: (x, base), to: (x, base + 4.0), paint: Paint::Grid, width: 1.0 }, None);
+            scene.add(
+                Shape::Line {
+                    from: (x, base),
+                    to: (x, base + 4.0),
+                    paint: Paint::Grid,
+                    width: 1.0,
+                },
+                None,
+            );
             let paint = if reported { Paint::Ink } else { Paint::Muted };
-            scene.add(Shape::Text { at: (x, base + 8.0), text: year.to_string(), size: SMALL, bold: reported, paint, align: Align::Centre }, None);
+            scene.add(
+                Shape::Text {
+                    at: (x, base + 8.0),
+                    text: year.to_string(),
+                    size: SMALL,
+                    bold: reported,
+                    paint,
+                    align: Align::Centre,
+                },
+                None,
+            );
         }
     }
     // Gaps between reported years are labelled, not bridged.
@@ -334,7 +584,17 @@ fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
                 Locale::ZhHans => format!("{}—{}年{}", a + 1, b - 1, locale.strings().not_reported),
                 Locale::En => format!("{}–{} {}", a + 1, b - 1, locale.strings().not_reported),
             };
-            scene.add(Shape::Text { at: (x, base - plot_h * 0.28), text, size: SMALL, bold: false, paint: Paint::Muted, align: Align::Centre }, None);
+            scene.add(
+                Shape::Text {
+                    at: (x, base - plot_h * 0.28),
+                    text,
+                    size: SMALL,
+                    bold: false,
+                    paint: Paint::Muted,
+                    align: Align::Centre,
+                },
+                None,
+            );
         }
     }
     let band = (room * 0.9).clamp(24.0, 90.0);
@@ -343,12 +603,45 @@ fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
         let x = x_of(*year);
         let v = ind.value.unwrap_or(0.0);
         let y = y_of(v);
-        scene.add(Shape::Line { from: (x, y), to: (x, base), paint: Paint::Qualified, width: 2.0 }, Some(item));
-        scene.add(Shape::Dot { centre: (x, y), radius: 7.0, paint: Paint::Accent }, Some(item));
+        scene.add(
+            Shape::Line {
+                from: (x, y),
+                to: (x, base),
+                paint: Paint::Qualified,
+                width: 2.0,
+            },
+            Some(item),
+        );
+        scene.add(
+            Shape::Dot {
+                centre: (x, y),
+                radius: 7.0,
+                paint: Paint::Accent,
+            },
+            Some(item),
+        );
         let label = format_value(ind, locale).joined(locale);
-        scene.add(Shape::Text { at: (x, y - 30.0), text: label, size: 16.0, bold: true, paint: Paint::Ink, align: Align::Centre }, Some(item));
+        scene.add(
+            Shape::Text {
+                at: (x, y - 30.0),
+                text: label,
+                size: 16.0,
+                bold: true,
+                paint: Paint::Ink,
+                align: Align::Centre,
+            },
+            Some(item),
+        );
         let (x0, x1) = ((x - band / 2.0).max(0.0), (x + band / 2.0).min(width));
-        scene.items.push(Item { indicator: *index, hit: Rect { x: x0, y: TOP - 34.0, w: x1 - x0, h: base - TOP + 44.0 } });
+        scene.items.push(Item {
+            indicator: *index,
+            hit: Rect {
+                x: x0,
+                y: TOP - 34.0,
+                w: x1 - x0,
+                h: base - TOP + 44.0,
+            },
+        });
     }
     scene.height = HEIGHT;
     scene
@@ -365,10 +658,22 @@ fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
     const AXIS: f64 = 22.0;
     const TRACK: f64 = 14.0;
     let mut scene = Scene::new(width);
-    let first = items.iter().filter_map(|(_, i)| i.period.start()).min().unwrap_or(2012);
-    let last = items.iter().filter_map(|(_, i)| i.period.end()).max().unwrap_or(first);
+    let first = items
+        .iter()
+        .filter_map(|(_, i)| i.period.start())
+        .min()
+        .unwrap_or(2012);
+    let last = items
+        .iter()
+        .filter_map(|(_, i)| i.period.end())
+        .max()
+        .unwrap_or(first);
     let beside = width >= 560.0;
-    let label_w = if beside { (width * 0.42).min(360.0) } else { width };
+    let label_w = if beside {
+        (width * 0.42).min(360.0)
+    } else {
+        width
+    };
     let track_x = if beside { label_w + 16.0 } else { 0.0 };
     let band = (width - track_x) / f64::from(last - first + 1);
     let x_start = |y: u16| track_x + f64::from(y.saturating_sub(first)) * band;
@@ -378,41 +683,117 @@ fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
         let half = text_width(&year.to_string(), SMALL) / 2.0;
         let x = (x_start(year) + band / 2.0).clamp(track_x + half, width - half);
         if k % step == 0 {
-            scene.add(Shape::Text { at: (x, 0.0), text: year.to_string(), size: SMALL, bold: false, paint: Paint::Muted, align: Align::Centre }, None);
+            scene.add(
+                Shape::Text {
+                    at: (x, 0.0),
+                    text: year.to_string(),
+                    size: SMALL,
+                    bold: false,
+                    paint: Paint::Muted,
+                    align: Align::Centre,
+                },
+                None,
+            );
         }
     }
     let mut y = AXIS;
     let rows_top = y;
     for (index, ind) in items {
-        let (Some(start), Some(end)) = (ind.period.start(), ind.period.end()) else { continue };
+        let (Some(start), Some(end)) = (ind.period.start(), ind.period.end()) else {
+            continue;
+        };
         let item = scene.items.len();
         let top = y;
         let text = if ind.unit == Unit::CalendarYear {
             locale.label(ind).to_owned()
         } else {
-            let sep = if locale == Locale::ZhHans { "：" } else { ": " };
-            format!("{}{sep}{}", locale.label(ind), format_value(ind, locale).joined(locale))
+            let sep = if locale == Locale::ZhHans {
+                "："
+            } else {
+                ": "
+            };
+            format!(
+                "{}{sep}{}",
+                locale.label(ind),
+                format_value(ind, locale).joined(locale)
+            )
         };
         let below = scene.paragraph(y + 4.0, label_w, &text, FONT, Paint::Ink, Some(item));
-        let mid = if beside { y + 4.0 + ((below - y - 4.0).max(TRACK)) / 2.0 - 1.0 } else { below + TRACK / 2.0 };
+        let mid = if beside {
+            y + 4.0 + ((below - y - 4.0).max(TRACK)) / 2.0 - 1.0
+        } else {
+            below + TRACK / 2.0
+        };
         let (x0, x1) = (x_start(start), x_start(end) + band);
         if matches!(ind.period, Period::Span(..)) {
-            scene.add(Shape::Rect { rect: Rect { x: x0 + 2.0, y: mid - 4.0, w: x1 - x0 - 4.0, h: 8.0 }, paint: Paint::Accent2 }, Some(item));
+            scene.add(
+                Shape::Rect {
+                    rect: Rect {
+                        x: x0 + 2.0,
+                        y: mid - 4.0,
+                        w: x1 - x0 - 4.0,
+                        h: 8.0,
+                    },
+                    paint: Paint::Accent2,
+                },
+                Some(item),
+            );
         } else {
-            scene.add(Shape::Dot { centre: ((x0 + x1) / 2.0, mid), radius: 6.0, paint: Paint::Accent }, Some(item));
+            scene.add(
+                Shape::Dot {
+                    centre: ((x0 + x1) / 2.0, mid),
+                    radius: 6.0,
+                    paint: Paint::Accent,
+                },
+                Some(item),
+            );
         }
         let period = format_period(ind.period, locale);
         let pw = text_width(&period, SMALL);
-        let (px, align) = if x1 + 6.0 + pw <= width { (x1 + 4.0, Align::Left) } else { (x0 - 4.0, Align::Right) };
-        scene.add(Shape::Text { at: (px, mid - SMALL * 0.6), text: period, size: SMALL, bold: false, paint: Paint::Muted, align }, Some(item));
-        y = if beside { below.max(mid + TRACK / 2.0) + 6.0 } else { below + TRACK + 6.0 };
-        scene.items.push(Item { indicator: *index, hit: Rect { x: 0.0, y: top, w: width, h: y - top } });
+        let (px, align) = if x1 + 6.0 + pw <= width {
+            (x1 + 4.0, Align::Left)
+        } else {
+            (x0 - 4.0, Align::Right)
+        };
+        scene.add(
+            Shape::Text {
+                at: (px, mid - SMALL * 0.6),
+                text: period,
+                size: SMALL,
+                bold: false,
+                paint: Paint::Muted,
+                align,
+            },
+            Some(item),
+        );
+        y = if beside {
+            below.max(mid + TRACK / 2.0) + 6.0
+        } else {
+            below + TRACK + 6.0
+        };
+        scene.items.push(Item {
+            indicator: *index,
+            hit: Rect {
+                x: 0.0,
+                y: top,
+                w: width,
+                h: y - top,
+            },
+        });
     }
     // Faint year lines behind the tracks: placed first so they sit underneath.
     let mut grid: Vec<Mark> = (first..=last + 1)
         .map(|year| {
             let x = x_start(year).min(width - 0.5).max(track_x + 0.5);
-            Mark { shape: Shape::Line { from: (x, rows_top), to: (x, y), paint: Paint::Grid, width: 1.0 }, item: None }
+            Mark {
+                shape: Shape::Line {
+                    from: (x, rows_top),
+                    to: (x, y),
+                    paint: Paint::Grid,
+                    width: 1.0,
+                },
+                item: None,
+            }
         })
         .collect();
     grid.append(&mut scene.marks);

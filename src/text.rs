@@ -219,14 +219,30 @@ pub fn format_value(i: &Indicator, locale: Locale) -> Formatted {
         // The printed form is kept as the number, digits lost included.
         let number = i.printed.trim_end_matches(zh_unit(i.unit));
         return match locale {
-            Locale::ZhHans => Formatted { number: number.to_owned(), unit: zh_unit(i.unit).to_owned() },
-            Locale::En => Formatted { number: number.replace('余', "+"), unit: en_unit(i.unit, false).to_owned() },
+            Locale::ZhHans => Formatted {
+                number: number.to_owned(),
+                unit: zh_unit(i.unit).to_owned(),
+            },
+            Locale::En => Formatted {
+                number: number.replace('余', "+"),
+                unit: en_unit(i.unit, false).to_owned(),
+            },
         };
     };
     if i.unit == Unit::CalendarYear {
         // A year is shown as the period the article gives ("2017—2019年").
-        let period = format_period(if i.period == Period::Undated { Period::Year(v as u16) } else { i.period }, locale);
-        return Formatted { number: period, unit: String::new() };
+        let period = format_period(
+            if i.period == Period::Undated {
+                Period::Year(v as u16)
+            } else {
+                i.period
+            },
+            locale,
+        );
+        return Formatted {
+            number: period,
+            unit: String::new(),
+        };
     }
     match locale {
         Locale::ZhHans => format_zh(v, i.unit, i.qualifier),
@@ -252,8 +268,15 @@ fn format_zh(v: f64, unit: Unit, q: Qualifier) -> Formatted {
         Qualifier::Approx => format!("近{digits}{magnitude}"),
     };
     // Ordinals ("第4届", "第2轮") are positions, not amounts.
-    let number = if is_ordinal(unit) { format!("第{number}") } else { number };
-    Formatted { number, unit: zh_unit(unit).to_owned() }
+    let number = if is_ordinal(unit) {
+        format!("第{number}")
+    } else {
+        number
+    };
+    Formatted {
+        number,
+        unit: zh_unit(unit).to_owned(),
+    }
 }
 
 fn format_en(v: f64, unit: Unit, q: Qualifier) -> Formatted {
@@ -267,14 +290,22 @@ fn format_en(v: f64, unit: Unit, q: Qualifier) -> Formatted {
         (grouped(v), "")
     };
     let plus = if q == Qualifier::AtLeast { "+" } else { "" };
-    let near = if q == Qualifier::Approx { "nearly " } else { "" };
+    let near = if q == Qualifier::Approx {
+        "nearly "
+    } else {
+        ""
+    };
     let number = match unit {
         Unit::Yuan => format!("{near}¥{digits}{plus}{scale}"),
         u if is_ordinal(u) => format!("{near}{}{plus}", ordinal(v)),
         _ => format!("{near}{digits}{plus}{scale}"),
     };
     let one = v == 1.0 && q == Qualifier::Exact;
-    let unit = if unit == Unit::Yuan { String::new() } else { en_unit(unit, one || is_ordinal(unit)).to_owned() };
+    let unit = if unit == Unit::Yuan {
+        String::new()
+    } else {
+        en_unit(unit, one || is_ordinal(unit)).to_owned()
+    };
     Formatted { number, unit }
 }
 
@@ -307,7 +338,15 @@ pub fn zh_unit(unit: Unit) -> &'static str {
         Unit::Years | Unit::CalendarYear => "年",
         Unit::Edition => "届",
         Unit::Level => "级",
-        Unit::Village | Unit::Township | Unit::Project | Unit::Cooperative | Unit::BusinessEntity | Unit::Industry | Unit::Culvert | Unit::Room | Unit::Class => "个",
+        Unit::Village
+        | Unit::Township
+        | Unit::Project
+        | Unit::Cooperative
+        | Unit::BusinessEntity
+        | Unit::Industry
+        | Unit::Culvert
+        | Unit::Room
+        | Unit::Class => "个",
     }
 }
 
@@ -367,7 +406,10 @@ pub fn format_period(p: Period, locale: Locale) -> String {
 }
 
 /// The footnotes a chart needs for the qualifiers among its figures.
-pub fn qualifier_notes<'a>(items: impl IntoIterator<Item = &'a Indicator>, locale: Locale) -> Vec<&'static str> {
+pub fn qualifier_notes<'a>(
+    items: impl IntoIterator<Item = &'a Indicator>,
+    locale: Locale,
+) -> Vec<&'static str> {
     let s = locale.strings();
     let mut at_least = false;
     let mut approx = false;
@@ -399,7 +441,9 @@ fn trim(v: f64) -> String {
 /// Thousands separated by commas, as English writes them: 8,564.
 fn grouped(v: f64) -> String {
     let s = trim(v);
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(a, b)| (a, Some(b)));
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(a, b)| (a, Some(b)));
     let mut out = String::new();
     for (n, ch) in int.chars().enumerate() {
         if n > 0 && (int.len() - n) % 3 == 0 {
@@ -483,7 +527,13 @@ pub fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
     // A single word wider than the line is cut so nothing leaves the canvas.
     lines
         .into_iter()
-        .flat_map(|l| if text_width(&l, size) > width { split_chars(&l, size, width) } else { vec![l] })
+        .flat_map(|l| {
+            if text_width(&l, size) > width {
+                split_chars(&l, size, width)
+            } else {
+                vec![l]
+            }
+        })
         .collect()
 }
 
@@ -535,7 +585,12 @@ mod tests {
     use super::*;
     use std::borrow::Cow;
 
-    fn figure(value: Option<f64>, unit: Unit, qualifier: Qualifier, printed: &'static str) -> Indicator {
+    fn figure(
+        value: Option<f64>,
+        unit: Unit,
+        qualifier: Qualifier,
+        printed: &'static str,
+    ) -> Indicator {
         Indicator {
             id: Cow::Borrowed("x"),
             category: danba_dataset::Category::Outcome,
@@ -553,24 +608,90 @@ mod tests {
     }
 
     fn both(i: &Indicator) -> (String, String) {
-        (format_value(i, Locale::ZhHans).joined(Locale::ZhHans), format_value(i, Locale::En).joined(Locale::En))
+        (
+            format_value(i, Locale::ZhHans).joined(Locale::ZhHans),
+            format_value(i, Locale::En).joined(Locale::En),
+        )
     }
 
     #[test]
     fn qualifiers_stay_with_the_number() {
         let cases = [
-            (figure(Some(380.0), Unit::Household, Qualifier::AtLeast, "380余户"), "380余户", "380+ households"),
-            (figure(Some(200.0), Unit::Household, Qualifier::Approx, "近200户"), "近200户", "nearly 200 households"),
-            (figure(Some(80_000_000.0), Unit::Yuan, Qualifier::AtLeast, "8000余万元"), "8000余万元", "¥80+ million"),
-            (figure(Some(17_000_000.0), Unit::Yuan, Qualifier::AtLeast, "1700余万元"), "1700余万元", "¥17+ million"),
-            (figure(Some(260_000_000.0), Unit::Yuan, Qualifier::Exact, "2.6亿元"), "2.6亿元", "¥260 million"),
-            (figure(Some(800_000.0), Unit::Yuan, Qualifier::Exact, "80万元"), "80万元", "¥800,000"),
-            (figure(Some(120_000_000.0), Unit::Seedling, Qualifier::Exact, "1.2亿株"), "1.2亿株", "120 million seedlings"),
-            (figure(Some(8564.0), Unit::Person, Qualifier::Exact, "8564名"), "8564人", "8,564 people"),
-            (figure(Some(16.8), Unit::Percent, Qualifier::Exact, "16.8%"), "16.8%", "16.8%"),
-            (figure(Some(1.0), Unit::Person, Qualifier::Exact, "1人"), "1人", "1 person"),
-            (figure(Some(4.0), Unit::Edition, Qualifier::Exact, "第四届"), "第4届", "4th edition"),
-            (figure(Some(2.0), Unit::Round, Qualifier::Exact, "第二轮"), "第2轮", "2nd round"),
+            (
+                figure(Some(380.0), Unit::Household, Qualifier::AtLeast, "380余户"),
+                "380余户",
+                "380+ households",
+            ),
+            (
+                figure(Some(200.0), Unit::Household, Qualifier::Approx, "近200户"),
+                "近200户",
+                "nearly 200 households",
+            ),
+            (
+                figure(
+                    Some(80_000_000.0),
+                    Unit::Yuan,
+                    Qualifier::AtLeast,
+                    "8000余万元",
+                ),
+                "8000余万元",
+                "¥80+ million",
+            ),
+            (
+                figure(
+                    Some(17_000_000.0),
+                    Unit::Yuan,
+                    Qualifier::AtLeast,
+                    "1700余万元",
+                ),
+                "1700余万元",
+                "¥17+ million",
+            ),
+            (
+                figure(Some(260_000_000.0), Unit::Yuan, Qualifier::Exact, "2.6亿元"),
+                "2.6亿元",
+                "¥260 million",
+            ),
+            (
+                figure(Some(800_000.0), Unit::Yuan, Qualifier::Exact, "80万元"),
+                "80万元",
+                "¥800,000",
+            ),
+            (
+                figure(
+                    Some(120_000_000.0),
+                    Unit::Seedling,
+                    Qualifier::Exact,
+                    "1.2亿株",
+                ),
+                "1.2亿株",
+                "120 million seedlings",
+            ),
+            (
+                figure(Some(8564.0), Unit::Person, Qualifier::Exact, "8564名"),
+                "8564人",
+                "8,564 people",
+            ),
+            (
+                figure(Some(16.8), Unit::Percent, Qualifier::Exact, "16.8%"),
+                "16.8%",
+                "16.8%",
+            ),
+            (
+                figure(Some(1.0), Unit::Person, Qualifier::Exact, "1人"),
+                "1人",
+                "1 person",
+            ),
+            (
+                figure(Some(4.0), Unit::Edition, Qualifier::Exact, "第四届"),
+                "第4届",
+                "4th edition",
+            ),
+            (
+                figure(Some(2.0), Unit::Round, Qualifier::Exact, "第二轮"),
+                "第2轮",
+                "2nd round",
+            ),
         ];
         for (i, zh, en) in cases {
             assert_eq!(both(&i), (zh.to_owned(), en.to_owned()), "{}", i.printed);
@@ -580,12 +701,20 @@ mod tests {
     #[test]
     fn a_lost_figure_is_shown_as_printed_never_guessed() {
         let i = figure(None, Unit::PersonTime, Qualifier::AtLeast, "?00余人次");
-        assert_eq!(both(&i), ("?00余人次".to_owned(), "?00+ person-times".to_owned()));
+        assert_eq!(
+            both(&i),
+            ("?00余人次".to_owned(), "?00+ person-times".to_owned())
+        );
     }
 
     #[test]
     fn years_and_periods() {
-        let mut i = figure(Some(2017.0), Unit::CalendarYear, Qualifier::Exact, "2017年至2019年");
+        let mut i = figure(
+            Some(2017.0),
+            Unit::CalendarYear,
+            Qualifier::Exact,
+            "2017年至2019年",
+        );
         i.period = Period::Span(2017, 2019);
         assert_eq!(both(&i), ("2017—2019年".to_owned(), "2017–2019".to_owned()));
         i.period = Period::Undated;
@@ -600,14 +729,19 @@ mod tests {
             assert!(text_width(l, 10.0) <= 60.0 + 10.0, "{l}");
             assert!(!l.starts_with('，') && !l.starts_with('。'), "{l}");
         }
-        assert_eq!(lines.concat(), "贫困发生率由百分之十六点八降至零，如期退出。");
+        assert_eq!(
+            lines.concat(),
+            "贫困发生率由百分之十六点八降至零，如期退出。"
+        );
     }
 
     #[test]
     fn wrapping_breaks_english_at_spaces() {
         let lines = wrap("Coordination meetings on activity rooms", 13.0, 120.0);
         assert!(lines.len() > 1);
-        assert!(lines.iter().all(|l| !l.starts_with(' ') && !l.ends_with(' ')));
+        assert!(lines
+            .iter()
+            .all(|l| !l.starts_with(' ') && !l.ends_with(' ')));
         assert_eq!(lines.join(" "), "Coordination meetings on activity rooms");
     }
 

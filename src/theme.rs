@@ -145,7 +145,11 @@ mod tests {
         for theme in [Theme::LIGHT, Theme::DARK] {
             for (fg, bg) in TEXT_ON {
                 let ratio = theme.rgb(fg).contrast(theme.rgb(bg));
-                assert!(ratio >= 4.5, "{fg:?} on {bg:?} in {} theme: {ratio:.2}:1", if theme.dark { "dark" } else { "light" });
+                assert!(
+                    ratio >= 4.5,
+                    "{fg:?} on {bg:?} in {} theme: {ratio:.2}:1",
+                    if theme.dark { "dark" } else { "light" }
+                );
             }
         }
     }

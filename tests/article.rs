@@ -16,7 +16,12 @@ fn normalise(text: &str) -> String {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         match after.find(')') {
-            Some(close) if close > 0 && after[..close].chars().all(|c| c.is_alphabetic() && !is_cjk(c)) => {
+            Some(close)
+                if close > 0
+                    && after[..close]
+                        .chars()
+                        .all(|c| c.is_alphabetic() && !is_cjk(c)) =>
+            {
                 rest = &after[close + 1..];
             }
             _ => {
@@ -47,25 +52,35 @@ fn glitches_are_removed_and_text_is_simplified() {
 #[test]
 fn every_printed_figure_occurs_in_the_article() {
     let article = article();
-    let ds = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/indicators.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let ds = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/indicators.toml"))
+        .unwrap_or_else(|e| panic!("{e}"));
     let missing: Vec<String> = ds
         .indicators
         .iter()
         .filter(|i| !article.contains(&normalise(&i.printed)))
         .map(|i| format!("{}: {:?}", i.id, i.printed))
         .collect();
-    assert!(missing.is_empty(), "figures not found in the article:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "figures not found in the article:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
 fn every_source_sentence_is_quoted_from_the_article() {
     let article = article();
-    let ds = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/indicators.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let ds = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/indicators.toml"))
+        .unwrap_or_else(|e| panic!("{e}"));
     let missing: Vec<String> = ds
         .indicators
         .iter()
         .filter(|i| !article.contains(&normalise(&i.source)))
         .map(|i| format!("{}: {}", i.id, i.source))
         .collect();
-    assert!(missing.is_empty(), "source sentences not found verbatim in the article:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "source sentences not found verbatim in the article:\n{}",
+        missing.join("\n")
+    );
 }

@@ -23,7 +23,11 @@ fn the_small_valid_file_is_valid() {
     let path = root().join("tests/data/valid.toml");
     let ds = load(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ds.indicators.len(), 4);
-    assert_eq!(ds.indicator("cadres_mentored").and_then(|i| i.value), None, "\"unknown\" must stay unknown");
+    assert_eq!(
+        ds.indicator("cadres_mentored").and_then(|i| i.value),
+        None,
+        "\"unknown\" must stay unknown"
+    );
 }
 
 /// Reads the `# expect: …` line at the top of a broken file.
@@ -44,9 +48,14 @@ fn each_broken_file_is_refused_with_its_message() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
-    assert!(files.len() >= 15, "expected the set of broken files, found {}", files.len());
+    assert!(
+        files.len() >= 15,
+        "expected the set of broken files, found {}",
+        files.len()
+    );
     for path in files {
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let want = expectation(&text, &path);
         let name = path.display().to_string();
         let errors = match parse(&name, &text) {
@@ -54,16 +63,28 @@ fn each_broken_file_is_refused_with_its_message() {
             Err(e) => e,
         };
         let all = errors.to_string();
-        assert!(all.contains(&want), "{name}:\n  expected a message containing: {want}\n  got:\n{all}");
+        assert!(
+            all.contains(&want),
+            "{name}:\n  expected a message containing: {want}\n  got:\n{all}"
+        );
         let lines: Vec<&str> = text.lines().collect();
         for e in &errors.0 {
-            assert!(all.starts_with(&name) || all.contains(&format!("{name}:")), "message must name the file: {e}");
+            assert!(
+                all.starts_with(&name) || all.contains(&format!("{name}:")),
+                "message must name the file: {e}"
+            );
             let line = lines.get(e.line.saturating_sub(1)).copied().unwrap_or("");
             // A message about a field points at that field's line, or at its
             // table's header when the field is missing.
             if let Some(field) = &e.field {
-                let ok = line.trim_start().starts_with(&format!("{field} ")) || line.starts_with("[[") || line.starts_with('[');
-                assert!(ok, "{name}: message `{e}` points at line {} = {line:?}", e.line);
+                let ok = line.trim_start().starts_with(&format!("{field} "))
+                    || line.starts_with("[[")
+                    || line.starts_with('[');
+                assert!(
+                    ok,
+                    "{name}: message `{e}` points at line {} = {line:?}",
+                    e.line
+                );
             }
         }
     }
@@ -83,16 +104,41 @@ fn csv_has_one_row_per_figure_with_a_source() {
     let ds = load(&root().join("data/indicators.toml")).unwrap_or_else(|e| panic!("{e}"));
     let csv = ds.to_csv();
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let header: Vec<String> = reader.headers().map(|h| h.iter().map(str::to_owned).collect()).unwrap_or_default();
-    assert_eq!(header, ["id", "category", "label_zh", "label_en", "value", "unit", "qualifier", "year", "source"]);
-    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap_or_else(|e| panic!("{e}"))).collect();
+    let header: Vec<String> = reader
+        .headers()
+        .map(|h| h.iter().map(str::to_owned).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        header,
+        [
+            "id",
+            "category",
+            "label_zh",
+            "label_en",
+            "value",
+            "unit",
+            "qualifier",
+            "year",
+            "source"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
+        .collect();
     assert_eq!(rows.len(), ds.indicators.len());
     for (row, ind) in rows.iter().zip(ds.indicators.iter()) {
         assert_eq!(&row[0], ind.id.as_ref());
         assert!(!row[8].trim().is_empty(), "{} has an empty source", ind.id);
         match ind.value {
             // Base units, written out in full: no exponent, no 万/亿.
-            Some(v) => assert_eq!(row[4].parse::<f64>().ok(), Some(v), "{}: {:?}", ind.id, &row[4]),
+            Some(v) => assert_eq!(
+                row[4].parse::<f64>().ok(),
+                Some(v),
+                "{}: {:?}",
+                ind.id,
+                &row[4]
+            ),
             None => assert_eq!(&row[4], "", "{}: an unknown value is an empty cell", ind.id),
         }
     }
@@ -101,7 +147,8 @@ fn csv_has_one_row_per_figure_with_a_source() {
 #[test]
 fn json_round_trips_every_figure() {
     let ds = load(&root().join("data/indicators.toml")).unwrap_or_else(|e| panic!("{e}"));
-    let doc: serde_json::Value = serde_json::from_str(&ds.to_json()).unwrap_or_else(|e| panic!("{e}"));
+    let doc: serde_json::Value =
+        serde_json::from_str(&ds.to_json()).unwrap_or_else(|e| panic!("{e}"));
     let list = doc["indicators"].as_array().cloned().unwrap_or_default();
     assert_eq!(list.len(), ds.indicators.len());
     for (j, ind) in list.iter().zip(ds.indicators.iter()) {

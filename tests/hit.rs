@@ -12,11 +12,28 @@ fn the_centre_of_every_item_hits_that_item() {
         for locale in Locale::ALL {
             for width in [200.0, 320.0, 375.0, 640.0, 1080.0] {
                 let scene = layout(&DATASET, chart, locale, width);
-                assert_eq!(scene.items.len(), chart.items.len(), "{}: every figure gets a box", chart.id);
+                assert_eq!(
+                    scene.items.len(),
+                    chart.items.len(),
+                    "{}: every figure gets a box",
+                    chart.id
+                );
                 for (i, item) in scene.items.iter().enumerate() {
                     let (x, y) = item.hit.centre();
-                    assert_eq!(hit(&scene, x, y), Some(i), "{} ({locale:?}, {width}px) item {i}", chart.id);
-                    assert_eq!(DATASET.charts.iter().find(|c| c.id == chart.id).map(|c| c.items[i]), Some(item.indicator));
+                    assert_eq!(
+                        hit(&scene, x, y),
+                        Some(i),
+                        "{} ({locale:?}, {width}px) item {i}",
+                        chart.id
+                    );
+                    assert_eq!(
+                        DATASET
+                            .charts
+                            .iter()
+                            .find(|c| c.id == chart.id)
+                            .map(|c| c.items[i]),
+                        Some(item.indicator)
+                    );
                 }
             }
         }
@@ -31,10 +48,22 @@ fn boxes_of_a_chart_do_not_overlap_and_stay_inside() {
                 let scene = layout(&DATASET, chart, locale, width);
                 for (i, a) in scene.items.iter().enumerate() {
                     let r = a.hit;
-                    assert!(r.x >= 0.0 && r.y >= 0.0 && r.x + r.w <= scene.width + 0.01 && r.y + r.h <= scene.height + 0.01, "{} box {i} {r:?} outside {}×{}", chart.id, scene.width, scene.height);
+                    assert!(
+                        r.x >= 0.0
+                            && r.y >= 0.0
+                            && r.x + r.w <= scene.width + 0.01
+                            && r.y + r.h <= scene.height + 0.01,
+                        "{} box {i} {r:?} outside {}×{}",
+                        chart.id,
+                        scene.width,
+                        scene.height
+                    );
                     for b in &scene.items[i + 1..] {
                         let s = b.hit;
-                        let overlap = r.x < s.x + s.w && s.x < r.x + r.w && r.y < s.y + s.h && s.y < r.y + r.h;
+                        let overlap = r.x < s.x + s.w
+                            && s.x < r.x + r.w
+                            && r.y < s.y + s.h
+                            && s.y < r.y + r.h;
                         assert!(!overlap, "{}: boxes {r:?} and {s:?} overlap", chart.id);
                     }
                 }
@@ -47,7 +76,14 @@ fn boxes_of_a_chart_do_not_overlap_and_stay_inside() {
 fn points_outside_the_chart_hit_nothing() {
     let chart = &DATASET.charts[0];
     let scene = layout(&DATASET, chart, Locale::ZhHans, 375.0);
-    for (x, y) in [(-1.0, 10.0), (10.0, -1.0), (scene.width + 1.0, 10.0), (10.0, scene.height + 1.0), (f64::NAN, 1.0), (1.0, f64::INFINITY)] {
+    for (x, y) in [
+        (-1.0, 10.0),
+        (10.0, -1.0),
+        (scene.width + 1.0, 10.0),
+        (10.0, scene.height + 1.0),
+        (f64::NAN, 1.0),
+        (1.0, f64::INFINITY),
+    ] {
         assert_eq!(hit(&scene, x, y), None, "({x}, {y})");
     }
 }

@@ -12,13 +12,24 @@ use plotters::prelude::SVGBackend;
 /// Widths from the narrowest phone to a wide desktop column.
 const WIDTHS: [f64; 6] = [200.0, 320.0, 375.0, 480.0, 768.0, 1080.0];
 
-fn svg(chart: &Chart, locale: Locale, width: f64, theme: Theme, highlight: Option<usize>) -> (Scene, String) {
+fn svg(
+    chart: &Chart,
+    locale: Locale,
+    width: f64,
+    theme: Theme,
+    highlight: Option<usize>,
+) -> (Scene, String) {
     let scene = layout(&DATASET, chart, locale, width);
     let mut out = String::new();
     {
         let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
         let backend = SVGBackend::with_string(&mut out, size);
-        let style = Style { theme, scale: 1.0, locale, highlight };
+        let style = Style {
+            theme,
+            scale: 1.0,
+            locale,
+            highlight,
+        };
         if let Err(e) = draw(backend, &scene, &style) {
             panic!("{} ({locale:?}, {width}px) failed to draw: {e:?}", chart.id);
         }
@@ -50,9 +61,21 @@ fn cards_bars_and_years_print_each_figure() {
             for ind in DATASET.items(chart) {
                 let f = format_value(ind, locale);
                 // Cards set number and unit apart; bars and points join them.
-                let shown = if chart.kind == Kind::Cards { f.number.clone() } else { f.joined(locale) };
-                let escaped = shown.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
-                assert!(out.contains(&escaped), "{} ({locale:?}) does not show {shown:?} for {}", chart.id, ind.id);
+                let shown = if chart.kind == Kind::Cards {
+                    f.number.clone()
+                } else {
+                    f.joined(locale)
+                };
+                let escaped = shown
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;");
+                assert!(
+                    out.contains(&escaped),
+                    "{} ({locale:?}) does not show {shown:?} for {}",
+                    chart.id,
+                    ind.id
+                );
             }
         }
     }
@@ -74,18 +97,43 @@ fn nothing_leaves_the_chart_at_any_width() {
         for locale in Locale::ALL {
             for width in WIDTHS {
                 let scene = layout(&DATASET, chart, locale, width);
-                let fits = |x0: f64, x1: f64, y0: f64, y1: f64| x0 >= -0.5 && x1 <= scene.width + 0.5 && y0 >= -0.5 && y1 <= scene.height + 0.5;
+                let fits = |x0: f64, x1: f64, y0: f64, y1: f64| {
+                    x0 >= -0.5 && x1 <= scene.width + 0.5 && y0 >= -0.5 && y1 <= scene.height + 0.5
+                };
                 for mark in &scene.marks {
                     let ok = match &mark.shape {
-                        Shape::Rect { rect, .. } => fits(rect.x, rect.x + rect.w, rect.y, rect.y + rect.h),
-                        Shape::Line { from, to, .. } => fits(from.0.min(to.0), from.0.max(to.0), from.1.min(to.1), from.1.max(to.1)),
-                        Shape::Dot { centre, radius, .. } => fits(centre.0 - radius, centre.0 + radius, centre.1 - radius, centre.1 + radius),
-                        Shape::Text { at, text, size, bold, align, .. } => {
+                        Shape::Rect { rect, .. } => {
+                            fits(rect.x, rect.x + rect.w, rect.y, rect.y + rect.h)
+                        }
+                        Shape::Line { from, to, .. } => fits(
+                            from.0.min(to.0),
+                            from.0.max(to.0),
+                            from.1.min(to.1),
+                            from.1.max(to.1),
+                        ),
+                        Shape::Dot { centre, radius, .. } => fits(
+                            centre.0 - radius,
+                            centre.0 + radius,
+                            centre.1 - radius,
+                            centre.1 + radius,
+                        ),
+                        Shape::Text {
+                            at,
+                            text,
+                            size,
+                            bold,
+                            align,
+                            ..
+                        } => {
                             let (x0, x1) = text_extent(*at, text, *size, *bold, *align);
                             fits(x0, x1, at.1, at.1 + size)
                         }
                     };
-                    assert!(ok, "{} ({locale:?}, {width}px): {:?} leaves the {}×{} chart", chart.id, mark.shape, scene.width, scene.height);
+                    assert!(
+                        ok,
+                        "{} ({locale:?}, {width}px): {:?} leaves the {}×{} chart",
+                        chart.id, mark.shape, scene.width, scene.height
+                    );
                 }
             }
         }
@@ -102,7 +150,14 @@ fn texts_of_one_chart_do_not_overlap() {
                     .marks
                     .iter()
                     .filter_map(|m| match &m.shape {
-                        Shape::Text { at, text, size, bold, align, .. } => {
+                        Shape::Text {
+                            at,
+                            text,
+                            size,
+                            bold,
+                            align,
+                            ..
+                        } => {
                             let (x0, x1) = text_extent(*at, text, *size, *bold, *align);
                             Some((x0, x1, at.1, at.1 + size, text.as_str()))
                         }
@@ -111,8 +166,15 @@ fn texts_of_one_chart_do_not_overlap() {
                     .collect();
                 for (i, a) in boxes.iter().enumerate() {
                     for b in &boxes[i + 1..] {
-                        let overlap = a.0 < b.1 - 0.5 && b.0 < a.1 - 0.5 && a.2 < b.3 - 0.5 && b.2 < a.3 - 0.5;
-                        assert!(!overlap, "{} ({locale:?}, {width}px): {:?} overlaps {:?}", chart.id, a.4, b.4);
+                        let overlap = a.0 < b.1 - 0.5
+                            && b.0 < a.1 - 0.5
+                            && a.2 < b.3 - 0.5
+                            && b.2 < a.3 - 0.5;
+                        assert!(
+                            !overlap,
+                            "{} ({locale:?}, {width}px): {:?} overlaps {:?}",
+                            chart.id, a.4, b.4
+                        );
                     }
                 }
             }

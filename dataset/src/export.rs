@@ -8,7 +8,17 @@ use serde_json::{json, Value};
 use crate::{Chart, Dataset, Indicator, Period, Text};
 
 /// The header of the CSV download; its columns are a public format.
-pub const CSV_HEADER: [&str; 9] = ["id", "category", "label_zh", "label_en", "value", "unit", "qualifier", "year", "source"];
+pub const CSV_HEADER: [&str; 9] = [
+    "id",
+    "category",
+    "label_zh",
+    "label_en",
+    "value",
+    "unit",
+    "qualifier",
+    "year",
+    "source",
+];
 
 /// Formats a value without exponent or trailing `.0`, so that 260000000 yuan
 /// reads as such in a spreadsheet.
@@ -55,7 +65,10 @@ impl Dataset {
                 return String::new();
             }
         }
-        w.into_inner().ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default()
+        w.into_inner()
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default()
     }
 
     /// The dataset as JSON: `{meta, indicators, charts}`; charts list their

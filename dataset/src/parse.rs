@@ -12,7 +12,9 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::{Spanned, Value};
 
-use crate::{Category, Chart, Dataset, Indicator, Kind, Meta, Period, Qualifier, Section, Text, Unit};
+use crate::{
+    Category, Chart, Dataset, Indicator, Kind, Meta, Period, Qualifier, Section, Text, Unit,
+};
 
 /// One problem of the data file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,13 +91,22 @@ pub fn parse(file: &str, text: &str) -> Result<Dataset, Errors> {
     // A byte-order mark is legal in a UTF-8 file but not in TOML; editors on
     // some systems add one, so it is dropped rather than refused.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut c = Checker { file, text, errors: Vec::new() };
+    let mut c = Checker {
+        file,
+        text,
+        errors: Vec::new(),
+    };
     let raw: RawFile = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
             let line = e.span().map_or(1, |s| c.line(s.start));
             let message = e.message().replace('\n', " ").trim().to_owned();
-            return Err(Errors(vec![c.error(line, "file", None, format!("not valid TOML: {message}"))]));
+            return Err(Errors(vec![c.error(
+                line,
+                "file",
+                None,
+                format!("not valid TOML: {message}"),
+            )]));
         }
     };
 
@@ -114,7 +125,12 @@ pub fn parse(file: &str, text: &str) -> Result<Dataset, Errors> {
         if let Some(ind) = c.indicator(table) {
             let line = c.line(table.span().start);
             if let Some(first) = seen.get(ind.id.as_ref()) {
-                c.push(line, &format!("indicator \"{}\"", ind.id), Some("id"), format!("duplicate id; first used on line {first}"));
+                c.push(
+                    line,
+                    &format!("indicator \"{}\"", ind.id),
+                    Some("id"),
+                    format!("duplicate id; first used on line {first}"),
+                );
                 continue;
             }
             seen.insert(ind.id.to_string(), line);
@@ -133,7 +149,12 @@ pub fn parse(file: &str, text: &str) -> Result<Dataset, Errors> {
         if let Some(chart) = c.chart(table, &indicators) {
             let line = c.line(table.span().start);
             if let Some(first) = chart_ids.get(chart.id.as_ref()) {
-                c.push(line, &format!("chart \"{}\"", chart.id), Some("id"), format!("duplicate id; first used on line {first}"));
+                c.push(
+                    line,
+                    &format!("chart \"{}\"", chart.id),
+                    Some("id"),
+                    format!("duplicate id; first used on line {first}"),
+                );
                 continue;
             }
             chart_ids.insert(chart.id.to_string(), line);
@@ -150,13 +171,22 @@ pub fn parse(file: &str, text: &str) -> Result<Dataset, Errors> {
     if c.errors.is_empty() {
         for (i, ind) in indicators.iter().enumerate() {
             if !shown[i] {
-                c.push(lines[i], &format!("indicator \"{}\"", ind.id), None, "is in no chart's `items`; every figure must be shown".into());
+                c.push(
+                    lines[i],
+                    &format!("indicator \"{}\"", ind.id),
+                    None,
+                    "is in no chart's `items`; every figure must be shown".into(),
+                );
             }
         }
     }
 
     match meta {
-        Some(meta) if c.errors.is_empty() => Ok(Dataset { meta, indicators: Cow::Owned(indicators), charts: Cow::Owned(charts) }),
+        Some(meta) if c.errors.is_empty() => Ok(Dataset {
+            meta,
+            indicators: Cow::Owned(indicators),
+            charts: Cow::Owned(charts),
+        }),
         _ => {
             c.errors.sort_by_key(|e| e.line);
             Err(Errors(c.errors))
@@ -181,11 +211,21 @@ struct Fields<'t> {
 impl Checker<'_> {
     fn line(&self, offset: usize) -> usize {
         let end = offset.min(self.text.len());
-        self.text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+        self.text.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
     }
 
     fn error(&self, line: usize, context: &str, field: Option<&str>, message: String) -> DataError {
-        DataError { file: self.file.to_owned(), line, context: context.to_owned(), field: field.map(str::to_owned), message }
+        DataError {
+            file: self.file.to_owned(),
+            line,
+            context: context.to_owned(),
+            field: field.map(str::to_owned),
+            message,
+        }
     }
 
     fn push(&mut self, line: usize, context: &str, field: Option<&str>, message: String) {
@@ -204,7 +244,12 @@ impl Checker<'_> {
         for (key, value) in map {
             if !allowed.contains(&key.as_str()) {
                 let at = self.line(value.span().start);
-                self.push(at, &context, Some(key), format!("unknown field; expected one of: {}", allowed.join(", ")));
+                self.push(
+                    at,
+                    &context,
+                    Some(key),
+                    format!("unknown field; expected one of: {}", allowed.join(", ")),
+                );
             }
         }
         Fields { map, line, context }
@@ -242,20 +287,39 @@ impl Checker<'_> {
                 None
             }
             other => {
-                self.push(at, &f.context, Some(key), format!("must be a string, not {}", other.type_str()));
+                self.push(
+                    at,
+                    &f.context,
+                    Some(key),
+                    format!("must be a string, not {}", other.type_str()),
+                );
                 None
             }
         }
     }
 
     /// A required name from a closed vocabulary.
-    fn name<T: Copy>(&mut self, f: &Fields<'_>, key: &str, all: &[T], name: fn(T) -> &'static str) -> Option<T> {
+    fn name<T: Copy>(
+        &mut self,
+        f: &Fields<'_>,
+        key: &str,
+        all: &[T],
+        name: fn(T) -> &'static str,
+    ) -> Option<T> {
         let text = self.string(f, key)?;
         let found = all.iter().copied().find(|&t| name(t) == text);
         if found.is_none() {
             let valid: Vec<&str> = all.iter().map(|&t| name(t)).collect();
             let at = self.at(f, key);
-            self.push(at, &f.context, Some(key), format!("unknown {key} \"{text}\"; expected one of: {}", valid.join(", ")));
+            self.push(
+                at,
+                &f.context,
+                Some(key),
+                format!(
+                    "unknown {key} \"{text}\"; expected one of: {}",
+                    valid.join(", ")
+                ),
+            );
         }
         found
     }
@@ -277,25 +341,54 @@ impl Checker<'_> {
         let zh = self.optional_string(f, "note_zh")?;
         let en = self.optional_string(f, "note_en")?;
         if zh.is_some() != en.is_some() {
-            let (have, lack) = if zh.is_some() { ("note_zh", "note_en") } else { ("note_en", "note_zh") };
-            self.push(f.line, &f.context, Some(lack), format!("missing; `{have}` is given, and a note must be in both languages"));
+            let (have, lack) = if zh.is_some() {
+                ("note_zh", "note_en")
+            } else {
+                ("note_en", "note_zh")
+            };
+            self.push(
+                f.line,
+                &f.context,
+                Some(lack),
+                format!("missing; `{have}` is given, and a note must be in both languages"),
+            );
             return None;
         }
         Some((zh, en))
     }
 
     fn meta(&mut self, table: &RawTable) -> Option<Meta> {
-        let f = self.fields(table, "meta", &["title_zh", "title_en", "source_zh", "source_en"]);
+        let f = self.fields(
+            table,
+            "meta",
+            &["title_zh", "title_en", "source_zh", "source_en"],
+        );
         let title_zh = self.string(&f, "title_zh");
         let title_en = self.string(&f, "title_en");
         let source_zh = self.string(&f, "source_zh");
         let source_en = self.string(&f, "source_en");
-        Some(Meta { title_zh: title_zh?, title_en: title_en?, source_zh: source_zh?, source_en: source_en? })
+        Some(Meta {
+            title_zh: title_zh?,
+            title_en: title_en?,
+            source_zh: source_zh?,
+            source_en: source_en?,
+        })
     }
 
     fn indicator(&mut self, table: &RawTable) -> Option<Indicator> {
         const FIELDS: &[&str] = &[
-            "id", "category", "label_zh", "label_en", "value", "unit", "qualifier", "year", "printed", "source", "note_zh", "note_en",
+            "id",
+            "category",
+            "label_zh",
+            "label_en",
+            "value",
+            "unit",
+            "qualifier",
+            "year",
+            "printed",
+            "source",
+            "note_zh",
+            "note_en",
         ];
         let f = self.fields(table, "indicator", FIELDS);
         // Every field is read before any result is used, so that one entry
@@ -338,7 +431,12 @@ impl Checker<'_> {
     /// The value: a number in base units, or "unknown" where the article lost it.
     fn value(&mut self, f: &Fields<'_>, unit: Unit) -> Option<Option<f64>> {
         let Some(v) = f.map.get("value") else {
-            self.push(f.line, &f.context, Some("value"), "missing; give a number, or \"unknown\" where the article lost the figure".into());
+            self.push(
+                f.line,
+                &f.context,
+                Some("value"),
+                "missing; give a number, or \"unknown\" where the article lost the figure".into(),
+            );
             return None;
         };
         let at = self.line(v.span().start);
@@ -347,14 +445,21 @@ impl Checker<'_> {
             Value::Float(x) => *x,
             Value::String(s) if s == "unknown" => return Some(None),
             other => {
-                self.push(at, &f.context, Some("value"), format!("must be a number or \"unknown\", not {}", describe(other)));
+                self.push(
+                    at,
+                    &f.context,
+                    Some("value"),
+                    format!("must be a number or \"unknown\", not {}", describe(other)),
+                );
                 return None;
             }
         };
         let problem = if !x.is_finite() {
             Some("must be a finite number".to_owned())
         } else if x < 0.0 {
-            Some(format!("{x} is negative; no figure of the article is below zero"))
+            Some(format!(
+                "{x} is negative; no figure of the article is below zero"
+            ))
         } else if unit == Unit::Percent && x > 100.0 {
             Some(format!("{x} is over 100 for a percentage"))
         } else if unit.is_whole() && x.fract() != 0.0 {
@@ -376,7 +481,9 @@ impl Checker<'_> {
     }
 
     fn period(&mut self, f: &Fields<'_>) -> Option<Period> {
-        let Some(v) = f.map.get("year") else { return Some(Period::Undated) };
+        let Some(v) = f.map.get("year") else {
+            return Some(Period::Undated);
+        };
         let text = self.string_value(f, "year", v)?;
         let year = |s: &str| s.parse::<u16>().ok().filter(|y| (1900..=2100).contains(y));
         let period = match text.split_once('-') {
@@ -388,13 +495,22 @@ impl Checker<'_> {
         };
         if period.is_none() {
             let at = self.line(v.span().start);
-            self.push(at, &f.context, Some("year"), format!("\"{text}\" is neither a year like \"2019\" nor a period like \"2017-2021\""));
+            self.push(
+                at,
+                &f.context,
+                Some("year"),
+                format!(
+                    "\"{text}\" is neither a year like \"2019\" nor a period like \"2017-2021\""
+                ),
+            );
         }
         period
     }
 
     fn chart(&mut self, table: &RawTable, indicators: &[Indicator]) -> Option<Chart> {
-        const FIELDS: &[&str] = &["id", "section", "kind", "title_zh", "title_en", "note_zh", "note_en", "items"];
+        const FIELDS: &[&str] = &[
+            "id", "section", "kind", "title_zh", "title_en", "note_zh", "note_en", "items",
+        ];
         let f = self.fields(table, "chart", FIELDS);
         let id = self.id(&f, '-');
         let section = self.name(&f, "section", Section::ALL, Section::name);
@@ -404,7 +520,10 @@ impl Checker<'_> {
         let notes = self.notes(&f);
         let items = self.items(&f, indicators);
         if let (Some(kind), Some(items)) = (kind, &items) {
-            let members: Vec<&Indicator> = items.iter().filter_map(|&i| indicators.get(usize::from(i))).collect();
+            let members: Vec<&Indicator> = items
+                .iter()
+                .filter_map(|&i| indicators.get(usize::from(i)))
+                .collect();
             if let Some(message) = kind_rule(kind, &members) {
                 let at = self.at(&f, "items");
                 self.push(at, &f.context, Some("items"), message);
@@ -426,34 +545,68 @@ impl Checker<'_> {
 
     fn items(&mut self, f: &Fields<'_>, indicators: &[Indicator]) -> Option<Vec<u16>> {
         let Some(v) = f.map.get("items") else {
-            self.push(f.line, &f.context, Some("items"), "missing; list the ids of the indicators the chart shows".into());
+            self.push(
+                f.line,
+                &f.context,
+                Some("items"),
+                "missing; list the ids of the indicators the chart shows".into(),
+            );
             return None;
         };
         let at = self.line(v.span().start);
         let Value::Array(list) = v.get_ref() else {
-            self.push(at, &f.context, Some("items"), "must be a list of indicator ids".into());
+            self.push(
+                at,
+                &f.context,
+                Some("items"),
+                "must be a list of indicator ids".into(),
+            );
             return None;
         };
         if list.is_empty() {
-            self.push(at, &f.context, Some("items"), "is empty; a chart shows at least one figure".into());
+            self.push(
+                at,
+                &f.context,
+                Some("items"),
+                "is empty; a chart shows at least one figure".into(),
+            );
             return None;
         }
         let mut out = Vec::new();
         let mut ok = true;
         for item in list {
             let Some(name) = item.as_str() else {
-                self.push(at, &f.context, Some("items"), format!("{} is not an indicator id (a string)", describe(item)));
+                self.push(
+                    at,
+                    &f.context,
+                    Some("items"),
+                    format!("{} is not an indicator id (a string)", describe(item)),
+                );
                 ok = false;
                 continue;
             };
-            match indicators.iter().position(|i| i.id == name).and_then(|p| u16::try_from(p).ok()) {
+            match indicators
+                .iter()
+                .position(|i| i.id == name)
+                .and_then(|p| u16::try_from(p).ok())
+            {
                 Some(p) if out.contains(&p) => {
-                    self.push(at, &f.context, Some("items"), format!("\"{name}\" is listed twice"));
+                    self.push(
+                        at,
+                        &f.context,
+                        Some("items"),
+                        format!("\"{name}\" is listed twice"),
+                    );
                     ok = false;
                 }
                 Some(p) => out.push(p),
                 None => {
-                    self.push(at, &f.context, Some("items"), format!("\"{name}\" is not the id of any valid indicator"));
+                    self.push(
+                        at,
+                        &f.context,
+                        Some("items"),
+                        format!("\"{name}\" is not the id of any valid indicator"),
+                    );
                     ok = false;
                 }
             }
@@ -464,12 +617,19 @@ impl Checker<'_> {
 
 /// Checks that a chart's figures suit the way it draws them.
 fn kind_rule(kind: Kind, items: &[&Indicator]) -> Option<String> {
-    let dims = |items: &[&Indicator]| items.windows(2).all(|w| w[0].unit.dimension() == w[1].unit.dimension());
+    let dims = |items: &[&Indicator]| {
+        items
+            .windows(2)
+            .all(|w| w[0].unit.dimension() == w[1].unit.dimension())
+    };
     match kind {
         Kind::Cards => None,
         Kind::Bars => {
             if let Some(i) = items.iter().find(|i| i.value.is_none()) {
-                Some(format!("\"{}\" has no known value and cannot be a bar; show it in a `cards` chart", i.id))
+                Some(format!(
+                    "\"{}\" has no known value and cannot be a bar; show it in a `cards` chart",
+                    i.id
+                ))
             } else if !dims(items) {
                 Some("bars share one axis, so their figures must be of one dimension (all money, all counts, …)".into())
             } else {
@@ -478,19 +638,27 @@ fn kind_rule(kind: Kind, items: &[&Indicator]) -> Option<String> {
         }
         Kind::Years => {
             if let Some(i) = items.iter().find(|i| !matches!(i.period, Period::Year(_))) {
-                Some(format!("\"{}\" has no single `year`; a `years` chart places each figure at its year", i.id))
+                Some(format!(
+                    "\"{}\" has no single `year`; a `years` chart places each figure at its year",
+                    i.id
+                ))
             } else if items.windows(2).any(|w| w[0].unit != w[1].unit) {
-                Some("a `years` chart shows one measure, so all its figures must have the same unit".into())
+                Some(
+                    "a `years` chart shows one measure, so all its figures must have the same unit"
+                        .into(),
+                )
             } else if items.windows(2).any(|w| w[0].period >= w[1].period) {
                 Some("list the years in increasing order, each once".into())
             } else {
                 None
             }
         }
-        Kind::Timeline => items
-            .iter()
-            .find(|i| i.period == Period::Undated)
-            .map(|i| format!("\"{}\" has no `year`; a timeline only shows dated figures", i.id)),
+        Kind::Timeline => items.iter().find(|i| i.period == Period::Undated).map(|i| {
+            format!(
+                "\"{}\" has no `year`; a timeline only shows dated figures",
+                i.id
+            )
+        }),
     }
 }
 

@@ -51,7 +51,11 @@ fn link(document: &Document, href: &str, text: &str) -> Result<Element, JsValue>
 }
 
 /// Builds header, sections and one figure per chart inside `root`.
-pub(super) fn build_page(document: &Document, root: &HtmlElement, locale: Locale) -> Result<Vec<Placed>, JsValue> {
+pub(super) fn build_page(
+    document: &Document,
+    root: &HtmlElement,
+    locale: Locale,
+) -> Result<Vec<Placed>, JsValue> {
     let s = locale.strings();
     if let Some(html) = document.document_element() {
         html.set_attribute("lang", locale.tag())?;
@@ -61,8 +65,16 @@ pub(super) fn build_page(document: &Document, root: &HtmlElement, locale: Locale
 
     let header = el(document, "header", "masthead")?;
     let nav = el(document, "nav", "lang-switch")?;
-    let other = if locale == Locale::ZhHans { Locale::En } else { Locale::ZhHans };
-    let switch = link(document, &format!("?lang={}", other.url_tag()), s.other_language)?;
+    let other = if locale == Locale::ZhHans {
+        Locale::En
+    } else {
+        Locale::ZhHans
+    };
+    let switch = link(
+        document,
+        &format!("?lang={}", other.url_tag()),
+        s.other_language,
+    )?;
     switch.set_attribute("lang", other.tag())?;
     switch.set_attribute("hreflang", other.tag())?;
     nav.append_child(&switch)?;
@@ -70,7 +82,10 @@ pub(super) fn build_page(document: &Document, root: &HtmlElement, locale: Locale
     header.append_child(&*text_el(document, "h1", "", s.headline)?)?;
     header.append_child(&*text_el(document, "p", "dek", s.dek)?)?;
     let note = text_el(document, "p", "data-note", s.data_note)?;
-    for (href, text) in [("data/indicators.csv", s.download_csv), ("data/indicators.json", s.download_json)] {
+    for (href, text) in [
+        ("data/indicators.csv", s.download_csv),
+        ("data/indicators.json", s.download_json),
+    ] {
         note.append_with_str_1(" ")?;
         let a = link(document, href, text)?;
         a.set_attribute("download", "")?;
@@ -82,7 +97,13 @@ pub(super) fn build_page(document: &Document, root: &HtmlElement, locale: Locale
     let main = el(document, "main", "")?;
     let mut placed = Vec::new();
     for &section in Section::ALL {
-        let charts: Vec<usize> = DATASET.charts.iter().enumerate().filter(|(_, c)| c.section == section).map(|(i, _)| i).collect();
+        let charts: Vec<usize> = DATASET
+            .charts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.section == section)
+            .map(|(i, _)| i)
+            .collect();
         if charts.is_empty() {
             continue;
         }
@@ -104,8 +125,15 @@ pub(super) fn build_page(document: &Document, root: &HtmlElement, locale: Locale
     Ok(placed)
 }
 
-fn build_chart(document: &Document, index: usize, locale: Locale) -> Result<(Element, Placed), JsValue> {
-    let chart = DATASET.charts.get(index).ok_or("chart index out of range")?;
+fn build_chart(
+    document: &Document,
+    index: usize,
+    locale: Locale,
+) -> Result<(Element, Placed), JsValue> {
+    let chart = DATASET
+        .charts
+        .get(index)
+        .ok_or("chart index out of range")?;
     let s = locale.strings();
     let figure = el(document, "figure", "chart")?;
     figure.set_attribute("data-chart", &chart.id)?;
@@ -136,15 +164,34 @@ fn build_chart(document: &Document, index: usize, locale: Locale) -> Result<(Ele
         Locale::ZhHans => &DATASET.meta.source_zh,
         Locale::En => &DATASET.meta.source_en,
     };
-    caption.append_child(&*text_el(document, "p", "source", &format!("{}{}", s.source, source))?)?;
+    caption.append_child(&*text_el(
+        document,
+        "p",
+        "source",
+        &format!("{}{}", s.source, source),
+    )?)?;
     figure.append_child(&caption)?;
-    Ok((figure, Placed { chart: index, canvas, wrap }))
+    Ok((
+        figure,
+        Placed {
+            chart: index,
+            canvas,
+            wrap,
+        },
+    ))
 }
 
 /// Writes the theme's colours into CSS custom properties on `<html>`.
 pub(super) fn set_theme_colours(theme: &Theme) {
-    let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
-    let Ok(html) = html.dyn_into::<HtmlElement>() else { return };
+    let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let Ok(html) = html.dyn_into::<HtmlElement>() else {
+        return;
+    };
     let style = html.style();
     for (name, paint) in CSS_COLOURS {
         let _ = style.set_property(name, &theme.rgb(paint).hex());
@@ -179,7 +226,15 @@ impl Tooltip {
             root.append_child(child)?;
         }
         document.body().ok_or("no body")?.append_child(&root)?;
-        Ok(Tooltip { root, label, value, period, note, printed, source })
+        Ok(Tooltip {
+            root,
+            label,
+            value,
+            period,
+            note,
+            printed,
+            source,
+        })
     }
 
     pub(super) fn show(&self, ind: &Indicator, locale: Locale, client: (f64, f64)) {
@@ -196,7 +251,11 @@ impl Tooltip {
         set(&self.value, &value);
         set(&self.period, &format_period(ind.period, locale));
         set(&self.note, locale.note(ind).unwrap_or(""));
-        let printed = if locale == Locale::ZhHans { String::new() } else { format!("{}: {}", s.as_printed, ind.printed) };
+        let printed = if locale == Locale::ZhHans {
+            String::new()
+        } else {
+            format!("{}: {}", s.as_printed, ind.printed)
+        };
         set(&self.printed, &printed);
         set(&self.source, &format!("{}“{}”", s.quote, ind.source));
         self.root.set_hidden(false);
@@ -205,9 +264,19 @@ impl Tooltip {
 
     /// Puts the tooltip beside the pointer, inside the viewport.
     fn place(&self, (x, y): (f64, f64)) {
-        let Some(window) = web_sys::window() else { return };
-        let vw = window.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(800.0);
-        let vh = window.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(600.0);
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let vw = window
+            .inner_width()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(800.0);
+        let vh = window
+            .inner_height()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(600.0);
         let rect = self.root.get_bounding_client_rect();
         let (w, h) = (rect.width(), rect.height());
         let mut left = x + 14.0;
@@ -219,8 +288,14 @@ impl Tooltip {
             top = y - 14.0 - h;
         }
         let style = self.root.style();
-        let _ = style.set_property("left", &format!("{}px", left.clamp(8.0, (vw - w - 8.0).max(8.0))));
-        let _ = style.set_property("top", &format!("{}px", top.clamp(8.0, (vh - h - 8.0).max(8.0))));
+        let _ = style.set_property(
+            "left",
+            &format!("{}px", left.clamp(8.0, (vw - w - 8.0).max(8.0))),
+        );
+        let _ = style.set_property(
+            "top",
+            &format!("{}px", top.clamp(8.0, (vh - h - 8.0).max(8.0))),
+        );
     }
 
     pub(super) fn hide(&self) {

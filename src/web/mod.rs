@@ -16,7 +16,10 @@ use plotters_canvas::CanvasBackend;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, EventTarget, HtmlCanvasElement, HtmlElement, MediaQueryList, MouseEvent, ResizeObserver};
+use web_sys::{
+    Event, EventTarget, HtmlCanvasElement, HtmlElement, MediaQueryList, MouseEvent, PointerEvent,
+    ResizeObserver,
+};
 
 use crate::data::DATASET;
 use crate::draw::{draw, Style};
@@ -66,7 +69,9 @@ impl State {
             if !force && view.drawn_for == (width, dpr) {
                 continue;
             }
-            let Some(chart) = DATASET.charts.get(view.chart) else { continue };
+            let Some(chart) = DATASET.charts.get(view.chart) else {
+                continue;
+            };
             view.scene = layout(&DATASET, chart, self.locale, width);
             view.active = None;
             view.drawn_for = (width, dpr);
@@ -75,17 +80,21 @@ impl State {
         }
     }
 
-    /// Moves the highlight of view `v` to `item` and updates the tooltip.
-    fn point(&mut self, v: usize, item: Option<usize>, client: (f64, f64)) {
+    /// Highlights `target` (a view and one of its items), or nothing, and
+    /// shows or hides the tooltip to match.
+    fn point(&mut self, target: Option<(usize, usize)>, client: (f64, f64)) {
         let theme = self.theme();
         let locale = self.locale;
         // Only one chart is highlighted at a time.
         for (k, view) in self.views.iter_mut().enumerate() {
-            let want = if k == v { item } else { None };
+            let want = target.filter(|t| t.0 == k).map(|t| t.1);
             if view.active != want {
                 view.active = want;
                 paint(view, &theme, locale);
-                match want.and_then(|i| view.scene.items.get(i)).and_then(|it| DATASET.indicators.get(usize::from(it.indicator))) {
+                match want
+                    .and_then(|i| view.scene.items.get(i))
+                    .and_then(|it| DATASET.indicators.get(usize::from(it.indicator)))
+                {
                     Some(ind) => {
                         let _ = view.canvas.set_attribute("data-active", &ind.id);
                     }
@@ -95,10 +104,8 @@ impl State {
                 }
             }
         }
-        let indicator = self
-            .views
-            .get(v)
-            .and_then(|view| item.and_then(|i| view.scene.items.get(i)))
+        let indicator = target
+            .and_then(|(v, i)| self.views.get(v).and_then(|view| view.scene.items.get(i)))
             .and_then(|it| DATASET.indicators.get(usize::from(it.indicator)));
         match indicator {
             Some(ind) => self.tooltip.show(ind, locale, client),
@@ -108,7 +115,10 @@ impl State {
 }
 
 fn device_pixel_ratio() -> f64 {
-    web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0)
+    web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .filter(|r| r.is_finite() && *r > 0.0)
+        .unwrap_or(1.0)
 }
 
 /// Sets the canvas's CSS size to the scene's and its backing store to that
@@ -122,9 +132,16 @@ fn size_canvas(canvas: &HtmlCanvasElement, scene: &Scene, dpr: f64) {
 }
 
 fn paint(view: &View, theme: &Theme, locale: Locale) {
-    let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.clone()) else { return };
+    let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.clone()) else {
+        return;
+    };
     let scale = f64::from(view.canvas.width()) / view.scene.width.max(1.0);
-    let style = Style { theme: *theme, scale, locale, highlight: view.active };
+    let style = Style {
+        theme: *theme,
+        scale,
+        locale,
+        highlight: view.active,
+    };
     if let Err(e) = draw(backend, &view.scene, &style) {
         web_sys::console::error_1(&format!("chart could not be drawn: {e:?}").into());
     }
@@ -138,16 +155,26 @@ struct Listener {
 }
 
 impl Listener {
-    fn new(target: &EventTarget, kind: &'static str, f: impl FnMut(Event) + 'static) -> Result<Self, JsValue> {
+    fn new(
+        target: &EventTarget,
+        kind: &'static str,
+        f: impl FnMut(Event) + 'static,
+    ) -> Result<Self, JsValue> {
         let closure = Closure::<dyn FnMut(Event)>::new(f);
         target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
-        Ok(Listener { target: target.clone(), kind, closure })
+        Ok(Listener {
+            target: target.clone(),
+            kind,
+            closure,
+        })
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
     }
 }
 
@@ -177,13 +204,21 @@ impl App {
     /// The ids of the charts on the page, in page order.
     pub fn charts(&self) -> Vec<String> {
         let state = self.state.borrow();
-        state.views.iter().filter_map(|v| DATASET.charts.get(v.chart)).map(|c| c.id.to_string()).collect()
+        state
+            .views
+            .iter()
+            .filter_map(|v| DATASET.charts.get(v.chart))
+            .map(|c| c.id.to_string())
+            .collect()
     }
 
     /// The hover boxes of a chart's items, or an empty list for an unknown id.
     pub fn items(&self, chart: &str) -> Result<JsValue, JsValue> {
         let state = self.state.borrow();
-        let view = state.views.iter().find(|v| DATASET.charts.get(v.chart).is_some_and(|c| c.id == chart));
+        let view = state
+            .views
+            .iter()
+            .find(|v| DATASET.charts.get(v.chart).is_some_and(|c| c.id == chart));
         let boxes: Vec<ItemBox<'_>> = view
             .map(|v| {
                 v.scene
@@ -191,7 +226,13 @@ impl App {
                     .iter()
                     .filter_map(|it| {
                         let ind = DATASET.indicators.get(usize::from(it.indicator))?;
-                        Some(ItemBox { id: &ind.id, x: it.hit.x, y: it.hit.y, w: it.hit.w, h: it.hit.h })
+                        Some(ItemBox {
+                            id: &ind.id,
+                            x: it.hit.x,
+                            y: it.hit.y,
+                            w: it.hit.w,
+                            h: it.hit.h,
+                        })
                     })
                     .collect()
             })
@@ -222,38 +263,92 @@ pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
     let locale = dom::locale_from_url(&window);
     let page = dom::build_page(&document, root, locale)?;
     let tooltip = dom::Tooltip::new(&document)?;
-    let dark = window.match_media("(prefers-color-scheme: dark)").ok().flatten();
+    let dark = window
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten();
     let views = page
         .into_iter()
-        .map(|p| View { chart: p.chart, canvas: p.canvas, wrap: p.wrap, scene: Scene { width: 0.0, height: 0.0, items: Vec::new(), marks: Vec::new() }, active: None, drawn_for: (-1.0, -1.0) })
+        .map(|p| View {
+            chart: p.chart,
+            canvas: p.canvas,
+            wrap: p.wrap,
+            scene: Scene {
+                width: 0.0,
+                height: 0.0,
+                items: Vec::new(),
+                marks: Vec::new(),
+            },
+            active: None,
+            drawn_for: (-1.0, -1.0),
+        })
         .collect();
-    let state = Rc::new(RefCell::new(State { locale, views, tooltip, dark }));
+    let state = Rc::new(RefCell::new(State {
+        locale,
+        views,
+        tooltip,
+        dark,
+    }));
     state.borrow_mut().refresh(true);
 
     let mut listeners = Vec::new();
-    let canvases: Vec<HtmlCanvasElement> = state.borrow().views.iter().map(|v| v.canvas.clone()).collect();
+    let canvases: Vec<HtmlCanvasElement> = state
+        .borrow()
+        .views
+        .iter()
+        .map(|v| v.canvas.clone())
+        .collect();
     for (v, canvas) in canvases.into_iter().enumerate() {
         for kind in ["pointermove", "pointerdown"] {
             let st = Rc::clone(&state);
             let c = canvas.clone();
             listeners.push(Listener::new(&canvas, kind, move |e: Event| {
-                let Some(e) = e.dyn_ref::<MouseEvent>() else { return };
+                let Some(e) = e.dyn_ref::<MouseEvent>() else {
+                    return;
+                };
                 let rect = c.get_bounding_client_rect();
                 let (cx, cy) = (f64::from(e.client_x()), f64::from(e.client_y()));
                 let mut s = st.borrow_mut();
-                let item = s.views.get(v).and_then(|view| hit(&view.scene, cx - rect.left(), cy - rect.top()));
-                s.point(v, item, (cx, cy));
+                let item = s
+                    .views
+                    .get(v)
+                    .and_then(|view| hit(&view.scene, cx - rect.left(), cy - rect.top()));
+                s.point(item.map(|i| (v, i)), (cx, cy));
             })?);
         }
         let st = Rc::clone(&state);
-        listeners.push(Listener::new(&canvas, "pointerleave", move |_| st.borrow_mut().point(v, None, (0.0, 0.0)))?);
+        listeners.push(Listener::new(&canvas, "pointerleave", move |e: Event| {
+            // A finger lifting off the screen also "leaves"; a tapped tooltip
+            // stays until the reader taps elsewhere (see below).
+            if e.dyn_ref::<PointerEvent>()
+                .is_some_and(|p| p.pointer_type() == "touch")
+            {
+                return;
+            }
+            st.borrow_mut().point(None, (0.0, 0.0));
+        })?);
     }
+    // A tap outside every chart dismisses a pinned tooltip.
+    let st = Rc::clone(&state);
+    listeners.push(Listener::new(&document, "pointerdown", move |e: Event| {
+        let on_chart = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlCanvasElement>().ok())
+            .is_some_and(|c| c.class_list().contains("plot"));
+        if !on_chart {
+            st.borrow_mut().point(None, (0.0, 0.0));
+        }
+    })?);
     // Zooming changes the pixel ratio and fires `resize` on the window.
     let st = Rc::clone(&state);
-    listeners.push(Listener::new(&window, "resize", move |_| st.borrow_mut().refresh(false))?);
+    listeners.push(Listener::new(&window, "resize", move |_| {
+        st.borrow_mut().refresh(false)
+    })?);
     if let Some(q) = state.borrow().dark.clone() {
         let st = Rc::clone(&state);
-        listeners.push(Listener::new(&q, "change", move |_| st.borrow_mut().refresh(true))?);
+        listeners.push(Listener::new(&q, "change", move |_| {
+            st.borrow_mut().refresh(true)
+        })?);
     }
     let st = Rc::clone(&state);
     let on_resize = Closure::<dyn FnMut()>::new(move || st.borrow_mut().refresh(false));
@@ -268,7 +363,12 @@ pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
     if let Some(html) = document.document_element() {
         html.set_attribute("data-ready", "true")?;
     }
-    Ok(App { state, _listeners: listeners, observer, _on_resize: on_resize })
+    Ok(App {
+        state,
+        _listeners: listeners,
+        observer,
+        _on_resize: on_resize,
+    })
 }
 
 /// The colours CSS takes from the chart theme, so the page around a canvas

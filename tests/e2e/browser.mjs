@@ -1,0 +1,127 @@
+// The one place that says how the browser is started, shared by the tests
+// and the screenshots, plus the helpers every test needs to open the page.
+//
+// Playwright drives Debian's Chromium through `playwright-core`, the package
+// without a browser download: this machine cannot fetch browsers at run time.
+
+import { chromium } from 'playwright-core';
+
+/** Where `cargo xtask test` serves dist/; a default helps running by hand. */
+export const BASE_URL = withSlash(process.env.BASE_URL ?? 'http://127.0.0.1:8000/');
+
+/** How long the page may take to draw every chart. */
+export const READY_TIMEOUT_MS = 20_000;
+
+/** Debian's Chromium, which `cargo xtask` installs when it is missing. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function withSlash(url) {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/**
+ * Starts headless Chromium. The flags keep it from reaching out to Google's
+ * services, which this machine's closed network refuses many times a second,
+ * and `--no-sandbox` is needed because tests run as root in CI.
+ */
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** The dashboard's address in a language: Chinese is the default. */
+export function pageUrl(lang = 'zh') {
+  return lang === 'en' ? `${BASE_URL}?lang=en` : BASE_URL;
+}
+
+/**
+ * Opens the dashboard in a new context and waits until every chart is drawn.
+ * Console errors and warnings and uncaught page errors are collected from the
+ * very first request on, so a test can require that there were none.
+ *
+ * @returns {{context, page, problems: string[]}}
+ */
+export async function openDashboard(browser, {
+  lang = 'zh',
+  width = 1280,
+  height = 900,
+  deviceScaleFactor = 1,
+  colorScheme = 'light',
+} = {}) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor,
+    colorScheme,
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      const where = message.location();
+      problems.push(`console ${message.type()}: ${message.text()} (${where.url}:${where.lineNumber})`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  try {
+    await page.goto(pageUrl(lang), { waitUntil: 'load' });
+    await waitReady(page, problems);
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+  return { context, page, problems };
+}
+
+/**
+ * Waits for `<html data-ready>` to become "true" (every chart drawn) or
+ * "error", and fails with what the page reported in the second case.
+ */
+export async function waitReady(page, problems = []) {
+  try {
+    await page.waitForFunction(
+      () => ['true', 'error'].includes(document.documentElement.dataset.ready),
+      null,
+      { timeout: READY_TIMEOUT_MS, polling: 50 },
+    );
+  } catch (error) {
+    const state = await page.evaluate(() => document.documentElement.dataset.ready).catch(() => '?');
+    throw new Error(
+      `the page did not set data-ready within ${READY_TIMEOUT_MS} ms (data-ready=${state}); ` +
+      `problems: ${problems.join(' | ') || 'none'}`,
+      { cause: error },
+    );
+  }
+  const state = await page.evaluate(() => document.documentElement.dataset.ready);
+  if (state !== 'true') {
+    throw new Error(`the page reported data-ready="${state}"; problems: ${problems.join(' | ') || 'none'}`);
+  }
+}
+
+/** Fetches a file of dist/ from the test server, failing on any non-200. */
+export async function fetchFromSite(path) {
+  const url = new URL(path, BASE_URL);
+  const response = await fetch(url);
+  if (response.status !== 200) {
+    throw new Error(`GET ${url} answered ${response.status}`);
+  }
+  return response;
+}
+
+/** `dist/data/indicators.json`, the data the page is built from. */
+export async function loadDataset() {
+  const response = await fetchFromSite('data/indicators.json');
+  return response.json();
+}

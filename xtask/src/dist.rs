@@ -1,0 +1,247 @@
+//! `cargo xtask dist`: builds the whole page into `dist/`, ready to be served
+//! by any static file server.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{anyhow, bail, Context, Result};
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+use crate::{cargo, run_command, target_dir, tools};
+
+/// The crate compiled to WebAssembly and the file name cargo gives it.
+const WASM_PACKAGE: &str = "danba-charts";
+const WASM_FILE: &str = "danba_charts.wasm";
+
+/// The features Rust's wasm32 target uses today. Binaryen validates against
+/// the features it is told about, so they are named explicitly rather than
+/// left to each Binaryen version's defaults.
+const WASM_OPT_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// Builds `dist/` from scratch and prints the size of every file in it.
+pub fn dist(root: &Path) -> Result<()> {
+    tools::ensure_wasm_target()?;
+    let wasm_bindgen = tools::ensure_wasm_bindgen(root)?;
+    let wasm_opt = tools::ensure_wasm_opt(root)?;
+
+    println!(
+        "==> building {WASM_PACKAGE} for {} (release)",
+        tools::WASM_TARGET
+    );
+    run_command(cargo().current_dir(root).args([
+        "build",
+        "--release",
+        "--lib",
+        "--target",
+        tools::WASM_TARGET,
+        "-p",
+        WASM_PACKAGE,
+    ]))?;
+    let wasm = target_dir(root)
+        .join(tools::WASM_TARGET)
+        .join("release")
+        .join(WASM_FILE);
+
+    // Starting from an empty folder keeps files of an earlier build (a page
+    // since deleted from www/, say) from being served or deployed by mistake.
+    let dist = root.join("dist");
+    if dist.exists() {
+        fs::remove_dir_all(&dist)
+            .with_context(|| format!("cannot remove the old {}", dist.display()))?;
+    }
+    let pkg = dist.join("pkg");
+    fs::create_dir_all(&pkg).with_context(|| format!("cannot create {}", pkg.display()))?;
+
+    println!("==> generating the JavaScript bindings into dist/pkg/ (wasm-bindgen --target web)");
+    run_command(
+        Command::new(&wasm_bindgen)
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&pkg)
+            .arg(&wasm),
+    )?;
+
+    let module = pkg.join("danba_charts_bg.wasm");
+    println!("==> shrinking dist/pkg/danba_charts_bg.wasm (wasm-opt -Oz)");
+    // wasm-opt writes to a new file which then replaces the original, so an
+    // interrupted run never leaves a half-written module behind.
+    let optimised = pkg.join("danba_charts_bg.opt.wasm");
+    run_command(
+        Command::new(&wasm_opt)
+            .arg("-Oz")
+            .args(WASM_OPT_FEATURES)
+            .arg(&module)
+            .arg("-o")
+            .arg(&optimised),
+    )?;
+    fs::rename(&optimised, &module)
+        .with_context(|| format!("cannot replace {}", module.display()))?;
+
+    println!("==> copying www/ into dist/");
+    let www = root.join("www");
+    if !www.is_dir() {
+        bail!(
+            "{} is missing: it holds index.html, the styles and the script of the page",
+            www.display()
+        );
+    }
+    copy_dir(&www, &dist)?;
+
+    println!("==> writing dist/data/indicators.csv and dist/data/indicators.json from data/indicators.toml");
+    // A relative path, so that messages read `data/indicators.toml:12: …`.
+    let dataset = danba_dataset::load(Path::new("data/indicators.toml"))
+        .map_err(|errors| anyhow!("data/indicators.toml is not valid:\n{errors}"))?;
+    let data = dist.join("data");
+    fs::create_dir_all(&data).with_context(|| format!("cannot create {}", data.display()))?;
+    write_file(&data.join("indicators.csv"), dataset.to_csv().as_bytes())?;
+    write_file(&data.join("indicators.json"), dataset.to_json().as_bytes())?;
+
+    print_sizes(&dist)
+}
+
+fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
+    fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Copies every file below `from` into `to`, keeping the folder structure.
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
+    let entries = fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))?;
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot read {}", from.display()))?;
+        let source = entry.path();
+        let target = to.join(entry.file_name());
+        // `metadata` follows symbolic links, so a linked file is copied as
+        // the file it points to.
+        let metadata =
+            fs::metadata(&source).with_context(|| format!("cannot read {}", source.display()))?;
+        if metadata.is_dir() {
+            copy_dir(&source, &target)?;
+        } else {
+            fs::copy(&source, &target).with_context(|| {
+                format!("cannot copy {} to {}", source.display(), target.display())
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Every file below `dir`, as paths relative to it, in a stable order.
+fn files_below(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut pending = vec![PathBuf::new()];
+    while let Some(relative) = pending.pop() {
+        let folder = dir.join(&relative);
+        for entry in
+            fs::read_dir(&folder).with_context(|| format!("cannot read {}", folder.display()))?
+        {
+            let entry = entry.with_context(|| format!("cannot read {}", folder.display()))?;
+            let path = relative.join(entry.file_name());
+            if entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
+                pending.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The size a file has once gzip-compressed, as a web server would send it.
+fn gzip_size(contents: &[u8]) -> Result<usize> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(contents).context("gzip failed")?;
+    Ok(encoder.finish().context("gzip failed")?.len())
+}
+
+/// Prints a table of every file in `dist/` with its raw and gzip size, so a
+/// change that bloats the page is seen at once.
+fn print_sizes(dist: &Path) -> Result<()> {
+    let files = files_below(dist)?;
+    let mut rows = Vec::new();
+    let (mut total_raw, mut total_gzip) = (0, 0);
+    for file in &files {
+        let path = dist.join(file);
+        let contents =
+            fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let gzip = gzip_size(&contents)?;
+        total_raw += contents.len();
+        total_gzip += gzip;
+        rows.push((format!("dist/{}", file.display()), contents.len(), gzip));
+    }
+    rows.push(("total".to_owned(), total_raw, total_gzip));
+    let width = rows
+        .iter()
+        .map(|(name, _, _)| name.chars().count())
+        .max()
+        .unwrap_or(0);
+    println!("==> wrote {} files:", files.len());
+    println!("  {:<width$}  {:>10}  {:>10}", "file", "raw", "gzip");
+    for (name, raw, gzip) in rows {
+        println!(
+            "  {:<width$}  {:>10}  {:>10}",
+            name,
+            human(raw),
+            human(gzip)
+        );
+    }
+    Ok(())
+}
+
+/// A byte count for people: bytes below 1 KiB, else KiB with one decimal.
+fn human(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else {
+        // Precision loss is irrelevant at the sizes of a web page.
+        #[allow(clippy::cast_precision_loss)]
+        let kib = bytes as f64 / 1024.0;
+        format!("{kib:.1} KiB")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(human(0), "0 B");
+        assert_eq!(human(1023), "1023 B");
+        assert_eq!(human(1536), "1.5 KiB");
+    }
+
+    #[test]
+    fn gzip_shrinks_repetitive_text() {
+        let text = "indicator,".repeat(1000);
+        let size = gzip_size(text.as_bytes()).ok();
+        assert!(size.is_some_and(|s| s > 0 && s < text.len() / 10));
+    }
+
+    #[test]
+    fn copies_nested_folders_and_lists_them_in_order() -> Result<()> {
+        let base = std::env::temp_dir().join(format!("xtask-copy-test-{}", std::process::id()));
+        let (from, to) = (base.join("from"), base.join("to"));
+        fs::create_dir_all(from.join("img"))?;
+        fs::write(from.join("index.html"), "<!doctype html>")?;
+        fs::write(from.join("img").join("a.svg"), "<svg/>")?;
+        copy_dir(&from, &to)?;
+        let files = files_below(&to)?;
+        fs::remove_dir_all(&base)?;
+        assert_eq!(
+            files,
+            vec![PathBuf::from("img/a.svg"), PathBuf::from("index.html")]
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,117 @@
+//! `cargo xtask test` and `cargo xtask screenshots`: the steps that need the
+//! built page, a server and a real browser.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+
+use crate::{cargo, dist, run_command, serve, target_dir, tools};
+
+/// The folder of the browser tests and their npm packages.
+const E2E_DIR: &str = "tests/e2e";
+
+/// Runs one named step, announcing it and naming it in the error if it fails,
+/// so that a red CI log says at once which step broke.
+fn step<T>(number: usize, name: &str, action: impl FnOnce() -> Result<T>) -> Result<T> {
+    println!("==> step {number}: {name}");
+    action().with_context(|| format!("step {number} ({name}) failed"))
+}
+
+/// Every check of the project, in the order CI runs them.
+pub fn test(root: &Path) -> Result<()> {
+    step(1, "check the tools", || {
+        tools::ensure_browser()?;
+        tools::ensure_node()?;
+        tools::ensure_wasm_target()?;
+        tools::ensure_wasm_bindgen(root)?;
+        tools::ensure_wasm_opt(root)?;
+        Ok(())
+    })?;
+    step(2, "cargo test --workspace", || {
+        run_command(cargo().current_dir(root).args(["test", "--workspace"]))
+    })?;
+    step(3, "build dist/", || dist::dist(root))?;
+    step(4, "install the browser-test packages", || {
+        tools::npm_ci(&root.join(E2E_DIR))
+    })?;
+    let base_url = step(5, "serve dist/", || {
+        serve::serve_in_background(root.join("dist"))
+    })?;
+    step(6, "browser tests", || run_browser_tests(root, &base_url))?;
+    println!("==> all steps passed");
+    Ok(())
+}
+
+/// Saves screenshots of the page in both languages, two widths and both
+/// colour schemes to `target/screenshots/`.
+pub fn screenshots(root: &Path) -> Result<()> {
+    tools::ensure_browser()?;
+    tools::ensure_node()?;
+    dist::dist(root)?;
+    tools::npm_ci(&root.join(E2E_DIR))?;
+    let base_url = serve::serve_in_background(root.join("dist"))?;
+    let out = target_dir(root).join("screenshots");
+    fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
+    println!("==> taking screenshots into {}", out.display());
+    run_command(
+        Command::new("node")
+            .arg(Path::new(E2E_DIR).join("screenshots.mjs"))
+            .current_dir(root)
+            .env("BASE_URL", &base_url)
+            .env("SCREENSHOT_DIR", &out),
+    )
+}
+
+/// Runs every `tests/e2e/*.test.mjs` with node's test runner, one file at a
+/// time (they share one machine's two cores with a browser), against the
+/// server at `base_url`. The files are listed here rather than left to node,
+/// whose handling of a folder argument differs between versions.
+fn run_browser_tests(root: &Path, base_url: &str) -> Result<()> {
+    let files = test_files(&root.join(E2E_DIR))?;
+    if files.is_empty() {
+        bail!("no *.test.mjs file in {E2E_DIR}");
+    }
+    let relative: Vec<PathBuf> = files.iter().map(|f| Path::new(E2E_DIR).join(f)).collect();
+    run_command(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1"])
+            .args(&relative)
+            .current_dir(root)
+            .env("BASE_URL", base_url),
+    )
+}
+
+/// The names of the `*.test.mjs` files directly in `dir`, sorted.
+fn test_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        let name = entry.file_name();
+        if name.to_string_lossy().ends_with(".test.mjs") {
+            files.push(PathBuf::from(name));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_browser_test_files() -> Result<()> {
+        let root = crate::workspace_root()?;
+        let files = test_files(&root.join(E2E_DIR))?;
+        assert!(
+            files.contains(&PathBuf::from("dashboard.test.mjs")),
+            "{files:?}"
+        );
+        assert!(files
+            .iter()
+            .all(|f| f.to_string_lossy().ends_with(".test.mjs")));
+        Ok(())
+    }
+}

@@ -1,0 +1,372 @@
+//! A small static file server for `dist/`, used by `cargo xtask serve` and,
+//! in a background thread, by the browser tests and the screenshots.
+//!
+//! It only listens on 127.0.0.1: it is a development tool, never a public
+//! server.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread;
+
+use anyhow::{anyhow, Result};
+use tiny_http::{Header, Method, Request, Response, ResponseBox, Server, StatusCode};
+
+use crate::dist;
+
+/// How many ports after the requested one are tried when it is busy.
+const PORT_TRIES: u16 = 20;
+
+/// Requests are answered by a few threads, since a browser opens several
+/// connections at once and a slow one should not hold up the others.
+const WORKERS: usize = 4;
+
+/// `cargo xtask serve`: builds `dist/`, then serves it until Ctrl+C.
+pub fn serve_command(root: &Path, port: u16) -> Result<()> {
+    dist::dist(root)?;
+    let (server, port) = bind(port)?;
+    println!("Serving dist/ at http://127.0.0.1:{port}/ (Ctrl+C to stop)");
+    for worker in start_workers(server, root.join("dist"), true) {
+        // A worker only ends if the server fails; the others keep serving
+        // until the last one ends too.
+        let _ = worker.join();
+    }
+    Err(anyhow!("the server stopped (see the errors above)"))
+}
+
+/// Serves `dir` on a free port of 127.0.0.1 from background threads of this
+/// process, and returns the base URL (`http://127.0.0.1:PORT/`). The server
+/// lives as long as the process.
+pub fn serve_in_background(dir: PathBuf) -> Result<String> {
+    let (server, port) = bind(0)?;
+    println!("==> serving {} at http://127.0.0.1:{port}/", dir.display());
+    // The threads are detached on purpose: they end with the process.
+    drop(start_workers(server, dir, false));
+    Ok(format!("http://127.0.0.1:{port}/"))
+}
+
+/// Binds 127.0.0.1 on `port`, or the next free one after it. Port 0 lets the
+/// system choose a free port.
+fn bind(port: u16) -> Result<(Arc<Server>, u16)> {
+    let candidates: Vec<u16> = if port == 0 {
+        vec![0]
+    } else {
+        (0..PORT_TRIES)
+            .filter_map(|offset| port.checked_add(offset))
+            .collect()
+    };
+    let mut last_error = None;
+    for candidate in candidates {
+        match Server::http(("127.0.0.1", candidate)) {
+            Ok(server) => {
+                let bound = server
+                    .server_addr()
+                    .to_ip()
+                    .map(|a| a.port())
+                    .unwrap_or(candidate);
+                return Ok((Arc::new(server), bound));
+            }
+            Err(error) => last_error = Some(error),
+        }
+    }
+    Err(anyhow!(
+        "cannot listen on 127.0.0.1 ports {port} to {}: {}",
+        port.saturating_add(PORT_TRIES - 1),
+        last_error.map(|e| e.to_string()).unwrap_or_default()
+    ))
+}
+
+fn start_workers(server: Arc<Server>, dir: PathBuf, log_all: bool) -> Vec<thread::JoinHandle<()>> {
+    (0..WORKERS)
+        .map(|_| {
+            let server = Arc::clone(&server);
+            let dir = dir.clone();
+            thread::spawn(move || loop {
+                match server.recv() {
+                    Ok(request) => handle(request, &dir, log_all),
+                    Err(error) => {
+                        eprintln!("server error: {error}");
+                        return;
+                    }
+                }
+            })
+        })
+        .collect()
+}
+
+/// What a request path resolves to.
+#[derive(Debug, PartialEq)]
+enum Target {
+    /// A file to send.
+    File(PathBuf),
+    /// A folder asked for without its trailing slash: relative links in its
+    /// index.html only work once the browser is sent to `path/`.
+    Redirect(String),
+    /// An error status.
+    Status(u16),
+}
+
+fn handle(request: Request, dir: &Path, log_all: bool) {
+    let url = request.url().to_owned();
+    let mut response = if !matches!(request.method(), Method::Get | Method::Head) {
+        simple(405, "method not allowed")
+    } else {
+        match resolve(dir, &url) {
+            Target::File(path) => match File::open(&path) {
+                Ok(file) => {
+                    // A Content-Length rather than chunks, whatever the
+                    // size: the file's length is known, and a browser can
+                    // then show progress.
+                    let mut response = Response::from_file(file)
+                        .with_chunked_threshold(usize::MAX)
+                        .boxed();
+                    add_header(&mut response, "Content-Type", content_type(&path));
+                    response
+                }
+                Err(_) => simple(404, "not found"),
+            },
+            Target::Redirect(location) => {
+                let mut response = simple(301, "moved");
+                add_header(&mut response, "Location", &location);
+                response
+            }
+            Target::Status(code) => simple(
+                code,
+                if code == 404 {
+                    "not found"
+                } else {
+                    "bad request"
+                },
+            ),
+        }
+    };
+    // Every answer is revalidated, so a rebuilt dist/ is seen on reload.
+    add_header(&mut response, "Cache-Control", "no-cache");
+    add_header(&mut response, "X-Content-Type-Options", "nosniff");
+    let code = response.status_code().0;
+    // While tests run, only failures are worth a line: a 404 often explains a
+    // failing browser test.
+    if log_all || code >= 400 {
+        eprintln!("{} {url} -> {code}", request.method());
+    }
+    if let Err(error) = request.respond(response) {
+        // The browser may close a connection early (a navigation, say); that
+        // is not the server's failure.
+        if log_all {
+            eprintln!("{url}: {error}");
+        }
+    }
+}
+
+fn simple(code: u16, text: &str) -> ResponseBox {
+    let mut response = Response::from_string(text)
+        .with_status_code(StatusCode(code))
+        .boxed();
+    add_header(&mut response, "Content-Type", "text/plain; charset=utf-8");
+    response
+}
+
+/// Adds a header. Names and values are constants or a path rebuilt from a
+/// decoded, checked URL; one that tiny_http still refuses is left out rather
+/// than stopping the server.
+fn add_header(response: &mut ResponseBox, name: &str, value: &str) {
+    if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+        response.add_header(header);
+    }
+}
+
+/// Maps a request URL to a file below `dir`, refusing anything that could
+/// leave it (`..`, encoded or not) or that is not a plain path.
+fn resolve(dir: &Path, url: &str) -> Target {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let Some(decoded) = percent_decode(path) else {
+        return Target::Status(400);
+    };
+    if !decoded.starts_with('/') {
+        return Target::Status(400);
+    }
+    let mut file = dir.to_path_buf();
+    for segment in decoded.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => return Target::Status(400),
+            _ if segment.contains(['\\', '\0']) => return Target::Status(400),
+            _ => file.push(segment),
+        }
+    }
+    if file.is_dir() {
+        if !decoded.ends_with('/') {
+            return Target::Redirect(format!("{path}/"));
+        }
+        file.push("index.html");
+    }
+    if file.is_file() {
+        Target::File(file)
+    } else {
+        Target::Status(404)
+    }
+}
+
+/// Decodes `%XX` escapes; `None` for a malformed escape or text that is not
+/// UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The Content-Type for a file name. Browsers refuse to compile WebAssembly
+/// streamed with another type, and refuse module scripts without a
+/// JavaScript type, so these two matter most.
+fn content_type(path: &Path) -> &'static str {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match extension.as_str() {
+        "wasm" => "application/wasm",
+        "js" | "mjs" => "text/javascript",
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css",
+        "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        "woff2" => "font/woff2",
+        "map" => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_types_of_the_page_files() {
+        assert_eq!(
+            content_type(Path::new("pkg/danba_charts_bg.wasm")),
+            "application/wasm"
+        );
+        assert_eq!(content_type(Path::new("main.js")), "text/javascript");
+        assert_eq!(content_type(Path::new("x.MJS")), "text/javascript");
+        assert_eq!(
+            content_type(Path::new("index.html")),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(content_type(Path::new("style.css")), "text/css");
+        assert_eq!(
+            content_type(Path::new("data/indicators.json")),
+            "application/json"
+        );
+        assert_eq!(
+            content_type(Path::new("data/indicators.csv")),
+            "text/csv; charset=utf-8"
+        );
+        assert_eq!(content_type(Path::new("logo.svg")), "image/svg+xml");
+        assert_eq!(content_type(Path::new("og.png")), "image/png");
+        assert_eq!(
+            content_type(Path::new("README")),
+            "application/octet-stream"
+        );
+    }
+
+    #[test]
+    fn decodes_escapes_and_refuses_bad_ones() {
+        assert_eq!(percent_decode("/a%20b").as_deref(), Some("/a b"));
+        assert_eq!(percent_decode("/%E4%B8%B9").as_deref(), Some("/丹"));
+        assert_eq!(percent_decode("/%zz"), None);
+        assert_eq!(percent_decode("/%4"), None);
+        assert_eq!(percent_decode("/%ff"), None);
+    }
+
+    fn fixture() -> Result<PathBuf> {
+        let dir = std::env::temp_dir().join(format!(
+            "xtask-serve-test-{}-{:?}",
+            std::process::id(),
+            thread::current().id()
+        ));
+        std::fs::create_dir_all(dir.join("data"))?;
+        std::fs::write(dir.join("index.html"), "<!doctype html>")?;
+        std::fs::write(dir.join("data").join("indicators.csv"), "id\n")?;
+        Ok(dir)
+    }
+
+    #[test]
+    fn resolves_files_index_and_redirects() -> Result<()> {
+        let dir = fixture()?;
+        assert_eq!(resolve(&dir, "/"), Target::File(dir.join("index.html")));
+        assert_eq!(
+            resolve(&dir, "/?lang=en"),
+            Target::File(dir.join("index.html"))
+        );
+        assert_eq!(
+            resolve(&dir, "/data/indicators.csv"),
+            Target::File(dir.join("data/indicators.csv"))
+        );
+        assert_eq!(resolve(&dir, "/data"), Target::Redirect("/data/".into()));
+        assert_eq!(resolve(&dir, "/missing.js"), Target::Status(404));
+        std::fs::remove_dir_all(&dir)?;
+        Ok(())
+    }
+
+    #[test]
+    fn refuses_paths_that_leave_the_folder() -> Result<()> {
+        let dir = fixture()?;
+        assert_eq!(resolve(&dir, "/../Cargo.toml"), Target::Status(400));
+        assert_eq!(resolve(&dir, "/data/../../etc/passwd"), Target::Status(400));
+        assert_eq!(resolve(&dir, "/%2e%2e/Cargo.toml"), Target::Status(400));
+        assert_eq!(resolve(&dir, "/..%5c..%5cetc"), Target::Status(400));
+        assert_eq!(resolve(&dir, "relative"), Target::Status(400));
+        std::fs::remove_dir_all(&dir)?;
+        Ok(())
+    }
+
+    #[test]
+    fn serves_over_http_with_types_and_no_cache() -> Result<()> {
+        use std::io::{Read, Write};
+        let dir = fixture()?;
+        let base = serve_in_background(dir.clone())?;
+        let address = base
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_owned();
+        let get = |path: &str| -> Result<String> {
+            let mut stream = std::net::TcpStream::connect(&address)?;
+            write!(
+                stream,
+                "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+            )?;
+            let mut answer = String::new();
+            stream.read_to_string(&mut answer)?;
+            Ok(answer)
+        };
+        let csv = get("/data/indicators.csv")?;
+        assert!(csv.starts_with("HTTP/1.1 200"), "{csv}");
+        assert!(
+            csv.contains("Content-Type: text/csv; charset=utf-8"),
+            "{csv}"
+        );
+        assert!(csv.contains("Cache-Control: no-cache"), "{csv}");
+        assert!(get("/nothing.png")?.starts_with("HTTP/1.1 404"));
+        assert!(get("/../Cargo.toml")?.starts_with("HTTP/1.1 400"));
+        std::fs::remove_dir_all(&dir)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,376 @@
+//! Finds, checks and, when missing, installs the tools the build and the
+//! browser tests need. A fresh CI machine has none of them, so each check
+//! installs what it can (rustup, cargo install, apt-get) and otherwise says
+//! exactly what to run.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::SystemTime;
+
+use anyhow::{bail, Context, Result};
+
+use crate::{cargo, output_of, run_command};
+
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Debian's paths of the browser and its driver, which Playwright is pointed at.
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// Makes sure the Rust standard library for WebAssembly is installed.
+pub fn ensure_wasm_target() -> Result<()> {
+    match output_of("rustup", &["target", "list", "--installed"]) {
+        Some(list) if list.lines().any(|line| line.trim() == WASM_TARGET) => {
+            println!("==> Rust target {WASM_TARGET} is installed");
+            Ok(())
+        }
+        Some(_) => {
+            println!("==> installing the Rust target {WASM_TARGET}");
+            run_command(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+        }
+        None => {
+            // Without rustup (a distribution's Rust), the target may still be
+            // there: its standard library lives in the sysroot.
+            let sysroot = output_of("rustc", &["--print", "sysroot"]).unwrap_or_default();
+            let lib = Path::new(sysroot.trim())
+                .join("lib/rustlib")
+                .join(WASM_TARGET);
+            if !sysroot.trim().is_empty() && lib.is_dir() {
+                println!("==> Rust target {WASM_TARGET} is installed");
+                return Ok(());
+            }
+            bail!(
+                "the Rust target {WASM_TARGET} is missing and rustup is not available; \
+                 install rustup and run `rustup target add {WASM_TARGET}`"
+            )
+        }
+    }
+}
+
+/// The version of a package recorded in `Cargo.lock`.
+pub fn locked_version(root: &Path, package: &str) -> Result<String> {
+    let path = root.join("Cargo.lock");
+    let text = std::fs::read_to_string(&path).with_context(|| {
+        format!(
+            "cannot read {} (run `cargo generate-lockfile` to create it)",
+            path.display()
+        )
+    })?;
+    let versions = versions_in_lock(&text, package);
+    match versions.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => bail!("{} does not list the package `{package}`", path.display()),
+        many => bail!(
+            "{} lists several versions of `{package}` ({}); the wasm-bindgen CLI must match exactly one",
+            path.display(),
+            many.join(", ")
+        ),
+    }
+}
+
+/// Every version of `package` in the text of a `Cargo.lock`. The format is
+/// stable and simple (`name = "…"` followed by `version = "…"` inside each
+/// `[[package]]`), so a line reader avoids a TOML dependency.
+fn versions_in_lock(text: &str, package: &str) -> Vec<String> {
+    let wanted = format!("name = \"{package}\"");
+    let mut versions = Vec::new();
+    let mut lines = text.lines().map(str::trim);
+    while let Some(line) = lines.next() {
+        if line != wanted {
+            continue;
+        }
+        if let Some(version) = lines
+            .next()
+            .and_then(|l| l.strip_prefix("version = \""))
+            .and_then(|l| l.strip_suffix('"'))
+        {
+            versions.push(version.to_owned());
+        }
+    }
+    versions
+}
+
+/// A program on `PATH`, or else in cargo's own `bin` folder, which is where
+/// `cargo install` puts it even when that folder is not on `PATH`.
+pub fn find_program(name: &str) -> Option<PathBuf> {
+    let on_path = std::env::var_os("PATH")
+        .map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")));
+    on_path
+        .into_iter()
+        .chain(cargo_home.map(|home| home.join("bin")))
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
+}
+
+/// The version a `wasm-bindgen --version` prints ("wasm-bindgen 0.2.130").
+fn wasm_bindgen_version(program: &Path) -> Option<String> {
+    let text = output_of(program, &["--version"])?;
+    text.split_whitespace().nth(1).map(str::to_owned)
+}
+
+/// Makes sure the wasm-bindgen CLI has exactly the version of the
+/// `wasm-bindgen` crate in `Cargo.lock`; the two refuse to work together
+/// otherwise. Returns the program's path.
+pub fn ensure_wasm_bindgen(root: &Path) -> Result<PathBuf> {
+    let wanted = locked_version(root, "wasm-bindgen")?;
+    let found = find_program("wasm-bindgen");
+    let installed = found.as_deref().and_then(wasm_bindgen_version);
+    if let (Some(path), Some(version)) = (&found, &installed) {
+        if *version == wanted {
+            println!(
+                "==> wasm-bindgen {wanted} is installed ({})",
+                path.display()
+            );
+            return Ok(path.clone());
+        }
+    }
+    match &installed {
+        Some(version) => println!(
+            "==> installing wasm-bindgen-cli {wanted} to match Cargo.lock (found {version}; takes a few minutes)"
+        ),
+        None => println!("==> installing wasm-bindgen-cli {wanted} to match Cargo.lock (takes a few minutes)"),
+    }
+    // `--locked` is left out on purpose: with it the install fails on the
+    // project's machines, while the plain install resolves and builds.
+    run_command(cargo().args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &wanted,
+        "--force",
+    ]))?;
+    let path = find_program("wasm-bindgen").context(
+        "`cargo install wasm-bindgen-cli` succeeded but no `wasm-bindgen` program was found",
+    )?;
+    match wasm_bindgen_version(&path) {
+        Some(version) if version == wanted => Ok(path),
+        other => bail!(
+            "{} reports version {} after installing {wanted}; is another wasm-bindgen earlier on PATH?",
+            path.display(),
+            other.unwrap_or_else(|| "nothing".into())
+        ),
+    }
+}
+
+/// The oldest Binaryen that reads what rustc and wasm-bindgen emit today:
+/// since Rust 1.82 the module uses reference types, and wasm-bindgen's
+/// output contains `table.fill`, which Binaryen only parses from version 117
+/// on. Debian 12's package is version 108.
+const MIN_WASM_OPT: u32 = 117;
+
+/// The folder whose package-lock.json pins Binaryen from npm.
+const BUILD_TOOLS_DIR: &str = "xtask";
+
+/// Finds a `wasm-opt` that can read the module: the system's if it is recent
+/// enough, else Binaryen's npm build pinned in xtask/package-lock.json (the
+/// same optimiser compiled to WebAssembly, run by Node.js).
+pub fn ensure_wasm_opt(root: &Path) -> Result<PathBuf> {
+    if let Some(path) = find_program("wasm-opt") {
+        match wasm_opt_version(&path) {
+            Some(version) if version >= MIN_WASM_OPT => {
+                println!("==> wasm-opt {version} is installed ({})", path.display());
+                return Ok(path);
+            }
+            Some(version) => println!(
+                "==> {} is Binaryen {version}, too old for reference types (needs {MIN_WASM_OPT}+); using Binaryen from npm",
+                path.display()
+            ),
+            None => {}
+        }
+    }
+    ensure_node()?;
+    npm_ci(&root.join(BUILD_TOOLS_DIR))?;
+    let path = root
+        .join(BUILD_TOOLS_DIR)
+        .join("node_modules/.bin/wasm-opt");
+    match wasm_opt_version(&path) {
+        Some(version) if version >= MIN_WASM_OPT => {
+            println!("==> wasm-opt {version} from npm is installed ({})", path.display());
+            Ok(path)
+        }
+        Some(version) => bail!(
+            "{} is Binaryen {version}; raise `binaryen` in {BUILD_TOOLS_DIR}/package.json to {MIN_WASM_OPT} or newer",
+            path.display()
+        ),
+        None => bail!("{} does not run; try deleting {BUILD_TOOLS_DIR}/node_modules", path.display()),
+    }
+}
+
+/// The version number of a `wasm-opt --version` ("wasm-opt version 132 (version_132)").
+fn wasm_opt_version(program: &Path) -> Option<u32> {
+    parse_wasm_opt_version(&output_of(program, &["--version"])?)
+}
+
+fn parse_wasm_opt_version(text: &str) -> Option<u32> {
+    let mut words = text.split_whitespace();
+    words.find(|w| *w == "version")?;
+    words.next()?.parse().ok()
+}
+
+/// Runs `npm ci` in `dir` when its packages are missing or older than its
+/// package-lock.json. npm writes `node_modules/.package-lock.json` at the end
+/// of every install, so that file's time tells when the last install finished.
+pub fn npm_ci(dir: &Path) -> Result<()> {
+    let lock = dir.join("package-lock.json");
+    let Some(lock_time) = modified(&lock) else {
+        bail!(
+            "{} is missing; it pins the npm packages of that folder",
+            lock.display()
+        );
+    };
+    let needed = modified(&dir.join("node_modules").join(".package-lock.json"))
+        .is_none_or(|installed| installed < lock_time);
+    if !needed {
+        println!("==> {}/node_modules is up to date", dir.display());
+        return Ok(());
+    }
+    println!("==> installing npm packages (npm ci in {})", dir.display());
+    run_command(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(dir),
+    )
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Makes sure Debian's Chromium, its driver and a Chinese font are installed:
+/// the browser tests and screenshots drive that Chromium, and without a CJK
+/// font every Chinese label would render as empty boxes.
+pub fn ensure_browser() -> Result<()> {
+    let mut missing = Vec::new();
+    if !Path::new(CHROMIUM).is_file() {
+        missing.push("chromium");
+    }
+    if !Path::new(CHROMEDRIVER).is_file() {
+        missing.push("chromium-driver");
+    }
+    let chinese_fonts = output_of("fc-list", &[":lang=zh"]).unwrap_or_default();
+    if chinese_fonts.trim().is_empty() {
+        missing.push("fonts-noto-cjk");
+        if find_program("fc-list").is_none() {
+            missing.push("fontconfig");
+        }
+    }
+    if missing.is_empty() {
+        println!("==> Chromium, ChromeDriver and a Chinese font are installed");
+        return Ok(());
+    }
+    apt_install(&missing, "the browser tests drive Debian's Chromium")
+}
+
+/// Makes sure Node.js (20.10 or newer, for `node --test --test-concurrency`)
+/// and npm are installed. They are not installed here: Debian's own Node.js
+/// may be older than the one the tests need, so a person chooses.
+pub fn ensure_node() -> Result<()> {
+    let Some(version) = output_of("node", &["--version"]) else {
+        bail!(
+            "Node.js is not installed; the browser tests need Node.js 20.10 or newer and npm \
+             (install both, e.g. `apt-get install -y nodejs npm` where that gives version 20 or newer)"
+        );
+    };
+    let version = version.trim();
+    if !node_is_recent(version) {
+        bail!("the browser tests need Node.js 20.10 or newer, found {version}");
+    }
+    if output_of("npm", &["--version"]).is_none() {
+        bail!("npm is not installed; the browser tests install their packages with `npm ci` (apt-get install -y npm)");
+    }
+    println!("==> Node.js {version} and npm are installed");
+    Ok(())
+}
+
+/// Whether `node --version` output ("v20.20.2") is at least 20.10.
+fn node_is_recent(version: &str) -> bool {
+    let mut parts = version
+        .trim_start_matches('v')
+        .split('.')
+        .map(|p| p.parse::<u32>().ok());
+    match (parts.next().flatten(), parts.next().flatten()) {
+        (Some(major), Some(minor)) => (major, minor) >= (20, 10),
+        _ => false,
+    }
+}
+
+/// Set once `apt-get update` has run, so that several installs in one run
+/// refresh the package lists only once.
+static APT_UPDATED: AtomicBool = AtomicBool::new(false);
+
+/// Installs Debian packages, or says what to run when not root.
+pub fn apt_install(packages: &[&str], why: &str) -> Result<()> {
+    let list = packages.join(" ");
+    println!("==> installing {list} with apt-get ({why})");
+    if !is_root() {
+        bail!("{list} must be installed and this is not root; run: sudo apt-get update && sudo apt-get install -y {list}");
+    }
+    if !APT_UPDATED.swap(true, Ordering::SeqCst) {
+        run_command(
+            Command::new("apt-get")
+                .arg("update")
+                .env("DEBIAN_FRONTEND", "noninteractive"),
+        )?;
+    }
+    run_command(
+        Command::new("apt-get")
+            .args(["install", "-y"])
+            .args(packages)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+fn is_root() -> bool {
+    output_of("id", &["-u"]).is_some_and(|uid| uid.trim() == "0")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOCK: &str = r#"
+version = 4
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+
+[[package]]
+name = "wasm-bindgen-backend"
+version = "0.2.130"
+"#;
+
+    #[test]
+    fn reads_the_locked_version_of_exactly_that_package() {
+        assert_eq!(
+            versions_in_lock(LOCK, "wasm-bindgen"),
+            vec!["0.2.130".to_owned()]
+        );
+        assert!(versions_in_lock(LOCK, "wasm").is_empty());
+    }
+
+    #[test]
+    fn wasm_opt_versions() {
+        assert_eq!(parse_wasm_opt_version("wasm-opt version 108\n"), Some(108));
+        assert_eq!(
+            parse_wasm_opt_version("wasm-opt version 132 (version_132)"),
+            Some(132)
+        );
+        assert_eq!(parse_wasm_opt_version("wasm-opt"), None);
+    }
+
+    #[test]
+    fn node_version_threshold() {
+        assert!(node_is_recent("v20.20.2\n"));
+        assert!(node_is_recent("v22.1.0"));
+        assert!(!node_is_recent("v20.9.0"));
+        assert!(!node_is_recent("v18.19.0"));
+        assert!(!node_is_recent("garbage"));
+    }
+}

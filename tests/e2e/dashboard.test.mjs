@@ -288,6 +288,27 @@ describe('the dashboard', () => {
     }
   });
 
+  test('a pixel-ratio change after load redraws every canvas at the new ratio', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withDashboard({ deviceScaleFactor: 1 }, async ({ page }) => {
+      // Headless Chromium fires no event when DevTools emulation changes the
+      // ratio, so the test does what a browser zoom does: the ratio changes
+      // and the window gets a resize event. Fractional ratios too: the
+      // backing store must not be truncated to a whole ratio.
+      for (const ratio of [3, 1.25, 1]) {
+        await page.evaluate((r) => {
+          Object.defineProperty(window, 'devicePixelRatio', { configurable: true, get: () => r });
+          window.dispatchEvent(new Event('resize'));
+        }, ratio);
+        const stats = await eventually(
+          () => canvases(page),
+          (all) => all.every((s) => s.dpr === ratio && storeMatches(s)),
+        );
+        assert.ok(stats.every((s) => s.dpr === ratio), `devicePixelRatio ${ratio} was not applied`);
+        assertStoreMatches(stats, `after changing to ${ratio}`);
+      }
+    });
+  });
+
   test('narrow phones: nothing is wider than the screen', { timeout: TEST_TIMEOUT_MS }, async () => {
     for (const width of [375, 320]) {
       await withDashboard({ width, height: 800 }, async ({ page }) => {

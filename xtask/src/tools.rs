@@ -266,22 +266,20 @@ pub fn ensure_browser() -> Result<()> {
     apt_install(&missing, "the browser tests drive Debian's Chromium")
 }
 
-/// Makes sure Node.js (20.10 or newer, for `node --test --test-concurrency`)
-/// and npm are installed. They are not installed here: Debian's own Node.js
-/// may be older than the one the tests need, so a person chooses.
+/// Makes sure Node.js (20.10 or newer, for `node --test --test-concurrency`
+/// and `playwright-core`) and npm are installed. A machine without Node.js
+/// gets Debian's; where that is older than 20.10 the message says so, since
+/// no other source of Node.js is reachable from here.
 pub fn ensure_node() -> Result<()> {
+    if output_of("node", &["--version"]).is_none() || output_of("npm", &["--version"]).is_none() {
+        apt_install(&["nodejs", "npm"], "the browser tests and wasm-opt come from npm")?;
+    }
     let Some(version) = output_of("node", &["--version"]) else {
-        bail!(
-            "Node.js is not installed; the browser tests need Node.js 20.10 or newer and npm \
-             (install both, e.g. `apt-get install -y nodejs npm` where that gives version 20 or newer)"
-        );
+        bail!("Node.js is still not installed after `apt-get install nodejs npm`; install Node.js 20.10 or newer with npm");
     };
     let version = version.trim();
     if !node_is_recent(version) {
-        bail!("the browser tests need Node.js 20.10 or newer, found {version}");
-    }
-    if output_of("npm", &["--version"]).is_none() {
-        bail!("npm is not installed; the browser tests install their packages with `npm ci` (apt-get install -y npm)");
+        bail!("the browser tests need Node.js 20.10 or newer (playwright-core requires 20), found {version}; install a newer Node.js");
     }
     println!("==> Node.js {version} and npm are installed");
     Ok(())

@@ -8,9 +8,11 @@
 //! elements in the browser. See ARCHITECTURE.md.
 
 pub mod data;
+pub mod download;
 pub mod draw;
 pub mod hit;
 pub mod layout;
+pub mod options;
 pub mod text;
 pub mod theme;
 

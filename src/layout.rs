@@ -360,7 +360,7 @@ fn label_with_period(ind: &Indicator, locale: Locale) -> String {
     let period = format_period(ind.period, locale);
     match (period.is_empty(), locale) {
         (true, _) => locale.label(ind).to_owned(),
-        (false, Locale::ZhHans) => format!("{}（{period}）", locale.label(ind)),
+        (false, Locale::ZhHans | Locale::ZhHant) => format!("{}（{period}）", locale.label(ind)),
         (false, Locale::En) => format!("{} ({period})", locale.label(ind)),
     }
 }
@@ -581,7 +581,9 @@ fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
         if b > a + 1 {
             let x = (x_of(a) + x_of(b)) / 2.0;
             let text = match locale {
-                Locale::ZhHans => format!("{}—{}年{}", a + 1, b - 1, locale.strings().not_reported),
+                Locale::ZhHans | Locale::ZhHant => {
+                    format!("{}—{}年{}", a + 1, b - 1, locale.strings().not_reported)
+                }
                 Locale::En => format!("{}–{} {}", a + 1, b - 1, locale.strings().not_reported),
             };
             scene.add(
@@ -707,11 +709,7 @@ fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
         let text = if ind.unit == Unit::CalendarYear {
             locale.label(ind).to_owned()
         } else {
-            let sep = if locale == Locale::ZhHans {
-                "："
-            } else {
-                ": "
-            };
+            let sep = if locale.is_chinese() { "：" } else { ": " };
             format!(
                 "{}{sep}{}",
                 locale.label(ind),

@@ -4,7 +4,8 @@
 //! Everything but [`web`] is platform-free: the dataset ([`data`]), text and
 //! number formatting ([`text`]), layout of a chart into shapes and hover
 //! boxes ([`layout`]), drawing those shapes with plotters on any backend
-//! ([`draw`]) and hit-testing ([`hit`]). `web` mounts charts on `<canvas>`
+//! ([`draw`]), hit-testing and keyboard moves ([`hit`]), and the text for
+//! readers who do not see the canvas ([`summary`]). `web` mounts charts on `<canvas>`
 //! elements in the browser. See ARCHITECTURE.md.
 
 pub mod data;
@@ -13,6 +14,7 @@ pub mod draw;
 pub mod hit;
 pub mod layout;
 pub mod options;
+pub mod summary;
 pub mod text;
 pub mod theme;
 

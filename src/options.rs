@@ -82,10 +82,16 @@ impl Problem {
                 format!("There is no chart “{}”. Valid charts: {charts}", quote(v))
             }
             (Problem::UnknownLang(v), true) => {
-                format!("不支持语言“{}”，已使用简体中文。可用：zh, en", quote(v))
+                format!(
+                    "不支持语言“{}”，已使用简体中文。可用：zh, zh-Hant, en",
+                    quote(v)
+                )
             }
             (Problem::UnknownLang(v), false) => {
-                format!("Language “{}” is not supported. Valid: zh, en", quote(v))
+                format!(
+                    "Language “{}” is not supported. Valid: zh, zh-Hant, en",
+                    quote(v)
+                )
             }
             (Problem::UnknownTheme(v), true) => format!(
                 "没有主题“{}”，已自动选择。可用：light, dark, auto",

@@ -6,7 +6,9 @@
 //! than measured, so that layout and hover geometry are identical in every
 //! backend; boxes are made generous enough that real fonts fit.
 
-use danba_dataset::{Chart, Indicator, Period, Qualifier, Section, Unit};
+use danba_dataset::{Chart, Indicator, Meta, Period, Qualifier, Section, Unit};
+
+use crate::data::hant;
 
 /// A language of the page. Adding one means adding a [`Strings`] table and
 /// the unit words below; nothing else branches on the language.
@@ -14,18 +16,22 @@ use danba_dataset::{Chart, Indicator, Period, Qualifier, Section, Unit};
 pub enum Locale {
     /// Simplified Chinese, the default.
     ZhHans,
+    /// Traditional Chinese, the script of the source article. Data labels and
+    /// notes are converted from Simplified at build time (see `build.rs`).
+    ZhHant,
     /// English.
     En,
 }
 
 impl Locale {
     /// Every supported locale, default first.
-    pub const ALL: [Locale; 2] = [Locale::ZhHans, Locale::En];
+    pub const ALL: [Locale; 3] = [Locale::ZhHans, Locale::ZhHant, Locale::En];
 
     /// Reads a `lang=` value; `None` for anything unsupported.
     pub fn from_tag(tag: &str) -> Option<Self> {
         match tag.trim().to_ascii_lowercase().as_str() {
             "zh" | "zh-hans" | "zh-cn" | "zh-sg" => Some(Locale::ZhHans),
+            "zh-hant" | "zh-tw" | "zh-hk" | "zh-mo" => Some(Locale::ZhHant),
             "en" | "en-us" | "en-gb" => Some(Locale::En),
             _ => None,
         }
@@ -35,6 +41,7 @@ impl Locale {
     pub fn tag(self) -> &'static str {
         match self {
             Locale::ZhHans => "zh-Hans",
+            Locale::ZhHant => "zh-Hant",
             Locale::En => "en",
         }
     }
@@ -43,14 +50,31 @@ impl Locale {
     pub fn url_tag(self) -> &'static str {
         match self {
             Locale::ZhHans => "zh",
+            Locale::ZhHant => "zh-Hant",
             Locale::En => "en",
         }
+    }
+
+    /// The language's name in itself, for the language switch.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Locale::ZhHans => "简体中文",
+            Locale::ZhHant => "繁體中文",
+            Locale::En => "English",
+        }
+    }
+
+    /// Whether this is one of the Chinese scripts, which share punctuation,
+    /// spacing and number words.
+    pub fn is_chinese(self) -> bool {
+        matches!(self, Locale::ZhHans | Locale::ZhHant)
     }
 
     /// The fixed strings of the page in this locale.
     pub fn strings(self) -> &'static Strings {
         match self {
             Locale::ZhHans => &ZH_HANS,
+            Locale::ZhHant => &ZH_HANT,
             Locale::En => &EN,
         }
     }
@@ -60,6 +84,7 @@ impl Locale {
     pub fn font_family(self) -> &'static str {
         match self {
             Locale::ZhHans => "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', sans-serif",
+            Locale::ZhHant => "'Noto Sans CJK TC', 'Source Han Sans TC', 'PingFang TC', 'Microsoft JhengHei', 'Noto Sans CJK SC', sans-serif",
             Locale::En => "'Noto Sans', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans CJK SC', sans-serif",
         }
     }
@@ -68,6 +93,7 @@ impl Locale {
     pub fn label(self, i: &Indicator) -> &str {
         match self {
             Locale::ZhHans => &i.label_zh,
+            Locale::ZhHant => hant::indicator(&i.id).map_or(&i.label_zh, |h| h.label),
             Locale::En => &i.label_en,
         }
     }
@@ -76,6 +102,10 @@ impl Locale {
     pub fn note(self, i: &Indicator) -> Option<&str> {
         match self {
             Locale::ZhHans => i.note_zh.as_deref(),
+            Locale::ZhHant => match hant::indicator(&i.id) {
+                Some(h) => h.note,
+                None => i.note_zh.as_deref(),
+            },
             Locale::En => i.note_en.as_deref(),
         }
     }
@@ -84,6 +114,7 @@ impl Locale {
     pub fn title(self, c: &Chart) -> &str {
         match self {
             Locale::ZhHans => &c.title_zh,
+            Locale::ZhHant => hant::chart(&c.id).map_or(&c.title_zh, |h| h.title),
             Locale::En => &c.title_en,
         }
     }
@@ -92,7 +123,29 @@ impl Locale {
     pub fn chart_note(self, c: &Chart) -> Option<&str> {
         match self {
             Locale::ZhHans => c.note_zh.as_deref(),
+            Locale::ZhHant => match hant::chart(&c.id) {
+                Some(h) => h.note,
+                None => c.note_zh.as_deref(),
+            },
             Locale::En => c.note_en.as_deref(),
+        }
+    }
+
+    /// The citation of the article in this locale.
+    pub fn source_line(self, m: &Meta) -> &str {
+        match self {
+            Locale::ZhHans => &m.source_zh,
+            Locale::ZhHant => hant::HANT.meta_source,
+            Locale::En => &m.source_en,
+        }
+    }
+
+    /// The figure as the article prints it, in this locale's script (the
+    /// English page shows the Chinese original).
+    pub fn printed(self, i: &Indicator) -> &str {
+        match self {
+            Locale::ZhHant => hant::indicator(&i.id).map_or(&i.printed, |h| h.printed),
+            Locale::ZhHans | Locale::En => &i.printed,
         }
     }
 }
@@ -108,8 +161,8 @@ pub struct Strings {
     pub download_csv: &'static str,
     /// Link text of the JSON download.
     pub download_json: &'static str,
-    /// Link text to switch to the other language.
-    pub other_language: &'static str,
+    /// Accessible name of the language switch.
+    pub languages: &'static str,
     /// Start of a source line.
     pub source: &'static str,
     /// Label before the article's sentence in a tooltip.
@@ -140,6 +193,12 @@ pub struct Strings {
     pub embed_script_help: &'static str,
     /// Link to a chart's own page.
     pub open_chart: &'static str,
+    /// The button that shows a chart's data table.
+    pub show_data: &'static str,
+    /// Column headings of a data table: figure, value, year, source.
+    pub table_columns: [&'static str; 4],
+    /// How to use a chart with the keyboard, read after its summary.
+    pub keys_hint: &'static str,
 }
 
 static ZH_HANS: Strings = Strings {
@@ -147,7 +206,7 @@ static ZH_HANS: Strings = Strings {
     dek: "2012年起，成都市成华区对口帮扶甘孜州丹巴县。到2019年，丹巴54个贫困村全部退出、8564名贫困人口脱贫，贫困发生率由16.8%降至0。下面是报道中的每一个数字，悬停或轻触即可查看原文出处。",
     download_csv: "下载数据（CSV）",
     download_json: "下载数据（JSON）",
-    other_language: "English",
+    languages: "语言",
     source: "来源：",
     quote: "原文：",
     as_printed: "原文写作",
@@ -170,6 +229,44 @@ static ZH_HANS: Strings = Strings {
     embed_help: "iframe 嵌入（可选的脚本会让高度随图表自动调整）：",
     embed_script_help: "或用脚本直接嵌入文章（不用 iframe）：",
     open_chart: "单独打开此图表",
+    show_data: "查看数据",
+    table_columns: ["项目", "数值", "年份", "原文出处"],
+    keys_hint: "按方向键逐项查看，Home、End 键跳至首项、末项，Esc 键关闭提示。",
+};
+
+// Written by converting the table above with `zhconv` (a test keeps the two
+// in step), except that 余 is written 餘 as Traditional Chinese spells it.
+static ZH_HANT: Strings = Strings {
+    headline: "成華援丹巴：八年脫貧攻堅的每一個數字",
+    dek: "2012年起，成都市成華區對口幫扶甘孜州丹巴縣。到2019年，丹巴54個貧困村全部退出、8564名貧困人口脫貧，貧困發生率由16.8%降至0。下面是報道中的每一個數字，懸停或輕觸即可查看原文出處。",
+    download_csv: "下載數據（CSV）",
+    download_json: "下載數據（JSON）",
+    languages: "語言",
+    source: "來源：",
+    quote: "原文：",
+    as_printed: "原文寫作",
+    at_least_note: "「餘」「多」表示至少為該數。",
+    approx_note: "「近」表示接近該數。",
+    unknown: "原文缺失",
+    not_reported: "未報告",
+    sections: [
+        ("總覽", "丹巴縣與八年幫扶的主要成果。"),
+        ("黨建引領", "街道、學校、醫院與丹巴結對，援藏幹部走村入戶。"),
+        ("產業幫扶", "資金投入、中藏藥材基地與經營主體培育。"),
+        ("民生、教育與醫療", "住房、能源、道路與教育醫療幫扶。"),
+        ("鞏固成果與表彰", "2020年的鞏固計劃，以及考核與表彰。"),
+        ("時間線", "報道中有明確年份的事件。"),
+    ],
+    failed: "圖表無法顯示。",
+    data_note: "數據整理自報道原文；「餘」「近」等限定詞均予保留。",
+    show_data: "查看數據",
+    table_columns: ["項目", "數值", "年份", "原文出處"],
+    keys_hint: "按方向鍵逐項查看，Home、End 鍵跳至首項、末項，Esc 鍵關閉提示。",
+    download: "下載",
+    embed: "嵌入",
+    embed_help: "iframe 嵌入（可選的腳本會讓高度隨圖表自動調整）：",
+    embed_script_help: "或用腳本直接嵌入文章（不用 iframe）：",
+    open_chart: "單獨打開此圖表",
 };
 
 static EN: Strings = Strings {
@@ -177,7 +274,7 @@ static EN: Strings = Strings {
     dek: "From 2012 Chengdu's Chenghua District was paired with Danba County in Garzê. By 2019 all 54 poor villages of Danba had exited poverty, 8,564 people had been lifted out of it, and poverty incidence had fallen from 16.8% to 0. Below is every figure of the news report; hover or tap one to see the sentence it comes from.",
     download_csv: "Download data (CSV)",
     download_json: "Download data (JSON)",
-    other_language: "简体中文",
+    languages: "Language",
     source: "Source: ",
     quote: "Article: ",
     as_printed: "As printed",
@@ -200,6 +297,9 @@ static EN: Strings = Strings {
     embed_help: "Embed as an iframe (the optional script keeps its height fitted to the chart):",
     embed_script_help: "Or mount it straight into the article with a script (no iframe):",
     open_chart: "Open this chart on its own",
+    show_data: "Show data",
+    table_columns: ["Figure", "Value", "Year", "Source sentence (Chinese)"],
+    keys_hint: "Use the arrow keys to go through the figures, Home and End to jump to the first and last, Escape to close the tooltip.",
 };
 
 impl Strings {
@@ -237,11 +337,14 @@ pub fn format_value(i: &Indicator, locale: Locale) -> Formatted {
     let Some(v) = i.value else {
         // The article's "?00余人次": the digit is lost, and we do not guess it.
         // The printed form is kept as the number, digits lost included.
-        let number = i.printed.trim_end_matches(zh_unit(i.unit));
+        // The printed form is in Simplified Chinese; the Traditional page
+        // takes its build-time conversion and spells 余 as 餘.
+        let unit = zh_unit(i.unit, locale);
+        let number = locale.printed(i).trim_end_matches(unit);
         return match locale {
-            Locale::ZhHans => Formatted {
-                number: number.to_owned(),
-                unit: zh_unit(i.unit).to_owned(),
+            Locale::ZhHans | Locale::ZhHant => Formatted {
+                number: number.replace('余', ChineseWords::of(locale).more),
+                unit: unit.to_owned(),
             },
             Locale::En => Formatted {
                 number: number.replace('余', "+"),
@@ -265,26 +368,55 @@ pub fn format_value(i: &Indicator, locale: Locale) -> Formatted {
         };
     }
     match locale {
-        Locale::ZhHans => format_zh(v, i.unit, i.qualifier),
+        Locale::ZhHans | Locale::ZhHant => format_zh(v, i.unit, i.qualifier, locale),
         Locale::En => format_en(v, i.unit, i.qualifier),
     }
 }
 
-fn format_zh(v: f64, unit: Unit, q: Qualifier) -> Formatted {
+/// The words Chinese numbers are written with, which differ between the two
+/// scripts.
+struct ChineseWords {
+    /// "More than", after the digits: 余 / 餘.
+    more: &'static str,
+    /// Ten thousand: 万 / 萬.
+    wan: &'static str,
+    /// A hundred million: 亿 / 億.
+    yi: &'static str,
+}
+
+impl ChineseWords {
+    fn of(locale: Locale) -> Self {
+        match locale {
+            Locale::ZhHant => ChineseWords {
+                more: "餘",
+                wan: "萬",
+                yi: "億",
+            },
+            Locale::ZhHans | Locale::En => ChineseWords {
+                more: "余",
+                wan: "万",
+                yi: "亿",
+            },
+        }
+    }
+}
+
+fn format_zh(v: f64, unit: Unit, q: Qualifier, locale: Locale) -> Formatted {
+    let words = ChineseWords::of(locale);
     // Chinese writes large amounts in 万 and 亿, and puts 余 before them
     // ("8000余万元"); 近 goes before the number ("近200户").
     let (digits, magnitude) = if unit == Unit::CalendarYear {
         (plain(v), "")
     } else if v >= 1e8 {
-        (trim(v / 1e8), "亿")
+        (trim(v / 1e8), words.yi)
     } else if v >= 1e5 && (v % 1e4) == 0.0 {
-        (trim(v / 1e4), "万")
+        (trim(v / 1e4), words.wan)
     } else {
         (trim(v), "")
     };
     let number = match q {
         Qualifier::Exact => format!("{digits}{magnitude}"),
-        Qualifier::AtLeast => format!("{digits}余{magnitude}"),
+        Qualifier::AtLeast => format!("{digits}{}{magnitude}", words.more),
         Qualifier::Approx => format!("近{digits}{magnitude}"),
     };
     // Ordinals ("第4届", "第2轮") are positions, not amounts.
@@ -295,7 +427,7 @@ fn format_zh(v: f64, unit: Unit, q: Qualifier) -> Formatted {
     };
     Formatted {
         number,
-        unit: zh_unit(unit).to_owned(),
+        unit: zh_unit(unit, locale).to_owned(),
     }
 }
 
@@ -334,30 +466,32 @@ pub fn is_ordinal(unit: Unit) -> bool {
     matches!(unit, Unit::Edition | Unit::Round | Unit::NthBatch)
 }
 
-/// The Chinese unit or measure word after a number.
-pub fn zh_unit(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Percent => "%",
-        Unit::Yuan => "元",
-        Unit::Km2 => "平方公里",
-        Unit::Metre => "米",
-        Unit::Mu => "亩",
-        Unit::Person => "人",
-        Unit::PersonTime => "人次",
-        Unit::Household => "户",
-        Unit::School => "所",
-        Unit::Hospital | Unit::Enterprise => "家",
-        Unit::Category => "大类",
-        Unit::Heater => "台",
-        Unit::Lamp => "盏",
-        Unit::Seedling => "株",
-        Unit::Meeting => "场次",
-        Unit::Batch | Unit::NthBatch => "批",
-        Unit::Round => "轮",
-        Unit::Times => "次",
-        Unit::Years | Unit::CalendarYear => "年",
-        Unit::Edition => "届",
-        Unit::Level => "级",
+/// The Chinese unit or measure word after a number, in the script of
+/// `locale` (Simplified for anything but Traditional Chinese).
+pub fn zh_unit(unit: Unit, locale: Locale) -> &'static str {
+    // Simplified and Traditional side by side; most are the same character.
+    let (hans, hant) = match unit {
+        Unit::Percent => ("%", "%"),
+        Unit::Yuan => ("元", "元"),
+        Unit::Km2 => ("平方公里", "平方公里"),
+        Unit::Metre => ("米", "米"),
+        Unit::Mu => ("亩", "畝"),
+        Unit::Person => ("人", "人"),
+        Unit::PersonTime => ("人次", "人次"),
+        Unit::Household => ("户", "戶"),
+        Unit::School => ("所", "所"),
+        Unit::Hospital | Unit::Enterprise => ("家", "家"),
+        Unit::Category => ("大类", "大類"),
+        Unit::Heater => ("台", "台"),
+        Unit::Lamp => ("盏", "盞"),
+        Unit::Seedling => ("株", "株"),
+        Unit::Meeting => ("场次", "場次"),
+        Unit::Batch | Unit::NthBatch => ("批", "批"),
+        Unit::Round => ("轮", "輪"),
+        Unit::Times => ("次", "次"),
+        Unit::Years | Unit::CalendarYear => ("年", "年"),
+        Unit::Edition => ("届", "屆"),
+        Unit::Level => ("级", "級"),
         Unit::Village
         | Unit::Township
         | Unit::Project
@@ -366,7 +500,12 @@ pub fn zh_unit(unit: Unit) -> &'static str {
         | Unit::Industry
         | Unit::Culvert
         | Unit::Room
-        | Unit::Class => "个",
+        | Unit::Class => ("个", "個"),
+    };
+    if locale == Locale::ZhHant {
+        hant
+    } else {
+        hans
     }
 }
 
@@ -418,9 +557,9 @@ pub fn en_unit(unit: Unit, one: bool) -> &'static str {
 pub fn format_period(p: Period, locale: Locale) -> String {
     match (p, locale) {
         (Period::Undated, _) => String::new(),
-        (Period::Year(y), Locale::ZhHans) => format!("{y}年"),
+        (Period::Year(y), Locale::ZhHans | Locale::ZhHant) => format!("{y}年"),
         (Period::Year(y), Locale::En) => y.to_string(),
-        (Period::Span(a, b), Locale::ZhHans) => format!("{a}—{b}年"),
+        (Period::Span(a, b), Locale::ZhHans | Locale::ZhHant) => format!("{a}—{b}年"),
         (Period::Span(a, b), Locale::En) => format!("{a}–{b}"),
     }
 }
@@ -766,7 +905,146 @@ mod tests {
     }
 
     #[test]
+    fn traditional_chinese_writes_wan_yi_and_yu_in_its_own_script() {
+        let cases = [
+            (
+                figure(Some(380.0), Unit::Household, Qualifier::AtLeast, "380余户"),
+                "380餘戶",
+            ),
+            (
+                figure(Some(200.0), Unit::Household, Qualifier::Approx, "近200户"),
+                "近200戶",
+            ),
+            (
+                figure(
+                    Some(80_000_000.0),
+                    Unit::Yuan,
+                    Qualifier::AtLeast,
+                    "8000余万元",
+                ),
+                "8000餘萬元",
+            ),
+            (
+                figure(Some(260_000_000.0), Unit::Yuan, Qualifier::Exact, "2.6亿元"),
+                "2.6億元",
+            ),
+            (
+                figure(Some(800_000.0), Unit::Yuan, Qualifier::Exact, "80万元"),
+                "80萬元",
+            ),
+            (
+                figure(
+                    Some(120_000_000.0),
+                    Unit::Seedling,
+                    Qualifier::Exact,
+                    "1.2亿株",
+                ),
+                "1.2億株",
+            ),
+            (
+                figure(Some(8564.0), Unit::Person, Qualifier::Exact, "8564名"),
+                "8564人",
+            ),
+            (
+                figure(Some(4.0), Unit::Edition, Qualifier::Exact, "第四届"),
+                "第4屆",
+            ),
+            (
+                figure(Some(60.0), Unit::Mu, Qualifier::Exact, "60亩"),
+                "60畝",
+            ),
+            (
+                figure(None, Unit::PersonTime, Qualifier::AtLeast, "?00余人次"),
+                "?00餘人次",
+            ),
+        ];
+        for (i, hant) in cases {
+            assert_eq!(
+                format_value(&i, Locale::ZhHant).joined(Locale::ZhHant),
+                hant,
+                "{}",
+                i.printed
+            );
+        }
+    }
+
+    #[test]
+    fn traditional_units_are_the_conversion_of_the_simplified_ones() {
+        for &unit in Unit::ALL {
+            let hans = zh_unit(unit, Locale::ZhHans);
+            assert_eq!(
+                zh_unit(unit, Locale::ZhHant),
+                zhconv::zhconv(hans, zhconv::Variant::ZhHant),
+                "{unit:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn traditional_page_strings_are_the_conversion_of_the_simplified_ones() {
+        // The one deliberate difference: 余 ("more than") is written 餘.
+        let convert = |s: &str| zhconv::zhconv(s, zhconv::Variant::ZhHant).replace('余', "餘");
+        let (a, b) = (&ZH_HANS, &ZH_HANT);
+        let pairs = [
+            (a.headline, b.headline),
+            (a.dek, b.dek),
+            (a.download_csv, b.download_csv),
+            (a.download_json, b.download_json),
+            (a.languages, b.languages),
+            (a.source, b.source),
+            (a.quote, b.quote),
+            (a.as_printed, b.as_printed),
+            (a.at_least_note, b.at_least_note),
+            (a.approx_note, b.approx_note),
+            (a.unknown, b.unknown),
+            (a.not_reported, b.not_reported),
+            (a.failed, b.failed),
+            (a.data_note, b.data_note),
+            (a.show_data, b.show_data),
+            (a.keys_hint, b.keys_hint),
+        ];
+        let sections = a
+            .sections
+            .iter()
+            .zip(&b.sections)
+            .flat_map(|(x, y)| [(x.0, y.0), (x.1, y.1)]);
+        let columns = a
+            .table_columns
+            .iter()
+            .zip(&b.table_columns)
+            .map(|(x, y)| (*x, *y));
+        for (hans, hant) in pairs.into_iter().chain(sections).chain(columns) {
+            assert_eq!(hant, convert(hans), "{hans}");
+        }
+    }
+
+    #[test]
+    fn every_label_note_and_title_has_its_traditional_form() {
+        use crate::data::{hant::HANT, DATASET};
+        let back = |s: &str| zhconv::zhconv(s, zhconv::Variant::ZhHans);
+        assert_eq!(HANT.indicators.len(), DATASET.indicators.len());
+        for (i, h) in DATASET.indicators.iter().zip(HANT.indicators) {
+            assert_eq!(h.id, i.id, "the table follows the dataset's order");
+            assert_eq!(Locale::ZhHant.label(i), h.label);
+            assert_eq!(back(h.label), i.label_zh.as_ref(), "{}", i.id);
+            assert_eq!(h.note.is_some(), i.note_zh.is_some(), "{}", i.id);
+        }
+        assert_eq!(HANT.charts.len(), DATASET.charts.len());
+        for (c, h) in DATASET.charts.iter().zip(HANT.charts) {
+            assert_eq!(h.id, c.id);
+            assert_eq!(Locale::ZhHant.title(c), h.title);
+            assert_eq!(back(h.title), c.title_zh.as_ref(), "{}", c.id);
+        }
+        let area = DATASET
+            .indicator("county_area")
+            .map(|i| Locale::ZhHant.label(i));
+        assert_eq!(area, Some("丹巴縣幅員面積"));
+    }
+
+    #[test]
     fn unsupported_languages_are_refused() {
+        assert_eq!(Locale::from_tag("zh-Hant"), Some(Locale::ZhHant));
+        assert_eq!(Locale::from_tag("zh-TW"), Some(Locale::ZhHant));
         assert_eq!(Locale::from_tag("EN"), Some(Locale::En));
         assert_eq!(Locale::from_tag("zh"), Some(Locale::ZhHans));
         assert_eq!(Locale::from_tag("fr"), None);

@@ -9,7 +9,10 @@ use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, Window};
 
 use crate::data::{Indicator, DATASET};
 use crate::download::chart_csv;
-use crate::text::{format_period, format_value, qualifier_notes, Locale};
+use crate::hit::place_tooltip;
+use crate::layout::Rect;
+use crate::summary::tooltip_text;
+use crate::text::{qualifier_notes, Locale};
 use crate::theme::Theme;
 
 use super::CSS_COLOURS;
@@ -74,21 +77,7 @@ pub(super) fn build_page(
     root.set_text_content(None);
 
     let header = el(document, "header", "masthead")?;
-    let nav = el(document, "nav", "lang-switch")?;
-    let other = if locale == Locale::ZhHans {
-        Locale::En
-    } else {
-        Locale::ZhHans
-    };
-    let switch = link(
-        document,
-        &format!("?lang={}", other.url_tag()),
-        s.other_language,
-    )?;
-    switch.set_attribute("lang", other.tag())?;
-    switch.set_attribute("hreflang", other.tag())?;
-    nav.append_child(&switch)?;
-    header.append_child(&nav)?;
+    header.append_child(&*super::lang::switch(document, locale)?)?;
     header.append_child(&*text_el(document, "h1", "", s.headline)?)?;
     header.append_child(&*text_el(document, "p", "dek", s.dek)?)?;
     let note = text_el(document, "p", "data-note", s.data_note)?;
@@ -164,7 +153,6 @@ pub(super) fn build_chart(
     }
     let wrap: HtmlElement = el(document, "div", "plot-wrap")?.dyn_into()?;
     let canvas: HtmlCanvasElement = el(document, "canvas", "plot")?.dyn_into()?;
-    canvas.set_attribute("role", "img")?;
     if chrome.plain {
         canvas.set_attribute("aria-label", locale.title(chart))?;
     } else {
@@ -176,6 +164,7 @@ pub(super) fn build_chart(
     }
     wrap.append_child(&canvas)?;
     figure.append_child(&wrap)?;
+    super::table::describe(document, &figure, &canvas, index, locale)?;
     let placed = Placed {
         chart: index,
         canvas,
@@ -193,10 +182,7 @@ pub(super) fn build_chart(
     if !notes.is_empty() {
         caption.append_child(&*text_el(document, "p", "note", &notes.join(" "))?)?;
     }
-    let source = match locale {
-        Locale::ZhHans => &DATASET.meta.source_zh,
-        Locale::En => &DATASET.meta.source_en,
-    };
+    let source = locale.source_line(&DATASET.meta);
     caption.append_child(&*text_el(
         document,
         "p",
@@ -356,40 +342,35 @@ impl Tooltip {
         })
     }
 
-    pub(super) fn show(&self, ind: &Indicator, locale: Locale, client: (f64, f64)) {
-        let s = locale.strings();
+    pub(super) fn show(&self, ind: &Indicator, locale: Locale, anchor: Rect) {
         let set = |e: &Element, text: &str| {
             e.set_text_content(Some(text));
             let _ = e.toggle_attribute_with_force("hidden", text.is_empty());
         };
-        set(&self.label, locale.label(ind));
-        let mut value = format_value(ind, locale).joined(locale);
-        if ind.value.is_none() {
-            value = format!("{value}（{}）", s.unknown);
-        }
-        set(&self.value, &value);
-        set(&self.period, &format_period(ind.period, locale));
-        set(&self.note, locale.note(ind).unwrap_or(""));
-        let printed = if locale == Locale::ZhHans {
-            String::new()
-        } else {
-            format!("{}: {}", s.as_printed, ind.printed)
-        };
-        set(&self.printed, &printed);
-        set(&self.source, &format!("{}“{}”", s.quote, ind.source));
+        let t = tooltip_text(ind, locale);
+        set(&self.label, &t.label);
+        set(&self.value, &t.value);
+        set(&self.period, &t.period);
+        set(&self.note, &t.note);
+        set(&self.printed, &t.printed);
+        set(&self.source, &t.source);
         self.root.set_hidden(false);
-        self.place(client);
+        self.place(anchor);
     }
 
-    /// Puts the tooltip beside the pointer, inside the viewport.
-    fn place(&self, (x, y): (f64, f64)) {
+    /// Puts the tooltip beside `anchor`, inside the viewport.
+    fn place(&self, anchor: Rect) {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let vw = window
-            .inner_width()
-            .ok()
-            .and_then(|v| v.as_f64())
+        // The layout viewport without scroll bars: a tooltip under a
+        // scroll bar would be cut.
+        let root = window.document().and_then(|d| d.document_element());
+        let vw = root
+            .as_ref()
+            .map(|r| f64::from(r.client_width()))
+            .filter(|w| *w > 0.0)
+            .or_else(|| window.inner_width().ok().and_then(|v| v.as_f64()))
             .unwrap_or(800.0);
         let vh = window
             .inner_height()
@@ -397,24 +378,10 @@ impl Tooltip {
             .and_then(|v| v.as_f64())
             .unwrap_or(600.0);
         let rect = self.root.get_bounding_client_rect();
-        let (w, h) = (rect.width(), rect.height());
-        let mut left = x + 14.0;
-        if left + w > vw - 8.0 {
-            left = x - 14.0 - w;
-        }
-        let mut top = y + 14.0;
-        if top + h > vh - 8.0 {
-            top = y - 14.0 - h;
-        }
+        let (left, top) = place_tooltip(anchor, (rect.width(), rect.height()), (vw, vh), 8.0);
         let style = self.root.style();
-        let _ = style.set_property(
-            "left",
-            &format!("{}px", left.clamp(8.0, (vw - w - 8.0).max(8.0))),
-        );
-        let _ = style.set_property(
-            "top",
-            &format!("{}px", top.clamp(8.0, (vh - h - 8.0).max(8.0))),
-        );
+        let _ = style.set_property("left", &format!("{left}px"));
+        let _ = style.set_property("top", &format!("{top}px"));
     }
 
     pub(super) fn hide(&self) {

@@ -3,12 +3,18 @@
 //! [`mount`] builds the dashboard and [`mount_chart`] one chart for an embed
 //! (an iframe page or a script embed's shadow root). Both give every chart a
 //! `<canvas>` sized to its container × `devicePixelRatio`, and listens for
-//! pointer, resize, pixel-ratio and colour-scheme changes. Each listener is a
+//! resize, pixel-ratio and colour-scheme changes; `touch` (pointer and
+//! finger), `keys` (keyboard and the live region) and `table` (summaries and
+//! data tables) add what every reader needs, `lang` the language switch. Each listener is a
 //! Rust closure owned by the returned [`App`] and removed when it is dropped,
 //! so nothing leaks and no JavaScript duplicates geometry: hover boxes come
 //! from [`crate::layout`] and are tested by [`crate::hit`].
 
 mod dom;
+mod keys;
+mod lang;
+mod table;
+mod touch;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,14 +24,13 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Document, Element, Event, EventTarget, HtmlCanvasElement, HtmlElement, MediaQueryList,
-    MouseEvent, Node, PointerEvent, ResizeObserver, UrlSearchParams, Window,
+    Document, Element, Event, EventTarget, HtmlCanvasElement, HtmlElement, MediaQueryList, Node,
+    ResizeObserver, UrlSearchParams, Window,
 };
 
 use crate::data::DATASET;
 use crate::draw::{draw, Style};
-use crate::hit::hit;
-use crate::layout::{layout, Scene};
+use crate::layout::{layout, Rect, Scene};
 use crate::options::{Options, ThemeChoice};
 use crate::text::Locale;
 use crate::theme::{Paint, Theme};
@@ -67,6 +72,11 @@ impl State {
         }
     }
 
+    /// Every chart's canvas, in page order.
+    fn canvases(&self) -> Vec<HtmlCanvasElement> {
+        self.views.iter().map(|v| v.canvas.clone()).collect()
+    }
+
     /// Lays out and redraws every chart whose width or pixel ratio changed,
     /// or all of them when `force` is set (theme change).
     fn refresh(&mut self, force: bool) {
@@ -90,8 +100,22 @@ impl State {
     }
 
     /// Highlights `target` (a view and one of its items), or nothing, and
-    /// shows or hides the tooltip to match.
+    /// shows or hides the tooltip to match, beside the pointer at `client`.
     fn point(&mut self, target: Option<(usize, usize)>, client: (f64, f64)) {
+        // The pointer as a small square, so the tooltip clears the cursor.
+        const CURSOR: f64 = 6.0;
+        let anchor = Rect {
+            x: client.0 - CURSOR,
+            y: client.1 - CURSOR,
+            w: 2.0 * CURSOR,
+            h: 2.0 * CURSOR,
+        };
+        self.point_at(target, anchor);
+    }
+
+    /// As [`State::point`], with the tooltip beside `anchor` (viewport px):
+    /// the pointer, or the box of an item reached with the keyboard.
+    fn point_at(&mut self, target: Option<(usize, usize)>, anchor: Rect) {
         let theme = self.theme();
         let locale = self.locale;
         // Only one chart is highlighted at a time.
@@ -117,7 +141,7 @@ impl State {
             .and_then(|(v, i)| self.views.get(v).and_then(|view| view.scene.items.get(i)))
             .and_then(|it| DATASET.indicators.get(usize::from(it.indicator)));
         match indicator {
-            Some(ind) => self.tooltip.show(ind, locale, client),
+            Some(ind) => self.tooltip.show(ind, locale, anchor),
             None => self.tooltip.hide(),
         }
     }
@@ -537,56 +561,11 @@ fn start(
         colours_on,
     }));
     state.borrow_mut().refresh(true);
-    let mut listeners = Vec::new();
-    let canvases: Vec<HtmlCanvasElement> = state
-        .borrow()
-        .views
-        .iter()
-        .map(|v| v.canvas.clone())
-        .collect();
-    for (v, canvas) in canvases.into_iter().enumerate() {
-        for kind in ["pointermove", "pointerdown"] {
-            let st = Rc::clone(&state);
-            let c = canvas.clone();
-            listeners.push(Listener::new(&canvas, kind, move |e: Event| {
-                let Some(e) = e.dyn_ref::<MouseEvent>() else {
-                    return;
-                };
-                let rect = c.get_bounding_client_rect();
-                let (cx, cy) = (f64::from(e.client_x()), f64::from(e.client_y()));
-                let mut s = st.borrow_mut();
-                let item = s
-                    .views
-                    .get(v)
-                    .and_then(|view| hit(&view.scene, cx - rect.left(), cy - rect.top()));
-                s.point(item.map(|i| (v, i)), (cx, cy));
-            })?);
-        }
-        let st = Rc::clone(&state);
-        listeners.push(Listener::new(&canvas, "pointerleave", move |e: Event| {
-            // A finger lifting off the screen also "leaves"; a tapped tooltip
-            // stays until the reader taps elsewhere (see below).
-            if e.dyn_ref::<PointerEvent>()
-                .is_some_and(|p| p.pointer_type() == "touch")
-            {
-                return;
-            }
-            st.borrow_mut().point(None, (0.0, 0.0));
-        })?);
-    }
-    // A tap outside every chart dismisses a pinned tooltip.
-    let st = Rc::clone(&state);
-    listeners.push(Listener::new(document, "pointerdown", move |e: Event| {
-        // The path, not the target: inside a script embed's shadow root the
-        // target seen here is the host element.
-        let on_chart = e.composed_path().iter().any(|node| {
-            node.dyn_into::<HtmlCanvasElement>()
-                .is_ok_and(|c| c.class_list().contains("plot"))
-        });
-        if !on_chart {
-            st.borrow_mut().point(None, (0.0, 0.0));
-        }
-    })?);
+
+    // Pointer and touch, keyboard, and the "Show data" buttons.
+    let mut listeners = touch::listen(&state, document)?;
+    listeners.extend(keys::listen(&state, document)?);
+    listeners.push(table::listen(document)?);
     // Zooming changes the pixel ratio and fires `resize` on the window.
     let st = Rc::clone(&state);
     listeners.push(Listener::new(window, "resize", move |_| {
@@ -611,6 +590,16 @@ fn start(
         observers: vec![observer],
         _callbacks: vec![on_resize],
     })
+}
+
+/// The element an event started on, looking through shadow roots (where the
+/// event's `target` is only the host).
+fn event_origin(e: &Event) -> Option<Element> {
+    e.composed_path()
+        .get(0)
+        .dyn_into::<Element>()
+        .ok()
+        .or_else(|| e.target().and_then(|t| t.dyn_into::<Element>().ok()))
 }
 
 /// The colours CSS takes from the chart theme, so the page around a canvas

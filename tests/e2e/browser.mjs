@@ -40,9 +40,38 @@ export function launch() {
   });
 }
 
-/** The dashboard's address in a language: Chinese is the default. */
+/** How long a hover, tap, key or resize may take to show on the page. */
+export const UI_TIMEOUT_MS = 3_000;
+
+/** Collapses runs of white space, so text compares as a reader sees it. */
+export function normalise(text) {
+  return String(text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Polls `probe` until `done(result)` holds or the time is up; returns the last result. */
+export async function eventually(probe, done, timeoutMs = UI_TIMEOUT_MS) {
+  const deadline = Date.now() + timeoutMs;
+  let result = await probe();
+  while (!done(result) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    result = await probe();
+  }
+  return result;
+}
+
+/** Runs `body` with a freshly opened dashboard and always closes it. */
+export async function withDashboard(browser, options, body) {
+  const opened = await openDashboard(browser, options);
+  try {
+    return await body(opened);
+  } finally {
+    await opened.context.close();
+  }
+}
+
+/** The dashboard's address in a language: Simplified Chinese is the default. */
 export function pageUrl(lang = 'zh') {
-  return lang === 'en' ? `${BASE_URL}?lang=en` : BASE_URL;
+  return lang === 'zh' ? BASE_URL : `${BASE_URL}?lang=${encodeURIComponent(lang)}`;
 }
 
 /**
@@ -58,11 +87,13 @@ export async function openDashboard(browser, {
   height = 900,
   deviceScaleFactor = 1,
   colorScheme = 'light',
+  hasTouch = false,
 } = {}) {
   const context = await browser.newContext({
     viewport: { width, height },
     deviceScaleFactor,
     colorScheme,
+    hasTouch,
   });
   const page = await context.newPage();
   const problems = [];

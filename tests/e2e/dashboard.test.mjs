@@ -6,7 +6,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { fetchFromSite, launch, loadDataset, openDashboard } from './browser.mjs';
+import {
+  eventually, fetchFromSite, launch, loadDataset, normalise, withDashboard as withOpenDashboard,
+} from './browser.mjs';
 import { parseCsv } from './csv.mjs';
 
 /** The public columns of the CSV download. */
@@ -17,9 +19,6 @@ const HOVER_ALL_LIMIT = 120;
 
 /** A hung browser fails its test instead of stalling CI. */
 const TEST_TIMEOUT_MS = 120_000;
-
-/** How long a hover or a resize may take to show on the page. */
-const UI_TIMEOUT_MS = 3_000;
 
 let browser;
 let dataset;
@@ -34,29 +33,8 @@ after(async () => {
 });
 
 /** Runs `body` with a freshly opened dashboard and always closes it. */
-async function withDashboard(options, body) {
-  const opened = await openDashboard(browser, options);
-  try {
-    return await body(opened);
-  } finally {
-    await opened.context.close();
-  }
-}
-
-/** Collapses runs of white space, so text compares as a reader sees it. */
-function normalise(text) {
-  return String(text ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** Polls `probe` until `done(result)` holds or the time is up; returns the last result. */
-async function eventually(probe, done, timeoutMs = UI_TIMEOUT_MS) {
-  const deadline = Date.now() + timeoutMs;
-  let result = await probe();
-  while (!done(result) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    result = await probe();
-  }
-  return result;
+function withDashboard(options, body) {
+  return withOpenDashboard(browser, options, body);
 }
 
 /**
@@ -209,8 +187,8 @@ async function moveAway(page) {
 }
 
 describe('the dashboard', () => {
-  test('loads without console errors or warnings, in Chinese and English', { timeout: TEST_TIMEOUT_MS }, async () => {
-    for (const [lang, htmlLang] of [['zh', 'zh-Hans'], ['en', 'en']]) {
+  test('loads without console errors or warnings, in both Chinese scripts and English', { timeout: TEST_TIMEOUT_MS }, async () => {
+    for (const [lang, htmlLang] of [['zh', 'zh-Hans'], ['zh-Hant', 'zh-Hant'], ['en', 'en']]) {
       await withDashboard({ lang }, async ({ page, problems }) => {
         assert.equal(await page.getAttribute('html', 'lang'), htmlLang, `<html lang> for ?lang=${lang}`);
         const figures = await page.$$eval('figure.chart', (fs) => fs.map((f) => f.dataset.chart));

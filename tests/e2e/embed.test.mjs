@@ -271,7 +271,7 @@ describe('the embed page', () => {
       }));
       assert.equal(state.ready, 'true');
       assert.equal(state.messages.length, 2, state.messages.join(' | '));
-      assert.match(state.messages[0], /zh, en/);
+      assert.match(state.messages[0], /zh, zh-Hant, en/);
       assert.match(state.messages[1], /light, dark, auto/);
       assert.equal(state.lang, 'zh-Hans');
       assert.deepEqual(problems, []);

@@ -1,5 +1,5 @@
 // Saves full-page screenshots of the dashboard for people to look at:
-// {zh, en} × {375, 1280} px wide × {light, dark}, at devicePixelRatio 1.
+// {zh, zh-Hant, en} × {375, 1280} px wide × {light, dark}, at devicePixelRatio 1.
 // Run by `cargo xtask screenshots`, which builds and serves dist/ first and
 // sets SCREENSHOT_DIR (target/screenshots/ by default).
 
@@ -16,7 +16,7 @@ await mkdir(outDir, { recursive: true });
 const browser = await launch();
 let failed = false;
 try {
-  for (const lang of ['zh', 'en']) {
+  for (const lang of ['zh', 'zh-Hant', 'en']) {
     for (const width of [375, 1280]) {
       for (const colorScheme of ['light', 'dark']) {
         const file = path.join(outDir, `dashboard-${lang}-${width}-${colorScheme}.png`);

@@ -50,7 +50,9 @@ fn bind(port: u16) -> Result<(TcpListener, u16)> {
     let candidates: Vec<u16> = if port == 0 {
         vec![0]
     } else {
-        (0..PORT_TRIES).filter_map(|offset| port.checked_add(offset)).collect()
+        (0..PORT_TRIES)
+            .filter_map(|offset| port.checked_add(offset))
+            .collect()
     };
     let mut last_error = None;
     for candidate in candidates {
@@ -100,24 +102,54 @@ fn answer(mut stream: TcpStream, dir: &Path, log_all: bool) -> std::io::Result<(
         }
         head.extend_from_slice(&chunk[..n]);
         if head.len() > HEAD_MAX {
-            return stream.write_all(&response(431, "text/plain; charset=utf-8", b"request too large", "", false));
+            return stream.write_all(&response(
+                431,
+                "text/plain; charset=utf-8",
+                b"request too large",
+                "",
+                false,
+            ));
         }
     }
     let text = String::from_utf8_lossy(&head);
     let mut words = text.lines().next().unwrap_or("").split(' ');
     let (method, url) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     let (code, kind, body, extra) = if method != "GET" && method != "HEAD" {
-        (405, "text/plain; charset=utf-8", b"method not allowed".to_vec(), String::new())
+        (
+            405,
+            "text/plain; charset=utf-8",
+            b"method not allowed".to_vec(),
+            String::new(),
+        )
     } else {
         match resolve(dir, url) {
             Target::File(path) => match std::fs::read(&path) {
                 Ok(bytes) => (200, content_type(&path), bytes, String::new()),
-                Err(_) => (404, "text/plain; charset=utf-8", b"not found".to_vec(), String::new()),
+                Err(_) => (
+                    404,
+                    "text/plain; charset=utf-8",
+                    b"not found".to_vec(),
+                    String::new(),
+                ),
             },
-            Target::Redirect(location) => (301, "text/plain; charset=utf-8", b"moved".to_vec(), format!("Location: {location}\r\n")),
+            Target::Redirect(location) => (
+                301,
+                "text/plain; charset=utf-8",
+                b"moved".to_vec(),
+                format!("Location: {location}\r\n"),
+            ),
             Target::Status(code) => {
-                let text: &[u8] = if code == 404 { b"not found" } else { b"bad request" };
-                (code, "text/plain; charset=utf-8", text.to_vec(), String::new())
+                let text: &[u8] = if code == 404 {
+                    b"not found"
+                } else {
+                    b"bad request"
+                };
+                (
+                    code,
+                    "text/plain; charset=utf-8",
+                    text.to_vec(),
+                    String::new(),
+                )
             }
         }
     };

@@ -1,0 +1,143 @@
+//! What a chart offers readers who do not see its canvas: an accessible
+//! name and summary on the canvas, and a real `<table>` of its figures
+//! behind a "查看数据 / Show data" button.
+//!
+//! The table is in the page from the start, visually hidden but read by
+//! assistive technology; the button shows it on screen and says so with
+//! `aria-expanded`. Everything is set as text, never as HTML.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, EventTarget, HtmlCanvasElement};
+
+use crate::data::DATASET;
+use crate::summary::{summary, table_rows};
+use crate::text::Locale;
+
+use super::Listener;
+
+/// Hides an element visually while keeping it for screen readers.
+const SR_ONLY: &str = "sr-only";
+
+fn text_el(document: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+    let e = document.create_element(tag)?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    e.set_text_content(Some(text));
+    Ok(e)
+}
+
+/// Makes `canvas` one tab stop with the chart's summary and key hint as its
+/// description, and appends the summary and the data table to `figure`.
+pub(super) fn describe(
+    document: &Document,
+    figure: &Element,
+    canvas: &HtmlCanvasElement,
+    index: usize,
+    locale: Locale,
+) -> Result<(), JsValue> {
+    let chart = DATASET
+        .charts
+        .get(index)
+        .ok_or("chart index out of range")?;
+    let s = locale.strings();
+    let summary_id = format!("chart-summary-{}", chart.id);
+    let keys_id = format!("chart-keys-{}", chart.id);
+    let table_id = format!("chart-data-{}", chart.id);
+
+    // The arrow keys move between items, so screen readers must pass them
+    // on: `application` does that, and the data table below is the way to
+    // read the figures in browse mode.
+    canvas.set_attribute("role", "application")?;
+    canvas.set_attribute("tabindex", "0")?;
+    canvas.set_attribute("aria-describedby", &format!("{summary_id} {keys_id}"))?;
+
+    let summary_el = text_el(
+        document,
+        "p",
+        &format!("chart-summary {SR_ONLY}"),
+        &summary(&DATASET, chart, locale),
+    )?;
+    summary_el.set_id(&summary_id);
+    figure.append_child(&summary_el)?;
+    // Referenced by `aria-describedby`, the hint is read with the canvas;
+    // hidden, it is not read a second time in browse mode.
+    let keys = text_el(document, "p", "", s.keys_hint)?;
+    keys.set_id(&keys_id);
+    keys.set_attribute("hidden", "")?;
+    figure.append_child(&keys)?;
+
+    let data = document.create_element("div")?;
+    data.set_class_name("chart-data");
+    let button = text_el(document, "button", "data-toggle", s.show_data)?;
+    button.set_attribute("type", "button")?;
+    button.set_attribute("aria-expanded", "false")?;
+    button.set_attribute("aria-controls", &table_id)?;
+    data.append_child(&button)?;
+
+    let wrap = document.create_element("div")?;
+    wrap.set_class_name(&format!("data-table-wrap {SR_ONLY}"));
+    wrap.set_id(&table_id);
+    let table = document.create_element("table")?;
+    table.set_class_name("data-table");
+    table.append_child(&*text_el(document, "caption", "", locale.title(chart))?)?;
+    let head = document.create_element("thead")?;
+    let row = document.create_element("tr")?;
+    for name in s.table_columns {
+        let th = text_el(document, "th", "", name)?;
+        th.set_attribute("scope", "col")?;
+        row.append_child(&th)?;
+    }
+    head.append_child(&row)?;
+    table.append_child(&head)?;
+    let body = document.create_element("tbody")?;
+    for r in table_rows(&DATASET, chart, locale) {
+        let tr = document.create_element("tr")?;
+        tr.set_attribute("data-indicator", &r.id)?;
+        let th = text_el(document, "th", "", &r.label)?;
+        th.set_attribute("scope", "row")?;
+        tr.append_child(&th)?;
+        tr.append_child(&*text_el(document, "td", "value", &r.value)?)?;
+        tr.append_child(&*text_el(document, "td", "year", &r.year)?)?;
+        let source = text_el(document, "td", "source", &r.source)?;
+        // The article's sentences are quoted in Simplified Chinese on every page.
+        source.set_attribute("lang", "zh-Hans")?;
+        tr.append_child(&source)?;
+        body.append_child(&tr)?;
+    }
+    table.append_child(&body)?;
+    wrap.append_child(&table)?;
+    data.append_child(&wrap)?;
+    figure.append_child(&data)?;
+    Ok(())
+}
+
+/// One click listener on `root` for every "Show data" button: it flips the
+/// button's `aria-expanded` and shows or hides the table it controls.
+pub(super) fn listen(root: &EventTarget) -> Result<Listener, JsValue> {
+    Listener::new(root, "click", move |e: Event| {
+        let Some(button) =
+            super::event_origin(&e).and_then(|el| el.closest("button.data-toggle").ok().flatten())
+        else {
+            return;
+        };
+        let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+        let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        // The table sits next to its button, in the same tree (page or
+        // shadow root), so it is found from the button, not by document id.
+        let table = button
+            .parent_element()
+            .and_then(|p| p.query_selector(".data-table-wrap").ok().flatten());
+        if let Some(table) = table {
+            let _ = table.class_list().toggle_with_force(SR_ONLY, !open);
+        }
+    })
+}
+
+/// Whether the event happened on a chart's canvas.
+pub(super) fn on_chart(e: &Event) -> bool {
+    super::event_origin(e)
+        .and_then(|el| el.dyn_into::<HtmlCanvasElement>().ok())
+        .is_some_and(|c| c.class_list().contains("plot"))
+}

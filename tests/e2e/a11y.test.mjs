@@ -1,0 +1,407 @@
+// Browser tests of every reader but the mouse user: axe-core finds no
+// accessibility violation in any language or colour scheme; the keyboard
+// reaches every chart and every item of it, and the live region reads each
+// item out; a finger pins and dismisses tooltips that stay on a 320 px
+// screen; and every figure of the data is in some chart's data table with
+// its unit and qualifier. Expectations come from dist/data/indicators.json
+// and the page contract, never from numbers copied here.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+import {
+  eventually, launch, loadDataset, normalise, withDashboard as withOpenDashboard,
+} from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+/** axe-core's browser build, injected into the page under test. */
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+const TEST_TIMEOUT_MS = 240_000;
+const LANGS = ['zh', 'zh-Hant', 'en'];
+
+let browser;
+let dataset;
+
+before(async () => {
+  browser = await launch();
+  dataset = await loadDataset();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Runs `body` with a freshly opened dashboard and always closes it. */
+function withDashboard(options, body) {
+  return withOpenDashboard(browser, options, body);
+}
+
+/** What a reader can perceive now: focus, highlight, tooltip, live region. */
+function uiState(page) {
+  return page.evaluate(() => {
+    const tooltip = document.querySelector('[role="tooltip"]');
+    const box = tooltip?.getBoundingClientRect();
+    const focused = document.activeElement;
+    return {
+      focusedChart: focused?.matches?.('canvas.plot') ? focused.closest('figure.chart')?.dataset.chart : null,
+      focusOutline: focused ? getComputedStyle(focused).outlineStyle : 'none',
+      active: [...document.querySelectorAll('canvas.plot[data-active]')].map((c) => ({
+        chart: c.closest('figure.chart')?.dataset.chart,
+        item: c.dataset.active,
+      })),
+      tooltipHidden: tooltip ? tooltip.hidden : true,
+      tooltipText: tooltip?.textContent ?? '',
+      tooltipBox: box ? { left: box.left, top: box.top, right: box.right, bottom: box.bottom } : null,
+      viewport: { width: document.documentElement.clientWidth, height: window.innerHeight },
+      live: [...document.querySelectorAll('[aria-live]')].map((e) => ({
+        politeness: e.getAttribute('aria-live'),
+        text: e.textContent,
+      })),
+    };
+  });
+}
+
+/** The rows of a chart's data table: indicator id and cell texts. */
+function tableRows(page, chartId) {
+  return page.$$eval(
+    `figure.chart[data-chart="${chartId}"] table tbody tr`,
+    (rows) => rows.map((r) => ({
+      id: r.dataset.indicator,
+      label: r.querySelector('th')?.textContent ?? '',
+      value: r.querySelector('td.value')?.textContent ?? '',
+      year: r.querySelector('td.year')?.textContent ?? '',
+      source: r.querySelector('td.source')?.textContent ?? '',
+    })),
+  );
+}
+
+function assertInViewport(state, where) {
+  const b = state.tooltipBox;
+  assert.ok(b, `${where}: no tooltip`);
+  assert.ok(
+    b.left >= 0 && b.top >= 0 && b.right <= state.viewport.width && b.bottom <= state.viewport.height,
+    `${where}: the tooltip ${JSON.stringify(b)} leaves the ${state.viewport.width}×${state.viewport.height} viewport`,
+  );
+}
+
+describe('accessibility', () => {
+  test('axe-core finds no violations in any language, light and dark, tables hidden and shown', { timeout: TEST_TIMEOUT_MS }, async () => {
+    for (const lang of LANGS) {
+      for (const colorScheme of ['light', 'dark']) {
+        await withDashboard({ lang, colorScheme }, async ({ page, problems }) => {
+          await page.addScriptTag({ path: AXE_PATH });
+          for (const shown of [false, true]) {
+            if (shown) {
+              await page.$$eval('button.data-toggle', (buttons) => buttons.forEach((b) => b.click()));
+            }
+            const violations = await page.evaluate(async () => {
+              const result = await window.axe.run(document);
+              return result.violations.map((v) => ({
+                id: v.id,
+                impact: v.impact,
+                help: v.help,
+                nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+              }));
+            });
+            assert.deepEqual(violations, [], `${lang}/${colorScheme}, tables ${shown ? 'shown' : 'hidden'}: ${JSON.stringify(violations, null, 1)}`);
+          }
+          assert.deepEqual(problems, [], `${lang}/${colorScheme}: the page reported problems`);
+        });
+      }
+    }
+  });
+
+  test('each chart has a name, a summary and the key hint; one polite live region', { timeout: TEST_TIMEOUT_MS }, async () => {
+    for (const lang of LANGS) {
+      await withDashboard({ lang }, async ({ page }) => {
+        const charts = await page.$$eval('figure.chart', (figures) => figures.map((f) => {
+          const canvas = f.querySelector('canvas.plot');
+          const byIds = (attr) => (canvas?.getAttribute(attr) ?? '').split(/\s+/).filter(Boolean)
+            .map((id) => document.getElementById(id)?.textContent ?? '');
+          return {
+            id: f.dataset.chart,
+            tabindex: canvas?.getAttribute('tabindex'),
+            name: byIds('aria-labelledby').join(' '),
+            title: f.querySelector('.chart-title')?.textContent,
+            description: byIds('aria-describedby'),
+          };
+        }));
+        for (const c of charts) {
+          assert.equal(c.tabindex, '0', `${lang}: chart ${c.id} is not one tab stop`);
+          assert.equal(c.name, c.title, `${lang}: chart ${c.id} is not named by its title`);
+          assert.equal(c.description.length, 2, `${lang}: chart ${c.id} lacks summary or key hint`);
+          assert.ok(c.description.every((d) => d.length > 10), `${lang}: chart ${c.id}: ${c.description}`);
+        }
+        const state = await uiState(page);
+        assert.deepEqual(state.live.map((l) => l.politeness), ['polite'], `${lang}: one polite live region`);
+      });
+    }
+  });
+
+  test('the keyboard reaches every chart once and walks every item in order', { timeout: TEST_TIMEOUT_MS }, async () => {
+    for (const lang of LANGS) {
+      await withDashboard({ lang, width: 1280, height: 800 }, async ({ page }) => {
+        const charts = await page.evaluate(() => window.danba.charts());
+        const reached = [];
+        // One pass of Tab through the whole page; every chart canvas met on
+        // the way is walked with the arrow keys.
+        for (let presses = 0; presses < 400; presses += 1) {
+          await page.keyboard.press('Tab');
+          const state = await uiState(page);
+          if (state.focusedChart === null) {
+            const atEnd = await page.evaluate(() => document.activeElement === document.body);
+            if (atEnd && reached.length > 0) break;
+            continue;
+          }
+          const chartId = state.focusedChart;
+          if (reached.includes(chartId)) break;
+          reached.push(chartId);
+          assert.equal(state.focusOutline, 'solid', `${lang}: chart ${chartId} shows no focus ring`);
+          assert.equal(state.active.length, 0, `${lang}: chart ${chartId}: an item is highlighted before any key`);
+          const items = await page.evaluate((id) => window.danba.items(id), chartId);
+          const rows = await tableRows(page, chartId);
+          assert.deepEqual(rows.map((r) => r.id), items.map((i) => i.id),
+            `${lang}: chart ${chartId}: the data table follows the items' order`);
+          for (const [k, item] of items.entries()) {
+            await page.keyboard.press('ArrowRight');
+            const s = await uiState(page);
+            const where = `${lang}: chart ${chartId}, → ${k + 1}`;
+            assert.deepEqual(s.active, [{ chart: chartId, item: item.id }], `${where}: highlighted item`);
+            assert.equal(s.tooltipHidden, false, `${where}: the tooltip is hidden`);
+            assertInViewport(s, where);
+            const said = normalise(s.live[0]?.text);
+            assert.ok(said.includes(normalise(rows[k].value)), `${where}: the live region "${said}" lacks the value "${rows[k].value}"`);
+            assert.ok(said.includes(normalise(rows[k].label)), `${where}: the live region "${said}" lacks the label "${rows[k].label}"`);
+            assert.ok(normalise(s.tooltipText).includes(normalise(rows[k].value)), `${where}: the tooltip lacks the value`);
+          }
+          const last = items[items.length - 1].id;
+          await page.keyboard.press('ArrowRight');
+          assert.deepEqual((await uiState(page)).active, [{ chart: chartId, item: last }], `${lang}: ${chartId}: → stops at the last item`);
+          await page.keyboard.press('Home');
+          assert.deepEqual((await uiState(page)).active, [{ chart: chartId, item: items[0].id }], `${lang}: ${chartId}: Home`);
+          await page.keyboard.press('ArrowLeft');
+          assert.deepEqual((await uiState(page)).active, [{ chart: chartId, item: items[0].id }], `${lang}: ${chartId}: ← stops at the first item`);
+          await page.keyboard.press('End');
+          assert.deepEqual((await uiState(page)).active, [{ chart: chartId, item: last }], `${lang}: ${chartId}: End`);
+          await page.keyboard.press('Escape');
+          const escaped = await uiState(page);
+          assert.equal(escaped.tooltipHidden, true, `${lang}: ${chartId}: Escape leaves the tooltip shown`);
+          assert.deepEqual(escaped.active, [], `${lang}: ${chartId}: Escape leaves the item highlighted`);
+          assert.equal(escaped.focusedChart, chartId, `${lang}: ${chartId}: Escape moved the focus`);
+        }
+        assert.deepEqual([...reached].sort(), [...charts].sort(), `${lang}: Tab reaches every chart exactly once`);
+        assert.deepEqual(reached, charts, `${lang}: charts are reached in page order`);
+      });
+    }
+  });
+
+  test('an item reached by keyboard is drawn exactly as when hovered', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withDashboard({ lang: 'zh' }, async ({ page }) => {
+      const charts = await page.evaluate(() => window.danba.charts());
+      for (const chartId of [charts[0], dataset.charts.find((c) => c.kind === 'bars').id]) {
+        const canvas = `figure.chart[data-chart="${chartId}"] canvas.plot`;
+        await page.focus(canvas);
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowRight');
+        const byKey = await page.$eval(canvas, (c) => c.toDataURL());
+        const keyed = (await uiState(page)).active;
+        await page.keyboard.press('Escape');
+        const plain = await page.$eval(canvas, (c) => c.toDataURL());
+        assert.notEqual(byKey, plain, `${chartId}: the focused item is not highlighted`);
+        const [item] = (await page.evaluate((id) => window.danba.items(id), chartId)).slice(1, 2);
+        const box = await page.$eval(canvas, (c) => c.getBoundingClientRect().toJSON());
+        await page.mouse.move(box.left + item.x + item.w / 2, box.top + item.y + item.h / 2);
+        const hovered = await eventually(() => uiState(page), (s) => s.active.length === 1);
+        assert.deepEqual(hovered.active, keyed, `${chartId}: hover and keyboard pick the same item`);
+        const byMouse = await page.$eval(canvas, (c) => c.toDataURL());
+        assert.equal(byMouse, byKey, `${chartId}: the keyboard highlight differs from the hover highlight`);
+      }
+    });
+  });
+
+  test('touch: a tap pins, a tap on the same item or elsewhere dismisses, the tooltip stays on a 320 px screen', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withDashboard({ lang: 'zh', width: 320, height: 640, hasTouch: true }, async ({ page }) => {
+      // The years chart has its first item at the left edge and its last at
+      // the right; the first cards chart has cards in both edge columns.
+      const charts = [dataset.charts.find((c) => c.kind === 'years').id, dataset.charts[0].id];
+      for (const chartId of charts) {
+        const items = await page.evaluate((id) => window.danba.items(id), chartId);
+        for (const item of [items[0], items[items.length - 1]]) {
+          const where = `${chartId}, item ${item.id}`;
+          const point = await page.evaluate(({ id, box }) => {
+            const canvas = document.querySelector(`figure.chart[data-chart="${id}"] canvas.plot`);
+            let rect = canvas.getBoundingClientRect();
+            window.scrollBy({ top: rect.top + box.y + box.h / 2 - window.innerHeight / 2, behavior: 'instant' });
+            rect = canvas.getBoundingClientRect();
+            return { x: rect.left + box.x + box.w / 2, y: rect.top + box.y + box.h / 2 };
+          }, { id: chartId, box: item });
+          await page.touchscreen.tap(point.x, point.y);
+          let s = await eventually(() => uiState(page), (st) => !st.tooltipHidden);
+          assert.deepEqual(s.active, [{ chart: chartId, item: item.id }], `${where}: a tap pins the item`);
+          assertInViewport(s, where);
+          // No phantom hover: the tooltip stays pinned after the finger lifts.
+          await page.waitForTimeout(300);
+          s = await uiState(page);
+          assert.equal(s.tooltipHidden, false, `${where}: the pinned tooltip went away by itself`);
+          await page.touchscreen.tap(point.x, point.y);
+          s = await eventually(() => uiState(page), (st) => st.tooltipHidden);
+          assert.equal(s.tooltipHidden, true, `${where}: a second tap on the item does not dismiss it`);
+          assert.deepEqual(s.active, [], `${where}: the item stays highlighted after the second tap`);
+
+          await page.touchscreen.tap(point.x, point.y);
+          await eventually(() => uiState(page), (st) => !st.tooltipHidden);
+          // A point of the page's margin, beside the charts: no canvas,
+          // no link or button.
+          const outside = await page.evaluate(() => {
+            for (let y = 10; y < window.innerHeight; y += 20) {
+              const e = document.elementFromPoint(4, y);
+              if (e && !e.closest('canvas.plot, a, button, [role="tooltip"]')) return { x: 4, y };
+            }
+            return null;
+          });
+          assert.ok(outside, `${where}: nothing to tap outside the charts on screen`);
+          await page.touchscreen.tap(outside.x, outside.y);
+          s = await eventually(() => uiState(page), (st) => st.tooltipHidden);
+          assert.equal(s.tooltipHidden, true, `${where}: a tap outside does not dismiss the tooltip`);
+          assert.deepEqual(s.active, [], `${where}: the item stays highlighted after a tap outside`);
+          await page.waitForTimeout(300);
+          s = await uiState(page);
+          assert.equal(s.tooltipHidden, true, `${where}: a tooltip came back after the tap outside`);
+        }
+      }
+    });
+  });
+
+  test('touch: dragging a finger across a chart scrubs from item to item', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withDashboard({ lang: 'zh', width: 375, height: 700, hasTouch: true }, async ({ page, context }) => {
+      const chartId = dataset.charts.find((c) => c.kind === 'years').id;
+      const items = await page.evaluate((id) => window.danba.items(id), chartId);
+      const points = await page.evaluate(({ id, boxes }) => {
+        const canvas = document.querySelector(`figure.chart[data-chart="${id}"] canvas.plot`);
+        canvas.scrollIntoView({ block: 'center', behavior: 'instant' });
+        const rect = canvas.getBoundingClientRect();
+        return boxes.map((b) => ({ x: rect.left + b.x + b.w / 2, y: rect.top + b.y + b.h / 2 }));
+      }, { id: chartId, boxes: items });
+      const first = points[0];
+      const last = points[points.length - 1];
+      const cdp = await context.newCDPSession(page);
+      const touch = (type, p) => cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: p ? [{ x: Math.round(p.x), y: Math.round(p.y) }] : [],
+      });
+      await touch('touchStart', first);
+      let s = await eventually(() => uiState(page), (st) => st.active.length === 1);
+      assert.deepEqual(s.active, [{ chart: chartId, item: items[0].id }], 'the finger lands on the first item');
+      const steps = 12;
+      for (let k = 1; k <= steps; k += 1) {
+        await touch('touchMove', { x: first.x + ((last.x - first.x) * k) / steps, y: first.y });
+      }
+      s = await eventually(() => uiState(page), (st) => st.active[0]?.item === items[items.length - 1].id);
+      assert.deepEqual(s.active, [{ chart: chartId, item: items[items.length - 1].id }], 'the drag reaches the last item');
+      await touch('touchEnd');
+      s = await uiState(page);
+      assert.equal(s.tooltipHidden, false, 'the scrubbed-to tooltip stays pinned when the finger lifts');
+      assertInViewport(s, 'after scrubbing');
+    });
+  });
+
+  test('"Show data" shows and hides the table and says so', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withDashboard({ lang: 'en', width: 375 }, async ({ page }) => {
+      const chartId = dataset.charts[0].id;
+      const button = `figure.chart[data-chart="${chartId}"] button.data-toggle`;
+      const table = `figure.chart[data-chart="${chartId}"] .data-table-wrap`;
+      const shown = () => page.$eval(table, (t) => t.getBoundingClientRect().height > 20);
+      assert.equal(await page.getAttribute(button, 'aria-expanded'), 'false');
+      assert.equal(await shown(), false, 'the table is on screen before the button is pressed');
+      await page.focus(button);
+      await page.keyboard.press('Enter');
+      assert.equal(await page.getAttribute(button, 'aria-expanded'), 'true');
+      assert.equal(await shown(), true, 'the table is not shown after the button is pressed');
+      const fits = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+      assert.ok(fits, 'the shown table makes the page scroll sideways at 375 px');
+      await page.click(button);
+      assert.equal(await page.getAttribute(button, 'aria-expanded'), 'false');
+      assert.equal(await shown(), false, 'the table stays on screen after the second press');
+    });
+  });
+
+  test('every figure is in a data table with its unit and qualifier, in every language', { timeout: TEST_TIMEOUT_MS }, async () => {
+    // English unit words, written here independently of the page's code.
+    const EN_UNITS = {
+      percent: /%/, yuan: /¥/, km2: /km²/, metre: /\bm\b/, mu: /\bmu\b/, person: /\b(person|people)\b/,
+      person_time: /person-times?/, household: /households?/, village: /villages?/, township: /townships?/,
+      school: /schools?/, hospital: /hospitals?/, project: /projects?/, category: /categor(y|ies)/,
+      enterprise: /enterprises?/, cooperative: /cooperatives?/, business_entity: /business(es)?/,
+      industry: /industr(y|ies)/, heater: /heaters?/, lamp: /lamps?/, culvert: /culverts?/, seedling: /seedlings?/,
+      meeting: /meetings?/, room: /rooms?/, batch: /batch(es)?/, times: /\btimes?\b/, years: /\byears?\b/,
+      calendar_year: /^\d{4}/, edition: /edition/, level: /levels?/, class: /class(es)?/, round: /round/,
+      nth_batch: /batch/,
+    };
+    const QUALIFIERS = {
+      en: { at_least: /\+/, approx: /nearly/ },
+      zh: { at_least: /余/, approx: /近/ },
+      'zh-Hant': { at_least: /餘/, approx: /近/ },
+    };
+    /** The number an English value cell states, in base units. */
+    const englishNumber = (text) => {
+      const m = text.replace(/,/g, '').match(/(\d+(?:\.\d+)?)(?:st|nd|rd|th)?\+?\s*(million|billion)?/);
+      if (!m) return NaN;
+      return Number(m[1]) * ({ million: 1e6, billion: 1e9 }[m[2]] ?? 1);
+    };
+    for (const lang of LANGS) {
+      await withDashboard({ lang }, async ({ page }) => {
+        const rows = new Map();
+        for (const chart of dataset.charts) {
+          for (const row of await tableRows(page, chart.id)) rows.set(row.id, row);
+        }
+        for (const ind of dataset.indicators) {
+          const row = rows.get(ind.id);
+          const where = `${lang}: ${ind.id}`;
+          assert.ok(row, `${where} is in no chart's data table`);
+          assert.equal(normalise(row.source), normalise(ind.source), `${where}: source`);
+          if (ind.qualifier !== 'exact') {
+            assert.match(row.value, QUALIFIERS[lang][ind.qualifier], `${where}: "${row.value}" lacks its qualifier`);
+          } else {
+            for (const q of Object.values(QUALIFIERS[lang])) {
+              if (ind.unit !== 'calendar_year') assert.doesNotMatch(row.value, q, `${where}: "${row.value}" is exact`);
+            }
+          }
+          if (ind.value === null || ind.value === undefined) {
+            assert.ok(row.value.includes(ind.printed.replace(/[余人次名]/g, '').slice(0, 3)), `${where}: "${row.value}" does not show the digits that survive`);
+            continue;
+          }
+          if (lang === 'en') {
+            const unit = EN_UNITS[ind.unit];
+            assert.ok(unit, `${where}: no English unit words for "${ind.unit}" in this test`);
+            assert.match(row.value, unit, `${where}: "${row.value}" lacks its unit`);
+            const n = englishNumber(row.value);
+            assert.ok(Math.abs(n - ind.value) <= 1e-9 * Math.max(1, ind.value), `${where}: "${row.value}" states ${n}, not ${ind.value}`);
+          } else {
+            assert.ok(/\d/.test(row.value), `${where}: "${row.value}" has no digits`);
+          }
+        }
+      });
+    }
+  });
+
+  test('the language switch lists all three languages and marks the current one', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withDashboard({ lang: 'zh' }, async ({ page }) => {
+      const links = await page.$$eval('nav.lang-switch a', (as) => as.map((a) => ({
+        lang: a.getAttribute('hreflang'),
+        current: a.getAttribute('aria-current'),
+        text: a.textContent,
+      })));
+      assert.deepEqual(links.map((l) => l.lang), ['zh-Hans', 'zh-Hant', 'en']);
+      assert.deepEqual(links.map((l) => l.current), ['page', null, null]);
+      await Promise.all([page.waitForURL(/lang=zh-Hant/), page.click('nav.lang-switch a[hreflang="zh-Hant"]')]);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
+      const title = await page.textContent('h1');
+      assert.match(title, /數字/, `the Traditional Chinese headline is "${title}"`);
+      const current = await page.$eval('nav.lang-switch a[aria-current="page"]', (a) => a.getAttribute('hreflang'));
+      assert.equal(current, 'zh-Hant');
+    });
+  });
+});

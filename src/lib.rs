@@ -3,12 +3,14 @@
 //!
 //! Everything but [`web`] is platform-free: the dataset ([`data`]), text and
 //! number formatting ([`text`]), layout of a chart into shapes and hover
-//! boxes ([`layout`]), drawing those shapes with plotters on any backend
+//! boxes ([`layout`]), a chart framed with its title and source for static
+//! images ([`frame`]), drawing those shapes with plotters on any backend
 //! ([`draw`]) and hit-testing ([`hit`]). `web` mounts charts on `<canvas>`
 //! elements in the browser. See ARCHITECTURE.md.
 
 pub mod data;
 pub mod draw;
+pub mod frame;
 pub mod hit;
 pub mod layout;
 pub mod text;

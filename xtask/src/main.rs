@@ -6,7 +6,9 @@
 
 mod dist;
 mod e2e;
+mod html;
 mod serve;
+mod statics;
 mod tools;
 
 use std::ffi::OsStr;

@@ -1,0 +1,282 @@
+//! The static images of `dist/static/` and the catalogue `dist/charts.json`.
+//!
+//! Every chart is drawn natively by the page's own code: `frame::framed`
+//! (the chart with its title, notes and source) and `draw::draw`, the same
+//! function that draws on the canvas, here into plotters' SVG backend. The
+//! PNG is the same scene drawn at twice the density (`Style::scale` 2.0) to
+//! SVG and rasterised with resvg, using the system's fonts so that Chinese is
+//! set in Noto Sans CJK. They serve as `<noscript>` images, `og:image` and
+//! Twitter cards of the embed pages, and for RSS, AMP and print.
+
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::{anyhow, Context, Result};
+use danba_charts::data::{Chart, DATASET};
+use danba_charts::draw::{draw, Style};
+use danba_charts::frame::framed;
+use danba_charts::layout::Scene;
+use danba_charts::text::Locale;
+use danba_charts::theme::Theme;
+use plotters::prelude::SVGBackend;
+use resvg::usvg::fontdb;
+use resvg::{tiny_skia, usvg};
+use serde_json::json;
+
+use crate::html::escape;
+
+/// The width of the static images in CSS px: a typical article column.
+pub const WIDTH: f64 = 640.0;
+/// Device pixels per CSS px of the PNGs, sharp on HiDPI screens.
+pub const PNG_SCALE: f64 = 2.0;
+/// Room added to a framed chart's height for an iframe's default height, so
+/// that a parent page that runs no resizing script still shows it whole.
+const IFRAME_ROOM: f64 = 40.0;
+
+/// The name of a chart's files in a language, without extension: the
+/// default language (Simplified Chinese) has none, others add `.TAG`.
+pub fn stem(id: &str, locale: Locale) -> String {
+    if locale == Locale::ALL[0] {
+        id.to_owned()
+    } else {
+        format!("{id}.{}", locale.url_tag())
+    }
+}
+
+/// What the catalogue needs to know of a chart once its images are drawn.
+pub struct Drawn {
+    /// The chart.
+    pub chart: &'static Chart,
+    /// The framed chart's height at [`WIDTH`] in the default language, CSS px.
+    pub height: f64,
+}
+
+/// Draws `scene` to an SVG document at `scale` device px per CSS px, with the
+/// chart's title as its `<title>` for screen readers and file browsers.
+pub fn svg(scene: &Scene, locale: Locale, scale: f64, title: &str) -> Result<String> {
+    let mut out = String::new();
+    {
+        let size = (
+            (scene.width * scale).ceil() as u32,
+            (scene.height * scale).ceil() as u32,
+        );
+        let style = Style {
+            theme: Theme::LIGHT,
+            scale,
+            locale,
+            highlight: None,
+        };
+        draw(SVGBackend::with_string(&mut out, size), scene, &style)
+            .map_err(|e| anyhow!("drawing failed: {e:?}"))?;
+    }
+    let Some(end) = out
+        .find("<svg")
+        .and_then(|at| out[at..].find('>').map(|e| at + e + 1))
+    else {
+        return Err(anyhow!("plotters wrote no <svg> element"));
+    };
+    out.insert_str(end, &format!("\n<title>{}</title>", escape(title)));
+    Ok(out)
+}
+
+/// The system's fonts, loaded once: resvg looks each SVG font family up here.
+pub fn system_fonts() -> Arc<fontdb::Database> {
+    let mut db = fontdb::Database::new();
+    db.load_system_fonts();
+    // A family that names no installed font falls back to one that has both
+    // Chinese and Latin letters, rather than to a serif that lacks Chinese.
+    db.set_sans_serif_family("Noto Sans CJK SC");
+    Arc::new(db)
+}
+
+/// Rasterises an SVG document to PNG, one pixel per SVG user unit.
+pub fn rasterise(svg: &str, fonts: &Arc<fontdb::Database>) -> Result<Vec<u8>> {
+    let options = usvg::Options {
+        fontdb: Arc::clone(fonts),
+        font_family: "Noto Sans CJK SC".to_owned(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options).context("resvg cannot read the SVG")?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
+        .with_context(|| format!("no {}×{} image can be made", size.width(), size.height()))?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap.encode_png().context("PNG encoding failed")
+}
+
+/// Writes `dist/static/STEM.svg` and `STEM.png` for every chart and language.
+pub fn write_images(dist: &Path) -> Result<Vec<Drawn>> {
+    let started = Instant::now();
+    let dir = dist.join("static");
+    fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let fonts = system_fonts();
+    let mut drawn = Vec::new();
+    for chart in DATASET.charts.iter() {
+        let mut height = 0.0;
+        for locale in Locale::ALL {
+            let scene = framed(&DATASET, chart, locale, WIDTH);
+            if locale == Locale::ALL[0] {
+                height = scene.height;
+            }
+            let what = format!("chart {} ({})", chart.id, locale.url_tag());
+            let title = locale.title(chart);
+            let name = stem(&chart.id, locale);
+            let plain = svg(&scene, locale, 1.0, title).with_context(|| what.clone())?;
+            write(&dir.join(format!("{name}.svg")), plain.as_bytes())?;
+            let dense = svg(&scene, locale, PNG_SCALE, title).with_context(|| what.clone())?;
+            let png = rasterise(&dense, &fonts).with_context(|| what.clone())?;
+            write(&dir.join(format!("{name}.png")), &png)?;
+        }
+        drawn.push(Drawn { chart, height });
+    }
+    println!(
+        "==> drew {} static images of {} charts in {:.1} s",
+        drawn.len() * Locale::ALL.len() * 2,
+        drawn.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(drawn)
+}
+
+/// Which of the page files the build wrote, so the catalogue names only
+/// files that exist.
+#[derive(Clone, Copy, Debug)]
+pub struct Pages {
+    /// `dist/embed/ID.html` and `ID.en.html`.
+    pub embed: bool,
+    /// `dist/standalone/ID.html` and `ID.en.html`.
+    pub standalone: bool,
+}
+
+/// The catalogue for newsroom tools: every chart with its titles, embed
+/// addresses, static images, standalone files and a default iframe height.
+/// Paths are relative to `dist/`.
+pub fn catalogue(drawn: &[Drawn], pages: Pages) -> serde_json::Value {
+    let charts: Vec<serde_json::Value> = drawn
+        .iter()
+        .map(|d| {
+            let id = d.chart.id.as_ref();
+            let zh = stem(id, Locale::ZhHans);
+            let en = stem(id, Locale::En);
+            let mut entry = json!({
+                "id": id,
+                "title": { "zh": d.chart.title_zh.as_ref(), "en": d.chart.title_en.as_ref() },
+                "kind": d.chart.kind.name(),
+                "embed": { "query": format!("embed.html?chart={id}") },
+                "static": {
+                    "svg": format!("static/{zh}.svg"),
+                    "png": format!("static/{zh}.png"),
+                    "svg_en": format!("static/{en}.svg"),
+                    "png_en": format!("static/{en}.png"),
+                },
+                "height": (d.height + IFRAME_ROOM).ceil() as u32,
+            });
+            if pages.embed {
+                entry["embed"]["zh"] = json!(format!("embed/{zh}.html"));
+                entry["embed"]["en"] = json!(format!("embed/{en}.html"));
+            }
+            if pages.standalone {
+                entry["standalone"] = json!({
+                    "zh": format!("standalone/{zh}.html"),
+                    "en": format!("standalone/{en}.html"),
+                });
+            }
+            entry
+        })
+        .collect();
+    json!({ "width": WIDTH as u32, "charts": charts })
+}
+
+/// Writes `dist/charts.json`.
+pub fn write_catalogue(dist: &Path, drawn: &[Drawn], pages: Pages) -> Result<()> {
+    let text = serde_json::to_string_pretty(&catalogue(drawn, pages))
+        .context("cannot write the catalogue as JSON")?;
+    write(&dist.join("charts.json"), text.as_bytes())
+}
+
+fn write(path: &Path, contents: &[u8]) -> Result<()> {
+    fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_language_has_the_plain_name() {
+        assert_eq!(stem("key-figures", Locale::ZhHans), "key-figures");
+        assert_eq!(stem("key-figures", Locale::En), "key-figures.en");
+    }
+
+    #[test]
+    fn the_svg_carries_its_escaped_title_and_size() -> Result<()> {
+        let chart = &DATASET.charts[0];
+        let scene = framed(&DATASET, chart, Locale::En, WIDTH);
+        let out = svg(&scene, Locale::En, 2.0, "A <b>&</b> title")?;
+        assert!(out.contains("<title>A &lt;b&gt;&amp;&lt;/b&gt; title</title>"));
+        assert!(out.contains(&format!(r#"width="{}""#, WIDTH * 2.0)));
+        Ok(())
+    }
+
+    #[test]
+    fn the_png_is_as_large_as_the_svg_says() -> Result<()> {
+        let chart = &DATASET.charts[0];
+        let scene = framed(&DATASET, chart, Locale::ZhHans, 240.0);
+        let out = svg(&scene, Locale::ZhHans, 2.0, "t")?;
+        let png = rasterise(&out, &Arc::new(fontdb::Database::new()))?;
+        // The IHDR chunk holds width and height, big-endian, at bytes 16..24.
+        let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+        assert_eq!(&png[1..4], b"PNG");
+        assert_eq!(be(&png[16..20]), (scene.width * 2.0) as u32);
+        assert_eq!(be(&png[20..24]), (scene.height * 2.0) as u32);
+        Ok(())
+    }
+
+    #[test]
+    fn the_catalogue_names_only_pages_that_were_written() {
+        let drawn: Vec<Drawn> = DATASET
+            .charts
+            .iter()
+            .map(|chart| Drawn {
+                chart,
+                height: 300.4,
+            })
+            .collect();
+        let without = catalogue(
+            &drawn,
+            Pages {
+                embed: false,
+                standalone: false,
+            },
+        );
+        let first = &without["charts"][0];
+        assert_eq!(
+            first["static"]["png_en"],
+            json!(format!("static/{}.en.png", drawn[0].chart.id))
+        );
+        assert_eq!(first["height"], json!(341));
+        assert!(first["standalone"].is_null() && first["embed"]["zh"].is_null());
+        let with = catalogue(
+            &drawn,
+            Pages {
+                embed: true,
+                standalone: true,
+            },
+        );
+        let first = &with["charts"][0];
+        assert_eq!(
+            first["embed"]["en"],
+            json!(format!("embed/{}.en.html", drawn[0].chart.id))
+        );
+        assert_eq!(
+            first["standalone"]["zh"],
+            json!(format!("standalone/{}.html", drawn[0].chart.id))
+        );
+        assert_eq!(
+            with["charts"].as_array().map(Vec::len),
+            Some(DATASET.charts.len())
+        );
+    }
+}

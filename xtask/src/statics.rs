@@ -144,7 +144,8 @@ pub fn write_images(dist: &Path) -> Result<Vec<Drawn>> {
 /// files that exist.
 #[derive(Clone, Copy, Debug)]
 pub struct Pages {
-    /// `dist/embed/ID.html` and `ID.en.html`.
+    /// `dist/embed.html` (one chart chosen by `?chart=ID`) and the
+    /// per-chart `dist/embed/ID.html` and `ID.en.html`.
     pub embed: bool,
     /// `dist/standalone/ID.html` and `ID.en.html`.
     pub standalone: bool,
@@ -164,7 +165,6 @@ pub fn catalogue(drawn: &[Drawn], pages: Pages) -> serde_json::Value {
                 "id": id,
                 "title": { "zh": d.chart.title_zh.as_ref(), "en": d.chart.title_en.as_ref() },
                 "kind": d.chart.kind.name(),
-                "embed": { "query": format!("embed.html?chart={id}") },
                 "static": {
                     "svg": format!("static/{zh}.svg"),
                     "png": format!("static/{zh}.png"),
@@ -174,8 +174,11 @@ pub fn catalogue(drawn: &[Drawn], pages: Pages) -> serde_json::Value {
                 "height": (d.height + IFRAME_ROOM).ceil() as u32,
             });
             if pages.embed {
-                entry["embed"]["zh"] = json!(format!("embed/{zh}.html"));
-                entry["embed"]["en"] = json!(format!("embed/{en}.html"));
+                entry["embed"] = json!({
+                    "zh": format!("embed/{zh}.html"),
+                    "en": format!("embed/{en}.html"),
+                    "query": format!("embed.html?chart={id}"),
+                });
             }
             if pages.standalone {
                 entry["standalone"] = json!({
@@ -257,7 +260,7 @@ mod tests {
             json!(format!("static/{}.en.png", drawn[0].chart.id))
         );
         assert_eq!(first["height"], json!(341));
-        assert!(first["standalone"].is_null() && first["embed"]["zh"].is_null());
+        assert!(first["standalone"].is_null() && first["embed"].is_null());
         let with = catalogue(
             &drawn,
             Pages {

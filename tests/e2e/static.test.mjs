@@ -1,0 +1,171 @@
+// Browser tests of what the build writes for embedding: the static images of
+// dist/static/, the catalogue dist/charts.json, the per-chart embed pages and
+// the self-contained standalone files. Expectations come from
+// dist/data/indicators.json and dist/charts.json, never from copied numbers.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { BASE_URL, fetchFromSite, launch, loadDataset } from './browser.mjs';
+
+/** dist/ on disk, to list every file the build wrote. */
+const DIST = process.env.DIST_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+
+/**
+ * Whether the site has the one-chart page `embed.html`: the per-chart embed
+ * pages and the standalone files are made from it, and the catalogue names
+ * them only when it is there.
+ */
+const EMBEDDING = existsSync(join(DIST, 'embed.html'));
+
+/** A hung browser fails its test instead of stalling CI. */
+const TEST_TIMEOUT_MS = 120_000;
+
+let browser;
+let dataset;
+let catalogue;
+
+before(async () => {
+  browser = await launch();
+  dataset = await loadDataset();
+  catalogue = await (await fetchFromSite('charts.json')).json();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Every path a catalogue entry names, as [label, path relative to dist/]. */
+function pathsOf(entry) {
+  const found = [];
+  const walk = (value, label) => {
+    if (typeof value === 'string') {
+      found.push([label, value]);
+    } else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) walk(inner, `${label}.${key}`);
+    }
+  };
+  walk(entry.static, 'static');
+  walk(entry.embed, 'embed');
+  walk(entry.standalone, 'standalone');
+  return found;
+}
+
+describe('the catalogue dist/charts.json', { timeout: TEST_TIMEOUT_MS }, () => {
+  test('lists every chart of the data, in order, with both titles and a height', () => {
+    assert.deepEqual(catalogue.charts.map((c) => c.id), dataset.charts.map((c) => c.id));
+    for (const [n, entry] of catalogue.charts.entries()) {
+      const chart = dataset.charts[n];
+      assert.deepEqual(entry.title, { zh: chart.title_zh, en: chart.title_en }, entry.id);
+      assert.equal(entry.kind, chart.kind, entry.id);
+      assert.ok(Number.isInteger(entry.height) && entry.height > 100, `${entry.id}: height ${entry.height}`);
+      if (EMBEDDING) {
+        assert.deepEqual(entry.embed, {
+          zh: `embed/${entry.id}.html`,
+          en: `embed/${entry.id}.en.html`,
+          query: `embed.html?chart=${entry.id}`,
+        });
+        assert.deepEqual(entry.standalone, {
+          zh: `standalone/${entry.id}.html`,
+          en: `standalone/${entry.id}.en.html`,
+        });
+      } else {
+        assert.equal(entry.embed, undefined, `${entry.id}: embed pages without dist/embed.html`);
+      }
+      for (const key of ['svg', 'png', 'svg_en', 'png_en']) {
+        assert.equal(typeof entry.static[key], 'string', `${entry.id}: static.${key}`);
+      }
+    }
+  });
+
+  test('every file it names is served', async () => {
+    const missing = [];
+    for (const entry of catalogue.charts) {
+      for (const [label, path] of pathsOf(entry)) {
+        const { status } = await fetch(new URL(path, BASE_URL));
+        if (status !== 200) missing.push(`${entry.id} ${label}: ${path} answered ${status}`);
+      }
+    }
+    assert.deepEqual(missing, []);
+  });
+});
+
+describe('the static images in dist/static/', { timeout: TEST_TIMEOUT_MS }, () => {
+  test('are two SVGs and two PNGs per chart, and nothing else', () => {
+    const files = readdirSync(join(DIST, 'static')).sort();
+    const expected = dataset.charts
+      .flatMap((c) => [`${c.id}.svg`, `${c.id}.png`, `${c.id}.en.svg`, `${c.id}.en.png`])
+      .sort();
+    assert.deepEqual(files, expected);
+  });
+
+  test('every SVG parses with its title and size, every PNG decodes at twice that size and is not blank', async () => {
+    const names = readdirSync(join(DIST, 'static')).filter((f) => f.endsWith('.svg'));
+    const titles = Object.fromEntries(dataset.charts.flatMap((c) => [
+      [`${c.id}.svg`, c.title_zh],
+      [`${c.id}.en.svg`, c.title_en],
+    ]));
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      // Any page of the site will do: it lets the checks fetch from the same origin.
+      await page.goto(`${BASE_URL}charts.json`);
+      const results = await page.evaluate(async (names) => {
+        const out = [];
+        for (const name of names) {
+          const text = await (await fetch(`static/${name}`)).text();
+          const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+          const root = doc.documentElement;
+          const png = await (await fetch(`static/${name.replace(/\.svg$/, '.png')}`)).blob();
+          let bitmap;
+          try {
+            bitmap = await createImageBitmap(png);
+          } catch (error) {
+            out.push({ name, decode: String(error) });
+            continue;
+          }
+          // Count the pixels that differ from the top-left one (the background).
+          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+          const ctx = canvas.getContext('2d');
+          ctx.drawImage(bitmap, 0, 0);
+          const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+          let inked = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) inked += 1;
+          }
+          out.push({
+            name,
+            error: doc.querySelector('parsererror')?.textContent ?? null,
+            root: root.localName,
+            namespace: root.namespaceURI,
+            width: Number(root.getAttribute('width')),
+            height: Number(root.getAttribute('height')),
+            title: root.querySelector('title')?.textContent ?? null,
+            png: { width: bitmap.width, height: bitmap.height, inked: inked / (bitmap.width * bitmap.height) },
+          });
+        }
+        return out;
+      }, names);
+      assert.equal(results.length, dataset.charts.length * 2);
+      for (const r of results) {
+        assert.equal(r.decode, undefined, `${r.name}: its PNG does not decode`);
+        assert.equal(r.error, null, `${r.name} does not parse`);
+        assert.equal(r.root, 'svg', r.name);
+        assert.equal(r.namespace, 'http://www.w3.org/2000/svg', r.name);
+        assert.ok(r.width >= 200 && r.height > 0, `${r.name}: ${r.width}×${r.height}`);
+        assert.equal(r.title, titles[r.name], `${r.name}: <title>`);
+        assert.deepEqual(
+          { width: r.png.width, height: r.png.height },
+          { width: 2 * r.width, height: 2 * r.height },
+          `${r.name}: the PNG is not at 2×`,
+        );
+        assert.ok(r.png.inked > 0.01, `${r.name}: the PNG is blank (${r.png.inked})`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});

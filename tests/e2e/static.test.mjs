@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { BASE_URL, fetchFromSite, launch, loadDataset } from './browser.mjs';
 
@@ -163,6 +163,133 @@ describe('the static images in dist/static/', { timeout: TEST_TIMEOUT_MS }, () =
           `${r.name}: the PNG is not at 2×`,
         );
         assert.ok(r.png.inked > 0.01, `${r.name}: the PNG is blank (${r.png.inked})`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** A chart's files in a language: the default language has the plain name. */
+function stem(id, lang) {
+  return lang === 'zh' ? id : `${id}.${lang}`;
+}
+
+/** Every chart in both languages, as [id, lang, title]. */
+function everyPage() {
+  return dataset.charts.flatMap((c) => [[c.id, 'zh', c.title_zh], [c.id, 'en', c.title_en]]);
+}
+
+describe('the per-chart embed pages in dist/embed/', { timeout: TEST_TIMEOUT_MS, skip: !EMBEDDING && 'no dist/embed.html yet' }, () => {
+  test('fix their chart and language and point og:image at an existing PNG', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${BASE_URL}charts.json`);
+      const pages = everyPage().map(([id, lang]) => `embed/${stem(id, lang)}.html`);
+      const found = await page.evaluate(async (paths) => {
+        const out = [];
+        for (const path of paths) {
+          const response = await fetch(path);
+          const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+          const meta = (key) => doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.content ?? null;
+          // Relative addresses resolve against the page's <base>, as a browser's would.
+          const base = new URL(doc.querySelector('base')?.getAttribute('href') ?? '.', new URL(path, location.href));
+          const image = meta('og:image');
+          const png = image ? await fetch(new URL(image, base)) : null;
+          const app = doc.getElementById('app');
+          // DOMParser runs no scripts, so <noscript> holds elements here.
+          const img = doc.querySelector('#app noscript img');
+          out.push({
+            path,
+            status: response.status,
+            lang: doc.documentElement.lang,
+            title: doc.title,
+            ogTitle: meta('og:title'),
+            card: meta('twitter:card'),
+            image: image && new URL(image, base).pathname,
+            png: png && { status: png.status, type: png.headers.get('content-type') },
+            chart: app?.dataset.chart ?? null,
+            dataLang: app?.dataset.lang ?? null,
+            img: img && { src: new URL(img.getAttribute('src'), base).pathname, alt: img.alt },
+          });
+        }
+        return out;
+      }, pages);
+      const root = new URL(BASE_URL).pathname;
+      for (const [n, [id, lang, title]] of everyPage().entries()) {
+        const p = found[n];
+        const png = `${root}static/${stem(id, lang)}.png`;
+        assert.equal(p.status, 200, p.path);
+        assert.equal(p.lang, lang === 'zh' ? 'zh-Hans' : 'en', p.path);
+        assert.equal(p.title, title, p.path);
+        assert.equal(p.ogTitle, title, p.path);
+        assert.equal(p.card, 'summary_large_image', p.path);
+        assert.equal(p.image, png, `${p.path}: og:image`);
+        assert.deepEqual(p.png, { status: 200, type: 'image/png' }, `${p.path}: og:image is not served`);
+        assert.equal(p.chart, id, p.path);
+        assert.equal(p.dataLang, lang, p.path);
+        assert.deepEqual(p.img, { src: png, alt: title }, `${p.path}: <noscript> image`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the standalone files in dist/standalone/', { timeout: 4 * TEST_TIMEOUT_MS, skip: !EMBEDDING && 'no dist/embed.html yet' }, () => {
+  test('are all there: one per chart and language', () => {
+    const expected = everyPage().map(([id, lang]) => `${stem(id, lang)}.html`).sort();
+    assert.deepEqual(readdirSync(join(DIST, 'standalone')).sort(), expected);
+  });
+
+  test('draw opened from disk with every network request refused', async () => {
+    const context = await browser.newContext({ viewport: { width: 700, height: 900 } });
+    try {
+      // Every request but for files on disk is refused; the page's own
+      // file must load, and any other request (file:// ones included) is
+      // recorded and must not happen.
+      await context.route('**', (route) =>
+        (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+      for (const [id, lang] of everyPage()) {
+        const page = await context.newPage();
+        const problems = [];
+        const requests = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+        page.on('request', (r) => requests.push(r.url()));
+        const url = pathToFileURL(join(DIST, 'standalone', `${stem(id, lang)}.html`)).href;
+        await page.goto(url, { waitUntil: 'load' });
+        await page.waitForFunction(
+          () => ['true', 'error'].includes(document.documentElement.dataset.ready),
+          null,
+          { timeout: 20_000, polling: 50 },
+        ).catch(() => {});
+        const state = await page.evaluate(() => {
+          const canvases = [...document.querySelectorAll('canvas')];
+          const inked = canvases.map((canvas) => {
+            const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+            let n = 0;
+            for (let i = 0; i < data.length; i += 4) {
+              if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) n += 1;
+            }
+            return n / Math.max(1, canvas.width * canvas.height);
+          });
+          return {
+            ready: document.documentElement.dataset.ready,
+            inked,
+          };
+        });
+        await page.close();
+        const what = `standalone ${stem(id, lang)}.html`;
+        assert.deepEqual(problems, [], what);
+        assert.equal(state.ready, 'true', `${what}: data-ready`);
+        assert.ok(state.inked.length >= 1 && state.inked.every((f) => f > 0.01), `${what}: blank canvas ${state.inked}`);
+        // The page itself is the one request; the module and the WebAssembly
+        // come from data: addresses inside it.
+        assert.deepEqual(requests.filter((r) => !r.startsWith('data:')), [url], `${what} asked for other files`);
       }
     } finally {
       await context.close();

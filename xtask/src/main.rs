@@ -7,6 +7,7 @@
 mod dist;
 mod e2e;
 mod html;
+mod pages;
 mod serve;
 mod statics;
 mod tools;

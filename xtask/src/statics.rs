@@ -49,8 +49,9 @@ pub fn stem(id: &str, locale: Locale) -> String {
 pub struct Drawn {
     /// The chart.
     pub chart: &'static Chart,
-    /// The framed chart's height at [`WIDTH`] in the default language, CSS px.
-    pub height: f64,
+    /// The framed chart's height at [`WIDTH`] in CSS px, in the order of
+    /// [`Locale::ALL`] (the default language first).
+    pub heights: Vec<f64>,
 }
 
 /// Draws `scene` to an SVG document at `scale` device px per CSS px, with the
@@ -114,12 +115,10 @@ pub fn write_images(dist: &Path) -> Result<Vec<Drawn>> {
     let fonts = system_fonts();
     let mut drawn = Vec::new();
     for chart in DATASET.charts.iter() {
-        let mut height = 0.0;
+        let mut heights = Vec::new();
         for locale in Locale::ALL {
             let scene = framed(&DATASET, chart, locale, WIDTH);
-            if locale == Locale::ALL[0] {
-                height = scene.height;
-            }
+            heights.push(scene.height);
             let what = format!("chart {} ({})", chart.id, locale.url_tag());
             let title = locale.title(chart);
             let name = stem(&chart.id, locale);
@@ -129,7 +128,7 @@ pub fn write_images(dist: &Path) -> Result<Vec<Drawn>> {
             let png = rasterise(&dense, &fonts).with_context(|| what.clone())?;
             write(&dir.join(format!("{name}.png")), &png)?;
         }
-        drawn.push(Drawn { chart, height });
+        drawn.push(Drawn { chart, heights });
     }
     println!(
         "==> drew {} static images of {} charts in {:.1} s",
@@ -152,8 +151,8 @@ pub struct Pages {
 }
 
 /// The catalogue for newsroom tools: every chart with its titles, embed
-/// addresses, static images, standalone files and a default iframe height.
-/// Paths are relative to `dist/`.
+/// addresses, static images, standalone files and a default iframe height
+/// (the taller language's, so either fits). Paths are relative to `dist/`.
 pub fn catalogue(drawn: &[Drawn], pages: Pages) -> serde_json::Value {
     let charts: Vec<serde_json::Value> = drawn
         .iter()
@@ -171,7 +170,7 @@ pub fn catalogue(drawn: &[Drawn], pages: Pages) -> serde_json::Value {
                     "svg_en": format!("static/{en}.svg"),
                     "png_en": format!("static/{en}.png"),
                 },
-                "height": (d.height + IFRAME_ROOM).ceil() as u32,
+                "height": (d.heights.iter().copied().fold(0.0, f64::max) + IFRAME_ROOM).ceil() as u32,
             });
             if pages.embed {
                 entry["embed"] = json!({
@@ -244,7 +243,7 @@ mod tests {
             .iter()
             .map(|chart| Drawn {
                 chart,
-                height: 300.4,
+                heights: vec![300.4, 280.0],
             })
             .collect();
         let without = catalogue(

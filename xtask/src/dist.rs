@@ -107,9 +107,6 @@ pub fn dist(root: &Path) -> Result<()> {
 
     println!("==> drawing dist/static/ID.svg, ID.png (2×), ID.en.svg, ID.en.png for every chart");
     let drawn = statics::write_images(&dist)?;
-    println!(
-        "==> writing dist/embed/ID.html and dist/standalone/ID.html (and .en.html) from embed.html"
-    );
     let written = pages::write_pages(&dist, &drawn)?;
     let pages = statics::Pages {
         embed: written,

@@ -145,6 +145,9 @@ pub fn write_pages(dist: &Path, drawn: &[Drawn]) -> Result<bool> {
         println!("==> no {TEMPLATE} in www/: no per-chart embed or standalone pages");
         return Ok(false);
     }
+    println!(
+        "==> writing dist/embed/ID.html and dist/standalone/ID.html (and .en.html) from {TEMPLATE}"
+    );
     let template = read_text(&template_path)?;
     let read = |relative: &str| read_text(&dist.join(relative));
     let assets = Assets {

@@ -88,15 +88,53 @@ pub fn system_fonts() -> Arc<fontdb::Database> {
     db.load_system_fonts();
     // A family that names no installed font falls back to one that has both
     // Chinese and Latin letters, rather than to a serif that lacks Chinese.
-    db.set_sans_serif_family("Noto Sans CJK SC");
+    // On Debian with fonts-noto-cjk, English is set in Noto Sans CJK SC as
+    // well (its stack's Latin fonts are not installed; fontdb does not read
+    // fontconfig's Arial alias): one font throughout, and a line that mixes
+    // both scripts looks like the others.
+    db.set_sans_serif_family(CJK_SANS);
     Arc::new(db)
+}
+
+/// The font for Chinese, and for letters the chosen font lacks.
+const CJK_SANS: &str = "Noto Sans CJK SC";
+
+/// Picks the font for a character the chosen font lacks (a 余 in an English
+/// note): Noto Sans CJK SC of the same weight, so the text
+/// stays sans-serif and Chinese keeps its Simplified forms, rather than
+/// whichever installed font happens to come first (a serif, or the Japanese
+/// variant).
+fn cjk_sans_first() -> usvg::FallbackSelectionFn<'static> {
+    let default = usvg::FontResolver::default_fallback_selector();
+    Box::new(move |c, exclude, db| {
+        let weight = exclude
+            .first()
+            .and_then(|id| db.face(*id))
+            .map(|face| face.weight)
+            .unwrap_or_default();
+        let query = fontdb::Query {
+            families: &[fontdb::Family::Name(CJK_SANS)],
+            weight,
+            ..fontdb::Query::default()
+        };
+        match db.query(&query) {
+            // The face was not tried yet; were it to lack the letter too,
+            // the shaper asks again with it excluded.
+            Some(id) if !exclude.contains(&id) => Some(id),
+            _ => default(c, exclude, db),
+        }
+    })
 }
 
 /// Rasterises an SVG document to PNG, one pixel per SVG user unit.
 pub fn rasterise(svg: &str, fonts: &Arc<fontdb::Database>) -> Result<Vec<u8>> {
     let options = usvg::Options {
         fontdb: Arc::clone(fonts),
-        font_family: "Noto Sans CJK SC".to_owned(),
+        font_family: CJK_SANS.to_owned(),
+        font_resolver: usvg::FontResolver {
+            select_font: usvg::FontResolver::default_font_selector(),
+            select_fallback: cjk_sans_first(),
+        },
         ..usvg::Options::default()
     };
     let tree = usvg::Tree::from_str(svg, &options).context("resvg cannot read the SVG")?;

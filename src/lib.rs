@@ -9,10 +9,12 @@
 //! elements in the browser. See ARCHITECTURE.md.
 
 pub mod data;
+pub mod download;
 pub mod draw;
 pub mod frame;
 pub mod hit;
 pub mod layout;
+pub mod options;
 pub mod text;
 pub mod theme;
 

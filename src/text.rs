@@ -130,6 +130,16 @@ pub struct Strings {
     pub failed: &'static str,
     /// Note under the title of the page about the data.
     pub data_note: &'static str,
+    /// "Download" before the download buttons of a chart.
+    pub download: &'static str,
+    /// Summary of the embed-code disclosure.
+    pub embed: &'static str,
+    /// Label of the embed code.
+    pub embed_help: &'static str,
+    /// Label of the script-embed code.
+    pub embed_script_help: &'static str,
+    /// Link to a chart's own page.
+    pub open_chart: &'static str,
 }
 
 static ZH_HANS: Strings = Strings {
@@ -155,6 +165,11 @@ static ZH_HANS: Strings = Strings {
     ],
     failed: "图表无法显示。",
     data_note: "数据整理自报道原文；“余”“近”等限定词均予保留。",
+    download: "下载",
+    embed: "嵌入",
+    embed_help: "iframe 嵌入（可选的脚本会让高度随图表自动调整）：",
+    embed_script_help: "或用脚本直接嵌入文章（不用 iframe）：",
+    open_chart: "单独打开此图表",
 };
 
 static EN: Strings = Strings {
@@ -180,6 +195,11 @@ static EN: Strings = Strings {
     ],
     failed: "The chart could not be drawn.",
     data_note: "Figures transcribed from the article; qualifiers such as “more than” and “nearly” are kept.",
+    download: "Download",
+    embed: "Embed",
+    embed_help: "Embed as an iframe (the optional script keeps its height fitted to the chart):",
+    embed_script_help: "Or mount it straight into the article with a script (no iframe):",
+    open_chart: "Open this chart on its own",
 };
 
 impl Strings {

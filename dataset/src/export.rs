@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde_json::{json, Value};
 
-use crate::{Chart, Dataset, Indicator, Period, Text};
+use crate::{period_text, plain_number, Chart, Dataset, Indicator, Period, Text};
 
 /// The header of the CSV download; its columns are a public format.
 pub const CSV_HEADER: [&str; 9] = [
@@ -19,25 +19,6 @@ pub const CSV_HEADER: [&str; 9] = [
     "year",
     "source",
 ];
-
-/// Formats a value without exponent or trailing `.0`, so that 260000000 yuan
-/// reads as such in a spreadsheet.
-pub fn plain_number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{x:.0}")
-    } else {
-        format!("{x}")
-    }
-}
-
-/// The year field as the data file writes it.
-pub fn period_text(p: Period) -> String {
-    match p {
-        Period::Undated => String::new(),
-        Period::Year(y) => y.to_string(),
-        Period::Span(a, b) => format!("{a}-{b}"),
-    }
-}
 
 impl Dataset {
     /// The dataset as CSV (RFC 4180, UTF-8, one row per figure).

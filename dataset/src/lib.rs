@@ -165,6 +165,25 @@ impl Period {
     }
 }
 
+/// Formats a value without exponent or trailing `.0`, so that 260000000 yuan
+/// reads as such in a spreadsheet.
+pub fn plain_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// The year field as the data file writes it.
+pub fn period_text(p: Period) -> String {
+    match p {
+        Period::Undated => String::new(),
+        Period::Year(y) => y.to_string(),
+        Period::Span(a, b) => format!("{a}-{b}"),
+    }
+}
+
 /// One figure of the article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Indicator {

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, Window};
 
 use crate::data::{Indicator, DATASET};
+use crate::download::chart_csv;
 use crate::text::{format_period, format_value, qualifier_notes, Locale};
 use crate::theme::Theme;
 
@@ -18,6 +19,15 @@ pub(super) struct Placed {
     pub chart: usize,
     pub canvas: HtmlCanvasElement,
     pub wrap: HtmlElement,
+}
+
+/// What a chart's figure carries besides the chart.
+#[derive(Clone, Copy)]
+pub(super) struct Chrome {
+    /// Chart only: no title, notes or source (`plain=1` of embeds).
+    pub plain: bool,
+    /// The dashboard's embed code and downloads.
+    pub tools: bool,
 }
 
 /// The `lang=` of the page URL, or Simplified Chinese.
@@ -114,7 +124,15 @@ pub(super) fn build_page(
         sec.append_child(&*text_el(document, "p", "intro", intro)?)?;
         let grid = el(document, "div", "chart-grid")?;
         for index in charts {
-            let (figure, p) = build_chart(document, index, locale)?;
+            let (figure, p) = build_chart(
+                document,
+                index,
+                locale,
+                Chrome {
+                    plain: false,
+                    tools: true,
+                },
+            )?;
             grid.append_child(&figure)?;
             placed.push(p);
         }
@@ -125,10 +143,13 @@ pub(super) fn build_page(
     Ok(placed)
 }
 
-fn build_chart(
+/// Builds one chart's `<figure>`: title, canvas, notes and source line, and
+/// on the dashboard the embed code and downloads.
+pub(super) fn build_chart(
     document: &Document,
     index: usize,
     locale: Locale,
+    chrome: Chrome,
 ) -> Result<(Element, Placed), JsValue> {
     let chart = DATASET
         .charts
@@ -141,16 +162,28 @@ fn build_chart(
     if chart.kind == danba_dataset::Kind::Cards || chart.kind == danba_dataset::Kind::Timeline {
         figure.class_list().add_1("wide")?;
     }
-    let title_id = format!("chart-title-{}", chart.id);
-    let title = text_el(document, "h3", "chart-title", locale.title(chart))?;
-    title.set_id(&title_id);
-    figure.append_child(&title)?;
     let wrap: HtmlElement = el(document, "div", "plot-wrap")?.dyn_into()?;
     let canvas: HtmlCanvasElement = el(document, "canvas", "plot")?.dyn_into()?;
     canvas.set_attribute("role", "img")?;
-    canvas.set_attribute("aria-labelledby", &title_id)?;
+    if chrome.plain {
+        canvas.set_attribute("aria-label", locale.title(chart))?;
+    } else {
+        let title_id = format!("chart-title-{}", chart.id);
+        let title = text_el(document, "h3", "chart-title", locale.title(chart))?;
+        title.set_id(&title_id);
+        figure.append_child(&title)?;
+        canvas.set_attribute("aria-labelledby", &title_id)?;
+    }
     wrap.append_child(&canvas)?;
     figure.append_child(&wrap)?;
+    let placed = Placed {
+        chart: index,
+        canvas,
+        wrap,
+    };
+    if chrome.plain {
+        return Ok((figure, placed));
+    }
 
     let caption = el(document, "figcaption", "")?;
     if let Some(note) = locale.chart_note(chart) {
@@ -170,29 +203,115 @@ fn build_chart(
         "source",
         &format!("{}{}", s.source, source),
     )?)?;
+    if chrome.tools {
+        caption.append_child(&*tools(document, chart, index, locale)?)?;
+    }
     figure.append_child(&caption)?;
-    Ok((
-        figure,
-        Placed {
-            chart: index,
-            canvas,
-            wrap,
-        },
-    ))
+    Ok((figure, placed))
 }
 
-/// Writes the theme's colours into CSS custom properties on `<html>`.
-pub(super) fn set_theme_colours(theme: &Theme) {
-    let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    else {
-        return;
-    };
-    let Ok(html) = html.dyn_into::<HtmlElement>() else {
-        return;
-    };
-    let style = html.style();
+/// The embed code and downloads under a dashboard chart. The embed code sits
+/// in a native `<details>` disclosure, so it needs no script to open.
+fn tools(
+    document: &Document,
+    chart: &danba_dataset::Chart,
+    index: usize,
+    locale: Locale,
+) -> Result<Element, JsValue> {
+    let s = locale.strings();
+    let tools = el(document, "div", "chart-tools")?;
+    tools.append_child(&*text_el(document, "span", "tools-label", s.download)?)?;
+    let png = text_el(document, "button", "download", "PNG")?;
+    png.set_attribute("type", "button")?;
+    png.set_attribute("data-png", &chart.id)?;
+    png.set_attribute("aria-label", &format!("{} PNG", s.download))?;
+    tools.append_child(&png)?;
+    // A byte-order mark makes spreadsheet programs read the file as UTF-8.
+    let csv_text = format!("\u{feff}{}", chart_csv(&DATASET, chart));
+    let href = format!(
+        "data:text/csv;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&csv_text))
+    );
+    let csv = link(document, &href, "CSV")?;
+    csv.set_attribute("download", &format!("{}.csv", chart.id))?;
+    csv.set_attribute("class", "download")?;
+    csv.set_attribute("aria-label", &format!("{} CSV", s.download))?;
+    tools.append_child(&csv)?;
+
+    let details = el(document, "details", "embed")?;
+    details.append_child(&*text_el(document, "summary", "", s.embed)?)?;
+    let url = embed_url(document, chart, locale);
+    let height = (crate::layout::layout(&DATASET, chart, locale, 640.0).height + 160.0).round();
+    let code = format!(
+        "<iframe src=\"{url}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0\" loading=\"lazy\"></iframe>",
+        escape_attr(locale.title(chart))
+    );
+    let dir = &url[..url.rfind('/').map_or(0, |i| i + 1)];
+    let iframe = format!("{code}\n<script async src=\"{dir}embed-resize.js\"></script>");
+    let script = format!(
+        "<div data-danba-chart=\"{}\" data-lang=\"{}\"></div>\n<script type=\"module\" src=\"{dir}danba-embed.js\"></script>",
+        chart.id,
+        locale.url_tag()
+    );
+    for (n, (help, text)) in [(s.embed_help, iframe), (s.embed_script_help, script)]
+        .into_iter()
+        .enumerate()
+    {
+        let id = format!("embed-code-{index}-{n}");
+        let label = text_el(document, "label", "", help)?;
+        label.set_attribute("for", &id)?;
+        let area = el(document, "textarea", "embed-code")?;
+        area.set_id(&id);
+        area.set_attribute("readonly", "")?;
+        area.set_attribute("rows", "3")?;
+        area.set_text_content(Some(&text));
+        details.append_child(&label)?;
+        details.append_child(&area)?;
+    }
+    let open = link(document, &url, s.open_chart)?;
+    open.set_attribute("target", "_blank")?;
+    open.set_attribute("rel", "noopener")?;
+    details.append_child(&open)?;
+    tools.append_child(&details)?;
+    Ok(tools)
+}
+
+/// The absolute address of a chart's embed page, beside this page.
+fn embed_url(document: &Document, chart: &danba_dataset::Chart, locale: Locale) -> String {
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    let page = base.split(['?', '#']).next().unwrap_or("");
+    let dir = &page[..page.rfind('/').map_or(0, |i| i + 1)];
+    format!(
+        "{dir}embed.html?chart={}&lang={}",
+        chart.id,
+        locale.url_tag()
+    )
+}
+
+/// Escapes text for an attribute of the embed code a reader copies.
+fn escape_attr(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Shows a problem with an embed's options, as text.
+pub(super) fn problem(
+    document: &Document,
+    root: &HtmlElement,
+    message: &str,
+    fatal: bool,
+) -> Result<(), JsValue> {
+    let p = text_el(document, "p", "embed-problem", message)?;
+    p.set_attribute("role", if fatal { "alert" } else { "status" })?;
+    root.append_child(&p)?;
+    Ok(())
+}
+
+/// Writes the theme's colours into CSS custom properties on `target`.
+pub(super) fn set_theme_colours(target: &HtmlElement, theme: &Theme) {
+    let style = target.style();
     for (name, paint) in CSS_COLOURS {
         let _ = style.set_property(name, &theme.rgb(paint).hex());
     }
@@ -210,7 +329,7 @@ pub(super) struct Tooltip {
 }
 
 impl Tooltip {
-    pub(super) fn new(document: &Document) -> Result<Self, JsValue> {
+    pub(super) fn new(document: &Document, parent: &web_sys::Node) -> Result<Self, JsValue> {
         let root: HtmlElement = el(document, "div", "tooltip")?.dyn_into()?;
         root.set_attribute("role", "tooltip")?;
         root.set_id("danba-tooltip");
@@ -225,7 +344,7 @@ impl Tooltip {
         for child in [&label, &value, &period, &note, &printed, &source] {
             root.append_child(child)?;
         }
-        document.body().ok_or("no body")?.append_child(&root)?;
+        parent.append_child(&root)?;
         Ok(Tooltip {
             root,
             label,

@@ -1,6 +1,7 @@
 //! The browser side: the only module that touches wasm-bindgen and web-sys.
 //!
-//! [`mount`] builds the dashboard's DOM from the dataset, gives every chart a
+//! [`mount`] builds the dashboard and [`mount_chart`] one chart for an embed
+//! (an iframe page or a script embed's shadow root). Both give every chart a
 //! `<canvas>` sized to its container × `devicePixelRatio`, and listens for
 //! pointer, resize, pixel-ratio and colour-scheme changes. Each listener is a
 //! Rust closure owned by the returned [`App`] and removed when it is dropped,
@@ -17,14 +18,15 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Event, EventTarget, HtmlCanvasElement, HtmlElement, MediaQueryList, MouseEvent, PointerEvent,
-    ResizeObserver,
+    Document, Element, Event, EventTarget, HtmlCanvasElement, HtmlElement, MediaQueryList,
+    MouseEvent, Node, PointerEvent, ResizeObserver, UrlSearchParams, Window,
 };
 
 use crate::data::DATASET;
 use crate::draw::{draw, Style};
 use crate::hit::hit;
 use crate::layout::{layout, Scene};
+use crate::options::{Options, ThemeChoice};
 use crate::text::Locale;
 use crate::theme::{Paint, Theme};
 
@@ -47,14 +49,21 @@ struct State {
     locale: Locale,
     views: Vec<View>,
     tooltip: dom::Tooltip,
+    /// The theme asked for; `Auto` follows `dark`.
+    choice: ThemeChoice,
     dark: Option<MediaQueryList>,
+    /// The element whose CSS custom properties carry the theme's colours:
+    /// `<html>` on the dashboard, the chart's root in an embed.
+    colours_on: HtmlElement,
 }
 
 impl State {
     fn theme(&self) -> Theme {
-        match &self.dark {
-            Some(q) if q.matches() => Theme::DARK,
-            _ => Theme::LIGHT,
+        match (self.choice, &self.dark) {
+            (ThemeChoice::Light, _) => Theme::LIGHT,
+            (ThemeChoice::Dark, _) => Theme::DARK,
+            (ThemeChoice::Auto, Some(q)) if q.matches() => Theme::DARK,
+            (ThemeChoice::Auto, _) => Theme::LIGHT,
         }
     }
 
@@ -63,7 +72,7 @@ impl State {
     fn refresh(&mut self, force: bool) {
         let dpr = device_pixel_ratio();
         let theme = self.theme();
-        dom::set_theme_colours(&theme);
+        dom::set_theme_colours(&self.colours_on, &theme);
         for view in &mut self.views {
             let width = view.wrap.get_bounding_client_rect().width();
             if !force && view.drawn_for == (width, dpr) {
@@ -182,10 +191,10 @@ impl Drop for Listener {
 /// page stores it as `window.danba`.
 #[wasm_bindgen]
 pub struct App {
-    state: Rc<RefCell<State>>,
+    state: Option<Rc<RefCell<State>>>,
     _listeners: Vec<Listener>,
-    observer: ResizeObserver,
-    _on_resize: Closure<dyn FnMut()>,
+    observers: Vec<ResizeObserver>,
+    _callbacks: Vec<Closure<dyn FnMut()>>,
 }
 
 /// The hover box of one item, for tests and tools, in CSS px relative to the
@@ -203,7 +212,10 @@ struct ItemBox<'a> {
 impl App {
     /// The ids of the charts on the page, in page order.
     pub fn charts(&self) -> Vec<String> {
-        let state = self.state.borrow();
+        let Some(state) = &self.state else {
+            return Vec::new();
+        };
+        let state = state.borrow();
         state
             .views
             .iter()
@@ -214,7 +226,11 @@ impl App {
 
     /// The hover boxes of a chart's items, or an empty list for an unknown id.
     pub fn items(&self, chart: &str) -> Result<JsValue, JsValue> {
-        let state = self.state.borrow();
+        let Some(state) = &self.state else {
+            return serde_wasm_bindgen::to_value(&Vec::<ItemBox<'_>>::new())
+                .map_err(|e| JsValue::from_str(&e.to_string()));
+        };
+        let state = state.borrow();
         let view = state
             .views
             .iter()
@@ -243,14 +259,20 @@ impl App {
     /// Stops listening and removes the tooltip; the page calls it before
     /// mounting again.
     pub fn unmount(&self) {
-        self.observer.disconnect();
-        self.state.borrow().tooltip.remove();
+        for observer in &self.observers {
+            observer.disconnect();
+        }
+        if let Some(state) = &self.state {
+            state.borrow().tooltip.remove();
+        }
     }
 }
 
 impl Drop for App {
     fn drop(&mut self) {
-        self.observer.disconnect();
+        for observer in &self.observers {
+            observer.disconnect();
+        }
     }
 }
 
@@ -261,13 +283,236 @@ pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let locale = dom::locale_from_url(&window);
-    let page = dom::build_page(&document, root, locale)?;
-    let tooltip = dom::Tooltip::new(&document)?;
+    let placed = dom::build_page(&document, root, locale)?;
+    let html: HtmlElement = document.document_element().ok_or("no <html>")?.dyn_into()?;
+    let body = document.body().ok_or("no <body>")?;
+    let mut app = start(
+        &window,
+        &document,
+        placed,
+        locale,
+        ThemeChoice::Auto,
+        &body,
+        html,
+    )?;
+    if let Some(state) = &app.state {
+        // Downloads of a chart as PNG are drawn afresh at twice the pixel
+        // density; one listener on the page serves every button.
+        let st = Rc::clone(state);
+        app._listeners
+            .push(Listener::new(root, "click", move |e: Event| {
+                let Some(button) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                    return;
+                };
+                let Some(id) = button.get_attribute("data-png") else {
+                    return;
+                };
+                if let Err(err) = download_png(&st.borrow(), &id) {
+                    web_sys::console::error_1(&err);
+                }
+            })?);
+    }
+    ready(&window, &document.document_element().ok_or("no <html>")?)?;
+    Ok(app)
+}
+
+/// Marks the page as drawn, for tests and the benchmark.
+fn ready(window: &Window, on: &Element) -> Result<(), JsValue> {
+    if let Some(perf) = window.performance() {
+        let _ = perf.mark("danba:charts-painted");
+    }
+    on.set_attribute("data-ready", "true")
+}
+
+/// Builds one chart inside `root` for an embed. Options come from `query`
+/// (a URL query string: `chart`, `lang`, `theme`, `plain`), overridden by
+/// `data-chart`, `data-lang`, `data-theme` and `data-plain` attributes of
+/// `root`. A bad option shows a message listing the valid values; an
+/// unknown chart shows only that message. `in_frame` is true for the iframe
+/// page, which then reports its height to the parent page.
+#[wasm_bindgen]
+pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<App, JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let params = UrlSearchParams::new_with_str(query)?;
+    let mut values: Vec<(&str, String)> = Vec::new();
+    for key in ["chart", "lang", "theme", "plain"] {
+        let value = root
+            .get_attribute(&format!("data-{key}"))
+            .or_else(|| params.get(key));
+        if let Some(value) = value {
+            values.push((key, value));
+        }
+    }
+    let (options, problems) =
+        Options::from_pairs(&DATASET, values.iter().map(|(k, v)| (*k, v.as_str())));
+    let locale = options.locale;
+    root.set_text_content(None);
+    root.class_list().add_1("danba-embed")?;
+    root.set_attribute("lang", locale.tag())?;
+    let ready_on: Element = if in_frame {
+        document.document_element().ok_or("no <html>")?
+    } else {
+        root.clone().into()
+    };
+    if in_frame {
+        ready_on.set_attribute("lang", locale.tag())?;
+    }
+    for problem in &problems {
+        dom::problem(
+            &document,
+            root,
+            &problem.message(&DATASET, locale),
+            problem.is_fatal(),
+        )?;
+    }
+    let mut app = match options.chart {
+        Some(index) => {
+            let (figure, placed) = dom::build_chart(
+                &document,
+                index,
+                locale,
+                dom::Chrome {
+                    plain: options.plain,
+                    tools: false,
+                },
+            )?;
+            root.append_child(&figure)?;
+            start(
+                &window,
+                &document,
+                vec![placed],
+                locale,
+                options.theme,
+                root,
+                root.clone(),
+            )?
+        }
+        None => {
+            let app = App {
+                state: None,
+                _listeners: Vec::new(),
+                observers: Vec::new(),
+                _callbacks: Vec::new(),
+            };
+            dom::set_theme_colours(root, &Theme::LIGHT);
+            ready_on.set_attribute("data-ready", "error")?;
+            app
+        }
+    };
+    if in_frame {
+        let chart_id = options
+            .chart
+            .and_then(|i| DATASET.charts.get(i))
+            .map_or_else(|| "unknown".to_owned(), |c| c.id.to_string());
+        let child_id = params.get("childId").filter(|id| {
+            !id.is_empty()
+                && id.len() <= 64
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        });
+        let html = document.document_element().ok_or("no <html>")?;
+        let win = window.clone();
+        let measured = html.clone();
+        let report = Closure::<dyn FnMut()>::new(move || {
+            post_height(&win, &measured, &chart_id, child_id.as_deref())
+        });
+        // The observer fires once at once and then on every change of the
+        // page's height: no polling.
+        let observer = ResizeObserver::new(report.as_ref().unchecked_ref())?;
+        observer.observe(&html);
+        app.observers.push(observer);
+        app._callbacks.push(report);
+    }
+    if options.chart.is_some() {
+        ready(&window, &ready_on)?;
+    }
+    Ok(app)
+}
+
+/// Tells the parent page the embed's height in the formats parent pages
+/// already listen for: pym.js's message, Datawrapper's and AMP's.
+fn post_height(window: &Window, html: &Element, chart_id: &str, child_id: Option<&str>) {
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if js_sys::Object::is(&parent, window) {
+        return;
+    }
+    let height = html.get_bounding_client_rect().height().ceil();
+    if let Some(id) = child_id {
+        let _ = parent.post_message(
+            &JsValue::from_str(&format!("pymxPYMx{id}xPYMxheightxPYMx{height}")),
+            "*",
+        );
+    }
+    let inner = js_sys::Object::new();
+    let outer = js_sys::Object::new();
+    let amp = js_sys::Object::new();
+    let set = |o: &js_sys::Object, k: &str, v: &JsValue| {
+        js_sys::Reflect::set(o, &JsValue::from_str(k), v).is_ok()
+    };
+    if set(&inner, chart_id, &JsValue::from_f64(height))
+        && set(&outer, "datawrapper-height", &inner)
+    {
+        let _ = parent.post_message(&outer, "*");
+    }
+    if set(&amp, "sentinel", &JsValue::from_str("amp"))
+        && set(&amp, "type", &JsValue::from_str("embed-size"))
+        && set(&amp, "height", &JsValue::from_f64(height))
+    {
+        let _ = parent.post_message(&amp, "*");
+    }
+}
+
+/// Draws chart `id` at twice the pixel density into a new canvas and saves
+/// it as PNG.
+fn download_png(state: &State, id: &str) -> Result<(), JsValue> {
+    let view = state
+        .views
+        .iter()
+        .find(|v| DATASET.charts.get(v.chart).is_some_and(|c| c.id == id))
+        .ok_or("no such chart")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    canvas.set_width((view.scene.width * 2.0).round().max(1.0) as u32);
+    canvas.set_height((view.scene.height * 2.0).round().max(1.0) as u32);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+    let style = Style {
+        theme: state.theme(),
+        scale: 2.0,
+        locale: state.locale,
+        highlight: None,
+    };
+    draw(backend, &view.scene, &style).map_err(|e| JsValue::from_str(&format!("{e:?}")))?;
+    let link: HtmlElement = document.create_element("a")?.dyn_into()?;
+    link.set_attribute("href", &canvas.to_data_url()?)?;
+    link.set_attribute("download", &format!("{id}.png"))?;
+    link.click();
+    Ok(())
+}
+
+/// Draws the placed charts and starts listening: pointer and touch on each
+/// canvas, taps elsewhere, window resize (zoom changes the pixel ratio),
+/// the colour scheme, and the size of each chart's container.
+fn start(
+    window: &Window,
+    document: &Document,
+    placed: Vec<dom::Placed>,
+    locale: Locale,
+    choice: ThemeChoice,
+    tooltip_parent: &Node,
+    colours_on: HtmlElement,
+) -> Result<App, JsValue> {
+    let tooltip = dom::Tooltip::new(document, tooltip_parent)?;
     let dark = window
         .match_media("(prefers-color-scheme: dark)")
         .ok()
         .flatten();
-    let views = page
+    let views = placed
         .into_iter()
         .map(|p| View {
             chart: p.chart,
@@ -287,10 +532,11 @@ pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
         locale,
         views,
         tooltip,
+        choice,
         dark,
+        colours_on,
     }));
     state.borrow_mut().refresh(true);
-
     let mut listeners = Vec::new();
     let canvases: Vec<HtmlCanvasElement> = state
         .borrow()
@@ -330,18 +576,20 @@ pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
     }
     // A tap outside every chart dismisses a pinned tooltip.
     let st = Rc::clone(&state);
-    listeners.push(Listener::new(&document, "pointerdown", move |e: Event| {
-        let on_chart = e
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlCanvasElement>().ok())
-            .is_some_and(|c| c.class_list().contains("plot"));
+    listeners.push(Listener::new(document, "pointerdown", move |e: Event| {
+        // The path, not the target: inside a script embed's shadow root the
+        // target seen here is the host element.
+        let on_chart = e.composed_path().iter().any(|node| {
+            node.dyn_into::<HtmlCanvasElement>()
+                .is_ok_and(|c| c.class_list().contains("plot"))
+        });
         if !on_chart {
             st.borrow_mut().point(None, (0.0, 0.0));
         }
     })?);
     // Zooming changes the pixel ratio and fires `resize` on the window.
     let st = Rc::clone(&state);
-    listeners.push(Listener::new(&window, "resize", move |_| {
+    listeners.push(Listener::new(window, "resize", move |_| {
         st.borrow_mut().refresh(false)
     })?);
     if let Some(q) = state.borrow().dark.clone() {
@@ -357,17 +605,11 @@ pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
         observer.observe(&view.wrap);
     }
 
-    if let Some(perf) = window.performance() {
-        let _ = perf.mark("danba:charts-painted");
-    }
-    if let Some(html) = document.document_element() {
-        html.set_attribute("data-ready", "true")?;
-    }
     Ok(App {
-        state,
+        state: Some(state),
         _listeners: listeners,
-        observer,
-        _on_resize: on_resize,
+        observers: vec![observer],
+        _callbacks: vec![on_resize],
     })
 }
 

@@ -4,67 +4,60 @@
 //! It only listens on 127.0.0.1: it is a development tool, never a public
 //! server.
 
-use std::fs::File;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::thread;
+use std::time::Duration;
 
 use anyhow::{anyhow, Result};
-use tiny_http::{Header, Method, Request, Response, ResponseBox, Server, StatusCode};
 
 use crate::dist;
 
 /// How many ports after the requested one are tried when it is busy.
 const PORT_TRIES: u16 = 20;
 
-/// Requests are answered by a few threads, since a browser opens several
-/// connections at once and a slow one should not hold up the others.
-const WORKERS: usize = 4;
+/// How long a connection may sit idle before it is dropped: no client can
+/// hold a thread forever.
+const IDLE: Duration = Duration::from_secs(15);
+
+/// The longest request head accepted; ours are a few hundred bytes.
+const HEAD_MAX: usize = 16 * 1024;
 
 /// `cargo xtask serve`: builds `dist/`, then serves it until Ctrl+C.
 pub fn serve_command(root: &Path, port: u16) -> Result<()> {
     dist::dist(root)?;
-    let (server, port) = bind(port)?;
+    let (listener, port) = bind(port)?;
     println!("Serving dist/ at http://127.0.0.1:{port}/ (Ctrl+C to stop)");
-    for worker in start_workers(server, root.join("dist"), true) {
-        // A worker only ends if the server fails; the others keep serving
-        // until the last one ends too.
-        let _ = worker.join();
-    }
-    Err(anyhow!("the server stopped (see the errors above)"))
+    accept(listener, root.join("dist"), true);
+    Ok(())
 }
 
-/// Serves `dir` on a free port of 127.0.0.1 from background threads of this
-/// process, and returns the base URL (`http://127.0.0.1:PORT/`). The server
-/// lives as long as the process.
+/// Serves `dir` on a free port of 127.0.0.1 from a background thread of
+/// this process, and returns the base URL (`http://127.0.0.1:PORT/`). The
+/// server lives as long as the process.
 pub fn serve_in_background(dir: PathBuf) -> Result<String> {
-    let (server, port) = bind(0)?;
+    let (listener, port) = bind(0)?;
     println!("==> serving {} at http://127.0.0.1:{port}/", dir.display());
-    // The threads are detached on purpose: they end with the process.
-    drop(start_workers(server, dir, false));
+    // Detached on purpose: the thread ends with the process.
+    drop(thread::spawn(move || accept(listener, dir, false)));
     Ok(format!("http://127.0.0.1:{port}/"))
 }
 
 /// Binds 127.0.0.1 on `port`, or the next free one after it. Port 0 lets the
 /// system choose a free port.
-fn bind(port: u16) -> Result<(Arc<Server>, u16)> {
+fn bind(port: u16) -> Result<(TcpListener, u16)> {
     let candidates: Vec<u16> = if port == 0 {
         vec![0]
     } else {
-        (0..PORT_TRIES)
-            .filter_map(|offset| port.checked_add(offset))
-            .collect()
+        (0..PORT_TRIES).filter_map(|offset| port.checked_add(offset)).collect()
     };
     let mut last_error = None;
     for candidate in candidates {
-        match Server::http(("127.0.0.1", candidate)) {
-            Ok(server) => {
-                let bound = server
-                    .server_addr()
-                    .to_ip()
-                    .map(|a| a.port())
-                    .unwrap_or(candidate);
-                return Ok((Arc::new(server), bound));
+        match TcpListener::bind(("127.0.0.1", candidate)) {
+            Ok(listener) => {
+                let bound = listener.local_addr().map(|a| a.port()).unwrap_or(candidate);
+                return Ok((listener, bound));
             }
             Err(error) => last_error = Some(error),
         }
@@ -76,22 +69,91 @@ fn bind(port: u16) -> Result<(Arc<Server>, u16)> {
     ))
 }
 
-fn start_workers(server: Arc<Server>, dir: PathBuf, log_all: bool) -> Vec<thread::JoinHandle<()>> {
-    (0..WORKERS)
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let dir = dir.clone();
-            thread::spawn(move || loop {
-                match server.recv() {
-                    Ok(request) => handle(request, &dir, log_all),
-                    Err(error) => {
-                        eprintln!("server error: {error}");
-                        return;
-                    }
+/// Answers each connection on a thread of its own: one request, one
+/// response, then the connection is closed. Without keep-alive no request
+/// can wait behind another on a reused connection, and the timeouts free a
+/// thread whose client went away.
+fn accept(listener: TcpListener, dir: PathBuf, log_all: bool) {
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        let dir = dir.clone();
+        drop(thread::spawn(move || {
+            if let Err(error) = answer(stream, &dir, log_all) {
+                if log_all {
+                    eprintln!("connection: {error}");
                 }
-            })
-        })
-        .collect()
+            }
+        }));
+    }
+}
+
+/// Reads one request head from `stream` and writes the response.
+fn answer(mut stream: TcpStream, dir: &Path, log_all: bool) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(IDLE))?;
+    stream.set_write_timeout(Some(IDLE))?;
+    let mut head = Vec::new();
+    let mut chunk = [0u8; 2048];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = stream.read(&mut chunk)?;
+        if n == 0 {
+            return Ok(());
+        }
+        head.extend_from_slice(&chunk[..n]);
+        if head.len() > HEAD_MAX {
+            return stream.write_all(&response(431, "text/plain; charset=utf-8", b"request too large", "", false));
+        }
+    }
+    let text = String::from_utf8_lossy(&head);
+    let mut words = text.lines().next().unwrap_or("").split(' ');
+    let (method, url) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let (code, kind, body, extra) = if method != "GET" && method != "HEAD" {
+        (405, "text/plain; charset=utf-8", b"method not allowed".to_vec(), String::new())
+    } else {
+        match resolve(dir, url) {
+            Target::File(path) => match std::fs::read(&path) {
+                Ok(bytes) => (200, content_type(&path), bytes, String::new()),
+                Err(_) => (404, "text/plain; charset=utf-8", b"not found".to_vec(), String::new()),
+            },
+            Target::Redirect(location) => (301, "text/plain; charset=utf-8", b"moved".to_vec(), format!("Location: {location}\r\n")),
+            Target::Status(code) => {
+                let text: &[u8] = if code == 404 { b"not found" } else { b"bad request" };
+                (code, "text/plain; charset=utf-8", text.to_vec(), String::new())
+            }
+        }
+    };
+    // While tests run, only failures are worth a line: a 404 often explains a
+    // failing browser test.
+    if log_all || code >= 400 {
+        eprintln!("{method} {url} -> {code}");
+    }
+    stream.write_all(&response(code, kind, &body, &extra, method == "HEAD"))?;
+    stream.flush()
+}
+
+/// A whole HTTP/1.1 response: status line, headers and (unless HEAD) body.
+fn response(code: u16, kind: &str, body: &[u8], extra: &str, head_only: bool) -> Vec<u8> {
+    let reason = match code {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        431 => "Request Header Fields Too Large",
+        _ => "",
+    };
+    // Every answer is revalidated, so a rebuilt dist/ is seen on reload.
+    // Script embeds load the module, its wasm and its stylesheet from article
+    // pages on other origins; module scripts and fetches need CORS for that.
+    let mut out = format!(
+        "HTTP/1.1 {code} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\
+         Access-Control-Allow-Origin: *\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n{extra}\r\n",
+        body.len()
+    )
+    .into_bytes();
+    if !head_only {
+        out.extend_from_slice(body);
+    }
+    out
 }
 
 /// What a request path resolves to.
@@ -104,75 +166,6 @@ enum Target {
     Redirect(String),
     /// An error status.
     Status(u16),
-}
-
-fn handle(request: Request, dir: &Path, log_all: bool) {
-    let url = request.url().to_owned();
-    let mut response = if !matches!(request.method(), Method::Get | Method::Head) {
-        simple(405, "method not allowed")
-    } else {
-        match resolve(dir, &url) {
-            Target::File(path) => match File::open(&path) {
-                Ok(file) => {
-                    // A Content-Length rather than chunks, whatever the
-                    // size: the file's length is known, and a browser can
-                    // then show progress.
-                    let mut response = Response::from_file(file)
-                        .with_chunked_threshold(usize::MAX)
-                        .boxed();
-                    add_header(&mut response, "Content-Type", content_type(&path));
-                    response
-                }
-                Err(_) => simple(404, "not found"),
-            },
-            Target::Redirect(location) => {
-                let mut response = simple(301, "moved");
-                add_header(&mut response, "Location", &location);
-                response
-            }
-            Target::Status(code) => simple(
-                code,
-                if code == 404 {
-                    "not found"
-                } else {
-                    "bad request"
-                },
-            ),
-        }
-    };
-    // Every answer is revalidated, so a rebuilt dist/ is seen on reload.
-    add_header(&mut response, "Cache-Control", "no-cache");
-    add_header(&mut response, "X-Content-Type-Options", "nosniff");
-    let code = response.status_code().0;
-    // While tests run, only failures are worth a line: a 404 often explains a
-    // failing browser test.
-    if log_all || code >= 400 {
-        eprintln!("{} {url} -> {code}", request.method());
-    }
-    if let Err(error) = request.respond(response) {
-        // The browser may close a connection early (a navigation, say); that
-        // is not the server's failure.
-        if log_all {
-            eprintln!("{url}: {error}");
-        }
-    }
-}
-
-fn simple(code: u16, text: &str) -> ResponseBox {
-    let mut response = Response::from_string(text)
-        .with_status_code(StatusCode(code))
-        .boxed();
-    add_header(&mut response, "Content-Type", "text/plain; charset=utf-8");
-    response
-}
-
-/// Adds a header. Names and values are constants or a path rebuilt from a
-/// decoded, checked URL; one that tiny_http still refuses is left out rather
-/// than stopping the server.
-fn add_header(response: &mut ResponseBox, name: &str, value: &str) {
-    if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-        response.add_header(header);
-    }
 }
 
 /// Maps a request URL to a file below `dir`, refusing anything that could
@@ -364,6 +357,7 @@ mod tests {
             "{csv}"
         );
         assert!(csv.contains("Cache-Control: no-cache"), "{csv}");
+        assert!(csv.contains("Access-Control-Allow-Origin: *"), "{csv}");
         assert!(get("/nothing.png")?.starts_with("HTTP/1.1 404"));
         assert!(get("/../Cargo.toml")?.starts_with("HTTP/1.1 400"));
         std::fs::remove_dir_all(&dir)?;

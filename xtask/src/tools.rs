@@ -272,7 +272,10 @@ pub fn ensure_browser() -> Result<()> {
 /// no other source of Node.js is reachable from here.
 pub fn ensure_node() -> Result<()> {
     if output_of("node", &["--version"]).is_none() || output_of("npm", &["--version"]).is_none() {
-        apt_install(&["nodejs", "npm"], "the browser tests and wasm-opt come from npm")?;
+        apt_install(
+            &["nodejs", "npm"],
+            "the browser tests and wasm-opt come from npm",
+        )?;
     }
     let Some(version) = output_of("node", &["--version"]) else {
         bail!("Node.js is still not installed after `apt-get install nodejs npm`; install Node.js 20.10 or newer with npm");

@@ -1,0 +1,109 @@
+//! A chart's figures as CSV, for the per-chart download. Written by hand
+//! because the CSV writer used at build time would add weight to the module
+//! every reader loads; the test reads the output back with that writer's
+//! reader to keep the two in agreement.
+
+use danba_dataset::{period_text, plain_number};
+
+use crate::data::{Chart, Dataset};
+
+/// The columns of the per-chart CSV: those of the full download plus the
+/// figure as the article prints it.
+pub const COLUMNS: [&str; 10] = [
+    "id",
+    "category",
+    "label_zh",
+    "label_en",
+    "value",
+    "unit",
+    "qualifier",
+    "year",
+    "printed",
+    "source",
+];
+
+fn field(out: &mut String, text: &str) {
+    // RFC 4180: quote a field that holds a comma, quote or line break, and
+    // double every quote inside it.
+    if text.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&text.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(text);
+    }
+}
+
+fn row<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        field(out, cell);
+    }
+    out.push_str("\r\n");
+}
+
+/// The chart's figures, one row each, in the chart's order.
+pub fn chart_csv(data: &Dataset, chart: &Chart) -> String {
+    let mut out = String::new();
+    row(&mut out, COLUMNS);
+    for i in data.items(chart) {
+        let value = i.value.map(plain_number).unwrap_or_default();
+        let year = period_text(i.period);
+        row(
+            &mut out,
+            [
+                i.id.as_ref(),
+                i.category.name(),
+                &i.label_zh,
+                &i.label_en,
+                &value,
+                i.unit.name(),
+                i.qualifier.name(),
+                &year,
+                &i.printed,
+                &i.source,
+            ],
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::DATASET;
+
+    #[test]
+    fn every_chart_csv_reads_back_with_a_real_csv_reader() {
+        for chart in DATASET.charts.iter() {
+            let text = chart_csv(&DATASET, chart);
+            let mut reader = csv::Reader::from_reader(text.as_bytes());
+            let header: Vec<String> = reader
+                .headers()
+                .map(|h| h.iter().map(str::to_owned).collect())
+                .unwrap_or_default();
+            assert_eq!(header, COLUMNS);
+            let rows: Vec<csv::StringRecord> = reader
+                .records()
+                .map(|r| r.unwrap_or_else(|e| panic!("{}: {e}", chart.id)))
+                .collect();
+            let items: Vec<_> = DATASET.items(chart).collect();
+            assert_eq!(rows.len(), items.len(), "{}", chart.id);
+            for (row, ind) in rows.iter().zip(items) {
+                assert_eq!(&row[0], ind.id.as_ref());
+                assert_eq!(row[4].parse::<f64>().ok(), ind.value);
+                assert_eq!(&row[8], ind.printed.as_ref());
+                assert_eq!(&row[9], ind.source.as_ref());
+            }
+        }
+    }
+
+    #[test]
+    fn fields_with_commas_quotes_and_breaks_are_quoted() {
+        let mut out = String::new();
+        row(&mut out, ["a,b", "say \"hi\"", "x\ny", "plain"]);
+        assert_eq!(out, "\"a,b\",\"say \"\"hi\"\"\",\"x\ny\",plain\r\n");
+    }
+}

@@ -1,0 +1,278 @@
+//! The options of an embedded chart, read from its URL query or from the
+//! attributes of a script embed: `chart`, `lang`, `theme`, `plain`.
+//!
+//! Pure and total: any input gives options plus a list of problems to show
+//! the reader, never a panic. Values are only ever compared with the known
+//! ones, so nothing of the input reaches the page except inside a problem's
+//! text, which the page sets as text.
+
+use crate::data::Dataset;
+use crate::text::Locale;
+
+/// Which colours to draw with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThemeChoice {
+    /// Follow the reader's `prefers-color-scheme`.
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// Options of one embedded chart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Index of the chart in the dataset, if a valid one was named.
+    pub chart: Option<usize>,
+    /// Language of every text.
+    pub locale: Locale,
+    /// Colours.
+    pub theme: ThemeChoice,
+    /// Chart only: no title, notes or source line, for hosts that add their own.
+    pub plain: bool,
+}
+
+/// Something wrong with the options, to be shown in the chart's place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// No `chart=` was given.
+    NoChart,
+    /// `chart=` names no chart.
+    UnknownChart(String),
+    /// `lang=` is not a supported language.
+    UnknownLang(String),
+    /// `theme=` is not light, dark or auto.
+    UnknownTheme(String),
+    /// `plain=` is neither 1/0 nor true/false.
+    BadPlain(String),
+}
+
+/// The longest value quoted back in a message; longer input is cut, so a
+/// 10 KB parameter cannot flood the page.
+const QUOTE_MAX: usize = 40;
+
+fn quote(value: &str) -> String {
+    let mut out: String = value
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(QUOTE_MAX)
+        .collect();
+    if value.chars().count() > QUOTE_MAX {
+        out.push('…');
+    }
+    out
+}
+
+impl Problem {
+    /// The message for the reader, listing the valid values.
+    pub fn message(&self, data: &Dataset, locale: Locale) -> String {
+        let charts: Vec<&str> = data.charts.iter().map(|c| c.id.as_ref()).collect();
+        let charts = charts.join(", ");
+        let zh = locale != Locale::En;
+        match (self, zh) {
+            (Problem::NoChart, true) => format!("请用 chart= 指定图表。可用的图表：{charts}"),
+            (Problem::NoChart, false) => {
+                format!("Name a chart with chart=. Valid charts: {charts}")
+            }
+            (Problem::UnknownChart(v), true) => {
+                format!("没有名为“{}”的图表。可用的图表：{charts}", quote(v))
+            }
+            (Problem::UnknownChart(v), false) => {
+                format!("There is no chart “{}”. Valid charts: {charts}", quote(v))
+            }
+            (Problem::UnknownLang(v), true) => {
+                format!("不支持语言“{}”，已使用简体中文。可用：zh, en", quote(v))
+            }
+            (Problem::UnknownLang(v), false) => {
+                format!("Language “{}” is not supported. Valid: zh, en", quote(v))
+            }
+            (Problem::UnknownTheme(v), true) => format!(
+                "没有主题“{}”，已自动选择。可用：light, dark, auto",
+                quote(v)
+            ),
+            (Problem::UnknownTheme(v), false) => format!(
+                "There is no theme “{}”; using auto. Valid: light, dark, auto",
+                quote(v)
+            ),
+            (Problem::BadPlain(v), true) => format!("plain=“{}”无效。可用：1, 0", quote(v)),
+            (Problem::BadPlain(v), false) => {
+                format!("plain=“{}” is not valid. Valid: 1, 0", quote(v))
+            }
+        }
+    }
+
+    /// Whether the chart can still be drawn despite this problem.
+    pub fn is_fatal(&self) -> bool {
+        matches!(self, Problem::NoChart | Problem::UnknownChart(_))
+    }
+}
+
+impl Options {
+    /// Reads options from `key=value` pairs (already URL-decoded). Unknown
+    /// keys are ignored, as embeds carry the host's own parameters (pym.js
+    /// adds `childId`, `parentUrl` and more); for a repeated key the first
+    /// value counts.
+    pub fn from_pairs<'a>(
+        data: &Dataset,
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (Options, Vec<Problem>) {
+        let mut chart = None;
+        let mut lang = None;
+        let mut theme = None;
+        let mut plain = None;
+        for (key, value) in pairs {
+            let slot = match key {
+                "chart" => &mut chart,
+                "lang" => &mut lang,
+                "theme" => &mut theme,
+                "plain" => &mut plain,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(value);
+            }
+        }
+        let mut problems = Vec::new();
+        let locale = match lang.map(|l| (l, Locale::from_tag(l))) {
+            None | Some(("", _)) => Locale::ZhHans,
+            Some((_, Some(locale))) => locale,
+            Some((l, None)) => {
+                problems.push(Problem::UnknownLang(l.to_owned()));
+                Locale::ZhHans
+            }
+        };
+        let chart = match chart.map(str::trim) {
+            None | Some("") => {
+                problems.push(Problem::NoChart);
+                None
+            }
+            Some(id) => {
+                let found = data.charts.iter().position(|c| c.id == id);
+                if found.is_none() {
+                    problems.push(Problem::UnknownChart(id.to_owned()));
+                }
+                found
+            }
+        };
+        let theme = match theme.map(|t| t.trim().to_ascii_lowercase()) {
+            None => ThemeChoice::Auto,
+            Some(t) => match t.as_str() {
+                "" | "auto" => ThemeChoice::Auto,
+                "light" => ThemeChoice::Light,
+                "dark" => ThemeChoice::Dark,
+                _ => {
+                    problems.push(Problem::UnknownTheme(t));
+                    ThemeChoice::Auto
+                }
+            },
+        };
+        let plain = match plain.map(str::trim) {
+            None | Some("" | "0" | "false") => false,
+            Some("1" | "true") => true,
+            Some(other) => {
+                problems.push(Problem::BadPlain(other.to_owned()));
+                false
+            }
+        };
+        (
+            Options {
+                chart,
+                locale,
+                theme,
+                plain,
+            },
+            problems,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::DATASET;
+    use proptest::prelude::*;
+
+    fn read(pairs: &[(&str, &str)]) -> (Options, Vec<Problem>) {
+        Options::from_pairs(&DATASET, pairs.iter().copied())
+    }
+
+    #[test]
+    fn a_valid_query_gives_its_options_and_no_problem() {
+        let id = DATASET.charts[1].id.as_ref();
+        let (o, p) = read(&[
+            ("chart", id),
+            ("lang", "en"),
+            ("theme", "dark"),
+            ("plain", "1"),
+            ("childId", "x"),
+        ]);
+        assert_eq!(p, vec![]);
+        assert_eq!(
+            o,
+            Options {
+                chart: Some(1),
+                locale: Locale::En,
+                theme: ThemeChoice::Dark,
+                plain: true
+            }
+        );
+    }
+
+    #[test]
+    fn bad_values_are_named_and_fall_back() {
+        let id = DATASET.charts[0].id.as_ref();
+        let (o, p) = read(&[
+            ("chart", id),
+            ("lang", "fr"),
+            ("theme", "pink"),
+            ("plain", "yes"),
+        ]);
+        assert_eq!(o.locale, Locale::ZhHans);
+        assert_eq!(o.theme, ThemeChoice::Auto);
+        assert!(!o.plain);
+        assert_eq!(
+            p,
+            vec![
+                Problem::UnknownLang("fr".into()),
+                Problem::UnknownTheme("pink".into()),
+                Problem::BadPlain("yes".into())
+            ]
+        );
+        assert!(p.iter().all(|p| !p.is_fatal()));
+    }
+
+    #[test]
+    fn an_unknown_chart_lists_the_valid_ones() {
+        let (o, p) = read(&[("chart", "nope")]);
+        assert_eq!(o.chart, None);
+        assert_eq!(p, vec![Problem::UnknownChart("nope".into())]);
+        let message = p[0].message(&DATASET, Locale::En);
+        for chart in DATASET.charts.iter() {
+            assert!(message.contains(chart.id.as_ref()), "{message}");
+        }
+    }
+
+    #[test]
+    fn the_first_of_repeated_keys_counts() {
+        let a = DATASET.charts[0].id.as_ref();
+        let b = DATASET.charts[1].id.as_ref();
+        assert_eq!(read(&[("chart", a), ("chart", b)]).0.chart, Some(0));
+    }
+
+    proptest! {
+        /// Any input gives options and bounded messages; a problem is
+        /// reported exactly when a value is not a valid one.
+        #[test]
+        fn any_query_is_answered(chart in ".{0,300}", lang in ".{0,50}", theme in ".{0,50}") {
+            let (o, problems) = read(&[("chart", &chart), ("lang", &lang), ("theme", &theme)]);
+            let valid_chart = DATASET.charts.iter().any(|c| c.id == chart.trim());
+            prop_assert_eq!(o.chart.is_some(), valid_chart);
+            prop_assert_eq!(problems.iter().any(|p| p.is_fatal()), !valid_chart);
+            for p in &problems {
+                let m = p.message(&DATASET, Locale::ZhHans);
+                prop_assert!(m.chars().count() < 2000);
+            }
+        }
+    }
+}

@@ -237,6 +237,42 @@ describe('the per-chart embed pages in dist/embed/', { timeout: TEST_TIMEOUT_MS,
   });
 });
 
+describe('the per-chart embed pages, opened', { timeout: 4 * TEST_TIMEOUT_MS, skip: !EMBEDDING && 'no dist/embed.html yet' }, () => {
+  test('draw their own chart in their language from the site files their <base> names', async () => {
+    const context = await browser.newContext({ viewport: { width: 640, height: 800 } });
+    try {
+      for (const [id, lang, title] of everyPage()) {
+        const page = await context.newPage();
+        const problems = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+        page.on('response', (r) => {
+          if (r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`);
+        });
+        await page.goto(`${BASE_URL}embed/${stem(id, lang)}.html`, { waitUntil: 'load' });
+        await page.waitForFunction(
+          () => ['true', 'error'].includes(document.documentElement.dataset.ready),
+          null,
+          { timeout: 20_000, polling: 50 },
+        ).catch(() => {});
+        const state = await page.evaluate(() => ({
+          ready: document.documentElement.dataset.ready,
+          charts: [...document.querySelectorAll('figure.chart')].map((f) => f.dataset.chart),
+          title: document.querySelector('.chart-title')?.textContent ?? null,
+        }));
+        await page.close();
+        const what = `embed/${stem(id, lang)}.html`;
+        assert.deepEqual(problems, [], what);
+        assert.deepEqual(state, { ready: 'true', charts: [id], title }, what);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('the standalone files in dist/standalone/', { timeout: 4 * TEST_TIMEOUT_MS, skip: !EMBEDDING && 'no dist/embed.html yet' }, () => {
   test('are all there: one per chart and language', () => {
     const expected = everyPage().map(([id, lang]) => `${stem(id, lang)}.html`).sort();
@@ -251,7 +287,7 @@ describe('the standalone files in dist/standalone/', { timeout: 4 * TEST_TIMEOUT
       // recorded and must not happen.
       await context.route('**', (route) =>
         (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
-      for (const [id, lang] of everyPage()) {
+      for (const [id, lang, title] of everyPage()) {
         const page = await context.newPage();
         const problems = [];
         const requests = [];
@@ -279,6 +315,8 @@ describe('the standalone files in dist/standalone/', { timeout: 4 * TEST_TIMEOUT
           });
           return {
             ready: document.documentElement.dataset.ready,
+            charts: [...document.querySelectorAll('figure.chart')].map((f) => f.dataset.chart),
+            title: document.querySelector('.chart-title')?.textContent ?? null,
             inked,
           };
         });
@@ -286,6 +324,8 @@ describe('the standalone files in dist/standalone/', { timeout: 4 * TEST_TIMEOUT
         const what = `standalone ${stem(id, lang)}.html`;
         assert.deepEqual(problems, [], what);
         assert.equal(state.ready, 'true', `${what}: data-ready`);
+        assert.deepEqual(state.charts, [id], `${what}: shows the wrong chart`);
+        assert.equal(state.title, title, `${what}: title`);
         assert.ok(state.inked.length >= 1 && state.inked.every((f) => f > 0.01), `${what}: blank canvas ${state.inked}`);
         // The page itself is the one request; the module and the WebAssembly
         // come from data: addresses inside it.

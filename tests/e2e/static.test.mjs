@@ -5,7 +5,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -13,13 +13,6 @@ import { BASE_URL, fetchFromSite, launch, loadDataset } from './browser.mjs';
 
 /** dist/ on disk, to list every file the build wrote. */
 const DIST = process.env.DIST_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
-
-/**
- * Whether the site has the one-chart page `embed.html`: the per-chart embed
- * pages and the standalone files are made from it, and the catalogue names
- * them only when it is there.
- */
-const EMBEDDING = existsSync(join(DIST, 'embed.html'));
 
 /** A hung browser fails its test instead of stalling CI. */
 const TEST_TIMEOUT_MS = 120_000;
@@ -62,19 +55,15 @@ describe('the catalogue dist/charts.json', { timeout: TEST_TIMEOUT_MS }, () => {
       assert.deepEqual(entry.title, { zh: chart.title_zh, en: chart.title_en }, entry.id);
       assert.equal(entry.kind, chart.kind, entry.id);
       assert.ok(Number.isInteger(entry.height) && entry.height > 100, `${entry.id}: height ${entry.height}`);
-      if (EMBEDDING) {
-        assert.deepEqual(entry.embed, {
-          zh: `embed/${entry.id}.html`,
-          en: `embed/${entry.id}.en.html`,
-          query: `embed.html?chart=${entry.id}`,
-        });
-        assert.deepEqual(entry.standalone, {
-          zh: `standalone/${entry.id}.html`,
-          en: `standalone/${entry.id}.en.html`,
-        });
-      } else {
-        assert.equal(entry.embed, undefined, `${entry.id}: embed pages without dist/embed.html`);
-      }
+      assert.deepEqual(entry.embed, {
+        zh: `embed/${entry.id}.html`,
+        en: `embed/${entry.id}.en.html`,
+        query: `embed.html?chart=${entry.id}`,
+      });
+      assert.deepEqual(entry.standalone, {
+        zh: `standalone/${entry.id}.html`,
+        en: `standalone/${entry.id}.en.html`,
+      });
       for (const key of ['svg', 'png', 'svg_en', 'png_en']) {
         assert.equal(typeof entry.static[key], 'string', `${entry.id}: static.${key}`);
       }
@@ -180,7 +169,7 @@ function everyPage() {
   return dataset.charts.flatMap((c) => [[c.id, 'zh', c.title_zh], [c.id, 'en', c.title_en]]);
 }
 
-describe('the per-chart embed pages in dist/embed/', { timeout: TEST_TIMEOUT_MS, skip: !EMBEDDING && 'no dist/embed.html yet' }, () => {
+describe('the per-chart embed pages in dist/embed/', { timeout: TEST_TIMEOUT_MS }, () => {
   test('fix their chart and language and point og:image at an existing PNG', async () => {
     const context = await browser.newContext();
     try {
@@ -237,35 +226,63 @@ describe('the per-chart embed pages in dist/embed/', { timeout: TEST_TIMEOUT_MS,
   });
 });
 
-describe('the per-chart embed pages, opened', { timeout: 4 * TEST_TIMEOUT_MS, skip: !EMBEDDING && 'no dist/embed.html yet' }, () => {
+/**
+ * Opens `url` in a new page of `context`, waits until it has drawn (or
+ * failed), and returns what a reader would see: data-ready, the charts and
+ * title shown, the share of each canvas that is not background, and every
+ * problem (console errors and warnings, page errors, HTTP errors) and
+ * request seen on the way.
+ */
+async function openChart(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`);
+  });
+  page.on('request', (r) => requests.push(r.url()));
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(
+      () => ['true', 'error'].includes(document.documentElement.dataset.ready),
+      null,
+      { timeout: 20_000, polling: 50 },
+    ).catch(() => {});
+    const state = await page.evaluate(() => ({
+      ready: document.documentElement.dataset.ready,
+      charts: [...document.querySelectorAll('figure.chart')].map((f) => f.dataset.chart),
+      title: document.querySelector('.chart-title')?.textContent ?? null,
+      inked: [...document.querySelectorAll('canvas')].map((canvas) => {
+        const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) n += 1;
+        }
+        return n / Math.max(1, canvas.width * canvas.height);
+      }),
+    }));
+    return { ...state, problems, requests };
+  } finally {
+    await page.close();
+  }
+}
+
+describe('the per-chart embed pages, opened', { timeout: 4 * TEST_TIMEOUT_MS }, () => {
   test('draw their own chart in their language from the site files their <base> names', async () => {
     const context = await browser.newContext({ viewport: { width: 640, height: 800 } });
     try {
       for (const [id, lang, title] of everyPage()) {
-        const page = await context.newPage();
-        const problems = [];
-        page.on('console', (m) => {
-          if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-        });
-        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-        page.on('response', (r) => {
-          if (r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`);
-        });
-        await page.goto(`${BASE_URL}embed/${stem(id, lang)}.html`, { waitUntil: 'load' });
-        await page.waitForFunction(
-          () => ['true', 'error'].includes(document.documentElement.dataset.ready),
-          null,
-          { timeout: 20_000, polling: 50 },
-        ).catch(() => {});
-        const state = await page.evaluate(() => ({
-          ready: document.documentElement.dataset.ready,
-          charts: [...document.querySelectorAll('figure.chart')].map((f) => f.dataset.chart),
-          title: document.querySelector('.chart-title')?.textContent ?? null,
-        }));
-        await page.close();
         const what = `embed/${stem(id, lang)}.html`;
-        assert.deepEqual(problems, [], what);
-        assert.deepEqual(state, { ready: 'true', charts: [id], title }, what);
+        const seen = await openChart(context, `${BASE_URL}${what}`);
+        assert.deepEqual(seen.problems, [], what);
+        assert.equal(seen.ready, 'true', `${what}: data-ready`);
+        assert.deepEqual(seen.charts, [id], `${what}: shows the wrong chart`);
+        assert.equal(seen.title, title, `${what}: title`);
+        assert.ok(seen.inked.length >= 1 && seen.inked.every((f) => f > 0.01), `${what}: blank canvas ${seen.inked}`);
       }
     } finally {
       await context.close();
@@ -273,7 +290,7 @@ describe('the per-chart embed pages, opened', { timeout: 4 * TEST_TIMEOUT_MS, sk
   });
 });
 
-describe('the standalone files in dist/standalone/', { timeout: 4 * TEST_TIMEOUT_MS, skip: !EMBEDDING && 'no dist/embed.html yet' }, () => {
+describe('the standalone files in dist/standalone/', { timeout: 4 * TEST_TIMEOUT_MS }, () => {
   test('are all there: one per chart and language', () => {
     const expected = everyPage().map(([id, lang]) => `${stem(id, lang)}.html`).sort();
     assert.deepEqual(readdirSync(join(DIST, 'standalone')).sort(), expected);
@@ -288,48 +305,17 @@ describe('the standalone files in dist/standalone/', { timeout: 4 * TEST_TIMEOUT
       await context.route('**', (route) =>
         (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
       for (const [id, lang, title] of everyPage()) {
-        const page = await context.newPage();
-        const problems = [];
-        const requests = [];
-        page.on('console', (m) => {
-          if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-        });
-        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-        page.on('request', (r) => requests.push(r.url()));
-        const url = pathToFileURL(join(DIST, 'standalone', `${stem(id, lang)}.html`)).href;
-        await page.goto(url, { waitUntil: 'load' });
-        await page.waitForFunction(
-          () => ['true', 'error'].includes(document.documentElement.dataset.ready),
-          null,
-          { timeout: 20_000, polling: 50 },
-        ).catch(() => {});
-        const state = await page.evaluate(() => {
-          const canvases = [...document.querySelectorAll('canvas')];
-          const inked = canvases.map((canvas) => {
-            const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-            let n = 0;
-            for (let i = 0; i < data.length; i += 4) {
-              if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) n += 1;
-            }
-            return n / Math.max(1, canvas.width * canvas.height);
-          });
-          return {
-            ready: document.documentElement.dataset.ready,
-            charts: [...document.querySelectorAll('figure.chart')].map((f) => f.dataset.chart),
-            title: document.querySelector('.chart-title')?.textContent ?? null,
-            inked,
-          };
-        });
-        await page.close();
         const what = `standalone ${stem(id, lang)}.html`;
-        assert.deepEqual(problems, [], what);
-        assert.equal(state.ready, 'true', `${what}: data-ready`);
-        assert.deepEqual(state.charts, [id], `${what}: shows the wrong chart`);
-        assert.equal(state.title, title, `${what}: title`);
-        assert.ok(state.inked.length >= 1 && state.inked.every((f) => f > 0.01), `${what}: blank canvas ${state.inked}`);
+        const url = pathToFileURL(join(DIST, 'standalone', `${stem(id, lang)}.html`)).href;
+        const seen = await openChart(context, url);
+        assert.deepEqual(seen.problems, [], what);
+        assert.equal(seen.ready, 'true', `${what}: data-ready`);
+        assert.deepEqual(seen.charts, [id], `${what}: shows the wrong chart`);
+        assert.equal(seen.title, title, `${what}: title`);
+        assert.ok(seen.inked.length >= 1 && seen.inked.every((f) => f > 0.01), `${what}: blank canvas ${seen.inked}`);
         // The page itself is the one request; the module and the WebAssembly
         // come from data: addresses inside it.
-        assert.deepEqual(requests.filter((r) => !r.startsWith('data:')), [url], `${what} asked for other files`);
+        assert.deepEqual(seen.requests.filter((r) => !r.startsWith('data:')), [url], `${what} asked for other files`);
       }
     } finally {
       await context.close();

@@ -107,13 +107,9 @@ pub fn dist(root: &Path) -> Result<()> {
 
     println!("==> drawing dist/static/ID.svg, ID.png (2×), ID.en.svg, ID.en.png for every chart");
     let drawn = statics::write_images(&dist)?;
-    let written = pages::write_pages(&dist, &drawn)?;
-    let pages = statics::Pages {
-        embed: written,
-        standalone: written,
-    };
+    pages::write_pages(&dist, &drawn)?;
     println!("==> writing the catalogue dist/charts.json");
-    statics::write_catalogue(&dist, &drawn, pages)?;
+    statics::write_catalogue(&dist, &drawn)?;
 
     print_sizes(&dist)
 }

@@ -28,7 +28,7 @@ use danba_charts::text::Locale;
 use crate::html::escape;
 use crate::statics::{stem, Drawn, PNG_SCALE, WIDTH};
 
-/// The one-chart page of the site, which the lead template is.
+/// The site's one-chart page (from `www/`), which every page here is made from.
 pub const TEMPLATE: &str = "embed.html";
 /// The glue module the page script imports, relative to the page.
 const GLUE: &str = "./pkg/danba_charts.js";
@@ -137,14 +137,10 @@ pub fn standalone_page(
     set_app(&page, &target.app_attributes(), &fallback)
 }
 
-/// Writes the embed and standalone pages of every chart when `dist/` has
-/// the template; returns whether it did.
-pub fn write_pages(dist: &Path, drawn: &[Drawn]) -> Result<bool> {
+/// Writes the embed and standalone pages of every chart from `dist/`'s
+/// copy of the template.
+pub fn write_pages(dist: &Path, drawn: &[Drawn]) -> Result<()> {
     let template_path = dist.join(TEMPLATE);
-    if !template_path.is_file() {
-        println!("==> no {TEMPLATE} in www/: no per-chart embed or standalone pages");
-        return Ok(false);
-    }
     println!(
         "==> writing dist/embed/ID.html and dist/standalone/ID.html (and .en.html) from {TEMPLATE}"
     );
@@ -176,7 +172,7 @@ pub fn write_pages(dist: &Path, drawn: &[Drawn]) -> Result<bool> {
             write(&standalone_dir.join(&name), &standalone)?;
         }
     }
-    Ok(true)
+    Ok(())
 }
 
 fn read_text(path: &Path) -> Result<String> {

@@ -177,61 +177,45 @@ pub fn write_images(dist: &Path) -> Result<Vec<Drawn>> {
     Ok(drawn)
 }
 
-/// Which of the page files the build wrote, so the catalogue names only
-/// files that exist.
-#[derive(Clone, Copy, Debug)]
-pub struct Pages {
-    /// `dist/embed.html` (one chart chosen by `?chart=ID`) and the
-    /// per-chart `dist/embed/ID.html` and `ID.en.html`.
-    pub embed: bool,
-    /// `dist/standalone/ID.html` and `ID.en.html`.
-    pub standalone: bool,
-}
-
 /// The catalogue for newsroom tools: every chart with its titles, embed
 /// addresses, static images, standalone files and a default iframe height
 /// (the taller language's, so either fits). Paths are relative to `dist/`.
-pub fn catalogue(drawn: &[Drawn], pages: Pages) -> serde_json::Value {
+pub fn catalogue(drawn: &[Drawn]) -> serde_json::Value {
     let charts: Vec<serde_json::Value> = drawn
         .iter()
         .map(|d| {
             let id = d.chart.id.as_ref();
             let zh = stem(id, Locale::ZhHans);
             let en = stem(id, Locale::En);
-            let mut entry = json!({
+            json!({
                 "id": id,
                 "title": { "zh": d.chart.title_zh.as_ref(), "en": d.chart.title_en.as_ref() },
                 "kind": d.chart.kind.name(),
+                "embed": {
+                    "zh": format!("embed/{zh}.html"),
+                    "en": format!("embed/{en}.html"),
+                    "query": format!("embed.html?chart={id}"),
+                },
                 "static": {
                     "svg": format!("static/{zh}.svg"),
                     "png": format!("static/{zh}.png"),
                     "svg_en": format!("static/{en}.svg"),
                     "png_en": format!("static/{en}.png"),
                 },
-                "height": (d.heights.iter().copied().fold(0.0, f64::max) + IFRAME_ROOM).ceil() as u32,
-            });
-            if pages.embed {
-                entry["embed"] = json!({
-                    "zh": format!("embed/{zh}.html"),
-                    "en": format!("embed/{en}.html"),
-                    "query": format!("embed.html?chart={id}"),
-                });
-            }
-            if pages.standalone {
-                entry["standalone"] = json!({
+                "standalone": {
                     "zh": format!("standalone/{zh}.html"),
                     "en": format!("standalone/{en}.html"),
-                });
-            }
-            entry
+                },
+                "height": (d.heights.iter().copied().fold(0.0, f64::max) + IFRAME_ROOM).ceil() as u32,
+            })
         })
         .collect();
     json!({ "width": WIDTH as u32, "charts": charts })
 }
 
 /// Writes `dist/charts.json`.
-pub fn write_catalogue(dist: &Path, drawn: &[Drawn], pages: Pages) -> Result<()> {
-    let text = serde_json::to_string_pretty(&catalogue(drawn, pages))
+pub fn write_catalogue(dist: &Path, drawn: &[Drawn]) -> Result<()> {
+    let text = serde_json::to_string_pretty(&catalogue(drawn))
         .context("cannot write the catalogue as JSON")?;
     write(&dist.join("charts.json"), text.as_bytes())
 }
@@ -275,48 +259,37 @@ mod tests {
     }
 
     #[test]
-    fn the_catalogue_names_only_pages_that_were_written() {
+    fn the_catalogue_names_every_file_of_a_chart() {
         let drawn: Vec<Drawn> = DATASET
             .charts
             .iter()
             .map(|chart| Drawn {
                 chart,
-                heights: vec![300.4, 280.0],
+                heights: vec![300.4, 320.2],
             })
             .collect();
-        let without = catalogue(
-            &drawn,
-            Pages {
-                embed: false,
-                standalone: false,
-            },
+        let all = catalogue(&drawn);
+        assert_eq!(
+            all["charts"].as_array().map(Vec::len),
+            Some(DATASET.charts.len())
         );
-        let first = &without["charts"][0];
+        let first = &all["charts"][0];
+        let id = drawn[0].chart.id.as_ref();
+        assert_eq!(first["id"], json!(id));
         assert_eq!(
             first["static"]["png_en"],
-            json!(format!("static/{}.en.png", drawn[0].chart.id))
+            json!(format!("static/{id}.en.png"))
         );
-        assert_eq!(first["height"], json!(341));
-        assert!(first["standalone"].is_null() && first["embed"].is_null());
-        let with = catalogue(
-            &drawn,
-            Pages {
-                embed: true,
-                standalone: true,
-            },
-        );
-        let first = &with["charts"][0];
+        assert_eq!(first["embed"]["en"], json!(format!("embed/{id}.en.html")));
         assert_eq!(
-            first["embed"]["en"],
-            json!(format!("embed/{}.en.html", drawn[0].chart.id))
+            first["embed"]["query"],
+            json!(format!("embed.html?chart={id}"))
         );
         assert_eq!(
             first["standalone"]["zh"],
-            json!(format!("standalone/{}.html", drawn[0].chart.id))
+            json!(format!("standalone/{id}.html"))
         );
-        assert_eq!(
-            with["charts"].as_array().map(Vec::len),
-            Some(DATASET.charts.len())
-        );
+        // The taller language, plus room, rounded up.
+        assert_eq!(first["height"], json!(361));
     }
 }

@@ -307,7 +307,8 @@ fn card(ind: &Indicator, locale: Locale, inner: f64) -> (Vec<Mark>, f64) {
     (s.marks, y)
 }
 
-fn shift(shape: Shape, dx: f64, dy: f64) -> Shape {
+/// Moves a shape by `(dx, dy)`; also used to frame a chart (`crate::frame`).
+pub(crate) fn shift(shape: Shape, dx: f64, dy: f64) -> Shape {
     match shape {
         Shape::Rect { rect, paint } => Shape::Rect {
             rect: Rect {

@@ -2,12 +2,14 @@
 //! uses: it must draw without error, show its figures, keep every text and
 //! shape inside the chart at every width, and match its snapshot.
 
+mod common;
+
+use common::{draw_svg, first_outside, first_text_overlap};
 use danba_charts::data::{Chart, Kind, DATASET};
-use danba_charts::draw::{draw, Style};
-use danba_charts::layout::{layout, Align, Scene, Shape};
-use danba_charts::text::{format_value, styled_width, Locale};
+use danba_charts::draw::Style;
+use danba_charts::layout::{layout, Scene};
+use danba_charts::text::{format_value, Locale};
 use danba_charts::theme::Theme;
-use plotters::prelude::SVGBackend;
 
 /// Widths from the narrowest phone to a wide desktop column.
 const WIDTHS: [f64; 6] = [200.0, 320.0, 375.0, 480.0, 768.0, 1080.0];
@@ -20,20 +22,17 @@ fn svg(
     highlight: Option<usize>,
 ) -> (Scene, String) {
     let scene = layout(&DATASET, chart, locale, width);
-    let mut out = String::new();
-    {
-        let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
-        let backend = SVGBackend::with_string(&mut out, size);
-        let style = Style {
-            theme,
-            scale: 1.0,
-            locale,
-            highlight,
-        };
-        if let Err(e) = draw(backend, &scene, &style) {
-            panic!("{} ({locale:?}, {width}px) failed to draw: {e:?}", chart.id);
-        }
-    }
+    let style = Style {
+        theme,
+        scale: 1.0,
+        locale,
+        highlight,
+    };
+    let out = draw_svg(
+        &scene,
+        &style,
+        &format!("{} ({locale:?}, {width}px)", chart.id),
+    );
     (scene, out)
 }
 
@@ -81,58 +80,16 @@ fn cards_bars_and_years_print_each_figure() {
     }
 }
 
-/// The horizontal extent of a text by the layout's own estimate.
-fn text_extent(at: (f64, f64), text: &str, size: f64, bold: bool, align: Align) -> (f64, f64) {
-    let w = styled_width(text, size, bold);
-    match align {
-        Align::Left => (at.0, at.0 + w),
-        Align::Centre => (at.0 - w / 2.0, at.0 + w / 2.0),
-        Align::Right => (at.0 - w, at.0),
-    }
-}
-
 #[test]
 fn nothing_leaves_the_chart_at_any_width() {
     for chart in DATASET.charts.iter() {
         for locale in Locale::ALL {
             for width in WIDTHS {
                 let scene = layout(&DATASET, chart, locale, width);
-                let fits = |x0: f64, x1: f64, y0: f64, y1: f64| {
-                    x0 >= -0.5 && x1 <= scene.width + 0.5 && y0 >= -0.5 && y1 <= scene.height + 0.5
-                };
-                for mark in &scene.marks {
-                    let ok = match &mark.shape {
-                        Shape::Rect { rect, .. } => {
-                            fits(rect.x, rect.x + rect.w, rect.y, rect.y + rect.h)
-                        }
-                        Shape::Line { from, to, .. } => fits(
-                            from.0.min(to.0),
-                            from.0.max(to.0),
-                            from.1.min(to.1),
-                            from.1.max(to.1),
-                        ),
-                        Shape::Dot { centre, radius, .. } => fits(
-                            centre.0 - radius,
-                            centre.0 + radius,
-                            centre.1 - radius,
-                            centre.1 + radius,
-                        ),
-                        Shape::Text {
-                            at,
-                            text,
-                            size,
-                            bold,
-                            align,
-                            ..
-                        } => {
-                            let (x0, x1) = text_extent(*at, text, *size, *bold, *align);
-                            fits(x0, x1, at.1, at.1 + size)
-                        }
-                    };
-                    assert!(
-                        ok,
-                        "{} ({locale:?}, {width}px): {:?} leaves the {}×{} chart",
-                        chart.id, mark.shape, scene.width, scene.height
+                if let Some(shape) = first_outside(&scene) {
+                    panic!(
+                        "{} ({locale:?}, {width}px): {shape:?} leaves the {}×{} chart",
+                        chart.id, scene.width, scene.height
                     );
                 }
             }
@@ -146,36 +103,8 @@ fn texts_of_one_chart_do_not_overlap() {
         for locale in Locale::ALL {
             for width in [320.0, 375.0, 1080.0] {
                 let scene = layout(&DATASET, chart, locale, width);
-                let boxes: Vec<(f64, f64, f64, f64, &str)> = scene
-                    .marks
-                    .iter()
-                    .filter_map(|m| match &m.shape {
-                        Shape::Text {
-                            at,
-                            text,
-                            size,
-                            bold,
-                            align,
-                            ..
-                        } => {
-                            let (x0, x1) = text_extent(*at, text, *size, *bold, *align);
-                            Some((x0, x1, at.1, at.1 + size, text.as_str()))
-                        }
-                        _ => None,
-                    })
-                    .collect();
-                for (i, a) in boxes.iter().enumerate() {
-                    for b in &boxes[i + 1..] {
-                        let overlap = a.0 < b.1 - 0.5
-                            && b.0 < a.1 - 0.5
-                            && a.2 < b.3 - 0.5
-                            && b.2 < a.3 - 0.5;
-                        assert!(
-                            !overlap,
-                            "{} ({locale:?}, {width}px): {:?} overlaps {:?}",
-                            chart.id, a.4, b.4
-                        );
-                    }
+                if let Some((a, b)) = first_text_overlap(&scene) {
+                    panic!("{} ({locale:?}, {width}px): {a:?} overlaps {b:?}", chart.id);
                 }
             }
         }

@@ -12,7 +12,7 @@ use crate::download::chart_csv;
 use crate::hit::place_tooltip;
 use crate::layout::Rect;
 use crate::summary::tooltip_text;
-use crate::text::{qualifier_notes, Locale};
+use crate::text::Locale;
 use crate::theme::Theme;
 
 use super::CSS_COLOURS;
@@ -144,7 +144,6 @@ pub(super) fn build_chart(
         .charts
         .get(index)
         .ok_or("chart index out of range")?;
-    let s = locale.strings();
     let figure = el(document, "figure", "chart")?;
     figure.set_attribute("data-chart", &chart.id)?;
     figure.set_attribute("data-kind", chart.kind.name())?;
@@ -174,21 +173,17 @@ pub(super) fn build_chart(
         return Ok((figure, placed));
     }
 
+    // The same lines as under the static images: notes, then the source.
     let caption = el(document, "figcaption", "")?;
-    if let Some(note) = locale.chart_note(chart) {
-        caption.append_child(&*text_el(document, "p", "note", note)?)?;
+    let lines = crate::frame::caption(&DATASET, chart, locale);
+    for (i, line) in lines.iter().enumerate() {
+        let class = if i + 1 == lines.len() {
+            "source"
+        } else {
+            "note"
+        };
+        caption.append_child(&*text_el(document, "p", class, line)?)?;
     }
-    let notes = qualifier_notes(DATASET.items(chart), locale);
-    if !notes.is_empty() {
-        caption.append_child(&*text_el(document, "p", "note", &notes.join(" "))?)?;
-    }
-    let source = locale.source_line(&DATASET.meta);
-    caption.append_child(&*text_el(
-        document,
-        "p",
-        "source",
-        &format!("{}{}", s.source, source),
-    )?)?;
     if chrome.tools {
         caption.append_child(&*tools(document, chart, index, locale)?)?;
     }

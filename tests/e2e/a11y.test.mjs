@@ -202,6 +202,9 @@ describe('accessibility', () => {
       const charts = await page.evaluate(() => window.danba.charts());
       for (const chartId of [charts[0], dataset.charts.find((c) => c.kind === 'bars').id]) {
         const canvas = `figure.chart[data-chart="${chartId}"] canvas.plot`;
+        // The pointer is parked off the charts: focusing scrolls the page, and
+        // a chart scrolled under a resting pointer would be hovered too.
+        await page.mouse.move(0, 0);
         await page.focus(canvas);
         await page.keyboard.press('ArrowRight');
         await page.keyboard.press('ArrowRight');

@@ -10,7 +10,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-use crate::{cargo, run_command, target_dir, tools};
+use crate::{cargo, pages, run_command, statics, target_dir, tools};
 
 /// The crate compiled to WebAssembly and the file name cargo gives it.
 const WASM_PACKAGE: &str = "danba-charts";
@@ -104,6 +104,12 @@ pub fn dist(root: &Path) -> Result<()> {
     fs::create_dir_all(&data).with_context(|| format!("cannot create {}", data.display()))?;
     write_file(&data.join("indicators.csv"), dataset.to_csv().as_bytes())?;
     write_file(&data.join("indicators.json"), dataset.to_json().as_bytes())?;
+
+    println!("==> drawing dist/static/ID.svg, ID.png (2×), ID.en.svg, ID.en.png for every chart");
+    let drawn = statics::write_images(&dist)?;
+    pages::write_pages(&dist, &drawn)?;
+    println!("==> writing the catalogue dist/charts.json");
+    statics::write_catalogue(&dist, &drawn)?;
 
     print_sizes(&dist)
 }

@@ -6,7 +6,10 @@
 
 mod dist;
 mod e2e;
+mod html;
+mod pages;
 mod serve;
+mod statics;
 mod tools;
 
 use std::ffi::OsStr;

@@ -1,0 +1,170 @@
+//! A chart framed to stand on its own: title above, notes and source below.
+//!
+//! On the dashboard a chart's title and caption are HTML around the canvas.
+//! A static image (an `og:image`, a `<noscript>` fallback, a print or RSS
+//! copy) has no page around it, so [`framed`] draws the same texts the
+//! dashboard's `<h3>` and `<figcaption>` show into the scene itself: the title
+//! in bold, wrapped, above the chart; the chart's note, the qualifier
+//! footnotes and the source line below it. It is pure, like
+//! [`crate::layout`], and its scene is drawn by the same [`crate::draw::draw`].
+//!
+//! The chart inside is [`layout`]'s scene moved down and right; its hover
+//! boxes move with it, so hit-testing a framed scene finds the same items.
+
+use danba_dataset::{Chart, Dataset};
+
+use crate::layout::{layout, shift, Align, Mark, Rect, Scene, Shape, MIN_WIDTH};
+use crate::text::{qualifier_notes, wrap, Locale};
+use crate::theme::Paint;
+
+/// Margin around everything, in CSS px, so the image does not end at its ink.
+pub const PAD: f64 = 16.0;
+/// The title's size: the dashboard's `.chart-title` (1.05rem), bold.
+const TITLE: f64 = 17.0;
+/// The caption's size: the dashboard's `figcaption` (0.85rem), rounded down.
+const NOTE: f64 = 13.0;
+/// Line height as a multiple of the font size.
+const LINE: f64 = 1.4;
+/// Bold text is estimated this much wider than regular (see `styled_width`).
+const BOLD_WIDTH: f64 = 1.05;
+/// Space between the title, the chart and the caption.
+const GAP: f64 = 12.0;
+
+/// The lines under a chart, in the dashboard's order: the chart's note, the
+/// qualifier footnotes (one line), and the source line.
+pub fn caption(data: &Dataset, chart: &Chart, locale: Locale) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(note) = locale.chart_note(chart) {
+        lines.push(note.to_owned());
+    }
+    let notes = qualifier_notes(data.items(chart), locale);
+    if !notes.is_empty() {
+        lines.push(notes.join(" "));
+    }
+    let source = locale.source_line(&data.meta);
+    lines.push(format!("{}{}", locale.strings().source, source));
+    lines
+}
+
+/// Lays a chart out at `width` CSS px in all, margins, title and caption
+/// included. The height is a whole number of CSS px, so an image drawn at
+/// twice the density is exactly twice as tall.
+pub fn framed(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -> Scene {
+    let width = if width.is_finite() {
+        width.max(MIN_WIDTH + 2.0 * PAD)
+    } else {
+        MIN_WIDTH + 2.0 * PAD
+    };
+    let inner = width - 2.0 * PAD;
+    let mut marks = Vec::new();
+    let mut y = PAD;
+    // `wrap` estimates regular text, so the bold title is wrapped narrower.
+    for line in wrap(locale.title(chart), TITLE, inner / BOLD_WIDTH) {
+        marks.push(text(line, (PAD, y), TITLE, true, Paint::Ink));
+        y += TITLE * LINE;
+    }
+    y += GAP - (LINE - 1.0) * TITLE;
+
+    let plot = layout(data, chart, locale, inner);
+    let (dx, dy) = (PAD, y);
+    marks.extend(plot.marks.into_iter().map(|m| Mark {
+        shape: shift(m.shape, dx, dy),
+        item: m.item,
+    }));
+    let items = plot
+        .items
+        .into_iter()
+        .map(|mut item| {
+            item.hit = Rect {
+                x: item.hit.x + dx,
+                y: item.hit.y + dy,
+                ..item.hit
+            };
+            item
+        })
+        .collect();
+    y += plot.height + GAP;
+
+    for paragraph in caption(data, chart, locale) {
+        for line in wrap(&paragraph, NOTE, inner) {
+            marks.push(text(line, (PAD, y), NOTE, false, Paint::Muted));
+            y += NOTE * LINE;
+        }
+    }
+    Scene {
+        width,
+        height: (y + PAD - (LINE - 1.0) * NOTE).ceil(),
+        items,
+        marks,
+    }
+}
+
+/// A left-aligned line of text that belongs to no item.
+fn text(line: String, at: (f64, f64), size: f64, bold: bool, paint: Paint) -> Mark {
+    Mark {
+        shape: Shape::Text {
+            at,
+            text: line,
+            size,
+            bold,
+            paint,
+            align: Align::Left,
+        },
+        item: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::DATASET;
+    use crate::hit::hit;
+
+    #[test]
+    fn hover_boxes_move_with_the_chart() {
+        for chart in DATASET.charts.iter() {
+            let plain = layout(&DATASET, chart, Locale::En, 640.0 - 2.0 * PAD);
+            let frame = framed(&DATASET, chart, Locale::En, 640.0);
+            assert_eq!(plain.items.len(), frame.items.len(), "{}", chart.id);
+            let top = frame.items[0].hit.y - plain.items[0].hit.y;
+            assert!(
+                top > TITLE,
+                "{}: the chart starts under its title",
+                chart.id
+            );
+            for (n, (a, b)) in plain.items.iter().zip(&frame.items).enumerate() {
+                assert_eq!(a.indicator, b.indicator);
+                let moved = Rect {
+                    x: a.hit.x + PAD,
+                    y: a.hit.y + top,
+                    ..a.hit
+                };
+                assert_eq!(b.hit, moved, "{}", chart.id);
+                // Just inside the moved box's corner, the pointer finds the item.
+                let (x, y) = (moved.x + 0.5, moved.y + 0.5);
+                assert_eq!(hit(&frame, x, y), Some(n), "{}", chart.id);
+            }
+        }
+    }
+
+    #[test]
+    fn the_caption_names_the_source_last() {
+        for chart in DATASET.charts.iter() {
+            for locale in Locale::ALL {
+                let lines = caption(&DATASET, chart, locale);
+                let last = lines.last().map(String::as_str).unwrap_or_default();
+                assert!(last.starts_with(locale.strings().source), "{last}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_narrow_or_odd_width_still_frames_a_whole_chart() {
+        let chart = &DATASET.charts[0];
+        for width in [0.0, -5.0, f64::NAN, f64::INFINITY, 100.0] {
+            let scene = framed(&DATASET, chart, Locale::ZhHans, width);
+            assert_eq!(scene.width, MIN_WIDTH + 2.0 * PAD);
+            assert_eq!(scene.height, scene.height.ceil());
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! Charts framed for static images (`frame::framed`): the title above and the
+//! notes and source below are part of the scene, everything stays inside it
+//! at every width, and two framed charts are kept as snapshots.
+
+mod common;
+
+use common::{draw_svg, first_outside, first_text_overlap};
+use danba_charts::data::{Kind, DATASET};
+use danba_charts::draw::Style;
+use danba_charts::frame::{caption, framed};
+use danba_charts::layout::Shape;
+use danba_charts::text::Locale;
+use danba_charts::theme::Theme;
+
+/// From the narrowest frame to wider than the static images' 640 px.
+const WIDTHS: [f64; 6] = [232.0, 320.0, 375.0, 480.0, 640.0, 1080.0];
+
+/// Every text of a scene run together without white space, so a title or
+/// source wrapped over several lines is found whole.
+fn all_text(scene: &danba_charts::layout::Scene) -> String {
+    scene
+        .marks
+        .iter()
+        .filter_map(|m| match &m.shape {
+            Shape::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect()
+}
+
+fn squeezed(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
+#[test]
+fn the_frame_shows_title_caption_and_source() {
+    for chart in DATASET.charts.iter() {
+        for locale in Locale::ALL {
+            for width in [320.0, 640.0] {
+                let scene = framed(&DATASET, chart, locale, width);
+                let text = all_text(&scene);
+                let lines = caption(&DATASET, chart, locale);
+                assert!(lines.iter().any(|l| l.starts_with(locale.strings().source)));
+                for wanted in
+                    std::iter::once(locale.title(chart)).chain(lines.iter().map(String::as_str))
+                {
+                    assert!(
+                        text.contains(&squeezed(wanted)),
+                        "{} ({locale:?}, {width}px) does not show {wanted:?}",
+                        chart.id
+                    );
+                }
+                // The title is the first text and is bold.
+                let first = scene.marks.iter().find_map(|m| match &m.shape {
+                    Shape::Text { text, bold, .. } => Some((text.clone(), *bold)),
+                    _ => None,
+                });
+                assert!(
+                    first.is_some_and(|(t, bold)| bold && locale.title(chart).starts_with(&t)),
+                    "{}: the title does not come first",
+                    chart.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_drawn_image_carries_the_title_and_source() {
+    let style = |locale| Style {
+        theme: Theme::LIGHT,
+        scale: 2.0,
+        locale,
+        highlight: None,
+    };
+    for chart in DATASET.charts.iter() {
+        for locale in Locale::ALL {
+            let scene = framed(&DATASET, chart, locale, 640.0);
+            let out = draw_svg(&scene, &style(locale), chart.id.as_ref());
+            let size = format!(
+                r#"width="{}" height="{}""#,
+                scene.width * 2.0,
+                scene.height * 2.0
+            );
+            assert!(out.contains(&size), "{}: not drawn at 2×: {size}", chart.id);
+            let source = locale.source_line(&DATASET.meta);
+            // Short enough to stay on one line at 640 px in both languages.
+            let head: String = source.chars().take(8).collect();
+            assert!(out.contains(&head), "{}: no source {head:?}", chart.id);
+        }
+    }
+}
+
+#[test]
+fn nothing_leaves_the_frame_and_no_texts_overlap() {
+    for chart in DATASET.charts.iter() {
+        for locale in Locale::ALL {
+            for width in WIDTHS {
+                let scene = framed(&DATASET, chart, locale, width);
+                if let Some(shape) = first_outside(&scene) {
+                    panic!(
+                        "{} ({locale:?}, {width}px): {shape:?} leaves the {}×{} frame",
+                        chart.id, scene.width, scene.height
+                    );
+                }
+                if let Some((a, b)) = first_text_overlap(&scene) {
+                    panic!("{} ({locale:?}, {width}px): {a:?} overlaps {b:?}", chart.id);
+                }
+                for item in &scene.items {
+                    let r = item.hit;
+                    assert!(
+                        r.x >= 0.0
+                            && r.y >= 0.0
+                            && r.x + r.w <= scene.width
+                            && r.y + r.h <= scene.height,
+                        "{} ({locale:?}, {width}px): hover box {r:?} leaves the frame",
+                        chart.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn snapshots_of_framed_charts() {
+    // One chart of cards in Chinese and one of bars in English, as the static
+    // images draw them.
+    let picks = [(Kind::Cards, Locale::ZhHans), (Kind::Bars, Locale::En)];
+    for (kind, locale) in picks {
+        let Some(chart) = DATASET.charts.iter().find(|c| c.kind == kind) else {
+            panic!("no chart of kind {kind:?}");
+        };
+        let scene = framed(&DATASET, chart, locale, 640.0);
+        let style = Style {
+            theme: Theme::LIGHT,
+            scale: 1.0,
+            locale,
+            highlight: None,
+        };
+        let out = draw_svg(&scene, &style, chart.id.as_ref());
+        insta::assert_snapshot!(format!("framed-{}-{}", chart.id, locale.url_tag()), out);
+    }
+}

@@ -1,0 +1,583 @@
+//! Pages made from the one-chart page `embed.html` (from `www/`) at build
+//! time, for every chart and language:
+//!
+//! - `dist/embed/ID.html`, `ID.en.html`: the same page with the chart fixed
+//!   (`data-chart` / `data-lang` on `#app`, which the module reads before the
+//!   query), `<base href="../">` so it loads the site's files, its own
+//!   `<title>`, Open Graph and Twitter card tags pointing at the static PNG,
+//!   and that PNG as the `<noscript>` fallback. Link previews and readers
+//!   without JavaScript get a real picture of the chart.
+//! - `dist/standalone/ID.html`, `ID.en.html`: one file with everything
+//!   inlined — style sheets, the page script, the wasm-bindgen glue and the
+//!   WebAssembly module as base64 — that works opened from disk or uploaded
+//!   into a CMS. The page script is kept as written: an import map sends its
+//!   `./pkg/danba_charts.js` to a small module that re-exports the glue and
+//!   hands `init` the inlined bytes (`init({ module_or_path: bytes })`).
+//!
+//! Every string inserted into markup goes through [`escape`].
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use danba_charts::data::Chart;
+use danba_charts::text::Locale;
+
+use crate::html::escape;
+use crate::statics::{stem, Drawn, LANGUAGES, PNG_SCALE, WIDTH};
+
+/// The site's one-chart page (from `www/`), which every page here is made from.
+pub const TEMPLATE: &str = "embed.html";
+/// The glue module the page script imports, relative to the page.
+const GLUE: &str = "./pkg/danba_charts.js";
+/// The WebAssembly module next to the glue.
+const WASM: &str = "pkg/danba_charts_bg.wasm";
+/// The specifier under which the standalone page's import map keeps the
+/// real glue, so the shim that replaces `./pkg/danba_charts.js` can import it.
+const INLINE_GLUE: &str = "danba-charts-glue";
+
+/// What a page needs to know of its chart.
+pub struct Target<'a> {
+    /// The chart.
+    pub chart: &'a Chart,
+    /// The language.
+    pub locale: Locale,
+    /// The framed chart's height at [`WIDTH`], CSS px (sizes the fallback image).
+    pub height: f64,
+}
+
+impl Target<'_> {
+    fn title(&self) -> &str {
+        self.locale.title(self.chart)
+    }
+
+    fn stem(&self) -> String {
+        stem(&self.chart.id, self.locale)
+    }
+
+    /// `data-chart` / `data-lang` for `#app`.
+    fn app_attributes(&self) -> String {
+        format!(
+            r#" data-chart="{}" data-lang="{}""#,
+            escape(&self.chart.id),
+            escape(self.locale.url_tag())
+        )
+    }
+}
+
+/// The per-chart embed page made from the template.
+pub fn embed_page(template: &str, target: &Target) -> Result<String> {
+    let png = format!("static/{}.png", target.stem());
+    let title = escape(target.title());
+    let (w, h) = (
+        (WIDTH * PNG_SCALE).round() as u32,
+        (target.height * PNG_SCALE).round() as u32,
+    );
+    let mut page = set_html_lang(template, target.locale.tag())?;
+    // The base comes first in <head>, before anything that names a file.
+    page = insert_after_open_tag(&page, "<head", "\n<base href=\"../\">")?;
+    page = set_title(&page, &title)?;
+    let meta = format!(
+        concat!(
+            "<meta property=\"og:type\" content=\"article\">\n",
+            "<meta property=\"og:title\" content=\"{title}\">\n",
+            "<meta property=\"og:image\" content=\"{png}\">\n",
+            "<meta property=\"og:image:width\" content=\"{w}\">\n",
+            "<meta property=\"og:image:height\" content=\"{h}\">\n",
+            "<meta property=\"og:image:alt\" content=\"{title}\">\n",
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">\n",
+            "<meta name=\"twitter:title\" content=\"{title}\">\n",
+        ),
+        title = title,
+        png = escape(&png),
+        w = w,
+        h = h,
+    );
+    page = insert_before(&page, "</head>", &meta)?;
+    let fallback = format!(
+        r#"<noscript><img src="{}" alt="{title}" width="{}" height="{}" style="max-width:100%;height:auto"></noscript>"#,
+        escape(&png),
+        WIDTH.round() as u32,
+        target.height.round() as u32,
+    );
+    set_app(&page, &target.app_attributes(), &fallback)
+}
+
+/// The files of `dist/` a standalone page inlines.
+pub struct Assets {
+    /// `pkg/danba_charts.js`.
+    pub glue: String,
+    /// `pkg/danba_charts_bg.wasm`.
+    pub wasm: Vec<u8>,
+}
+
+/// The self-contained page made from the template: `read` gives the text of
+/// a file of `dist/` by the relative path the template names it with.
+pub fn standalone_page(
+    template: &str,
+    target: &Target,
+    assets: &Assets,
+    read: &dyn Fn(&str) -> Result<String>,
+    fallback_svg: &str,
+) -> Result<String> {
+    let mut page = set_html_lang(template, target.locale.tag())?;
+    page = set_title(&page, &escape(target.title()))?;
+    page = drop_tags(&page, "link", |tag| {
+        attribute(tag, "rel") == Some("modulepreload")
+    });
+    page = inline_style_sheets(&page, read)?;
+    page = inline_module_scripts(&page, assets, read)?;
+    let fallback = format!(
+        r#"<noscript><img src="data:image/svg+xml;base64,{}" alt="{}" style="max-width:100%;height:auto"></noscript>"#,
+        BASE64.encode(fallback_svg),
+        escape(target.title()),
+    );
+    set_app(&page, &target.app_attributes(), &fallback)
+}
+
+/// Writes the embed and standalone pages of every chart from `dist/`'s
+/// copy of the template.
+pub fn write_pages(dist: &Path, drawn: &[Drawn]) -> Result<()> {
+    let template_path = dist.join(TEMPLATE);
+    println!(
+        "==> writing dist/embed/ID.html and dist/standalone/ID.html (and .en.html) from {TEMPLATE}"
+    );
+    let template = read_text(&template_path)?;
+    let read = |relative: &str| read_text(&dist.join(relative));
+    let assets = Assets {
+        glue: read(GLUE)?,
+        wasm: fs::read(dist.join(WASM))
+            .with_context(|| format!("cannot read {}", dist.join(WASM).display()))?,
+    };
+    let (embed_dir, standalone_dir) = (dist.join("embed"), dist.join("standalone"));
+    for dir in [&embed_dir, &standalone_dir] {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    for d in drawn {
+        for (locale, &height) in LANGUAGES.iter().zip(&d.heights) {
+            let target = Target {
+                chart: d.chart,
+                locale: *locale,
+                height,
+            };
+            let what = || format!("the pages of chart {} ({})", d.chart.id, locale.url_tag());
+            let name = format!("{}.html", target.stem());
+            let embed = embed_page(&template, &target).with_context(what)?;
+            write(&embed_dir.join(&name), &embed)?;
+            let svg = read(&format!("static/{}.svg", target.stem()))?;
+            let standalone =
+                standalone_page(&template, &target, &assets, &read, &svg).with_context(what)?;
+            write(&standalone_dir.join(&name), &standalone)?;
+        }
+    }
+    Ok(())
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<()> {
+    fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// The byte range of the first start tag `<NAME …>` (case-insensitive) at or
+/// after `from`.
+fn find_tag(doc: &str, name: &str, from: usize) -> Option<(usize, usize)> {
+    let lower = doc.to_ascii_lowercase();
+    let open = format!("<{}", name.to_ascii_lowercase());
+    let mut at = from;
+    while let Some(found) = lower[at..].find(&open) {
+        let start = at + found;
+        let after = lower[start + open.len()..].chars().next();
+        // `<head` must not match `<header`.
+        if matches!(after, Some(c) if c.is_ascii_whitespace() || c == '>' || c == '/') {
+            let end = start + lower[start..].find('>')? + 1;
+            return Some((start, end));
+        }
+        at = start + open.len();
+    }
+    None
+}
+
+/// The value of an attribute in a start tag, if it is quoted.
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let lower = tag.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(found) = lower[at..].find(name) {
+        let start = at + found;
+        let before = lower[..start].chars().last();
+        let rest = &tag[start + name.len()..];
+        if matches!(before, Some(c) if c.is_ascii_whitespace()) {
+            let rest = rest.trim_start();
+            if let Some(value) = rest.strip_prefix('=') {
+                let value = value.trim_start();
+                let quote = value.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+                let inner = &value[1..];
+                return inner.find(quote).map(|end| &inner[..end]);
+            }
+        }
+        at = start + name.len();
+    }
+    None
+}
+
+fn insert_after_open_tag(doc: &str, open: &str, text: &str) -> Result<String> {
+    let name = open.trim_start_matches('<');
+    let Some((_, end)) = find_tag(doc, name, 0) else {
+        bail!("the template has no <{name}> tag");
+    };
+    Ok(format!("{}{text}{}", &doc[..end], &doc[end..]))
+}
+
+fn insert_before(doc: &str, marker: &str, text: &str) -> Result<String> {
+    let Some(at) = doc.to_ascii_lowercase().find(marker) else {
+        bail!("the template has no {marker}");
+    };
+    Ok(format!("{}{text}{}", &doc[..at], &doc[at..]))
+}
+
+/// Sets `lang` on `<html>`, replacing the template's.
+fn set_html_lang(doc: &str, lang: &str) -> Result<String> {
+    let Some((start, end)) = find_tag(doc, "html", 0) else {
+        bail!("the template has no <html> tag");
+    };
+    let tag = &doc[start..end];
+    let new_tag = match attribute(tag, "lang") {
+        Some(old) => tag.replacen(&format!("\"{old}\""), &format!("\"{}\"", escape(lang)), 1),
+        None => format!("<html lang=\"{}\"{}", escape(lang), &tag[5..]),
+    };
+    Ok(format!("{}{new_tag}{}", &doc[..start], &doc[end..]))
+}
+
+/// Replaces the text of `<title>` (or adds one), `title` already escaped.
+fn set_title(doc: &str, title: &str) -> Result<String> {
+    let lower = doc.to_ascii_lowercase();
+    match (find_tag(doc, "title", 0), lower.find("</title>")) {
+        (Some((_, end)), Some(close)) if close >= end => {
+            Ok(format!("{}{title}{}", &doc[..end], &doc[close..]))
+        }
+        _ => insert_before(doc, "</head>", &format!("<title>{title}</title>\n")),
+    }
+}
+
+/// Adds attributes to the `<div id="app">` start tag and puts `inner` first
+/// inside it.
+fn set_app(doc: &str, attributes: &str, inner: &str) -> Result<String> {
+    let mut from = 0;
+    while let Some((start, end)) = find_tag(doc, "div", from) {
+        let tag = &doc[start..end];
+        if attribute(tag, "id") == Some("app") {
+            let close = if tag.ends_with("/>") {
+                end - 2
+            } else {
+                end - 1
+            };
+            return Ok(format!(
+                "{}{attributes}{}{inner}{}",
+                &doc[..close],
+                &doc[close..end],
+                &doc[end..]
+            ));
+        }
+        from = end;
+    }
+    bail!("the template has no <div id=\"app\">")
+}
+
+/// Removes every `<NAME …>` start tag (a void element such as `<link>`)
+/// for which `unwanted` holds.
+fn drop_tags(doc: &str, name: &str, unwanted: impl Fn(&str) -> bool) -> String {
+    let mut out = String::new();
+    let mut from = 0;
+    while let Some((start, end)) = find_tag(doc, name, from) {
+        out.push_str(&doc[from..start]);
+        if !unwanted(&doc[start..end]) {
+            out.push_str(&doc[start..end]);
+        }
+        from = end;
+    }
+    out.push_str(&doc[from..]);
+    out
+}
+
+/// Text that is to go inside `<style>` or `<script>`, refused if it would
+/// end the element early.
+fn raw_text<'t>(text: &'t str, element: &str, what: &str) -> Result<&'t str> {
+    if text.to_ascii_lowercase().contains(&format!("</{element}")) {
+        bail!("{what} contains `</{element}`, which cannot be inlined");
+    }
+    Ok(text)
+}
+
+/// Replaces every `<link rel="stylesheet" href="…">` by a `<style>` with the
+/// file's text.
+fn inline_style_sheets(doc: &str, read: &dyn Fn(&str) -> Result<String>) -> Result<String> {
+    let mut out = String::new();
+    let mut from = 0;
+    while let Some((start, end)) = find_tag(doc, "link", from) {
+        out.push_str(&doc[from..start]);
+        let tag = &doc[start..end];
+        match (attribute(tag, "rel"), attribute(tag, "href")) {
+            (Some(rel), Some(href)) if rel.eq_ignore_ascii_case("stylesheet") => {
+                let css = read(href)?;
+                if css.contains("url(") {
+                    bail!("{href} refers to other files (url(…)), which are not inlined");
+                }
+                out.push_str(&format!(
+                    "<style>\n{}\n</style>",
+                    raw_text(&css, "style", href)?
+                ));
+            }
+            _ => out.push_str(tag),
+        }
+        from = end;
+    }
+    out.push_str(&doc[from..]);
+    Ok(out)
+}
+
+/// The relative module specifiers a script imports statically
+/// (`from './x.js'`, `import './x.js'`).
+fn relative_imports(script: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for keyword in ["from", "import"] {
+        let mut at = 0;
+        while let Some(k) = script[at..].find(keyword) {
+            let rest = script[at + k + keyword.len()..].trim_start();
+            if let Some(quote) = rest.chars().next().filter(|q| *q == '\'' || *q == '"') {
+                if let Some(end) = rest[1..].find(quote) {
+                    let spec = &rest[1..1 + end];
+                    if spec.starts_with("./") || spec.starts_with("../") {
+                        found.push(spec.to_owned());
+                    }
+                }
+            }
+            at += k + keyword.len();
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+fn data_url(mime: &str, text: &str) -> String {
+    format!("data:{mime};base64,{}", BASE64.encode(text))
+}
+
+/// Replaces every `<script type="module" src="…"></script>` by the same
+/// script inline, preceded (once) by an import map that serves the glue and
+/// the WebAssembly module from the page itself.
+fn inline_module_scripts(
+    doc: &str,
+    assets: &Assets,
+    read: &dyn Fn(&str) -> Result<String>,
+) -> Result<String> {
+    let mut out = String::new();
+    let mut from = 0;
+    let mut inlined = 0;
+    while let Some((start, end)) = find_tag(doc, "script", from) {
+        out.push_str(&doc[from..start]);
+        let tag = &doc[start..end];
+        let close = doc[end..]
+            .to_ascii_lowercase()
+            .find("</script>")
+            .map(|c| end + c + "</script>".len())
+            .context("a <script> is not closed")?;
+        match (attribute(tag, "type"), attribute(tag, "src")) {
+            (Some("module"), Some(src)) => {
+                let script = read(src)?;
+                if let Some(spec) = relative_imports(&script).into_iter().find(|s| s != GLUE) {
+                    bail!("{src} imports {spec}; only {GLUE} is inlined");
+                }
+                if inlined == 0 {
+                    out.push_str(&import_map(assets)?);
+                }
+                inlined += 1;
+                out.push_str(&format!(
+                    "<script type=\"module\">\n{}\n</script>",
+                    raw_text(&script, "script", src)?
+                ));
+            }
+            _ => out.push_str(&doc[start..close]),
+        }
+        from = close;
+    }
+    out.push_str(&doc[from..]);
+    if inlined == 0 {
+        bail!("the template loads no module script");
+    }
+    Ok(out)
+}
+
+/// The import map, the module bytes and the shim that starts the glue on them.
+fn import_map(assets: &Assets) -> Result<String> {
+    let shim = format!(
+        "import init from '{INLINE_GLUE}';\n\
+         export * from '{INLINE_GLUE}';\n\
+         const text = document.getElementById('danba-wasm').textContent.trim();\n\
+         const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));\n\
+         export default function initInlined() {{ return init({{ module_or_path: bytes }}); }}\n"
+    );
+    let map = serde_json::json!({
+        "imports": {
+            GLUE: data_url("text/javascript", &shim),
+            INLINE_GLUE: data_url("text/javascript", &assets.glue),
+        }
+    });
+    Ok(format!(
+        "<script type=\"application/octet-stream\" id=\"danba-wasm\">{}</script>\n\
+         <script type=\"importmap\">{}</script>\n",
+        BASE64.encode(&assets.wasm),
+        serde_json::to_string(&map).context("cannot write the import map")?
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use danba_charts::data::DATASET;
+
+    /// A page shaped like `www/embed.html`.
+    const TEMPLATE_TEXT: &str = r#"<!doctype html>
+<html lang="zh-Hans">
+<head>
+<meta charset="utf-8">
+<title>嵌入</title>
+<link rel="stylesheet" href="style.css">
+<link rel="modulepreload" href="pkg/danba_charts.js">
+<script type="module" src="embed.js"></script>
+</head>
+<body>
+<header></header>
+<div id="app" class="embed"></div>
+</body>
+</html>
+"#;
+
+    fn target(locale: Locale) -> Target<'static> {
+        Target {
+            chart: &DATASET.charts[0],
+            locale,
+            height: 300.0,
+        }
+    }
+
+    #[test]
+    fn the_embed_page_fixes_its_chart_and_points_previews_at_the_png() -> Result<()> {
+        let t = target(Locale::En);
+        let id = t.chart.id.as_ref();
+        let page = embed_page(TEMPLATE_TEXT, &t)?;
+        assert!(page.contains(r#"<html lang="en">"#), "{page}");
+        assert!(
+            page.contains("<head>\n<base href=\"../\">\n<meta charset"),
+            "{page}"
+        );
+        let title = escape(&t.chart.title_en);
+        assert!(page.contains(&format!("<title>{title}</title>")), "{page}");
+        assert!(page.contains(&format!(
+            r#"<meta property="og:image" content="static/{id}.en.png">"#
+        )));
+        assert!(page.contains(r#"<meta property="og:image:height" content="600">"#));
+        assert!(page.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
+        assert!(page.contains(&format!(
+            r#"<div id="app" class="embed" data-chart="{id}" data-lang="en"><noscript><img src="static/{id}.en.png" alt="{title}""#
+        )));
+        // `<header>` is not `<head>`.
+        assert_eq!(page.matches("<base").count(), 1);
+        Ok(())
+    }
+
+    #[test]
+    fn inserted_text_is_escaped() -> Result<()> {
+        let mut chart = DATASET.charts[0].clone();
+        chart.title_zh = r#"<script>alert("x")</script> & '"#.into();
+        chart.id = r#"a"b"#.into();
+        let t = Target {
+            chart: &chart,
+            locale: Locale::ZhHans,
+            height: 10.0,
+        };
+        let page = embed_page(TEMPLATE_TEXT, &t)?;
+        assert!(!page.contains("<script>alert"));
+        assert!(page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;"));
+        assert!(page.contains(r#"data-chart="a&quot;b""#));
+        Ok(())
+    }
+
+    #[test]
+    fn a_template_without_its_anchors_is_refused() {
+        let t = target(Locale::ZhHans);
+        assert!(embed_page("<html><head></head><body></body></html>", &t).is_err());
+        assert!(embed_page("<div id=\"app\"></div>", &t).is_err());
+    }
+
+    #[test]
+    fn the_standalone_page_inlines_everything() -> Result<()> {
+        let read = |path: &str| -> Result<String> {
+            match path {
+                "style.css" => Ok("body { margin: 0 }".to_owned()),
+                "embed.js" => Ok(
+                    "import init, { mount_chart } from './pkg/danba_charts.js';\nawait init();"
+                        .to_owned(),
+                ),
+                other => bail!("unexpected read of {other}"),
+            }
+        };
+        let assets = Assets {
+            glue: "export default function init() {}".to_owned(),
+            wasm: vec![0, 97, 115, 109],
+        };
+        let t = target(Locale::ZhHans);
+        let page = standalone_page(TEMPLATE_TEXT, &t, &assets, &read, "<svg/>")?;
+        assert!(page.contains("<style>\nbody { margin: 0 }\n</style>"));
+        assert!(!page.contains("<link"), "{page}");
+        assert!(!page.contains("src=\"embed.js\""));
+        assert!(page.contains(
+            r#"<script type="application/octet-stream" id="danba-wasm">AGFzbQ==</script>"#
+        ));
+        assert!(
+            page.contains(r#"{"imports":{"./pkg/danba_charts.js":"data:text/javascript;base64,"#)
+        );
+        assert!(page.contains("await init();"));
+        assert!(page.contains(
+            "data-lang=\"zh\"><noscript><img src=\"data:image/svg+xml;base64,PHN2Zy8+\""
+        ));
+        // The import map comes before the module that needs it.
+        assert!(page.find("importmap") < page.find("await init()"));
+        Ok(())
+    }
+
+    #[test]
+    fn a_script_importing_other_files_is_refused() {
+        let read = |path: &str| -> Result<String> {
+            Ok(match path {
+                "embed.js" => "import { a } from './other.js';".to_owned(),
+                _ => String::new(),
+            })
+        };
+        let assets = Assets {
+            glue: String::new(),
+            wasm: Vec::new(),
+        };
+        let page = standalone_page(TEMPLATE_TEXT, &target(Locale::En), &assets, &read, "");
+        assert!(page.is_err_and(|e| e.to_string().contains("./other.js")));
+    }
+
+    #[test]
+    fn finds_attributes_and_tags() {
+        assert_eq!(attribute(r#"<div id="app" class='x'>"#, "class"), Some("x"));
+        assert_eq!(
+            attribute(r#"<div data-id="a" id="app">"#, "id"),
+            Some("app")
+        );
+        assert_eq!(attribute(r#"<div>"#, "id"), None);
+        assert_eq!(find_tag("<header><head>", "head", 0), Some((8, 14)));
+        assert_eq!(
+            relative_imports("import a from './a.js'; import \"./b.js\"; import c from 'c';"),
+            vec!["./a.js", "./b.js"]
+        );
+    }
+}

@@ -28,6 +28,23 @@ const WASM_OPT_FEATURES: [&str; 6] = [
     "--enable-multivalue",
 ];
 
+/// What wasm-opt is asked to do, unless `WASM_OPT_FLAGS` says otherwise.
+/// Chosen by measurement (see `bench/results.md`): `-Oz` gives the smallest
+/// module, and the debug and producer sections are of no use to readers.
+const WASM_OPT_DEFAULT: &str = "-Oz --strip-debug --strip-producers";
+
+/// The wasm-opt flags: `WASM_OPT_FLAGS` (space-separated), so that the bench
+/// can compare settings without editing this file, or the default.
+fn wasm_opt_flags() -> Vec<String> {
+    let flags = std::env::var("WASM_OPT_FLAGS").unwrap_or_default();
+    let chosen = if flags.trim().is_empty() {
+        WASM_OPT_DEFAULT
+    } else {
+        flags.as_str()
+    };
+    chosen.split_whitespace().map(str::to_owned).collect()
+}
+
 /// Builds `dist/` from scratch and prints the size of every file in it.
 pub fn dist(root: &Path) -> Result<()> {
     tools::ensure_wasm_target()?;
@@ -71,13 +88,17 @@ pub fn dist(root: &Path) -> Result<()> {
     )?;
 
     let module = pkg.join("danba_charts_bg.wasm");
-    println!("==> shrinking dist/pkg/danba_charts_bg.wasm (wasm-opt -Oz)");
+    let flags = wasm_opt_flags();
+    println!(
+        "==> shrinking dist/pkg/danba_charts_bg.wasm (wasm-opt {})",
+        flags.join(" ")
+    );
     // wasm-opt writes to a new file which then replaces the original, so an
     // interrupted run never leaves a half-written module behind.
     let optimised = pkg.join("danba_charts_bg.opt.wasm");
     run_command(
         Command::new(&wasm_opt)
-            .arg("-Oz")
+            .args(&flags)
             .args(WASM_OPT_FEATURES)
             .arg(&module)
             .arg("-o")

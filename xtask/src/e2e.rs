@@ -7,7 +7,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
-use crate::{cargo, dist, run_command, serve, target_dir, tools};
+use crate::{bench, cargo, dist, run_command, serve, target_dir, tools};
 
 /// The folder of the browser tests and their npm packages.
 const E2E_DIR: &str = "tests/e2e";
@@ -40,6 +40,11 @@ pub fn test(root: &Path) -> Result<()> {
         serve::serve_in_background(root.join("dist"))
     })?;
     step(6, "browser tests", || run_browser_tests(root, &base_url))?;
+    step(
+        7,
+        "bench smoke test (one load; no timing is judged)",
+        || bench::smoke(root),
+    )?;
     println!("==> all steps passed");
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! Everything a developer or CI does goes through here, so that the steps are
 //! written once, in Rust, and install what they need on a fresh machine.
 
+mod bench;
 mod dist;
 mod e2e;
 mod html;
@@ -26,6 +27,8 @@ Commands:
   serve [--port N]     build dist/ and serve it on http://127.0.0.1:N/ (default 8000)
   test                 run every check: cargo test, dist, and the browser tests (what CI runs)
   screenshots          build dist/ and save screenshots of the page to target/screenshots/
+  bench [--loads N] [--hovers N] [--memory-hovers N] [--no-write]
+                       measure the page against the same charts in Chart.js; writes bench/results.md
   help                 print this message";
 
 /// The port `serve` tries first; the next ones are tried when it is busy.
@@ -78,6 +81,7 @@ fn run(args: &[String]) -> Result<()> {
             no_arguments(command, rest)?;
             e2e::screenshots(&root)
         }
+        "bench" => bench::bench(&root, &bench::parse_args(rest)?),
         other => bail!("unknown command `{other}`\n\n{USAGE}"),
     }
 }

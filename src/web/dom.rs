@@ -31,6 +31,9 @@ pub(super) struct Chrome {
     pub plain: bool,
     /// The dashboard's embed code and downloads.
     pub tools: bool,
+    /// The title's element: `h3` under the dashboard's sections, `h1` on a
+    /// chart's own page.
+    pub heading: &'static str,
 }
 
 /// The `lang=` of the page URL, or Simplified Chinese.
@@ -120,6 +123,7 @@ pub(super) fn build_page(
                 Chrome {
                     plain: false,
                     tools: true,
+                    heading: "h3",
                 },
             )?;
             grid.append_child(&figure)?;
@@ -152,15 +156,18 @@ pub(super) fn build_chart(
     }
     let wrap: HtmlElement = el(document, "div", "plot-wrap")?.dyn_into()?;
     let canvas: HtmlCanvasElement = el(document, "canvas", "plot")?.dyn_into()?;
-    if chrome.plain {
-        canvas.set_attribute("aria-label", locale.title(chart))?;
+    // A plain chart keeps its title for assistive technology only: the host
+    // page shows its own.
+    let title_id = format!("chart-title-{}", chart.id);
+    let class = if chrome.plain {
+        "chart-title sr-only"
     } else {
-        let title_id = format!("chart-title-{}", chart.id);
-        let title = text_el(document, "h3", "chart-title", locale.title(chart))?;
-        title.set_id(&title_id);
-        figure.append_child(&title)?;
-        canvas.set_attribute("aria-labelledby", &title_id)?;
-    }
+        "chart-title"
+    };
+    let title = text_el(document, chrome.heading, class, locale.title(chart))?;
+    title.set_id(&title_id);
+    figure.append_child(&title)?;
+    canvas.set_attribute("aria-labelledby", &title_id)?;
     wrap.append_child(&canvas)?;
     figure.append_child(&wrap)?;
     super::table::describe(document, &figure, &canvas, index, locale)?;
@@ -218,6 +225,15 @@ fn tools(
     csv.set_attribute("class", "download")?;
     csv.set_attribute("aria-label", &format!("{} CSV", s.download))?;
     tools.append_child(&csv)?;
+    // The SVG is drawn at build time by the same Rust drawing code, natively
+    // (dist/static/); it exists in Simplified Chinese and English, so the
+    // Traditional Chinese page offers the Simplified one.
+    let stem = static_stem(chart, locale);
+    let svg = link(document, &format!("static/{stem}.svg"), "SVG")?;
+    svg.set_attribute("download", &format!("{stem}.svg"))?;
+    svg.set_attribute("class", "download")?;
+    svg.set_attribute("aria-label", &format!("{} SVG", s.download))?;
+    tools.append_child(&svg)?;
 
     let details = el(document, "details", "embed")?;
     details.append_child(&*text_el(document, "summary", "", s.embed)?)?;
@@ -229,10 +245,14 @@ fn tools(
     );
     let dir = &url[..url.rfind('/').map_or(0, |i| i + 1)];
     let iframe = format!("{code}\n<script async src=\"{dir}embed-resize.js\"></script>");
+    // Without scripts the article shows the chart's static image instead;
+    // with them the shadow root hides it.
     let script = format!(
-        "<div data-danba-chart=\"{}\" data-lang=\"{}\"></div>\n<script type=\"module\" src=\"{dir}danba-embed.js\"></script>",
+        "<div data-danba-chart=\"{}\" data-lang=\"{}\"><noscript><img src=\"{dir}static/{}.png\" alt=\"{}\" width=\"640\"></noscript></div>\n<script type=\"module\" src=\"{dir}danba-embed.js\"></script>",
         chart.id,
-        locale.url_tag()
+        locale.url_tag(),
+        static_stem(chart, locale),
+        escape_attr(locale.title(chart)),
     );
     for (n, (help, text)) in [(s.embed_help, iframe), (s.embed_script_help, script)]
         .into_iter()
@@ -255,6 +275,14 @@ fn tools(
     details.append_child(&open)?;
     tools.append_child(&details)?;
     Ok(tools)
+}
+
+/// The name of a chart's static image files (`dist/static/`) for a locale.
+fn static_stem(chart: &danba_dataset::Chart, locale: Locale) -> String {
+    match locale {
+        Locale::En => format!("{}.en", chart.id),
+        Locale::ZhHans | Locale::ZhHant => chart.id.to_string(),
+    }
 }
 
 /// The absolute address of a chart's embed page, beside this page.

@@ -399,6 +399,7 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
                 dom::Chrome {
                     plain: options.plain,
                     tools: false,
+                    heading: if in_frame { "h1" } else { "h3" },
                 },
             )?;
             root.append_child(&figure)?;

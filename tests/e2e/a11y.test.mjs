@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 import {
-  eventually, launch, loadDataset, normalise, withDashboard as withOpenDashboard,
+  BASE_URL, eventually, launch, loadDataset, normalise, withDashboard as withOpenDashboard,
 } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
@@ -110,6 +110,36 @@ describe('accessibility', () => {
           assert.deepEqual(problems, [], `${lang}/${colorScheme}: the page reported problems`);
         });
       }
+    }
+  });
+
+  test('axe-core finds no violations on embed pages in any language and theme', { timeout: TEST_TIMEOUT_MS }, async () => {
+    // A cards chart and a bars chart, themes chosen by the option and by the
+    // reader's colour scheme, with the table shown.
+    const context = await browser.newContext({ viewport: { width: 640, height: 800 } });
+    try {
+      const page = await context.newPage();
+      const problems = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+      });
+      for (const lang of LANGS) {
+        for (const [chart, theme] of [['key-figures', 'light'], ['money', 'dark'], ['timeline', 'auto']]) {
+          await page.emulateMedia({ colorScheme: theme === 'auto' ? 'dark' : 'light' });
+          await page.goto(`${BASE_URL}embed.html?chart=${chart}&lang=${lang}&theme=${theme}`);
+          await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20_000 });
+          await page.$$eval('button.data-toggle', (buttons) => buttons.forEach((b) => b.click()));
+          await page.addScriptTag({ path: AXE_PATH });
+          const violations = await page.evaluate(async () => {
+            const result = await window.axe.run(document);
+            return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+          });
+          assert.deepEqual(violations, [], `embed ${chart} ${lang} ${theme}`);
+        }
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
     }
   });
 

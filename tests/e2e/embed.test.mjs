@@ -287,8 +287,9 @@ describe('the embed page', () => {
         const canvas = document.querySelector('canvas.plot');
         const pixel = canvas.getContext('2d').getImageData(1, 1, 1, 1).data;
         return {
-          titles: document.querySelectorAll('.chart-title, figcaption').length,
-          label: canvas.getAttribute('aria-label'),
+          // Shown: nothing but the chart; the title stays for screen readers.
+          titles: [...document.querySelectorAll('.chart-title, figcaption')].filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().width > 1).length,
+          label: document.getElementById(canvas.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',
           luminance: (pixel[0] + pixel[1] + pixel[2]) / 3,
         };
       });
@@ -311,8 +312,18 @@ describe('the embed page', () => {
         id: f.dataset.chart,
         title: f.querySelector('.chart-title').textContent,
         code: f.querySelector('textarea.embed-code')?.value ?? '',
+        script: f.querySelectorAll('textarea.embed-code')[1]?.value ?? '',
+        svg: f.querySelector('a.download[href$=".svg"]')?.href ?? '',
       })));
       assert.ok(codes.length > 0);
+      // The SVG download and the script embed's fallback image are served.
+      const statuses = await page.evaluate(async (list) => Promise.all(list.map(async ({ svg, script }) => {
+        const img = script.match(/<noscript><img src="([^"]+)"/)?.[1] ?? '';
+        return [(await fetch(svg)).status, img ? (await fetch(img)).status : 0];
+      })), codes);
+      for (const [n, [svg, img]] of statuses.entries()) {
+        assert.deepEqual([svg, img], [200, 200], `${codes[n].id}: SVG download / noscript image`);
+      }
       for (const { id, title, code } of codes) {
         assert.match(code, new RegExp(`<iframe src="[^"]*embed\\.html\\?chart=${id}&lang=zh"`), id);
         assert.ok(code.includes(`title="${title}"`), `${id}: the iframe carries the chart's title`);

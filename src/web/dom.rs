@@ -264,7 +264,7 @@ fn tools(
         let area = el(document, "textarea", "embed-code")?;
         area.set_id(&id);
         area.set_attribute("readonly", "")?;
-        area.set_attribute("rows", "3")?;
+        area.set_attribute("rows", "5")?;
         area.set_text_content(Some(&text));
         details.append_child(&label)?;
         details.append_child(&area)?;

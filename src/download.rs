@@ -1,26 +1,12 @@
-//! A chart's figures as CSV, for the per-chart download. Written by hand
+//! A chart's figures as CSV, for the per-chart download, in the columns of
+//! the full download (`dist/data/indicators.csv`). Written by hand
 //! because the CSV writer used at build time would add weight to the module
 //! every reader loads; the test reads the output back with that writer's
 //! reader to keep the two in agreement.
 
-use danba_dataset::{period_text, plain_number};
+use danba_dataset::{period_text, plain_number, CSV_HEADER};
 
 use crate::data::{Chart, Dataset};
-
-/// The columns of the per-chart CSV: those of the full download plus the
-/// figure as the article prints it.
-pub const COLUMNS: [&str; 10] = [
-    "id",
-    "category",
-    "label_zh",
-    "label_en",
-    "value",
-    "unit",
-    "qualifier",
-    "year",
-    "printed",
-    "source",
-];
 
 fn field(out: &mut String, text: &str) {
     // RFC 4180: quote a field that holds a comma, quote or line break, and
@@ -47,7 +33,8 @@ fn row<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
 /// The chart's figures, one row each, in the chart's order.
 pub fn chart_csv(data: &Dataset, chart: &Chart) -> String {
     let mut out = String::new();
-    row(&mut out, COLUMNS);
+    // The columns of the full download, so both files read alike.
+    row(&mut out, CSV_HEADER);
     for i in data.items(chart) {
         let value = i.value.map(plain_number).unwrap_or_default();
         let year = period_text(i.period);
@@ -62,7 +49,6 @@ pub fn chart_csv(data: &Dataset, chart: &Chart) -> String {
                 i.unit.name(),
                 i.qualifier.name(),
                 &year,
-                &i.printed,
                 &i.source,
             ],
         );
@@ -84,7 +70,7 @@ mod tests {
                 .headers()
                 .map(|h| h.iter().map(str::to_owned).collect())
                 .unwrap_or_default();
-            assert_eq!(header, COLUMNS);
+            assert_eq!(header, CSV_HEADER);
             let rows: Vec<csv::StringRecord> = reader
                 .records()
                 .map(|r| r.unwrap_or_else(|e| panic!("{}: {e}", chart.id)))
@@ -94,8 +80,7 @@ mod tests {
             for (row, ind) in rows.iter().zip(items) {
                 assert_eq!(&row[0], ind.id.as_ref());
                 assert_eq!(row[4].parse::<f64>().ok(), ind.value);
-                assert_eq!(&row[8], ind.printed.as_ref());
-                assert_eq!(&row[9], ind.source.as_ref());
+                assert_eq!(&row[8], ind.source.as_ref());
             }
         }
     }

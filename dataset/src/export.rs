@@ -5,20 +5,7 @@ use std::fmt::Write as _;
 
 use serde_json::{json, Value};
 
-use crate::{period_text, plain_number, Chart, Dataset, Indicator, Period, Text};
-
-/// The header of the CSV download; its columns are a public format.
-pub const CSV_HEADER: [&str; 9] = [
-    "id",
-    "category",
-    "label_zh",
-    "label_en",
-    "value",
-    "unit",
-    "qualifier",
-    "year",
-    "source",
-];
+use crate::{period_text, plain_number, Chart, Dataset, Indicator, Period, Text, CSV_HEADER};
 
 impl Dataset {
     /// The dataset as CSV (RFC 4180, UTF-8, one row per figure).

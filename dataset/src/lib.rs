@@ -184,6 +184,19 @@ pub fn period_text(p: Period) -> String {
     }
 }
 
+/// The header of the CSV download; its columns are a public format.
+pub const CSV_HEADER: [&str; 9] = [
+    "id",
+    "category",
+    "label_zh",
+    "label_en",
+    "value",
+    "unit",
+    "qualifier",
+    "year",
+    "source",
+];
+
 /// One figure of the article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Indicator {

@@ -191,6 +191,8 @@ pub struct Strings {
     pub embed_help: &'static str,
     /// Label of the script-embed code.
     pub embed_script_help: &'static str,
+    /// Link to a chart's self-contained file.
+    pub standalone_copy: &'static str,
     /// Link to a chart's own page.
     pub open_chart: &'static str,
     /// The button that shows a chart's data table.
@@ -229,6 +231,7 @@ static ZH_HANS: Strings = Strings {
     embed_help: "iframe 嵌入（可选的脚本会让高度随图表自动调整）：",
     embed_script_help: "或用脚本直接嵌入文章（不用 iframe）：",
     open_chart: "单独打开此图表",
+    standalone_copy: "下载离线单文件（HTML）",
     show_data: "查看数据",
     table_columns: ["项目", "数值", "年份", "原文出处"],
     keys_hint: "按方向键逐项查看，Home、End 键跳至首项、末项，Esc 键关闭提示。",
@@ -267,6 +270,7 @@ static ZH_HANT: Strings = Strings {
     embed_help: "iframe 嵌入（可選的腳本會讓高度隨圖表自動調整）：",
     embed_script_help: "或用腳本直接嵌入文章（不用 iframe）：",
     open_chart: "單獨打開此圖表",
+    standalone_copy: "下載離線單文件（HTML）",
 };
 
 static EN: Strings = Strings {
@@ -297,6 +301,7 @@ static EN: Strings = Strings {
     embed_help: "Embed as an iframe (the optional script keeps its height fitted to the chart):",
     embed_script_help: "Or mount it straight into the article with a script (no iframe):",
     open_chart: "Open this chart on its own",
+    standalone_copy: "Download a self-contained file (HTML)",
     show_data: "Show data",
     table_columns: ["Figure", "Value", "Year", "Source sentence (Chinese)"],
     keys_hint: "Use the arrow keys to go through the figures, Home and End to jump to the first and last, Escape to close the tooltip.",

@@ -273,6 +273,16 @@ fn tools(
     open.set_attribute("target", "_blank")?;
     open.set_attribute("rel", "noopener")?;
     details.append_child(&open)?;
+    details.append_with_str_1(" · ")?;
+    // One file with everything inlined, for a CMS that takes uploads only.
+    let stem = static_stem(chart, locale);
+    let copy = link(
+        document,
+        &format!("standalone/{stem}.html"),
+        s.standalone_copy,
+    )?;
+    copy.set_attribute("download", &format!("{stem}.html"))?;
+    details.append_child(&copy)?;
     tools.append_child(&details)?;
     Ok(tools)
 }

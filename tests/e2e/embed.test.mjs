@@ -314,15 +314,16 @@ describe('the embed page', () => {
         code: f.querySelector('textarea.embed-code')?.value ?? '',
         script: f.querySelectorAll('textarea.embed-code')[1]?.value ?? '',
         svg: f.querySelector('a.download[href$=".svg"]')?.href ?? '',
+        standalone: f.querySelector('details.embed a[href*="standalone/"]')?.href ?? '',
       })));
       assert.ok(codes.length > 0);
       // The SVG download and the script embed's fallback image are served.
-      const statuses = await page.evaluate(async (list) => Promise.all(list.map(async ({ svg, script }) => {
+      const statuses = await page.evaluate(async (list) => Promise.all(list.map(async ({ svg, script, standalone }) => {
         const img = script.match(/<noscript><img src="([^"]+)"/)?.[1] ?? '';
-        return [(await fetch(svg)).status, img ? (await fetch(img)).status : 0];
+        return [(await fetch(svg)).status, img ? (await fetch(img)).status : 0, (await fetch(standalone)).status];
       })), codes);
-      for (const [n, [svg, img]] of statuses.entries()) {
-        assert.deepEqual([svg, img], [200, 200], `${codes[n].id}: SVG download / noscript image`);
+      for (const [n, [svg, img, standalone]] of statuses.entries()) {
+        assert.deepEqual([svg, img, standalone], [200, 200, 200], `${codes[n].id}: SVG download / noscript image / standalone file`);
       }
       for (const { id, title, code } of codes) {
         assert.match(code, new RegExp(`<iframe src="[^"]*embed\\.html\\?chart=${id}&lang=zh"`), id);

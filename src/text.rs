@@ -205,7 +205,7 @@ pub struct Strings {
 
 static ZH_HANS: Strings = Strings {
     headline: "成华援丹巴：八年脱贫攻坚的每一个数字",
-    dek: "2012年起，成都市成华区对口帮扶甘孜州丹巴县。到2019年，丹巴54个贫困村全部退出、8564名贫困人口脱贫，贫困发生率由16.8%降至0。下面是报道中的每一个数字，悬停或轻触即可查看原文出处。",
+    dek: "2012年起，成都市成华区对口帮扶甘孜州丹巴县。到2019年，丹巴54个贫困村全部退出、8564名贫困人口脱贫，贫困发生率由16.8%降至0。下面是报道中的每一个数字，悬停、轻触或用键盘即可查看原文出处。",
     download_csv: "下载数据（CSV）",
     download_json: "下载数据（JSON）",
     languages: "语言",
@@ -241,7 +241,7 @@ static ZH_HANS: Strings = Strings {
 // in step), except that 余 is written 餘 as Traditional Chinese spells it.
 static ZH_HANT: Strings = Strings {
     headline: "成華援丹巴：八年脫貧攻堅的每一個數字",
-    dek: "2012年起，成都市成華區對口幫扶甘孜州丹巴縣。到2019年，丹巴54個貧困村全部退出、8564名貧困人口脫貧，貧困發生率由16.8%降至0。下面是報道中的每一個數字，懸停或輕觸即可查看原文出處。",
+    dek: "2012年起，成都市成華區對口幫扶甘孜州丹巴縣。到2019年，丹巴54個貧困村全部退出、8564名貧困人口脫貧，貧困發生率由16.8%降至0。下面是報道中的每一個數字，懸停、輕觸或用鍵盤即可查看原文出處。",
     download_csv: "下載數據（CSV）",
     download_json: "下載數據（JSON）",
     languages: "語言",
@@ -275,7 +275,7 @@ static ZH_HANT: Strings = Strings {
 
 static EN: Strings = Strings {
     headline: "Chenghua's aid to Danba: every figure of an eight-year push out of poverty",
-    dek: "From 2012 Chengdu's Chenghua District was paired with Danba County in Garzê. By 2019 all 54 poor villages of Danba had exited poverty, 8,564 people had been lifted out of it, and poverty incidence had fallen from 16.8% to 0. Below is every figure of the news report; hover or tap one to see the sentence it comes from.",
+    dek: "From 2012 Chengdu's Chenghua District was paired with Danba County in Garzê. By 2019 all 54 poor villages of Danba had exited poverty, 8,564 people had been lifted out of it, and poverty incidence had fallen from 16.8% to 0. Below is every figure of the news report; hover, tap or use the keyboard on one to see the sentence it comes from.",
     download_csv: "Download data (CSV)",
     download_json: "Download data (JSON)",
     languages: "Language",

@@ -105,6 +105,17 @@ async function followsNarrowing(page, label) {
   assert.equal(await frame.evaluate(() => window.__intervals), 0, `${label}: the embed must not poll with setInterval`);
 }
 
+/** Shows `html` as the article and checks its iframe follows the chart's height. */
+async function articleFollows(html, label) {
+  const { context, page, problems } = await hostPage(html);
+  try {
+    await followsNarrowing(page, label);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * Requests of `context` still open, to say what a page that never loads is
  * waiting for.
@@ -130,15 +141,9 @@ const embedUrl = (query) => `${BASE_URL}embed.html?${query}`;
 
 describe('embedding', () => {
   test('a pym.js parent resizes the iframe as the page narrows', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { context, page, problems } = await hostPage(`<!doctype html><title>Article</title><div id="chart"></div>
+    await articleFollows(`<!doctype html><title>Article</title><div id="chart"></div>
         <script>${await pym()}</script>
-        <script>new pym.Parent('chart', ${JSON.stringify(embedUrl(`chart=${CHART}`))}, { title: 'Chart' });</script>`);
-    try {
-      await followsNarrowing(page, 'pym.js');
-      assert.deepEqual(problems, []);
-    } finally {
-      await context.close();
-    }
+        <script>new pym.Parent('chart', ${JSON.stringify(embedUrl(`chart=${CHART}`))}, { title: 'Chart' });</script>`, 'pym.js');
   });
 
   test('a Datawrapper-style listener resizes the iframe', { timeout: TEST_TIMEOUT_MS }, async () => {
@@ -150,26 +155,14 @@ describe('embedding', () => {
           if (e[r].contentWindow === a.source) e[r].style.height = a.data['datawrapper-height'][t] + 'px';
       }
     });`;
-    const { context, page, problems } = await hostPage(`<!doctype html><title>Article</title><script>${listener}</script>
-        <iframe src=${JSON.stringify(embedUrl(`chart=${CHART}`))} title="Chart" style="width:100%;border:0" height="400"></iframe>`);
-    try {
-      await followsNarrowing(page, 'Datawrapper-style');
-      assert.deepEqual(problems, []);
-    } finally {
-      await context.close();
-    }
+    await articleFollows(`<!doctype html><title>Article</title><script>${listener}</script>
+        <iframe src=${JSON.stringify(embedUrl(`chart=${CHART}`))} title="Chart" style="width:100%;border:0" height="400"></iframe>`, 'Datawrapper-style');
   });
 
   test('our own parent script resizes the iframe', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { context, page, problems } = await hostPage(`<!doctype html><title>Article</title>
+    await articleFollows(`<!doctype html><title>Article</title>
         <iframe src=${JSON.stringify(embedUrl(`chart=${CHART}&lang=en`))} title="Chart" style="width:100%;border:0" height="400" loading="lazy"></iframe>
-        <script async src="${BASE_URL}embed-resize.js"></script>`);
-    try {
-      await followsNarrowing(page, 'embed-resize.js');
-      assert.deepEqual(problems, []);
-    } finally {
-      await context.close();
-    }
+        <script async src="${BASE_URL}embed-resize.js"></script>`, 'embed-resize.js');
   });
 
   test('the script embed renders inside a hostile host page and leaves it alone', { timeout: TEST_TIMEOUT_MS }, async () => {

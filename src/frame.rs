@@ -13,8 +13,8 @@
 
 use danba_dataset::{Chart, Dataset};
 
-use crate::layout::{layout, shift, Align, Mark, Rect, Scene, Shape, MIN_WIDTH};
-use crate::text::{qualifier_notes, wrap, Locale};
+use crate::layout::{layout, shift, Align, Mark, Rect, Scene, Shape, LINE, MIN_WIDTH};
+use crate::text::{qualifier_notes, wrap, Locale, BOLD_WIDTH};
 use crate::theme::Paint;
 
 /// Margin around everything, in CSS px, so the image does not end at its ink.
@@ -23,10 +23,6 @@ pub const PAD: f64 = 16.0;
 const TITLE: f64 = 17.0;
 /// The caption's size: the dashboard's `figcaption` (0.85rem), rounded down.
 const NOTE: f64 = 13.0;
-/// Line height as a multiple of the font size.
-const LINE: f64 = 1.4;
-/// Bold text is estimated this much wider than regular (see `styled_width`).
-const BOLD_WIDTH: f64 = 1.05;
 /// Space between the title, the chart and the caption.
 const GAP: f64 = 12.0;
 

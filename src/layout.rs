@@ -23,7 +23,8 @@ pub const MIN_WIDTH: f64 = 200.0;
 const FONT: f64 = 13.0;
 const SMALL: f64 = 12.0;
 const BIG: f64 = 26.0;
-const LINE: f64 = 1.4;
+/// Line height as a multiple of the font size.
+pub(crate) const LINE: f64 = 1.4;
 const GAP: f64 = 8.0;
 const PAD: f64 = 10.0;
 

@@ -653,10 +653,13 @@ pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars().map(char_em).sum::<f64>() * size
 }
 
+/// How much wider bold text is estimated than regular.
+pub const BOLD_WIDTH: f64 = 1.05;
+
 /// Estimated width of `text` at `size` px, bold or not; bold glyphs run
 /// about five per cent wider.
 pub fn styled_width(text: &str, size: f64, bold: bool) -> f64 {
-    text_width(text, size) * if bold { 1.05 } else { 1.0 }
+    text_width(text, size) * if bold { BOLD_WIDTH } else { 1.0 }
 }
 
 /// Whether a line may not start with this character (closing punctuation).

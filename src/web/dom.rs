@@ -345,6 +345,9 @@ pub(super) struct Tooltip {
     note: Element,
     printed: Element,
     source: Element,
+    /// The figure whose text the tooltip holds, so that moving the pointer
+    /// within one item only moves the box instead of rewriting it.
+    showing: std::cell::Cell<Option<*const Indicator>>,
 }
 
 impl Tooltip {
@@ -372,21 +375,25 @@ impl Tooltip {
             note,
             printed,
             source,
+            showing: std::cell::Cell::new(None),
         })
     }
 
     pub(super) fn show(&self, ind: &Indicator, locale: Locale, anchor: Rect) {
-        let set = |e: &Element, text: &str| {
-            e.set_text_content(Some(text));
-            let _ = e.toggle_attribute_with_force("hidden", text.is_empty());
-        };
-        let t = tooltip_text(ind, locale);
-        set(&self.label, &t.label);
-        set(&self.value, &t.value);
-        set(&self.period, &t.period);
-        set(&self.note, &t.note);
-        set(&self.printed, &t.printed);
-        set(&self.source, &t.source);
+        if self.showing.get() != Some(std::ptr::from_ref(ind)) {
+            let set = |e: &Element, text: &str| {
+                e.set_text_content(Some(text));
+                let _ = e.toggle_attribute_with_force("hidden", text.is_empty());
+            };
+            let t = tooltip_text(ind, locale);
+            set(&self.label, &t.label);
+            set(&self.value, &t.value);
+            set(&self.period, &t.period);
+            set(&self.note, &t.note);
+            set(&self.printed, &t.printed);
+            set(&self.source, &t.source);
+            self.showing.set(Some(std::ptr::from_ref(ind)));
+        }
         self.root.set_hidden(false);
         self.place(anchor);
     }
@@ -419,6 +426,7 @@ impl Tooltip {
 
     pub(super) fn hide(&self) {
         self.root.set_hidden(true);
+        self.showing.set(None);
     }
 
     pub(super) fn remove(&self) {

@@ -116,12 +116,16 @@ impl State {
     /// As [`State::point`], with the tooltip beside `anchor` (viewport px):
     /// the pointer, or the box of an item reached with the keyboard.
     fn point_at(&mut self, target: Option<(usize, usize)>, anchor: Rect) {
-        let theme = self.theme();
         let locale = self.locale;
+        // The colour scheme is only asked for when something is repainted,
+        // not on every move within one item.
+        let mut theme = None;
         // Only one chart is highlighted at a time.
-        for (k, view) in self.views.iter_mut().enumerate() {
+        for k in 0..self.views.len() {
             let want = target.filter(|t| t.0 == k).map(|t| t.1);
-            if view.active != want {
+            if self.views[k].active != want {
+                let theme = *theme.get_or_insert_with(|| self.theme());
+                let view = &mut self.views[k];
                 view.active = want;
                 paint(view, &theme, locale);
                 match want

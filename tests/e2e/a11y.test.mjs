@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 import {
-  BASE_URL, eventually, launch, loadDataset, normalise, withDashboard as withOpenDashboard,
+  BASE_URL, collectProblems, eventually, launch, loadDataset, normalise, withDashboard as withOpenDashboard,
 } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
@@ -119,10 +119,7 @@ describe('accessibility', () => {
     const context = await browser.newContext({ viewport: { width: 640, height: 800 } });
     try {
       const page = await context.newPage();
-      const problems = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-      });
+      const problems = collectProblems(page);
       for (const lang of LANGS) {
         for (const [chart, theme] of [['key-figures', 'light'], ['money', 'dark'], ['timeline', 'auto']]) {
           await page.emulateMedia({ colorScheme: theme === 'auto' ? 'dark' : 'light' });

@@ -96,14 +96,7 @@ export async function openDashboard(browser, {
     hasTouch,
   });
   const page = await context.newPage();
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') {
-      const where = message.location();
-      problems.push(`console ${message.type()}: ${message.text()} (${where.url}:${where.lineNumber})`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  const problems = collectProblems(page);
   page.on('requestfailed', (request) =>
     problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
   try {
@@ -114,6 +107,22 @@ export async function openDashboard(browser, {
     throw error;
   }
   return { context, page, problems };
+}
+
+/**
+ * Collects the console errors and warnings and the uncaught errors of `page`
+ * into the returned list, from now on, so a test can require there were none.
+ */
+export function collectProblems(page) {
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      const where = message.location();
+      problems.push(`console ${message.type()}: ${message.text()} (${where.url}:${where.lineNumber})`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return problems;
 }
 
 /**

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-import { BASE_URL, launch } from './browser.mjs';
+import { BASE_URL, collectProblems, launch } from './browser.mjs';
 
 const HOST = BASE_URL.replace('//127.0.0.1:', '//localhost:');
 const TEST_TIMEOUT_MS = 120_000;
@@ -48,11 +48,7 @@ async function hostPage(html, { width = 1000, height = 900 } = {}) {
   });
   const page = await context.newPage();
   const pending = trackPending(context);
-  const problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const problems = collectProblems(page);
   context.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`);
   });
@@ -224,11 +220,7 @@ describe('the embed page', () => {
     const context = await browser.newContext({ viewport: { width: 600, height: 800 }, colorScheme });
     const page = await context.newPage();
     const pending = trackPending(context);
-    const problems = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    const problems = collectProblems(page);
     await loading(pending, () => page.goto(embedUrl(query), { waitUntil: 'domcontentloaded' }));
     await page.waitForFunction(() => ['true', 'error'].includes(document.documentElement.dataset.ready), null, { timeout: 20_000 });
     return { context, page, problems };

@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { BASE_URL, fetchFromSite, launch, loadDataset } from './browser.mjs';
+import { BASE_URL, collectProblems, fetchFromSite, launch, loadDataset } from './browser.mjs';
 
 /** dist/ on disk, to list every file the build wrote. */
 const DIST = process.env.DIST_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
@@ -235,12 +235,8 @@ describe('the per-chart embed pages in dist/embed/', { timeout: TEST_TIMEOUT_MS 
  */
 async function openChart(context, url) {
   const page = await context.newPage();
-  const problems = [];
+  const problems = collectProblems(page);
   const requests = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`);
   });

@@ -4,10 +4,10 @@
 
 mod common;
 
-use common::{draw_svg, first_outside, first_text_overlap};
+use common::{draw_svg, extent, first_outside, first_text_overlap, Extent};
 use danba_charts::data::{Chart, Kind, DATASET};
-use danba_charts::draw::Style;
-use danba_charts::layout::{layout, Scene};
+use danba_charts::draw::{Style, LIT_DOT_SCALE};
+use danba_charts::layout::{layout, Scene, Shape};
 use danba_charts::text::{format_value, Locale};
 use danba_charts::theme::Theme;
 
@@ -105,6 +105,45 @@ fn texts_of_one_chart_do_not_overlap() {
                 let scene = layout(&DATASET, chart, locale, width);
                 if let Some((a, b)) = first_text_overlap(&scene) {
                     panic!("{} ({locale:?}, {width}px): {a:?} overlaps {b:?}", chart.id);
+                }
+            }
+        }
+    }
+}
+
+/// Whether two boxes overlap by more than half a pixel each way.
+fn overlap(a: Extent, b: Extent) -> bool {
+    a.0 < b.1 - 0.5 && b.0 < a.1 - 0.5 && a.2 < b.3 - 0.5 && b.2 < a.3 - 0.5
+}
+
+/// Hovering paints an item's marks, lit, over a copy of the unlit chart
+/// (`draw::draw_highlight`). That equals a full redraw only if no mark of
+/// anything else is drawn later over one of the item's marks, lit dots
+/// being larger.
+#[test]
+fn no_later_mark_covers_a_highlighted_item() {
+    for chart in DATASET.charts.iter() {
+        for locale in Locale::ALL {
+            for width in WIDTHS {
+                let scene = layout(&DATASET, chart, locale, width);
+                for (i, mark) in scene.marks.iter().enumerate() {
+                    let Some(item) = mark.item else { continue };
+                    let lit = match &mark.shape {
+                        Shape::Dot { centre, radius, .. } => {
+                            let r = radius * LIT_DOT_SCALE;
+                            (centre.0 - r, centre.0 + r, centre.1 - r, centre.1 + r)
+                        }
+                        shape => extent(shape),
+                    };
+                    let later = scene.marks[i + 1..]
+                        .iter()
+                        .find(|m| m.item != Some(item) && overlap(lit, extent(&m.shape)));
+                    if let Some(other) = later {
+                        panic!(
+                            "{} ({locale:?}, {width}px): {:?} is drawn over item {item}'s {:?}",
+                            chart.id, other.shape, mark.shape
+                        );
+                    }
                 }
             }
         }

@@ -24,12 +24,12 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Document, Element, Event, EventTarget, HtmlCanvasElement, HtmlElement, MediaQueryList, Node,
-    ResizeObserver, UrlSearchParams, Window,
+    CanvasRenderingContext2d, Document, Element, Event, EventTarget, HtmlCanvasElement,
+    HtmlElement, MediaQueryList, Node, ResizeObserver, UrlSearchParams, Window,
 };
 
 use crate::data::DATASET;
-use crate::draw::{draw, Style};
+use crate::draw::{draw, draw_highlight, Style};
 use crate::layout::{layout, Rect, Scene};
 use crate::options::{Options, ThemeChoice};
 use crate::text::Locale;
@@ -47,6 +47,10 @@ struct View {
     active: Option<usize>,
     /// The CSS width and pixel ratio the canvas was last drawn for.
     drawn_for: (f64, f64),
+    /// A copy of the chart drawn with nothing highlighted, taken the first
+    /// time an item is lit after a full paint; `None` until then. Hovering
+    /// restores it and paints one item over it (see [`highlight`]).
+    unlit: Option<HtmlCanvasElement>,
 }
 
 /// Everything the listeners share.
@@ -83,8 +87,14 @@ impl State {
         let dpr = device_pixel_ratio();
         let theme = self.theme();
         dom::set_theme_colours(&self.colours_on, &theme);
-        for view in &mut self.views {
-            let width = view.wrap.get_bounding_client_rect().width();
+        // Every width is read before any canvas is resized: a read after a
+        // write would make the browser lay the page out again, once per chart.
+        let widths: Vec<f64> = self
+            .views
+            .iter()
+            .map(|v| v.wrap.get_bounding_client_rect().width())
+            .collect();
+        for (view, width) in self.views.iter_mut().zip(widths) {
             if !force && view.drawn_for == (width, dpr) {
                 continue;
             }
@@ -94,6 +104,7 @@ impl State {
             view.scene = layout(&DATASET, chart, self.locale, width);
             view.active = None;
             view.drawn_for = (width, dpr);
+            view.unlit = None;
             size_canvas(&view.canvas, &view.scene, dpr);
             paint(view, &theme, self.locale);
         }
@@ -126,8 +137,7 @@ impl State {
             if self.views[k].active != want {
                 let theme = *theme.get_or_insert_with(|| self.theme());
                 let view = &mut self.views[k];
-                view.active = want;
-                paint(view, &theme, locale);
+                highlight(view, want, &theme, locale);
                 match want
                     .and_then(|i| view.scene.items.get(i))
                     .and_then(|it| DATASET.indicators.get(usize::from(it.indicator)))
@@ -172,15 +182,68 @@ fn paint(view: &View, theme: &Theme, locale: Locale) {
     let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.clone()) else {
         return;
     };
-    let scale = f64::from(view.canvas.width()) / view.scene.width.max(1.0);
-    let style = Style {
+    if let Err(e) = draw(backend, &view.scene, &style(view, theme, locale)) {
+        web_sys::console::error_1(&format!("chart could not be drawn: {e:?}").into());
+    }
+}
+
+/// Lights `want` (or nothing) on `view`'s canvas without redrawing the
+/// whole chart: the unlit chart is restored from its copy and only the lit
+/// item's marks are painted over it. A pointer move thus costs one image
+/// copy and a few shapes instead of every shape and text of the chart.
+fn highlight(view: &mut View, want: Option<usize>, theme: &Theme, locale: Locale) {
+    if view.unlit.is_none() {
+        // Nothing has been lit since the last full paint (which clears the
+        // copy), so the canvas shows the unlit chart: copy it now.
+        view.unlit = copy_of(&view.canvas);
+    }
+    view.active = want;
+    let restored = view.unlit.as_ref().and_then(|unlit| {
+        context_2d(&view.canvas)?
+            .draw_image_with_html_canvas_element(unlit, 0.0, 0.0)
+            .ok()
+    });
+    if restored.is_none() {
+        // Without a copy (a canvas the browser would not give a context
+        // for), fall back to a full paint, which is slower but right.
+        paint(view, theme, locale);
+        return;
+    }
+    let Some(backend) = CanvasBackend::with_canvas_object(view.canvas.clone()) else {
+        return;
+    };
+    if let Err(e) = draw_highlight(backend, &view.scene, &style(view, theme, locale)) {
+        web_sys::console::error_1(&format!("chart could not be drawn: {e:?}").into());
+    }
+}
+
+/// A canvas the size of `canvas` holding a copy of its pixels.
+fn copy_of(canvas: &HtmlCanvasElement) -> Option<HtmlCanvasElement> {
+    let copy: HtmlCanvasElement = canvas
+        .owner_document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    copy.set_width(canvas.width());
+    copy.set_height(canvas.height());
+    context_2d(&copy)?
+        .draw_image_with_html_canvas_element(canvas, 0.0, 0.0)
+        .ok()?;
+    Some(copy)
+}
+
+fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
+}
+
+/// How `view` is drawn: at its canvas's pixel density, with its lit item.
+fn style(view: &View, theme: &Theme, locale: Locale) -> Style {
+    Style {
         theme: *theme,
-        scale,
+        scale: f64::from(view.canvas.width()) / view.scene.width.max(1.0),
         locale,
         highlight: view.active,
-    };
-    if let Err(e) = draw(backend, &view.scene, &style) {
-        web_sys::console::error_1(&format!("chart could not be drawn: {e:?}").into());
     }
 }
 
@@ -555,6 +618,7 @@ fn start(
             },
             active: None,
             drawn_for: (-1.0, -1.0),
+            unlit: None,
         })
         .collect();
     let state = Rc::new(RefCell::new(State {

@@ -256,6 +256,42 @@ describe('the dashboard', () => {
     }
   });
 
+  test('hovering repaints only the lit item: leaving restores the chart pixel for pixel', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withDashboard({ lang: 'zh' }, async ({ page, problems }) => {
+      const pixels = (id) => page.$eval(`figure.chart[data-chart="${id}"] canvas.plot`, (c) => c.toDataURL());
+      for (const chartId of await page.evaluate(() => window.danba.charts())) {
+        const list = await page.evaluate((id) => window.danba.items(id), chartId);
+        const box = await page.$eval(`figure.chart[data-chart="${chartId}"] canvas.plot`, (c) => {
+          c.scrollIntoView({ block: 'center' });
+          const r = c.getBoundingClientRect();
+          return { left: r.left, top: r.top };
+        });
+        const centre = (item) => [box.left + item.x + item.w / 2, box.top + item.y + item.h / 2];
+        await moveAway(page);
+        const unlit = await pixels(chartId);
+        const lit = [];
+        // Every item in turn, so each restore starts from another lit item.
+        for (const item of list) {
+          await page.mouse.move(...centre(item));
+          await eventually(
+            () => page.$eval(`figure.chart[data-chart="${chartId}"] canvas.plot`, (c) => c.dataset.active),
+            (active) => active === item.id,
+          );
+          lit.push(await pixels(chartId));
+        }
+        await moveAway(page);
+        await eventually(
+          () => page.$eval(`figure.chart[data-chart="${chartId}"] canvas.plot`, (c) => c.dataset.active ?? null),
+          (active) => active === null,
+        );
+        assert.equal(await pixels(chartId), unlit, `${chartId}: leaving the chart does not restore its unlit pixels`);
+        lit.forEach((p, i) => assert.notEqual(p, unlit, `${chartId}: lighting ${list[i].id} changes no pixel`));
+        assert.equal(new Set(lit).size, lit.length, `${chartId}: two items look the same when lit`);
+      }
+      assert.deepEqual(problems, [], 'the page reported problems');
+    });
+  });
+
   test('canvas backing stores follow devicePixelRatio', { timeout: TEST_TIMEOUT_MS }, async () => {
     for (const deviceScaleFactor of [1, 2]) {
       await withDashboard({ deviceScaleFactor }, async ({ page }) => {

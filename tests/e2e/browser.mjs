@@ -24,8 +24,8 @@ function withSlash(url) {
  * services, which this machine's closed network refuses many times a second,
  * and `--no-sandbox` is needed because tests run as root in CI.
  */
-export function launch() {
-  return chromium.launch({
+export async function launch() {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -38,6 +38,13 @@ export function launch() {
       '--disable-quic',
     ],
   });
+  // The pages ship a strict Content-Security-Policy, which refuses the
+  // inline scripts tests inject (axe-core through addScriptTag). Contexts
+  // bypass it unless a test passes `bypassCSP: false`, as
+  // security.test.mjs does to check the policy itself.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ bypassCSP: true, ...options });
+  return browser;
 }
 
 /** How long a hover, tap, key or resize may take to show on the page. */

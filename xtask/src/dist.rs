@@ -10,7 +10,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-use crate::{cargo, pages, run_command, statics, target_dir, tools};
+use crate::{cargo, csp, pages, run_command, statics, target_dir, tools};
 
 /// The crate compiled to WebAssembly and the file name cargo gives it.
 const WASM_PACKAGE: &str = "danba-charts";
@@ -128,7 +128,8 @@ pub fn dist(root: &Path) -> Result<()> {
 
     println!("==> drawing dist/static/ID.svg, ID.png (2×), ID.en.svg, ID.en.png for every chart");
     let drawn = statics::write_images(&dist)?;
-    pages::write_pages(&dist, &drawn)?;
+    let standalone = pages::write_pages(&dist, &drawn)?;
+    csp::check_and_write_headers(&dist, &standalone)?;
     println!("==> writing the catalogue dist/charts.json");
     statics::write_catalogue(&dist, &drawn)?;
 

@@ -5,6 +5,7 @@
 //! written once, in Rust, and install what they need on a fresh machine.
 
 mod bench;
+mod csp;
 mod dist;
 mod e2e;
 mod html;

@@ -10,9 +10,10 @@
 //! - `dist/standalone/ID.html`, `ID.en.html`: one file with everything
 //!   inlined — style sheets, the page script, the wasm-bindgen glue and the
 //!   WebAssembly module as base64 — that works opened from disk or uploaded
-//!   into a CMS. The page script is kept as written: an import map sends its
-//!   `./pkg/danba_charts.js` to a small module that re-exports the glue and
-//!   hands `init` the inlined bytes (`init({ module_or_path: bytes })`).
+//!   into a CMS. The glue and the page script become one inline module (the
+//!   script's import of the glue replaced by bindings, `init` handed the
+//!   inlined bytes), and the page's Content-Security-Policy allows exactly
+//!   its inline module and styles by SHA-256 hash (see `csp.rs`).
 //!
 //! Every string inserted into markup goes through [`escape`].
 
@@ -25,6 +26,7 @@ use base64::Engine as _;
 use danba_charts::data::Chart;
 use danba_charts::text::Locale;
 
+use crate::csp;
 use crate::html::escape;
 use crate::statics::{stem, Drawn, LANGUAGES, PNG_SCALE, WIDTH};
 
@@ -34,9 +36,8 @@ pub const TEMPLATE: &str = "embed.html";
 const GLUE: &str = "./pkg/danba_charts.js";
 /// The WebAssembly module next to the glue.
 const WASM: &str = "pkg/danba_charts_bg.wasm";
-/// The specifier under which the standalone page's import map keeps the
-/// real glue, so the shim that replaces `./pkg/danba_charts.js` can import it.
-const INLINE_GLUE: &str = "danba-charts-glue";
+/// The id of the standalone page's data block holding the WebAssembly module.
+const WASM_ELEMENT: &str = "danba-wasm";
 
 /// What a page needs to know of its chart.
 pub struct Target<'a> {
@@ -97,7 +98,7 @@ pub fn embed_page(template: &str, target: &Target) -> Result<String> {
     );
     page = insert_before(&page, "</head>", &meta)?;
     let fallback = format!(
-        r#"<noscript><img src="{}" alt="{title}" width="{}" height="{}" style="max-width:100%;height:auto"></noscript>"#,
+        r#"<noscript><img class="fallback" src="{}" alt="{title}" width="{}" height="{}"></noscript>"#,
         escape(&png),
         WIDTH.round() as u32,
         target.height.round() as u32,
@@ -129,8 +130,11 @@ pub fn standalone_page(
     });
     page = inline_style_sheets(&page, read)?;
     page = inline_module_scripts(&page, assets, read)?;
+    // The template's policy allows files of the site and no inline code;
+    // this page has no files and all its code inline, allowed by hash.
+    page = csp::set_policy(&page, &csp::inline_of(&page).policy())?;
     let fallback = format!(
-        r#"<noscript><img src="data:image/svg+xml;base64,{}" alt="{}" style="max-width:100%;height:auto"></noscript>"#,
+        r#"<noscript><img class="fallback" src="data:image/svg+xml;base64,{}" alt="{}"></noscript>"#,
         BASE64.encode(fallback_svg),
         escape(target.title()),
     );
@@ -139,7 +143,10 @@ pub fn standalone_page(
 
 /// Writes the embed and standalone pages of every chart from `dist/`'s
 /// copy of the template.
-pub fn write_pages(dist: &Path, drawn: &[Drawn]) -> Result<()> {
+///
+/// Every page is checked against its policy ([`csp::check_page`]); the
+/// inline code of all standalone pages is returned, for `_headers`.
+pub fn write_pages(dist: &Path, drawn: &[Drawn]) -> Result<csp::Inline> {
     let template_path = dist.join(TEMPLATE);
     println!(
         "==> writing dist/embed/ID.html and dist/standalone/ID.html (and .en.html) from {TEMPLATE}"
@@ -152,6 +159,7 @@ pub fn write_pages(dist: &Path, drawn: &[Drawn]) -> Result<()> {
             .with_context(|| format!("cannot read {}", dist.join(WASM).display()))?,
     };
     let (embed_dir, standalone_dir) = (dist.join("embed"), dist.join("standalone"));
+    let mut standalone_inline = csp::Inline::default();
     for dir in [&embed_dir, &standalone_dir] {
         fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
@@ -165,14 +173,22 @@ pub fn write_pages(dist: &Path, drawn: &[Drawn]) -> Result<()> {
             let what = || format!("the pages of chart {} ({})", d.chart.id, locale.url_tag());
             let name = format!("{}.html", target.stem());
             let embed = embed_page(&template, &target).with_context(what)?;
+            csp::check_page(&embed, csp::POLICY, &format!("dist/embed/{name}"))?;
             write(&embed_dir.join(&name), &embed)?;
             let svg = read(&format!("static/{}.svg", target.stem()))?;
             let standalone =
                 standalone_page(&template, &target, &assets, &read, &svg).with_context(what)?;
+            let inline = csp::inline_of(&standalone);
+            csp::check_page(
+                &standalone,
+                &inline.policy(),
+                &format!("dist/standalone/{name}"),
+            )?;
+            standalone_inline.extend(&inline);
             write(&standalone_dir.join(&name), &standalone)?;
         }
     }
-    Ok(())
+    Ok(standalone_inline)
 }
 
 fn read_text(path: &Path) -> Result<String> {
@@ -185,7 +201,7 @@ fn write(path: &Path, text: &str) -> Result<()> {
 
 /// The byte range of the first start tag `<NAME …>` (case-insensitive) at or
 /// after `from`.
-fn find_tag(doc: &str, name: &str, from: usize) -> Option<(usize, usize)> {
+pub(crate) fn find_tag(doc: &str, name: &str, from: usize) -> Option<(usize, usize)> {
     let lower = doc.to_ascii_lowercase();
     let open = format!("<{}", name.to_ascii_lowercase());
     let mut at = from;
@@ -203,7 +219,7 @@ fn find_tag(doc: &str, name: &str, from: usize) -> Option<(usize, usize)> {
 }
 
 /// The value of an attribute in a start tag, if it is quoted.
-fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+pub(crate) fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
     let lower = tag.to_ascii_lowercase();
     let mut at = 0;
     while let Some(found) = lower[at..].find(name) {
@@ -363,13 +379,14 @@ fn relative_imports(script: &str) -> Vec<String> {
     found
 }
 
-fn data_url(mime: &str, text: &str) -> String {
-    format!("data:{mime};base64,{}", BASE64.encode(text))
-}
-
-/// Replaces every `<script type="module" src="…"></script>` by the same
-/// script inline, preceded (once) by an import map that serves the glue and
-/// the WebAssembly module from the page itself.
+/// Replaces every `<script type="module" src="…"></script>` by one inline
+/// module holding the wasm-bindgen glue and then the script, preceded (once)
+/// by the WebAssembly module as base64 in a data block.
+///
+/// One inline module, rather than an import map sending the script's import
+/// to `data:` modules, because the page's Content-Security-Policy allows its
+/// inline code by hash and nothing else: a `data:` module is a file fetched
+/// from an address, which the policy refuses.
 fn inline_module_scripts(
     doc: &str,
     assets: &Assets,
@@ -389,16 +406,17 @@ fn inline_module_scripts(
         match (attribute(tag, "type"), attribute(tag, "src")) {
             (Some("module"), Some(src)) => {
                 let script = read(src)?;
-                if let Some(spec) = relative_imports(&script).into_iter().find(|s| s != GLUE) {
-                    bail!("{src} imports {spec}; only {GLUE} is inlined");
-                }
                 if inlined == 0 {
-                    out.push_str(&import_map(assets)?);
+                    out.push_str(&format!(
+                        "<script type=\"application/octet-stream\" id=\"{WASM_ELEMENT}\">{}</script>\n",
+                        BASE64.encode(&assets.wasm)
+                    ));
                 }
                 inlined += 1;
+                let module = with_glue(&script, src, &assets.glue)?;
                 out.push_str(&format!(
                     "<script type=\"module\">\n{}\n</script>",
-                    raw_text(&script, "script", src)?
+                    raw_text(&module, "script", src)?
                 ));
             }
             _ => out.push_str(&doc[start..close]),
@@ -412,27 +430,72 @@ fn inline_module_scripts(
     Ok(out)
 }
 
-/// The import map, the module bytes and the shim that starts the glue on them.
-fn import_map(assets: &Assets) -> Result<String> {
-    let shim = format!(
-        "import init from '{INLINE_GLUE}';\n\
-         export * from '{INLINE_GLUE}';\n\
-         const text = document.getElementById('danba-wasm').textContent.trim();\n\
-         const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));\n\
-         export default function initInlined() {{ return init({{ module_or_path: bytes }}); }}\n"
-    );
-    let map = serde_json::json!({
-        "imports": {
-            GLUE: data_url("text/javascript", &shim),
-            INLINE_GLUE: data_url("text/javascript", &assets.glue),
+/// One module: the glue as built, then the page script `script` (named
+/// `src` in errors) in a block of its own, its import of the glue replaced
+/// by bindings to the glue's names. The block keeps the script's names from
+/// meeting the glue's; `init` is given the inlined bytes.
+fn with_glue(script: &str, src: &str, glue: &str) -> Result<String> {
+    if let Some(spec) = relative_imports(glue).first() {
+        bail!("the glue imports {spec}, which is not inlined");
+    }
+    let (clause, rest) = glue_import(script, src)?;
+    let init = glue
+        .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ' '))
+        .filter_map(|part| part.trim().strip_suffix(" as default").map(str::trim))
+        .find(|name| !name.is_empty() && !name.contains(' '))
+        .context("the glue has no `export { … as default }` (its init function)")?;
+    let mut bindings = String::new();
+    let (default, named) = match clause.split_once('{') {
+        Some((default, named)) => (default, named.trim_end().trim_end_matches('}')),
+        None => (clause, ""),
+    };
+    let default = default.trim().trim_end_matches(',').trim();
+    if !default.is_empty() {
+        bindings.push_str(&format!(
+            "const {default} = () => {init}({{ module_or_path: Uint8Array.from(\
+             atob(document.getElementById('{WASM_ELEMENT}').textContent.trim()), (c) => c.charCodeAt(0)) }});\n"
+        ));
+    }
+    for name in named.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        match name.split_once(" as ") {
+            Some((exported, local)) => {
+                bindings.push_str(&format!("const {} = {};\n", local.trim(), exported.trim()));
+            }
+            // The glue's own top-level name is in scope inside the block.
+            None => {}
         }
-    });
+    }
     Ok(format!(
-        "<script type=\"application/octet-stream\" id=\"danba-wasm\">{}</script>\n\
-         <script type=\"importmap\">{}</script>\n",
-        BASE64.encode(&assets.wasm),
-        serde_json::to_string(&map).context("cannot write the import map")?
+        "{glue}\n// {src}, with its import of the glue above replaced by these bindings.\n{{\n{bindings}{rest}\n}}"
     ))
+}
+
+/// The import clause of `script`'s one import statement (`import CLAUSE
+/// from './pkg/danba_charts.js';`) and the script without it; an error if
+/// it imports anything else or not the glue.
+fn glue_import<'s>(script: &'s str, src: &str) -> Result<(&'s str, String)> {
+    if let Some(spec) = relative_imports(script).into_iter().find(|s| s != GLUE) {
+        bail!("{src} imports {spec}; only {GLUE} is inlined");
+    }
+    let Some(at) = script
+        .find(&format!("'{GLUE}'"))
+        .or_else(|| script.find(&format!("\"{GLUE}\"")))
+    else {
+        bail!("{src} does not import {GLUE}");
+    };
+    let start = script[..at]
+        .rfind("import")
+        .context("cannot find the import statement")?;
+    let clause = script[start + "import".len()..at]
+        .trim()
+        .strip_suffix("from")
+        .context("cannot read the import statement")?;
+    let end = at + GLUE.len() + 2;
+    let end = end + usize::from(script[end..].starts_with(';'));
+    if script[end..].contains("import ") || script[end..].contains("import(") {
+        bail!("{src} has more than one import, which is not inlined");
+    }
+    Ok((clause, format!("{}{}", &script[..start], &script[end..])))
 }
 
 #[cfg(test)]
@@ -445,6 +508,7 @@ mod tests {
 <html lang="zh-Hans">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'">
 <title>嵌入</title>
 <link rel="stylesheet" href="style.css">
 <link rel="modulepreload" href="pkg/danba_charts.js">
@@ -483,7 +547,7 @@ mod tests {
         assert!(page.contains(r#"<meta property="og:image:height" content="600">"#));
         assert!(page.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
         assert!(page.contains(&format!(
-            r#"<div id="app" class="embed" data-chart="{id}" data-lang="en"><noscript><img src="static/{id}.en.png" alt="{title}""#
+            r#"<div id="app" class="embed" data-chart="{id}" data-lang="en"><noscript><img class="fallback" src="static/{id}.en.png" alt="{title}""#
         )));
         // `<header>` is not `<head>`.
         assert_eq!(page.matches("<base").count(), 1);
@@ -520,14 +584,15 @@ mod tests {
             match path {
                 "style.css" => Ok("body { margin: 0 }".to_owned()),
                 "embed.js" => Ok(
-                    "import init, { mount_chart } from './pkg/danba_charts.js';\nawait init();"
+                    "import init, { mount_chart, App as A } from './pkg/danba_charts.js';\nconst root = 1;\nawait init();"
                         .to_owned(),
                 ),
                 other => bail!("unexpected read of {other}"),
             }
         };
         let assets = Assets {
-            glue: "export default function init() {}".to_owned(),
+            glue: "let root = 0;\nasync function __wbg_init(m) {}\nexport { initSync, __wbg_init as default };"
+                .to_owned(),
             wasm: vec![0, 97, 115, 109],
         };
         let t = target(Locale::ZhHans);
@@ -538,16 +603,54 @@ mod tests {
         assert!(page.contains(
             r#"<script type="application/octet-stream" id="danba-wasm">AGFzbQ==</script>"#
         ));
+        // One module: the glue, then the script in a block, its import
+        // replaced by bindings; no import and no data: module is left.
         assert!(
-            page.contains(r#"{"imports":{"./pkg/danba_charts.js":"data:text/javascript;base64,"#)
+            !page.contains("import init") && !page.contains("from '"),
+            "{page}"
         );
-        assert!(page.contains("await init();"));
+        assert!(!page.contains("data:text/javascript"), "{page}");
+        assert!(
+            page.contains("const init = () => __wbg_init({ module_or_path: "),
+            "{page}"
+        );
+        assert!(page.contains("const A = App;\n"), "{page}");
+        assert!(page.find("let root = 0;") < page.find("{\nconst init"));
+        assert!(
+            page.contains("const root = 1;\nawait init();\n}\n</script>"),
+            "{page}"
+        );
         assert!(page.contains(
-            "data-lang=\"zh\"><noscript><img src=\"data:image/svg+xml;base64,PHN2Zy8+\""
+            "data-lang=\"zh\"><noscript><img class=\"fallback\" src=\"data:image/svg+xml;base64,PHN2Zy8+\""
         ));
-        // The import map comes before the module that needs it.
-        assert!(page.find("importmap") < page.find("await init()"));
+        // The policy allows exactly the page's inline module and style.
+        let inline = csp::inline_of(&page);
+        assert_eq!((inline.scripts.len(), inline.styles.len()), (1, 1));
+        assert!(page.contains(&csp::meta(&inline.policy())), "{page}");
+        csp::check_page(&page, &inline.policy(), "standalone")?;
         Ok(())
+    }
+
+    #[test]
+    fn a_glue_without_its_init_or_a_script_without_the_import_is_refused() {
+        let assets = |glue: &str| Assets {
+            glue: glue.to_owned(),
+            wasm: Vec::new(),
+        };
+        let script = |text: &'static str| move |_: &str| -> Result<String> { Ok(text.to_owned()) };
+        let good_glue = "export { __wbg_init as default };";
+        let t = target(Locale::En);
+        let no_init = standalone_page(
+            TEMPLATE_TEXT,
+            &t,
+            &assets("export { a };"),
+            &|p| script("import init from './pkg/danba_charts.js';")(p),
+            "",
+        );
+        assert!(no_init.is_err_and(|e| format!("{e:#}").contains("as default")));
+        let no_import =
+            standalone_page(TEMPLATE_TEXT, &t, &assets(good_glue), &script("go();"), "");
+        assert!(no_import.is_err_and(|e| format!("{e:#}").contains("does not import")));
     }
 
     #[test]

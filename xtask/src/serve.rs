@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use anyhow::{anyhow, Result};
 
-use crate::dist;
+use crate::{csp, dist};
 
 /// How many ports after the requested one are tried when it is busy.
 const PORT_TRIES: u16 = 20;
@@ -158,6 +158,7 @@ fn answer(mut stream: TcpStream, dir: &Path, log_all: bool) -> std::io::Result<(
     if log_all || code >= 400 {
         eprintln!("{method} {url} -> {code}");
     }
+    let extra = extra + &site_headers(dir, url);
     stream.write_all(&response(code, kind, &body, &extra, method == "HEAD"))?;
     stream.flush()
 }
@@ -174,11 +175,11 @@ fn response(code: u16, kind: &str, body: &[u8], extra: &str, head_only: bool) ->
         _ => "",
     };
     // Every answer is revalidated, so a rebuilt dist/ is seen on reload.
-    // Script embeds load the module, its wasm and its stylesheet from article
-    // pages on other origins; module scripts and fetches need CORS for that.
+    // CORS and the Content-Security-Policy come from the site's `_headers`
+    // (`extra`), as on a static host.
     let mut out = format!(
         "HTTP/1.1 {code} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\
-         Access-Control-Allow-Origin: *\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n{extra}\r\n",
+         X-Content-Type-Options: nosniff\r\nConnection: close\r\n{extra}\r\n",
         body.len()
     )
     .into_bytes();
@@ -186,6 +187,23 @@ fn response(code: u16, kind: &str, body: &[u8], extra: &str, head_only: bool) ->
         out.extend_from_slice(body);
     }
     out
+}
+
+/// The headers the served folder's `_headers` file (Netlify and Cloudflare
+/// Pages syntax, written by `dist`) gives `url`, as header lines. It is read
+/// for every request, so a rebuilt `dist/` is served with its own rules.
+/// Script embeds and sandboxed iframes need its CORS header; the browser
+/// tests need its Content-Security-Policy.
+fn site_headers(dir: &Path, url: &str) -> String {
+    let Ok(rules) = std::fs::read_to_string(dir.join("_headers")) else {
+        return String::new();
+    };
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    csp::headers_for(&rules, path)
+        .into_iter()
+        .filter(|(name, value)| !(name.contains(['\r', '\n']) || value.contains(['\r', '\n'])))
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect()
 }
 
 /// What a request path resolves to.
@@ -330,6 +348,10 @@ mod tests {
         std::fs::create_dir_all(dir.join("data"))?;
         std::fs::write(dir.join("index.html"), "<!doctype html>")?;
         std::fs::write(dir.join("data").join("indicators.csv"), "id\n")?;
+        std::fs::write(
+            dir.join("_headers"),
+            "# rules\n/*\n  Access-Control-Allow-Origin: *\n/\n  Content-Security-Policy: default-src 'self'\n",
+        )?;
         Ok(dir)
     }
 
@@ -390,6 +412,13 @@ mod tests {
         );
         assert!(csv.contains("Cache-Control: no-cache"), "{csv}");
         assert!(csv.contains("Access-Control-Allow-Origin: *"), "{csv}");
+        // `_headers` gives the page, and only the page, its policy.
+        assert!(!csv.contains("Content-Security-Policy"), "{csv}");
+        let index = get("/?lang=en")?;
+        assert!(
+            index.contains("\r\nContent-Security-Policy: default-src 'self'\r\n"),
+            "{index}"
+        );
         assert!(get("/nothing.png")?.starts_with("HTTP/1.1 404"));
         assert!(get("/../Cargo.toml")?.starts_with("HTTP/1.1 400"));
         std::fs::remove_dir_all(&dir)?;

@@ -1,0 +1,444 @@
+//! The site's Content-Security-Policy: the policy every page ships in a
+//! `<meta http-equiv="Content-Security-Policy">` tag, the one of the
+//! standalone files (their own inline script and styles allowed by SHA-256
+//! hash, nothing else), the `dist/_headers` file that gives static hosts
+//! (Netlify, Cloudflare Pages) the same policies as HTTP headers, and the
+//! build-time check that every page of `dist/` keeps to its policy.
+//!
+//! The policy forbids inline scripts and styles, `style="…"` attributes,
+//! event-handler attributes and `eval`; `'wasm-unsafe-eval'` lets the page
+//! compile its WebAssembly module and nothing else. `require-trusted-types-for
+//! 'script'` makes Chromium refuse any string handed to an HTML sink
+//! (`innerHTML`, `insertAdjacentHTML`, `document.write`, …), so a string can
+//! reach the DOM only as text. There is no `frame-ancestors`: a meta tag
+//! cannot carry it, and embeds must be frameable by any article page.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+
+use crate::pages::{attribute, find_tag};
+
+/// The policy of the dashboard and the embed pages, as `www/index.html` and
+/// `www/embed.html` carry it in their meta tag (the build checks they do).
+pub const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+                          style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'";
+
+/// The paths of `dist/` whose pages carry [`POLICY`], in `_headers` syntax.
+/// `/embed` and `/embed/*` without `.html` are there for hosts that drop the
+/// extension from addresses (Cloudflare Pages does).
+const POLICY_PATHS: [&str; 5] = ["/", "/index.html", "/embed", "/embed.html", "/embed/*"];
+
+/// The `_headers` path of the standalone files, which have a policy of their own.
+const STANDALONE_PATHS: &str = "/standalone/*";
+
+/// `'sha256-…'`: the CSP source that allows one inline script or style
+/// whose text is exactly `text`.
+pub fn hash_source(text: &str) -> String {
+    format!(
+        "'sha256-{}'",
+        BASE64.encode(Sha256::digest(text.as_bytes()))
+    )
+}
+
+/// The inline scripts and styles a page may run, as hash sources.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Inline {
+    /// Hashes of inline `<script>` elements.
+    pub scripts: BTreeSet<String>,
+    /// Hashes of `<style>` elements.
+    pub styles: BTreeSet<String>,
+}
+
+impl Inline {
+    /// Adds the hashes of `other`.
+    pub fn extend(&mut self, other: &Inline) {
+        self.scripts.extend(other.scripts.iter().cloned());
+        self.styles.extend(other.styles.iter().cloned());
+    }
+
+    /// The policy that allows exactly these inline scripts and styles, the
+    /// WebAssembly compiler and `data:` images (the `<noscript>` fallback and
+    /// the page icon), and nothing else: no file, no connection, no eval.
+    pub fn policy(&self) -> String {
+        let join = |set: &BTreeSet<String>| set.iter().cloned().collect::<Vec<_>>().join(" ");
+        format!(
+            "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
+             require-trusted-types-for 'script'",
+            join(&self.scripts),
+            join(&self.styles)
+        )
+    }
+}
+
+/// The meta tag that carries `policy` (which holds no `"`, `<` or `&`).
+pub fn meta(policy: &str) -> String {
+    format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">")
+}
+
+/// The byte range of the page's CSP meta tag and the policy it carries.
+fn find_meta(page: &str) -> Option<((usize, usize), &str)> {
+    let mut from = 0;
+    while let Some((start, end)) = find_tag(page, "meta", from) {
+        let tag = &page[start..end];
+        if attribute(tag, "http-equiv")
+            .is_some_and(|v| v.eq_ignore_ascii_case("Content-Security-Policy"))
+        {
+            return Some(((start, end), attribute(tag, "content").unwrap_or("")));
+        }
+        from = end;
+    }
+    None
+}
+
+/// `page` with its CSP meta tag replaced by one carrying `policy`.
+pub fn set_policy(page: &str, policy: &str) -> Result<String> {
+    let Some(((start, end), _)) = find_meta(page) else {
+        bail!("the page has no Content-Security-Policy meta tag");
+    };
+    Ok(format!(
+        "{}{}{}",
+        &page[..start],
+        meta(policy),
+        &page[end..]
+    ))
+}
+
+/// The text of every element `<NAME …>…</NAME>` of `page` whose start tag
+/// passes `wanted`.
+fn element_texts<'p>(page: &'p str, name: &str, wanted: impl Fn(&str) -> bool) -> Vec<&'p str> {
+    let close = format!("</{name}");
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some((start, end)) = find_tag(page, name, from) {
+        let Some(length) = page[end..].to_ascii_lowercase().find(&close) else {
+            break;
+        };
+        if wanted(&page[start..end]) {
+            found.push(&page[end..end + length]);
+        }
+        from = end + length;
+    }
+    found
+}
+
+/// Whether a `<script>` start tag holds code the browser would run inline:
+/// no `src`, and a JavaScript type, `module` or `importmap` (a data block
+/// such as `application/octet-stream` is never run, so CSP leaves it alone).
+fn runs_inline(tag: &str) -> bool {
+    if attribute(tag, "src").is_some() {
+        return false;
+    }
+    match attribute(tag, "type").map(str::to_ascii_lowercase) {
+        None => true,
+        Some(kind) => matches!(
+            kind.as_str(),
+            "" | "module" | "importmap" | "text/javascript" | "application/javascript"
+        ),
+    }
+}
+
+/// The inline scripts and styles of `page`, hashed.
+pub fn inline_of(page: &str) -> Inline {
+    Inline {
+        scripts: element_texts(page, "script", runs_inline)
+            .into_iter()
+            .map(hash_source)
+            .collect(),
+        styles: element_texts(page, "style", |_| true)
+            .into_iter()
+            .map(hash_source)
+            .collect(),
+    }
+}
+
+/// Checks that `page` keeps to `policy`: it carries exactly that policy in
+/// a meta tag placed before anything the policy governs (a meta policy only
+/// applies to what follows it), it has no `style` or `on…` attribute, and
+/// every inline script and style is allowed by hash. `what` names the page
+/// in errors.
+pub fn check_page(page: &str, policy: &str, what: &str) -> Result<()> {
+    let Some(((meta_start, _), carried)) = find_meta(page) else {
+        bail!("{what}: no Content-Security-Policy meta tag");
+    };
+    if carried != policy {
+        bail!("{what}: the meta tag carries the policy `{carried}`, expected `{policy}`");
+    }
+    for name in ["link", "script", "style", "img"] {
+        if find_tag(page, name, 0).is_some_and(|(start, _)| start < meta_start) {
+            bail!("{what}: a <{name}> comes before the Content-Security-Policy meta tag");
+        }
+    }
+    for (tag, name) in attribute_names(page) {
+        if name == "style" || (name.starts_with("on") && name.len() > 2) {
+            bail!("{what}: the attribute `{name}` of <{tag}> is refused by the policy");
+        }
+    }
+    let inline = inline_of(page);
+    for (kind, hashes) in [("script", &inline.scripts), ("style", &inline.styles)] {
+        for hash in hashes {
+            if !policy.contains(hash.as_str()) {
+                bail!("{what}: an inline <{kind}> ({hash}) is not allowed by the policy");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The name of every attribute of every start tag of `page`, lower-cased,
+/// with its element's name. The text of `<script>` and `<style>` elements and
+/// comments is skipped, and quoted values are read whole, so neither code nor
+/// a title such as "Living style" is taken for an attribute.
+fn attribute_names(page: &str) -> Vec<(String, String)> {
+    let lower = page.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(open) = lower[at..].find('<').map(|o| at + o) {
+        if lower[open..].starts_with("<!--") {
+            at = lower[open..]
+                .find("-->")
+                .map_or(bytes.len(), |e| open + e + 3);
+            continue;
+        }
+        let mut i = open + 1;
+        let name_start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let element = lower[name_start..i].to_owned();
+        if element.is_empty() {
+            at = open + 1;
+            continue;
+        }
+        // Attributes: a name, then perhaps `=` and a quoted or bare value.
+        loop {
+            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+                i += 1;
+            }
+            if i >= bytes.len() || bytes[i] == b'>' {
+                break;
+            }
+            let start = i;
+            while i < bytes.len()
+                && !matches!(bytes[i], b'=' | b'>' | b'/')
+                && !bytes[i].is_ascii_whitespace()
+            {
+                i += 1;
+            }
+            found.push((element.clone(), lower[start..i].to_owned()));
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < bytes.len() && bytes[i] == b'=' {
+                i += 1;
+                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                match bytes.get(i) {
+                    Some(&quote @ (b'"' | b'\'')) => {
+                        i = lower[i + 1..]
+                            .find(quote as char)
+                            .map_or(bytes.len(), |e| i + 1 + e + 1);
+                    }
+                    _ => {
+                        while i < bytes.len() && bytes[i] != b'>' && !bytes[i].is_ascii_whitespace()
+                        {
+                            i += 1;
+                        }
+                    }
+                }
+            }
+        }
+        at = (i + 1).min(bytes.len());
+        // The text of a raw-text element is code or CSS, not markup.
+        if element == "script" || element == "style" {
+            let close = format!("</{element}");
+            at = lower[at..].find(&close).map_or(bytes.len(), |e| at + e);
+        }
+    }
+    found
+}
+
+/// The `dist/_headers` file: [`POLICY`] for the dashboard and embed pages,
+/// the standalone policy for the standalone files, and
+/// `Access-Control-Allow-Origin: *` for every file, which the script embed
+/// and iframes sandboxed without `allow-same-origin` need: both load the
+/// module and its WebAssembly with CORS requests from another origin.
+///
+/// The rules never give one path two policies: a host that merges the
+/// headers of several matching rules would send both, and a browser
+/// enforces every policy it is sent.
+pub fn headers_file(standalone: &str) -> String {
+    let mut out = String::from(
+        "# Headers for static hosts (Netlify and Cloudflare Pages read this file).\n\
+         # Written by `cargo xtask dist`; `cargo xtask serve` sends them too.\n\
+         /*\n  Access-Control-Allow-Origin: *\n",
+    );
+    for path in POLICY_PATHS {
+        out.push_str(&format!("{path}\n  Content-Security-Policy: {POLICY}\n"));
+    }
+    out.push_str(&format!(
+        "{STANDALONE_PATHS}\n  Content-Security-Policy: {standalone}\n"
+    ));
+    out
+}
+
+/// The pages of `dist/` that carry [`POLICY`] as written in `www/`.
+const SITE_PAGES: [&str; 2] = ["index.html", "embed.html"];
+
+/// Checks the site's own pages against [`POLICY`] and writes `dist/_headers`
+/// with the standalone pages' policy, made from their inline code.
+pub fn check_and_write_headers(dist: &Path, standalone: &Inline) -> Result<()> {
+    for name in SITE_PAGES {
+        let path = dist.join(name);
+        let page =
+            fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        check_page(&page, POLICY, &format!("dist/{name}"))?;
+    }
+    println!("==> writing dist/_headers (Content-Security-Policy and CORS for static hosts)");
+    let path = dist.join("_headers");
+    fs::write(&path, headers_file(&standalone.policy()))
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// The headers that `_headers` text `rules` gives the request path `path`:
+/// every rule whose path is `path`, or ends in `*` and starts `path`.
+pub fn headers_for(rules: &str, path: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut matching = false;
+    for line in rules.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if !line.starts_with(char::is_whitespace) {
+            matching = match trimmed.strip_suffix('*') {
+                Some(prefix) => path.starts_with(prefix),
+                None => path == trimmed,
+            };
+        } else if matching {
+            if let Some((name, value)) = trimmed.split_once(':') {
+                found.push((name.trim().to_owned(), value.trim().to_owned()));
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(head: &str, body: &str) -> String {
+        format!(
+            "<!doctype html><html><head><meta charset=\"utf-8\">\n{head}</head><body>{body}</body></html>"
+        )
+    }
+
+    #[test]
+    fn hashes_are_those_browsers_compute() {
+        // The value Chromium's console suggests for an inline `alert(1)`.
+        assert_eq!(
+            hash_source("alert(1)"),
+            "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+        );
+    }
+
+    #[test]
+    fn a_page_keeping_to_the_policy_passes() -> Result<()> {
+        // Words in values, scripts and comments are not attributes.
+        let ok = page(
+            &format!("{}\n<link rel=\"stylesheet\" href=\"a.css\"><script type=\"module\" src=\"a.js\"></script>", meta(POLICY)),
+            "<div id=\"app\" class=\"x\"><img alt=\"Living style onerror\" src=\"a.png\"></div>\
+             <!-- <p style=\"x\"> --><script type=\"application/octet-stream\">if (a <b style=1) {}</script>",
+        );
+        check_page(&ok, POLICY, "ok")
+    }
+
+    #[test]
+    fn every_break_of_the_policy_is_named() {
+        let m = meta(POLICY);
+        let cases = [
+            (page("", ""), "no Content-Security-Policy"),
+            (page(&meta("default-src *"), ""), "expected"),
+            (
+                page(&format!("<link rel=\"stylesheet\" href=\"a.css\">{m}"), ""),
+                "<link> comes before",
+            ),
+            (page(&m, "<p style=\"color:red\">x</p>"), "`style`"),
+            (page(&m, "<img src=x onerror=alert(1)>"), "`onerror`"),
+            (page(&m, "<script>alert(1)</script>"), "inline <script>"),
+            (page(&m, "<style>p{}</style>"), "inline <style>"),
+            (
+                page(
+                    &m,
+                    "<noscript><img src=\"a.png\" style=max-width:100%></noscript>",
+                ),
+                "`style`",
+            ),
+        ];
+        for (html, expected) in cases {
+            let error = check_page(&html, POLICY, "page")
+                .err()
+                .map(|e| e.to_string());
+            assert!(
+                error.as_deref().is_some_and(|e| e.contains(expected)),
+                "{html}: {error:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn inline_code_is_allowed_by_its_own_hash_only() -> Result<()> {
+        let body = "<script type=\"application/octet-stream\" id=\"d\">AAAA</script>\
+                    <script type=\"module\">go()</script><style>p{}</style>";
+        let template = page(&meta(POLICY), body);
+        let inline = inline_of(&template);
+        // The data block is not code and needs no hash.
+        assert_eq!(inline.scripts.len(), 1);
+        assert_eq!(inline.styles.len(), 1);
+        let policy = inline.policy();
+        assert!(!policy.contains("'self'") && !policy.contains("unsafe-inline"));
+        let hashed = set_policy(&template, &policy)?;
+        check_page(&hashed, &policy, "hashed")?;
+        // Changing the script after hashing is caught.
+        let changed = hashed.replace("go()", "go(1)");
+        assert!(check_page(&changed, &policy, "changed").is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn headers_give_one_policy_per_path_and_cors_to_all() {
+        let rules = headers_file("default-src 'none'");
+        let csp = |path: &str| -> Vec<String> {
+            headers_for(&rules, path)
+                .into_iter()
+                .filter(|(n, _)| n == "Content-Security-Policy")
+                .map(|(_, v)| v)
+                .collect()
+        };
+        for path in ["/", "/index.html", "/embed.html", "/embed/money.en.html"] {
+            assert_eq!(csp(path), vec![POLICY.to_owned()], "{path}");
+        }
+        assert_eq!(csp("/standalone/money.html"), vec!["default-src 'none'"]);
+        assert!(csp("/pkg/danba_charts.js").is_empty());
+        for path in [
+            "/pkg/danba_charts_bg.wasm",
+            "/main.js",
+            "/data/indicators.json",
+            "/",
+        ] {
+            assert!(
+                headers_for(&rules, path)
+                    .contains(&("Access-Control-Allow-Origin".into(), "*".into())),
+                "{path}"
+            );
+        }
+    }
+}

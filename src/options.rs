@@ -331,8 +331,10 @@ mod tests {
         let chart_ids: Vec<String> = DATASET.charts.iter().map(|c| c.id.to_string()).collect();
         prop_oneof![
             prop::sample::select(chart_ids),
-            prop::sample::select(vec!["zh", "zh-Hant", "en", "dark", "light", "auto", "1", "0", "true"])
-                .prop_map(str::to_owned),
+            prop::sample::select(vec![
+                "zh", "zh-Hant", "en", "dark", "light", "auto", "1", "0", "true"
+            ])
+            .prop_map(str::to_owned),
             Just(String::new()),
             Just("<img src=x onerror=alert(1)>".to_owned()),
             Just("javascript:alert(document.cookie)".to_owned()),

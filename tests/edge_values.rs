@@ -74,7 +74,11 @@ fn the_edge_file_draws_at_every_width() {
 /// A value the validator would accept for `unit`: 0, the largest, or
 /// anything between, whole for counts and money, at most 100 for a percent.
 fn value_for(unit: Unit, edge: u8, fraction: f64) -> f64 {
-    let top = if unit == Unit::Percent { 100.0 } else { LARGEST };
+    let top = if unit == Unit::Percent {
+        100.0
+    } else {
+        LARGEST
+    };
     let x = match edge {
         0 => 0.0,
         1 => top,

@@ -17,8 +17,10 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let query = data.strip_prefix(b"?").unwrap_or(data);
     let pairs: Vec<(Cow<str>, Cow<str>)> = form_urlencoded::parse(query).collect();
-    let (options, problems) =
-        Options::from_pairs(&DATASET, pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())));
+    let (options, problems) = Options::from_pairs(
+        &DATASET,
+        pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())),
+    );
     // A chart is drawn exactly when no problem says it cannot be.
     assert_eq!(
         options.chart.is_none(),

@@ -379,7 +379,9 @@ fn bars(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
         .collect();
     let label_room = values
         .iter()
-        .map(|v| text_width(v, FONT))
+        // Measured as drawn, in bold: with the regular width a long figure
+        // ("10000000余亿元") ran past the right edge.
+        .map(|v| styled_width(v, FONT, true))
         .fold(0.0, f64::max)
         + TAIL
         + 8.0;
@@ -387,7 +389,13 @@ fn bars(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
         .iter()
         .filter_map(|(_, i)| i.value)
         .fold(0.0, f64::max);
-    let span = (width - label_room).max(width * 0.3);
+    // The longest figure keeps its room beside the longest bar even when
+    // that leaves the bars little (a value of 10^15 in English at 200 px).
+    let span = if label_room <= width * 0.7 {
+        width - label_room
+    } else {
+        (width - label_room).max(2.0)
+    };
     let scale = if max > 0.0 { span / max } else { 0.0 };
     let mut y = 0.0;
     for ((index, ind), value) in items.iter().zip(values) {
@@ -513,33 +521,40 @@ fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
     let base = HEIGHT - BOTTOM;
     let plot_h = base - TOP;
     let span = f64::from(last.saturating_sub(first)).max(1.0);
-    let left = GUTTER + SIDE;
+    let unit = dated.first().map_or(Unit::Percent, |d| d.1.unit);
+    let tick = |v: f64| {
+        if unit == Unit::Percent {
+            format!("{}%", trim_number(v))
+        } else {
+            trim_number(v)
+        }
+    };
+    // The gutter widens for long tick labels (the largest values have
+    // sixteen digits), but never narrows below its usual width.
+    let gutter = (0..=2)
+        .map(|k| text_width(&tick(max * f64::from(k) / 2.0), SMALL) + 6.0)
+        .fold(GUTTER, f64::max);
+    let left = gutter + SIDE;
     let x_of =
         |year: u16| left + f64::from(year.saturating_sub(first)) / span * (width - left - SIDE);
     let y_of = |v: f64| base - v / max * plot_h;
 
-    let unit = dated.first().map_or(Unit::Percent, |d| d.1.unit);
     for k in 0..=2 {
         let v = max * f64::from(k) / 2.0;
         let y = y_of(v);
         scene.add(
             Shape::Line {
-                from: (GUTTER, y),
+                from: (gutter, y),
                 to: (width, y),
                 paint: Paint::Grid,
                 width: 1.0,
             },
             None,
         );
-        let tick = if unit == Unit::Percent {
-            format!("{}%", trim_number(v))
-        } else {
-            trim_number(v)
-        };
         scene.add(
             Shape::Text {
-                at: (GUTTER - 6.0, y - SMALL * 0.6),
-                text: tick,
+                at: (gutter - 6.0, y - SMALL * 0.6),
+                text: tick(v),
                 size: SMALL,
                 bold: false,
                 paint: Paint::Muted,
@@ -588,9 +603,11 @@ fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
                 }
                 Locale::En => format!("{}–{} {}", a + 1, b - 1, locale.strings().not_reported),
             };
+            // Kept inside a narrow chart, like the labels of the points.
+            let half = (text_width(&text, SMALL) / 2.0).min(width / 2.0);
             scene.add(
                 Shape::Text {
-                    at: (x, base - plot_h * 0.28),
+                    at: (x.clamp(half, width - half), base - plot_h * 0.28),
                     text,
                     size: SMALL,
                     bold: false,
@@ -625,9 +642,11 @@ fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
             Some(item),
         );
         let label = format_value(ind, locale).joined(locale);
+        // A long label at the first or last year is moved in from the edge.
+        let half = (styled_width(&label, 16.0, true) / 2.0).min(width / 2.0);
         scene.add(
             Shape::Text {
-                at: (x, y - 30.0),
+                at: (x.clamp(half, width - half), y - 30.0),
                 text: label,
                 size: 16.0,
                 bold: true,
@@ -752,8 +771,12 @@ fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
         let pw = text_width(&period, SMALL);
         let (px, align) = if x1 + 6.0 + pw <= width {
             (x1 + 4.0, Align::Left)
-        } else {
+        } else if x0 - 4.0 - pw >= 0.0 {
             (x0 - 4.0, Align::Right)
+        } else {
+            // A long period in a narrow chart has room on neither side of
+            // its track; it goes over the track rather than off the chart.
+            ((width - pw).max(0.0), Align::Left)
         };
         scene.add(
             Shape::Text {

@@ -281,4 +281,66 @@ mod tests {
             }
         }
     }
+
+    proptest! {
+        // Values of 10 KB are slow to generate; fewer cases keep the test
+        // at about a second.
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any list of pairs — known keys and others (a host's own, empty,
+        /// anything), each possibly repeated; values valid, empty, markup,
+        /// `javascript:` URLs, anything, or 10 KB long — reads as its first
+        /// value of each known key alone would, and no message quotes more
+        /// than `QUOTE_MAX` characters of a value.
+        #[test]
+        fn any_pairs_read_as_their_first_known_values(pairs in prop::collection::vec((key(), value()), 0..12)) {
+            let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let mut firsts: Vec<(&str, &str)> = Vec::new();
+            for &(k, v) in &borrowed {
+                let known = ["chart", "lang", "theme", "plain"].contains(&k);
+                if known && !firsts.iter().any(|&(f, _)| f == k) {
+                    firsts.push((k, v));
+                }
+            }
+            let all = read(&borrowed);
+            prop_assert_eq!(&all, &read(&firsts));
+            let longest = DATASET.charts.iter().map(|c| c.id.len() + 2).sum::<usize>() + 200;
+            for p in &all.1 {
+                for locale in Locale::ALL {
+                    let m = p.message(&DATASET, locale);
+                    // At most 40 characters of the value and an ellipsis.
+                    prop_assert!(m.chars().count() <= longest + 41, "{}", m);
+                }
+            }
+        }
+    }
+
+    fn key() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("chart".to_owned()),
+            Just("lang".to_owned()),
+            Just("theme".to_owned()),
+            Just("plain".to_owned()),
+            Just("childId".to_owned()),
+            Just(String::new()),
+            ".{0,12}",
+        ]
+    }
+
+    fn value() -> impl Strategy<Value = String> {
+        let chart_ids: Vec<String> = DATASET.charts.iter().map(|c| c.id.to_string()).collect();
+        prop_oneof![
+            prop::sample::select(chart_ids),
+            prop::sample::select(vec![
+                "zh", "zh-Hant", "en", "dark", "light", "auto", "1", "0", "true"
+            ])
+            .prop_map(str::to_owned),
+            Just(String::new()),
+            Just("<img src=x onerror=alert(1)>".to_owned()),
+            Just("javascript:alert(document.cookie)".to_owned()),
+            Just("\"><script>alert(1)</script>".to_owned()),
+            ".{0,60}",
+            "[a-z<>\"'/=: ]{10000,10240}",
+        ]
+    }
 }

@@ -1,6 +1,7 @@
 //! The data file and its validator: the real file is accepted, each broken
 //! file in `tests/data/broken/` is refused with the message its first line
-//! expects, and every message points at the right line.
+//! expects, every message points at the right line, and the files of
+//! `tests/data/edge/` (trailing commas, values at the edges) are accepted.
 
 use std::path::{Path, PathBuf};
 
@@ -41,13 +42,7 @@ fn expectation(text: &str, path: &Path) -> String {
 
 #[test]
 fn each_broken_file_is_refused_with_its_message() {
-    let dir = root().join("tests/data/broken");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
+    let files = files_in("broken");
     assert!(
         files.len() >= 15,
         "expected the set of broken files, found {}",
@@ -97,6 +92,52 @@ fn a_byte_order_mark_and_crlf_line_ends_are_accepted() {
     let ds = parse("valid.toml", &windows).unwrap_or_else(|e| panic!("{e}"));
     let plain = parse("valid.toml", &text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ds, plain);
+}
+
+/// The `*.toml` files of a folder of `tests/data/`, sorted.
+fn files_in(folder: &str) -> Vec<PathBuf> {
+    let dir = root().join("tests/data").join(folder);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn each_edge_file_is_accepted() {
+    let files = files_in("edge");
+    assert!(files.len() >= 2, "expected the edge files, found {files:?}");
+    for path in files {
+        if let Err(errors) = load(&path) {
+            panic!("{} is refused:\n{errors}", path.display());
+        }
+    }
+}
+
+#[test]
+fn trailing_commas_in_lists_change_nothing() {
+    let valid = load(&root().join("tests/data/valid.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let commas = load(&root().join("tests/data/edge/trailing_commas.toml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(commas, valid);
+}
+
+#[test]
+fn values_at_the_edges_are_kept_exactly() {
+    let ds = load(&root().join("tests/data/edge/values.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let value = |id: &str| ds.indicator(id).and_then(|i| i.value);
+    assert_eq!(value("money_zero"), Some(0.0));
+    assert_eq!(value("money_largest"), Some(1e15));
+    assert_eq!(value("people_largest"), Some(1e15));
+    // Negative zero is read as zero, so that it never prints as "-0".
+    let zero = value("rate_negative_zero").unwrap_or(f64::NAN);
+    assert!(zero == 0.0 && zero.is_sign_positive(), "{zero:?}");
+    let csv = ds.to_csv();
+    assert!(csv.contains(",1000000000000000,"), "{csv}");
+    assert!(!csv.contains("-0"), "{csv}");
 }
 
 #[test]

@@ -1,7 +1,8 @@
-//! Hover hit-testing over the boxes recorded by the layout.
+//! Hover hit-testing over the boxes recorded by the layout, and keyboard
+//! moves among the items.
 
 use danba_charts::data::DATASET;
-use danba_charts::hit::hit;
+use danba_charts::hit::{hit, step, Step};
 use danba_charts::layout::layout;
 use danba_charts::text::Locale;
 use proptest::prelude::*;
@@ -101,5 +102,79 @@ proptest! {
             Some(i) => prop_assert_eq!(containing, vec![i]),
             None => prop_assert!(containing.is_empty()),
         }
+    }
+}
+
+/// Coordinates no pointer inside the chart gives: far outside on either
+/// side, the largest floats, infinities and NaN.
+fn wild() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        Just(f64::MAX),
+        Just(f64::MIN),
+        1e4..1e300f64,
+        -1e300..-1e-9f64,
+    ]
+}
+
+proptest! {
+    /// A pointer far outside the chart, or at a coordinate that is not a
+    /// number, hits nothing, whatever the other coordinate.
+    #[test]
+    fn wild_coordinates_hit_nothing(chart in 0..DATASET.charts.len(), width in 120.0..1400.0f64, wild in wild(), other in -1e6..1e6f64, x_is_wild in any::<bool>()) {
+        let scene = layout(&DATASET, &DATASET.charts[chart], Locale::En, width);
+        let (x, y) = if x_is_wild { (wild, other) } else { (other, wild) };
+        // 1e4 px lies beyond every chart's width and height.
+        prop_assert!(scene.width < 1e4 && scene.height < 1e4);
+        prop_assert_eq!(hit(&scene, x, y), None, "({}, {})", x, y);
+    }
+
+    /// Pressing "next" from nothing visits every item once, in order, and
+    /// stays on the last; "previous" from there visits them all back to the
+    /// first; Home and End reach the ends from anywhere, even from an index
+    /// past the end (the chart may have been redrawn with fewer items).
+    #[test]
+    fn the_keyboard_visits_every_item(count in 0usize..300, from in prop::option::of(0usize..400)) {
+        let mut visited = Vec::new();
+        let mut at = None;
+        for _ in 0..count + 2 {
+            at = step(count, at, Step::Next);
+            visited.extend(at);
+        }
+        let expected: Vec<usize> = (0..count).chain(count.checked_sub(1).into_iter().cycle().take(2)).collect();
+        prop_assert_eq!(&visited, &expected);
+        let mut back = Vec::new();
+        for _ in 0..count {
+            at = step(count, at, Step::Previous);
+            back.extend(at);
+        }
+        let expected: Vec<usize> = (0..count.saturating_sub(1)).rev().chain(count.checked_sub(1).map(|_| 0)).collect();
+        prop_assert_eq!(back, expected);
+        prop_assert_eq!(step(count, from, Step::First), count.checked_sub(1).map(|_| 0));
+        prop_assert_eq!(step(count, from, Step::Last), count.checked_sub(1));
+        for s in [Step::Next, Step::Previous] {
+            if let Some(i) = step(count, from, s) {
+                prop_assert!(i < count);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_keyboard_reaches_every_item_of_every_chart() {
+    for chart in DATASET.charts.iter() {
+        let scene = layout(&DATASET, chart, Locale::ZhHans, 375.0);
+        let n = scene.items.len();
+        let mut at = None;
+        let mut seen = vec![false; n];
+        for _ in 0..n {
+            at = step(n, at, Step::Next);
+            if let Some(i) = at {
+                seen[i] = true;
+            }
+        }
+        assert!(seen.iter().all(|&s| s), "{}: {seen:?}", chart.id);
     }
 }

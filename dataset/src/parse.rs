@@ -2,7 +2,23 @@
 //!
 //! Each problem becomes a [`DataError`] naming the file, the line and the
 //! field, and all problems of a file are reported at once so that an editor
-//! can fix them in one pass. Nothing here panics on any input.
+//! can fix them in one pass. Nothing here panics on any input (a fuzz target,
+//! `fuzz/fuzz_targets/data_file.rs`, keeps it so).
+//!
+//! Two rules are about the edges of the input:
+//!
+//! - Chinese texts are in Simplified Chinese, since `build.rs` makes the
+//!   Traditional ones with `zhconv`. A text that conversion to Simplified
+//!   Chinese would change holds a Traditional character, and is refused with
+//!   the characters and their Simplified forms. The `source` sentence follows
+//!   the same test with its own reason: it quotes the Traditional article as
+//!   the converter writes it (the article test compares it after converting
+//!   both), so what the converter leaves as it is — garbled text included —
+//!   is kept, and a Traditional character means the quote was not converted.
+//! - Values are finite, not negative, and at most 10^15 in base units: every
+//!   whole number up to there is exact in an `f64` (which is exact up to
+//!   2^53 ≈ 9×10^15) and is written without exponent in the CSV. `-0` is
+//!   read as 0.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -281,7 +297,23 @@ impl Checker<'_> {
     fn string_value(&mut self, f: &Fields<'_>, key: &str, v: &Spanned<Value>) -> Option<Text> {
         let at = self.line(v.span().start);
         match v.get_ref() {
-            Value::String(s) if !s.trim().is_empty() => Some(Cow::Owned(s.trim().to_owned())),
+            Value::String(s) if !s.trim().is_empty() => {
+                if let Some(found) = ZH_FIELDS.contains(&key).then(|| traditional(s)).flatten() {
+                    let why = if key == "source" {
+                        "quote the sentence as converted to Simplified Chinese"
+                    } else {
+                        "Chinese texts are written in Simplified Chinese (the build makes the Traditional ones)"
+                    };
+                    self.push(
+                        at,
+                        &f.context,
+                        Some(key),
+                        format!("has Traditional characters: {found}; {why}"),
+                    );
+                    return None;
+                }
+                Some(Cow::Owned(s.trim().to_owned()))
+            }
             Value::String(_) => {
                 self.push(at, &f.context, Some(key), "is empty".into());
                 None
@@ -441,7 +473,15 @@ impl Checker<'_> {
         };
         let at = self.line(v.span().start);
         let x = match v.get_ref() {
+            // Checked before the conversion, which would round a larger
+            // integer and so name a number the file does not hold.
+            Value::Integer(i) if *i > LARGEST as i64 => {
+                self.push(at, &f.context, Some("value"), too_large(&i.to_string()));
+                return None;
+            }
             Value::Integer(i) => *i as f64,
+            // Negative zero is zero; kept, it would print as "-0".
+            Value::Float(x) if *x == 0.0 => 0.0,
             Value::Float(x) => *x,
             Value::String(s) if s == "unknown" => return Some(None),
             other => {
@@ -455,7 +495,10 @@ impl Checker<'_> {
             }
         };
         let problem = if !x.is_finite() {
-            Some("must be a finite number".to_owned())
+            Some(format!(
+                "{} is not a finite number; give the figure in base units",
+                v.get_ref()
+            ))
         } else if x < 0.0 {
             Some(format!(
                 "{x} is negative; no figure of the article is below zero"
@@ -466,8 +509,10 @@ impl Checker<'_> {
             Some(format!("{x} is not a whole number, but a count of {} is; give the value in base units (yuan, not 万元)", unit.name()))
         } else if unit == Unit::CalendarYear && !(1900.0..=2100.0).contains(&x) {
             Some(format!("{x} is not a plausible calendar year"))
-        } else if x > 1e15 {
-            Some(format!("{x} is too large to be shown exactly"))
+        } else if x > LARGEST {
+            // Only a float gets here (integers are checked above); written
+            // out in full, 1e300 would be three hundred digits.
+            Some(too_large(&format!("{x:e}")))
         } else {
             None
         };
@@ -660,6 +705,49 @@ fn kind_rule(kind: Kind, items: &[&Indicator]) -> Option<String> {
             )
         }),
     }
+}
+
+/// The fields written in Simplified Chinese, in every table.
+const ZH_FIELDS: &[&str] = &[
+    "title_zh",
+    "source_zh",
+    "label_zh",
+    "note_zh",
+    "printed",
+    "source",
+];
+
+/// The largest value accepted, in base units (see the top of this file).
+const LARGEST: f64 = 1e15;
+
+fn too_large(value: &str) -> String {
+    format!("{value} is too large to be shown exactly; values go up to 10^15 (1000000000000000) in base units")
+}
+
+/// What to say of a Chinese text that is not all Simplified Chinese, if it
+/// is not: each Traditional character with its Simplified form.
+fn traditional(text: &str) -> Option<String> {
+    let simplified = zhconv::zhconv(text, zhconv::Variant::ZhHans);
+    if simplified == text {
+        return None;
+    }
+    let pairs: Vec<String> = if simplified.chars().count() == text.chars().count() {
+        text.chars()
+            .zip(simplified.chars())
+            .filter(|(a, b)| a != b)
+            .map(|(a, b)| format!("{a} ({b})"))
+            .collect()
+    } else {
+        // A phrase conversion changed the length; the whole text is named.
+        vec![format!("\"{text}\" (\"{simplified}\")")]
+    };
+    let mut unique = Vec::new();
+    for pair in pairs {
+        if !unique.contains(&pair) {
+            unique.push(pair);
+        }
+    }
+    Some(unique.join(", "))
 }
 
 fn describe(v: &Value) -> String {

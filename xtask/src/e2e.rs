@@ -7,7 +7,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
-use crate::{bench, cargo, dist, run_command, serve, target_dir, tools};
+use crate::{bench, cargo, dist, fuzz, run_command, serve, target_dir, tools};
 
 /// The folder of the browser tests and their npm packages.
 const E2E_DIR: &str = "tests/e2e";
@@ -27,21 +27,25 @@ pub fn test(root: &Path) -> Result<()> {
         tools::ensure_wasm_target()?;
         tools::ensure_wasm_bindgen(root)?;
         tools::ensure_wasm_opt(root)?;
+        fuzz::ensure_cargo_fuzz()?;
         Ok(())
     })?;
     step(2, "cargo test --workspace", || {
         run_command(cargo().current_dir(root).args(["test", "--workspace"]))
     })?;
-    step(3, "build dist/", || dist::dist(root))?;
-    step(4, "install the browser-test packages", || {
+    step(3, "fuzz the options and data-file parsers", || {
+        fuzz::run_all(root, fuzz::TEST_SECONDS)
+    })?;
+    step(4, "build dist/", || dist::dist(root))?;
+    step(5, "install the browser-test packages", || {
         tools::npm_ci(&root.join(E2E_DIR))
     })?;
-    let base_url = step(5, "serve dist/", || {
+    let base_url = step(6, "serve dist/", || {
         serve::serve_in_background(root.join("dist"))
     })?;
-    step(6, "browser tests", || run_browser_tests(root, &base_url))?;
+    step(7, "browser tests", || run_browser_tests(root, &base_url))?;
     step(
-        7,
+        8,
         "bench smoke test (one load; no timing is judged)",
         || bench::smoke(root),
     )?;

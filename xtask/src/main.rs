@@ -8,6 +8,7 @@ mod bench;
 mod csp;
 mod dist;
 mod e2e;
+mod fuzz;
 mod html;
 mod pages;
 mod serve;
@@ -27,6 +28,8 @@ Commands:
   dist                 build the page into dist/ (WebAssembly, JavaScript, www/, data files)
   serve [--port N]     build dist/ and serve it on http://127.0.0.1:N/ (default 8000)
   test                 run every check: cargo test, dist, and the browser tests (what CI runs)
+  fuzz [--seconds N] [TARGET]
+                       run the fuzz targets of fuzz/ (options, data_file) for N s each (default 300)
   screenshots          build dist/ and save screenshots of the page to target/screenshots/
   bench [--loads N] [--hovers N] [--memory-hovers N] [--no-write]
                        measure the page against the same charts in Chart.js; writes bench/results.md
@@ -78,6 +81,7 @@ fn run(args: &[String]) -> Result<()> {
             no_arguments(command, rest)?;
             e2e::test(&root)
         }
+        "fuzz" => fuzz::command(&root, rest),
         "screenshots" => {
             no_arguments(command, rest)?;
             e2e::screenshots(&root)

@@ -1,0 +1,110 @@
+//! Values at the edges the validator accepts — 0, the largest (10^15 in base
+//! units), tiny beside huge — are drawn like any other: every chart kind lays
+//! them out and draws them without error, gives each a hover box, and keeps
+//! every shape inside the chart, at every width and in every language.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{draw_svg, first_outside};
+use danba_charts::data::{Dataset, Unit};
+use danba_charts::draw::Style;
+use danba_charts::hit::hit;
+use danba_charts::layout::layout;
+use danba_charts::text::Locale;
+use danba_charts::theme::Theme;
+use proptest::prelude::*;
+
+/// The largest value the validator accepts, in base units.
+const LARGEST: f64 = 1e15;
+
+fn edge_file() -> Dataset {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/edge/values.toml");
+    danba_dataset::load(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Lays out and draws every chart of `data` at `width` in every language,
+/// failing with what went wrong and where.
+fn check_every_chart(data: &Dataset, width: f64) {
+    for chart in data.charts.iter() {
+        for locale in Locale::ALL {
+            let what = format!("{} ({locale:?}, {width}px)", chart.id);
+            let scene = layout(data, chart, locale, width);
+            assert_eq!(
+                scene.items.len(),
+                chart.items.len(),
+                "{what}: a figure has no box"
+            );
+            assert!(
+                scene.width.is_finite() && scene.height.is_finite() && scene.height > 0.0,
+                "{what}: size {}×{}",
+                scene.width,
+                scene.height
+            );
+            if let Some(shape) = first_outside(&scene) {
+                panic!(
+                    "{what}: {shape:?} leaves the {}×{} chart",
+                    scene.width, scene.height
+                );
+            }
+            for (i, item) in scene.items.iter().enumerate() {
+                let (x, y) = item.hit.centre();
+                assert_eq!(hit(&scene, x, y), Some(i), "{what}: item {i} cannot be hit");
+            }
+            let style = Style {
+                theme: Theme::LIGHT,
+                scale: 2.0,
+                locale,
+                highlight: Some(0),
+            };
+            assert!(draw_svg(&scene, &style, &what).starts_with("<svg"));
+        }
+    }
+}
+
+#[test]
+fn the_edge_file_draws_at_every_width() {
+    let data = edge_file();
+    for width in [200.0, 320.0, 375.0, 640.0, 1080.0] {
+        check_every_chart(&data, width);
+    }
+}
+
+/// A value the validator would accept for `unit`: 0, the largest, or
+/// anything between, whole for counts and money, at most 100 for a percent.
+fn value_for(unit: Unit, edge: u8, fraction: f64) -> f64 {
+    let top = if unit == Unit::Percent {
+        100.0
+    } else {
+        LARGEST
+    };
+    let x = match edge {
+        0 => 0.0,
+        1 => top,
+        _ => fraction * top,
+    };
+    if unit.is_whole() {
+        x.floor()
+    } else {
+        x
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Any values at or between the edges, in every chart kind, at any
+    /// width, stay drawable and inside the chart.
+    #[test]
+    fn any_accepted_values_stay_inside_the_chart(
+        values in prop::collection::vec((0u8..4, 0.0..=1.0f64), 7),
+        width in 120.0..1400.0f64,
+    ) {
+        let mut data = edge_file();
+        for (ind, (edge, fraction)) in data.indicators.to_mut().iter_mut().zip(values) {
+            ind.value = Some(value_for(ind.unit, edge, fraction));
+        }
+        check_every_chart(&data, width);
+    }
+}

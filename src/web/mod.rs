@@ -617,12 +617,6 @@ fn start(
             st.borrow_mut().refresh(true)
         })?);
     }
-    // A tab shown again may have missed a change of the pixel ratio (headless
-    // and some browsers fire no event for it): redraw what changed.
-    let st = Rc::clone(&state);
-    listeners.push(Listener::new(document, "visibilitychange", move |_| {
-        st.borrow_mut().refresh(false)
-    })?);
     let st = Rc::clone(&state);
     let on_resize = panic::guarded(move || st.borrow_mut().refresh(false));
     let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;

@@ -186,32 +186,38 @@ function faults(stats, charts) {
 
 /**
  * Hovers the centre of every item of every chart with the mouse and checks
- * the chart marks that item: every figure is reachable.
+ * the chart marks that item: every figure is reachable. Each item's box is
+ * read afresh just before the move, so a late reflow cannot misdirect it.
  */
 async function hoverEverything(page, stats, when) {
   for (const s of stats) {
-    for (const box of s.boxes) {
-      const point = await page.evaluate(({ id, b }) => {
-        const roots = [document, ...[...document.querySelectorAll('[data-danba-chart]')].map((h) => h.shadowRoot)];
-        const canvas = roots.filter(Boolean)
-          .map((r) => r.querySelector(`figure.chart[data-chart="${CSS.escape(id)}"] canvas.plot`)).find(Boolean);
-        let rect = canvas.getBoundingClientRect();
-        window.scrollBy({
-          left: rect.left + b.x + b.w / 2 - window.innerWidth / 2,
-          top: rect.top + b.y + b.h / 2 - window.innerHeight / 2,
-          behavior: 'instant',
-        });
-        rect = canvas.getBoundingClientRect();
-        return { x: rect.left + b.x + b.w / 2, y: rect.top + b.y + b.h / 2 };
-      }, { id: s.id, b: box });
-      await page.mouse.move(point.x, point.y);
-      const active = await eventually(() => page.evaluate((id) => {
-        const roots = [document, ...[...document.querySelectorAll('[data-danba-chart]')].map((h) => h.shadowRoot)];
-        return roots.filter(Boolean)
-          .map((r) => r.querySelector(`figure.chart[data-chart="${CSS.escape(id)}"] canvas.plot`))
-          .find(Boolean)?.dataset.active;
-      }, s.id), (a) => a === box.id);
-      assert.equal(active, box.id, `${when}: hovering ${box.id} in chart ${s.id} marks ${active}`);
+    for (const { id: item } of s.boxes) {
+      let active;
+      for (let attempt = 0; attempt < 3 && active !== item; attempt += 1) {
+        const point = await page.evaluate(({ chart, item: wanted }) => {
+          const roots = [document, ...[...document.querySelectorAll('[data-danba-chart]')].map((h) => h.shadowRoot)];
+          const canvas = roots.filter(Boolean)
+            .map((r) => r.querySelector(`figure.chart[data-chart="${CSS.escape(chart)}"] canvas.plot`)).find(Boolean);
+          const app = [window.danba, ...(window.danbaEmbeds ?? [])].find((a) => a?.charts().includes(chart));
+          const b = app.items(chart).find((x) => x.id === wanted);
+          let rect = canvas.getBoundingClientRect();
+          window.scrollBy({
+            left: rect.left + b.x + b.w / 2 - window.innerWidth / 2,
+            top: rect.top + b.y + b.h / 2 - window.innerHeight / 2,
+            behavior: 'instant',
+          });
+          rect = canvas.getBoundingClientRect();
+          return { x: rect.left + b.x + b.w / 2, y: rect.top + b.y + b.h / 2 };
+        }, { chart: s.id, item });
+        await page.mouse.move(point.x, point.y);
+        active = await eventually(() => page.evaluate((chart) => {
+          const roots = [document, ...[...document.querySelectorAll('[data-danba-chart]')].map((h) => h.shadowRoot)];
+          return roots.filter(Boolean)
+            .map((r) => r.querySelector(`figure.chart[data-chart="${CSS.escape(chart)}"] canvas.plot`))
+            .find(Boolean)?.dataset.active;
+        }, s.id), (a) => a === item, 1_000);
+      }
+      assert.equal(active, item, `${when}: hovering ${item} in chart ${s.id} marks ${active}`);
     }
   }
   await page.mouse.move(0, 0);
@@ -314,15 +320,15 @@ const STORMS = {
     const viewport = opened.page.viewportSize();
     const cdp = await opened.context.newCDPSession(opened.page);
     try {
+      // No event tells the page that the ratio changed while it was hidden:
+      // showing it must redraw anyway.
       await setVisibility(opened.page, 'hidden');
-      // A hidden tab is frozen by the browser sooner or later.
-      await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
-      await cdp.send('Page.setWebLifecycleState', { state: 'active' });
-      // No event tells the page that the ratio changed: showing it must
-      // redraw anyway.
       await setPixelRatio(opened, 2, { resizeEvent: false });
+      await frames(opened.page);
       await setVisibility(opened.page, 'visible');
       await assertIntact(opened, 'shown at devicePixelRatio 2');
+      // A hidden tab is frozen by the browser sooner or later; the window
+      // narrows meanwhile.
       await setVisibility(opened.page, 'hidden');
       await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
       await opened.page.setViewportSize({ ...viewport, width: Math.round(viewport.width * 0.8) });
@@ -372,11 +378,12 @@ describe('layout storms', () => {
 });
 
 /**
- * Listeners on window and document, live MediaQueryList and canvas objects
- * (after a garbage collection), and the bytes of the WebAssembly memory.
+ * Listeners on window and document (before any garbage collection: a
+ * chart's wrapper collected by the garbage collector frees it too, which
+ * would hide a missing unmount), then live MediaQueryList and canvas objects
+ * after a collection, and the bytes of the WebAssembly memory.
  */
 async function footprint(page, cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
   const count = async (expression) => {
     const { result } = await cdp.send('Runtime.evaluate', { expression });
     const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: result.objectId });
@@ -390,9 +397,12 @@ async function footprint(page, cdp) {
     const { listeners: all } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
     return all.length;
   };
+  const windowListeners = await listeners('window');
+  const documentListeners = await listeners('document');
+  await cdp.send('HeapProfiler.collectGarbage');
   return {
-    windowListeners: await listeners('window'),
-    documentListeners: await listeners('document'),
+    windowListeners,
+    documentListeners,
     mediaQueryLists: await count('MediaQueryList.prototype'),
     canvases: await count('HTMLCanvasElement.prototype'),
     memory: await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, `${BASE_URL}pkg/danba_charts.js`),
@@ -415,20 +425,31 @@ describe('mounting and unmounting', () => {
         }
       };
       const box = document.getElementById('box');
+      let alive = 0;
       for (let i = 0; i < count; i += 1) {
         const host = document.createElement('div');
         host.dataset.danbaChart = chart;
         box.append(host);
         await until(() => host.shadowRoot?.querySelector('.danba-embed')?.dataset.ready === 'true');
+        const [app] = window.danbaEmbeds;
         host.remove();
         await until(() => window.danbaEmbeds.length === 0);
+        // A freed chart refuses every call; one that answers was not freed.
+        try {
+          app.charts();
+          alive += 1;
+        } catch {
+          // Freed, as it should be.
+        }
       }
+      return alive;
     }, { n, chart: id });
     try {
       await opened.page.waitForFunction(() => Array.isArray(window.danbaEmbeds), null, { timeout: 20_000 });
       await cycles(10);
       const before = await footprint(opened.page, cdp);
-      await cycles(CYCLES);
+      const alive = await cycles(CYCLES);
+      assert.equal(alive, 0, `${alive} of ${CYCLES} unmounted charts were not freed`);
       const after = await footprint(opened.page, cdp);
       // For the report of the run: what was measured.
       console.log(`# ${CYCLES} mount/unmount cycles: before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`);

@@ -13,6 +13,7 @@
 mod dom;
 mod keys;
 mod lang;
+mod panic;
 mod table;
 mod touch;
 
@@ -95,6 +96,11 @@ impl State {
             .map(|v| v.wrap.get_bounding_client_rect().width())
             .collect();
         for (view, width) in self.views.iter_mut().zip(widths) {
+            // A container without width (`display: none`, collapsed) keeps
+            // its last drawing; its ResizeObserver calls again once it has one.
+            if width.is_nan() || width <= 0.0 {
+                continue;
+            }
             if !force && view.drawn_for == (width, dpr) {
                 continue;
             }
@@ -258,9 +264,14 @@ impl Listener {
     fn new(
         target: &EventTarget,
         kind: &'static str,
-        f: impl FnMut(Event) + 'static,
+        mut f: impl FnMut(Event) + 'static,
     ) -> Result<Self, JsValue> {
-        let closure = Closure::<dyn FnMut(Event)>::new(f);
+        // After a panic no listener calls into the (maybe still borrowed) state.
+        let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+            if !panic::panicked() {
+                f(e);
+            }
+        });
         target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
         Ok(Listener {
             target: target.clone(),
@@ -286,6 +297,8 @@ pub struct App {
     _listeners: Vec<Listener>,
     observers: Vec<ResizeObserver>,
     _callbacks: Vec<Closure<dyn FnMut()>>,
+    /// Lets the panic hook find this mount's charts.
+    _mounted: Option<panic::Mounted>,
 }
 
 /// The hover box of one item, for tests and tools, in CSS px relative to the
@@ -303,7 +316,7 @@ struct ItemBox<'a> {
 impl App {
     /// The ids of the charts on the page, in page order.
     pub fn charts(&self) -> Vec<String> {
-        let Some(state) = &self.state else {
+        let Some(state) = self.state.as_ref().filter(|_| !panic::panicked()) else {
             return Vec::new();
         };
         let state = state.borrow();
@@ -317,7 +330,7 @@ impl App {
 
     /// The hover boxes of a chart's items, or an empty list for an unknown id.
     pub fn items(&self, chart: &str) -> Result<JsValue, JsValue> {
-        let Some(state) = &self.state else {
+        let Some(state) = self.state.as_ref().filter(|_| !panic::panicked()) else {
             return serde_wasm_bindgen::to_value(&Vec::<ItemBox<'_>>::new())
                 .map_err(|e| JsValue::from_str(&e.to_string()));
         };
@@ -347,15 +360,30 @@ impl App {
         serde_wasm_bindgen::to_value(&boxes).map_err(|e| JsValue::from_str(&e.to_string()))
     }
 
-    /// Stops listening and removes the tooltip; the page calls it before
-    /// mounting again.
-    pub fn unmount(&self) {
-        for observer in &self.observers {
+    /// Stops listening, removes the tooltip and lets go of every chart's
+    /// state; the page calls it before mounting again, a script embed when
+    /// its element leaves the document. Calling `free()` afterwards releases
+    /// the rest.
+    pub fn unmount(&mut self) {
+        for observer in self.observers.drain(..) {
             observer.disconnect();
         }
-        if let Some(state) = &self.state {
-            state.borrow().tooltip.remove();
+        if let Some(state) = self.state.take() {
+            if let Ok(state) = state.try_borrow() {
+                state.tooltip.remove();
+            }
         }
+        self._listeners.clear();
+        self._callbacks.clear();
+        self._mounted = None;
+    }
+
+    /// Panics, for the browser test of what a panic leaves on the page (see
+    /// `web/panic.rs`); it breaks only the page that calls it.
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = "__panic_for_tests")]
+    pub fn panic_for_tests(&self) {
+        panic::panic_for_tests(self.state.as_deref());
     }
 }
 
@@ -486,6 +514,7 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
                 _listeners: Vec::new(),
                 observers: Vec::new(),
                 _callbacks: Vec::new(),
+                _mounted: None,
             };
             dom::set_theme_colours(root, &Theme::LIGHT);
             ready_on.set_attribute("data-ready", "error")?;
@@ -507,9 +536,8 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
         let html = document.document_element().ok_or("no <html>")?;
         let win = window.clone();
         let measured = html.clone();
-        let report = Closure::<dyn FnMut()>::new(move || {
-            post_height(&win, &measured, &chart_id, child_id.as_deref())
-        });
+        let report =
+            panic::guarded(move || post_height(&win, &measured, &chart_id, child_id.as_deref()));
         // The observer fires once at once and then on every change of the
         // page's height: no polling.
         let observer = ResizeObserver::new(report.as_ref().unchecked_ref())?;
@@ -599,6 +627,13 @@ fn start(
     tooltip_parent: &Node,
     colours_on: HtmlElement,
 ) -> Result<App, JsValue> {
+    panic::install();
+    if panic::panicked() {
+        return Err(JsValue::from_str(
+            "danba-charts stopped after an earlier error",
+        ));
+    }
+    let mounted = panic::Mounted::new(&colours_on, locale);
     let tooltip = dom::Tooltip::new(document, tooltip_parent)?;
     let dark = window
         .match_media("(prefers-color-scheme: dark)")
@@ -647,7 +682,7 @@ fn start(
         })?);
     }
     let st = Rc::clone(&state);
-    let on_resize = Closure::<dyn FnMut()>::new(move || st.borrow_mut().refresh(false));
+    let on_resize = panic::guarded(move || st.borrow_mut().refresh(false));
     let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
     for view in &state.borrow().views {
         observer.observe(&view.wrap);
@@ -658,6 +693,7 @@ fn start(
         _listeners: listeners,
         observers: vec![observer],
         _callbacks: vec![on_resize],
+        _mounted: Some(mounted),
     })
 }
 

@@ -2,6 +2,9 @@
 //! (`textContent`, attributes), never as HTML, so nothing in the data or the
 //! URL can inject markup.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use danba_dataset::Section;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -348,6 +351,11 @@ pub(super) struct Tooltip {
     /// The figure whose text the tooltip holds, so that moving the pointer
     /// within one item only moves the box instead of rewriting it.
     showing: std::cell::Cell<Option<*const Indicator>>,
+    /// Where the next animation frame puts the tooltip; `None` when no
+    /// frame is asked for.
+    pending: Rc<Cell<Option<Rect>>>,
+    /// The animation-frame callback that places the tooltip, made once.
+    on_frame: Closure<dyn FnMut()>,
 }
 
 impl Tooltip {
@@ -367,6 +375,17 @@ impl Tooltip {
             root.append_child(child)?;
         }
         parent.append_child(&root)?;
+        let pending: Rc<Cell<Option<Rect>>> = Rc::new(Cell::new(None));
+        let on_frame = {
+            let (root, pending) = (root.clone(), Rc::clone(&pending));
+            Closure::<dyn FnMut()>::new(move || {
+                // The callback touches only the tooltip's element, never the
+                // charts' state, so it is safe even after a panic.
+                if let Some(anchor) = pending.take() {
+                    place(&root, anchor);
+                }
+            })
+        };
         Ok(Tooltip {
             root,
             label,
@@ -376,6 +395,8 @@ impl Tooltip {
             printed,
             source,
             showing: std::cell::Cell::new(None),
+            pending,
+            on_frame,
         })
     }
 
@@ -395,41 +416,59 @@ impl Tooltip {
             self.showing.set(Some(std::ptr::from_ref(ind)));
         }
         self.root.set_hidden(false);
-        self.place(anchor);
-    }
-
-    /// Puts the tooltip beside `anchor`, inside the viewport.
-    fn place(&self, anchor: Rect) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        // The layout viewport without scroll bars: a tooltip under a
-        // scroll bar would be cut.
-        let root = window.document().and_then(|d| d.document_element());
-        let vw = root
-            .as_ref()
-            .map(|r| f64::from(r.client_width()))
-            .filter(|w| *w > 0.0)
-            .or_else(|| window.inner_width().ok().and_then(|v| v.as_f64()))
-            .unwrap_or(800.0);
-        let vh = window
-            .inner_height()
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(600.0);
-        let rect = self.root.get_bounding_client_rect();
-        let (left, top) = place_tooltip(anchor, (rect.width(), rect.height()), (vw, vh), 8.0);
-        let style = self.root.style();
-        let _ = style.set_property("left", &format!("{left}px"));
-        let _ = style.set_property("top", &format!("{top}px"));
+        // Placing the box needs its size, and measuring it right after its
+        // text changed would make the browser lay the page out inside the
+        // pointer handler. The next animation frame, which lays the page out
+        // anyway before painting, places it instead, once per frame however
+        // many pointer events arrive (nothing is painted in between, so the
+        // box never shows at its old place).
+        if self.pending.replace(Some(anchor)).is_none() {
+            let asked = web_sys::window().and_then(|w| {
+                w.request_animation_frame(self.on_frame.as_ref().unchecked_ref())
+                    .ok()
+            });
+            if asked.is_none() {
+                // No frame to wait for (no window): place it now.
+                self.pending.set(None);
+                place(&self.root, anchor);
+            }
+        }
     }
 
     pub(super) fn hide(&self) {
         self.root.set_hidden(true);
         self.showing.set(None);
+        self.pending.set(None);
     }
 
     pub(super) fn remove(&self) {
+        self.pending.set(None);
         self.root.remove();
     }
+}
+
+/// Puts the tooltip `root` beside `anchor`, inside the viewport.
+fn place(tooltip: &HtmlElement, anchor: Rect) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // The layout viewport without scroll bars: a tooltip under a scroll bar
+    // would be cut.
+    let html = window.document().and_then(|d| d.document_element());
+    let vw = html
+        .as_ref()
+        .map(|r| f64::from(r.client_width()))
+        .filter(|w| *w > 0.0)
+        .or_else(|| window.inner_width().ok().and_then(|v| v.as_f64()))
+        .unwrap_or(800.0);
+    let vh = window
+        .inner_height()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(600.0);
+    let rect = tooltip.get_bounding_client_rect();
+    let (left, top) = place_tooltip(anchor, (rect.width(), rect.height()), (vw, vh), 8.0);
+    let style = tooltip.style();
+    let _ = style.set_property("left", &format!("{left}px"));
+    let _ = style.set_property("top", &format!("{top}px"));
 }

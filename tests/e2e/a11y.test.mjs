@@ -38,9 +38,14 @@ function withDashboard(options, body) {
   return withOpenDashboard(browser, options, body);
 }
 
-/** What a reader can perceive now: focus, highlight, tooltip, live region. */
+/**
+ * What a reader can perceive now: focus, highlight, tooltip, live region.
+ * Read in the next animation frame, after the page's own frame callbacks
+ * (the tooltip is placed there), as the frame a reader sees.
+ */
 function uiState(page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => resolve()));
     const tooltip = document.querySelector('[role="tooltip"]');
     const box = tooltip?.getBoundingClientRect();
     const focused = document.activeElement;

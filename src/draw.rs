@@ -12,7 +12,7 @@ use plotters_backend::DrawingBackend;
 
 use plotters::coord::Shift;
 
-use crate::layout::{Align, Mark, Scene, Shape};
+use crate::layout::{overlap, Align, Extent, Mark, Scene, Shape};
 use crate::text::Locale;
 use crate::theme::{Paint, Rgb, Theme};
 
@@ -56,19 +56,44 @@ pub fn draw<DB: DrawingBackend>(
 /// already shows. Hovering restores a copy of the unlit chart and calls
 /// this, so one pointer move repaints a handful of shapes instead of the
 /// whole chart with its texts; the result is what [`draw`] with the same
-/// highlight gives, as long as no other mark overlaps the item (tested).
+/// highlight gives, as long as no other item's mark is drawn over this one
+/// (tested).
 pub fn draw_highlight<DB: DrawingBackend>(
     backend: DB,
     scene: &Scene,
     style: &Style,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let area = backend.into_drawing_area();
-    if let Some(lit) = style.highlight {
-        for mark in scene.marks.iter().filter(|m| m.item == Some(lit)) {
-            draw_mark(&area, mark, style)?;
+    let Some(lit) = style.highlight else {
+        return area.present();
+    };
+    // The boxes painted so far, lit.
+    let mut painted: Vec<Extent> = Vec::new();
+    for mark in scene.marks.iter().filter(|m| m.item == Some(lit)) {
+        if let Shape::Text { .. } = mark.shape {
+            // A text looks the same lit or not, and is already on the copy;
+            // drawn again over itself its anti-aliased edges would thicken.
+            // It is drawn again only where a lit shape was painted over it.
+            if !painted.iter().any(|p| overlap(*p, mark.shape.extent())) {
+                continue;
+            }
+        } else {
+            painted.push(lit_extent(&mark.shape));
         }
+        draw_mark(&area, mark, style)?;
     }
     area.present()
+}
+
+/// The box a shape covers when lit: a lit dot is drawn larger.
+pub fn lit_extent(shape: &Shape) -> Extent {
+    match shape {
+        Shape::Dot { centre, radius, .. } => {
+            let r = radius * LIT_DOT_SCALE;
+            (centre.0 - r, centre.0 + r, centre.1 - r, centre.1 + r)
+        }
+        shape => shape.extent(),
+    }
 }
 
 /// Draws one mark, in the highlight colours if it belongs to the

@@ -94,6 +94,52 @@ pub enum Shape {
     },
 }
 
+/// A box as `(x0, x1, y0, y1)` in CSS px.
+pub type Extent = (f64, f64, f64, f64);
+
+impl Shape {
+    /// The box the shape covers; a text's by the width estimate of
+    /// [`crate::text::styled_width`], which errs wide.
+    pub fn extent(&self) -> Extent {
+        match self {
+            Shape::Rect { rect, .. } => (rect.x, rect.x + rect.w, rect.y, rect.y + rect.h),
+            Shape::Line { from, to, .. } => (
+                from.0.min(to.0),
+                from.0.max(to.0),
+                from.1.min(to.1),
+                from.1.max(to.1),
+            ),
+            Shape::Dot { centre, radius, .. } => (
+                centre.0 - radius,
+                centre.0 + radius,
+                centre.1 - radius,
+                centre.1 + radius,
+            ),
+            Shape::Text {
+                at,
+                text,
+                size,
+                bold,
+                align,
+                ..
+            } => {
+                let w = crate::text::styled_width(text, *size, *bold);
+                let (x0, x1) = match align {
+                    Align::Left => (at.0, at.0 + w),
+                    Align::Centre => (at.0 - w / 2.0, at.0 + w / 2.0),
+                    Align::Right => (at.0 - w, at.0),
+                };
+                (x0, x1, at.1, at.1 + size)
+            }
+        }
+    }
+}
+
+/// Whether two boxes overlap by more than half a pixel each way.
+pub fn overlap(a: Extent, b: Extent) -> bool {
+    a.0 < b.1 - 0.5 && b.0 < a.1 - 0.5 && a.2 < b.3 - 0.5 && b.2 < a.3 - 0.5
+}
+
 /// A shape and the item it belongs to, if any; an item's shapes change
 /// colour when it is highlighted.
 #[derive(Clone, Debug, PartialEq)]

@@ -4,12 +4,13 @@
 
 mod common;
 
-use common::{draw_svg, extent, first_outside, first_text_overlap, Extent};
+use common::{draw_svg, extent, first_outside, first_text_overlap};
 use danba_charts::data::{Chart, Kind, DATASET};
-use danba_charts::draw::{Style, LIT_DOT_SCALE};
-use danba_charts::layout::{layout, Scene, Shape};
+use danba_charts::draw::{draw_highlight, lit_extent, Style};
+use danba_charts::layout::{layout, overlap, Scene, Shape};
 use danba_charts::text::{format_value, Locale};
 use danba_charts::theme::Theme;
+use plotters::prelude::SVGBackend;
 
 /// Widths from the narrowest phone to a wide desktop column.
 const WIDTHS: [f64; 6] = [200.0, 320.0, 375.0, 480.0, 768.0, 1080.0];
@@ -111,11 +112,6 @@ fn texts_of_one_chart_do_not_overlap() {
     }
 }
 
-/// Whether two boxes overlap by more than half a pixel each way.
-fn overlap(a: Extent, b: Extent) -> bool {
-    a.0 < b.1 - 0.5 && b.0 < a.1 - 0.5 && a.2 < b.3 - 0.5 && b.2 < a.3 - 0.5
-}
-
 /// Hovering paints an item's marks, lit, over a copy of the unlit chart
 /// (`draw::draw_highlight`). That equals a full redraw only if no mark of
 /// anything else is drawn later over one of the item's marks, lit dots
@@ -128,13 +124,7 @@ fn no_later_mark_covers_a_highlighted_item() {
                 let scene = layout(&DATASET, chart, locale, width);
                 for (i, mark) in scene.marks.iter().enumerate() {
                     let Some(item) = mark.item else { continue };
-                    let lit = match &mark.shape {
-                        Shape::Dot { centre, radius, .. } => {
-                            let r = radius * LIT_DOT_SCALE;
-                            (centre.0 - r, centre.0 + r, centre.1 - r, centre.1 + r)
-                        }
-                        shape => extent(shape),
-                    };
+                    let lit = lit_extent(&mark.shape);
                     let later = scene.marks[i + 1..]
                         .iter()
                         .find(|m| m.item != Some(item) && overlap(lit, extent(&m.shape)));
@@ -143,6 +133,49 @@ fn no_later_mark_covers_a_highlighted_item() {
                             "{} ({locale:?}, {width}px): {:?} is drawn over item {item}'s {:?}",
                             chart.id, other.shape, mark.shape
                         );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Lighting an item paints its shapes over the unlit chart but draws its
+/// texts again only where a lit shape covers them: a text drawn over itself
+/// would look bolder. A lit card is refilled, so its texts come back; a lit
+/// bar covers no text of its own, so no text is drawn.
+#[test]
+fn lighting_an_item_draws_again_only_the_texts_it_covers() {
+    for chart in DATASET.charts.iter() {
+        for locale in [Locale::ZhHans, Locale::En] {
+            for width in [375.0, 1080.0] {
+                let scene = layout(&DATASET, chart, locale, width);
+                for i in 0..scene.items.len() {
+                    let style = Style {
+                        theme: Theme::LIGHT,
+                        scale: 1.0,
+                        locale,
+                        highlight: Some(i),
+                    };
+                    let mut out = String::new();
+                    {
+                        let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
+                        let backend = SVGBackend::with_string(&mut out, size);
+                        if let Err(e) = draw_highlight(backend, &scene, &style) {
+                            panic!("{}: item {i} failed to draw: {e:?}", chart.id);
+                        }
+                    }
+                    let drawn = out.matches("<text").count();
+                    let own = scene
+                        .marks
+                        .iter()
+                        .filter(|m| m.item == Some(i) && matches!(m.shape, Shape::Text { .. }))
+                        .count();
+                    let where_ = format!("{} ({locale:?}, {width}px), item {i}", chart.id);
+                    match chart.kind {
+                        Kind::Cards => assert_eq!(drawn, own, "{where_}: a lit card lost texts"),
+                        Kind::Bars => assert_eq!(drawn, 0, "{where_}: a bar's texts drawn twice"),
+                        _ => assert!(drawn <= own, "{where_}: {drawn} texts of {own}"),
                     }
                 }
             }

@@ -3,8 +3,7 @@
 //! text-width estimate.
 
 use danba_charts::draw::{draw, Style};
-use danba_charts::layout::{Align, Scene, Shape};
-use danba_charts::text::styled_width;
+use danba_charts::layout::{overlap, Extent, Scene, Shape};
 use plotters::prelude::SVGBackend;
 
 /// Draws `scene` to SVG at `style.scale`, failing the test with `what` if
@@ -24,47 +23,9 @@ pub fn draw_svg(scene: &Scene, style: &Style, what: &str) -> String {
     out
 }
 
-/// The horizontal extent of a text by the layout's own estimate.
-pub fn text_extent(at: (f64, f64), text: &str, size: f64, bold: bool, align: Align) -> (f64, f64) {
-    let w = styled_width(text, size, bold);
-    match align {
-        Align::Left => (at.0, at.0 + w),
-        Align::Centre => (at.0 - w / 2.0, at.0 + w / 2.0),
-        Align::Right => (at.0 - w, at.0),
-    }
-}
-
-/// A box as `(x0, x1, y0, y1)` in CSS px.
-pub type Extent = (f64, f64, f64, f64);
-
-/// The box a shape covers.
+/// The box a shape covers (the layout's own estimate for texts).
 pub fn extent(shape: &Shape) -> Extent {
-    match shape {
-        Shape::Rect { rect, .. } => (rect.x, rect.x + rect.w, rect.y, rect.y + rect.h),
-        Shape::Line { from, to, .. } => (
-            from.0.min(to.0),
-            from.0.max(to.0),
-            from.1.min(to.1),
-            from.1.max(to.1),
-        ),
-        Shape::Dot { centre, radius, .. } => (
-            centre.0 - radius,
-            centre.0 + radius,
-            centre.1 - radius,
-            centre.1 + radius,
-        ),
-        Shape::Text {
-            at,
-            text,
-            size,
-            bold,
-            align,
-            ..
-        } => {
-            let (x0, x1) = text_extent(*at, text, *size, *bold, *align);
-            (x0, x1, at.1, at.1 + size)
-        }
-    }
+    shape.extent()
 }
 
 /// The first shape of `scene` that leaves it (half a pixel of slack), if any.
@@ -88,7 +49,7 @@ pub fn first_text_overlap(scene: &Scene) -> Option<(&str, &str)> {
         .collect();
     for (i, (a, a_text)) in boxes.iter().enumerate() {
         for (b, b_text) in &boxes[i + 1..] {
-            if a.0 < b.1 - 0.5 && b.0 < a.1 - 0.5 && a.2 < b.3 - 0.5 && b.2 < a.3 - 0.5 {
+            if overlap(*a, *b) {
                 return Some((a_text, b_text));
             }
         }

@@ -468,7 +468,9 @@ fn place(tooltip: &HtmlElement, anchor: Rect) {
         .unwrap_or(600.0);
     let rect = tooltip.get_bounding_client_rect();
     let (left, top) = place_tooltip(anchor, (rect.width(), rect.height()), (vw, vh), 8.0);
-    let style = tooltip.style();
-    let _ = style.set_property("left", &format!("{left}px"));
-    let _ = style.set_property("top", &format!("{top}px"));
+    // Moved by a transform rather than `left`/`top`: a move then needs no
+    // layout, and the browser does not log it as a layout shift.
+    let _ = tooltip
+        .style()
+        .set_property("transform", &format!("translate({left}px, {top}px)"));
 }

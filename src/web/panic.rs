@@ -91,12 +91,43 @@ fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
         return;
     }
     web_sys::console::error_1(&format!("danba-charts stopped: {info}").into());
+    hush_the_trap();
     let mounted = MOUNTED
         .try_with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default())
         .unwrap_or_default();
     for (root, locale) in mounted {
         let _ = replace_charts(&root, locale);
     }
+}
+
+/// Marks the trap that follows this panic as handled. A panic aborts, which
+/// traps out of the call into the module; when that call came from an event
+/// listener, the browser reports the trap ("RuntimeError: unreachable") as an
+/// uncaught error besides our own report. One report is enough, so the next
+/// error event of the window, if it is that trap, is cancelled, which keeps
+/// it off the console. The listener fires once: a host page's own errors
+/// after it are untouched.
+fn hush_the_trap() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hush = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(|e: web_sys::ErrorEvent| {
+        if e.error()
+            .is_instance_of::<js_sys::WebAssembly::RuntimeError>()
+        {
+            e.prevent_default();
+        }
+    });
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+        "error",
+        hush.as_ref().unchecked_ref(),
+        &options,
+    );
+    // The closure must outlive this call; after a panic the module is done,
+    // so the few bytes are never wanted back.
+    hush.forget();
 }
 
 /// Every element under `root` that matches `selector`.

@@ -477,9 +477,18 @@ describe('a Rust panic', () => {
    * and the console got exactly one error; then moves the mouse over every
    * chart, presses keys and resizes, and requires no further problem.
    */
-  async function panicsCleanly(opened, call, languages) {
-    const thrown = await opened.page.evaluate(`(() => { try { ${call}; return 'nothing'; } catch (e) { return String(e); } })()`);
-    assert.match(thrown, /unreachable/i, 'the test hook should trap like an aborting panic');
+  async function panicsCleanly(opened, call, languages, { uncaught = false } = {}) {
+    if (uncaught) {
+      // As a panic in an event handler would: the trap is not caught by any
+      // script, so the browser itself would report it too.
+      await opened.page.evaluate(`setTimeout(() => { ${call}; }, 0)`);
+      await opened.page.waitForFunction(() => document.querySelector('.chart-failed')
+        || [...document.querySelectorAll('[data-danba-chart]')].some((h) => h.shadowRoot?.querySelector('.chart-failed')));
+      await frames(opened.page, 2);
+    } else {
+      const thrown = await opened.page.evaluate(`(() => { try { ${call}; return 'nothing'; } catch (e) { return String(e); } })()`);
+      assert.match(thrown, /unreachable/i, 'the test hook should trap like an aborting panic');
+    }
     const shown = await opened.page.evaluate(() => {
       const roots = [document, ...[...document.querySelectorAll('[data-danba-chart]')].map((h) => h.shadowRoot)];
       return roots.filter(Boolean).flatMap((root) => [...root.querySelectorAll('figure.chart')].map((figure) => ({
@@ -529,6 +538,15 @@ describe('a Rust panic', () => {
     const opened = await openDashboard(browser, { width: 1280, height: 900 });
     try {
       await panicsCleanly(opened, 'window.danba.__panic_for_tests()', dataset.charts.map(() => 'zh'));
+    } finally {
+      await opened.context.close();
+    }
+  });
+
+  test('from an event handler: the browser does not report the trap a second time', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const opened = await openDashboard(browser, { width: 1280, height: 900 });
+    try {
+      await panicsCleanly(opened, 'window.danba.__panic_for_tests()', dataset.charts.map(() => 'zh'), { uncaught: true });
     } finally {
       await opened.context.close();
     }

@@ -118,6 +118,22 @@ describe('accessibility', () => {
     }
   });
 
+  test('the data tables waiting for their button are in the accessibility tree, every row of them', { timeout: TEST_TIMEOUT_MS }, async () => {
+    // Hidden on screen but not from assistive technology: a screen reader
+    // finds every chart's table without pressing its button, including the
+    // charts far below the fold (which `content-visibility` would drop).
+    await withDashboard({ lang: 'zh', width: 1280, height: 900 }, async ({ page, context }) => {
+      const hidden = await page.$$eval('.data-table-wrap', (ws) => ws.filter((w) => w.getBoundingClientRect().height <= 1).length);
+      assert.equal(hidden, dataset.charts.length, 'every table starts visually hidden');
+      const cdp = await context.newCDPSession(page);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const count = (role) => nodes.filter((n) => !n.ignored && n.role?.value === role).length;
+      const figures = dataset.charts.reduce((n, c) => n + c.items.length, 0);
+      assert.equal(count('table'), dataset.charts.length, 'one table per chart in the accessibility tree');
+      assert.equal(count('row'), figures + dataset.charts.length, 'a row per figure plus a header row per table');
+    });
+  });
+
   test('axe-core finds no violations on embed pages in any language and theme', { timeout: TEST_TIMEOUT_MS }, async () => {
     // A cards chart and a bars chart, themes chosen by the option and by the
     // reader's colour scheme, with the table shown.

@@ -299,7 +299,13 @@ pub struct App {
     _callbacks: Vec<Closure<dyn FnMut()>>,
     /// Lets the panic hook find this mount's charts.
     _mounted: Option<panic::Mounted>,
+    /// What is left to do once the charts are on screen (see [`ready`]);
+    /// emptied by `unmount`, so a pending callback then holds nothing.
+    finish: Finish,
 }
+
+/// Work waiting for a later task, run by whichever callback comes first.
+type Finish = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
 
 /// The hover box of one item, for tests and tools, in CSS px relative to the
 /// canvas's top-left corner.
@@ -376,6 +382,7 @@ impl App {
         self._listeners.clear();
         self._callbacks.clear();
         self._mounted = None;
+        self.finish.borrow_mut().take();
     }
 
     /// Panics, for the browser test of what a panic leaves on the page (see
@@ -389,6 +396,10 @@ impl App {
 
 impl Drop for App {
     fn drop(&mut self) {
+        // A callback still waiting for the next frame then holds nothing.
+        if let Ok(mut finish) = self.finish.try_borrow_mut() {
+            finish.take();
+        }
         for observer in &self.observers {
             observer.disconnect();
         }
@@ -431,16 +442,74 @@ pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
                 }
             })?);
     }
-    ready(&window, &document.document_element().ok_or("no <html>")?)?;
+    ready(
+        &window,
+        root,
+        locale,
+        &document.document_element().ok_or("no <html>")?,
+        &app.finish,
+    )?;
     Ok(app)
 }
 
-/// Marks the page as drawn, for tests and the benchmark.
-fn ready(window: &Window, on: &Element) -> Result<(), JsValue> {
+/// Marks the charts as drawn (for the benchmark), and once they are on
+/// screen builds the data tables of the charts under `root` and marks the
+/// page ready (for tests).
+///
+/// Laying out the tables' long source sentences was half of the page's
+/// first layout, and nothing is painted before the task that builds the page
+/// ends; so the tables are built in a later task, after the frame that shows
+/// the charts: an animation-frame callback runs just before that frame is
+/// painted, and a timeout set there runs after it. Frames do not come to a
+/// hidden tab or an iframe out of view, so a plain timeout builds them too;
+/// whichever comes second finds nothing left to do.
+fn ready(
+    window: &Window,
+    root: &Element,
+    locale: Locale,
+    on: &Element,
+    finish: &Finish,
+) -> Result<(), JsValue> {
     if let Some(perf) = window.performance() {
         let _ = perf.mark("danba:charts-painted");
     }
-    on.set_attribute("data-ready", "true")
+    let (root, on) = (root.clone(), on.clone());
+    *finish.borrow_mut() = Some(Box::new(move || {
+        if panic::panicked() {
+            return;
+        }
+        if let Err(e) = table::fill(&root, locale) {
+            web_sys::console::error_1(&e);
+        }
+        let _ = on.set_attribute("data-ready", "true");
+    }));
+    // Runs the work if no other callback has, and if the chart is mounted.
+    let run = |finish: &Finish| {
+        let work = finish.borrow_mut().take();
+        if let Some(work) = work {
+            work();
+        }
+    };
+    let after_paint = {
+        let (window, finish) = (window.clone(), Rc::clone(finish));
+        Closure::once_into_js(move || {
+            let later = Closure::once_into_js(move || run(&finish));
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+        })
+    };
+    window.request_animation_frame(after_paint.unchecked_ref())?;
+    // Long enough for a visible page's next frame to come first.
+    const FALLBACK_MS: i32 = 200;
+    let fallback = {
+        let finish = Rc::clone(finish);
+        Closure::once_into_js(move || run(&finish))
+    };
+    window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        fallback.unchecked_ref(),
+        FALLBACK_MS,
+    )?;
+    Ok(())
 }
 
 /// Builds one chart inside `root` for an embed. Options come from `query`
@@ -515,6 +584,7 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
                 observers: Vec::new(),
                 _callbacks: Vec::new(),
                 _mounted: None,
+                finish: Finish::default(),
             };
             dom::set_theme_colours(root, &Theme::LIGHT);
             ready_on.set_attribute("data-ready", "error")?;
@@ -546,7 +616,7 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
         app._callbacks.push(report);
     }
     if options.chart.is_some() {
-        ready(&window, &ready_on)?;
+        ready(&window, root, locale, &ready_on, &app.finish)?;
     }
     Ok(app)
 }
@@ -694,6 +764,7 @@ fn start(
         observers: vec![observer],
         _callbacks: vec![on_resize],
         _mounted: Some(mounted),
+        finish: Finish::default(),
     })
 }
 

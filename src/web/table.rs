@@ -76,9 +76,45 @@ pub(super) fn describe(
     button.set_attribute("aria-controls", &table_id)?;
     data.append_child(&button)?;
 
+    // The table itself is built by [`fill`], once the charts are drawn.
     let wrap = document.create_element("div")?;
     wrap.set_class_name(&format!("data-table-wrap {SR_ONLY}"));
     wrap.set_id(&table_id);
+    data.append_child(&wrap)?;
+    figure.append_child(&data)?;
+    Ok(())
+}
+
+/// Builds the data table of every chart under `root` whose table is not
+/// built yet: a caption, a header row, and a row per figure with its value,
+/// year and source sentence.
+pub(super) fn fill(root: &Element, locale: Locale) -> Result<(), JsValue> {
+    let document = root.owner_document().ok_or("no document")?;
+    let figures = root.query_selector_all("figure.chart[data-chart]")?;
+    for i in 0..figures.length() {
+        let Some(figure) = figures.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let id = figure.get_attribute("data-chart").unwrap_or_default();
+        let Some(chart) = DATASET.charts.iter().find(|c| c.id == id) else {
+            continue;
+        };
+        let Some(wrap) = figure.query_selector(".data-table-wrap")? else {
+            continue;
+        };
+        if wrap.first_child().is_none() {
+            wrap.append_child(&*build_table(&document, chart, locale)?)?;
+        }
+    }
+    Ok(())
+}
+
+fn build_table(
+    document: &Document,
+    chart: &danba_dataset::Chart,
+    locale: Locale,
+) -> Result<Element, JsValue> {
+    let s = locale.strings();
     let table = document.create_element("table")?;
     table.set_class_name("data-table");
     table.append_child(&*text_el(document, "caption", "", locale.title(chart))?)?;
@@ -107,10 +143,7 @@ pub(super) fn describe(
         body.append_child(&tr)?;
     }
     table.append_child(&body)?;
-    wrap.append_child(&table)?;
-    data.append_child(&wrap)?;
-    figure.append_child(&data)?;
-    Ok(())
+    Ok(table)
 }
 
 /// One click listener on `root` for every "Show data" button: it flips the

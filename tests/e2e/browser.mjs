@@ -38,12 +38,9 @@ export async function launch() {
       '--disable-quic',
     ],
   });
-  // The pages ship a strict Content-Security-Policy, which refuses the
-  // inline scripts tests inject (axe-core through addScriptTag). Contexts
-  // bypass it unless a test passes `bypassCSP: false`, as
-  // security.test.mjs does to check the policy itself.
-  const newContext = browser.newContext.bind(browser);
-  browser.newContext = (options = {}) => newContext({ bypassCSP: true, ...options });
+  // The pages' strict Content-Security-Policy stays in force in every test,
+  // so any test would see a violation; security.test.mjs also checks the
+  // policy itself, and bypasses it where it feeds hostile input.
   return browser;
 }
 

@@ -30,7 +30,7 @@ pub struct Style {
 }
 
 /// How much larger a lit dot is drawn than an unlit one.
-pub const LIT_DOT_SCALE: f64 = 1.3;
+const LIT_DOT_SCALE: f64 = 1.3;
 
 fn colour(theme: &Theme, paint: Paint) -> RGBColor {
     let Rgb(r, g, b) = theme.rgb(paint);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{draw_svg, extent, first_outside, first_text_overlap};
+use common::{draw_svg, first_outside, first_text_overlap};
 use danba_charts::data::{Chart, Kind, DATASET};
 use danba_charts::draw::{draw_highlight, lit_extent, Style};
 use danba_charts::layout::{layout, overlap, Scene, Shape};
@@ -127,7 +127,7 @@ fn no_later_mark_covers_a_highlighted_item() {
                     let lit = lit_extent(&mark.shape);
                     let later = scene.marks[i + 1..]
                         .iter()
-                        .find(|m| m.item != Some(item) && overlap(lit, extent(&m.shape)));
+                        .find(|m| m.item != Some(item) && overlap(lit, m.shape.extent()));
                     if let Some(other) = later {
                         panic!(
                             "{} ({locale:?}, {width}px): {:?} is drawn over item {item}'s {:?}",

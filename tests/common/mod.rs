@@ -1,6 +1,9 @@
 //! Helpers shared by the scene tests (`render.rs`, `frame.rs`): drawing a
-//! scene to an SVG string and the extent of a shape by the layout's own
-//! text-width estimate.
+//! scene to an SVG string, and finding shapes that leave the scene or texts
+//! that overlap, by the layout's own extents.
+
+// Each test binary compiles this module and uses only some of it.
+#![allow(dead_code)]
 
 use danba_charts::draw::{draw, Style};
 use danba_charts::layout::{overlap, Extent, Scene, Shape};
@@ -23,15 +26,10 @@ pub fn draw_svg(scene: &Scene, style: &Style, what: &str) -> String {
     out
 }
 
-/// The box a shape covers (the layout's own estimate for texts).
-pub fn extent(shape: &Shape) -> Extent {
-    shape.extent()
-}
-
 /// The first shape of `scene` that leaves it (half a pixel of slack), if any.
 pub fn first_outside(scene: &Scene) -> Option<&Shape> {
     scene.marks.iter().map(|m| &m.shape).find(|shape| {
-        let (x0, x1, y0, y1) = extent(shape);
+        let (x0, x1, y0, y1) = shape.extent();
         !(x0 >= -0.5 && x1 <= scene.width + 0.5 && y0 >= -0.5 && y1 <= scene.height + 0.5)
     })
 }
@@ -43,7 +41,7 @@ pub fn first_text_overlap(scene: &Scene) -> Option<(&str, &str)> {
         .marks
         .iter()
         .filter_map(|m| match &m.shape {
-            Shape::Text { text, .. } => Some((extent(&m.shape), text.as_str())),
+            Shape::Text { text, .. } => Some((m.shape.extent(), text.as_str())),
             _ => None,
         })
         .collect();

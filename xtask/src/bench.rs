@@ -15,12 +15,11 @@ use std::process::{Command, Stdio};
 
 use anyhow::{bail, Context, Result};
 
+use crate::e2e::E2E_DIR;
 use crate::{describe, dist, serve, target_dir, tools};
 
 /// The folder of the anchor page, its npm packages and the results.
 const BENCH_DIR: &str = "bench";
-/// The browser tests' folder, whose `playwright-core` and `browser.mjs` the bench reuses.
-const E2E_DIR: &str = "tests/e2e";
 /// The file the table is written into, between the script's markers.
 const RESULTS: &str = "bench/results.md";
 

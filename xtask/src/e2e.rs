@@ -10,7 +10,7 @@ use anyhow::{bail, Context, Result};
 use crate::{bench, cargo, dist, fuzz, run_command, serve, target_dir, tools};
 
 /// The folder of the browser tests and their npm packages.
-const E2E_DIR: &str = "tests/e2e";
+pub const E2E_DIR: &str = "tests/e2e";
 
 /// Runs one named step, announcing it and naming it in the error if it fails,
 /// so that a red CI log says at once which step broke.

@@ -457,12 +457,10 @@ fn with_glue(script: &str, src: &str, glue: &str) -> Result<String> {
         ));
     }
     for name in named.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-        match name.split_once(" as ") {
-            Some((exported, local)) => {
-                bindings.push_str(&format!("const {} = {};\n", local.trim(), exported.trim()));
-            }
-            // The glue's own top-level name is in scope inside the block.
-            None => {}
+        // A name imported without `as` is the glue's own top-level name,
+        // already in scope inside the block.
+        if let Some((exported, local)) = name.split_once(" as ") {
+            bindings.push_str(&format!("const {} = {};\n", local.trim(), exported.trim()));
         }
     }
     Ok(format!(

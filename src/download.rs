@@ -4,7 +4,7 @@
 //! every reader loads; the test reads the output back with that writer's
 //! reader to keep the two in agreement.
 
-use danba_dataset::{period_text, plain_number, CSV_HEADER};
+use danba_dataset::CSV_HEADER;
 
 use crate::data::{Chart, Dataset};
 
@@ -36,22 +36,8 @@ pub fn chart_csv(data: &Dataset, chart: &Chart) -> String {
     // The columns of the full download, so both files read alike.
     row(&mut out, CSV_HEADER);
     for i in data.items(chart) {
-        let value = i.value.map(plain_number).unwrap_or_default();
-        let year = period_text(i.period);
-        row(
-            &mut out,
-            [
-                i.id.as_ref(),
-                i.category.name(),
-                &i.label_zh,
-                &i.label_en,
-                &value,
-                i.unit.name(),
-                i.qualifier.name(),
-                &year,
-                &i.source,
-            ],
-        );
+        let cells = i.csv_row(data.category_id(i));
+        row(&mut out, cells.iter().map(String::as_str));
     }
     out
 }
@@ -80,7 +66,8 @@ mod tests {
             for (row, ind) in rows.iter().zip(items) {
                 assert_eq!(&row[0], ind.id.as_ref());
                 assert_eq!(row[4].parse::<f64>().ok(), ind.value);
-                assert_eq!(&row[8], ind.source.as_ref());
+                assert_eq!(&row[9], ind.source.zh.as_ref());
+                assert_eq!(&row[11], ind.source.en.as_ref());
             }
         }
     }

@@ -12,8 +12,8 @@ use plotters_backend::DrawingBackend;
 
 use plotters::coord::Shift;
 
-use crate::layout::{overlap, Align, Extent, Mark, Scene, Shape};
-use crate::text::Locale;
+use crate::locale::Locale;
+use crate::scene::{overlap, Align, Mark, Rect, Scene, Shape};
 use crate::theme::{Paint, Rgb, Theme};
 
 /// How to draw a scene.
@@ -68,7 +68,7 @@ pub fn draw_highlight<DB: DrawingBackend>(
         return area.present();
     };
     // The boxes painted so far, lit.
-    let mut painted: Vec<Extent> = Vec::new();
+    let mut painted: Vec<Rect> = Vec::new();
     for mark in scene.marks.iter().filter(|m| m.item == Some(lit)) {
         if let Shape::Text { .. } = mark.shape {
             // A text looks the same lit or not, and is already on the copy;
@@ -86,11 +86,11 @@ pub fn draw_highlight<DB: DrawingBackend>(
 }
 
 /// The box a shape covers when lit: a lit dot is drawn larger.
-pub fn lit_extent(shape: &Shape) -> Extent {
+pub fn lit_extent(shape: &Shape) -> Rect {
     match shape {
         Shape::Dot { centre, radius, .. } => {
             let r = radius * LIT_DOT_SCALE;
-            (centre.0 - r, centre.0 + r, centre.1 - r, centre.1 + r)
+            Rect::spanning((centre.0 - r, centre.1 - r), (centre.0 + r, centre.1 + r))
         }
         shape => shape.extent(),
     }

@@ -13,8 +13,11 @@
 
 use danba_dataset::{Chart, Dataset};
 
-use crate::layout::{layout, shift, Align, Mark, Rect, Scene, Shape, LINE, MIN_WIDTH};
-use crate::text::{qualifier_notes, wrap, Locale, BOLD_WIDTH};
+use crate::layout::layout;
+use crate::locale::Locale;
+use crate::measure::{wrap, BOLD_WIDTH};
+use crate::number::qualifier_notes;
+use crate::scene::{shift, Align, Mark, Rect, Scene, Shape, LINE, MIN_WIDTH};
 use crate::theme::Paint;
 
 /// Margin around everything, in CSS px, so the image does not end at its ink.
@@ -30,14 +33,17 @@ const GAP: f64 = 12.0;
 /// qualifier footnotes (one line), and the source line.
 pub fn caption(data: &Dataset, chart: &Chart, locale: Locale) -> Vec<String> {
     let mut lines = Vec::new();
-    if let Some(note) = locale.chart_note(chart) {
+    if let Some(subtitle) = locale.pick_opt(chart.subtitle.as_ref()) {
+        lines.push(subtitle.to_owned());
+    }
+    if let Some(note) = locale.pick_opt(chart.note.as_ref()) {
         lines.push(note.to_owned());
     }
     let notes = qualifier_notes(data.items(chart), locale);
     if !notes.is_empty() {
         lines.push(notes.join(" "));
     }
-    let source = locale.source_line(&data.meta);
+    let source = locale.pick(&data.meta.source);
     lines.push(format!("{}{}", locale.strings().source, source));
     lines
 }
@@ -55,7 +61,7 @@ pub fn framed(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -> Scen
     let mut marks = Vec::new();
     let mut y = PAD;
     // `wrap` estimates regular text, so the bold title is wrapped narrower.
-    for line in wrap(locale.title(chart), TITLE, inner / BOLD_WIDTH) {
+    for line in wrap(locale.pick(&chart.title), TITLE, inner / BOLD_WIDTH) {
         marks.push(text(line, (PAD, y), TITLE, true, Paint::Ink));
         y += TITLE * LINE;
     }

@@ -1,23 +1,31 @@
 //! danba-charts: every figure of one news article about Chenghua District's
 //! aid to Danba County, drawn as interactive charts.
 //!
-//! Everything but [`web`] is platform-free: the dataset ([`data`]), text and
-//! number formatting ([`text`]), layout of a chart into shapes and hover
-//! boxes ([`layout`]), a chart framed with its title and source for static
-//! images ([`frame`]), drawing those shapes with plotters on any backend
-//! ([`draw`]), hit-testing and keyboard moves ([`hit`]), and the text for
-//! readers who do not see the canvas ([`summary`]). `web` mounts charts on `<canvas>`
-//! elements in the browser. See ARCHITECTURE.md.
+//! Everything but `web` is platform-free: the dataset ([`data`]), the
+//! languages ([`locale`]) and every fixed word in them ([`strings`]), number
+//! formatting ([`number`]), text widths and wrapping ([`measure`]), the
+//! scene model ([`scene`]) and the layout of each chart kind into one
+//! ([`layout`]), a chart framed with its title and source for static images
+//! ([`frame`]), drawing with plotters on any backend ([`draw`]),
+//! hit-testing and keyboard moves ([`hit`]), the text for readers who do
+//! not see the canvas ([`summary`]), and the embed codes and file names
+//! shared with the build tool ([`embed_code`]). `web` mounts charts on
+//! `<canvas>` elements in the browser. See ARCHITECTURE.md.
 
 pub mod data;
 pub mod download;
 pub mod draw;
+pub mod embed_code;
 pub mod frame;
 pub mod hit;
 pub mod layout;
+pub mod locale;
+pub mod measure;
+pub mod number;
 pub mod options;
+pub mod scene;
+pub mod strings;
 pub mod summary;
-pub mod text;
 pub mod theme;
 
 #[cfg(target_arch = "wasm32")]

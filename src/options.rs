@@ -7,7 +7,8 @@
 //! text, which the page sets as text.
 
 use crate::data::Dataset;
-use crate::text::Locale;
+use crate::locale::Locale;
+use crate::strings::fill;
 
 /// Which colours to draw with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,43 +70,15 @@ impl Problem {
     pub fn message(&self, data: &Dataset, locale: Locale) -> String {
         let charts: Vec<&str> = data.charts.iter().map(|c| c.id.as_ref()).collect();
         let charts = charts.join(", ");
-        let zh = locale != Locale::En;
-        match (self, zh) {
-            (Problem::NoChart, true) => format!("请用 chart= 指定图表。可用的图表：{charts}"),
-            (Problem::NoChart, false) => {
-                format!("Name a chart with chart=. Valid charts: {charts}")
-            }
-            (Problem::UnknownChart(v), true) => {
-                format!("没有名为“{}”的图表。可用的图表：{charts}", quote(v))
-            }
-            (Problem::UnknownChart(v), false) => {
-                format!("There is no chart “{}”. Valid charts: {charts}", quote(v))
-            }
-            (Problem::UnknownLang(v), true) => {
-                format!(
-                    "不支持语言“{}”，已使用简体中文。可用：zh, zh-Hant, en",
-                    quote(v)
-                )
-            }
-            (Problem::UnknownLang(v), false) => {
-                format!(
-                    "Language “{}” is not supported. Valid: zh, zh-Hant, en",
-                    quote(v)
-                )
-            }
-            (Problem::UnknownTheme(v), true) => format!(
-                "没有主题“{}”，已自动选择。可用：light, dark, auto",
-                quote(v)
-            ),
-            (Problem::UnknownTheme(v), false) => format!(
-                "There is no theme “{}”; using auto. Valid: light, dark, auto",
-                quote(v)
-            ),
-            (Problem::BadPlain(v), true) => format!("plain=“{}”无效。可用：1, 0", quote(v)),
-            (Problem::BadPlain(v), false) => {
-                format!("plain=“{}” is not valid. Valid: 1, 0", quote(v))
-            }
-        }
+        let m = &locale.strings().options;
+        let (template, value) = match self {
+            Problem::NoChart => (m.no_chart, String::new()),
+            Problem::UnknownChart(v) => (m.unknown_chart, quote(v)),
+            Problem::UnknownLang(v) => (m.unknown_lang, quote(v)),
+            Problem::UnknownTheme(v) => (m.unknown_theme, quote(v)),
+            Problem::BadPlain(v) => (m.bad_plain, quote(v)),
+        };
+        fill(template, &[("v", &value), ("charts", &charts)])
     }
 
     /// Whether the chart can still be drawn despite this problem.

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use danba_dataset::load;
 use zhconv::{zhconv, Variant};
 
-/// Drops the pinyin glitches, e.g. "實現(xiàn)" → "實現", and converts to
-/// Simplified Chinese.
-fn normalise(text: &str) -> String {
+/// Drops the pinyin glitches, e.g. "實現(xiàn)" → "實現", keeping the
+/// article's script.
+fn drop_glitches(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('(') {
@@ -31,16 +31,47 @@ fn normalise(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    zhconv(&out, Variant::ZhHans)
+    out
+}
+
+/// Drops the pinyin glitches and converts to Simplified Chinese.
+fn normalise(text: &str) -> String {
+    zhconv(&drop_glitches(text), Variant::ZhHans)
+}
+
+/// The article's garbled passages that the data quotes, and their
+/// restorations: its GBK bytes were read one byte out of step after 當, and
+/// re-reading them gives back the characters, which the data marks 〔〕. In
+/// the second, the hundreds digit was lost with the second byte of 部.
+const RESTORED: [(&str, &str); 2] = [
+    ("當?shù)貙嶋H", "當〔地實際〕"),
+    ("當?shù)馗刹?00", "當〔地干部〕?00"),
+];
+
+/// The article as the data quotes it in Traditional Chinese: glitches
+/// dropped, garbled passages restored.
+fn article_hant() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/article.zh-Hant.txt");
+    let mut text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    for (garbled, restored) in RESTORED {
+        assert!(text.contains(garbled), "the article no longer has {garbled:?}");
+        text = text.replace(garbled, restored);
+    }
+    drop_glitches(&text)
+}
+
+/// The article converted to Simplified Chinese as the data quotes it; the
+/// converter leaves 著 where Simplified writes 着.
+fn article() -> String {
+    zhconv(&article_hant(), Variant::ZhHans).replace("伴随著", "伴随着")
+}
+
+fn dataset() -> danba_dataset::Dataset {
+    load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn is_cjk(c: char) -> bool {
     ('\u{3400}'..='\u{9fff}').contains(&c)
-}
-
-fn article() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/article.zh-Hant.txt");
-    normalise(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
 
 #[test]
@@ -52,13 +83,12 @@ fn glitches_are_removed_and_text_is_simplified() {
 #[test]
 fn every_printed_figure_occurs_in_the_article() {
     let article = article();
-    let ds = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/indicators.toml"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let ds = dataset();
     let missing: Vec<String> = ds
         .indicators
         .iter()
-        .filter(|i| !article.contains(&normalise(&i.printed)))
-        .map(|i| format!("{}: {:?}", i.id, i.printed))
+        .filter(|i| !article.contains(&normalise(&i.printed.zh)))
+        .map(|i| format!("{}: {:?}", i.id, i.printed.zh))
         .collect();
     assert!(
         missing.is_empty(),
@@ -70,17 +100,36 @@ fn every_printed_figure_occurs_in_the_article() {
 #[test]
 fn every_source_sentence_is_quoted_from_the_article() {
     let article = article();
-    let ds = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/indicators.toml"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let ds = dataset();
     let missing: Vec<String> = ds
         .indicators
         .iter()
-        .filter(|i| !article.contains(&normalise(&i.source)))
-        .map(|i| format!("{}: {}", i.id, i.source))
+        .filter(|i| !article.contains(i.source.zh.as_ref()))
+        .map(|i| format!("{}: {}", i.id, i.source.zh))
         .collect();
     assert!(
         missing.is_empty(),
         "source sentences not found verbatim in the article:\n{}",
         missing.join("\n")
     );
+}
+
+#[test]
+fn every_traditional_source_is_the_articles_own_sentence() {
+    let article = article_hant();
+    let ds = dataset();
+    let missing: Vec<String> = ds
+        .indicators
+        .iter()
+        .filter(|i| !article.contains(i.source.zh_hant.as_ref()))
+        .map(|i| format!("{}: {}", i.id, i.source.zh_hant))
+        .collect();
+    assert!(missing.is_empty(), "Traditional sentences not found verbatim in the article:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn every_source_has_a_translation() {
+    for i in dataset().indicators.iter() {
+        assert_ne!(i.source.en, i.source.zh, "{}: `source_en` is missing", i.id);
+    }
 }

@@ -1,28 +1,52 @@
-//! The data file and its validator: the real file is accepted, each broken
-//! file in `tests/data/broken/` is refused with the message its first line
-//! expects, every message points at the right line, and the files of
-//! `tests/data/edge/` (trailing commas, values at the edges) are accepted.
+//! The data folder and its validator: the real folder is accepted, each
+//! broken file in `tests/data/broken/` is refused with the message its first
+//! line expects, every message names the right file and points at the right
+//! line, the files of `tests/data/edge/` (trailing commas, values at the
+//! edges) are accepted, and the downloads carry every field.
+//!
+//! The small test files hold figures and charts only; each is read together
+//! with `tests/data/vocabulary.toml` (its sections, categories and units), as
+//! the build reads the files of a data folder together.
 
 use std::path::{Path, PathBuf};
 
-use danba_dataset::{load, parse};
+use danba_dataset::{load, parse_files, Dataset, Errors, Words};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The vocabulary file and the named file, as (name, text) pairs.
+fn with_vocabulary(name: &str, text: &str) -> Vec<(String, String)> {
+    let vocabulary = root().join("tests/data/vocabulary.toml");
+    vec![
+        ("vocabulary.toml".to_owned(), read(&vocabulary)),
+        (name.to_owned(), text.to_owned()),
+    ]
+}
+
+/// Reads a test file together with the vocabulary.
+fn load_test(path: &Path) -> Result<Dataset, Errors> {
+    parse_files(&with_vocabulary(&path.display().to_string(), &read(path)))
+}
+
+fn the_real_data() -> Dataset {
+    load(&root().join("data")).unwrap_or_else(|e| panic!("data/ is refused:\n{e}"))
+}
+
 #[test]
-fn the_real_data_file_is_valid() {
-    let path = root().join("data/indicators.toml");
-    if let Err(errors) = load(&path) {
-        panic!("data/indicators.toml is refused:\n{errors}");
-    }
+fn the_real_data_folder_is_valid() {
+    let ds = the_real_data();
+    assert!(!ds.indicators.is_empty() && !ds.charts.is_empty() && !ds.sections.is_empty());
 }
 
 #[test]
 fn the_small_valid_file_is_valid() {
-    let path = root().join("tests/data/valid.toml");
-    let ds = load(&path).unwrap_or_else(|e| panic!("{e}"));
+    let ds = load_test(&root().join("tests/data/valid.toml")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ds.indicators.len(), 4);
     assert_eq!(
         ds.indicator("cadres_mentored").and_then(|i| i.value),
@@ -40,6 +64,29 @@ fn expectation(text: &str, path: &Path) -> String {
         .to_owned()
 }
 
+/// Checks that every error of a refused file names `name` and points at a
+/// line of it that holds the field concerned, or its table's header.
+fn check_places(errors: &Errors, name: &str, text: &str) {
+    let lines: Vec<&str> = text.lines().collect();
+    for e in &errors.0 {
+        let said = e.to_string();
+        assert!(
+            said.starts_with(&format!("{name}:")),
+            "message must start with the file's name {name}: {said}"
+        );
+        assert_eq!(e.file, name, "{said}");
+        let line = lines.get(e.line.saturating_sub(1)).copied().unwrap_or("");
+        // A message about a field points at that field's line, or at its
+        // table's header when the field is missing.
+        if let Some(field) = &e.field {
+            let ok = line.trim_start().starts_with(&format!("{field} "))
+                || line.starts_with("[[")
+                || line.starts_with('[');
+            assert!(ok, "{name}: message `{e}` points at line {} = {line:?}", e.line);
+        }
+    }
+}
+
 #[test]
 fn each_broken_file_is_refused_with_its_message() {
     let files = files_in("broken");
@@ -49,11 +96,10 @@ fn each_broken_file_is_refused_with_its_message() {
         files.len()
     );
     for path in files {
-        let text =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text = read(&path);
         let want = expectation(&text, &path);
         let name = path.display().to_string();
-        let errors = match parse(&name, &text) {
+        let errors = match load_test(&path) {
             Ok(_) => panic!("{name} was accepted, but should fail with: {want}"),
             Err(e) => e,
         };
@@ -62,35 +108,148 @@ fn each_broken_file_is_refused_with_its_message() {
             all.contains(&want),
             "{name}:\n  expected a message containing: {want}\n  got:\n{all}"
         );
-        let lines: Vec<&str> = text.lines().collect();
-        for e in &errors.0 {
-            assert!(
-                all.starts_with(&name) || all.contains(&format!("{name}:")),
-                "message must name the file: {e}"
-            );
-            let line = lines.get(e.line.saturating_sub(1)).copied().unwrap_or("");
-            // A message about a field points at that field's line, or at its
-            // table's header when the field is missing.
-            if let Some(field) = &e.field {
-                let ok = line.trim_start().starts_with(&format!("{field} "))
-                    || line.starts_with("[[")
-                    || line.starts_with('[');
-                assert!(
-                    ok,
-                    "{name}: message `{e}` points at line {} = {line:?}",
-                    e.line
-                );
-            }
-        }
+        check_places(&errors, &name, &text);
+    }
+}
+
+/// The vocabulary with one change, and a valid file: the error must be in
+/// the vocabulary's file, at the changed line.
+fn refused_vocabulary(from: &str, to: &str) -> (Errors, String) {
+    let mut files = with_vocabulary("valid.toml", &read(&root().join("tests/data/valid.toml")));
+    assert!(files[0].1.contains(from), "the vocabulary has no {from:?}");
+    files[0].1 = files[0].1.replacen(from, to, 1);
+    let text = files[0].1.clone();
+    match parse_files(&files) {
+        Ok(_) => panic!("a vocabulary with {to:?} was accepted"),
+        Err(e) => (e, text),
     }
 }
 
 #[test]
+fn sections_units_and_categories_are_checked_where_they_are_defined() {
+    let cases = [
+        // A language missing.
+        ("title_en = \"Overview\"\n", "", "section \"overview\", field `title_en`: missing"),
+        ("name_en = \"Outcomes\"\n", "", "category \"outcome\", field `name_en`: missing"),
+        // A duplicate id.
+        ("id = \"industry\"", "id = \"overview\"", "section \"overview\", field `id`: duplicate id; first used at vocabulary.toml:5"),
+        ("id = \"person\"\n", "id = \"household\"\n", "unit \"household\", field `id`: duplicate id"),
+        // A kind of quantity the code does not know.
+        ("quantity = \"money\"", "quantity = \"cash\"", "field `quantity`: unknown quantity \"cash\"; expected one of: count, money"),
+        // A unit without its words.
+        ("zh = \"人\"\n", "", "unit \"person\", field `zh`: missing"),
+    ];
+    for (from, to, want) in cases {
+        let (errors, text) = refused_vocabulary(from, to);
+        // A section or unit refused also leaves the figures and charts that
+        // refer to it with an unknown reference; those are errors of the
+        // other file. The one in the vocabulary names its file and line.
+        let here = Errors(errors.0.iter().filter(|e| e.file == "vocabulary.toml").cloned().collect());
+        let said = here.to_string();
+        assert!(said.contains(want), "{from:?} → {to:?}:\n  expected in vocabulary.toml: {want}\n  got:\n{errors}");
+        check_places(&here, "vocabulary.toml", &text);
+    }
+}
+
+#[test]
+fn a_reference_to_an_unknown_section_category_or_unit_is_refused_where_it_is_made() {
+    let valid = read(&root().join("tests/data/valid.toml"));
+    let cases = [
+        ("section = \"overview\"", "section = \"appendix\"", "field `section`: unknown section \"appendix\"; expected one of: overview, party_building"),
+        ("category = \"outcome\"", "category = \"results\"", "field `category`: unknown category \"results\""),
+        ("unit = \"household\"", "unit = \"hectare\"", "field `unit`: unknown unit \"hectare\""),
+    ];
+    for (from, to, want) in cases {
+        assert!(valid.contains(from), "valid.toml has no {from:?}");
+        let text = valid.replacen(from, to, 1);
+        let errors = match parse_files(&with_vocabulary("valid.toml", &text)) {
+            Ok(_) => panic!("{to} was accepted"),
+            Err(e) => e,
+        };
+        let all = errors.to_string();
+        assert!(all.contains(want), "expected: {want}\ngot:\n{all}");
+        check_places(&errors, "valid.toml", &text);
+    }
+}
+
+#[test]
+fn the_meta_table_is_checked_and_comes_once() {
+    let valid = read(&root().join("tests/data/valid.toml"));
+    let text = valid.replacen("title_en = \"Test data\"\n", "", 1);
+    let all = parse_files(&with_vocabulary("valid.toml", &text))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(all.contains("valid.toml:3: meta, field `title_en`: missing"), "{all}");
+
+    let mut files = with_vocabulary("valid.toml", &valid);
+    files.push(("second.toml".to_owned(), "[meta]\ntitle_zh = \"又一个\"\ntitle_en = \"Another\"\nsource_zh = \"来源\"\nsource_en = \"Source\"\n".to_owned()));
+    let all = parse_files(&files).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(all.contains("second.toml:1: meta: a second [meta] table"), "{all}");
+}
+
+#[test]
+fn a_note_for_editors_is_refused() {
+    let valid = read(&root().join("tests/data/valid.toml"));
+    let from = "note_en = \"";
+    assert!(valid.contains(from), "valid.toml has no English note");
+    let text = valid.replacen(from, "note_en = \"The span is in `year`. ", 1);
+    let all = parse_files(&with_vocabulary("valid.toml", &text))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(all.contains("field `note_en`: names the field `year`"), "{all}");
+}
+
+#[test]
+fn traditional_texts_are_converted_unless_given() {
+    let ds = load_test(&root().join("tests/data/valid.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let households = ds.indicator("households_visited").map(|i| i.label.clone());
+    assert_eq!(
+        households,
+        Some(Words {
+            zh: "入户走访".into(),
+            zh_hant: "入戶走訪".into(),
+            en: "Households visited".into(),
+        })
+    );
+    let valid = read(&root().join("tests/data/valid.toml"));
+    let text = valid.replacen(
+        "label_zh = \"入户走访\"\n",
+        "label_zh = \"入户走访\"\nlabel_zh_hant = \"走訪住戶\"\n",
+        1,
+    );
+    let ds = parse_files(&with_vocabulary("valid.toml", &text)).unwrap_or_else(|e| panic!("{e}"));
+    let given = ds.indicator("households_visited").map(|i| i.label.zh_hant.to_string());
+    assert_eq!(given.as_deref(), Some("走訪住戶"));
+}
+
+#[test]
+fn a_data_folder_is_every_toml_file_in_it() {
+    let dir = std::env::temp_dir().join(format!("danba-data-folder-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    for (name, text) in with_vocabulary("valid.toml", &read(&root().join("tests/data/valid.toml"))) {
+        std::fs::write(dir.join(name), text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::fs::write(dir.join("README.txt"), "not data").unwrap_or_else(|e| panic!("{e}"));
+    let folder = load(&dir);
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap_or_else(|e| panic!("{e}"));
+    let none = load(&empty).err().map(|e| e.to_string()).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    let folder = folder.unwrap_or_else(|e| panic!("{e}"));
+    let single = load_test(&root().join("tests/data/valid.toml")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(folder, single);
+    assert!(none.contains("holds no `*.toml` file"), "{none}");
+}
+
+#[test]
 fn a_byte_order_mark_and_crlf_line_ends_are_accepted() {
-    let text = std::fs::read_to_string(root().join("tests/data/valid.toml")).unwrap_or_default();
+    let text = read(&root().join("tests/data/valid.toml"));
     let windows = format!("\u{feff}{}", text.replace('\n', "\r\n"));
-    let ds = parse("valid.toml", &windows).unwrap_or_else(|e| panic!("{e}"));
-    let plain = parse("valid.toml", &text).unwrap_or_else(|e| panic!("{e}"));
+    let ds = parse_files(&with_vocabulary("valid.toml", &windows)).unwrap_or_else(|e| panic!("{e}"));
+    let plain = parse_files(&with_vocabulary("valid.toml", &text)).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ds, plain);
 }
 
@@ -111,7 +270,7 @@ fn each_edge_file_is_accepted() {
     let files = files_in("edge");
     assert!(files.len() >= 2, "expected the edge files, found {files:?}");
     for path in files {
-        if let Err(errors) = load(&path) {
+        if let Err(errors) = load_test(&path) {
             panic!("{} is refused:\n{errors}", path.display());
         }
     }
@@ -119,15 +278,15 @@ fn each_edge_file_is_accepted() {
 
 #[test]
 fn trailing_commas_in_lists_change_nothing() {
-    let valid = load(&root().join("tests/data/valid.toml")).unwrap_or_else(|e| panic!("{e}"));
-    let commas = load(&root().join("tests/data/edge/trailing_commas.toml"))
+    let valid = load_test(&root().join("tests/data/valid.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let commas = load_test(&root().join("tests/data/edge/trailing_commas.toml"))
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(commas, valid);
 }
 
 #[test]
 fn values_at_the_edges_are_kept_exactly() {
-    let ds = load(&root().join("tests/data/edge/values.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let ds = load_test(&root().join("tests/data/edge/values.toml")).unwrap_or_else(|e| panic!("{e}"));
     let value = |id: &str| ds.indicator(id).and_then(|i| i.value);
     assert_eq!(value("money_zero"), Some(0.0));
     assert_eq!(value("money_largest"), Some(1e15));
@@ -135,16 +294,20 @@ fn values_at_the_edges_are_kept_exactly() {
     // Negative zero is read as zero, so that it never prints as "-0".
     let zero = value("rate_negative_zero").unwrap_or(f64::NAN);
     assert!(zero == 0.0 && zero.is_sign_positive(), "{zero:?}");
-    let csv = ds.to_csv();
+    let csv = ds.to_csv().unwrap_or_else(|e| panic!("{e}"));
     assert!(csv.contains(",1000000000000000,"), "{csv}");
     assert!(!csv.contains("-0"), "{csv}");
 }
 
 #[test]
-fn csv_has_one_row_per_figure_with_a_source() {
-    let ds = load(&root().join("data/indicators.toml")).unwrap_or_else(|e| panic!("{e}"));
-    let csv = ds.to_csv();
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+fn csv_opens_in_a_spreadsheet_with_one_row_per_figure() {
+    let ds = the_real_data();
+    let csv = ds.to_csv().unwrap_or_else(|e| panic!("{e}"));
+    // Excel on Windows reads a CSV as UTF-8 only with a byte-order mark;
+    // RFC 4180 ends every line with CRLF.
+    let body = csv.strip_prefix('\u{feff}').unwrap_or_else(|| panic!("no byte-order mark"));
+    assert!(body.lines().count() > 1 && body.split("\r\n").count() > ds.indicators.len(), "lines must end with CRLF");
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
     let header: Vec<String> = reader
         .headers()
         .map(|h| h.iter().map(str::to_owned).collect())
@@ -152,15 +315,8 @@ fn csv_has_one_row_per_figure_with_a_source() {
     assert_eq!(
         header,
         [
-            "id",
-            "category",
-            "label_zh",
-            "label_en",
-            "value",
-            "unit",
-            "qualifier",
-            "year",
-            "source"
+            "id", "category", "label_zh", "label_en", "value", "unit", "qualifier", "year",
+            "printed", "source", "source_zh_hant", "source_en", "note_zh", "note_en",
         ]
     );
     let rows: Vec<csv::StringRecord> = reader
@@ -170,33 +326,68 @@ fn csv_has_one_row_per_figure_with_a_source() {
     assert_eq!(rows.len(), ds.indicators.len());
     for (row, ind) in rows.iter().zip(ds.indicators.iter()) {
         assert_eq!(&row[0], ind.id.as_ref());
-        assert!(!row[8].trim().is_empty(), "{} has an empty source", ind.id);
+        assert_eq!(&row[8], ind.printed.zh.as_ref(), "{}: printed", ind.id);
+        for column in [9, 10, 11] {
+            assert!(!row[column].trim().is_empty(), "{} has an empty source column {column}", ind.id);
+        }
         match ind.value {
             // Base units, written out in full: no exponent, no 万/亿.
-            Some(v) => assert_eq!(
-                row[4].parse::<f64>().ok(),
-                Some(v),
-                "{}: {:?}",
-                ind.id,
-                &row[4]
-            ),
+            Some(v) => assert_eq!(row[4].parse::<f64>().ok(), Some(v), "{}: {:?}", ind.id, &row[4]),
             None => assert_eq!(&row[4], "", "{}: an unknown value is an empty cell", ind.id),
         }
     }
 }
 
+/// The text of a JSON field, or `None` for null or absent.
+fn text_of(v: &serde_json::Value) -> Option<&str> {
+    v.as_str()
+}
+
 #[test]
-fn json_round_trips_every_figure() {
-    let ds = load(&root().join("data/indicators.toml")).unwrap_or_else(|e| panic!("{e}"));
+fn json_round_trips_every_field_of_every_figure() {
+    let ds = the_real_data();
     let doc: serde_json::Value =
-        serde_json::from_str(&ds.to_json()).unwrap_or_else(|e| panic!("{e}"));
+        serde_json::from_str(&ds.to_json().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|e| panic!("{e}"));
     let list = doc["indicators"].as_array().cloned().unwrap_or_default();
     assert_eq!(list.len(), ds.indicators.len());
+    let words = |j: &serde_json::Value, name: &str| -> Option<Words> {
+        Some(Words {
+            zh: text_of(&j[format!("{name}_zh")])?.to_owned().into(),
+            zh_hant: text_of(&j[format!("{name}_zh_hant")])?.to_owned().into(),
+            en: text_of(&j[format!("{name}_en")])?.to_owned().into(),
+        })
+    };
     for (j, ind) in list.iter().zip(ds.indicators.iter()) {
-        assert_eq!(j["id"].as_str(), Some(ind.id.as_ref()));
-        assert_eq!(j["value"].as_f64(), ind.value);
-        assert_eq!(j["source"].as_str(), Some(ind.source.as_ref()));
+        let what = ind.id.as_ref();
+        assert_eq!(text_of(&j["id"]), Some(what));
+        assert_eq!(text_of(&j["category"]), Some(ds.category_id(ind)), "{what}");
+        assert_eq!(words(j, "label"), Some(ind.label.clone()), "{what}");
+        assert_eq!(j["value"].as_f64(), ind.value, "{what}");
+        if let Some(v) = ind.value.filter(|v| v.fract() == 0.0) {
+            assert_eq!(j["value"].as_i64(), Some(v as i64), "{what}: a whole number is written as one");
+        }
+        assert_eq!(text_of(&j["unit"]), Some(ind.unit.id.as_ref()), "{what}");
+        assert_eq!(text_of(&j["qualifier"]), Some(ind.qualifier.name()), "{what}");
+        assert_eq!(
+            text_of(&j["year"]).unwrap_or(""),
+            danba_dataset::period_text(ind.period),
+            "{what}"
+        );
+        assert_eq!(text_of(&j["printed"]), Some(ind.printed.zh.as_ref()), "{what}");
+        assert_eq!(text_of(&j["source"]), Some(ind.source.zh.as_ref()), "{what}");
+        assert_eq!(text_of(&j["source_zh_hant"]), Some(ind.source.zh_hant.as_ref()), "{what}");
+        assert_eq!(text_of(&j["source_en"]), Some(ind.source.en.as_ref()), "{what}");
+        assert_eq!(words(j, "note"), ind.note.clone(), "{what}");
     }
     let charts = doc["charts"].as_array().cloned().unwrap_or_default();
     assert_eq!(charts.len(), ds.charts.len());
+    for (j, chart) in charts.iter().zip(ds.charts.iter()) {
+        assert_eq!(text_of(&j["id"]), Some(chart.id.as_ref()));
+        assert_eq!(words(j, "title"), Some(chart.title.clone()));
+        let items: Vec<&str> = j["items"].as_array().map(|a| a.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default();
+        let want: Vec<&str> = ds.items(chart).map(|i| i.id.as_ref()).collect();
+        assert_eq!(items, want, "{}", chart.id);
+    }
+    assert_eq!(doc["units"].as_array().map(Vec::len), Some(ds.units.len()));
+    assert_eq!(doc["sections"].as_array().map(Vec::len), Some(ds.sections.len()));
 }

@@ -8,20 +8,27 @@ mod common;
 use std::path::PathBuf;
 
 use common::{draw_svg, first_outside};
-use danba_charts::data::{Dataset, Unit};
+use danba_charts::data::{Dataset, Quantity};
 use danba_charts::draw::Style;
 use danba_charts::hit::hit;
 use danba_charts::layout::layout;
-use danba_charts::text::Locale;
+use danba_charts::locale::Locale;
 use danba_charts::theme::Theme;
 use proptest::prelude::*;
 
 /// The largest value the validator accepts, in base units.
 const LARGEST: f64 = 1e15;
 
+/// The edge file, read with the vocabulary its figures refer to.
 fn edge_file() -> Dataset {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/edge/values.toml");
-    danba_dataset::load(&path).unwrap_or_else(|e| panic!("{e}"))
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let read = |name: &str| {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        (name.to_owned(), text)
+    };
+    danba_dataset::parse_files(&[read("vocabulary.toml"), read("edge/values.toml")])
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Lays out and draws every chart of `data` at `width` in every language,
@@ -73,8 +80,8 @@ fn the_edge_file_draws_at_every_width() {
 
 /// A value the validator would accept for `unit`: 0, the largest, or
 /// anything between, whole for counts and money, at most 100 for a percent.
-fn value_for(unit: Unit, edge: u8, fraction: f64) -> f64 {
-    let top = if unit == Unit::Percent {
+fn value_for(quantity: Quantity, edge: u8, fraction: f64) -> f64 {
+    let top = if quantity == Quantity::Percent {
         100.0
     } else {
         LARGEST
@@ -84,7 +91,7 @@ fn value_for(unit: Unit, edge: u8, fraction: f64) -> f64 {
         1 => top,
         _ => fraction * top,
     };
-    if unit.is_whole() {
+    if quantity.is_whole() {
         x.floor()
     } else {
         x
@@ -103,7 +110,7 @@ proptest! {
     ) {
         let mut data = edge_file();
         for (ind, (edge, fraction)) in data.indicators.to_mut().iter_mut().zip(values) {
-            ind.value = Some(value_for(ind.unit, edge, fraction));
+            ind.value = Some(value_for(ind.unit.quantity, edge, fraction));
         }
         check_every_chart(&data, width);
     }

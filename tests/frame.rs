@@ -9,7 +9,7 @@ use danba_charts::data::{Kind, DATASET};
 use danba_charts::draw::Style;
 use danba_charts::frame::{caption, framed};
 use danba_charts::layout::Shape;
-use danba_charts::text::Locale;
+use danba_charts::locale::Locale;
 use danba_charts::theme::Theme;
 
 /// From the narrowest frame to wider than the static images' 640 px.
@@ -44,7 +44,7 @@ fn the_frame_shows_title_caption_and_source() {
                 let lines = caption(&DATASET, chart, locale);
                 assert!(lines.iter().any(|l| l.starts_with(locale.strings().source)));
                 for wanted in
-                    std::iter::once(locale.title(chart)).chain(lines.iter().map(String::as_str))
+                    std::iter::once(locale.pick(&chart.title)).chain(lines.iter().map(String::as_str))
                 {
                     assert!(
                         text.contains(&squeezed(wanted)),
@@ -58,7 +58,7 @@ fn the_frame_shows_title_caption_and_source() {
                     _ => None,
                 });
                 assert!(
-                    first.is_some_and(|(t, bold)| bold && locale.title(chart).starts_with(&t)),
+                    first.is_some_and(|(t, bold)| bold && locale.pick(&chart.title).starts_with(&t)),
                     "{}: the title does not come first",
                     chart.id
                 );
@@ -85,7 +85,7 @@ fn the_drawn_image_carries_the_title_and_source() {
                 scene.height * 2.0
             );
             assert!(out.contains(&size), "{}: not drawn at 2×: {size}", chart.id);
-            let source = locale.source_line(&DATASET.meta);
+            let source = locale.pick(&DATASET.meta.source);
             // Short enough to stay on one line at 640 px in both languages.
             let head: String = source.chars().take(8).collect();
             assert!(out.contains(&head), "{}: no source {head:?}", chart.id);

@@ -4,7 +4,7 @@
 use danba_charts::data::DATASET;
 use danba_charts::hit::{hit, step, Step};
 use danba_charts::layout::layout;
-use danba_charts::text::Locale;
+use danba_charts::locale::Locale;
 use proptest::prelude::*;
 
 #[test]

@@ -8,7 +8,8 @@ use common::{draw_svg, first_outside, first_text_overlap};
 use danba_charts::data::{Chart, Kind, DATASET};
 use danba_charts::draw::{draw_highlight, lit_extent, Style};
 use danba_charts::layout::{layout, overlap, Scene, Shape};
-use danba_charts::text::{format_value, Locale};
+use danba_charts::locale::Locale;
+use danba_charts::number::format_value;
 use danba_charts::theme::Theme;
 use plotters::prelude::SVGBackend;
 

@@ -1,68 +1,99 @@
 //! Writes a validated dataset out: as Rust source for the binary, and as the
 //! CSV and JSON files readers download.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use serde_json::{json, Value};
 
-use crate::{period_text, plain_number, Chart, Dataset, Indicator, Period, Text, CSV_HEADER};
+use crate::{
+    period_text, Category, Chart, Dataset, Indicator, Meta, Period, Section, Text,
+    Unit, Words, CSV_HEADER,
+};
+
+/// A download that could not be written.
+#[derive(Debug)]
+pub struct ExportError(pub String);
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot write the data: {}", self.0)
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// The byte-order mark that makes Excel on Windows read a CSV file as UTF-8
+/// rather than the system's code page.
+pub const BOM: &str = "\u{feff}";
+
+/// Writes rows as CSV (RFC 4180: CRLF line ends, UTF-8 with a byte-order
+/// mark, so that spreadsheets open the Chinese correctly).
+pub fn csv_text<R, F>(rows: impl IntoIterator<Item = R>) -> Result<String, ExportError>
+where
+    R: IntoIterator<Item = F>,
+    F: AsRef<[u8]>,
+{
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(BOM.as_bytes().to_vec());
+    for row in rows {
+        w.write_record(row)
+            .map_err(|e| ExportError(e.to_string()))?;
+    }
+    let bytes = w.into_inner().map_err(|e| ExportError(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| ExportError(e.to_string()))
+}
 
 impl Dataset {
-    /// The dataset as CSV (RFC 4180, UTF-8, one row per figure).
-    pub fn to_csv(&self) -> String {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        // Writing into memory cannot fail for I/O reasons; a failure here
-        // would be a bug of the csv crate, so it degrades to an empty file
-        // rather than a panic in the build tool.
-        let mut rows = vec![CSV_HEADER.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
-        for i in self.indicators.iter() {
-            rows.push(vec![
-                i.id.to_string(),
-                i.category.name().to_owned(),
-                i.label_zh.to_string(),
-                i.label_en.to_string(),
-                i.value.map(plain_number).unwrap_or_default(),
-                i.unit.name().to_owned(),
-                i.qualifier.name().to_owned(),
-                period_text(i.period),
-                i.source.to_string(),
-            ]);
-        }
-        for row in rows {
-            if w.write_record(&row).is_err() {
-                return String::new();
-            }
-        }
-        w.into_inner()
-            .ok()
-            .and_then(|b| String::from_utf8(b).ok())
-            .unwrap_or_default()
+    /// The id of an indicator's category.
+    /// The dataset as CSV (RFC 4180, UTF-8 with BOM, one row per figure).
+    pub fn to_csv(&self) -> Result<String, ExportError> {
+        let header = CSV_HEADER.map(str::to_owned);
+        let rows = std::iter::once(header).chain(
+            self.indicators
+                .iter()
+                .map(|i| i.csv_row(self.category_id(i))),
+        );
+        csv_text(rows)
     }
 
-    /// The dataset as JSON: `{meta, indicators, charts}`; charts list their
-    /// items by indicator id.
-    pub fn to_json(&self) -> String {
-        let indicators: Vec<Value> = self.indicators.iter().map(indicator_json).collect();
-        let charts: Vec<Value> = self.charts.iter().map(|c| self.chart_json(c)).collect();
+    /// The dataset as JSON: `{meta, sections, categories, units,
+    /// indicators, charts}`, with the field names of the data folder;
+    /// references are by id.
+    pub fn to_json(&self) -> Result<String, ExportError> {
         let doc = json!({
-            "meta": {
-                "title_zh": self.meta.title_zh, "title_en": self.meta.title_en,
-                "source_zh": self.meta.source_zh, "source_en": self.meta.source_en,
-            },
-            "indicators": indicators,
-            "charts": charts,
+            "meta": meta_json(&self.meta),
+            "sections": self.sections.iter().map(section_json).collect::<Vec<_>>(),
+            "categories": self.categories.iter().map(category_json).collect::<Vec<_>>(),
+            "units": self.units.iter().map(unit_json).collect::<Vec<_>>(),
+            "indicators": self.indicators.iter().map(|i| self.indicator_json(i)).collect::<Vec<_>>(),
+            "charts": self.charts.iter().map(|c| self.chart_json(c)).collect::<Vec<_>>(),
         });
-        serde_json::to_string_pretty(&doc).unwrap_or_default()
+        serde_json::to_string_pretty(&doc).map_err(|e| ExportError(e.to_string()))
+    }
+
+    fn indicator_json(&self, i: &Indicator) -> Value {
+        let mut v = json!({
+            "id": i.id, "category": self.category_id(i),
+            "value": i.value.map(number_json), "unit": i.unit.id,
+            "qualifier": i.qualifier.name(),
+            "year": match i.period { Period::Undated => Value::Null, p => Value::String(period_text(p)) },
+            "printed": i.printed.zh,
+            "source": i.source.zh, "source_zh_hant": i.source.zh_hant, "source_en": i.source.en,
+        });
+        words_into(&mut v, "label", Some(&i.label));
+        words_into(&mut v, "note", i.note.as_ref());
+        v
     }
 
     fn chart_json(&self, c: &Chart) -> Value {
         let items: Vec<&str> = self.items(c).map(|i| i.id.as_ref()).collect();
-        json!({
-            "id": c.id, "section": c.section.name(), "kind": c.kind.name(),
-            "title_zh": c.title_zh, "title_en": c.title_en,
-            "note_zh": c.note_zh, "note_en": c.note_en,
-            "items": items,
-        })
+        let section = self.section_of(c).map_or("", |s| s.id.as_ref());
+        let mut v = json!({ "id": c.id, "section": section, "kind": c.kind.name(), "items": items });
+        words_into(&mut v, "title", Some(&c.title));
+        words_into(&mut v, "subtitle", c.subtitle.as_ref());
+        words_into(&mut v, "note", c.note.as_ref());
+        v
     }
 
     /// The dataset as a Rust expression of type `Dataset` built only from
@@ -72,43 +103,63 @@ impl Dataset {
         let m = &self.meta;
         let _ = writeln!(
             s,
-            "  meta: Meta {{ title_zh: {}, title_en: {}, source_zh: {}, source_en: {} }},",
-            text(&m.title_zh),
-            text(&m.title_en),
-            text(&m.source_zh),
-            text(&m.source_en)
+            "  meta: Meta {{ title: {}, dek: {}, data_note: {}, source: {} }},",
+            words(&m.title),
+            opt_words(m.dek.as_ref()),
+            opt_words(m.data_note.as_ref()),
+            words(&m.source)
         );
-        s.push_str("  indicators: Cow::Borrowed(&[\n");
+        s.push_str("  sections: Cow::Borrowed(&[\n");
+        for x in self.sections.iter() {
+            let _ = writeln!(
+                s,
+                "    Section {{ id: {}, title: {}, description: {} }},",
+                text(&x.id),
+                words(&x.title),
+                words(&x.description)
+            );
+        }
+        s.push_str("  ]),\n  categories: Cow::Borrowed(&[\n");
+        for x in self.categories.iter() {
+            let _ = writeln!(
+                s,
+                "    Category {{ id: {}, name: {} }},",
+                text(&x.id),
+                words(&x.name)
+            );
+        }
+        s.push_str("  ]),\n  units: Cow::Borrowed(&[\n");
+        for u in self.units.iter() {
+            let _ = writeln!(s, "    {},", unit(u));
+        }
+        s.push_str("  ]),\n  indicators: Cow::Borrowed(&[\n");
         for i in self.indicators.iter() {
             let _ = writeln!(
                 s,
-                "    Indicator {{ id: {}, category: Category::{:?}, label_zh: {}, label_en: {}, value: {:?}, unit: Unit::{:?}, qualifier: Qualifier::{:?}, period: Period::{:?}, printed: {}, source: {}, note_zh: {}, note_en: {} }},",
+                "    Indicator {{ id: {}, category: {}, label: {}, value: {:?}, unit: {}, qualifier: Qualifier::{:?}, period: Period::{:?}, printed: {}, source: {}, note: {} }},",
                 text(&i.id),
                 i.category,
-                text(&i.label_zh),
-                text(&i.label_en),
+                words(&i.label),
                 i.value,
-                i.unit,
+                unit(&i.unit),
                 i.qualifier,
                 i.period,
-                text(&i.printed),
-                text(&i.source),
-                opt(&i.note_zh),
-                opt(&i.note_en)
+                words(&i.printed),
+                words(&i.source),
+                opt_words(i.note.as_ref())
             );
         }
         s.push_str("  ]),\n  charts: Cow::Borrowed(&[\n");
         for c in self.charts.iter() {
             let _ = writeln!(
                 s,
-                "    Chart {{ id: {}, section: Section::{:?}, kind: Kind::{:?}, title_zh: {}, title_en: {}, note_zh: {}, note_en: {}, items: Cow::Borrowed(&{:?}) }},",
+                "    Chart {{ id: {}, section: {}, kind: Kind::{:?}, title: {}, subtitle: {}, note: {}, items: Cow::Borrowed(&{:?}) }},",
                 text(&c.id),
                 c.section,
                 c.kind,
-                text(&c.title_zh),
-                text(&c.title_en),
-                opt(&c.note_zh),
-                opt(&c.note_en),
+                words(&c.title),
+                opt_words(c.subtitle.as_ref()),
+                opt_words(c.note.as_ref()),
                 c.items.as_ref()
             );
         }
@@ -117,12 +168,56 @@ impl Dataset {
     }
 }
 
-fn indicator_json(i: &Indicator) -> Value {
+/// A value as JSON: whole numbers as integers (2020, not 2020.0).
+fn number_json(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 9e15 {
+        Value::from(v as i64)
+    } else {
+        Value::from(v)
+    }
+}
+
+/// Adds `NAME_zh`, `NAME_zh_hant` and `NAME_en` to a JSON object (all
+/// null where the text is absent).
+fn words_into(v: &mut Value, name: &str, w: Option<&Words>) {
+    if let Value::Object(map) = v {
+        let [zh, hant, en] = match w {
+            Some(w) => [&w.zh, &w.zh_hant, &w.en].map(|t| Value::String(t.to_string())),
+            None => [Value::Null, Value::Null, Value::Null],
+        };
+        map.insert(format!("{name}_zh"), zh);
+        map.insert(format!("{name}_zh_hant"), hant);
+        map.insert(format!("{name}_en"), en);
+    }
+}
+
+fn meta_json(m: &Meta) -> Value {
+    let mut v = json!({});
+    words_into(&mut v, "title", Some(&m.title));
+    words_into(&mut v, "dek", m.dek.as_ref());
+    words_into(&mut v, "data_note", m.data_note.as_ref());
+    words_into(&mut v, "source", Some(&m.source));
+    v
+}
+
+fn section_json(x: &Section) -> Value {
+    let mut v = json!({ "id": x.id });
+    words_into(&mut v, "title", Some(&x.title));
+    words_into(&mut v, "description", Some(&x.description));
+    v
+}
+
+fn category_json(x: &Category) -> Value {
+    let mut v = json!({ "id": x.id });
+    words_into(&mut v, "name", Some(&x.name));
+    v
+}
+
+fn unit_json(u: &Unit) -> Value {
     json!({
-        "id": i.id, "category": i.category.name(), "label_zh": i.label_zh, "label_en": i.label_en,
-        "value": i.value, "unit": i.unit.name(), "qualifier": i.qualifier.name(),
-        "year": match i.period { Period::Undated => Value::Null, p => Value::String(period_text(p)) },
-        "printed": i.printed, "source": i.source, "note_zh": i.note_zh, "note_en": i.note_en,
+        "id": u.id, "quantity": u.quantity.name(),
+        "zh": u.word.zh, "zh_hant": u.word.zh_hant, "en": u.word.en, "en_plural": u.en_plural,
+        "symbol": u.symbol,
     })
 }
 
@@ -131,9 +226,36 @@ fn text(t: &Text) -> String {
     format!("Cow::Borrowed({:?})", t.as_ref())
 }
 
-fn opt(t: &Option<Text>) -> String {
+fn opt(t: Option<&Text>) -> String {
     match t {
         Some(t) => format!("Some({})", text(t)),
         None => "None".into(),
     }
+}
+
+fn words(w: &Words) -> String {
+    format!(
+        "Words {{ zh: {}, zh_hant: {}, en: {} }}",
+        text(&w.zh),
+        text(&w.zh_hant),
+        text(&w.en)
+    )
+}
+
+fn opt_words(w: Option<&Words>) -> String {
+    match w {
+        Some(w) => format!("Some({})", words(w)),
+        None => "None".into(),
+    }
+}
+
+fn unit(u: &Unit) -> String {
+    format!(
+        "Unit {{ id: {}, quantity: Quantity::{:?}, word: {}, en_plural: {}, symbol: {} }}",
+        text(&u.id),
+        u.quantity,
+        words(&u.word),
+        text(&u.en_plural),
+        opt(u.symbol.as_ref())
+    )
 }

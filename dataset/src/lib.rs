@@ -1,10 +1,16 @@
-//! The data model of danba-charts: every figure of the article as an
-//! [`Indicator`], and the [`Chart`]s that show them.
+//! The data model of danba-charts: one article's figures as [`Indicator`]s,
+//! the [`Chart`]s that show them, and everything else the page says about
+//! the article — its headline and credit ([`Meta`]), its [`Section`]s, the
+//! [`Unit`]s its figures are counted in and the [`Category`]s they belong to.
+//!
+//! The code knows only *kinds*: chart kinds ([`Kind`]), kinds of quantity
+//! ([`Quantity`]) and qualifiers ([`Qualifier`]). Every name of an article —
+//! section titles, unit words, chart ids — comes from its data folder.
 //!
 //! The same types serve twice. At build time the `parse` feature reads and
-//! validates `data/indicators.toml` (see [`load`]) and writes the dataset out
-//! as Rust source, CSV and JSON. At run time the WebAssembly module holds the
-//! dataset as a `static` built from that Rust source, so the page never parses
+//! validates a data folder (see [`load`]) and writes the dataset out as Rust
+//! source, CSV and JSON. At run time the WebAssembly module holds the dataset
+//! as a `static` built from that Rust source, so the page never parses
 //! anything. Strings are `Cow<'static, str>` so that one type can be both a
 //! borrowed `static` and an owned value fresh from the parser.
 
@@ -16,7 +22,9 @@ mod export;
 mod parse;
 
 #[cfg(feature = "parse")]
-pub use parse::{load, parse, DataError, Errors};
+pub use export::{csv_text, ExportError, BOM};
+#[cfg(feature = "parse")]
+pub use parse::{load, parse, parse_files, DataError, Errors};
 
 /// A string that is either baked into the binary or freshly parsed.
 pub type Text = Cow<'static, str>;
@@ -48,53 +56,53 @@ macro_rules! vocabulary {
 
 vocabulary! {
     /// How exactly the article states a figure. "余/多/以上" is a lower bound,
-    /// "近/约" an approximation; both must stay visible wherever the figure is.
+    /// "近" means nearly; both must stay visible wherever the figure is.
     Qualifier { Exact = "exact", AtLeast = "at_least", Approx = "approx" }
 }
 
 vocabulary! {
-    /// The thing a figure counts or measures. Values are always in the base
-    /// unit: yuan (not 万元 or 亿元), percent as 16.8, calendar years as 2012.
-    Unit {
-        Percent = "percent", Yuan = "yuan", Km2 = "km2", Metre = "metre", Mu = "mu",
-        Person = "person", PersonTime = "person_time", Household = "household",
-        Village = "village", Township = "township", School = "school", Hospital = "hospital",
-        Project = "project", Category = "category", Enterprise = "enterprise",
-        Cooperative = "cooperative", BusinessEntity = "business_entity", Industry = "industry",
-        Heater = "heater", Lamp = "lamp", Culvert = "culvert", Seedling = "seedling",
-        Meeting = "meeting", Room = "room", Batch = "batch", Times = "times", Years = "years",
-        CalendarYear = "calendar_year", Edition = "edition", Level = "level", Class = "class",
-        /// An ordinal: the n-th round of assistance ("第二轮" = 2).
-        Round = "round",
-        /// An ordinal: the n-th batch of cadres ("第五批" = 5).
-        NthBatch = "nth_batch",
+    /// What kind of quantity a unit measures. It decides how a value is
+    /// written (a calendar year is not grouped into thousands, an ordinal is
+    /// "第5" / "5th", money uses 万/亿 and a currency sign) and what values
+    /// are plausible.
+    Quantity {
+        /// How many of something: people, villages, projects.
+        Count = "count",
+        /// An amount of money, in the currency's base unit (yuan, not 万元).
+        Money = "money",
+        /// An area: square kilometres, mu, hectares.
+        Area = "area",
+        /// A length or height: metres, kilometres.
+        Length = "length",
+        /// A share in percent, 0 to 100.
+        Percent = "percent",
+        /// A calendar year, such as 2019; shown as a year, never summed.
+        Year = "year",
+        /// A position in a sequence: the 2nd round, the 5th team.
+        Ordinal = "ordinal",
+        /// A length of time: years, months.
+        Duration = "duration",
+        /// A mass: tonnes, kilograms.
+        Mass = "mass",
     }
 }
 
-vocabulary! {
-    /// The theme of the article a figure belongs to.
-    Category {
-        Context = "context", Outcome = "outcome", Funding = "funding",
-        PartyBuilding = "party_building", Industry = "industry", Tourism = "tourism",
-        Livelihood = "livelihood", Education = "education", Health = "health",
-        Consolidation = "consolidation", Honours = "honours",
-    }
-}
-
-vocabulary! {
-    /// The part of the page a chart stands in; it follows the article's order.
-    Section {
-        Overview = "overview", PartyBuilding = "party_building", Industry = "industry",
-        Livelihood = "livelihood", Consolidation = "consolidation", Timeline = "timeline",
+impl Quantity {
+    /// Whether values of this kind must be whole numbers.
+    pub fn is_whole(self) -> bool {
+        matches!(
+            self,
+            Quantity::Count | Quantity::Ordinal | Quantity::Year | Quantity::Duration
+        )
     }
 }
 
 vocabulary! {
     /// How a chart draws its items.
     Kind {
-        /// "By the numbers" tiles, for figures of different units.
+        /// "By the numbers" tiles, for a few headline figures.
         Cards = "cards",
-        /// Horizontal bars on one shared axis, for comparable figures.
+        /// Horizontal bars on one shared axis, for figures of one unit.
         Bars = "bars",
         /// The same measure at a few reported years, as separate points.
         Years = "years",
@@ -103,37 +111,55 @@ vocabulary! {
     }
 }
 
-/// What a unit measures; only figures of one dimension share a bar axis.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dimension {
-    /// Amounts of money.
-    Money,
-    /// Shares in percent.
-    Share,
-    /// Counts of people, places, things or occasions.
-    Count,
-    /// Area, height and land.
-    Physical,
-    /// Durations and calendar years.
-    Time,
+/// A text in every language of the page. The data folder gives Simplified
+/// Chinese and English; the Traditional Chinese text is given too or, where
+/// it is not, converted from the Simplified one at build time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Words {
+    /// Simplified Chinese.
+    pub zh: Text,
+    /// Traditional Chinese.
+    pub zh_hant: Text,
+    /// English.
+    pub en: Text,
 }
 
-impl Unit {
-    /// The dimension of this unit.
-    pub fn dimension(self) -> Dimension {
-        match self {
-            Unit::Yuan => Dimension::Money,
-            Unit::Percent => Dimension::Share,
-            Unit::Km2 | Unit::Metre | Unit::Mu => Dimension::Physical,
-            Unit::Years | Unit::CalendarYear => Dimension::Time,
-            _ => Dimension::Count,
-        }
-    }
+/// A unit figures are counted or measured in, with the words each language
+/// writes after (or, for a currency sign, before) a number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    /// Identifier used by indicators (lowercase snake_case).
+    pub id: Text,
+    /// What kind of quantity it is.
+    pub quantity: Quantity,
+    /// The word after a number: "户" / "戶" / "household"; English is the
+    /// singular here. May be empty where a number stands alone.
+    pub word: Words,
+    /// The English plural: "households".
+    pub en_plural: Text,
+    /// A sign English writes before the number instead of a word, such as
+    /// "¥" for yuan.
+    pub symbol: Option<Text>,
+}
 
-    /// Whether values of this unit must be whole numbers.
-    pub fn is_whole(self) -> bool {
-        !matches!(self, Unit::Percent | Unit::Km2 | Unit::Metre | Unit::Mu)
-    }
+/// A part of the page, in page order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    /// Identifier used by charts (lowercase snake_case).
+    pub id: Text,
+    /// Its heading.
+    pub title: Words,
+    /// One line under the heading.
+    pub description: Words,
+}
+
+/// A theme of the article that figures are grouped by in the downloads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Category {
+    /// Identifier used by indicators (lowercase snake_case).
+    pub id: Text,
+    /// Its name.
+    pub name: Words,
 }
 
 /// The year or period the article ties a figure to, if it does.
@@ -184,8 +210,8 @@ pub fn period_text(p: Period) -> String {
     }
 }
 
-/// The header of the CSV download; its columns are a public format.
-pub const CSV_HEADER: [&str; 9] = [
+/// The header of the CSV downloads; its columns are a public format.
+pub const CSV_HEADER: [&str; 14] = [
     "id",
     "category",
     "label_zh",
@@ -194,7 +220,12 @@ pub const CSV_HEADER: [&str; 9] = [
     "unit",
     "qualifier",
     "year",
+    "printed",
     "source",
+    "source_zh_hant",
+    "source_en",
+    "note_zh",
+    "note_en",
 ];
 
 /// One figure of the article.
@@ -202,28 +233,47 @@ pub const CSV_HEADER: [&str; 9] = [
 pub struct Indicator {
     /// Stable identifier (lowercase snake_case), used in URLs, CSV and tests.
     pub id: Text,
-    /// The theme of the article it belongs to.
-    pub category: Category,
-    /// Short label in Simplified Chinese.
-    pub label_zh: Text,
-    /// Short label in English.
-    pub label_en: Text,
+    /// Index into [`Dataset::categories`].
+    pub category: u16,
+    /// Short label.
+    pub label: Words,
     /// The value in base units; `None` where the article lost the figure.
     pub value: Option<f64>,
-    /// What it counts or measures.
+    /// What it counts or measures (a copy of its entry in [`Dataset::units`]).
     pub unit: Unit,
-    /// Exact, at least, or approximately.
+    /// Exact, at least, or nearly.
     pub qualifier: Qualifier,
     /// The year or period the article gives for it.
     pub period: Period,
-    /// The figure exactly as the article prints it, e.g. "380余户".
-    pub printed: Text,
-    /// The article's sentence it comes from, in Simplified Chinese.
-    pub source: Text,
-    /// A note where the figure is qualified or odd, in Chinese.
-    pub note_zh: Option<Text>,
-    /// The same note in English.
-    pub note_en: Option<Text>,
+    /// The figure exactly as the article prints it, e.g. "380余户"; the
+    /// English page shows the Chinese original, so `en` repeats `zh`.
+    pub printed: Words,
+    /// The article's sentence it comes from; `en` is its translation.
+    pub source: Words,
+    /// A note where the figure is qualified or odd.
+    pub note: Option<Words>,
+}
+
+impl Indicator {
+    /// The figure as one CSV row, in the columns of [`CSV_HEADER`].
+    pub fn csv_row(&self, category: &str) -> [String; 14] {
+        [
+            self.id.to_string(),
+            category.to_owned(),
+            self.label.zh.to_string(),
+            self.label.en.to_string(),
+            self.value.map(plain_number).unwrap_or_default(),
+            self.unit.id.to_string(),
+            self.qualifier.name().to_owned(),
+            period_text(self.period),
+            self.printed.zh.to_string(),
+            self.source.zh.to_string(),
+            self.source.zh_hant.to_string(),
+            self.source.en.to_string(),
+            self.note.as_ref().map(|n| n.zh.to_string()).unwrap_or_default(),
+            self.note.as_ref().map(|n| n.en.to_string()).unwrap_or_default(),
+        ]
+    }
 }
 
 /// One chart of the page and the figures it shows.
@@ -231,41 +281,45 @@ pub struct Indicator {
 pub struct Chart {
     /// Stable identifier (lowercase kebab-case), used in URLs and embeds.
     pub id: Text,
-    /// Where on the page it stands.
-    pub section: Section,
+    /// Index into [`Dataset::sections`]: where on the page it stands.
+    pub section: u16,
     /// How it draws its items.
     pub kind: Kind,
-    /// Title in Simplified Chinese.
-    pub title_zh: Text,
-    /// Title in English.
-    pub title_en: Text,
-    /// Optional note in Chinese.
-    pub note_zh: Option<Text>,
-    /// Optional note in English.
-    pub note_en: Option<Text>,
+    /// Its title.
+    pub title: Words,
+    /// Measure, place, period and unit, under the title.
+    pub subtitle: Option<Words>,
+    /// A note under the chart.
+    pub note: Option<Words>,
     /// Indices into [`Dataset::indicators`], in drawing order.
     pub items: Cow<'static, [u16]>,
 }
 
-/// How to cite the article.
+/// What the page says of the article as a whole.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Meta {
-    /// Title of the dataset in Chinese.
-    pub title_zh: Text,
-    /// Title of the dataset in English.
-    pub title_en: Text,
-    /// Citation of the article in Chinese.
-    pub source_zh: Text,
-    /// Citation of the article in English.
-    pub source_en: Text,
+    /// The page's headline, also its `<title>`.
+    pub title: Words,
+    /// One paragraph under the headline, also the page's description.
+    pub dek: Option<Words>,
+    /// A note on how the figures were gathered, under the dek.
+    pub data_note: Option<Words>,
+    /// The source line every chart carries.
+    pub source: Words,
 }
 
-/// Every figure of the article and every chart.
+/// Every figure of one article, every chart, and the words around them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
-    /// How to cite it.
+    /// Headline, dek and credit.
     pub meta: Meta,
-    /// Every figure, in the order of the data file.
+    /// The page's sections, in page order.
+    pub sections: Cow<'static, [Section]>,
+    /// The themes figures are grouped by.
+    pub categories: Cow<'static, [Category]>,
+    /// The units figures are counted in.
+    pub units: Cow<'static, [Unit]>,
+    /// Every figure, in the order of the data files.
     pub indicators: Cow<'static, [Indicator]>,
     /// Every chart, in page order.
     pub charts: Cow<'static, [Chart]>,
@@ -288,5 +342,27 @@ impl Dataset {
             .items
             .iter()
             .filter_map(move |&i| self.indicators.get(usize::from(i)))
+    }
+
+    /// The section a chart stands in.
+    pub fn section_of(&self, chart: &Chart) -> Option<&Section> {
+        self.sections.get(usize::from(chart.section))
+    }
+
+    /// The charts of a section, in page order.
+    pub fn charts_in<'a>(&'a self, section: usize) -> impl Iterator<Item = &'a Chart> + 'a {
+        self.charts
+            .iter()
+            .filter(move |c| usize::from(c.section) == section)
+    }
+
+    /// The id of an indicator's category.
+    pub fn category_id(&self, i: &Indicator) -> &str {
+        self.category_of(i).map_or("", |c| c.id.as_ref())
+    }
+
+    /// The category of an indicator.
+    pub fn category_of(&self, indicator: &Indicator) -> Option<&Category> {
+        self.categories.get(usize::from(indicator.category))
     }
 }

@@ -1,20 +1,24 @@
-//! Reads `data/indicators.toml` and checks every rule of the data model.
+//! Reads a data folder and checks every rule of the data model.
+//!
+//! A data folder is every `*.toml` file in one directory, read in name order
+//! and taken together: any file may hold the `[meta]` table (exactly one in
+//! all), `[[section]]`, `[[unit]]`, `[[category]]`, `[[indicator]]` and
+//! `[[chart]]` tables. The usual layout is `article.toml` (meta, sections,
+//! units, categories), `indicators.toml` and `charts.toml`.
 //!
 //! Each problem becomes a [`DataError`] naming the file, the line and the
-//! field, and all problems of a file are reported at once so that an editor
-//! can fix them in one pass. Nothing here panics on any input (a fuzz target,
+//! field, and all problems are reported at once so that an editor can fix
+//! them in one pass. Nothing here panics on any input (a fuzz target,
 //! `fuzz/fuzz_targets/data_file.rs`, keeps it so).
 //!
-//! Two rules are about the edges of the input:
+//! Rules about the edges of the input:
 //!
-//! - Chinese texts are in Simplified Chinese, since `build.rs` makes the
-//!   Traditional ones with `zhconv`. A text that conversion to Simplified
-//!   Chinese would change holds a Traditional character, and is refused with
-//!   the characters and their Simplified forms. The `source` sentence follows
-//!   the same test with its own reason: it quotes the Traditional article as
-//!   the converter writes it (the article test compares it after converting
-//!   both), so what the converter leaves as it is — garbled text included —
-//!   is kept, and a Traditional character means the quote was not converted.
+//! - Every text is given in Simplified Chinese (`…_zh`) and English (`…_en`);
+//!   a Traditional Chinese text (`…_zh_hant`) may be given, and is otherwise
+//!   converted from the Simplified one with `zhconv`. A Simplified text that
+//!   conversion to Simplified Chinese would change holds a Traditional
+//!   character, and is refused with the characters and their Simplified
+//!   forms.
 //! - Values are finite, not negative, and at most 10^15 in base units: every
 //!   whole number up to there is exact in an `f64` (which is exact up to
 //!   2^53 ≈ 9×10^15) and is written without exponent in the CSV. `-0` is
@@ -29,13 +33,14 @@ use serde::Deserialize;
 use toml::{Spanned, Value};
 
 use crate::{
-    Category, Chart, Dataset, Indicator, Kind, Meta, Period, Qualifier, Section, Text, Unit,
+    Category, Chart, Dataset, Indicator, Kind, Meta, Period, Qualifier, Quantity, Section, Text,
+    Unit, Words,
 };
 
-/// One problem of the data file.
+/// One problem of the data folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DataError {
-    /// The file, as given to [`parse`].
+    /// The file, as given to [`parse_files`].
     pub file: String,
     /// 1-based line of the problem.
     pub line: usize,
@@ -57,7 +62,7 @@ impl fmt::Display for DataError {
     }
 }
 
-/// Every problem found in a data file, in line order.
+/// Every problem found in a data folder, by file and line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Errors(pub Vec<DataError>);
 
@@ -75,105 +80,194 @@ impl fmt::Display for Errors {
 
 impl std::error::Error for Errors {}
 
-/// Reads and validates the data file at `path`.
+/// Reads and validates a data folder (every `*.toml` file in it) or, given a
+/// file, that one file.
 pub fn load(path: &Path) -> Result<Dataset, Errors> {
     let name = path.display().to_string();
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(&name, &text),
-        Err(e) => Err(Errors(vec![DataError {
-            file: name,
+    let fail = |message: String| {
+        Errors(vec![DataError {
+            file: name.clone(),
             line: 1,
             context: "file".into(),
             field: None,
-            message: format!("cannot be read: {e}"),
-        }])),
+            message,
+        }])
+    };
+    let paths = if path.is_dir() {
+        let entries = std::fs::read_dir(path).map_err(|e| fail(format!("cannot be read: {e}")))?;
+        let mut paths: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+            .collect();
+        paths.sort();
+        if paths.is_empty() {
+            return Err(fail("holds no `*.toml` file; a data folder holds the article's `*.toml` files".into()));
+        }
+        paths
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let mut files = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).map_err(|e| {
+            Errors(vec![DataError {
+                file: p.display().to_string(),
+                line: 1,
+                context: "file".into(),
+                field: None,
+                message: format!("cannot be read: {e}"),
+            }])
+        })?;
+        files.push((p.display().to_string(), text));
     }
+    parse_files(&files)
+}
+
+/// Validates the text of one data file that holds a whole dataset; `file`
+/// names it in messages.
+pub fn parse(file: &str, text: &str) -> Result<Dataset, Errors> {
+    parse_files(&[(file.to_owned(), text.to_owned())])
 }
 
 type RawTable = Spanned<BTreeMap<String, Spanned<Value>>>;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
     meta: Option<RawTable>,
+    #[serde(default)]
+    section: Vec<RawTable>,
+    #[serde(default)]
+    unit: Vec<RawTable>,
+    #[serde(default)]
+    category: Vec<RawTable>,
     #[serde(default)]
     indicator: Vec<RawTable>,
     #[serde(default)]
     chart: Vec<RawTable>,
 }
 
-/// Validates the text of a data file; `file` names it in messages.
-pub fn parse(file: &str, text: &str) -> Result<Dataset, Errors> {
-    // A byte-order mark is legal in a UTF-8 file but not in TOML; editors on
-    // some systems add one, so it is dropped rather than refused.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+/// Validates the files of a data folder, given as (name, text) pairs and
+/// taken together.
+pub fn parse_files(files: &[(String, String)]) -> Result<Dataset, Errors> {
     let mut c = Checker {
-        file,
-        text,
+        files: Vec::new(),
+        current: 0,
         errors: Vec::new(),
     };
-    let raw: RawFile = match toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(e) => {
-            let line = e.span().map_or(1, |s| c.line(s.start));
-            let message = e.message().replace('\n', " ").trim().to_owned();
-            return Err(Errors(vec![c.error(
-                line,
-                "file",
-                None,
-                format!("not valid TOML: {message}"),
-            )]));
+    let mut raws = Vec::new();
+    for (k, (name, text)) in files.iter().enumerate() {
+        // A byte-order mark is legal in a UTF-8 file but not in TOML; editors
+        // on some systems add one, so it is dropped rather than refused.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        c.files.push((name.as_str(), text));
+        c.current = k;
+        match toml::from_str::<RawFile>(text) {
+            Ok(raw) => raws.push(raw),
+            Err(e) => {
+                let line = e.span().map_or(1, |s| c.line(s.start));
+                let message = e.message().replace('\n', " ").trim().to_owned();
+                c.push(line, "file", None, format!("not valid TOML: {message}"));
+                raws.push(RawFile::default());
+            }
         }
-    };
+    }
+    if !c.errors.is_empty() {
+        return Err(Errors(c.errors));
+    }
+    // Each table with the index of the file it is in, in file order.
+    fn tables<'r>(
+        raws: &'r [RawFile],
+        pick: fn(&RawFile) -> &[RawTable],
+    ) -> Vec<(usize, &'r RawTable)> {
+        raws.iter()
+            .enumerate()
+            .flat_map(|(k, r)| pick(r).iter().map(move |t| (k, t)))
+            .collect()
+    }
 
-    let meta = match &raw.meta {
-        Some(table) => c.meta(table),
+    let mut meta = None;
+    for (k, raw) in raws.iter().enumerate() {
+        let Some(table) = &raw.meta else { continue };
+        c.current = k;
+        if meta.is_some() {
+            let line = c.line(table.span().start);
+            c.push(line, "meta", None, "a second [meta] table; a data folder has one".into());
+            continue;
+        }
+        meta = Some(c.meta(table));
+    }
+    let meta = match meta {
+        Some(meta) => meta,
         None => {
-            c.push(1, "file", None, "the [meta] table is missing".into());
+            // Named in the file that holds the figures, where an editor
+            // looks first; in a one-file dataset, that file.
+            c.current = raws.iter().position(|r| !r.indicator.is_empty()).unwrap_or(0);
+            c.push(1, "file", None, "the [meta] table is missing; a data folder has one, with the headline and source".into());
             None
         }
     };
 
+    let sections: Vec<Section> = c.all(&tables(&raws, |r| &r.section), "section", Checker::section);
+    let categories: Vec<Category> =
+        c.all(&tables(&raws, |r| &r.category), "category", Checker::category);
+    let units: Vec<Unit> = c.all(&tables(&raws, |r| &r.unit), "unit", Checker::unit);
+    if sections.is_empty() && c.errors.is_empty() {
+        c.current = 0;
+        c.push(1, "file", None, "there is no [[section]]; every chart stands in one".into());
+    }
+
+    let refs = Refs {
+        categories: &categories,
+        units: &units,
+        sections: &sections,
+    };
     let mut indicators = Vec::new();
     let mut lines = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for table in &raw.indicator {
-        if let Some(ind) = c.indicator(table) {
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    let indicator_tables = tables(&raws, |r| &r.indicator);
+    for &(k, table) in &indicator_tables {
+        c.current = k;
+        if let Some(ind) = c.indicator(table, &refs) {
             let line = c.line(table.span().start);
-            if let Some(first) = seen.get(ind.id.as_ref()) {
+            if let Some(&first) = seen.get(ind.id.as_ref()) {
+                let first = c.place(first);
                 c.push(
                     line,
                     &format!("indicator \"{}\"", ind.id),
                     Some("id"),
-                    format!("duplicate id; first used on line {first}"),
+                    format!("duplicate id; first used at {first}"),
                 );
                 continue;
             }
-            seen.insert(ind.id.to_string(), line);
+            seen.insert(ind.id.to_string(), (k, line));
             indicators.push(ind);
-            lines.push(line);
+            lines.push((k, line));
         }
     }
-    if raw.indicator.is_empty() {
+    if indicator_tables.is_empty() {
+        c.current = 0;
         c.push(1, "file", None, "there is no [[indicator]]".into());
     }
 
     let mut charts = Vec::new();
-    let mut chart_ids: HashMap<String, usize> = HashMap::new();
+    let mut chart_ids: HashMap<String, (usize, usize)> = HashMap::new();
     let mut shown = vec![false; indicators.len()];
-    for table in &raw.chart {
-        if let Some(chart) = c.chart(table, &indicators) {
+    for (k, table) in tables(&raws, |r| &r.chart) {
+        c.current = k;
+        if let Some(chart) = c.chart(table, &indicators, &refs) {
             let line = c.line(table.span().start);
-            if let Some(first) = chart_ids.get(chart.id.as_ref()) {
+            if let Some(&first) = chart_ids.get(chart.id.as_ref()) {
+                let first = c.place(first);
                 c.push(
                     line,
                     &format!("chart \"{}\"", chart.id),
                     Some("id"),
-                    format!("duplicate id; first used on line {first}"),
+                    format!("duplicate id; first used at {first}"),
                 );
                 continue;
             }
-            chart_ids.insert(chart.id.to_string(), line);
+            chart_ids.insert(chart.id.to_string(), (k, line));
             for &i in chart.items.iter() {
                 if let Some(s) = shown.get_mut(usize::from(i)) {
                     *s = true;
@@ -187,8 +281,10 @@ pub fn parse(file: &str, text: &str) -> Result<Dataset, Errors> {
     if c.errors.is_empty() {
         for (i, ind) in indicators.iter().enumerate() {
             if !shown[i] {
+                let (k, line) = lines[i];
+                c.current = k;
                 c.push(
-                    lines[i],
+                    line,
                     &format!("indicator \"{}\"", ind.id),
                     None,
                     "is in no chart's `items`; every figure must be shown".into(),
@@ -200,53 +296,122 @@ pub fn parse(file: &str, text: &str) -> Result<Dataset, Errors> {
     match meta {
         Some(meta) if c.errors.is_empty() => Ok(Dataset {
             meta,
+            sections: Cow::Owned(sections),
+            categories: Cow::Owned(categories),
+            units: Cow::Owned(units),
             indicators: Cow::Owned(indicators),
             charts: Cow::Owned(charts),
         }),
         _ => {
-            c.errors.sort_by_key(|e| e.line);
+            c.errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             Err(Errors(c.errors))
         }
     }
 }
 
-/// Collects errors while the tables are read.
+/// The vocabularies an indicator or chart refers to by id.
+struct Refs<'a> {
+    categories: &'a [Category],
+    units: &'a [Unit],
+    sections: &'a [Section],
+}
+
+/// Collects errors while the tables of the files are read.
 struct Checker<'a> {
-    file: &'a str,
-    text: &'a str,
+    /// Every file's name and text.
+    files: Vec<(&'a str, &'a str)>,
+    /// The file whose table is being read.
+    current: usize,
     errors: Vec<DataError>,
 }
 
-/// One table being read: its fields, the ones already taken, and its name.
+/// One table being read: its fields and its name.
 struct Fields<'t> {
     map: &'t BTreeMap<String, Spanned<Value>>,
     line: usize,
     context: String,
 }
 
-impl Checker<'_> {
-    fn line(&self, offset: usize) -> usize {
-        let end = offset.min(self.text.len());
-        self.text.as_bytes()[..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+/// Something with an id, for the duplicate check of [`Checker::all`].
+trait HasId {
+    fn id(&self) -> &str;
+}
+
+impl HasId for Section {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl HasId for Category {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl HasId for Unit {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl<'a> Checker<'a> {
+    fn text(&self) -> &'a str {
+        self.files.get(self.current).map_or("", |f| f.1)
     }
 
-    fn error(&self, line: usize, context: &str, field: Option<&str>, message: String) -> DataError {
-        DataError {
-            file: self.file.to_owned(),
+    fn line(&self, offset: usize) -> usize {
+        let text = self.text();
+        let end = offset.min(text.len());
+        text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    }
+
+    /// "file:line" of a place in any file.
+    fn place(&self, (file, line): (usize, usize)) -> String {
+        let name = self.files.get(file).map_or("", |f| f.0);
+        format!("{name}:{line}")
+    }
+
+    fn push(&mut self, line: usize, context: &str, field: Option<&str>, message: String) {
+        let file = self.files.get(self.current).map_or("", |f| f.0).to_owned();
+        self.errors.push(DataError {
+            file,
             line,
             context: context.to_owned(),
             field: field.map(str::to_owned),
             message,
-        }
+        });
     }
 
-    fn push(&mut self, line: usize, context: &str, field: Option<&str>, message: String) {
-        let e = self.error(line, context, field, message);
-        self.errors.push(e);
+    /// Reads every table of one kind, refusing a duplicate id.
+    fn all<T: HasId>(
+        &mut self,
+        tables: &[(usize, &RawTable)],
+        kind: &str,
+        read: fn(&mut Self, &RawTable) -> Option<T>,
+    ) -> Vec<T> {
+        let mut out: Vec<T> = Vec::new();
+        let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+        for &(k, table) in tables {
+            self.current = k;
+            let Some(item) = read(self, table) else {
+                continue;
+            };
+            let line = self.line(table.span().start);
+            if let Some(&first) = seen.get(item.id()) {
+                let first = self.place(first);
+                self.push(
+                    line,
+                    &format!("{kind} \"{}\"", item.id()),
+                    Some("id"),
+                    format!("duplicate id; first used at {first}"),
+                );
+                continue;
+            }
+            seen.insert(item.id().to_owned(), (k, line));
+            out.push(item);
+        }
+        out
     }
 
     fn fields<'t>(&mut self, table: &'t RawTable, kind: &str, allowed: &[&str]) -> Fields<'t> {
@@ -282,33 +447,48 @@ impl Checker<'_> {
                 self.push(f.line, &f.context, Some(key), "missing".into());
                 None
             }
-            Some(v) => self.string_value(f, key, v),
+            Some(v) => self.string_value(f, key, v, false),
         }
     }
 
-    /// An optional, non-empty string.
-    fn optional_string(&mut self, f: &Fields<'_>, key: &str) -> Option<Option<Text>> {
+    /// An optional string; empty is allowed where `empty_ok`.
+    fn optional_string(&mut self, f: &Fields<'_>, key: &str, empty_ok: bool) -> Option<Option<Text>> {
         match f.map.get(key) {
             None => Some(None),
-            Some(v) => self.string_value(f, key, v).map(Some),
+            Some(v) => self.string_value(f, key, v, empty_ok).map(Some),
         }
     }
 
-    fn string_value(&mut self, f: &Fields<'_>, key: &str, v: &Spanned<Value>) -> Option<Text> {
+    fn string_value(
+        &mut self,
+        f: &Fields<'_>,
+        key: &str,
+        v: &Spanned<Value>,
+        empty_ok: bool,
+    ) -> Option<Text> {
         let at = self.line(v.span().start);
         match v.get_ref() {
-            Value::String(s) if !s.trim().is_empty() => {
-                if let Some(found) = ZH_FIELDS.contains(&key).then(|| traditional(s)).flatten() {
+            Value::String(s) if empty_ok || !s.trim().is_empty() => {
+                if let Some(found) = is_simplified(key).then(|| traditional(s)).flatten() {
                     let why = if key == "source" {
-                        "quote the sentence as converted to Simplified Chinese"
+                        "quote the sentence as converted to Simplified Chinese, and give the article's own in `source_zh_hant`"
                     } else {
-                        "Chinese texts are written in Simplified Chinese (the build makes the Traditional ones)"
+                        "Chinese texts (`…_zh`) are written in Simplified Chinese; give a Traditional one in `…_zh_hant`"
                     };
                     self.push(
                         at,
                         &f.context,
                         Some(key),
                         format!("has Traditional characters: {found}; {why}"),
+                    );
+                    return None;
+                }
+                if let Some(field) = names_a_field(s) {
+                    self.push(
+                        at,
+                        &f.context,
+                        Some(key),
+                        format!("names the field `{field}`; texts are read by readers, who do not see the data file"),
                     );
                     return None;
                 }
@@ -328,6 +508,75 @@ impl Checker<'_> {
                 None
             }
         }
+    }
+
+    /// A text in every language: `zh` and `en` required, `zh_hant`
+    /// converted from `zh` where it is not given.
+    fn words_at(&mut self, f: &Fields<'_>, [zh, hant, en]: [&str; 3]) -> Option<Words> {
+        let zh_text = self.string(f, zh);
+        let hant_text = self.optional_string(f, hant, false);
+        let en_text = match f.map.get(en) {
+            None => {
+                self.push(
+                    f.line,
+                    &f.context,
+                    Some(en),
+                    format!("missing; every text is given in Chinese (`{zh}`) and English (`{en}`)"),
+                );
+                None
+            }
+            Some(v) => self.string_value(f, en, v, false),
+        };
+        let zh_text = zh_text?;
+        let zh_hant = hant_text?.unwrap_or_else(|| Cow::Owned(to_traditional(&zh_text)));
+        Some(Words {
+            zh: zh_text,
+            zh_hant,
+            en: en_text?,
+        })
+    }
+
+    /// The text `NAME_zh` / `NAME_zh_hant` / `NAME_en`.
+    fn words(&mut self, f: &Fields<'_>, name: &str) -> Option<Words> {
+        let keys = [format!("{name}_zh"), format!("{name}_zh_hant"), format!("{name}_en")];
+        self.words_at(f, [&keys[0], &keys[1], &keys[2]])
+    }
+
+    /// An optional text: none of its fields, or its `zh` and `en` both.
+    fn optional_words(&mut self, f: &Fields<'_>, name: &str) -> Option<Option<Words>> {
+        let (zh, hant, en) = (format!("{name}_zh"), format!("{name}_zh_hant"), format!("{name}_en"));
+        let given = [&zh, &hant, &en].map(|k| f.map.contains_key(k.as_str()));
+        if given == [false; 3] {
+            return Some(None);
+        }
+        if !given[0] || !given[2] {
+            let (have, lack) = if given[0] { (&zh, &en) } else if given[2] { (&en, &zh) } else { (&hant, &zh) };
+            self.push(
+                f.line,
+                &f.context,
+                Some(lack),
+                format!("missing; `{have}` is given, and a text must be in both languages"),
+            );
+            return None;
+        }
+        self.words(f, name).map(Some)
+    }
+
+    /// A reference by id to an entry of a vocabulary of the data folder.
+    fn reference<T: HasId>(&mut self, f: &Fields<'_>, key: &str, all: &[T]) -> Option<usize> {
+        let text = self.string(f, key)?;
+        let found = all.iter().position(|t| t.id() == text);
+        if found.is_none() {
+            let valid: Vec<&str> = all.iter().map(HasId::id).collect();
+            let at = self.at(f, key);
+            let message = if valid.is_empty() {
+                format!("unknown {key} \"{text}\"; the data folder defines no [[{key}]]")
+            } else {
+                format!("unknown {key} \"{text}\"; expected one of: {}", valid.join(", "))
+            };
+            self.push(at, &f.context, Some(key), message);
+        }
+        found
     }
 
     /// A required name from a closed vocabulary.
@@ -369,49 +618,102 @@ impl Checker<'_> {
         Some(id)
     }
 
-    fn notes(&mut self, f: &Fields<'_>) -> Option<(Option<Text>, Option<Text>)> {
-        let zh = self.optional_string(f, "note_zh")?;
-        let en = self.optional_string(f, "note_en")?;
-        if zh.is_some() != en.is_some() {
-            let (have, lack) = if zh.is_some() {
-                ("note_zh", "note_en")
-            } else {
-                ("note_en", "note_zh")
-            };
-            self.push(
-                f.line,
-                &f.context,
-                Some(lack),
-                format!("missing; `{have}` is given, and a note must be in both languages"),
-            );
-            return None;
-        }
-        Some((zh, en))
-    }
-
     fn meta(&mut self, table: &RawTable) -> Option<Meta> {
         let f = self.fields(
             table,
             "meta",
-            &["title_zh", "title_en", "source_zh", "source_en"],
+            &[
+                "title_zh", "title_zh_hant", "title_en",
+                "dek_zh", "dek_zh_hant", "dek_en",
+                "data_note_zh", "data_note_zh_hant", "data_note_en",
+                "source_zh", "source_zh_hant", "source_en",
+            ],
         );
-        let title_zh = self.string(&f, "title_zh");
-        let title_en = self.string(&f, "title_en");
-        let source_zh = self.string(&f, "source_zh");
-        let source_en = self.string(&f, "source_en");
+        let title = self.words(&f, "title");
+        let dek = self.optional_words(&f, "dek");
+        let data_note = self.optional_words(&f, "data_note");
+        let source = self.words(&f, "source");
         Some(Meta {
-            title_zh: title_zh?,
-            title_en: title_en?,
-            source_zh: source_zh?,
-            source_en: source_en?,
+            title: title?,
+            dek: dek?,
+            data_note: data_note?,
+            source: source?,
         })
     }
 
-    fn indicator(&mut self, table: &RawTable) -> Option<Indicator> {
+    fn section(&mut self, table: &RawTable) -> Option<Section> {
+        let f = self.fields(
+            table,
+            "section",
+            &[
+                "id", "title_zh", "title_zh_hant", "title_en",
+                "description_zh", "description_zh_hant", "description_en",
+            ],
+        );
+        let id = self.id(&f, '_');
+        let title = self.words(&f, "title");
+        let description = self.words(&f, "description");
+        Some(Section {
+            id: id?,
+            title: title?,
+            description: description?,
+        })
+    }
+
+    fn category(&mut self, table: &RawTable) -> Option<Category> {
+        let f = self.fields(table, "category", &["id", "name_zh", "name_zh_hant", "name_en"]);
+        let id = self.id(&f, '_');
+        let name = self.words(&f, "name");
+        Some(Category {
+            id: id?,
+            name: name?,
+        })
+    }
+
+    fn unit(&mut self, table: &RawTable) -> Option<Unit> {
+        let f = self.fields(
+            table,
+            "unit",
+            &["id", "quantity", "zh", "zh_hant", "en", "en_plural", "symbol"],
+        );
+        let id = self.id(&f, '_');
+        let quantity = self.name(&f, "quantity", Quantity::ALL, Quantity::name);
+        // A unit word may be empty: a calendar year or a share needs none
+        // in English.
+        let zh = self.optional_string(&f, "zh", true);
+        let hant = self.optional_string(&f, "zh_hant", true);
+        let en = self.optional_string(&f, "en", true);
+        let plural = self.optional_string(&f, "en_plural", true);
+        let symbol = self.optional_string(&f, "symbol", false);
+        for key in ["zh", "en"] {
+            if !f.map.contains_key(key) {
+                self.push(
+                    f.line,
+                    &f.context,
+                    Some(key),
+                    "missing; give the word written after a number (\"\" for none)".into(),
+                );
+            }
+        }
+        let zh = zh??;
+        let en = en??;
+        let zh_hant = hant?.unwrap_or_else(|| Cow::Owned(to_traditional(&zh)));
+        let en_plural = plural?.unwrap_or_else(|| en.clone());
+        Some(Unit {
+            id: id?,
+            quantity: quantity?,
+            word: Words { zh, zh_hant, en },
+            en_plural,
+            symbol: symbol?,
+        })
+    }
+
+    fn indicator(&mut self, table: &RawTable, refs: &Refs<'_>) -> Option<Indicator> {
         const FIELDS: &[&str] = &[
             "id",
             "category",
             "label_zh",
+            "label_zh_hant",
             "label_en",
             "value",
             "unit",
@@ -419,49 +721,60 @@ impl Checker<'_> {
             "year",
             "printed",
             "source",
+            "source_zh_hant",
+            "source_en",
             "note_zh",
+            "note_zh_hant",
             "note_en",
         ];
         let f = self.fields(table, "indicator", FIELDS);
         // Every field is read before any result is used, so that one entry
         // reports all of its problems together.
         let id = self.id(&f, '_');
-        let category = self.name(&f, "category", Category::ALL, Category::name);
-        let label_zh = self.string(&f, "label_zh");
-        let label_en = self.string(&f, "label_en");
-        let unit = self.name(&f, "unit", Unit::ALL, Unit::name);
+        let category = self.reference(&f, "category", refs.categories);
+        let label = self.words(&f, "label");
+        let unit = self.reference(&f, "unit", refs.units).and_then(|u| refs.units.get(u));
         let qualifier = self.name(&f, "qualifier", Qualifier::ALL, Qualifier::name);
         let value = unit.and_then(|u| self.value(&f, u));
         let period = self.period(&f);
         let printed = self.string(&f, "printed");
-        let source = self.string(&f, "source");
-        let notes = self.notes(&f);
+        let source = self.source(&f);
+        let note = self.optional_words(&f, "note");
         if let (Some(printed), Some(source)) = (&printed, &source) {
-            if !source.contains(printed.as_ref()) {
+            if !source.zh.contains(printed.as_ref()) {
                 let at = self.at(&f, "printed");
                 self.push(at, &f.context, Some("printed"), format!("\"{printed}\" does not occur in `source`; quote the figure exactly as the sentence prints it"));
                 return None;
             }
         }
-        let (note_zh, note_en) = notes?;
+        let printed = printed?;
         Some(Indicator {
             id: id?,
-            category: category?,
-            label_zh: label_zh?,
-            label_en: label_en?,
+            category: u16::try_from(category?).ok()?,
+            label: label?,
             value: value?,
-            unit: unit?,
+            unit: unit?.clone(),
             qualifier: qualifier?,
             period: period?,
-            printed: printed?,
+            printed: Words {
+                zh_hant: Cow::Owned(to_traditional(&printed)),
+                en: printed.clone(),
+                zh: printed,
+            },
             source: source?,
-            note_zh,
-            note_en,
+            note: note?,
         })
     }
 
+    /// The source sentence: `source` (Simplified), `source_zh_hant` (the
+    /// article's own sentence, or converted from `source`), `source_en` (its
+    /// translation, so that English readers read it in English).
+    fn source(&mut self, f: &Fields<'_>) -> Option<Words> {
+        self.words_at(f, ["source", "source_zh_hant", "source_en"])
+    }
+
     /// The value: a number in base units, or "unknown" where the article lost it.
-    fn value(&mut self, f: &Fields<'_>, unit: Unit) -> Option<Option<f64>> {
+    fn value(&mut self, f: &Fields<'_>, unit: &Unit) -> Option<Option<f64>> {
         let Some(v) = f.map.get("value") else {
             self.push(
                 f.line,
@@ -494,6 +807,7 @@ impl Checker<'_> {
                 return None;
             }
         };
+        let q = unit.quantity;
         let problem = if !x.is_finite() {
             Some(format!(
                 "{} is not a finite number; give the figure in base units",
@@ -503,11 +817,11 @@ impl Checker<'_> {
             Some(format!(
                 "{x} is negative; no figure of the article is below zero"
             ))
-        } else if unit == Unit::Percent && x > 100.0 {
+        } else if q == Quantity::Percent && x > 100.0 {
             Some(format!("{x} is over 100 for a percentage"))
-        } else if unit.is_whole() && x.fract() != 0.0 {
-            Some(format!("{x} is not a whole number, but a count of {} is; give the value in base units (yuan, not 万元)", unit.name()))
-        } else if unit == Unit::CalendarYear && !(1900.0..=2100.0).contains(&x) {
+        } else if q.is_whole() && x.fract() != 0.0 {
+            Some(format!("{x} is not a whole number, but a {} of {} is; give the value in base units (yuan, not 万元)", q.name(), unit.id))
+        } else if q == Quantity::Year && !(1900.0..=2100.0).contains(&x) {
             Some(format!("{x} is not a plausible calendar year"))
         } else if x > LARGEST {
             // Only a float gets here (integers are checked above); written
@@ -529,7 +843,7 @@ impl Checker<'_> {
         let Some(v) = f.map.get("year") else {
             return Some(Period::Undated);
         };
-        let text = self.string_value(f, "year", v)?;
+        let text = self.string_value(f, "year", v, false)?;
         let year = |s: &str| s.parse::<u16>().ok().filter(|y| (1900..=2100).contains(y));
         let period = match text.split_once('-') {
             None => year(&text).map(Period::Year),
@@ -552,17 +866,29 @@ impl Checker<'_> {
         period
     }
 
-    fn chart(&mut self, table: &RawTable, indicators: &[Indicator]) -> Option<Chart> {
+    fn chart(&mut self, table: &RawTable, indicators: &[Indicator], refs: &Refs<'_>) -> Option<Chart> {
         const FIELDS: &[&str] = &[
-            "id", "section", "kind", "title_zh", "title_en", "note_zh", "note_en", "items",
+            "id",
+            "section",
+            "kind",
+            "title_zh",
+            "title_zh_hant",
+            "title_en",
+            "subtitle_zh",
+            "subtitle_zh_hant",
+            "subtitle_en",
+            "note_zh",
+            "note_zh_hant",
+            "note_en",
+            "items",
         ];
         let f = self.fields(table, "chart", FIELDS);
         let id = self.id(&f, '-');
-        let section = self.name(&f, "section", Section::ALL, Section::name);
+        let section = self.reference(&f, "section", refs.sections);
         let kind = self.name(&f, "kind", Kind::ALL, Kind::name);
-        let title_zh = self.string(&f, "title_zh");
-        let title_en = self.string(&f, "title_en");
-        let notes = self.notes(&f);
+        let title = self.words(&f, "title");
+        let subtitle = self.optional_words(&f, "subtitle");
+        let note = self.optional_words(&f, "note");
         let items = self.items(&f, indicators);
         if let (Some(kind), Some(items)) = (kind, &items) {
             let members: Vec<&Indicator> = items
@@ -575,15 +901,13 @@ impl Checker<'_> {
                 return None;
             }
         }
-        let (note_zh, note_en) = notes?;
         Some(Chart {
             id: id?,
-            section: section?,
+            section: u16::try_from(section?).ok()?,
             kind: kind?,
-            title_zh: title_zh?,
-            title_en: title_en?,
-            note_zh,
-            note_en,
+            title: title?,
+            subtitle: subtitle?,
+            note: note?,
             items: Cow::Owned(items?),
         })
     }
@@ -662,10 +986,10 @@ impl Checker<'_> {
 
 /// Checks that a chart's figures suit the way it draws them.
 fn kind_rule(kind: Kind, items: &[&Indicator]) -> Option<String> {
-    let dims = |items: &[&Indicator]| {
+    let same_quantity = |items: &[&Indicator]| {
         items
             .windows(2)
-            .all(|w| w[0].unit.dimension() == w[1].unit.dimension())
+            .all(|w| w[0].unit.quantity == w[1].unit.quantity)
     };
     match kind {
         Kind::Cards => None,
@@ -675,8 +999,8 @@ fn kind_rule(kind: Kind, items: &[&Indicator]) -> Option<String> {
                     "\"{}\" has no known value and cannot be a bar; show it in a `cards` chart",
                     i.id
                 ))
-            } else if !dims(items) {
-                Some("bars share one axis, so their figures must be of one dimension (all money, all counts, …)".into())
+            } else if !same_quantity(items) {
+                Some("bars share one axis, so their figures must be one kind of quantity (all money, all counts, …)".into())
             } else {
                 None
             }
@@ -687,7 +1011,7 @@ fn kind_rule(kind: Kind, items: &[&Indicator]) -> Option<String> {
                     "\"{}\" has no single `year`; a `years` chart places each figure at its year",
                     i.id
                 ))
-            } else if items.windows(2).any(|w| w[0].unit != w[1].unit) {
+            } else if items.windows(2).any(|w| w[0].unit.id != w[1].unit.id) {
                 Some(
                     "a `years` chart shows one measure, so all its figures must have the same unit"
                         .into(),
@@ -707,15 +1031,35 @@ fn kind_rule(kind: Kind, items: &[&Indicator]) -> Option<String> {
     }
 }
 
-/// The fields written in Simplified Chinese, in every table.
-const ZH_FIELDS: &[&str] = &[
-    "title_zh",
-    "source_zh",
-    "label_zh",
-    "note_zh",
-    "printed",
-    "source",
-];
+/// Whether a field holds Simplified Chinese: every `…_zh` field, a unit's
+/// `zh` word, and the figure and sentence quoted from the article.
+fn is_simplified(key: &str) -> bool {
+    key.ends_with("_zh") || matches!(key, "zh" | "printed" | "source")
+}
+
+/// The field a text names, if it names one in backticks (such as "the span
+/// is in `year`") or speaks of a field (字段): a sign of a note written for
+/// editors, not readers.
+fn names_a_field(text: &str) -> Option<&str> {
+    if text.contains("字段") {
+        return Some("字段");
+    }
+    let start = text.find('`')? + 1;
+    let len = text[start..].find('`')?;
+    let name = &text[start..start + len];
+    let looks_like_field = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    looks_like_field.then_some(name)
+}
+
+/// Simplified Chinese converted to Traditional, as the build gives
+/// Traditional Chinese readers every text the data folder gives in
+/// Simplified only.
+pub(crate) fn to_traditional(text: &str) -> String {
+    zhconv::zhconv(text, zhconv::Variant::ZhHant)
+}
 
 /// The largest value accepted, in base units (see the top of this file).
 const LARGEST: f64 = 1e15;
@@ -754,5 +1098,18 @@ fn describe(v: &Value) -> String {
     match v {
         Value::String(s) => format!("the string \"{s}\""),
         other => format!("a {}", other.type_str()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_named_in_backticks_is_found() {
+        assert_eq!(names_a_field("the span is in `year`"), Some("year"));
+        assert_eq!(names_a_field("起止见年份字段"), Some("字段"));
+        assert_eq!(names_a_field("no field here"), None);
+        assert_eq!(names_a_field("a `Quoted Phrase` is not a field"), None);
     }
 }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use danba_charts::data::DATASET;
 use danba_charts::options::{Options, Problem};
-use danba_charts::text::Locale;
+use danba_charts::locale::Locale;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -5,17 +5,17 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use danba_dataset::Section;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, Window};
 
 use crate::data::{Indicator, DATASET};
 use crate::download::chart_csv;
+use crate::embed_code;
 use crate::hit::place_tooltip;
 use crate::layout::Rect;
 use crate::summary::tooltip_text;
-use crate::text::Locale;
+use crate::locale::Locale;
 use crate::theme::Theme;
 
 use super::CSS_COLOURS;
@@ -79,14 +79,19 @@ pub(super) fn build_page(
     if let Some(html) = document.document_element() {
         html.set_attribute("lang", locale.tag())?;
     }
-    document.set_title(s.headline);
+    let meta = &DATASET.meta;
+    let headline = locale.pick(&meta.title);
+    document.set_title(headline);
     root.set_text_content(None);
 
     let header = el(document, "header", "masthead")?;
     header.append_child(&*super::lang::switch(document, locale)?)?;
-    header.append_child(&*text_el(document, "h1", "", s.headline)?)?;
-    header.append_child(&*text_el(document, "p", "dek", s.dek)?)?;
-    let note = text_el(document, "p", "data-note", s.data_note)?;
+    header.append_child(&*text_el(document, "h1", "", headline)?)?;
+    if let Some(dek) = locale.pick_opt(meta.dek.as_ref()) {
+        header.append_child(&*text_el(document, "p", "dek", dek)?)?;
+    }
+    let data_note = locale.pick_opt(meta.data_note.as_ref()).unwrap_or("");
+    let note = text_el(document, "p", "data-note", data_note)?;
     for (href, text) in [
         ("data/indicators.csv", s.download_csv),
         ("data/indicators.json", s.download_json),
@@ -101,22 +106,21 @@ pub(super) fn build_page(
 
     let main = el(document, "main", "")?;
     let mut placed = Vec::new();
-    for &section in Section::ALL {
+    for (number, section) in DATASET.sections.iter().enumerate() {
         let charts: Vec<usize> = DATASET
             .charts
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.section == section)
+            .filter(|(_, c)| usize::from(c.section) == number)
             .map(|(i, _)| i)
             .collect();
         if charts.is_empty() {
             continue;
         }
-        let (heading, intro) = s.section(section);
         let sec = el(document, "section", "story-section")?;
-        sec.set_attribute("data-section", section.name())?;
-        sec.append_child(&*text_el(document, "h2", "", heading)?)?;
-        sec.append_child(&*text_el(document, "p", "intro", intro)?)?;
+        sec.set_attribute("data-section", &section.id)?;
+        sec.append_child(&*text_el(document, "h2", "", locale.pick(&section.title))?)?;
+        sec.append_child(&*text_el(document, "p", "intro", locale.pick(&section.description))?)?;
         let grid = el(document, "div", "chart-grid")?;
         for index in charts {
             let (figure, p) = build_chart(
@@ -154,7 +158,7 @@ pub(super) fn build_chart(
     let figure = el(document, "figure", "chart")?;
     figure.set_attribute("data-chart", &chart.id)?;
     figure.set_attribute("data-kind", chart.kind.name())?;
-    if chart.kind == danba_dataset::Kind::Cards || chart.kind == danba_dataset::Kind::Timeline {
+    if crate::layout::spans_the_row(chart.kind) {
         figure.class_list().add_1("wide")?;
     }
     let wrap: HtmlElement = el(document, "div", "plot-wrap")?.dyn_into()?;
@@ -167,7 +171,7 @@ pub(super) fn build_chart(
     } else {
         "chart-title"
     };
-    let title = text_el(document, chrome.heading, class, locale.title(chart))?;
+    let title = text_el(document, chrome.heading, class, locale.pick(&chart.title))?;
     title.set_id(&title_id);
     figure.append_child(&title)?;
     canvas.set_attribute("aria-labelledby", &title_id)?;
@@ -231,7 +235,7 @@ fn tools(
     // The SVG is drawn at build time by the same Rust drawing code, natively
     // (dist/static/); it exists in Simplified Chinese and English, so the
     // Traditional Chinese page offers the Simplified one.
-    let stem = static_stem(chart, locale);
+    let stem = embed_code::stem(&chart.id, locale);
     let svg = link(document, &format!("static/{stem}.svg"), "SVG")?;
     svg.set_attribute("download", &format!("{stem}.svg"))?;
     svg.set_attribute("class", "download")?;
@@ -240,23 +244,13 @@ fn tools(
 
     let details = el(document, "details", "embed")?;
     details.append_child(&*text_el(document, "summary", "", s.embed)?)?;
-    let url = embed_url(document, chart, locale);
-    let height = (crate::layout::layout(&DATASET, chart, locale, 640.0).height + 160.0).round();
-    let code = format!(
-        "<iframe src=\"{url}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0\" loading=\"lazy\"></iframe>",
-        escape_attr(locale.title(chart))
-    );
-    let dir = &url[..url.rfind('/').map_or(0, |i| i + 1)];
-    let iframe = format!("{code}\n<script async src=\"{dir}embed-resize.js\"></script>");
-    // Without scripts the article shows the chart's static image instead;
-    // with them the shadow root hides it.
-    let script = format!(
-        "<div data-danba-chart=\"{}\" data-lang=\"{}\"><noscript><img src=\"{dir}static/{}.png\" alt=\"{}\" width=\"640\"></noscript></div>\n<script type=\"module\" src=\"{dir}danba-embed.js\"></script>",
-        chart.id,
-        locale.url_tag(),
-        static_stem(chart, locale),
-        escape_attr(locale.title(chart)),
-    );
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    let dir = embed_code::folder_of(&base);
+    let url = embed_code::embed_url(dir, &chart.id, locale);
+    let title = locale.pick(&chart.title);
+    let height = crate::layout::layout(&DATASET, chart, locale, 640.0).height + 160.0;
+    let iframe = embed_code::iframe_code(dir, &url, title, height);
+    let script = embed_code::script_code(dir, &chart.id, locale, title);
     for (n, (help, text)) in [(s.embed_help, iframe), (s.embed_script_help, script)]
         .into_iter()
         .enumerate()
@@ -278,7 +272,6 @@ fn tools(
     details.append_child(&open)?;
     details.append_with_str_1(" · ")?;
     // One file with everything inlined, for a CMS that takes uploads only.
-    let stem = static_stem(chart, locale);
     let copy = link(
         document,
         &format!("standalone/{stem}.html"),
@@ -288,34 +281,6 @@ fn tools(
     details.append_child(&copy)?;
     tools.append_child(&details)?;
     Ok(tools)
-}
-
-/// The name of a chart's static image files (`dist/static/`) for a locale.
-fn static_stem(chart: &danba_dataset::Chart, locale: Locale) -> String {
-    match locale {
-        Locale::En => format!("{}.en", chart.id),
-        Locale::ZhHans | Locale::ZhHant => chart.id.to_string(),
-    }
-}
-
-/// The absolute address of a chart's embed page, beside this page.
-fn embed_url(document: &Document, chart: &danba_dataset::Chart, locale: Locale) -> String {
-    let base = document.base_uri().ok().flatten().unwrap_or_default();
-    let page = base.split(['?', '#']).next().unwrap_or("");
-    let dir = &page[..page.rfind('/').map_or(0, |i| i + 1)];
-    format!(
-        "{dir}embed.html?chart={}&lang={}",
-        chart.id,
-        locale.url_tag()
-    )
-}
-
-/// Escapes text for an attribute of the embed code a reader copies.
-fn escape_attr(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// Shows a problem with an embed's options, as text.

@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
-use crate::text::Locale;
+use crate::locale::Locale;
 
 /// A `<nav>` with one entry per language.
 pub(super) fn switch(document: &Document, locale: Locale) -> Result<Element, JsValue> {

@@ -33,7 +33,7 @@ use crate::data::DATASET;
 use crate::draw::{draw, draw_highlight, Style};
 use crate::layout::{layout, Rect, Scene};
 use crate::options::{Options, ThemeChoice};
-use crate::text::Locale;
+use crate::locale::Locale;
 use crate::theme::{Paint, Theme};
 
 /// One chart on the page.

@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::text::Locale;
+use crate::locale::Locale;
 
 /// Set by the first panic; never cleared while the page lives.
 static PANICKED: AtomicBool = AtomicBool::new(false);
@@ -79,11 +79,7 @@ impl Drop for Mounted {
 
 /// The message shown in a chart's place.
 fn message(locale: Locale) -> &'static str {
-    match locale {
-        Locale::ZhHans => "本图表出错，无法显示。图中的数字见下方表格。",
-        Locale::ZhHant => "本圖表出錯，無法顯示。圖中的數字見下方表格。",
-        Locale::En => "This chart failed. Its figures are in the table below.",
-    }
+    locale.strings().chart_failed
 }
 
 fn on_panic(info: &std::panic::PanicHookInfo<'_>) {

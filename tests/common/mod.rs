@@ -6,7 +6,7 @@
 #![allow(dead_code)]
 
 use danba_charts::draw::{draw, Style};
-use danba_charts::layout::{overlap, Extent, Scene, Shape};
+use danba_charts::scene::{overlap, Rect, Scene, Shape};
 use plotters::prelude::SVGBackend;
 
 /// Draws `scene` to SVG at `style.scale`, failing the test with `what` if
@@ -29,15 +29,15 @@ pub fn draw_svg(scene: &Scene, style: &Style, what: &str) -> String {
 /// The first shape of `scene` that leaves it (half a pixel of slack), if any.
 pub fn first_outside(scene: &Scene) -> Option<&Shape> {
     scene.marks.iter().map(|m| &m.shape).find(|shape| {
-        let (x0, x1, y0, y1) = shape.extent();
-        !(x0 >= -0.5 && x1 <= scene.width + 0.5 && y0 >= -0.5 && y1 <= scene.height + 0.5)
+        let r = shape.extent();
+        !(r.x >= -0.5 && r.right() <= scene.width + 0.5 && r.y >= -0.5 && r.bottom() <= scene.height + 0.5)
     })
 }
 
 /// The first two texts of `scene` whose boxes overlap (by more than half a
 /// pixel each way), if any.
 pub fn first_text_overlap(scene: &Scene) -> Option<(&str, &str)> {
-    let boxes: Vec<(Extent, &str)> = scene
+    let boxes: Vec<(Rect, &str)> = scene
         .marks
         .iter()
         .filter_map(|m| match &m.shape {

@@ -114,7 +114,7 @@ pub fn parse_args(args: &[String]) -> Result<Options> {
 pub fn bench(root: &Path, options: &Options) -> Result<()> {
     tools::ensure_browser()?;
     tools::ensure_node()?;
-    dist::dist(root)?;
+    dist::dist(root, &dist::Site::default())?;
     let base_url = prepare_and_serve(root)?;
     println!(
         "==> measuring danba-charts and Chart.js ({} cold loads each, {} timed hovers; a few minutes)",

@@ -1,5 +1,6 @@
-//! `cargo xtask dist`: builds the whole page into `dist/`, ready to be served
-//! by any static file server.
+//! `cargo xtask dist [--data DIR] [--out DIR]`: builds the whole site of one
+//! article's data folder (default `data/`) into a folder (default `dist/`),
+//! ready to be served by any static file server.
 
 use std::fs;
 use std::io::Write as _;
@@ -45,17 +46,54 @@ fn wasm_opt_flags() -> Vec<String> {
     chosen.split_whitespace().map(str::to_owned).collect()
 }
 
-/// Builds `dist/` from scratch and prints the size of every file in it.
-pub fn dist(root: &Path) -> Result<()> {
+/// Which data folder to build, and where to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Site {
+    /// The article's data folder, relative to the workspace root where it
+    /// lies inside it (so that messages read `data/indicators.toml:12: …`).
+    pub data: PathBuf,
+    /// The folder the site is written to; emptied first.
+    pub out: PathBuf,
+}
+
+impl Default for Site {
+    fn default() -> Self {
+        Site {
+            data: PathBuf::from("data"),
+            out: PathBuf::from("dist"),
+        }
+    }
+}
+
+impl Site {
+    /// The site of another data folder, written to `out`.
+    pub fn of(data: impl Into<PathBuf>, out: impl Into<PathBuf>) -> Self {
+        Site {
+            data: data.into(),
+            out: out.into(),
+        }
+    }
+}
+
+/// Builds the site from scratch and prints the size of every file in it.
+pub fn dist(root: &Path, site: &Site) -> Result<()> {
+    // The data is read first: a wrong file fails in a second, before any
+    // compiling, with every problem named by file, line and field.
+    println!("==> reading and checking the data folder {}", site.data.display());
+    let dataset = danba_dataset::load(&site.data)
+        .map_err(|errors| anyhow!("the data folder {} is not valid:\n{errors}", site.data.display()))?;
     tools::ensure_wasm_target()?;
     let wasm_bindgen = tools::ensure_wasm_bindgen(root)?;
     let wasm_opt = tools::ensure_wasm_opt(root)?;
 
     println!(
-        "==> building {WASM_PACKAGE} for {} (release)",
-        tools::WASM_TARGET
+        "==> building {WASM_PACKAGE} for {} (release) with the data of {}",
+        tools::WASM_TARGET,
+        site.data.display()
     );
-    run_command(cargo().current_dir(root).args([
+    // build.rs bakes the folder `DANBA_DATA` names into the module.
+    let data_dir = root.join(&site.data);
+    run_command(cargo().current_dir(root).env("DANBA_DATA", &data_dir).args([
         "build",
         "--release",
         "--lib",
@@ -71,7 +109,7 @@ pub fn dist(root: &Path) -> Result<()> {
 
     // Starting from an empty folder keeps files of an earlier build (a page
     // since deleted from www/, say) from being served or deployed by mistake.
-    let dist = root.join("dist");
+    let dist = root.join(&site.out);
     if dist.exists() {
         fs::remove_dir_all(&dist)
             .with_context(|| format!("cannot remove the old {}", dist.display()))?;
@@ -117,17 +155,17 @@ pub fn dist(root: &Path) -> Result<()> {
     }
     copy_dir(&www, &dist)?;
 
-    println!("==> writing dist/data/indicators.csv and dist/data/indicators.json from data/indicators.toml");
-    // A relative path, so that messages read `data/indicators.toml:12: …`.
-    let dataset = danba_dataset::load(Path::new("data/indicators.toml"))
-        .map_err(|errors| anyhow!("data/indicators.toml is not valid:\n{errors}"))?;
+    println!("==> writing the article's headline and description into index.html and embed.html");
+    pages::fill_shells(&dist, &dataset)?;
+
+    println!("==> writing data/indicators.csv and data/indicators.json");
     let data = dist.join("data");
     fs::create_dir_all(&data).with_context(|| format!("cannot create {}", data.display()))?;
-    write_file(&data.join("indicators.csv"), dataset.to_csv().as_bytes())?;
-    write_file(&data.join("indicators.json"), dataset.to_json().as_bytes())?;
+    write_file(&data.join("indicators.csv"), dataset.to_csv()?.as_bytes())?;
+    write_file(&data.join("indicators.json"), dataset.to_json()?.as_bytes())?;
 
-    println!("==> drawing dist/static/ID.svg, ID.png (2×), ID.en.svg, ID.en.png for every chart");
-    let drawn = statics::write_images(&dist)?;
+    println!("==> drawing static/ID.svg, ID.png (2×), ID.en.svg, ID.en.png for every chart");
+    let drawn = statics::write_images(&dist, &dataset)?;
     let standalone = pages::write_pages(&dist, &drawn)?;
     csp::check_and_write_headers(&dist, &standalone)?;
     println!("==> writing the catalogue dist/charts.json");

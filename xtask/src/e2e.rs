@@ -36,7 +36,7 @@ pub fn test(root: &Path) -> Result<()> {
     step(3, "fuzz the options and data-file parsers", || {
         fuzz::run_all(root, fuzz::TEST_SECONDS)
     })?;
-    step(4, "build dist/", || dist::dist(root))?;
+    step(4, "build dist/", || dist::dist(root, &dist::Site::default()))?;
     step(5, "install the browser-test packages", || {
         tools::npm_ci(&root.join(E2E_DIR))
     })?;
@@ -58,7 +58,7 @@ pub fn test(root: &Path) -> Result<()> {
 pub fn screenshots(root: &Path) -> Result<()> {
     tools::ensure_browser()?;
     tools::ensure_node()?;
-    dist::dist(root)?;
+    dist::dist(root, &dist::Site::default())?;
     tools::npm_ci(&root.join(E2E_DIR))?;
     let base_url = serve::serve_in_background(root.join("dist"))?;
     let out = target_dir(root).join("screenshots");

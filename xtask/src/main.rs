@@ -25,8 +25,11 @@ const USAGE: &str = "\
 Usage: cargo xtask COMMAND
 
 Commands:
-  dist                 build the page into dist/ (WebAssembly, JavaScript, www/, data files)
-  serve [--port N]     build dist/ and serve it on http://127.0.0.1:N/ (default 8000)
+  dist [--data DIR] [--out DIR]
+                       build the site of a data folder (default data/) into a folder
+                       (default dist/): WebAssembly, pages, static images, data files
+  serve [--port N] [--data DIR]
+                       build the site into dist/ and serve it on http://127.0.0.1:N/ (default 8000)
   test                 run every check: cargo test, dist, and the browser tests (what CI runs)
   fuzz [--seconds N] [TARGET]
                        run the fuzz targets of fuzz/ (options, data_file) for N s each (default 300)
@@ -63,19 +66,26 @@ fn run(args: &[String]) -> Result<()> {
     }
 
     // Every path below is relative to the workspace root, whatever folder the
-    // command was started from.
+    // command was started from; folders named on the command line are read
+    // relative to where it was started, as a shell user expects.
+    let start = std::env::current_dir().context("cannot read the current folder")?;
     let root = workspace_root()?;
     std::env::set_current_dir(&root)
         .with_context(|| format!("cannot change into the workspace root {}", root.display()))?;
 
     match command.as_str() {
         "dist" => {
-            no_arguments(command, rest)?;
-            dist::dist(&root)
+            let options = parse_options(command, rest, &["--data", "--out"])?;
+            let site = site_of(&options, &start)?;
+            dist::dist(&root, &site)
         }
         "serve" => {
-            let port = parse_serve_args(rest)?;
-            serve::serve_command(&root, port)
+            let options = parse_options(command, rest, &["--data", "--port"])?;
+            let port = match options.get("--port") {
+                Some(value) => parse_port(value)?,
+                None => DEFAULT_PORT,
+            };
+            serve::serve_command(&root, port, &site_of(&options, &start)?)
         }
         "test" => {
             no_arguments(command, rest)?;
@@ -108,29 +118,83 @@ fn no_arguments(command: &str, rest: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// Reads `--port N` or `--port=N`; anything else is an error rather than
-/// silently ignored, so a typo does not serve on an unexpected port.
-fn parse_serve_args(args: &[String]) -> Result<u16> {
-    let mut port = DEFAULT_PORT;
+/// Reads `--name VALUE` or `--name=VALUE` options, each of `allowed` at most
+/// once; anything else is an error rather than silently ignored, so a typo
+/// does not build or serve something unexpected.
+fn parse_options(
+    command: &str,
+    args: &[String],
+    allowed: &[&str],
+) -> Result<std::collections::BTreeMap<String, String>> {
+    let mut options = std::collections::BTreeMap::new();
     let mut i = 0;
     while i < args.len() {
         let arg = &args[i];
-        let value = if arg == "--port" {
-            i += 1;
-            args.get(i)
-                .context("`--port` needs a number, e.g. `--port 8080`")?
-                .as_str()
-        } else if let Some(value) = arg.strip_prefix("--port=") {
-            value
-        } else {
-            bail!("unknown argument `{arg}` for `serve`\n\n{USAGE}");
+        let (name, value) = match arg.split_once('=') {
+            Some((name, value)) if allowed.contains(&name) => (name.to_owned(), value.to_owned()),
+            _ if allowed.contains(&arg.as_str()) => {
+                i += 1;
+                let value = args
+                    .get(i)
+                    .with_context(|| format!("`{arg}` needs a value, e.g. `{arg} {}`", example(arg)))?;
+                (arg.clone(), value.clone())
+            }
+            _ => bail!("unknown argument `{arg}` for `{command}`\n\n{USAGE}"),
         };
-        port = value.parse().with_context(|| {
-            format!("`{value}` is not a port number (0-65535; 0 lets the system choose)")
-        })?;
+        if options.insert(name.clone(), value).is_some() {
+            bail!("`{name}` is given twice");
+        }
         i += 1;
     }
-    Ok(port)
+    Ok(options)
+}
+
+/// An example value of an option, for messages.
+fn example(option: &str) -> &'static str {
+    match option {
+        "--port" => "8080",
+        "--out" => "site/",
+        _ => "data/",
+    }
+}
+
+/// Reads a port number (0 lets the system choose).
+fn parse_port(value: &str) -> Result<u16> {
+    value
+        .parse()
+        .with_context(|| format!("`{value}` is not a port number (0-65535; 0 lets the system choose)"))
+}
+
+/// The site the options name: `--data` and `--out` resolved against the
+/// folder the command was started in, and written relative to the
+/// workspace root where they lie inside it (shorter messages).
+fn site_of(options: &std::collections::BTreeMap<String, String>, start: &Path) -> Result<dist::Site> {
+    let root = workspace_root()?;
+    let resolve = |value: Option<&String>, default: PathBuf| -> PathBuf {
+        let path = match value {
+            Some(v) => start.join(v),
+            None => root.join(default),
+        };
+        match path.strip_prefix(&root) {
+            Ok(inside) => inside.to_path_buf(),
+            Err(_) => path,
+        }
+    };
+    let defaults = dist::Site::default();
+    let site = dist::Site::of(
+        resolve(options.get("--data"), defaults.data),
+        resolve(options.get("--out"), defaults.out),
+    );
+    if !root.join(&site.data).is_dir() {
+        bail!("the data folder {} does not exist", site.data.display());
+    }
+    // The output folder is emptied before each build, so it must not be
+    // the repository, a data folder or a folder above one.
+    let out = root.join(&site.out);
+    if out == root || root.starts_with(&out) || root.join(&site.data).starts_with(&out) {
+        bail!("`--out {}` would empty a folder that holds the project or its data", site.out.display());
+    }
+    Ok(site)
 }
 
 /// The cargo that runs this xtask, so that builds use the same toolchain.
@@ -193,24 +257,37 @@ mod tests {
     }
 
     #[test]
-    fn serve_port_defaults_and_parses_both_spellings() {
-        assert_eq!(parse_serve_args(&[]).ok(), Some(DEFAULT_PORT));
-        assert_eq!(
-            parse_serve_args(&strings(&["--port", "9000"])).ok(),
-            Some(9000)
-        );
-        assert_eq!(
-            parse_serve_args(&strings(&["--port=9001"])).ok(),
-            Some(9001)
-        );
+    fn options_take_both_spellings_and_refuse_the_rest() {
+        let allowed = ["--port", "--data"];
+        let o = parse_options("serve", &strings(&["--port", "9000", "--data=x"]), &allowed).ok();
+        assert_eq!(o.as_ref().and_then(|o| o.get("--port")).map(String::as_str), Some("9000"));
+        assert_eq!(o.as_ref().and_then(|o| o.get("--data")).map(String::as_str), Some("x"));
+        assert!(parse_options("serve", &strings(&["--port"]), &allowed).is_err());
+        assert!(parse_options("serve", &strings(&["--prot", "80"]), &allowed).is_err());
+        assert!(parse_options("serve", &strings(&["--port", "1", "--port", "2"]), &allowed).is_err());
+        assert!(parse_options("dist", &strings(&["--out", "x"]), &allowed).is_err());
     }
 
     #[test]
-    fn serve_rejects_bad_ports_and_unknown_arguments() {
-        assert!(parse_serve_args(&strings(&["--port"])).is_err());
-        assert!(parse_serve_args(&strings(&["--port", "70000"])).is_err());
-        assert!(parse_serve_args(&strings(&["--port", "eighty"])).is_err());
-        assert!(parse_serve_args(&strings(&["--prot", "80"])).is_err());
+    fn ports_are_numbers_in_range() {
+        assert_eq!(parse_port("9001").ok(), Some(9001));
+        assert!(parse_port("70000").is_err());
+        assert!(parse_port("eighty").is_err());
+    }
+
+    #[test]
+    fn a_site_never_writes_over_the_project() -> Result<()> {
+        let root = workspace_root()?;
+        let site = |pairs: &[(&str, &str)]| {
+            let options = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            site_of(&options, &root)
+        };
+        assert_eq!(site(&[])?, dist::Site::default());
+        assert_eq!(site(&[("--out", "target/x")])?.out, PathBuf::from("target/x"));
+        assert!(site(&[("--out", ".")]).is_err());
+        assert!(site(&[("--out", "data")]).is_err());
+        assert!(site(&[("--data", "no/such/folder")]).is_err());
+        Ok(())
     }
 
     #[test]

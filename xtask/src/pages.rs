@@ -23,8 +23,8 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
-use danba_charts::data::Chart;
-use danba_charts::text::Locale;
+use danba_charts::data::{Chart, Dataset};
+use danba_charts::locale::Locale;
 
 use crate::csp;
 use crate::html::escape;
@@ -51,7 +51,7 @@ pub struct Target<'a> {
 
 impl Target<'_> {
     fn title(&self) -> &str {
-        self.locale.title(self.chart)
+        self.locale.pick(&self.chart.title)
     }
 
     fn stem(&self) -> String {
@@ -139,6 +139,26 @@ pub fn standalone_page(
         escape(target.title()),
     );
     set_app(&page, &target.app_attributes(), &fallback)
+}
+
+/// Writes the article's headline and description into the site's pages
+/// (`index.html`, `embed.html`), whose shells in `www/` name no article.
+pub fn fill_shells(dist: &Path, data: &Dataset) -> Result<()> {
+    let locale = Locale::ALL[0];
+    let title = escape(locale.pick(&data.meta.title));
+    let description = escape(
+        locale
+            .pick_opt(data.meta.dek.as_ref())
+            .unwrap_or(locale.pick(&data.meta.title)),
+    );
+    for name in ["index.html", TEMPLATE] {
+        let path = dist.join(name);
+        let mut page = read_text(&path)?;
+        page = set_title(&page, &title)?;
+        page = set_description(&page, &description)?;
+        write(&path, &page)?;
+    }
+    Ok(())
 }
 
 /// Writes the embed and standalone pages of every chart from `dist/`'s
@@ -266,6 +286,19 @@ fn set_html_lang(doc: &str, lang: &str) -> Result<String> {
         None => format!("<html lang=\"{}\"{}", escape(lang), &tag[5..]),
     };
     Ok(format!("{}{new_tag}{}", &doc[..start], &doc[end..]))
+}
+
+/// Sets the content of `<meta name="description">`, which the page must have.
+fn set_description(doc: &str, description: &str) -> Result<String> {
+    let marker = r#"<meta name="description" content=""#;
+    let Some(at) = doc.find(marker) else {
+        bail!("the page has no `{marker}…\">` to fill");
+    };
+    let start = at + marker.len();
+    let Some(len) = doc[start..].find('"') else {
+        bail!("the page's description is not closed");
+    };
+    Ok(format!("{}{description}{}", &doc[..start], &doc[start + len..]))
 }
 
 /// Replaces the text of `<title>` (or adds one), `title` already escaped.
@@ -537,7 +570,7 @@ mod tests {
             page.contains("<head>\n<base href=\"../\">\n<meta charset"),
             "{page}"
         );
-        let title = escape(&t.chart.title_en);
+        let title = escape(&t.chart.title.en);
         assert!(page.contains(&format!("<title>{title}</title>")), "{page}");
         assert!(page.contains(&format!(
             r#"<meta property="og:image" content="static/{id}.en.png">"#
@@ -555,7 +588,7 @@ mod tests {
     #[test]
     fn inserted_text_is_escaped() -> Result<()> {
         let mut chart = DATASET.charts[0].clone();
-        chart.title_zh = r#"<script>alert("x")</script> & '"#.into();
+        chart.title.zh = r#"<script>alert("x")</script> & '"#.into();
         chart.id = r#"a"b"#.into();
         let t = Target {
             chart: &chart,

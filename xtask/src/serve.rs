@@ -24,12 +24,16 @@ const IDLE: Duration = Duration::from_secs(15);
 /// The longest request head accepted; ours are a few hundred bytes.
 const HEAD_MAX: usize = 16 * 1024;
 
-/// `cargo xtask serve`: builds `dist/`, then serves it until Ctrl+C.
-pub fn serve_command(root: &Path, port: u16) -> Result<()> {
-    dist::dist(root)?;
+/// `cargo xtask serve`: builds the site, then serves it until Ctrl+C.
+pub fn serve_command(root: &Path, port: u16, site: &dist::Site) -> Result<()> {
+    dist::dist(root, site)?;
     let (listener, port) = bind(port)?;
-    println!("Serving dist/ at http://127.0.0.1:{port}/ (Ctrl+C to stop)");
-    accept(listener, root.join("dist"), true);
+    println!(
+        "Serving {} (the site of {}) at http://127.0.0.1:{port}/ (Ctrl+C to stop)",
+        site.out.display(),
+        site.data.display()
+    );
+    accept(listener, root.join(&site.out), true);
     Ok(())
 }
 

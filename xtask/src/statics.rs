@@ -14,11 +14,12 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{anyhow, Context, Result};
-use danba_charts::data::{Chart, DATASET};
+use danba_charts::data::{Chart, Dataset};
 use danba_charts::draw::{draw, Style};
 use danba_charts::frame::framed;
 use danba_charts::layout::Scene;
-use danba_charts::text::Locale;
+pub use danba_charts::embed_code::{stem, FILE_LANGUAGES as LANGUAGES};
+use danba_charts::locale::Locale;
 use danba_charts::theme::Theme;
 use plotters::prelude::SVGBackend;
 use resvg::usvg::fontdb;
@@ -35,26 +36,10 @@ pub const PNG_SCALE: f64 = 2.0;
 /// that a parent page that runs no resizing script still shows it whole.
 const IFRAME_ROOM: f64 = 40.0;
 
-/// The languages of the static images and per-chart pages, default first.
-/// Traditional Chinese readers get the same charts through
-/// `embed.html?chart=ID&lang=zh-Hant`; the files stay in the two languages
-/// the catalogue (`charts.json`) describes.
-pub const LANGUAGES: [Locale; 2] = [Locale::ZhHans, Locale::En];
-
-/// The name of a chart's files in a language, without extension: the
-/// default language (Simplified Chinese) has none, others add `.TAG`.
-pub fn stem(id: &str, locale: Locale) -> String {
-    if locale == LANGUAGES[0] {
-        id.to_owned()
-    } else {
-        format!("{id}.{}", locale.url_tag())
-    }
-}
-
 /// What the catalogue needs to know of a chart once its images are drawn.
-pub struct Drawn {
+pub struct Drawn<'a> {
     /// The chart.
-    pub chart: &'static Chart,
+    pub chart: &'a Chart,
     /// The framed chart's height at [`WIDTH`] in CSS px, in the order of
     /// [`LANGUAGES`] (the default language first).
     pub heights: Vec<f64>,
@@ -152,19 +137,19 @@ pub fn rasterise(svg: &str, fonts: &Arc<fontdb::Database>) -> Result<Vec<u8>> {
 }
 
 /// Writes `dist/static/STEM.svg` and `STEM.png` for every chart and language.
-pub fn write_images(dist: &Path) -> Result<Vec<Drawn>> {
+pub fn write_images<'a>(dist: &Path, data: &'a Dataset) -> Result<Vec<Drawn<'a>>> {
     let started = Instant::now();
     let dir = dist.join("static");
     fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let fonts = system_fonts();
     let mut drawn = Vec::new();
-    for chart in DATASET.charts.iter() {
+    for chart in data.charts.iter() {
         let mut heights = Vec::new();
         for locale in LANGUAGES {
-            let scene = framed(&DATASET, chart, locale, WIDTH);
+            let scene = framed(data, chart, locale, WIDTH);
             heights.push(scene.height);
             let what = format!("chart {} ({})", chart.id, locale.url_tag());
-            let title = locale.title(chart);
+            let title = locale.pick(&chart.title);
             let name = stem(&chart.id, locale);
             let plain = svg(&scene, locale, 1.0, title).with_context(|| what.clone())?;
             write(&dir.join(format!("{name}.svg")), plain.as_bytes())?;
@@ -195,7 +180,11 @@ pub fn catalogue(drawn: &[Drawn]) -> serde_json::Value {
             let en = stem(id, Locale::En);
             json!({
                 "id": id,
-                "title": { "zh": d.chart.title_zh.as_ref(), "en": d.chart.title_en.as_ref() },
+                "title": {
+                    "zh": d.chart.title.zh.as_ref(),
+                    "zh-Hant": d.chart.title.zh_hant.as_ref(),
+                    "en": d.chart.title.en.as_ref(),
+                },
                 "kind": d.chart.kind.name(),
                 "embed": {
                     "zh": format!("embed/{zh}.html"),
@@ -234,11 +223,7 @@ fn write(path: &Path, contents: &[u8]) -> Result<()> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_default_language_has_the_plain_name() {
-        assert_eq!(stem("key-figures", Locale::ZhHans), "key-figures");
-        assert_eq!(stem("key-figures", Locale::En), "key-figures.en");
-    }
+    use danba_charts::data::DATASET;
 
     #[test]
     fn the_svg_carries_its_escaped_title_and_size() -> Result<()> {

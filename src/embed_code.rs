@@ -1,0 +1,97 @@
+//! The code an editor pastes to embed a chart, and the names of a chart's
+//! files: platform-free, so the dashboard (in the browser) and the build
+//! tool (which writes the files and the catalogue) agree to the letter, and
+//! both are tested natively.
+
+use crate::locale::Locale;
+
+/// The languages that have files of their own (static images, embed pages,
+/// standalone files), default first. Traditional Chinese readers get the
+/// Simplified files' charts through `embed.html?chart=ID&lang=zh-Hant`.
+pub const FILE_LANGUAGES: [Locale; 2] = [Locale::ZhHans, Locale::En];
+
+/// The name of a chart's files in a language, without extension: the
+/// default language has none, others add `.TAG`. A language without files
+/// of its own gets the default language's.
+pub fn stem(id: &str, locale: Locale) -> String {
+    if locale == FILE_LANGUAGES[0] || !FILE_LANGUAGES.contains(&locale) {
+        id.to_owned()
+    } else {
+        format!("{id}.{}", locale.url_tag())
+    }
+}
+
+/// The address of a chart's embed page in the folder `dir` (which ends
+/// with `/`, or is empty for a relative address).
+pub fn embed_url(dir: &str, id: &str, locale: Locale) -> String {
+    format!("{dir}embed.html?chart={id}&lang={}", locale.url_tag())
+}
+
+/// The folder of an address: everything up to its last `/`, query and
+/// fragment dropped.
+pub fn folder_of(url: &str) -> &str {
+    let page = url.split(['?', '#']).next().unwrap_or("");
+    &page[..page.rfind('/').map_or(0, |i| i + 1)]
+}
+
+/// The iframe code, with the optional resizing script beside it.
+pub fn iframe_code(dir: &str, url: &str, title: &str, height: f64) -> String {
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{}\" style=\"border:0\" loading=\"lazy\"></iframe>\n<script async src=\"{}embed-resize.js\"></script>",
+        escape_attr(url),
+        escape_attr(title),
+        height.round(),
+        escape_attr(dir)
+    )
+}
+
+/// The script embed: an element the script mounts the chart in, with the
+/// static image for readers without scripts.
+pub fn script_code(dir: &str, id: &str, locale: Locale, title: &str) -> String {
+    let dir = escape_attr(dir);
+    format!(
+        "<div data-danba-chart=\"{}\" data-lang=\"{}\"><noscript><img src=\"{dir}static/{}.png\" alt=\"{}\" width=\"640\"></noscript></div>\n<script type=\"module\" src=\"{dir}danba-embed.js\"></script>",
+        escape_attr(id),
+        locale.url_tag(),
+        escape_attr(&stem(id, locale)),
+        escape_attr(title),
+    )
+}
+
+/// Escapes text for an attribute or the text of an HTML element.
+pub fn escape_attr(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_named_by_id_and_language() {
+        assert_eq!(stem("money", Locale::ZhHans), "money");
+        assert_eq!(stem("money", Locale::En), "money.en");
+        assert_eq!(stem("money", Locale::ZhHant), "money");
+    }
+
+    #[test]
+    fn the_folder_of_an_address_ends_with_its_slash() {
+        assert_eq!(folder_of("https://a.example/x/index.html?lang=en#top"), "https://a.example/x/");
+        assert_eq!(folder_of("index.html"), "");
+    }
+
+    #[test]
+    fn embed_codes_escape_what_they_quote() {
+        let code = iframe_code("https://a.example/", "https://a.example/embed.html?chart=x&lang=en", "A \"quoted\" <title>", 403.4);
+        assert!(code.contains("src=\"https://a.example/embed.html?chart=x&amp;lang=en\""), "{code}");
+        assert!(code.contains("title=\"A &quot;quoted&quot; &lt;title&gt;\""), "{code}");
+        assert!(code.contains("height=\"403\""), "{code}");
+        let script = script_code("https://a.example/", "x", Locale::En, "T & U");
+        assert!(script.contains("data-danba-chart=\"x\" data-lang=\"en\""), "{script}");
+        assert!(script.contains("static/x.en.png"), "{script}");
+        assert!(script.contains("alt=\"T &amp; U\""), "{script}");
+    }
+}

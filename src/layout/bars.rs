@@ -1,0 +1,128 @@
+//! Bars: figures of one unit compared on one axis.
+
+use danba_dataset::{Indicator, Qualifier};
+
+use crate::locale::Locale;
+use crate::measure::styled_width;
+use crate::number::format_value;
+use crate::scene::*;
+use crate::theme::Paint;
+
+use super::label_with_period;
+
+/// Horizontal bars on one axis, each labelled above its bar and valued at
+/// its end, so nothing depends on a legend and long labels wrap.
+pub(super) fn bars(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
+    const BAR: f64 = 18.0;
+    const TAIL: f64 = 10.0;
+    let mut scene = Scene::new(width);
+    let values: Vec<String> = items
+        .iter()
+        .map(|(_, i)| format_value(i, locale).joined(locale))
+        .collect();
+    let label_room = values
+        .iter()
+        // Measured as drawn, in bold: with the regular width a long figure
+        // ("10000000余亿元") ran past the right edge.
+        .map(|v| styled_width(v, FONT, true))
+        .fold(0.0, f64::max)
+        + TAIL
+        + 8.0;
+    let max = items
+        .iter()
+        .filter_map(|(_, i)| i.value)
+        .fold(0.0, f64::max);
+    // The longest figure keeps its room beside the longest bar even when
+    // that leaves the bars little (a value of 10^15 in English at 200 px).
+    let span = if label_room <= width * 0.7 {
+        width - label_room
+    } else {
+        (width - label_room).max(2.0)
+    };
+    let scale = if max > 0.0 { span / max } else { 0.0 };
+    let mut y = 0.0;
+    for ((index, ind), value) in items.iter().zip(values) {
+        let item = scene.items.len();
+        let top = y;
+        y = scene.paragraph(
+            y,
+            width,
+            &label_with_period(ind, locale),
+            FONT,
+            Paint::Ink,
+            Some(item),
+        );
+        y += 2.0;
+        let v = ind.value.unwrap_or(0.0);
+        // A non-zero figure stays visible even when tiny beside the largest.
+        let w = if v > 0.0 { (v * scale).max(2.0) } else { 0.0 };
+        scene.add(
+            Shape::Rect {
+                rect: Rect {
+                    x: 0.0,
+                    y,
+                    w,
+                    h: BAR,
+                },
+                paint: Paint::Accent,
+            },
+            Some(item),
+        );
+        let mut end = w;
+        if ind.qualifier == Qualifier::AtLeast {
+            // "At least": the bar runs on past the stated figure.
+            scene.add(
+                Shape::Rect {
+                    rect: Rect {
+                        x: w,
+                        y: y + BAR * 0.3,
+                        w: TAIL,
+                        h: BAR * 0.4,
+                    },
+                    paint: Paint::Qualified,
+                },
+                Some(item),
+            );
+            end += TAIL;
+        }
+        scene.add(
+            Shape::Text {
+                at: (end + 5.0, y + (BAR - FONT) / 2.0 - 1.0),
+                text: value,
+                size: FONT,
+                bold: true,
+                paint: Paint::Ink,
+                align: Align::Left,
+            },
+            Some(item),
+        );
+        y += BAR;
+        scene.items.push(Item {
+            indicator: *index,
+            hit: Rect {
+                x: 0.0,
+                y: top,
+                w: width,
+                h: y - top + GAP / 2.0,
+            },
+        });
+        y += GAP + 4.0;
+    }
+    let bottom = (y - GAP - 4.0).max(0.0);
+    // The zero line goes under the bars.
+    scene.marks.insert(
+        0,
+        Mark {
+            shape: Shape::Line {
+                from: (0.5, 0.0),
+                to: (0.5, bottom),
+                paint: Paint::Grid,
+                width: 1.0,
+            },
+            item: None,
+        },
+    );
+    scene.height = bottom + GAP / 2.0;
+    scene
+}
+

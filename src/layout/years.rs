@@ -1,0 +1,199 @@
+//! Years: one measure at the years the article reports, as separate points.
+
+use danba_dataset::{Indicator, Quantity};
+
+use crate::locale::Locale;
+use crate::measure::{styled_width, text_width};
+use crate::number::{format_value, gap_text};
+use crate::scene::*;
+use crate::theme::Paint;
+
+/// Rounds a maximum up to a tidy axis end: 16.8 → 20.
+fn nice_ceiling(x: f64) -> f64 {
+    if x <= 0.0 {
+        return 1.0;
+    }
+    let p = 10f64.powf(x.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * p)
+        .find(|&c| c >= x)
+        .unwrap_or(10.0 * p)
+}
+
+/// The same measure at the reported years only: points, never a line, with
+/// the unreported years marked as such.
+pub(super) fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
+    const HEIGHT: f64 = 230.0;
+    const TOP: f64 = 40.0;
+    const BOTTOM: f64 = 34.0;
+    // The value axis is labelled in a gutter of its own, so value labels of
+    // the points can never run into it.
+    const GUTTER: f64 = 40.0;
+    const SIDE: f64 = 34.0;
+    let mut scene = Scene::new(width);
+    let dated: Vec<(u16, &Indicator, u16)> = items
+        .iter()
+        .filter_map(|&(i, ind)| ind.period.start().map(|y| (i, ind, y)))
+        .collect();
+    let (Some(first), Some(last)) = (
+        dated.iter().map(|d| d.2).min(),
+        dated.iter().map(|d| d.2).max(),
+    ) else {
+        return scene;
+    };
+    let max = nice_ceiling(dated.iter().filter_map(|d| d.1.value).fold(0.0, f64::max));
+    let base = HEIGHT - BOTTOM;
+    let plot_h = base - TOP;
+    let span = f64::from(last.saturating_sub(first)).max(1.0);
+    let percent = dated
+        .first()
+        .is_some_and(|d| d.1.unit.quantity == Quantity::Percent);
+    let tick = |v: f64| {
+        if percent {
+            format!("{}%", trim_number(v))
+        } else {
+            trim_number(v)
+        }
+    };
+    // The gutter widens for long tick labels (the largest values have
+    // sixteen digits), but never narrows below its usual width.
+    let gutter = (0..=2)
+        .map(|k| text_width(&tick(max * f64::from(k) / 2.0), SMALL) + 6.0)
+        .fold(GUTTER, f64::max);
+    let left = gutter + SIDE;
+    let x_of =
+        |year: u16| left + f64::from(year.saturating_sub(first)) / span * (width - left - SIDE);
+    let y_of = |v: f64| base - v / max * plot_h;
+
+    for k in 0..=2 {
+        let v = max * f64::from(k) / 2.0;
+        let y = y_of(v);
+        scene.add(
+            Shape::Line {
+                from: (gutter, y),
+                to: (width, y),
+                paint: Paint::Grid,
+                width: 1.0,
+            },
+            None,
+        );
+        scene.add(
+            Shape::Text {
+                at: (gutter - 6.0, y - SMALL * 0.6),
+                text: tick(v),
+                size: SMALL,
+                bold: false,
+                paint: Paint::Muted,
+                align: Align::Right,
+            },
+            None,
+        );
+    }
+    // Year ticks: every year if there is room, else the reported ones.
+    let room = (width - left - SIDE) / span;
+    for year in first..=last {
+        let reported = dated.iter().any(|d| d.2 == year);
+        if reported || room >= 38.0 {
+            let x = x_of(year);
+            scene.add(
+                Shape::Line {
+                    from: (x, base),
+                    to: (x, base + 4.0),
+                    paint: Paint::Grid,
+                    width: 1.0,
+                },
+                None,
+            );
+            let paint = if reported { Paint::Ink } else { Paint::Muted };
+            scene.add(
+                Shape::Text {
+                    at: (x, base + 8.0),
+                    text: year.to_string(),
+                    size: SMALL,
+                    bold: reported,
+                    paint,
+                    align: Align::Centre,
+                },
+                None,
+            );
+        }
+    }
+    // Gaps between reported years are labelled, not bridged.
+    for pair in dated.windows(2) {
+        let (a, b) = (pair[0].2, pair[1].2);
+        if b > a + 1 {
+            let x = (x_of(a) + x_of(b)) / 2.0;
+            let text = gap_text(a + 1, b - 1, locale);
+            // Kept inside a narrow chart, like the labels of the points.
+            let half = (text_width(&text, SMALL) / 2.0).min(width / 2.0);
+            scene.add(
+                Shape::Text {
+                    at: (x.clamp(half, width - half), base - plot_h * 0.28),
+                    text,
+                    size: SMALL,
+                    bold: false,
+                    paint: Paint::Muted,
+                    align: Align::Centre,
+                },
+                None,
+            );
+        }
+    }
+    let band = (room * 0.9).clamp(24.0, 90.0);
+    for (index, ind, year) in &dated {
+        let item = scene.items.len();
+        let x = x_of(*year);
+        let v = ind.value.unwrap_or(0.0);
+        let y = y_of(v);
+        scene.add(
+            Shape::Line {
+                from: (x, y),
+                to: (x, base),
+                paint: Paint::Qualified,
+                width: 2.0,
+            },
+            Some(item),
+        );
+        scene.add(
+            Shape::Dot {
+                centre: (x, y),
+                radius: 7.0,
+                paint: Paint::Accent,
+            },
+            Some(item),
+        );
+        let label = format_value(ind, locale).joined(locale);
+        // A long label at the first or last year is moved in from the edge.
+        let half = (styled_width(&label, 16.0, true) / 2.0).min(width / 2.0);
+        scene.add(
+            Shape::Text {
+                at: (x.clamp(half, width - half), y - 30.0),
+                text: label,
+                size: 16.0,
+                bold: true,
+                paint: Paint::Ink,
+                align: Align::Centre,
+            },
+            Some(item),
+        );
+        let (x0, x1) = ((x - band / 2.0).max(0.0), (x + band / 2.0).min(width));
+        scene.items.push(Item {
+            indicator: *index,
+            hit: Rect {
+                x: x0,
+                y: TOP - 34.0,
+                w: x1 - x0,
+                h: base - TOP + 44.0,
+            },
+        });
+    }
+    scene.height = HEIGHT;
+    scene
+}
+
+fn trim_number(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+

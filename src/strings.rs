@@ -1,0 +1,389 @@
+//! Every fixed word of the product, per language, in one place.
+//!
+//! Nothing here is about one article: the article's own words (headline,
+//! sections, labels, unit words) come from its data folder. A phrase with a
+//! figure in it is a template whose `{name}` slots [`fill`] replaces, so
+//! that word order stays with the language and the code that uses a phrase
+//! never branches on the language.
+
+use crate::locale::Locale;
+
+/// The fixed strings of the page in one language.
+#[derive(Debug)]
+pub struct Strings {
+    /// Link text of the CSV download.
+    pub download_csv: &'static str,
+    /// Link text of the JSON download.
+    pub download_json: &'static str,
+    /// Accessible name of the language switch.
+    pub languages: &'static str,
+    /// Start of a source line.
+    pub source: &'static str,
+    /// Label before the article's sentence in a tooltip.
+    pub quote: &'static str,
+    /// The figure as the article prints it.
+    pub as_printed: &'static str,
+    /// Footnote for "at least" figures.
+    pub at_least_note: &'static str,
+    /// Footnote for "nearly" figures.
+    pub approx_note: &'static str,
+    /// Shown for a figure the source lost.
+    pub unknown: &'static str,
+    /// Words for "not reported" between two reported years.
+    pub not_reported: &'static str,
+    /// Shown when the page cannot draw.
+    pub failed: &'static str,
+    /// Shown in place of a chart that failed while running.
+    pub chart_failed: &'static str,
+    /// "Download" before the download buttons of a chart.
+    pub download: &'static str,
+    /// Summary of the embed-code disclosure.
+    pub embed: &'static str,
+    /// Label of the embed code.
+    pub embed_help: &'static str,
+    /// Label of the script-embed code.
+    pub embed_script_help: &'static str,
+    /// Link to a chart's self-contained file.
+    pub standalone_copy: &'static str,
+    /// Link to a chart's own page.
+    pub open_chart: &'static str,
+    /// The button that shows a chart's data table.
+    pub show_data: &'static str,
+    /// Column headings of a data table: figure, value, year, source.
+    pub table_columns: [&'static str; 4],
+    /// How to use a chart with the keyboard, read after its summary.
+    pub keys_hint: &'static str,
+    /// The punctuation and phrases of summaries and tooltips.
+    pub phrases: Phrases,
+    /// The messages of an embed's options.
+    pub options: OptionMessages,
+}
+
+/// The small words that join figures into sentences.
+#[derive(Debug)]
+pub struct Phrases {
+    /// Separates a label from its value: "，" / ", ".
+    pub sep: &'static str,
+    /// Separates figures in a list: "；" / "; ".
+    pub list: &'static str,
+    /// Ends a sentence: "。" / ". ".
+    pub stop: &'static str,
+    /// Separates a label from a value on one line: "：" / ": ".
+    pub colon: &'static str,
+    /// Separates the lines of a tooltip read as one announcement.
+    pub announce: &'static str,
+    /// A word or period in brackets after a label: "{text}（{inner}）".
+    pub bracket: &'static str,
+    /// A quotation: "“{text}”".
+    pub quoted: &'static str,
+    /// A count of figures; `{n}` is the number.
+    pub figures_one: &'static str,
+    /// A count of figures, plural.
+    pub figures_many: &'static str,
+    /// The lead of a list of cards: "{count}：".
+    pub cards_lead: &'static str,
+    /// The lead of a bar chart's summary: "条形图，比较{count}。".
+    pub bars_lead: &'static str,
+    /// "Largest: " and "smallest: ".
+    pub largest: [&'static str; 2],
+    /// "Highest: " and "lowest: ", for values over years.
+    pub highest: [&'static str; 2],
+    /// One figure of a chart lost in the source.
+    pub lost_one: &'static str,
+    /// `{n}` figures of a chart lost in the source.
+    pub lost_many: &'static str,
+    /// The lead of a `years` chart's summary: `{list}` of years, `{n}` of them.
+    pub years_lead: &'static str,
+    /// Ends the lead when reported years leave gaps.
+    pub years_gaps: &'static str,
+    /// Ends the lead when they do not.
+    pub years_no_gaps: &'static str,
+    /// Falling from `{a}` in `{ya}` to `{b}` in `{yb}`.
+    pub fell: &'static str,
+    /// Rising.
+    pub rose: &'static str,
+    /// The same in both years.
+    pub same: &'static str,
+    /// A timeline's summary: `{n}` events over `{span}`, `{first}` and `{last}`.
+    pub timeline: &'static str,
+    /// The gap between two reported years: "{a}—{b}年{words}".
+    pub gap: &'static str,
+    /// Separates items of a list of years: "、" / ", ".
+    pub comma: &'static str,
+}
+
+/// The messages of an embed's options; `{v}` is the value given, `{charts}`
+/// the valid chart ids.
+#[derive(Debug)]
+pub struct OptionMessages {
+    /// No chart named.
+    pub no_chart: &'static str,
+    /// A chart id that does not exist.
+    pub unknown_chart: &'static str,
+    /// A language the page does not speak.
+    pub unknown_lang: &'static str,
+    /// A theme that does not exist.
+    pub unknown_theme: &'static str,
+    /// A `plain=` value that is not 1 or 0.
+    pub bad_plain: &'static str,
+}
+
+impl Locale {
+    /// The fixed strings of the page in this locale.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Locale::ZhHans => &ZH_HANS,
+            Locale::ZhHant => &ZH_HANT,
+            Locale::En => &EN,
+        }
+    }
+}
+
+/// Replaces each `{name}` of `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+static ZH_HANS: Strings = Strings {
+    download_csv: "下载数据（CSV）",
+    download_json: "下载数据（JSON）",
+    languages: "语言",
+    source: "来源：",
+    quote: "原文：",
+    as_printed: "原文写作",
+    at_least_note: "“余”“多”表示至少为该数。",
+    approx_note: "“近”表示接近该数。",
+    unknown: "原文缺失",
+    not_reported: "未报告",
+    failed: "图表无法显示。",
+    chart_failed: "本图表出错，无法显示。图中的数字见下方表格。",
+    download: "下载",
+    embed: "嵌入",
+    embed_help: "iframe 嵌入（可选的脚本会让高度随图表自动调整）：",
+    embed_script_help: "或用脚本直接嵌入文章（不用 iframe）：",
+    open_chart: "单独打开此图表",
+    standalone_copy: "下载离线单文件（HTML）",
+    show_data: "查看数据",
+    table_columns: ["项目", "数值", "年份", "原文出处"],
+    keys_hint: "按方向键逐项查看，Home、End 键跳至首项、末项，Esc 键关闭提示。",
+    phrases: Phrases {
+        sep: "，",
+        list: "；",
+        stop: "。",
+        colon: "：",
+        announce: "，",
+        bracket: "{text}（{inner}）",
+        quoted: "“{text}”",
+        figures_one: "{n}项数字",
+        figures_many: "{n}项数字",
+        cards_lead: "{count}：",
+        bars_lead: "条形图，比较{count}。",
+        largest: ["最大：", "最小："],
+        highest: ["最高：", "最低："],
+        lost_one: "其中1项数字原文缺失。",
+        lost_many: "其中{n}项数字原文缺失。",
+        years_lead: "点图，只有{list}共{n}个报告年份的数值",
+        years_gaps: "，中间年份无数据。",
+        years_no_gaps: "。",
+        fell: "由{ya}的{a}降至{yb}的{b}。",
+        rose: "由{ya}的{a}升至{yb}的{b}。",
+        same: "{ya}与{yb}均为{a}。",
+        timeline: "时间线，{span}间的{n}个事件。最早：{first}；最晚：{last}。",
+        gap: "{a}—{b}年{words}",
+        comma: "、",
+    },
+    options: OptionMessages {
+        no_chart: "请用 chart= 指定图表。可用的图表：{charts}",
+        unknown_chart: "没有名为“{v}”的图表。可用的图表：{charts}",
+        unknown_lang: "不支持语言“{v}”，已使用简体中文。可用：zh, zh-Hant, en",
+        unknown_theme: "没有主题“{v}”，已自动选择。可用：light, dark, auto",
+        bad_plain: "plain=“{v}”无效。可用：1, 0",
+    },
+};
+
+// Written by converting the table above with `zhconv` (a test keeps the two
+// in step), except that 余 is written 餘 as Traditional Chinese spells it.
+static ZH_HANT: Strings = Strings {
+    download_csv: "下載數據（CSV）",
+    download_json: "下載數據（JSON）",
+    languages: "語言",
+    source: "來源：",
+    quote: "原文：",
+    as_printed: "原文寫作",
+    at_least_note: "「餘」「多」表示至少為該數。",
+    approx_note: "「近」表示接近該數。",
+    unknown: "原文缺失",
+    not_reported: "未報告",
+    failed: "圖表無法顯示。",
+    chart_failed: "本圖表出錯，無法顯示。圖中的數字見下方表格。",
+    download: "下載",
+    embed: "嵌入",
+    embed_help: "iframe 嵌入（可選的腳本會讓高度隨圖表自動調整）：",
+    embed_script_help: "或用腳本直接嵌入文章（不用 iframe）：",
+    open_chart: "單獨打開此圖表",
+    standalone_copy: "下載離線單文件（HTML）",
+    show_data: "查看數據",
+    table_columns: ["項目", "數值", "年份", "原文出處"],
+    keys_hint: "按方向鍵逐項查看，Home、End 鍵跳至首項、末項，Esc 鍵關閉提示。",
+    phrases: Phrases {
+        sep: "，",
+        list: "；",
+        stop: "。",
+        colon: "：",
+        announce: "，",
+        bracket: "{text}（{inner}）",
+        quoted: "「{text}」",
+        figures_one: "{n}項數字",
+        figures_many: "{n}項數字",
+        cards_lead: "{count}：",
+        bars_lead: "條形圖，比較{count}。",
+        largest: ["最大：", "最小："],
+        highest: ["最高：", "最低："],
+        lost_one: "其中1項數字原文缺失。",
+        lost_many: "其中{n}項數字原文缺失。",
+        years_lead: "點圖，只有{list}共{n}個報告年份的數值",
+        years_gaps: "，中間年份無數據。",
+        years_no_gaps: "。",
+        fell: "由{ya}的{a}降至{yb}的{b}。",
+        rose: "由{ya}的{a}升至{yb}的{b}。",
+        same: "{ya}與{yb}均為{a}。",
+        timeline: "時間線，{span}間的{n}個事件。最早：{first}；最晚：{last}。",
+        gap: "{a}—{b}年{words}",
+        comma: "、",
+    },
+    options: OptionMessages {
+        no_chart: "請用 chart= 指定圖表。可用的圖表：{charts}",
+        unknown_chart: "沒有名為「{v}」的圖表。可用的圖表：{charts}",
+        unknown_lang: "不支持語言「{v}」，已使用簡體中文。可用：zh, zh-Hant, en",
+        unknown_theme: "沒有主題「{v}」，已自動選擇。可用：light, dark, auto",
+        bad_plain: "plain=「{v}」無效。可用：1, 0",
+    },
+};
+
+static EN: Strings = Strings {
+    download_csv: "Download data (CSV)",
+    download_json: "Download data (JSON)",
+    languages: "Language",
+    source: "Source: ",
+    quote: "Article: ",
+    as_printed: "As printed",
+    at_least_note: "“+” means at least (余/多 in the article).",
+    approx_note: "“nearly” translates 近 in the article.",
+    unknown: "lost in the source",
+    not_reported: "not reported",
+    failed: "The chart could not be drawn.",
+    chart_failed: "This chart failed. Its figures are in the table below.",
+    download: "Download",
+    embed: "Embed",
+    embed_help: "Embed as an iframe (the optional script keeps its height fitted to the chart):",
+    embed_script_help: "Or mount it straight into the article with a script (no iframe):",
+    open_chart: "Open this chart on its own",
+    standalone_copy: "Download a self-contained file (HTML)",
+    show_data: "Show data",
+    table_columns: ["Figure", "Value", "Year", "Source sentence"],
+    keys_hint: "Use the arrow keys to go through the figures, Home and End to jump to the first and last, Escape to close the tooltip.",
+    phrases: Phrases {
+        sep: ", ",
+        list: "; ",
+        stop: ". ",
+        colon: ": ",
+        announce: ". ",
+        bracket: "{text} ({inner})",
+        quoted: "“{text}”",
+        figures_one: "1 figure",
+        figures_many: "{n} figures",
+        cards_lead: "{count}: ",
+        bars_lead: "Bar chart comparing {count}. ",
+        largest: ["Largest: ", "smallest: "],
+        highest: ["Highest: ", "lowest: "],
+        lost_one: "One figure is lost in the source. ",
+        lost_many: "{n} figures are lost in the source. ",
+        years_lead: "Dot chart of the {n} reported years only: {list}",
+        years_gaps: "; there are no figures for the years between. ",
+        years_no_gaps: ". ",
+        fell: "It fell from {a} in {ya} to {b} in {yb}. ",
+        rose: "It rose from {a} in {ya} to {b} in {yb}. ",
+        same: "It was {a} in both {ya} and {yb}. ",
+        timeline: "Timeline of {n} events, {span}. Earliest: {first}; latest: {last}. ",
+        gap: "{a}–{b} {words}",
+        comma: ", ",
+    },
+    options: OptionMessages {
+        no_chart: "Name a chart with chart=. Valid charts: {charts}",
+        unknown_chart: "There is no chart “{v}”. Valid charts: {charts}",
+        unknown_lang: "Language “{v}” is not supported. Valid: zh, zh-Hant, en",
+        unknown_theme: "There is no theme “{v}”; using auto. Valid: light, dark, auto",
+        bad_plain: "plain=“{v}” is not valid. Valid: 1, 0",
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_every_named_slot_and_keeps_the_rest() {
+        assert_eq!(fill("由{ya}的{a}降至{yb}", &[("a", "16.8%"), ("ya", "2012年"), ("yb", "2019年")]), "由2012年的16.8%降至2019年");
+        assert_eq!(fill("{x} and {y", &[("x", "1")]), "1 and {y");
+        assert_eq!(fill("{unknown}", &[]), "{unknown}");
+    }
+
+    /// Every text of a table, for comparing the two Chinese tables.
+    fn texts(s: &Strings) -> Vec<&'static str> {
+        let p = &s.phrases;
+        let o = &s.options;
+        let mut v = vec![
+            s.download_csv, s.download_json, s.languages, s.source, s.quote, s.as_printed,
+            s.at_least_note, s.approx_note, s.unknown, s.not_reported, s.failed, s.chart_failed,
+            s.download, s.embed, s.embed_help, s.embed_script_help, s.open_chart,
+            s.standalone_copy, s.show_data, s.keys_hint,
+            p.bracket, p.figures_one, p.figures_many, p.cards_lead, p.bars_lead, p.lost_one,
+            p.lost_many, p.years_lead, p.years_gaps, p.fell, p.rose, p.same, p.timeline, p.gap,
+            o.no_chart, o.unknown_chart, o.unknown_lang, o.unknown_theme, o.bad_plain,
+        ];
+        v.extend(s.table_columns);
+        v.extend(p.largest);
+        v.extend(p.highest);
+        v
+    }
+
+    #[test]
+    fn traditional_strings_are_the_conversion_of_the_simplified_ones() {
+        // The deliberate differences: 余 ("more than") is written 餘, and
+        // quotation marks are the corner brackets Traditional texts use.
+        let convert = |s: &str| {
+            zhconv::zhconv(s, zhconv::Variant::ZhHant)
+                .replace('余', "餘")
+                .replace('“', "「")
+                .replace('”', "」")
+        };
+        for (hans, hant) in texts(&ZH_HANS).into_iter().zip(texts(&ZH_HANT)) {
+            assert_eq!(hant, convert(hans), "{hans}");
+        }
+    }
+}

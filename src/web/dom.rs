@@ -16,9 +16,8 @@ use crate::hit::place_tooltip;
 use crate::layout::Rect;
 use crate::summary::tooltip_text;
 use crate::locale::Locale;
-use crate::theme::Theme;
+use crate::theme::{Theme, CSS_COLOURS};
 
-use super::CSS_COLOURS;
 
 /// A chart's elements, as built.
 pub(super) struct Placed {

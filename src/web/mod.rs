@@ -777,14 +777,3 @@ fn event_origin(e: &Event) -> Option<Element> {
         .ok()
         .or_else(|| e.target().and_then(|t| t.dyn_into::<Element>().ok()))
 }
-
-/// The colours CSS takes from the chart theme, so the page around a canvas
-/// matches it exactly.
-pub(crate) const CSS_COLOURS: [(&str, Paint); 6] = [
-    ("--bg", Paint::Background),
-    ("--surface", Paint::Surface),
-    ("--ink", Paint::Ink),
-    ("--muted", Paint::Muted),
-    ("--grid", Paint::Grid),
-    ("--accent", Paint::Accent),
-];

@@ -157,6 +157,7 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
 
     println!("==> writing the article's headline and description into index.html and embed.html");
     pages::fill_shells(&dist, &dataset)?;
+    pages::fill_palette(&dist)?;
 
     println!("==> writing data/indicators.csv and data/indicators.json");
     let data = dist.join("data");

@@ -186,6 +186,7 @@ pub fn catalogue(drawn: &[Drawn]) -> serde_json::Value {
                     "en": d.chart.title.en.as_ref(),
                 },
                 "kind": d.chart.kind.name(),
+                "wide": danba_charts::layout::spans_the_row(d.chart.kind),
                 "embed": {
                     "zh": format!("embed/{zh}.html"),
                     "en": format!("embed/{en}.html"),

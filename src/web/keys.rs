@@ -16,7 +16,8 @@ use crate::hit::{step, Step};
 use crate::layout::Rect;
 use crate::summary::tooltip_text;
 
-use super::{Listener, State};
+use super::app::State;
+use super::listener::Listener;
 
 /// The id of the live region, so a second mount on the page reuses it.
 const LIVE_ID: &str = "danba-live";

@@ -35,10 +35,22 @@ pub fn test(root: &Path) -> Result<()> {
         tools::ensure_wasm_bindgen(root)?;
         tools::ensure_wasm_opt(root)?;
         fuzz::ensure_cargo_fuzz()?;
+        ensure_clippy()?;
         Ok(())
     })?;
-    step(2, "cargo test --workspace", || {
-        run_command(cargo().current_dir(root).args(["test", "--workspace"]))
+    step(2, "cargo test --workspace, and clippy's guard rails", || {
+        run_command(cargo().current_dir(root).args(["test", "--workspace"]))?;
+        // The workspace denies `unwrap`/`expect` outside tests (Cargo.toml);
+        // only clippy checks that, natively and for the browser code.
+        run_command(cargo().current_dir(root).args(["clippy", "--workspace", "--all-targets"]))?;
+        run_command(cargo().current_dir(root).args([
+            "clippy",
+            "-p",
+            "danba-charts",
+            "--lib",
+            "--target",
+            tools::WASM_TARGET,
+        ]))
     })?;
     step(3, "fuzz the options and data-file parsers", || {
         fuzz::run_all(root, fuzz::TEST_SECONDS)
@@ -61,6 +73,16 @@ pub fn test(root: &Path) -> Result<()> {
     )?;
     println!("==> all steps passed");
     Ok(())
+}
+
+/// Installs clippy with rustup when cargo has none.
+fn ensure_clippy() -> Result<()> {
+    if crate::output_of("cargo", &["clippy", "--version"]).is_some() {
+        println!("==> clippy is installed");
+        return Ok(());
+    }
+    println!("==> installing clippy (rustup component add clippy)");
+    run_command(Command::new("rustup").args(["component", "add", "clippy"]))
 }
 
 /// Builds the site of [`SECOND_ARTICLE`] into `target/` and runs the smoke

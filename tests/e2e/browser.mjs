@@ -164,6 +164,15 @@ export async function fetchFromSite(path) {
   return response;
 }
 
+/**
+ * The source sentence of an indicator as a reader of `lang` is shown it: the
+ * Simplified quote, the article's own Traditional sentence, or its English
+ * translation.
+ */
+export function sourceIn(indicator, lang) {
+  return { zh: indicator.source, 'zh-Hant': indicator.source_zh_hant, en: indicator.source_en }[lang];
+}
+
 /** `dist/data/indicators.json`, the data the page is built from. */
 export async function loadDataset() {
   const response = await fetchFromSite('data/indicators.json');

@@ -7,12 +7,15 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  eventually, fetchFromSite, launch, loadDataset, normalise, withDashboard as withOpenDashboard,
+  eventually, fetchFromSite, launch, loadDataset, normalise, sourceIn, withDashboard as withOpenDashboard,
 } from './browser.mjs';
 import { parseCsv } from './csv.mjs';
 
 /** The public columns of the CSV download. */
-const CSV_COLUMNS = ['id', 'category', 'label_zh', 'label_en', 'value', 'unit', 'qualifier', 'year', 'source'];
+const CSV_COLUMNS = [
+  'id', 'category', 'label_zh', 'label_en', 'value', 'unit', 'qualifier', 'year',
+  'printed', 'source', 'source_zh_hant', 'source_en', 'note_zh', 'note_en',
+];
 
 /** Below this many items in all, every item of every chart is hovered. */
 const HOVER_ALL_LIMIT = 120;
@@ -126,7 +129,7 @@ function hoverState(page) {
  * Moves the mouse to the centre of one item's hover box and checks that the
  * canvas marks it active and the tooltip shows its source sentence.
  */
-async function hoverItem(page, chartId, item, indicator) {
+async function hoverItem(page, chartId, item, indicator, lang) {
   const where = `chart ${chartId}, item ${item.id}`;
   // Bring the item's centre to the middle of the viewport, without smooth
   // scrolling, and read the canvas position afterwards.
@@ -159,7 +162,7 @@ async function hoverItem(page, chartId, item, indicator) {
   assert.ok(point.hitsCanvas, `${where}: the item's centre is covered by ${point.hit}`);
 
   await page.mouse.move(point.x, point.y);
-  const source = normalise(indicator.source);
+  const source = normalise(sourceIn(indicator, lang));
   const state = await eventually(
     () => hoverState(page),
     (s) => !s.hidden && s.active.some((a) => a.chart === chartId && a.item === item.id)
@@ -244,7 +247,7 @@ describe('the dashboard', () => {
           for (const item of all ? list : list.slice(0, 1)) {
             const indicator = indicators.get(item.id);
             assert.ok(indicator, `item ${item.id} of chart ${chartId} is not an indicator of indicators.json`);
-            await hoverItem(page, chartId, item, indicator);
+            await hoverItem(page, chartId, item, indicator, lang);
           }
         }
 

@@ -311,13 +311,14 @@ describe('the embed page', () => {
         assert.deepEqual([svg, img, standalone], [200, 200, 200], `${codes[n].id}: SVG download / noscript image / standalone file`);
       }
       for (const { id, title, code } of codes) {
-        assert.match(code, new RegExp(`<iframe src="[^"]*embed\\.html\\?chart=${id}&lang=zh"`), id);
+        // The address is an attribute value, so its `&` is written `&amp;`.
+        assert.match(code, new RegExp(`<iframe src="[^"]*embed\\.html\\?chart=${id}&amp;lang=zh"`), id);
         assert.ok(code.includes(`title="${title}"`), `${id}: the iframe carries the chart's title`);
         assert.match(code, /loading="lazy"/);
         assert.match(code, /height="\d+"/);
       }
       // The code works: its iframe URL draws that chart.
-      const url = codes[0].code.match(/src="([^"]+)"/)[1];
+      const url = codes[0].code.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');
       await page.goto(url);
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20_000 });
       assert.equal(await page.$eval('figure.chart', (f) => f.dataset.chart), codes[0].id);

@@ -110,14 +110,18 @@ describe(`the site of another data folder (${BASE_URL})`, () => {
       const page = await context.newPage();
       await page.goto(new URL('embed.css', BASE_URL).href);
       const chart = dataset.charts[dataset.charts.length - 1].id;
-      const height = page.evaluate(() => new Promise((resolve) => {
+      await page.setContent('<!doctype html><title>An article</title><p>Text before the chart.</p>');
+      // The listener is in place before the frame exists, so no message is missed.
+      const reported = await page.evaluate((src) => new Promise((resolve) => {
         window.addEventListener('message', (e) => {
           const h = e.data?.['datawrapper-height'];
           if (h) resolve(Object.values(h)[0]);
         });
-      }));
-      await page.setContent(`<iframe src="${new URL(`embed.html?chart=${chart}`, BASE_URL).href}" style="width:100%;border:0"></iframe>`);
-      const reported = await height;
+        const frame = document.createElement('iframe');
+        frame.src = src;
+        frame.style.cssText = 'width:100%;border:0';
+        document.body.append(frame);
+      }), new URL(`embed.html?chart=${chart}`, BASE_URL).href);
       assert.ok(Number.isFinite(reported) && reported > 100, `the embed of ${chart} reported ${reported}`);
     } finally {
       await context.close();

@@ -114,11 +114,11 @@ impl Options {
         }
         let mut problems = Vec::new();
         let locale = match lang.map(|l| (l, Locale::from_tag(l))) {
-            None | Some(("", _)) => Locale::ZhHans,
+            None | Some(("", _)) => Locale::DEFAULT,
             Some((_, Some(locale))) => locale,
             Some((l, None)) => {
                 problems.push(Problem::UnknownLang(l.to_owned()));
-                Locale::ZhHans
+                Locale::DEFAULT
             }
         };
         let chart = match chart.map(str::trim) {

@@ -45,7 +45,7 @@ pub(super) fn locale_from_url(window: &Window) -> Locale {
         .ok()
         .and_then(|p| p.get("lang"))
         .and_then(|tag| Locale::from_tag(&tag))
-        .unwrap_or(Locale::ZhHans)
+        .unwrap_or(Locale::DEFAULT)
 }
 
 fn el(document: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {

@@ -373,7 +373,8 @@ describe('item 9: no build path ships', () => {
       if (inlined) text += Buffer.from(inlined[1], 'base64').toString('latin1');
       for (const pattern of patterns) {
         const found = text.match(pattern);
-        assert.equal(found, null, `${file} holds ${found?.[0]} (…${text.slice(Math.max(0, found?.index - 40), found?.index + 80)}…)`);
+        const context = found ? text.slice(Math.max(0, found.index - 40), found.index + 80).replace(/[^\x20-\x7e]/g, '.') : '';
+        assert.equal(found, null, `${file} holds ${found?.[0]} (…${context}…)`);
       }
       for (const path of machine) assert.ok(!text.includes(path), `${file} names ${path}`);
     }

@@ -1,16 +1,16 @@
 /* Optional parent-page script: resizes each danba-charts iframe to the
    height its chart reports (the Datawrapper-style message). Only iframes
    whose src attribute names an embed page beside this script count:
-   embed.html, embed/ID.html or standalone/ID.html. An iframe without src,
-   with srcdoc, or about:blank is never one (an empty src would resolve to
-   the page's own address). A chart sandboxed without allow-same-origin
-   sends from "null"; only a number of pixels is taken. */
+   embed.html, embed/ID.html or standalone/ID.html. An iframe without a src
+   attribute (inline content, about:blank) is never one: its empty src
+   would resolve to the page's own address. A chart sandboxed without
+   allow-same-origin sends from "null"; only a number of pixels is taken. */
 (function (s) {
   var base = new URL('.', s && s.src ? s.src : location.href);
   var page = /^(embed\.html|(embed|standalone)\/[A-Za-z0-9_.-]+\.html)$/;
   function ours(f) {
     var src = f.getAttribute('src');
-    if (!src || f.hasAttribute('srcdoc')) return false;
+    if (!src) return false;
     var u = new URL(src, location.href);
     return u.origin === base.origin && u.pathname.indexOf(base.pathname) === 0 &&
       page.test(u.pathname.slice(base.pathname.length));

@@ -414,7 +414,9 @@ pub(super) fn start(
     // Pointer and touch, keyboard, and the "Show data" buttons.
     let mut listeners = touch::listen(&state, document)?;
     listeners.extend(keys::listen(&state, document)?);
-    listeners.push(table::listen(document)?);
+    // On this mount's own root: a listener on `document` would be added
+    // once per script embed, and each would flip the same button.
+    listeners.push(table::listen(tooltip_parent)?);
     // Zooming changes the pixel ratio and fires `resize` on the window.
     let st = Rc::clone(&state);
     listeners.push(Listener::new(window, "resize", move |_| {

@@ -328,6 +328,7 @@ impl Tooltip {
         root.set_attribute("role", "tooltip")?;
         root.set_id("danba-tooltip");
         root.set_hidden(true);
+        super::popover::prepare(&root);
         let label = el(document, "p", "tt-label")?;
         let value = el(document, "p", "tt-value")?;
         let period = el(document, "p", "tt-period")?;
@@ -380,6 +381,7 @@ impl Tooltip {
             self.showing.set(Some(std::ptr::from_ref(ind)));
         }
         self.root.set_hidden(false);
+        super::popover::show(&self.root);
         // Placing the box needs its size, and measuring it right after its
         // text changed would make the browser lay the page out inside the
         // pointer handler. The next animation frame, which lays the page out
@@ -400,6 +402,7 @@ impl Tooltip {
     }
 
     pub(super) fn hide(&self) {
+        super::popover::hide(&self.root);
         self.root.set_hidden(true);
         self.showing.set(None);
         self.pending.set(None);

@@ -21,6 +21,7 @@ mod lang;
 mod listener;
 mod panic;
 mod png;
+mod popover;
 mod table;
 mod touch;
 mod view;

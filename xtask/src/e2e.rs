@@ -30,6 +30,7 @@ fn step<T>(number: usize, name: &str, action: impl FnOnce() -> Result<T>) -> Res
 pub fn test(root: &Path) -> Result<()> {
     step(1, "check the tools", || {
         tools::ensure_browser()?;
+        tools::ensure_engines()?;
         tools::ensure_node()?;
         tools::ensure_wasm_target()?;
         tools::ensure_wasm_bindgen(root)?;

@@ -452,12 +452,24 @@ fn with_glue(script: &str, src: &str, glue: &str) -> Result<String> {
     if let Some(spec) = relative_imports(glue).first() {
         bail!("the glue imports {spec}, which is not inlined");
     }
-    let (clause, rest) = glue_import(script, src)?;
+    if let Some(spec) = relative_imports(script).into_iter().find(|s| s != GLUE) {
+        bail!("{src} imports {spec}; only {GLUE} is inlined");
+    }
     let init = glue
         .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ' '))
         .filter_map(|part| part.trim().strip_suffix(" as default").map(str::trim))
         .find(|name| !name.is_empty() && !name.contains(' '))
         .context("the glue has no `export { … as default }` (its init function)")?;
+    let inlined_init = format!(
+        "() => {init}({{ module_or_path: Uint8Array.from(\
+         atob(document.getElementById('{WASM_ELEMENT}').textContent.trim()), (c) => c.charCodeAt(0)) }})"
+    );
+    if let Some(rest) = with_dynamic_glue(script, src, glue, &inlined_init)? {
+        return Ok(format!(
+            "{glue}\n// {src}, with its import of the glue replaced by the glue above.\n{{\n{rest}\n}}"
+        ));
+    }
+    let (clause, rest) = glue_import(script, src)?;
     let mut bindings = String::new();
     let (default, named) = match clause.split_once('{') {
         Some((default, named)) => (default, named.trim_end().trim_end_matches('}')),
@@ -465,10 +477,7 @@ fn with_glue(script: &str, src: &str, glue: &str) -> Result<String> {
     };
     let default = default.trim().trim_end_matches(',').trim();
     if !default.is_empty() {
-        bindings.push_str(&format!(
-            "const {default} = () => {init}({{ module_or_path: Uint8Array.from(\
-             atob(document.getElementById('{WASM_ELEMENT}').textContent.trim()), (c) => c.charCodeAt(0)) }});\n"
-        ));
+        bindings.push_str(&format!("const {default} = {inlined_init};\n"));
     }
     for name in named.split(',').map(str::trim).filter(|n| !n.is_empty()) {
         // A name imported without `as` is the glue's own top-level name,
@@ -480,6 +489,44 @@ fn with_glue(script: &str, src: &str, glue: &str) -> Result<String> {
     Ok(format!(
         "{glue}\n// {src}, with its import of the glue above replaced by these bindings.\n{{\n{bindings}{rest}\n}}"
     ))
+}
+
+/// `script` with its dynamic import of the glue (`import('./pkg/danba_charts.js')`,
+/// which the page scripts use so that a glue that fails to load ends in a
+/// message) replaced by a promise of the inlined glue's exports, its
+/// `default` giving the init function the inlined module; `None` when the
+/// script imports the glue statically.
+fn with_dynamic_glue(script: &str, src: &str, glue: &str, init: &str) -> Result<Option<String>> {
+    let Some(call) = [format!("import('{GLUE}')"), format!("import(\"{GLUE}\")")]
+        .into_iter()
+        .find(|call| script.contains(call.as_str()))
+    else {
+        return Ok(None);
+    };
+    if script.matches("import(").count() != 1 {
+        bail!("{src} has more than one import, which is not inlined");
+    }
+    let mut names = vec![format!("default: {init}")];
+    for line in glue.lines() {
+        for prefix in [
+            "export function ",
+            "export class ",
+            "export async function ",
+        ] {
+            if let Some(name) = line.strip_prefix(prefix).and_then(|rest| {
+                rest.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                    .next()
+                    .filter(|n| !n.is_empty())
+            }) {
+                names.push(name.to_owned());
+            }
+        }
+    }
+    Ok(Some(script.replacen(
+        &call,
+        &format!("Promise.resolve({{ {} }})", names.join(", ")),
+        1,
+    )))
 }
 
 /// The import clause of `script`'s one import statement (`import CLAUSE
@@ -640,6 +687,33 @@ mod tests {
         assert_eq!((inline.scripts.len(), inline.styles.len()), (1, 1));
         assert!(page.contains(&csp::meta(&inline.policy())), "{page}");
         csp::check_page(&page, &inline.policy(), "standalone")?;
+        Ok(())
+    }
+
+    #[test]
+    fn a_dynamic_import_of_the_glue_is_inlined_too() -> Result<()> {
+        let read = |path: &str| -> Result<String> {
+            match path {
+                "style.css" => Ok(String::new()),
+                "embed.js" => Ok("try {\n  const glue = await import('./pkg/danba_charts.js');\n  await glue.default({ module_or_path: later });\n  glue.mount_chart(1);\n} catch {}".to_owned()),
+                other => bail!("unexpected read of {other}"),
+            }
+        };
+        let assets = Assets {
+            glue: "export function mount_chart(root) {}\nexport class App {}\nasync function __wbg_init(m) {}\nexport { initSync, __wbg_init as default };"
+                .to_owned(),
+            wasm: vec![0, 97, 115, 109],
+        };
+        let page = standalone_page(TEMPLATE_TEXT, &target(Locale::En), &assets, &read, "<svg/>")?;
+        assert!(!page.contains("import("), "{page}");
+        assert!(
+            page.contains("const glue = await Promise.resolve({ default: () => __wbg_init({ module_or_path: Uint8Array.from(atob(document.getElementById('danba-wasm')"),
+            "{page}"
+        );
+        assert!(
+            page.contains("(c) => c.charCodeAt(0)) }), mount_chart, App });"),
+            "{page}"
+        );
         Ok(())
     }
 

@@ -251,11 +251,12 @@ mod tests {
         ];
         for c in controls {
             let value = format!("{c}abc{c}");
+            let chart = DATASET.charts[0].id.as_ref();
             for pairs in [
                 vec![("chart", value.as_str())],
-                vec![("chart", "money"), ("lang", value.as_str())],
-                vec![("chart", "money"), ("theme", value.as_str())],
-                vec![("chart", "money"), ("plain", value.as_str())],
+                vec![("chart", chart), ("lang", value.as_str())],
+                vec![("chart", chart), ("theme", value.as_str())],
+                vec![("chart", chart), ("plain", value.as_str())],
             ] {
                 let (_, problems) = read(&pairs);
                 assert!(!problems.is_empty(), "{pairs:?}");

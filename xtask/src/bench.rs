@@ -157,7 +157,9 @@ fn prepare_and_serve(root: &Path) -> Result<String> {
     tools::npm_ci(&root.join(BENCH_DIR))?;
     let site = target_dir(root).join("bench-site");
     link_site(root, &site)?;
-    serve::serve_in_background(site)
+    // The server follows no link out of the folder it serves, except into
+    // the two folders linked here.
+    serve::serve_linked_in_background(site, vec![root.join("dist"), root.join(BENCH_DIR)])
 }
 
 /// Makes `site/dist` and `site/bench` links to the real folders: nothing is

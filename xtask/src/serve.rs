@@ -54,7 +54,7 @@ pub fn serve_command(root: &Path, port: u16, site: &dist::Site) -> Result<()> {
         site.out.display(),
         site.data.display()
     );
-    accept(listener, root.join(&site.out), true, LIMITS);
+    accept(listener, Site::new(root.join(&site.out)), true, LIMITS);
     Ok(())
 }
 
@@ -62,15 +62,41 @@ pub fn serve_command(root: &Path, port: u16, site: &dist::Site) -> Result<()> {
 /// this process, and returns the base URL (`http://127.0.0.1:PORT/`). The
 /// server lives as long as the process.
 pub fn serve_in_background(dir: PathBuf) -> Result<String> {
-    serve_with_limits(dir, LIMITS)
+    serve_with_limits(Site::new(dir), LIMITS)
+}
+
+/// As [`serve_in_background`], for a folder of symbolic links (the bench
+/// serves `dist/` and `bench/` side by side that way): files the links lead
+/// to are served if they lie in one of `linked`, and nowhere else.
+pub fn serve_linked_in_background(dir: PathBuf, linked: Vec<PathBuf>) -> Result<String> {
+    serve_with_limits(Site { dir, linked }, LIMITS)
+}
+
+/// What is served: the files below `dir`, and those below `linked` that a
+/// symbolic link in `dir` leads to.
+struct Site {
+    dir: PathBuf,
+    linked: Vec<PathBuf>,
+}
+
+impl Site {
+    fn new(dir: PathBuf) -> Self {
+        Site {
+            dir,
+            linked: Vec::new(),
+        }
+    }
 }
 
 /// [`serve_in_background`] with the given limits (tests use small ones).
-fn serve_with_limits(dir: PathBuf, limits: Limits) -> Result<String> {
+fn serve_with_limits(site: Site, limits: Limits) -> Result<String> {
     let (listener, port) = bind(0)?;
-    println!("==> serving {} at http://127.0.0.1:{port}/", dir.display());
+    println!(
+        "==> serving {} at http://127.0.0.1:{port}/",
+        site.dir.display()
+    );
     // Detached on purpose: the thread ends with the process.
-    drop(thread::spawn(move || accept(listener, dir, false, limits)));
+    drop(thread::spawn(move || accept(listener, site, false, limits)));
     Ok(format!("http://127.0.0.1:{port}/"))
 }
 
@@ -108,7 +134,8 @@ fn bind(port: u16) -> Result<(TcpListener, u16)> {
 /// at once: a connection beyond that gets a short 503 from this thread and
 /// is closed, so idle clients cannot make the server start threads without
 /// end.
-fn accept(listener: TcpListener, dir: PathBuf, log_all: bool, limits: Limits) {
+fn accept(listener: TcpListener, site: Site, log_all: bool, limits: Limits) {
+    let site = Arc::new(site);
     let open = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
         let Ok(mut stream) = stream else { continue };
@@ -125,14 +152,17 @@ fn accept(listener: TcpListener, dir: PathBuf, log_all: bool, limits: Limits) {
                 false,
             ));
             if log_all {
-                eprintln!("connection refused: {} are open already", limits.connections);
+                eprintln!(
+                    "connection refused: {} are open already",
+                    limits.connections
+                );
             }
             continue;
         }
-        let dir = dir.clone();
+        let site = Arc::clone(&site);
         let open = Arc::clone(&open);
         drop(thread::spawn(move || {
-            if let Err(error) = answer(stream, &dir, log_all, limits.head) {
+            if let Err(error) = answer(stream, &site, log_all, limits.head) {
                 if log_all {
                     eprintln!("connection: {error}");
                 }
@@ -146,7 +176,7 @@ fn accept(listener: TcpListener, dir: PathBuf, log_all: bool, limits: Limits) {
 /// `head_limit` of the connection's start, and writes the response.
 fn answer(
     mut stream: TcpStream,
-    dir: &Path,
+    site: &Site,
     log_all: bool,
     head_limit: Duration,
 ) -> std::io::Result<()> {
@@ -169,7 +199,12 @@ fn answer(
         stream.set_read_timeout(Some(left))?;
         let n = match stream.read(&mut chunk) {
             Ok(n) => n,
-            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
                 continue;
             }
             Err(e) => return Err(e),
@@ -199,7 +234,7 @@ fn answer(
             String::new(),
         )
     } else {
-        match resolve(dir, url) {
+        match resolve_in(site, url) {
             Target::File(path) => match std::fs::read(&path) {
                 Ok(bytes) => (200, content_type(&path), bytes, String::new()),
                 Err(_) => (
@@ -235,7 +270,7 @@ fn answer(
     if log_all || code >= 400 {
         eprintln!("{method} {url} -> {code}");
     }
-    let extra = extra + &site_headers(dir, url);
+    let extra = extra + &site_headers(&site.dir, url);
     stream.write_all(&response(code, kind, &body, &extra, method == "HEAD"))?;
     stream.flush()
 }
@@ -300,7 +335,17 @@ enum Target {
 /// Maps a request URL to a file below `dir`, refusing anything that could
 /// leave it (`..`, encoded or not, or a symbolic link that points out of
 /// `dir`) or that is not a plain path.
+#[cfg(test)]
 fn resolve(dir: &Path, url: &str) -> Target {
+    resolve_in(&Site::new(dir.to_path_buf()), url)
+}
+
+/// As [`resolve`], for a site whose links may also lead into its `linked`
+/// folders.
+fn resolve_in(site: &Site, url: &str) -> Target {
+    let dir = site.dir.as_path();
+    let inside =
+        |path: &Path| inside(dir, path) || site.linked.iter().any(|folder| inside(folder, path));
     let path = url.split(['?', '#']).next().unwrap_or("");
     let Some(decoded) = percent_decode(path) else {
         return Target::Status(400);
@@ -317,7 +362,7 @@ fn resolve(dir: &Path, url: &str) -> Target {
             _ => file.push(segment),
         }
     }
-    if !inside(dir, &file) {
+    if !inside(&file) {
         return Target::Status(404);
     }
     if file.is_dir() {
@@ -328,7 +373,7 @@ fn resolve(dir: &Path, url: &str) -> Target {
         }
         file.push("index.html");
     }
-    if file.is_file() && inside(dir, &file) {
+    if file.is_file() && inside(&file) {
         Target::File(file)
     } else {
         Target::Status(404)
@@ -511,7 +556,19 @@ mod tests {
         assert_eq!(resolve(&dir, "/link.txt"), Target::Status(404));
         assert_eq!(resolve(&dir, "/linked/secret.txt"), Target::Status(404));
         assert_eq!(resolve(&dir, "/linked"), Target::Status(404));
-        assert_eq!(resolve(&dir, "/home.html"), Target::File(dir.join("home.html")));
+        assert_eq!(
+            resolve(&dir, "/home.html"),
+            Target::File(dir.join("home.html"))
+        );
+        // A folder linked on purpose (the bench's) is served through its link.
+        let site = Site {
+            dir: dir.clone(),
+            linked: vec![outside.clone()],
+        };
+        assert_eq!(
+            resolve_in(&site, "/linked/secret.txt"),
+            Target::File(dir.join("linked/secret.txt"))
+        );
         std::fs::remove_dir_all(&dir)?;
         std::fs::remove_dir_all(&outside)?;
         Ok(())
@@ -519,7 +576,7 @@ mod tests {
 
     /// The address (`127.0.0.1:PORT`) of a server of `dir` with `limits`.
     fn serve_test(dir: &Path, limits: Limits) -> Result<String> {
-        let base = serve_with_limits(dir.to_path_buf(), limits)?;
+        let base = serve_with_limits(Site::new(dir.to_path_buf()), limits)?;
         Ok(base
             .trim_start_matches("http://")
             .trim_end_matches('/')

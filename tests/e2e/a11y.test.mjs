@@ -147,7 +147,7 @@ describe('accessibility', () => {
       const page = await context.newPage();
       const problems = collectProblems(page);
       for (const lang of LANGS) {
-        for (const [chart, theme] of [['key-figures', 'light'], ['money', 'dark'], ['timeline', 'auto']]) {
+        for (const [chart, theme] of [['scale', 'light'], ['money', 'dark'], ['timeline', 'auto']]) {
           await page.emulateMedia({ colorScheme: theme === 'auto' ? 'dark' : 'light' });
           await page.goto(`${BASE_URL}embed.html?chart=${chart}&lang=${lang}&theme=${theme}`);
           await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20_000 });

@@ -6,7 +6,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { eventually, launch, loadDataset, normalise, withDashboard } from './browser.mjs';
+import {
+  BASE_URL, eventually, launch, loadDataset, normalise, waitReady, withDashboard,
+} from './browser.mjs';
 
 const PHONE = { width: 375, height: 812, hasTouch: true };
 const TEST_TIMEOUT_MS = 240_000;
@@ -81,6 +83,7 @@ describe('on a 375 px phone', () => {
             // Measured after the frame that places it.
             await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
             const placed = await tooltipFor(page, item.id, chart.id);
+            assert.ok(!placed.hidden && placed.active === item.id, `${where}: no tooltip shown`);
             assert.ok(!intersects(placed.box, item.box),
               `${where}: tooltip ${JSON.stringify(placed.box)} covers the item ${JSON.stringify(item.box)}`);
             assert.ok(placed.box.w <= 240.5, `${where}: tooltip ${placed.box.w} px wide`);
@@ -140,6 +143,7 @@ describe('on a 375 px phone', () => {
           await tooltipFor(page, id, chart.id);
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
           const placed = await tooltipFor(page, id, chart.id);
+          assert.ok(!placed.hidden && placed.active === id, `${chart.id}, ${id}: no tooltip shown`);
           const box = await page.evaluate(({ cid, n: k }) => {
             const r = document.querySelector(`figure.chart[data-chart="${CSS.escape(cid)}"] canvas.plot`).getBoundingClientRect();
             const it = window.danba.items(cid)[k];
@@ -151,5 +155,29 @@ describe('on a 375 px phone', () => {
         await page.keyboard.press('Escape');
       }
     });
+  });
+
+  test('in an embed frame as tall as its chart, a tapped tooltip still clears its item', { timeout: TEST_TIMEOUT_MS }, async () => {
+    for (const chart of dataset.charts) {
+      const context = await browser.newContext({ viewport: { width: 375, height: 420 }, hasTouch: true });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${BASE_URL}embed.html?chart=${encodeURIComponent(chart.id)}&lang=en`);
+        await waitReady(page);
+        for (let n = 0; n < chart.items.length; n += 1) {
+          const item = await bringItem(page, chart.id, n);
+          await page.touchscreen.tap(item.tap.x, item.tap.y);
+          await tooltipFor(page, item.id, chart.id);
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+          const placed = await tooltipFor(page, item.id, chart.id);
+          assert.ok(!placed.hidden && placed.active === item.id, `embed ${chart.id}, ${item.id}: no tooltip shown`);
+          assert.ok(!intersects(placed.box, item.box),
+            `embed ${chart.id}, ${item.id}: tooltip ${JSON.stringify(placed.box)} covers the item ${JSON.stringify(item.box)}`);
+          await page.touchscreen.tap(item.tap.x, item.tap.y);
+        }
+      } finally {
+        await context.close();
+      }
+    }
   });
 });

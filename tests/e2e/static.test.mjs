@@ -52,7 +52,7 @@ describe('the catalogue dist/charts.json', { timeout: TEST_TIMEOUT_MS }, () => {
     assert.deepEqual(catalogue.charts.map((c) => c.id), dataset.charts.map((c) => c.id));
     for (const [n, entry] of catalogue.charts.entries()) {
       const chart = dataset.charts[n];
-      assert.deepEqual(entry.title, { zh: chart.title_zh, en: chart.title_en }, entry.id);
+      assert.deepEqual(entry.title, { zh: chart.title_zh, 'zh-Hant': chart.title_zh_hant, en: chart.title_en }, entry.id);
       assert.equal(entry.kind, chart.kind, entry.id);
       assert.ok(Number.isInteger(entry.height) && entry.height > 100, `${entry.id}: height ${entry.height}`);
       assert.deepEqual(entry.embed, {

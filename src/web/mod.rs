@@ -5,7 +5,8 @@
 //! `<canvas>` sized to its container × `devicePixelRatio`, and listens for
 //! resize, pixel-ratio and colour-scheme changes; `touch` (pointer and
 //! finger), `keys` (keyboard and the live region) and `table` (summaries and
-//! data tables) add what every reader needs, `lang` the language switch. Each listener is a
+//! data tables) add what every reader needs, `figures` the table of every
+//! figure, `lang` the language switch. Each listener is a
 //! Rust closure owned by the returned [`App`] and removed when it is dropped,
 //! so nothing leaks and no JavaScript duplicates geometry: hover boxes come
 //! from [`crate::layout`] and are tested by [`crate::hit`].

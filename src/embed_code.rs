@@ -72,9 +72,9 @@ mod tests {
 
     #[test]
     fn files_are_named_by_id_and_language() {
-        assert_eq!(stem("money", Locale::ZhHans), "money");
-        assert_eq!(stem("money", Locale::En), "money.en");
-        assert_eq!(stem("money", Locale::ZhHant), "money");
+        assert_eq!(stem("a-chart", Locale::ZhHans), "a-chart");
+        assert_eq!(stem("a-chart", Locale::En), "a-chart.en");
+        assert_eq!(stem("a-chart", Locale::ZhHant), "a-chart");
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! danba-charts: every figure of one news article about Chenghua District's
-//! aid to Danba County, drawn as interactive charts.
+//! danba-charts: every figure of one news article, drawn as interactive
+//! charts; the article is a data folder baked in at build time.
 //!
 //! Everything but `web` is platform-free: the dataset ([`data`]), the
 //! languages ([`locale`]) and every fixed word in them ([`strings`]), number

@@ -22,6 +22,9 @@ impl Locale {
     /// Every supported locale, default first.
     pub const ALL: [Locale; 3] = [Locale::ZhHans, Locale::ZhHant, Locale::En];
 
+    /// The language of a page that asks for none.
+    pub const DEFAULT: Locale = Locale::ALL[0];
+
     /// Reads a `lang=` value; `None` for anything unsupported.
     pub fn from_tag(tag: &str) -> Option<Self> {
         match tag.trim().to_ascii_lowercase().as_str() {

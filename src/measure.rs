@@ -140,11 +140,11 @@ mod tests {
 
     #[test]
     fn wrapping_breaks_english_at_spaces() {
-        let lines = wrap("Coordination meetings on activity rooms", 13.0, 120.0);
+        let lines = wrap("Lines break between words of English text", 13.0, 120.0);
         assert!(lines.len() > 1);
         assert!(lines
             .iter()
             .all(|l| !l.starts_with(' ') && !l.ends_with(' ')));
-        assert_eq!(lines.join(" "), "Coordination meetings on activity rooms");
+        assert_eq!(lines.join(" "), "Lines break between words of English text");
     }
 }

@@ -53,10 +53,21 @@ pub enum Problem {
 /// 10 KB parameter cannot flood the page.
 const QUOTE_MAX: usize = 40;
 
+/// Characters that change the direction of the text around them: the
+/// embeddings and overrides (U+202A–U+202E), the isolates (U+2066–U+2069)
+/// and the marks (U+200E, U+200F, U+061C). Quoted back, an override such as
+/// U+202E would reverse the rest of the message, list of valid ids included.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    )
+}
+
 fn quote(value: &str) -> String {
     let mut out: String = value
         .chars()
-        .filter(|c| !c.is_control())
+        .filter(|c| !c.is_control() && !is_bidi_control(*c))
         .take(QUOTE_MAX)
         .collect();
     if value.chars().count() > QUOTE_MAX {
@@ -114,11 +125,11 @@ impl Options {
         }
         let mut problems = Vec::new();
         let locale = match lang.map(|l| (l, Locale::from_tag(l))) {
-            None | Some(("", _)) => Locale::ZhHans,
+            None | Some(("", _)) => Locale::DEFAULT,
             Some((_, Some(locale))) => locale,
             Some((l, None)) => {
                 problems.push(Problem::UnknownLang(l.to_owned()));
-                Locale::ZhHans
+                Locale::DEFAULT
             }
         };
         let chart = match chart.map(str::trim) {
@@ -229,6 +240,37 @@ mod tests {
         let message = p[0].message(&DATASET, Locale::En);
         for chart in DATASET.charts.iter() {
             assert!(message.contains(chart.id.as_ref()), "{message}");
+        }
+    }
+
+    #[test]
+    fn no_direction_control_reaches_a_message() {
+        let controls = [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
+        ];
+        for c in controls {
+            let value = format!("{c}abc{c}");
+            let chart = DATASET.charts[0].id.as_ref();
+            for pairs in [
+                vec![("chart", value.as_str())],
+                vec![("chart", chart), ("lang", value.as_str())],
+                vec![("chart", chart), ("theme", value.as_str())],
+                vec![("chart", chart), ("plain", value.as_str())],
+            ] {
+                let (_, problems) = read(&pairs);
+                assert!(!problems.is_empty(), "{pairs:?}");
+                for problem in problems {
+                    for locale in [Locale::ZhHans, Locale::ZhHant, Locale::En] {
+                        let message = problem.message(&DATASET, locale);
+                        assert!(
+                            !message.contains(c) && message.contains("abc"),
+                            "U+{:04X} in {message:?}",
+                            u32::from(c)
+                        );
+                    }
+                }
+            }
         }
     }
 

@@ -4,8 +4,8 @@
 //!
 //! Pure functions of the dataset and a locale, so the page, the tests and
 //! any static export say the same thing. Every figure is written by
-//! [`format_value`], so qualifiers ("380余户", "380+ households", "nearly
-//! 200") are never lost on the way to a screen reader.
+//! [`format_value`], so qualifiers ("380余户", "380+", "nearly 200") are
+//! never lost on the way to a screen reader.
 
 use danba_dataset::{Chart, Dataset, Indicator, Kind, Period, Quantity};
 

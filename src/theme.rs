@@ -61,6 +61,19 @@ impl Rgb {
     }
 }
 
+/// The colours CSS takes from the chart theme, as custom properties, so the
+/// page around a canvas matches it exactly. The style sheets name no colour
+/// of their own: the build writes these into them (`css_declarations`), and
+/// the module sets them again when the theme changes.
+pub const CSS_COLOURS: [(&str, Paint); 6] = [
+    ("--bg", Paint::Background),
+    ("--surface", Paint::Surface),
+    ("--ink", Paint::Ink),
+    ("--muted", Paint::Muted),
+    ("--grid", Paint::Grid),
+    ("--accent", Paint::Accent),
+];
+
 /// A set of colours for every [`Paint`] role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Theme {
@@ -79,6 +92,16 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The theme's colours as CSS declarations of [`CSS_COLOURS`]:
+    /// `--bg: #ffffff; --surface: …;`.
+    pub fn css_declarations(&self) -> String {
+        CSS_COLOURS
+            .iter()
+            .map(|(name, paint)| format!("{name}: {};", self.rgb(*paint).hex()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// Dark text on white.
     pub const LIGHT: Theme = Theme {
         dark: false,

@@ -391,3 +391,21 @@ fn json_round_trips_every_field_of_every_figure() {
     assert_eq!(doc["units"].as_array().map(Vec::len), Some(ds.units.len()));
     assert_eq!(doc["sections"].as_array().map(Vec::len), Some(ds.sections.len()));
 }
+
+#[test]
+fn the_readme_example_is_a_valid_data_folder() {
+    let readme = read(&root().join("README.md"));
+    let section = readme
+        .split("## Charting another article")
+        .nth(1)
+        .unwrap_or_else(|| panic!("README.md has no \"Charting another article\""));
+    let example = section
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap_or_else(|| panic!("the section has no TOML example"));
+    let ds = parse_files(&[("README.md example".to_owned(), example.to_owned())])
+        .unwrap_or_else(|e| panic!("the README's example is refused:\n{e}"));
+    assert_eq!(ds.charts.len(), 1);
+    assert_eq!(ds.indicators[0].unit.word.zh_hant, "公里");
+}

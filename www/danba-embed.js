@@ -10,31 +10,159 @@
 // memory. A page may also do it itself:
 //   import { mount, unmount } from '.../danba-embed.js';
 //   await mount(element);  unmount(element);
-import init, { mount_chart } from './pkg/danba_charts.js';
+//
+// All state stays in this module: nothing is put on `window`, where a page
+// global of the same name (or an element with that id) would break it.
 
 const SELECTOR = '[data-danba-chart]';
 const stylesheet = new URL('chart.css', import.meta.url).href;
-/** Each mounted element and its chart (the Rust `App`). */
+const wasmUrl = new URL('pkg/danba_charts_bg.wasm', import.meta.url);
+/** A download that brings no byte for this long has stalled. */
+const STALL_MS = 10_000;
+/** The longest wait for the glue module (a few kilobytes). */
+const GLUE_MS = 20_000;
+/**
+ * Each mounted element and what belongs to it: `app` (the Rust `App`, once
+ * drawn), `shadow` (the shadow root holding the chart) and `wrapper` (an
+ * element of ours, when the host itself cannot take a shadow root).
+ */
 const mounted = new Map();
 /** The elements whose shadow root this module made, so it may fill it again. */
 const ours = new WeakSet();
 
-await init();
-window.danbaEmbeds = window.danbaEmbeds || [];
+/** The message shown where a chart could not start, in the reader's language. */
+const FAILED = {
+  zh: '图表无法加载。请检查网络后刷新页面。',
+  'zh-Hant': '圖表無法載入。請檢查網路後重新整理頁面。',
+  en: 'The chart could not be loaded. Check the connection and reload the page.',
+};
+
+/** The language a host asks for, as `src/text.rs` reads it; Simplified Chinese by default. */
+function language(tag) {
+  const t = String(tag ?? '').trim().toLowerCase();
+  if (['zh-hant', 'zh-tw', 'zh-hk', 'zh-mo'].includes(t)) return 'zh-Hant';
+  if (['en', 'en-us', 'en-gb'].includes(t)) return 'en';
+  return 'zh';
+}
+
+/** Settles like `promise`, or rejects after `ms` with `what` in the error. */
+function within(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The WebAssembly module's response, read through a watchdog: a download
+ * that brings no byte for `STALL_MS` is aborted, so a stalled connection
+ * ends in a message instead of "Loading" for ever. The stream is handed on
+ * as a Response, so the module still compiles while it downloads.
+ */
+async function watchedWasm(url) {
+  const abort = new AbortController();
+  let timer;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => abort.abort(new Error(`${url} stalled for ${STALL_MS} ms`)), STALL_MS);
+  };
+  arm();
+  let response;
+  try {
+    response = await fetch(url, { signal: abort.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!response.ok || !response.body) throw new Error(`${url} answered ${response.status}`);
+  const reader = response.body.getReader();
+  const body = new ReadableStream({
+    async pull(controller) {
+      arm();
+      try {
+        const { done, value } = await reader.read();
+        clearTimeout(timer);
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        clearTimeout(timer);
+        controller.error(error);
+      }
+    },
+    cancel(reason) {
+      clearTimeout(timer);
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
+}
+
+/**
+ * Loads the glue and the WebAssembly module once; resolves to `mount_chart`,
+ * or rejects within a bounded time.
+ */
+const started = (async () => {
+  const glue = await within(import('./pkg/danba_charts.js'), GLUE_MS, 'the glue module');
+  await glue.default({ module_or_path: watchedWasm(wasmUrl) });
+  return glue.mount_chart;
+})();
+// Each host shows its own message; this keeps the one rejection from being
+// reported as unhandled before the first host has looked at it.
+started.catch((error) => console.error(error));
+
+/**
+ * Where the chart of `host` goes: a shadow root of the host itself, or, when
+ * the host cannot take one (`<figure>`, `<li>`, `<td>`, `<a>`, `<button>`,
+ * `<svg>`, or an element that has a shadow root of someone else's), a
+ * shadow root of a `<div>` of ours — inside the host where its content is
+ * shown, or right after it where it is not (SVG, a foreign shadow root).
+ */
+function placeFor(host) {
+  if (host.shadowRoot && ours.has(host)) return { shadow: host.shadowRoot, wrapper: null };
+  try {
+    const shadow = host.attachShadow({ mode: 'open' });
+    ours.add(host);
+    return { shadow, wrapper: null };
+  } catch {
+    const wrapper = document.createElement('div');
+    wrapper.className = 'danba-chart-wrapper';
+    // Only these HTML elements may have a shadow root; if one of them
+    // refused, it has one already, which would hide anything put inside.
+    const shadowable = /^(article|aside|blockquote|body|div|footer|h[1-6]|header|main|nav|p|section|span|.*-.*)$/;
+    const hidden = host.namespaceURI !== 'http://www.w3.org/1999/xhtml' || shadowable.test(host.localName);
+    if (hidden) host.after(wrapper);
+    else host.append(wrapper);
+    return { shadow: wrapper.attachShadow({ mode: 'open' }), wrapper };
+  }
+}
+
+/** Whether another copy of this script has mounted a chart in `host`. */
+function theirs(host) {
+  return Boolean(host.shadowRoot && !ours.has(host) && host.shadowRoot.querySelector(':scope > div[data-chart]'));
+}
 
 /**
  * Mounts the chart an element names in a shadow root of it; resolves to the
  * chart, or to undefined if the element is mounted already, belongs to
- * another copy of this script, or left the document meanwhile.
+ * another copy of this script, left the document meanwhile, or the chart
+ * could not start (then the element shows a message instead). It never
+ * rejects, so one odd element cannot keep the charts after it from drawing.
  */
 export async function mount(host) {
-  if (mounted.has(host) || (host.shadowRoot && !ours.has(host))) return undefined;
-  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  ours.add(host);
+  if (mounted.has(host) || theirs(host)) return undefined;
+  let place;
+  const root = document.createElement('div');
+  try {
+    place = placeFor(host);
+  } catch (error) {
+    console.error(error);
+    return undefined;
+  }
+  const entry = { app: undefined, ...place };
+  mounted.set(host, entry);
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = stylesheet;
-  const root = document.createElement('div');
   for (const key of ['lang', 'theme', 'plain']) {
     if (host.dataset[key] !== undefined) root.dataset[key] = host.dataset[key];
   }
@@ -42,35 +170,57 @@ export async function mount(host) {
   // Mount once the stylesheet is in, so the first drawing already has the
   // right width and the reader never sees an unstyled chart.
   const styled = new Promise((resolve) => { link.onload = link.onerror = resolve; });
-  shadow.replaceChildren(link, root);
-  await styled;
-  if (mounted.has(host) || !host.isConnected || shadow.lastChild !== root) return undefined;
+  entry.shadow.replaceChildren(link, root);
+  let mountChart;
   try {
-    const app = mount_chart(root, '', false);
-    mounted.set(host, app);
-    window.danbaEmbeds.push(app);
-    return app;
-  } catch (err) {
-    root.textContent = '图表无法加载。The chart could not be loaded.';
-    console.error(err);
+    [mountChart] = await Promise.all([started, styled]);
+  } catch {
+    // The module did not start (reported once above): say so in place.
+    if (mounted.get(host) === entry && entry.shadow.lastChild === root) failed(root, host);
+    return undefined;
+  }
+  if (mounted.get(host) !== entry || !host.isConnected || entry.shadow.lastChild !== root) return undefined;
+  try {
+    entry.app = mountChart(root, '', false);
+    return entry.app;
+  } catch (error) {
+    failed(root, host);
+    console.error(error);
     return undefined;
   }
 }
 
+/** Puts the could-not-load message in `root`, in the language `host` asks for. */
+function failed(root, host) {
+  const lang = language(host.dataset.lang);
+  const p = document.createElement('p');
+  p.className = 'chart-failed';
+  p.lang = lang === 'zh' ? 'zh-Hans' : lang;
+  p.textContent = FAILED[lang];
+  root.className = 'danba-embed';
+  root.replaceChildren(p);
+  root.dataset.ready = 'error';
+}
+
 /** Removes the chart from an element and frees everything it held. */
 export function unmount(host) {
-  const app = mounted.get(host);
-  if (!app) return;
+  const entry = mounted.get(host);
+  if (!entry) return;
   mounted.delete(host);
-  const index = window.danbaEmbeds.indexOf(app);
-  if (index >= 0) window.danbaEmbeds.splice(index, 1);
-  host.shadowRoot?.replaceChildren();
+  entry.shadow.replaceChildren();
+  entry.wrapper?.remove();
+  if (!entry.app) return;
   try {
-    app.unmount();
-    app.free();
+    entry.app.unmount();
+    entry.app.free();
   } catch {
     // Only after an internal error, which has been reported already.
   }
+}
+
+/** The charts mounted now (for tests and tools), in no particular order. */
+export function charts() {
+  return [...mounted.values()].map((entry) => entry.app).filter(Boolean);
 }
 
 /** The chart elements in `node` and below it. */

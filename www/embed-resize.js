@@ -1,14 +1,25 @@
 /* Optional parent-page script: resizes each danba-charts iframe to the
    height its chart reports (the Datawrapper-style message). Only iframes
-   whose src is on this script's origin count (a chart sandboxed without
-   allow-same-origin sends from "null"), and only a number of pixels. */
+   whose src attribute names an embed page beside this script count:
+   embed.html, embed/ID.html or standalone/ID.html. An iframe without a src
+   attribute (inline content, about:blank) is never one: its empty src
+   would resolve to the page's own address. A chart sandboxed without
+   allow-same-origin sends from "null"; only a number of pixels is taken. */
 (function (s) {
-  var o = new URL(s && s.src ? s.src : location.href).origin;
+  var base = new URL('.', s && s.src ? s.src : location.href);
+  var page = /^(embed\.html|(embed|standalone)\/[A-Za-z0-9_.-]+\.html)$/;
+  function ours(f) {
+    var src = f.getAttribute('src');
+    if (!src) return false;
+    var u = new URL(src, location.href);
+    return u.origin === base.origin && u.pathname.indexOf(base.pathname) === 0 &&
+      page.test(u.pathname.slice(base.pathname.length));
+  }
   addEventListener('message', function (e) {
     var d = e.data && e.data['datawrapper-height'];
-    if (!d || typeof d !== 'object' || (e.origin !== o && e.origin !== 'null')) return;
+    if (!d || typeof d !== 'object' || (e.origin !== base.origin && e.origin !== 'null')) return;
     var f = document.getElementsByTagName('iframe');
-    for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source && new URL(f[i].src, location.href).origin === o) {
+    for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source && ours(f[i])) {
       for (var k in d) { var h = d[k]; if (typeof h === 'number' && h > 0 && h < 1e5) f[i].style.height = Math.ceil(h) + 'px'; }
     }
   });

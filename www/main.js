@@ -1,17 +1,95 @@
 // Loads the WebAssembly module and mounts the dashboard. Everything else —
 // DOM, drawing, events — happens in Rust; this file only starts it and turns
 // a failure to start into a readable message instead of a blank page.
-import init, { mount } from './pkg/danba_charts.js';
+//
+// The glue is imported dynamically, inside the `try`: a static import that
+// fails (404, wrong Content-Type) would stop this script before any of it
+// runs, and "Loading…" would stay for ever. The WebAssembly download is
+// watched: one that brings no byte for STALL_MS is given up.
+
+const STALL_MS = 10_000;
+const GLUE_MS = 20_000;
+const FAILED = {
+  zh: '图表无法加载。请检查网络后刷新页面。',
+  'zh-Hant': '圖表無法載入。請檢查網路後重新整理頁面。',
+  en: 'The charts could not be loaded. Check the connection and reload the page.',
+};
+
+/** The page's language, as `src/text.rs` reads `lang=`; Simplified Chinese by default. */
+function language(tag) {
+  const t = String(tag ?? '').trim().toLowerCase();
+  if (['zh-hant', 'zh-tw', 'zh-hk', 'zh-mo'].includes(t)) return 'zh-Hant';
+  if (['en', 'en-us', 'en-gb'].includes(t)) return 'en';
+  return 'zh';
+}
+
+/** Settles like `promise`, or rejects after `ms`. */
+function within(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The WebAssembly module's response, through a watchdog that aborts the
+ * download when no byte comes for STALL_MS; handed on as a stream, so the
+ * module still compiles while it downloads. It is a thenable, so nothing is
+ * fetched unless the glue asks for it.
+ */
+function watchedWasm(url) {
+  const load = async () => {
+    const abort = new AbortController();
+    let timer;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => abort.abort(new Error(`${url} stalled for ${STALL_MS} ms`)), STALL_MS);
+    };
+    arm();
+    let response;
+    try {
+      response = await fetch(url, { signal: abort.signal });
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!response.ok || !response.body) throw new Error(`${url} answered ${response.status}`);
+    const reader = response.body.getReader();
+    const body = new ReadableStream({
+      async pull(controller) {
+        arm();
+        try {
+          const { done, value } = await reader.read();
+          clearTimeout(timer);
+          if (done) controller.close();
+          else controller.enqueue(value);
+        } catch (error) {
+          clearTimeout(timer);
+          controller.error(error);
+        }
+      },
+      cancel(reason) {
+        clearTimeout(timer);
+        return reader.cancel(reason);
+      },
+    });
+    return new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
+  };
+  return { then: (resolve, reject) => load().then(resolve, reject) };
+}
 
 const root = document.getElementById('app');
 try {
-  await init();
-  window.danba = mount(root);
+  const glue = await within(import('./pkg/danba_charts.js'), GLUE_MS, 'the glue module');
+  await glue.default({ module_or_path: watchedWasm(new URL('pkg/danba_charts_bg.wasm', import.meta.url)) });
+  window.danba = glue.mount(root);
 } catch (err) {
+  const lang = language(new URLSearchParams(location.search).get('lang'));
   document.documentElement.dataset.ready = 'error';
   const p = document.createElement('p');
   p.className = 'failed';
-  p.textContent = '图表无法加载。The charts could not be loaded. (' + String(err) + ')';
+  p.lang = lang === 'zh' ? 'zh-Hans' : lang;
+  p.textContent = FAILED[lang];
   root.replaceChildren(p);
   console.error(err);
 }

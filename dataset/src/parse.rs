@@ -176,10 +176,10 @@ pub fn parse_files(files: &[(String, String)]) -> Result<Dataset, Errors> {
         return Err(Errors(c.errors));
     }
     // Each table with the index of the file it is in, in file order.
-    fn tables<'r>(
-        raws: &'r [RawFile],
+    fn tables(
+        raws: &[RawFile],
         pick: fn(&RawFile) -> &[RawTable],
-    ) -> Vec<(usize, &'r RawTable)> {
+    ) -> Vec<(usize, &RawTable)> {
         raws.iter()
             .enumerate()
             .flat_map(|(k, r)| pick(r).iter().map(move |t| (k, t)))

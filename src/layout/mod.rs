@@ -50,20 +50,24 @@ pub fn whole_rows(needs_row: &[bool]) -> Vec<bool> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::whole_rows;
-
-    #[test]
-    fn no_narrow_chart_is_left_alone_in_its_row() {
-        assert_eq!(whole_rows(&[false, false]), [false, false]);
-        assert_eq!(whole_rows(&[false]), [true]);
-        assert_eq!(whole_rows(&[false, true, false, false]), [true, true, false, false]);
-        assert_eq!(whole_rows(&[false, false, false]), [false, false, true]);
-        assert_eq!(whole_rows(&[true, false, false, true]), [true, false, false, true]);
-        assert_eq!(whole_rows(&[]), Vec::<bool>::new());
+/// For every chart of `charts` (in page order), whether it takes a whole
+/// row of its section's grid ([`whole_rows`] within each section).
+pub fn wide_charts(charts: &[&Chart]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(charts.len());
+    let mut start = 0;
+    while start < charts.len() {
+        let section = charts[start].section;
+        let end = charts[start..]
+            .iter()
+            .position(|c| c.section != section)
+            .map_or(charts.len(), |n| start + n);
+        let needs: Vec<bool> = charts[start..end].iter().map(|c| spans_the_row(c)).collect();
+        out.extend(whole_rows(&needs));
+        start = end;
     }
+    out
 }
+
 
 /// Lays a chart out at `width` CSS px.
 pub fn layout(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -> Scene {
@@ -143,3 +147,17 @@ pub(crate) fn label_with_period(ind: &Indicator, locale: Locale) -> String {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::whole_rows;
+
+    #[test]
+    fn no_narrow_chart_is_left_alone_in_its_row() {
+        assert_eq!(whole_rows(&[false, false]), [false, false]);
+        assert_eq!(whole_rows(&[false]), [true]);
+        assert_eq!(whole_rows(&[false, true, false, false]), [true, true, false, false]);
+        assert_eq!(whole_rows(&[false, false, false]), [false, false, true]);
+        assert_eq!(whole_rows(&[true, false, false, true]), [true, false, false, true]);
+        assert_eq!(whole_rows(&[]), Vec::<bool>::new());
+    }
+}

@@ -16,9 +16,8 @@ use crate::hit::place_tooltip;
 use crate::layout::Rect;
 use crate::summary::tooltip_text;
 use crate::locale::Locale;
-use crate::theme::Theme;
+use crate::theme::{Theme, CSS_COLOURS};
 
-use super::CSS_COLOURS;
 
 /// A chart's elements, as built.
 pub(super) struct Placed {
@@ -46,7 +45,7 @@ pub(super) fn locale_from_url(window: &Window) -> Locale {
         .ok()
         .and_then(|p| p.get("lang"))
         .and_then(|tag| Locale::from_tag(&tag))
-        .unwrap_or(Locale::ZhHans)
+        .unwrap_or(Locale::DEFAULT)
 }
 
 fn el(document: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
@@ -348,8 +347,8 @@ pub(super) struct Tooltip {
     /// Where the tooltip was last placed, to place it again when the source
     /// sentence opens and the box grows.
     anchor: Rc<Cell<Option<Rect>>>,
-    _toggle: super::Listener,
-    _keep_focus: super::Listener,
+    _toggle: super::listener::Listener,
+    _keep_focus: super::listener::Listener,
     /// The figure whose text the tooltip holds, so that moving the pointer
     /// within one item only moves the box instead of rewriting it.
     showing: std::cell::Cell<Option<*const Indicator>>,
@@ -366,6 +365,7 @@ impl Tooltip {
         root.set_attribute("role", "tooltip")?;
         root.set_id("danba-tooltip");
         root.set_hidden(true);
+        super::popover::prepare(&root);
         let label = el(document, "p", "tt-label")?;
         let value = el(document, "p", "tt-value")?;
         let period = el(document, "p", "tt-period")?;
@@ -386,13 +386,13 @@ impl Tooltip {
         let anchor: Rc<Cell<Option<Rect>>> = Rc::new(Cell::new(None));
         // Focus stays on the chart when the toggle is pressed: the chart's
         // `blur` would otherwise take the tooltip away (see `keys.rs`).
-        let keep_focus = super::Listener::new(&more, "mousedown", |e: web_sys::Event| {
+        let keep_focus = super::listener::Listener::new(&more, "mousedown", |e: web_sys::Event| {
             e.prevent_default();
         })?;
         let toggle = {
             let (root, button, source, anchor) =
                 (root.clone(), more.clone(), source.clone(), Rc::clone(&anchor));
-            super::Listener::new(&more, "click", move |_| {
+            super::listener::Listener::new(&more, "click", move |_| {
                 let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
                 let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
                 let _ = source.toggle_attribute_with_force("hidden", !open);
@@ -453,6 +453,7 @@ impl Tooltip {
         }
         self.root.set_hidden(false);
         self.anchor.set(Some(anchor));
+        super::popover::show(&self.root);
         // Placing the box needs its size, and measuring it right after its
         // text changed would make the browser lay the page out inside the
         // pointer handler. The next animation frame, which lays the page out
@@ -473,6 +474,7 @@ impl Tooltip {
     }
 
     pub(super) fn hide(&self) {
+        super::popover::hide(&self.root);
         self.root.set_hidden(true);
         self.showing.set(None);
         self.pending.set(None);
@@ -486,7 +488,7 @@ impl Tooltip {
 
 /// Whether an event happened inside the tooltip.
 pub(super) fn in_tooltip(e: &web_sys::Event) -> bool {
-    super::event_origin(e)
+    super::listener::event_origin(e)
         .and_then(|el| el.closest(".tooltip").ok().flatten())
         .is_some()
 }

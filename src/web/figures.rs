@@ -19,7 +19,7 @@ use crate::data::DATASET;
 use crate::locale::Locale;
 use crate::summary::all_figure_rows;
 
-use super::Listener;
+use super::listener::{event_origin, Listener};
 
 /// The sort keys of the table, as written in `data-sort` of its buttons.
 const THEME: &str = "theme";
@@ -171,7 +171,7 @@ fn table(document: &Document, locale: Locale) -> Result<Element, JsValue> {
 pub(super) fn listen(root: &EventTarget) -> Result<Listener, JsValue> {
     Listener::new(root, "click", move |e: Event| {
         let Some(button) =
-            super::event_origin(&e).and_then(|el| el.closest("button.sort").ok().flatten())
+            event_origin(&e).and_then(|el| el.closest("button.sort").ok().flatten())
         else {
             return;
         };

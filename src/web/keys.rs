@@ -16,22 +16,43 @@ use crate::hit::{step, Step};
 use crate::layout::Rect;
 use crate::summary::tooltip_text;
 
-use super::{Listener, State};
+use super::app::State;
+use super::listener::Listener;
 
 /// The id of the live region, so a second mount on the page reuses it.
 const LIVE_ID: &str = "danba-live";
 
-/// The page's one polite live region, created on first use.
-fn live_region(document: &Document) -> Result<Element, JsValue> {
+/// The class of a live region, which hides it from sight.
+const LIVE_CLASS: &str = "sr-only danba-live";
+
+/// The live region for the charts that `canvas` belongs to, created on
+/// first use. An embed's region goes inside the embed's own root: there
+/// `.sr-only` is defined (in a script embed's shadow root, the host page's
+/// body knows no such class and would show every announcement as text), and
+/// it leaves with the chart. The dashboard's is the page's one region.
+fn live_region(document: &Document, canvas: &HtmlCanvasElement) -> Result<Element, JsValue> {
+    if let Some(root) = canvas.closest(".danba-embed")? {
+        if let Some(live) = root.query_selector(":scope > .danba-live")? {
+            return Ok(live);
+        }
+        let live = new_region(document)?;
+        root.append_child(&live)?;
+        return Ok(live);
+    }
     if let Some(live) = document.get_element_by_id(LIVE_ID) {
         return Ok(live);
     }
-    let live = document.create_element("div")?;
+    let live = new_region(document)?;
     live.set_id(LIVE_ID);
-    live.set_class_name("sr-only");
+    document.body().ok_or("no body")?.append_child(&live)?;
+    Ok(live)
+}
+
+fn new_region(document: &Document) -> Result<Element, JsValue> {
+    let live = document.create_element("div")?;
+    live.set_class_name(LIVE_CLASS);
     live.set_attribute("aria-live", "polite")?;
     live.set_attribute("aria-atomic", "true")?;
-    document.body().ok_or("no body")?.append_child(&live)?;
     Ok(live)
 }
 
@@ -72,12 +93,11 @@ pub(super) fn listen(
     state: &Rc<RefCell<State>>,
     document: &Document,
 ) -> Result<Vec<Listener>, JsValue> {
-    let live = live_region(document)?;
     let mut listeners = Vec::new();
     let canvases = state.borrow().canvases();
     for (v, canvas) in canvases.into_iter().enumerate() {
         let st = Rc::clone(state);
-        let said = live.clone();
+        let said = live_region(document, &canvas)?;
         let c = canvas.clone();
         listeners.push(Listener::new(&canvas, "keydown", move |e: Event| {
             let Some(key) = e.dyn_ref::<KeyboardEvent>() else {

@@ -14,7 +14,7 @@ use crate::data::DATASET;
 use crate::summary::{summary, table_rows};
 use crate::locale::Locale;
 
-use super::Listener;
+use super::listener::{event_origin, Listener};
 
 /// Hides an element visually while keeping it for screen readers.
 const SR_ONLY: &str = "sr-only";
@@ -151,7 +151,7 @@ fn build_table(
 pub(super) fn listen(root: &EventTarget) -> Result<Listener, JsValue> {
     Listener::new(root, "click", move |e: Event| {
         let Some(button) =
-            super::event_origin(&e).and_then(|el| el.closest("button.data-toggle").ok().flatten())
+            event_origin(&e).and_then(|el| el.closest("button.data-toggle").ok().flatten())
         else {
             return;
         };
@@ -170,7 +170,7 @@ pub(super) fn listen(root: &EventTarget) -> Result<Listener, JsValue> {
 
 /// Whether the event happened on a chart's canvas.
 pub(super) fn on_chart(e: &Event) -> bool {
-    super::event_origin(e)
+    event_origin(e)
         .and_then(|el| el.dyn_into::<HtmlCanvasElement>().ok())
         .is_some_and(|c| c.class_list().contains("plot"))
 }

@@ -12,7 +12,8 @@ use web_sys::{Document, Event, PointerEvent};
 
 use crate::hit::hit;
 
-use super::{Listener, State};
+use super::app::State;
+use super::listener::Listener;
 
 /// How far (CSS px) a finger may move and still count as a tap.
 const TAP_SLOP: f64 = 8.0;

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 import {
-  BASE_URL, collectProblems, eventually, launch, loadDataset, normalise, withDashboard as withOpenDashboard,
+  BASE_URL, collectProblems, eventually, launch, loadDataset, normalise, withDashboard as withOpenDashboard, sourceIn,
 } from './browser.mjs';
 
 const require = createRequire(import.meta.url);

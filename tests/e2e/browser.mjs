@@ -164,8 +164,30 @@ export async function fetchFromSite(path) {
   return response;
 }
 
+/**
+ * The source sentence of an indicator as a reader of `lang` is shown it: the
+ * Simplified quote, the article's own Traditional sentence, or its English
+ * translation.
+ */
+export function sourceIn(indicator, lang) {
+  return { zh: indicator.source, 'zh-Hant': indicator.source_zh_hant, en: indicator.source_en }[lang];
+}
+
 /** `dist/data/indicators.json`, the data the page is built from. */
 export async function loadDataset() {
   const response = await fetchFromSite('data/indicators.json');
   return response.json();
+}
+
+/**
+ * Lets a test reach the script embeds' charts as `window.danbaEmbeds`. The
+ * script keeps them in its module (a page global could be overwritten by
+ * the host page), and exports `charts()`; importing the same address again
+ * gives the page's one instance of that module.
+ */
+export async function exposeEmbeds(page) {
+  await page.evaluate(async (url) => {
+    const embeds = await import(url);
+    Object.defineProperty(window, 'danbaEmbeds', { configurable: true, get: () => embeds.charts() });
+  }, `${BASE_URL}danba-embed.js`);
 }

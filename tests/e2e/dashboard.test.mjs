@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  eventually, fetchFromSite, launch, loadDataset, normalise, withDashboard as withOpenDashboard,
+  eventually, fetchFromSite, launch, loadDataset, normalise, sourceIn, withDashboard as withOpenDashboard,
 } from './browser.mjs';
 import { parseCsv } from './csv.mjs';
 

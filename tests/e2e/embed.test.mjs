@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-import { BASE_URL, collectProblems, launch } from './browser.mjs';
+import { BASE_URL, collectProblems, exposeEmbeds, launch } from './browser.mjs';
 
 const HOST = BASE_URL.replace('//127.0.0.1:', '//localhost:');
 const TEST_TIMEOUT_MS = 120_000;
@@ -59,6 +59,7 @@ async function hostPage(html, { width = 1000, height = 900 } = {}) {
   await loading(pending, () => page.goto(`${HOST}embed.css`));
   // The icon link keeps the browser from asking the server for /favicon.ico.
   await loading(pending, () => page.setContent(html.replace('<title>', '<link rel="icon" href="data:,"><title>'), { waitUntil: 'domcontentloaded' }));
+  if (html.includes('danba-embed.js')) await exposeEmbeds(page);
   return { context, page, problems };
 }
 

@@ -11,7 +11,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE_URL, collectProblems, eventually, launch, loadDataset, openDashboard, waitReady } from './browser.mjs';
+import { BASE_URL, collectProblems, eventually, exposeEmbeds, launch, loadDataset, openDashboard, waitReady } from './browser.mjs';
 
 const TEST_TIMEOUT_MS = 240_000;
 /** The embed page shows a chart whose height changes with its width. */
@@ -56,6 +56,7 @@ async function hostPage(html, { width = 1000, height = 900 } = {}) {
   await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
   await page.goto(`${BASE_URL}embed.css`);
   await page.setContent(html.replace('<title>', '<link rel="icon" href="data:,"><title>'), { waitUntil: 'domcontentloaded' });
+  if (html.includes('danba-embed.js')) await exposeEmbeds(page);
   return { context, page, problems };
 }
 

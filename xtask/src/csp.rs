@@ -22,7 +22,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-use crate::pages::{attribute, find_tag};
+use crate::html::{attribute, find_span, tags};
 
 /// The policy of the dashboard and the embed pages, as `www/index.html` and
 /// `www/embed.html` carry it in their meta tag (the build checks they do).
@@ -84,7 +84,7 @@ pub fn meta(policy: &str) -> String {
 /// The byte range of the page's CSP meta tag and the policy it carries.
 fn find_meta(page: &str) -> Option<((usize, usize), &str)> {
     let mut from = 0;
-    while let Some((start, end)) = find_tag(page, "meta", from) {
+    while let Some((start, end)) = find_span(page, "meta", from) {
         let tag = &page[start..end];
         if attribute(tag, "http-equiv")
             .is_some_and(|v| v.eq_ignore_ascii_case("Content-Security-Policy"))
@@ -115,7 +115,7 @@ fn element_texts<'p>(page: &'p str, name: &str, wanted: impl Fn(&str) -> bool) -
     let close = format!("</{name}");
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some((start, end)) = find_tag(page, name, from) {
+    while let Some((start, end)) = find_span(page, name, from) {
         let Some(length) = page[end..].to_ascii_lowercase().find(&close) else {
             break;
         };
@@ -170,7 +170,7 @@ pub fn check_page(page: &str, policy: &str, what: &str) -> Result<()> {
         bail!("{what}: the meta tag carries the policy `{carried}`, expected `{policy}`");
     }
     for name in ["link", "script", "style", "img"] {
-        if find_tag(page, name, 0).is_some_and(|(start, _)| start < meta_start) {
+        if find_span(page, name, 0).is_some_and(|(start, _)| start < meta_start) {
             bail!("{what}: a <{name}> comes before the Content-Security-Policy meta tag");
         }
     }
@@ -191,78 +191,17 @@ pub fn check_page(page: &str, policy: &str, what: &str) -> Result<()> {
 }
 
 /// The name of every attribute of every start tag of `page`, lower-cased,
-/// with its element's name. The text of `<script>` and `<style>` elements and
-/// comments is skipped, and quoted values are read whole, so neither code nor
-/// a title such as "Living style" is taken for an attribute.
+/// with its element's name (see [`tags`]: code, styles and comments are not
+/// markup, and quoted values are read whole, so neither code nor a title
+/// such as "Living style" is taken for an attribute).
 fn attribute_names(page: &str) -> Vec<(String, String)> {
-    let lower = page.to_ascii_lowercase();
-    let bytes = lower.as_bytes();
-    let mut found = Vec::new();
-    let mut at = 0;
-    while let Some(open) = lower[at..].find('<').map(|o| at + o) {
-        if lower[open..].starts_with("<!--") {
-            at = lower[open..]
-                .find("-->")
-                .map_or(bytes.len(), |e| open + e + 3);
-            continue;
-        }
-        let mut i = open + 1;
-        let name_start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        let element = lower[name_start..i].to_owned();
-        if element.is_empty() {
-            at = open + 1;
-            continue;
-        }
-        // Attributes: a name, then perhaps `=` and a quoted or bare value.
-        loop {
-            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-                i += 1;
-            }
-            if i >= bytes.len() || bytes[i] == b'>' {
-                break;
-            }
-            let start = i;
-            while i < bytes.len()
-                && !matches!(bytes[i], b'=' | b'>' | b'/')
-                && !bytes[i].is_ascii_whitespace()
-            {
-                i += 1;
-            }
-            found.push((element.clone(), lower[start..i].to_owned()));
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            if i < bytes.len() && bytes[i] == b'=' {
-                i += 1;
-                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                match bytes.get(i) {
-                    Some(&quote @ (b'"' | b'\'')) => {
-                        i = lower[i + 1..]
-                            .find(quote as char)
-                            .map_or(bytes.len(), |e| i + 1 + e + 1);
-                    }
-                    _ => {
-                        while i < bytes.len() && bytes[i] != b'>' && !bytes[i].is_ascii_whitespace()
-                        {
-                            i += 1;
-                        }
-                    }
-                }
-            }
-        }
-        at = (i + 1).min(bytes.len());
-        // The text of a raw-text element is code or CSS, not markup.
-        if element == "script" || element == "style" {
-            let close = format!("</{element}");
-            at = lower[at..].find(&close).map_or(bytes.len(), |e| at + e);
-        }
-    }
-    found
+    tags(page)
+        .into_iter()
+        .flat_map(|t| {
+            let element = t.name.clone();
+            t.attributes.into_iter().map(move |(name, _)| (element.clone(), name))
+        })
+        .collect()
 }
 
 /// The `dist/_headers` file: [`POLICY`] for the dashboard and embed pages,
@@ -423,10 +362,10 @@ mod tests {
                 .map(|(_, v)| v)
                 .collect()
         };
-        for path in ["/", "/index.html", "/embed.html", "/embed/money.en.html"] {
+        for path in ["/", "/index.html", "/embed.html", "/embed/a-chart.en.html"] {
             assert_eq!(csp(path), vec![POLICY.to_owned()], "{path}");
         }
-        assert_eq!(csp("/standalone/money.html"), vec!["default-src 'none'"]);
+        assert_eq!(csp("/standalone/a-chart.html"), vec!["default-src 'none'"]);
         assert!(csp("/pkg/danba_charts.js").is_empty());
         for path in [
             "/pkg/danba_charts_bg.wasm",

@@ -11,7 +11,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-use crate::{cargo, csp, pages, run_command, statics, target_dir, tools};
+use crate::{cargo, csp, pages, paths, run_command, statics, target_dir, tools};
 
 /// The crate compiled to WebAssembly and the file name cargo gives it.
 const WASM_PACKAGE: &str = "danba-charts";
@@ -91,17 +91,27 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
         tools::WASM_TARGET,
         site.data.display()
     );
-    // build.rs bakes the folder `DANBA_DATA` names into the module.
+    // build.rs bakes the folder `DANBA_DATA` names into the module. The
+    // build machine's paths are rewritten to relative names (see
+    // `paths.rs`); given with `--target`, the flags reach only the module,
+    // not build scripts, which thus stay cached.
     let data_dir = root.join(&site.data);
-    run_command(cargo().current_dir(root).env("DANBA_DATA", &data_dir).args([
-        "build",
-        "--release",
-        "--lib",
-        "--target",
-        tools::WASM_TARGET,
-        "-p",
-        WASM_PACKAGE,
-    ]))?;
+    run_command(
+        cargo()
+            .current_dir(root)
+            .env("DANBA_DATA", &data_dir)
+            .env("CARGO_ENCODED_RUSTFLAGS", paths::encoded_rustflags(root))
+            .env_remove("RUSTFLAGS")
+            .args([
+                "build",
+                "--release",
+                "--lib",
+                "--target",
+                tools::WASM_TARGET,
+                "-p",
+                WASM_PACKAGE,
+            ]),
+    )?;
     let wasm = target_dir(root)
         .join(tools::WASM_TARGET)
         .join("release")
@@ -144,6 +154,11 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
     )?;
     fs::rename(&optimised, &module)
         .with_context(|| format!("cannot replace {}", module.display()))?;
+    let mut bytes =
+        fs::read(&module).with_context(|| format!("cannot read {}", module.display()))?;
+    let replaced = paths::relativise_std_paths(&mut bytes);
+    println!("==> made {replaced} paths of the standard library relative in dist/pkg/danba_charts_bg.wasm");
+    write_file(&module, &bytes)?;
 
     println!("==> copying www/ into dist/");
     let www = root.join("www");
@@ -157,6 +172,7 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
 
     println!("==> writing the article's headline and description into index.html and embed.html");
     pages::fill_shells(&dist, &dataset)?;
+    pages::fill_palette(&dist)?;
 
     println!("==> writing data/indicators.csv and data/indicators.json");
     let data = dist.join("data");

@@ -12,6 +12,13 @@ use crate::{bench, cargo, dist, fuzz, run_command, serve, target_dir, tools};
 /// The folder of the browser tests and their npm packages.
 pub const E2E_DIR: &str = "tests/e2e";
 
+/// The browser tests that hold for the site of any data folder.
+const ANY_ARTICLE_TESTS: &str = "tests/e2e/any-article/smoke.test.mjs";
+
+/// A made-up second article, of another shape than `data/`: its site must
+/// build and pass the smoke tests with no change outside its data folder.
+const SECOND_ARTICLE: &str = "tests/data/second-article";
+
 /// Runs one named step, announcing it and naming it in the error if it fails,
 /// so that a red CI log says at once which step broke.
 fn step<T>(number: usize, name: &str, action: impl FnOnce() -> Result<T>) -> Result<T> {
@@ -23,15 +30,28 @@ fn step<T>(number: usize, name: &str, action: impl FnOnce() -> Result<T>) -> Res
 pub fn test(root: &Path) -> Result<()> {
     step(1, "check the tools", || {
         tools::ensure_browser()?;
+        tools::ensure_engines()?;
         tools::ensure_node()?;
         tools::ensure_wasm_target()?;
         tools::ensure_wasm_bindgen(root)?;
         tools::ensure_wasm_opt(root)?;
         fuzz::ensure_cargo_fuzz()?;
+        ensure_clippy()?;
         Ok(())
     })?;
-    step(2, "cargo test --workspace", || {
-        run_command(cargo().current_dir(root).args(["test", "--workspace"]))
+    step(2, "cargo test --workspace, and clippy's guard rails", || {
+        run_command(cargo().current_dir(root).args(["test", "--workspace"]))?;
+        // The workspace denies `unwrap`/`expect` outside tests (Cargo.toml);
+        // only clippy checks that, natively and for the browser code.
+        run_command(cargo().current_dir(root).args(["clippy", "--workspace", "--all-targets"]))?;
+        run_command(cargo().current_dir(root).args([
+            "clippy",
+            "-p",
+            "danba-charts",
+            "--lib",
+            "--target",
+            tools::WASM_TARGET,
+        ]))
     })?;
     step(3, "fuzz the options and data-file parsers", || {
         fuzz::run_all(root, fuzz::TEST_SECONDS)
@@ -44,13 +64,42 @@ pub fn test(root: &Path) -> Result<()> {
         serve::serve_in_background(root.join("dist"))
     })?;
     step(7, "browser tests", || run_browser_tests(root, &base_url))?;
+    step(8, "build and smoke-test the site of another article", || {
+        second_article(root)
+    })?;
     step(
-        8,
+        9,
         "bench smoke test (one load; no timing is judged)",
         || bench::smoke(root),
     )?;
     println!("==> all steps passed");
     Ok(())
+}
+
+/// Installs clippy with rustup when cargo has none.
+fn ensure_clippy() -> Result<()> {
+    if crate::output_of("cargo", &["clippy", "--version"]).is_some() {
+        println!("==> clippy is installed");
+        return Ok(());
+    }
+    println!("==> installing clippy (rustup component add clippy)");
+    run_command(Command::new("rustup").args(["component", "add", "clippy"]))
+}
+
+/// Builds the site of [`SECOND_ARTICLE`] into `target/` and runs the smoke
+/// tests that hold for any data folder against it. The dashboard's own
+/// `dist/` is left as it is.
+fn second_article(root: &Path) -> Result<()> {
+    let out = target_dir(root).join("second-article-site");
+    let site = dist::Site::of(SECOND_ARTICLE, out.strip_prefix(root).unwrap_or(&out));
+    dist::dist(root, &site)?;
+    let base_url = serve::serve_in_background(root.join(&site.out))?;
+    run_command(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", ANY_ARTICLE_TESTS])
+            .current_dir(root)
+            .env("BASE_URL", base_url),
+    )
 }
 
 /// Saves screenshots of the page in both languages, two widths and both

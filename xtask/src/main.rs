@@ -11,6 +11,7 @@ mod e2e;
 mod fuzz;
 mod html;
 mod pages;
+mod paths;
 mod serve;
 mod statics;
 mod tools;

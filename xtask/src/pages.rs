@@ -25,9 +25,10 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use danba_charts::data::{Chart, Dataset};
 use danba_charts::locale::Locale;
+use danba_charts::theme::Theme;
 
 use crate::csp;
-use crate::html::escape;
+use crate::html::{attribute, escape, find_span};
 use crate::statics::{stem, Drawn, LANGUAGES, PNG_SCALE, WIDTH};
 
 /// The site's one-chart page (from `www/`), which every page here is made from.
@@ -161,6 +162,27 @@ pub fn fill_shells(dist: &Path, data: &Dataset) -> Result<()> {
     Ok(())
 }
 
+/// Writes the palette of `src/theme.rs` into every style sheet of the site
+/// where a `/* palette: light */` or `/* palette: dark */` comment stands, so
+/// the first paint has the chart's colours and no style sheet keeps a copy
+/// of them that could drift.
+pub fn fill_palette(dist: &Path) -> Result<()> {
+    for entry in fs::read_dir(dist).with_context(|| format!("cannot read {}", dist.display()))? {
+        let path = entry.with_context(|| format!("cannot read {}", dist.display()))?.path();
+        if path.extension().is_some_and(|x| x == "css") {
+            let text = read_text(&path)?;
+            write(&path, &with_palette(&text))?;
+        }
+    }
+    Ok(())
+}
+
+/// A style sheet with its palette comments replaced by the theme's colours.
+pub fn with_palette(css: &str) -> String {
+    css.replace("/* palette: light */", &Theme::LIGHT.css_declarations())
+        .replace("/* palette: dark */", &Theme::DARK.css_declarations())
+}
+
 /// Writes the embed and standalone pages of every chart from `dist/`'s
 /// copy of the template.
 ///
@@ -219,50 +241,9 @@ fn write(path: &Path, text: &str) -> Result<()> {
     fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// The byte range of the first start tag `<NAME …>` (case-insensitive) at or
-/// after `from`.
-pub(crate) fn find_tag(doc: &str, name: &str, from: usize) -> Option<(usize, usize)> {
-    let lower = doc.to_ascii_lowercase();
-    let open = format!("<{}", name.to_ascii_lowercase());
-    let mut at = from;
-    while let Some(found) = lower[at..].find(&open) {
-        let start = at + found;
-        let after = lower[start + open.len()..].chars().next();
-        // `<head` must not match `<header`.
-        if matches!(after, Some(c) if c.is_ascii_whitespace() || c == '>' || c == '/') {
-            let end = start + lower[start..].find('>')? + 1;
-            return Some((start, end));
-        }
-        at = start + open.len();
-    }
-    None
-}
-
-/// The value of an attribute in a start tag, if it is quoted.
-pub(crate) fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    let lower = tag.to_ascii_lowercase();
-    let mut at = 0;
-    while let Some(found) = lower[at..].find(name) {
-        let start = at + found;
-        let before = lower[..start].chars().last();
-        let rest = &tag[start + name.len()..];
-        if matches!(before, Some(c) if c.is_ascii_whitespace()) {
-            let rest = rest.trim_start();
-            if let Some(value) = rest.strip_prefix('=') {
-                let value = value.trim_start();
-                let quote = value.chars().next().filter(|q| *q == '"' || *q == '\'')?;
-                let inner = &value[1..];
-                return inner.find(quote).map(|end| &inner[..end]);
-            }
-        }
-        at = start + name.len();
-    }
-    None
-}
-
 fn insert_after_open_tag(doc: &str, open: &str, text: &str) -> Result<String> {
     let name = open.trim_start_matches('<');
-    let Some((_, end)) = find_tag(doc, name, 0) else {
+    let Some((_, end)) = find_span(doc, name, 0) else {
         bail!("the template has no <{name}> tag");
     };
     Ok(format!("{}{text}{}", &doc[..end], &doc[end..]))
@@ -277,7 +258,7 @@ fn insert_before(doc: &str, marker: &str, text: &str) -> Result<String> {
 
 /// Sets `lang` on `<html>`, replacing the template's.
 fn set_html_lang(doc: &str, lang: &str) -> Result<String> {
-    let Some((start, end)) = find_tag(doc, "html", 0) else {
+    let Some((start, end)) = find_span(doc, "html", 0) else {
         bail!("the template has no <html> tag");
     };
     let tag = &doc[start..end];
@@ -304,7 +285,7 @@ fn set_description(doc: &str, description: &str) -> Result<String> {
 /// Replaces the text of `<title>` (or adds one), `title` already escaped.
 fn set_title(doc: &str, title: &str) -> Result<String> {
     let lower = doc.to_ascii_lowercase();
-    match (find_tag(doc, "title", 0), lower.find("</title>")) {
+    match (find_span(doc, "title", 0), lower.find("</title>")) {
         (Some((_, end)), Some(close)) if close >= end => {
             Ok(format!("{}{title}{}", &doc[..end], &doc[close..]))
         }
@@ -316,7 +297,7 @@ fn set_title(doc: &str, title: &str) -> Result<String> {
 /// inside it.
 fn set_app(doc: &str, attributes: &str, inner: &str) -> Result<String> {
     let mut from = 0;
-    while let Some((start, end)) = find_tag(doc, "div", from) {
+    while let Some((start, end)) = find_span(doc, "div", from) {
         let tag = &doc[start..end];
         if attribute(tag, "id") == Some("app") {
             let close = if tag.ends_with("/>") {
@@ -341,7 +322,7 @@ fn set_app(doc: &str, attributes: &str, inner: &str) -> Result<String> {
 fn drop_tags(doc: &str, name: &str, unwanted: impl Fn(&str) -> bool) -> String {
     let mut out = String::new();
     let mut from = 0;
-    while let Some((start, end)) = find_tag(doc, name, from) {
+    while let Some((start, end)) = find_span(doc, name, from) {
         out.push_str(&doc[from..start]);
         if !unwanted(&doc[start..end]) {
             out.push_str(&doc[start..end]);
@@ -366,7 +347,7 @@ fn raw_text<'t>(text: &'t str, element: &str, what: &str) -> Result<&'t str> {
 fn inline_style_sheets(doc: &str, read: &dyn Fn(&str) -> Result<String>) -> Result<String> {
     let mut out = String::new();
     let mut from = 0;
-    while let Some((start, end)) = find_tag(doc, "link", from) {
+    while let Some((start, end)) = find_span(doc, "link", from) {
         out.push_str(&doc[from..start]);
         let tag = &doc[start..end];
         match (attribute(tag, "rel"), attribute(tag, "href")) {
@@ -428,7 +409,7 @@ fn inline_module_scripts(
     let mut out = String::new();
     let mut from = 0;
     let mut inlined = 0;
-    while let Some((start, end)) = find_tag(doc, "script", from) {
+    while let Some((start, end)) = find_span(doc, "script", from) {
         out.push_str(&doc[from..start]);
         let tag = &doc[start..end];
         let close = doc[end..]
@@ -471,12 +452,24 @@ fn with_glue(script: &str, src: &str, glue: &str) -> Result<String> {
     if let Some(spec) = relative_imports(glue).first() {
         bail!("the glue imports {spec}, which is not inlined");
     }
-    let (clause, rest) = glue_import(script, src)?;
+    if let Some(spec) = relative_imports(script).into_iter().find(|s| s != GLUE) {
+        bail!("{src} imports {spec}; only {GLUE} is inlined");
+    }
     let init = glue
         .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ' '))
         .filter_map(|part| part.trim().strip_suffix(" as default").map(str::trim))
         .find(|name| !name.is_empty() && !name.contains(' '))
         .context("the glue has no `export { … as default }` (its init function)")?;
+    let inlined_init = format!(
+        "() => {init}({{ module_or_path: Uint8Array.from(\
+         atob(document.getElementById('{WASM_ELEMENT}').textContent.trim()), (c) => c.charCodeAt(0)) }})"
+    );
+    if let Some(rest) = with_dynamic_glue(script, src, glue, &inlined_init)? {
+        return Ok(format!(
+            "{glue}\n// {src}, with its import of the glue replaced by the glue above.\n{{\n{rest}\n}}"
+        ));
+    }
+    let (clause, rest) = glue_import(script, src)?;
     let mut bindings = String::new();
     let (default, named) = match clause.split_once('{') {
         Some((default, named)) => (default, named.trim_end().trim_end_matches('}')),
@@ -484,10 +477,7 @@ fn with_glue(script: &str, src: &str, glue: &str) -> Result<String> {
     };
     let default = default.trim().trim_end_matches(',').trim();
     if !default.is_empty() {
-        bindings.push_str(&format!(
-            "const {default} = () => {init}({{ module_or_path: Uint8Array.from(\
-             atob(document.getElementById('{WASM_ELEMENT}').textContent.trim()), (c) => c.charCodeAt(0)) }});\n"
-        ));
+        bindings.push_str(&format!("const {default} = {inlined_init};\n"));
     }
     for name in named.split(',').map(str::trim).filter(|n| !n.is_empty()) {
         // A name imported without `as` is the glue's own top-level name,
@@ -499,6 +489,44 @@ fn with_glue(script: &str, src: &str, glue: &str) -> Result<String> {
     Ok(format!(
         "{glue}\n// {src}, with its import of the glue above replaced by these bindings.\n{{\n{bindings}{rest}\n}}"
     ))
+}
+
+/// `script` with its dynamic import of the glue (`import('./pkg/danba_charts.js')`,
+/// which the page scripts use so that a glue that fails to load ends in a
+/// message) replaced by a promise of the inlined glue's exports, its
+/// `default` giving the init function the inlined module; `None` when the
+/// script imports the glue statically.
+fn with_dynamic_glue(script: &str, src: &str, glue: &str, init: &str) -> Result<Option<String>> {
+    let Some(call) = [format!("import('{GLUE}')"), format!("import(\"{GLUE}\")")]
+        .into_iter()
+        .find(|call| script.contains(call.as_str()))
+    else {
+        return Ok(None);
+    };
+    if script.matches("import(").count() != 1 {
+        bail!("{src} has more than one import, which is not inlined");
+    }
+    let mut names = vec![format!("default: {init}")];
+    for line in glue.lines() {
+        for prefix in [
+            "export function ",
+            "export class ",
+            "export async function ",
+        ] {
+            if let Some(name) = line.strip_prefix(prefix).and_then(|rest| {
+                rest.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                    .next()
+                    .filter(|n| !n.is_empty())
+            }) {
+                names.push(name.to_owned());
+            }
+        }
+    }
+    Ok(Some(script.replacen(
+        &call,
+        &format!("Promise.resolve({{ {} }})", names.join(", ")),
+        1,
+    )))
 }
 
 /// The import clause of `script`'s one import statement (`import CLAUSE
@@ -663,6 +691,33 @@ mod tests {
     }
 
     #[test]
+    fn a_dynamic_import_of_the_glue_is_inlined_too() -> Result<()> {
+        let read = |path: &str| -> Result<String> {
+            match path {
+                "style.css" => Ok(String::new()),
+                "embed.js" => Ok("try {\n  const glue = await import('./pkg/danba_charts.js');\n  await glue.default({ module_or_path: later });\n  glue.mount_chart(1);\n} catch {}".to_owned()),
+                other => bail!("unexpected read of {other}"),
+            }
+        };
+        let assets = Assets {
+            glue: "export function mount_chart(root) {}\nexport class App {}\nasync function __wbg_init(m) {}\nexport { initSync, __wbg_init as default };"
+                .to_owned(),
+            wasm: vec![0, 97, 115, 109],
+        };
+        let page = standalone_page(TEMPLATE_TEXT, &target(Locale::En), &assets, &read, "<svg/>")?;
+        assert!(!page.contains("import("), "{page}");
+        assert!(
+            page.contains("const glue = await Promise.resolve({ default: () => __wbg_init({ module_or_path: Uint8Array.from(atob(document.getElementById('danba-wasm')"),
+            "{page}"
+        );
+        assert!(
+            page.contains("(c) => c.charCodeAt(0)) }), mount_chart, App });"),
+            "{page}"
+        );
+        Ok(())
+    }
+
+    #[test]
     fn a_glue_without_its_init_or_a_script_without_the_import_is_refused() {
         let assets = |glue: &str| Assets {
             glue: glue.to_owned(),
@@ -701,6 +756,25 @@ mod tests {
     }
 
     #[test]
+    fn the_style_sheets_take_their_colours_from_the_theme() -> Result<()> {
+        let root = crate::workspace_root()?;
+        for name in ["style.css", "chart.css"] {
+            let css = read_text(&root.join("www").join(name))?;
+            // No colour of the palette is written into a style sheet by hand.
+            for (variable, _) in danba_charts::theme::CSS_COLOURS {
+                assert!(!css.contains(&format!("{variable}: #")), "{name} sets {variable} itself");
+            }
+            assert!(css.contains("/* palette: light */"), "{name} has no light palette");
+            let filled = with_palette(&css);
+            assert!(filled.contains(&Theme::LIGHT.css_declarations()), "{name}");
+            assert!(!filled.contains("/* palette:"), "{name}");
+        }
+        let dashboard = with_palette(&read_text(&root.join("www/style.css"))?);
+        assert!(dashboard.contains(&Theme::DARK.css_declarations()));
+        Ok(())
+    }
+
+    #[test]
     fn finds_attributes_and_tags() {
         assert_eq!(attribute(r#"<div id="app" class='x'>"#, "class"), Some("x"));
         assert_eq!(
@@ -708,7 +782,7 @@ mod tests {
             Some("app")
         );
         assert_eq!(attribute(r#"<div>"#, "id"), None);
-        assert_eq!(find_tag("<header><head>", "head", 0), Some((8, 14)));
+        assert_eq!(find_span("<header><head>", "head", 0), Some((8, 14)));
         assert_eq!(
             relative_imports("import a from './a.js'; import \"./b.js\"; import c from 'c';"),
             vec!["./a.js", "./b.js"]

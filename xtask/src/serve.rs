@@ -7,8 +7,10 @@
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Result};
 
@@ -20,6 +22,25 @@ const PORT_TRIES: u16 = 20;
 /// How long a connection may sit idle before it is dropped: no client can
 /// hold a thread forever.
 const IDLE: Duration = Duration::from_secs(15);
+
+/// What one client may take of the server. A limit per read alone would let
+/// a client that sends one byte every few seconds hold a thread for ever,
+/// and a thread per connection without a cap lets idle connections exhaust
+/// the machine's threads.
+#[derive(Clone, Copy, Debug)]
+struct Limits {
+    /// The whole request head must arrive within this time.
+    head: Duration,
+    /// Connections answered at once; any more are told 503 and closed.
+    connections: usize,
+}
+
+/// The limits of `cargo xtask serve` and of the test server: a browser sends
+/// its request head at once and opens a few connections per host.
+const LIMITS: Limits = Limits {
+    head: Duration::from_secs(10),
+    connections: 64,
+};
 
 /// The longest request head accepted; ours are a few hundred bytes.
 const HEAD_MAX: usize = 16 * 1024;
@@ -33,7 +54,7 @@ pub fn serve_command(root: &Path, port: u16, site: &dist::Site) -> Result<()> {
         site.out.display(),
         site.data.display()
     );
-    accept(listener, root.join(&site.out), true);
+    accept(listener, root.join(&site.out), true, LIMITS);
     Ok(())
 }
 
@@ -41,10 +62,15 @@ pub fn serve_command(root: &Path, port: u16, site: &dist::Site) -> Result<()> {
 /// this process, and returns the base URL (`http://127.0.0.1:PORT/`). The
 /// server lives as long as the process.
 pub fn serve_in_background(dir: PathBuf) -> Result<String> {
+    serve_with_limits(dir, LIMITS)
+}
+
+/// [`serve_in_background`] with the given limits (tests use small ones).
+fn serve_with_limits(dir: PathBuf, limits: Limits) -> Result<String> {
     let (listener, port) = bind(0)?;
     println!("==> serving {} at http://127.0.0.1:{port}/", dir.display());
     // Detached on purpose: the thread ends with the process.
-    drop(thread::spawn(move || accept(listener, dir, false)));
+    drop(thread::spawn(move || accept(listener, dir, false, limits)));
     Ok(format!("http://127.0.0.1:{port}/"))
 }
 
@@ -78,29 +104,76 @@ fn bind(port: u16) -> Result<(TcpListener, u16)> {
 /// Answers each connection on a thread of its own: one request, one
 /// response, then the connection is closed. Without keep-alive no request
 /// can wait behind another on a reused connection, and the timeouts free a
-/// thread whose client went away.
-fn accept(listener: TcpListener, dir: PathBuf, log_all: bool) {
+/// thread whose client went away. At most `limits.connections` are answered
+/// at once: a connection beyond that gets a short 503 from this thread and
+/// is closed, so idle clients cannot make the server start threads without
+/// end.
+fn accept(listener: TcpListener, dir: PathBuf, log_all: bool, limits: Limits) {
+    let open = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
-        let Ok(stream) = stream else { continue };
+        let Ok(mut stream) = stream else { continue };
+        if open.fetch_add(1, Ordering::SeqCst) >= limits.connections {
+            open.fetch_sub(1, Ordering::SeqCst);
+            // A few bytes fit in any socket buffer, so this write does not
+            // wait for the client; the timeout is there all the same.
+            let _ = stream.set_write_timeout(Some(Duration::from_millis(100)));
+            let _ = stream.write_all(&response(
+                503,
+                "text/plain; charset=utf-8",
+                b"busy",
+                "Retry-After: 1\r\n",
+                false,
+            ));
+            if log_all {
+                eprintln!("connection refused: {} are open already", limits.connections);
+            }
+            continue;
+        }
         let dir = dir.clone();
+        let open = Arc::clone(&open);
         drop(thread::spawn(move || {
-            if let Err(error) = answer(stream, &dir, log_all) {
+            if let Err(error) = answer(stream, &dir, log_all, limits.head) {
                 if log_all {
                     eprintln!("connection: {error}");
                 }
             }
+            open.fetch_sub(1, Ordering::SeqCst);
         }));
     }
 }
 
-/// Reads one request head from `stream` and writes the response.
-fn answer(mut stream: TcpStream, dir: &Path, log_all: bool) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(IDLE))?;
+/// Reads one request head from `stream`, which must arrive in full within
+/// `head_limit` of the connection's start, and writes the response.
+fn answer(
+    mut stream: TcpStream,
+    dir: &Path,
+    log_all: bool,
+    head_limit: Duration,
+) -> std::io::Result<()> {
+    let deadline = Instant::now() + head_limit;
     stream.set_write_timeout(Some(IDLE))?;
     let mut head = Vec::new();
     let mut chunk = [0u8; 2048];
     while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-        let n = stream.read(&mut chunk)?;
+        // Each read may only wait for what is left of the whole limit.
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return stream.write_all(&response(
+                408,
+                "text/plain; charset=utf-8",
+                b"request timeout",
+                "",
+                false,
+            ));
+        }
+        stream.set_read_timeout(Some(left))?;
+        let n = match stream.read(&mut chunk) {
+            Ok(n) => n,
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         if n == 0 {
             return Ok(());
         }
@@ -175,6 +248,8 @@ fn response(code: u16, kind: &str, body: &[u8], extra: &str, head_only: bool) ->
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        503 => "Service Unavailable",
         431 => "Request Header Fields Too Large",
         _ => "",
     };
@@ -223,7 +298,8 @@ enum Target {
 }
 
 /// Maps a request URL to a file below `dir`, refusing anything that could
-/// leave it (`..`, encoded or not) or that is not a plain path.
+/// leave it (`..`, encoded or not, or a symbolic link that points out of
+/// `dir`) or that is not a plain path.
 fn resolve(dir: &Path, url: &str) -> Target {
     let path = url.split(['?', '#']).next().unwrap_or("");
     let Some(decoded) = percent_decode(path) else {
@@ -241,16 +317,30 @@ fn resolve(dir: &Path, url: &str) -> Target {
             _ => file.push(segment),
         }
     }
+    if !inside(dir, &file) {
+        return Target::Status(404);
+    }
     if file.is_dir() {
         if !decoded.ends_with('/') {
-            return Target::Redirect(format!("{path}/"));
+            // One leading slash only: `//static/` would be a scheme-relative
+            // URL, which a browser follows to the host named `static`.
+            return Target::Redirect(format!("/{}/", path.trim_start_matches('/')));
         }
         file.push("index.html");
     }
-    if file.is_file() {
+    if file.is_file() && inside(dir, &file) {
         Target::File(file)
     } else {
         Target::Status(404)
+    }
+}
+
+/// Whether `path`, with every symbolic link followed, is `dir` or below it.
+/// A path that does not exist is not inside.
+fn inside(dir: &Path, path: &Path) -> bool {
+    match (dir.canonicalize(), path.canonicalize()) {
+        (Ok(dir), Ok(path)) => path.starts_with(dir),
+        _ => false,
     }
 }
 
@@ -385,6 +475,127 @@ mod tests {
         assert_eq!(resolve(&dir, "/%2e%2e/Cargo.toml"), Target::Status(400));
         assert_eq!(resolve(&dir, "/..%5c..%5cetc"), Target::Status(400));
         assert_eq!(resolve(&dir, "relative"), Target::Status(400));
+        std::fs::remove_dir_all(&dir)?;
+        Ok(())
+    }
+
+    #[test]
+    fn never_redirects_to_another_host() -> Result<()> {
+        let dir = fixture()?;
+        for url in ["//data", "///data", "//data?x=1"] {
+            match resolve(&dir, url) {
+                Target::Redirect(location) => {
+                    assert!(
+                        location.starts_with('/') && !location.starts_with("//"),
+                        "{url} -> {location}"
+                    );
+                }
+                other => panic!("{url} -> {other:?}"),
+            }
+        }
+        std::fs::remove_dir_all(&dir)?;
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_symbolic_links_out_of_the_folder() -> Result<()> {
+        let dir = fixture()?;
+        let outside = dir.with_extension("outside");
+        std::fs::create_dir_all(&outside)?;
+        std::fs::write(outside.join("secret.txt"), "secret")?;
+        std::os::unix::fs::symlink(outside.join("secret.txt"), dir.join("link.txt"))?;
+        std::os::unix::fs::symlink(&outside, dir.join("linked"))?;
+        // A link that stays inside is served.
+        std::os::unix::fs::symlink(dir.join("index.html"), dir.join("home.html"))?;
+        assert_eq!(resolve(&dir, "/link.txt"), Target::Status(404));
+        assert_eq!(resolve(&dir, "/linked/secret.txt"), Target::Status(404));
+        assert_eq!(resolve(&dir, "/linked"), Target::Status(404));
+        assert_eq!(resolve(&dir, "/home.html"), Target::File(dir.join("home.html")));
+        std::fs::remove_dir_all(&dir)?;
+        std::fs::remove_dir_all(&outside)?;
+        Ok(())
+    }
+
+    /// The address (`127.0.0.1:PORT`) of a server of `dir` with `limits`.
+    fn serve_test(dir: &Path, limits: Limits) -> Result<String> {
+        let base = serve_with_limits(dir.to_path_buf(), limits)?;
+        Ok(base
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_owned())
+    }
+
+    /// Everything the server sends on `stream` until it closes it.
+    fn answer_of(stream: &mut std::net::TcpStream) -> String {
+        let mut answer = Vec::new();
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+        let _ = stream.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    #[test]
+    fn a_trickled_request_head_is_cut_off_by_the_whole_request_limit() -> Result<()> {
+        let dir = fixture()?;
+        let address = serve_test(
+            &dir,
+            Limits {
+                head: Duration::from_millis(800),
+                ..LIMITS
+            },
+        )?;
+        let mut stream = std::net::TcpStream::connect(&address)?;
+        let started = Instant::now();
+        // Each byte comes well within any per-read limit, but the whole head
+        // takes about three seconds.
+        for byte in b"GET / HTTP/1.1\r\n\r\n" {
+            if stream.write_all(&[*byte]).is_err() {
+                break;
+            }
+            thread::sleep(Duration::from_millis(150));
+        }
+        let answer = answer_of(&mut stream);
+        assert!(
+            !answer.starts_with("HTTP/1.1 200"),
+            "a head trickled over {:?} was served: {answer}",
+            started.elapsed()
+        );
+        std::fs::remove_dir_all(&dir)?;
+        Ok(())
+    }
+
+    #[test]
+    fn idle_connections_beyond_the_cap_are_refused() -> Result<()> {
+        let dir = fixture()?;
+        let address = serve_test(
+            &dir,
+            Limits {
+                connections: 4,
+                ..LIMITS
+            },
+        )?;
+        let idle: Vec<_> = (0..4)
+            .map(|_| std::net::TcpStream::connect(&address))
+            .collect::<std::io::Result<_>>()?;
+        // The server counts a connection once it has accepted it.
+        thread::sleep(Duration::from_millis(200));
+        let mut extra = std::net::TcpStream::connect(&address)?;
+        let _ = extra.write_all(b"GET / HTTP/1.1\r\n\r\n");
+        let answer = answer_of(&mut extra);
+        assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+        drop(idle);
+        // Closed connections free their places.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let mut stream = std::net::TcpStream::connect(&address)?;
+            stream.write_all(b"GET / HTTP/1.1\r\n\r\n")?;
+            let answer = answer_of(&mut stream);
+            if answer.starts_with("HTTP/1.1 200") {
+                break;
+            }
+            assert!(Instant::now() < deadline, "still refused: {answer}");
+            thread::sleep(Duration::from_millis(100));
+        }
         std::fs::remove_dir_all(&dir)?;
         Ok(())
     }

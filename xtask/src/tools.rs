@@ -266,6 +266,44 @@ pub fn ensure_browser() -> Result<()> {
     apt_install(&missing, "the browser tests drive Debian's Chromium")
 }
 
+/// The other two engines of the smoke test (`tests/e2e/engines.test.mjs`) and
+/// what runs them: Debian's Firefox ESR, WebKitWebDriver with the
+/// `MiniBrowser` it drives, a virtual X server for MiniBrowser (`xvfb-run`,
+/// which needs `xauth`), and `xdotool`, which gives its window the input
+/// focus that no window manager gives it there.
+pub const ENGINES: [(&str, &str); 6] = [
+    ("/usr/bin/firefox-esr", "firefox-esr"),
+    ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
+    (
+        "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+        "libwebkit2gtk-4.1-0",
+    ),
+    ("/usr/bin/xvfb-run", "xvfb"),
+    ("/usr/bin/xauth", "xauth"),
+    ("/usr/bin/xdotool", "xdotool"),
+];
+
+/// Makes sure Firefox ESR and WebKitGTK, and what drives them, are
+/// installed; the browser tests run a smoke test in each. Debian's packages
+/// are used, so nothing downloads a browser at run time.
+pub fn ensure_engines() -> Result<()> {
+    let missing: Vec<&str> = ENGINES
+        .iter()
+        .filter(|(path, _)| !Path::new(path).is_file())
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
+        println!(
+            "==> Firefox ESR, WebKitWebDriver with MiniBrowser, Xvfb and xdotool are installed"
+        );
+        return Ok(());
+    }
+    apt_install(
+        &missing,
+        "the browser tests also run in Firefox ESR and in WebKitGTK, Safari's engine",
+    )
+}
+
 /// Makes sure Node.js (20.10 or newer, for `node --test --test-concurrency`
 /// and `playwright-core`) and npm are installed. A machine without Node.js
 /// gets Debian's; where that is older than 20.10 the message says so, since

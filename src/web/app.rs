@@ -1,0 +1,473 @@
+//! The mounted charts: the state every listener shares, the [`App`] handle
+//! JavaScript holds, mounting the dashboard, and starting the listeners of
+//! any set of placed charts.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Document, Element, Event, HtmlCanvasElement,
+    HtmlElement, MediaQueryList, Node, ResizeObserver, Window,
+};
+
+use crate::data::DATASET;
+use crate::layout::{layout, Rect, Scene};
+use crate::options::ThemeChoice;
+use crate::locale::Locale;
+use crate::theme::Theme;
+
+use super::listener::Listener;
+use super::view::{device_pixel_ratio, highlight, paint, size_canvas, View};
+use super::png::download_png;
+use super::{dom, figures, keys, panic, table, touch};
+
+/// Everything the listeners share.
+pub(super) struct State {
+    pub(super) locale: Locale,
+    pub(super) views: Vec<View>,
+    pub(super) tooltip: dom::Tooltip,
+    /// The theme asked for; `Auto` follows `dark`.
+    pub(super) choice: ThemeChoice,
+    pub(super) dark: Option<MediaQueryList>,
+    /// The element whose CSS custom properties carry the theme's colours:
+    /// `<html>` on the dashboard, the chart's root in an embed.
+    pub(super) colours_on: HtmlElement,
+}
+
+impl State {
+    pub(super) fn theme(&self) -> Theme {
+        match (self.choice, &self.dark) {
+            (ThemeChoice::Light, _) => Theme::LIGHT,
+            (ThemeChoice::Dark, _) => Theme::DARK,
+            (ThemeChoice::Auto, Some(q)) if q.matches() => Theme::DARK,
+            (ThemeChoice::Auto, _) => Theme::LIGHT,
+        }
+    }
+
+    /// Every chart's canvas, in page order.
+    pub(super) fn canvases(&self) -> Vec<HtmlCanvasElement> {
+        self.views.iter().map(|v| v.canvas.clone()).collect()
+    }
+
+    /// Lays out and redraws every chart whose width or pixel ratio changed,
+    /// or all of them when `force` is set (theme change).
+    pub(super) fn refresh(&mut self, force: bool) {
+        let dpr = device_pixel_ratio();
+        let theme = self.theme();
+        dom::set_theme_colours(&self.colours_on, &theme);
+        // Every width is read before any canvas is resized: a read after a
+        // write would make the browser lay the page out again, once per chart.
+        let widths: Vec<f64> = self
+            .views
+            .iter()
+            .map(|v| v.wrap.get_bounding_client_rect().width())
+            .collect();
+        for (view, width) in self.views.iter_mut().zip(widths) {
+            // A container without width (`display: none`, collapsed) keeps
+            // its last drawing; its ResizeObserver calls again once it has one.
+            if width.is_nan() || width <= 0.0 {
+                continue;
+            }
+            if !force && view.drawn_for == (width, dpr) {
+                continue;
+            }
+            let Some(chart) = DATASET.charts.get(view.chart) else {
+                continue;
+            };
+            view.scene = layout(&DATASET, chart, self.locale, width);
+            view.active = None;
+            view.drawn_for = (width, dpr);
+            view.unlit = None;
+            size_canvas(&view.canvas, &view.scene, dpr);
+            paint(view, &theme, self.locale);
+        }
+    }
+
+    /// Highlights `target` (a view and one of its items), or nothing, and
+    /// shows or hides the tooltip to match, beside the pointer at `client`.
+    pub(super) fn point(&mut self, target: Option<(usize, usize)>, client: (f64, f64)) {
+        // The pointer as a small square, so the tooltip clears the cursor.
+        const CURSOR: f64 = 6.0;
+        let anchor = Rect {
+            x: client.0 - CURSOR,
+            y: client.1 - CURSOR,
+            w: 2.0 * CURSOR,
+            h: 2.0 * CURSOR,
+        };
+        self.point_at(target, anchor);
+    }
+
+    /// As [`State::point`], with the tooltip beside the item's own box (its
+    /// canvas's top-left corner at `origin`, viewport px), so that it never
+    /// covers the item the reader is choosing; beside the pointer when no
+    /// item is under it.
+    pub(super) fn point_item(
+        &mut self,
+        target: Option<(usize, usize)>,
+        client: (f64, f64),
+        origin: (f64, f64),
+    ) {
+        let item = target.and_then(|(v, i)| self.views.get(v)?.scene.items.get(i).map(|it| it.hit));
+        match item {
+            Some(hit) => {
+                let anchor = Rect {
+                    x: origin.0 + hit.x,
+                    y: origin.1 + hit.y,
+                    w: hit.w,
+                    h: hit.h,
+                };
+                self.point_at(target, anchor);
+            }
+            None => self.point(target, client),
+        }
+    }
+
+    /// As [`State::point`], with the tooltip beside `anchor` (viewport px):
+    /// the pointer, or the box of an item reached with the keyboard.
+    pub(super) fn point_at(&mut self, target: Option<(usize, usize)>, anchor: Rect) {
+        let locale = self.locale;
+        // The colour scheme is only asked for when something is repainted,
+        // not on every move within one item.
+        let mut theme = None;
+        // Only one chart is highlighted at a time.
+        for k in 0..self.views.len() {
+            let want = target.filter(|t| t.0 == k).map(|t| t.1);
+            if self.views[k].active != want {
+                let theme = *theme.get_or_insert_with(|| self.theme());
+                let view = &mut self.views[k];
+                highlight(view, want, &theme, locale);
+                match want
+                    .and_then(|i| view.scene.items.get(i))
+                    .and_then(|it| DATASET.indicators.get(usize::from(it.indicator)))
+                {
+                    Some(ind) => {
+                        let _ = view.canvas.set_attribute("data-active", &ind.id);
+                    }
+                    None => {
+                        let _ = view.canvas.remove_attribute("data-active");
+                    }
+                }
+            }
+        }
+        let indicator = target
+            .and_then(|(v, i)| self.views.get(v).and_then(|view| view.scene.items.get(i)))
+            .and_then(|it| DATASET.indicators.get(usize::from(it.indicator)));
+        match indicator {
+            Some(ind) => self.tooltip.show(ind, locale, anchor),
+            None => self.tooltip.hide(),
+        }
+    }
+}
+
+/// The mounted dashboard. Keep it alive as long as the page shows it; the
+/// page stores it as `window.danba`.
+#[wasm_bindgen]
+pub struct App {
+    pub(super) state: Option<Rc<RefCell<State>>>,
+    pub(super) _listeners: Vec<Listener>,
+    pub(super) observers: Vec<ResizeObserver>,
+    pub(super) _callbacks: Vec<Closure<dyn FnMut()>>,
+    /// Lets the panic hook find this mount's charts.
+    pub(super) _mounted: Option<panic::Mounted>,
+    /// What is left to do once the charts are on screen (see [`ready`]);
+    /// emptied by `unmount`, so a pending callback then holds nothing.
+    pub(super) finish: Finish,
+}
+
+/// Work waiting for a later task, run by whichever callback comes first.
+pub(super) type Finish = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+
+/// The hover box of one item, for tests and tools, in CSS px relative to the
+/// canvas's top-left corner.
+#[derive(Serialize)]
+pub(super) struct ItemBox<'a> {
+    pub(super) id: &'a str,
+    pub(super) x: f64,
+    pub(super) y: f64,
+    pub(super) w: f64,
+    pub(super) h: f64,
+}
+
+#[wasm_bindgen]
+impl App {
+    /// The ids of the charts on the page, in page order.
+    pub fn charts(&self) -> Vec<String> {
+        let Some(state) = self.state.as_ref().filter(|_| !panic::panicked()) else {
+            return Vec::new();
+        };
+        let state = state.borrow();
+        state
+            .views
+            .iter()
+            .filter_map(|v| DATASET.charts.get(v.chart))
+            .map(|c| c.id.to_string())
+            .collect()
+    }
+
+    /// The hover boxes of a chart's items, or an empty list for an unknown id.
+    pub fn items(&self, chart: &str) -> Result<JsValue, JsValue> {
+        let Some(state) = self.state.as_ref().filter(|_| !panic::panicked()) else {
+            return serde_wasm_bindgen::to_value(&Vec::<ItemBox<'_>>::new())
+                .map_err(|e| JsValue::from_str(&e.to_string()));
+        };
+        let state = state.borrow();
+        let view = state
+            .views
+            .iter()
+            .find(|v| DATASET.charts.get(v.chart).is_some_and(|c| c.id == chart));
+        let boxes: Vec<ItemBox<'_>> = view
+            .map(|v| {
+                v.scene
+                    .items
+                    .iter()
+                    .filter_map(|it| {
+                        let ind = DATASET.indicators.get(usize::from(it.indicator))?;
+                        Some(ItemBox {
+                            id: &ind.id,
+                            x: it.hit.x,
+                            y: it.hit.y,
+                            w: it.hit.w,
+                            h: it.hit.h,
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        serde_wasm_bindgen::to_value(&boxes).map_err(|e| JsValue::from_str(&e.to_string()))
+    }
+
+    /// Stops listening, removes the tooltip and lets go of every chart's
+    /// state; the page calls it before mounting again, a script embed when
+    /// its element leaves the document. Calling `free()` afterwards releases
+    /// the rest.
+    pub fn unmount(&mut self) {
+        for observer in self.observers.drain(..) {
+            observer.disconnect();
+        }
+        if let Some(state) = self.state.take() {
+            if let Ok(state) = state.try_borrow() {
+                state.tooltip.remove();
+            }
+        }
+        self._listeners.clear();
+        self._callbacks.clear();
+        self._mounted = None;
+        self.finish.borrow_mut().take();
+    }
+
+    /// Panics, for the browser test of what a panic leaves on the page (see
+    /// `web/panic.rs`); it breaks only the page that calls it.
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = "__panic_for_tests")]
+    pub fn panic_for_tests(&self) {
+        panic::panic_for_tests(self.state.as_deref());
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // A callback still waiting for the next frame then holds nothing.
+        if let Ok(mut finish) = self.finish.try_borrow_mut() {
+            finish.take();
+        }
+        for observer in &self.observers {
+            observer.disconnect();
+        }
+    }
+}
+
+/// Builds the dashboard inside `root` and draws every chart. The language
+/// comes from the page URL's `lang=` (Simplified Chinese by default).
+#[wasm_bindgen]
+pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let locale = dom::locale_from_url(&window);
+    let placed = dom::build_page(&document, root, locale)?;
+    let html: HtmlElement = document.document_element().ok_or("no <html>")?.dyn_into()?;
+    let body = document.body().ok_or("no <body>")?;
+    let mut app = start(
+        &window,
+        &document,
+        placed,
+        locale,
+        ThemeChoice::Auto,
+        &body,
+        html,
+    )?;
+    app._listeners.push(figures::listen(root)?);
+    if let Some(state) = &app.state {
+        // Downloads of a chart as PNG are drawn afresh at twice the pixel
+        // density; one listener on the page serves every button.
+        let st = Rc::clone(state);
+        app._listeners
+            .push(Listener::new(root, "click", move |e: Event| {
+                let Some(button) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                    return;
+                };
+                let Some(id) = button.get_attribute("data-png") else {
+                    return;
+                };
+                if let Err(err) = download_png(&st.borrow(), &id) {
+                    web_sys::console::error_1(&err);
+                }
+            })?);
+    }
+    ready(
+        &window,
+        root,
+        locale,
+        &document.document_element().ok_or("no <html>")?,
+        &app.finish,
+    )?;
+    Ok(app)
+}
+
+/// Marks the charts as drawn (for the benchmark), and once they are on
+/// screen builds the data tables of the charts under `root` and marks the
+/// page ready (for tests).
+///
+/// Laying out the tables' long source sentences was half of the page's
+/// first layout, and nothing is painted before the task that builds the page
+/// ends; so the tables are built in a later task, after the frame that shows
+/// the charts: an animation-frame callback runs just before that frame is
+/// painted, and a timeout set there runs after it. Frames do not come to a
+/// hidden tab or an iframe out of view, so a plain timeout builds them too;
+/// whichever comes second finds nothing left to do.
+pub(super) fn ready(
+    window: &Window,
+    root: &Element,
+    locale: Locale,
+    on: &Element,
+    finish: &Finish,
+) -> Result<(), JsValue> {
+    if let Some(perf) = window.performance() {
+        let _ = perf.mark("danba:charts-painted");
+    }
+    let (root, on) = (root.clone(), on.clone());
+    *finish.borrow_mut() = Some(Box::new(move || {
+        if panic::panicked() {
+            return;
+        }
+        if let Err(e) = table::fill(&root, locale).and_then(|()| figures::fill(&root, locale)) {
+            web_sys::console::error_1(&e);
+        }
+        let _ = on.set_attribute("data-ready", "true");
+    }));
+    // Runs the work if no other callback has, and if the chart is mounted.
+    let run = |finish: &Finish| {
+        let work = finish.borrow_mut().take();
+        if let Some(work) = work {
+            work();
+        }
+    };
+    let after_paint = {
+        let (window, finish) = (window.clone(), Rc::clone(finish));
+        Closure::once_into_js(move || {
+            let later = Closure::once_into_js(move || run(&finish));
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+        })
+    };
+    window.request_animation_frame(after_paint.unchecked_ref())?;
+    // Long enough for a visible page's next frame to come first.
+    const FALLBACK_MS: i32 = 200;
+    let fallback = {
+        let finish = Rc::clone(finish);
+        Closure::once_into_js(move || run(&finish))
+    };
+    window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        fallback.unchecked_ref(),
+        FALLBACK_MS,
+    )?;
+    Ok(())
+}
+
+/// Draws the placed charts and starts listening: pointer and touch on each
+/// canvas, taps elsewhere, window resize (zoom changes the pixel ratio),
+/// the colour scheme, and the size of each chart's container.
+pub(super) fn start(
+    window: &Window,
+    document: &Document,
+    placed: Vec<dom::Placed>,
+    locale: Locale,
+    choice: ThemeChoice,
+    tooltip_parent: &Node,
+    colours_on: HtmlElement,
+) -> Result<App, JsValue> {
+    panic::install();
+    if panic::panicked() {
+        return Err(JsValue::from_str(
+            "danba-charts stopped after an earlier error",
+        ));
+    }
+    let mounted = panic::Mounted::new(&colours_on, locale);
+    let tooltip = dom::Tooltip::new(document, tooltip_parent)?;
+    let dark = window
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten();
+    let views = placed
+        .into_iter()
+        .map(|p| View {
+            chart: p.chart,
+            canvas: p.canvas,
+            wrap: p.wrap,
+            scene: Scene {
+                width: 0.0,
+                height: 0.0,
+                items: Vec::new(),
+                marks: Vec::new(),
+            },
+            active: None,
+            drawn_for: (-1.0, -1.0),
+            unlit: None,
+        })
+        .collect();
+    let state = Rc::new(RefCell::new(State {
+        locale,
+        views,
+        tooltip,
+        choice,
+        dark,
+        colours_on,
+    }));
+    state.borrow_mut().refresh(true);
+
+    // Pointer and touch, keyboard, and the "Show data" buttons.
+    let mut listeners = touch::listen(&state, document)?;
+    listeners.extend(keys::listen(&state, document)?);
+    // On this mount's own root: a listener on `document` would be added
+    // once per script embed, and each would flip the same button.
+    listeners.push(table::listen(tooltip_parent)?);
+    // Zooming changes the pixel ratio and fires `resize` on the window.
+    let st = Rc::clone(&state);
+    listeners.push(Listener::new(window, "resize", move |_| {
+        st.borrow_mut().refresh(false)
+    })?);
+    if let Some(q) = state.borrow().dark.clone() {
+        let st = Rc::clone(&state);
+        listeners.push(Listener::new(&q, "change", move |_| {
+            st.borrow_mut().refresh(true)
+        })?);
+    }
+    let st = Rc::clone(&state);
+    let on_resize = panic::guarded(move || st.borrow_mut().refresh(false));
+    let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    for view in &state.borrow().views {
+        observer.observe(&view.wrap);
+    }
+
+    Ok(App {
+        state: Some(state),
+        _listeners: listeners,
+        observers: vec![observer],
+        _callbacks: vec![on_resize],
+        _mounted: Some(mounted),
+        finish: Finish::default(),
+    })
+}
+

@@ -1,0 +1,403 @@
+// Hostile hosts, odd pages and failed loads (issue #14), in Chromium: each
+// test here failed before its fix. The host articles are served from a
+// second origin by hostile-server.mjs, which also serves a copy of the site
+// with one file broken.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import os from 'node:os';
+
+import { BASE_URL, eventually, exposeEmbeds, launch } from './browser.mjs';
+import { startHostileServer } from './hostile-server.mjs';
+
+const TEST_TIMEOUT_MS = 90_000;
+/** A small chart, so that many fit on one page. */
+const CHART = 'pairing';
+
+let browser;
+let server;
+
+before(async () => {
+  browser = await launch();
+  server = await startHostileServer();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The script embed's tag, loaded from the test server (another origin than the host pages'). */
+const SCRIPT = `<script type="module" src="${BASE_URL}danba-embed.js"></script>`;
+
+/**
+ * Opens the host page `html` on the second server's origin and, when it
+ * loads the script embed, makes its charts reachable as `window.danbaEmbeds`.
+ */
+async function openHost(name, html, { width = 1000, height = 800 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.localOrigin}${server.page(name, `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title>${html}`)}`);
+  return { context, page, errors };
+}
+
+/** Waits until `count` script embeds of the page (in hosts or wrappers) say they are drawn. */
+function embedsDrawn(page, count) {
+  return page.waitForFunction((n) => {
+    const shadows = [...document.querySelectorAll('[data-danba-chart], .danba-chart-wrapper')]
+      .map((e) => e.shadowRoot).filter(Boolean);
+    // Drawn: ready, with its canvas, and no message in its place.
+    return shadows.filter((s) => s.querySelector('.danba-embed')?.dataset.ready === 'true'
+      && s.querySelector('canvas.plot') && !s.querySelector('.chart-failed')
+      && !/could not|无法|無法/.test(s.querySelector('.danba-embed').textContent)).length >= n;
+  }, count, { timeout: 20_000, polling: 100 });
+}
+
+/**
+ * The centre of the first item of the chart in `hostSelector`'s shadow root,
+ * in viewport px, after scrolling it into view.
+ */
+async function firstItemCentre(page, hostSelector) {
+  return page.evaluate(({ sel, chart }) => {
+    const host = document.querySelector(sel);
+    host.scrollIntoView({ block: 'center' });
+    const canvas = host.shadowRoot.querySelector('canvas.plot');
+    // Every chart of these pages is the same chart at the same width, so
+    // any of them gives the item's box.
+    const app = window.danbaEmbeds.find((a) => a.charts().includes(chart));
+    const rect = canvas.getBoundingClientRect();
+    const item = app.items(chart)[0];
+    return { x: rect.left + item.x + item.w / 2, y: rect.top + item.y + item.h / 2 };
+  }, { sel: hostSelector, chart: CHART });
+}
+
+describe('item 1: "Show data" with several script embeds', () => {
+  for (const count of [2, 3, 4]) {
+    test(`one click toggles once with ${count} embeds on the page`, { timeout: TEST_TIMEOUT_MS }, async () => {
+      const hosts = Array.from({ length: count }, (_, i) => `<div id="h${i}" data-danba-chart="${CHART}" data-lang="en"></div>`).join('');
+      const { context, page } = await openHost(`toggle-${count}`, `${hosts}${SCRIPT}`);
+      try {
+        await embedsDrawn(page, count);
+        const button = page.locator('#h0 button.data-toggle');
+        await button.click();
+        assert.equal(await button.getAttribute('aria-expanded'), 'true', `after one click with ${count} embeds`);
+        const shown = await page.evaluate(() => !document.querySelector('#h0').shadowRoot.querySelector('.data-table-wrap').classList.contains('sr-only'));
+        assert.ok(shown, 'the table is on screen');
+        await button.click();
+        assert.equal(await button.getAttribute('aria-expanded'), 'false', 'a second click hides it again');
+        // The other charts' buttons were not touched.
+        const others = await page.evaluate(() => [...document.querySelectorAll('[data-danba-chart]')].slice(1)
+          .map((h) => h.shadowRoot.querySelector('button.data-toggle').getAttribute('aria-expanded')));
+        assert.deepEqual(others, others.map(() => 'false'));
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('item 2: elements that cannot take a shadow root', () => {
+  test('each odd element gets its chart (or a message) and the charts after it draw', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const odd = [
+      `<figure data-danba-chart="${CHART}"></figure>`,
+      `<ul><li data-danba-chart="${CHART}"></li></ul>`,
+      `<a href="#x" data-danba-chart="${CHART}"></a>`,
+      `<button type="button" data-danba-chart="${CHART}"></button>`,
+      `<table><tr><td data-danba-chart="${CHART}"></td></tr></table>`,
+      `<svg width="10" height="10" data-danba-chart="${CHART}"></svg>`,
+      `<div id="closed" data-danba-chart="${CHART}"></div><script>document.getElementById('closed').attachShadow({ mode: 'closed' });</script>`,
+    ];
+    const { context, page, errors } = await openHost('odd', `${odd.join('\n')}
+      <div id="last" data-danba-chart="${CHART}" data-lang="en"></div>${SCRIPT}`);
+    try {
+      await page.waitForFunction(() => document.getElementById('last').shadowRoot?.querySelector('.danba-embed')?.dataset.ready === 'true',
+        null, { timeout: 20_000 });
+      await exposeEmbeds(page);
+      const look = await page.evaluate(() => [...document.querySelectorAll('[data-danba-chart]')].map((host) => {
+        const wrapper = host.querySelector(':scope > .danba-chart-wrapper')
+          ?? (host.nextElementSibling?.classList.contains('danba-chart-wrapper') ? host.nextElementSibling : null);
+        const shadow = host.shadowRoot ?? wrapper?.shadowRoot;
+        const root = shadow?.querySelector('.danba-embed');
+        const box = (wrapper ?? host).getBoundingClientRect();
+        return { tag: host.localName, state: root?.dataset.ready ?? 'none', height: box.height, text: root?.textContent.slice(0, 40) ?? '' };
+      }));
+      for (const one of look) {
+        assert.ok(one.state === 'true' || (one.state === 'error' && one.text.length > 0), `${one.tag}: ${JSON.stringify(one)}`);
+        assert.ok(one.height > 50, `${one.tag} shows nothing: ${JSON.stringify(one)}`);
+      }
+      assert.equal(look.filter((one) => one.state === 'true').length, look.length, JSON.stringify(look));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('item 3: host CSS that makes a containing block for fixed boxes', () => {
+  test('the tooltip stays beside the pointer', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const styles = {
+      transform: 'transform: translateX(0)',
+      filter: 'filter: opacity(1)',
+      contain: 'contain: paint',
+      willChange: 'will-change: transform',
+      backdrop: 'backdrop-filter: blur(0)',
+    };
+    const sections = Object.entries(styles).map(([name, css]) =>
+      `<section style="${css}; margin: 0 0 40px 199px; width: 600px"><div id="${name}" data-danba-chart="${CHART}" data-lang="en"></div></section>`).join('\n');
+    // The whole article with `will-change: transform`, scrolled: the fixed
+    // box then lands off-screen.
+    const html = `<article style="will-change: transform; padding-top: 20px">${sections}
+      <div style="height: 1200px"></div><section style="margin-left: 199px; width: 600px"><div id="late" data-danba-chart="${CHART}" data-lang="en"></div></section><div style="height: 600px"></div></article>${SCRIPT}`;
+    const { context, page } = await openHost('containing-blocks', html, { width: 1000, height: 700 });
+    try {
+      await embedsDrawn(page, Object.keys(styles).length + 1);
+      await exposeEmbeds(page);
+      for (const id of [...Object.keys(styles), 'late']) {
+        const point = await firstItemCentre(page, `#${id}`);
+        await page.mouse.move(point.x, point.y);
+        const box = await eventually(
+          () => page.evaluate((sel) => {
+            const tip = document.querySelector(sel).shadowRoot.querySelector('.tooltip');
+            const r = tip.getBoundingClientRect();
+            return { hidden: tip.hidden, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+          }, `#${id}`),
+          (b) => !b.hidden && b.right > b.left,
+        );
+        assert.ok(!box.hidden, `${id}: no tooltip`);
+        // The distance from the pointer to the nearest point of the box.
+        const dx = Math.max(box.left - point.x, 0, point.x - box.right);
+        const dy = Math.max(box.top - point.y, 0, point.y - box.bottom);
+        assert.ok(Math.hypot(dx, dy) < 40, `${id}: the tooltip is ${Math.round(Math.hypot(dx, dy))} px from the pointer: ${JSON.stringify({ point, box })}`);
+        assert.ok(box.left >= 0 && box.top >= 0 && box.right <= 1000 && box.bottom <= 700, `${id}: off-screen ${JSON.stringify(box)}`);
+        await page.mouse.move(1, 1);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** The message each start-up failure must end in, by language. */
+const FAILED = {
+  en: /could not be loaded/,
+  'zh-Hant': /無法載入/,
+  zh: /无法加载/,
+};
+
+describe('item 4: start-up failures end in a message', () => {
+  test('the dashboard: glue 404, glue as text/plain, a stalled .wasm', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const cases = [['glue404', 'en'], ['gluetext', 'zh-Hant'], ['stall', 'zh'], ['nowasm', 'en']];
+    await Promise.all(cases.map(async ([fault, lang]) => {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        const started = Date.now();
+        await page.goto(`${server.origin}/${fault}/index.html?lang=${lang}`);
+        await page.waitForFunction(() => document.documentElement.dataset.ready === 'error', null, { timeout: 25_000 });
+        const text = await page.locator('#app').innerText();
+        assert.match(text, FAILED[lang], `${fault}: ${text}`);
+        assert.doesNotMatch(text, /Loading/, `${fault}: ${text}`);
+        assert.ok(Date.now() - started < 20_000, `${fault} took ${Date.now() - started} ms`);
+      } finally {
+        await context.close();
+      }
+    }));
+  });
+
+  test('the embed frame shows the message and still reports its height', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const cases = [['glue404', 'en'], ['stall', 'zh-Hant'], ['truncate', 'zh']];
+    await Promise.all(cases.map(async ([fault, lang]) => {
+      const src = `${server.origin}/${fault}/embed.html?chart=${CHART}&lang=${lang}`;
+      const { context, page } = await openHost(`frame-${fault}`, `<p>Text.</p>
+        <iframe src="${src}" title="Chart" style="width: 100%; border: 0" height="17"></iframe>
+        <script async src="${server.origin}/${fault}/embed-resize.js"></script>`);
+      try {
+        const frame = await (await page.waitForSelector('iframe')).contentFrame();
+        await frame.waitForFunction(() => document.documentElement.dataset.ready === 'error', null, { timeout: 25_000 });
+        assert.match(await frame.locator('#app').innerText(), FAILED[lang]);
+        // embed-resize.js applied the height the frame reported.
+        const height = await eventually(
+          () => page.evaluate(() => document.querySelector('iframe').style.height),
+          (h) => h !== '',
+        );
+        assert.ok(parseFloat(height) > 20, `${fault}: the frame reported ${height || 'no height'}`);
+      } finally {
+        await context.close();
+      }
+    }));
+  });
+
+  test('the script embed with the .wasm missing, truncated or stalled', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const cases = [['nowasm', 'en'], ['truncate', 'zh-Hant'], ['stall', 'zh'], ['glue404', 'en']];
+    await Promise.all(cases.map(async ([fault, lang]) => {
+      const { context, page } = await openHost(`script-${fault}`, `<p>Text.</p>
+        <div id="host" data-danba-chart="${CHART}" data-lang="${lang}"></div>
+        <script type="module" src="${server.origin}/${fault}/danba-embed.js"></script>`);
+      try {
+        await page.waitForFunction(() => document.getElementById('host').shadowRoot?.querySelector('.danba-embed')?.dataset.ready === 'error',
+          null, { timeout: 25_000 });
+        const look = await page.evaluate(() => {
+          const host = document.getElementById('host');
+          return { text: host.shadowRoot.textContent, height: host.getBoundingClientRect().height };
+        });
+        assert.match(look.text, FAILED[lang], fault);
+        assert.ok(look.height > 20, `${fault}: the host is ${look.height} px high`);
+      } finally {
+        await context.close();
+      }
+    }));
+  });
+});
+
+describe('item 5: the live region stays inside the chart', () => {
+  test('arrow keys announce inside the shadow root, never as text of the article', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { context, page } = await openHost('live', `<p id="own">The article.</p><div id="host" data-danba-chart="${CHART}" data-lang="en"></div>${SCRIPT}`);
+    try {
+      await embedsDrawn(page, 1);
+      await page.locator('#host canvas.plot').focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      const said = await eventually(
+        () => page.evaluate(() => document.getElementById('host').shadowRoot.querySelector('[aria-live]')?.textContent ?? ''),
+        (t) => t.length > 0,
+      );
+      assert.ok(said.length > 0, 'the arrow keys announce the item');
+      const article = await page.evaluate(() => ({
+        text: document.body.innerText,
+        live: document.body.querySelectorAll('[aria-live], #danba-live').length,
+      }));
+      assert.equal(article.live, 0, 'no live region in the host document');
+      assert.ok(!article.text.includes(said), `the announcement shows in the article: ${article.text}`);
+      await page.evaluate(() => document.getElementById('host').remove());
+      const left = await page.evaluate(() => document.body.innerText);
+      assert.ok(!left.includes(said), 'nothing stays after the chart is removed');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('item 6: a page global named danbaEmbeds', () => {
+  const globals = {
+    form: '<form id="danbaEmbeds"></form>',
+    string: "<script>window.danbaEmbeds = 'x';</script>",
+    readOnly: "<script>Object.defineProperty(window, 'danbaEmbeds', { value: 7, writable: false, configurable: false });</script>",
+  };
+  for (const [name, html] of Object.entries(globals)) {
+    test(`the chart draws beside ${name}`, { timeout: TEST_TIMEOUT_MS }, async () => {
+      const { context, page, errors } = await openHost(`global-${name}`, `${html}<div data-danba-chart="${CHART}"></div>${SCRIPT}`);
+      try {
+        await embedsDrawn(page, 1);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('item 7: embed-resize.js acts only on embed frames', () => {
+  test('a srcdoc frame and an about:blank frame of the same origin cannot resize themselves', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { context, page } = await openHost('resize', `<p>Text.</p>
+      <iframe id="srcdoc" sandbox="allow-scripts" height="50" srcdoc="<script>parent.postMessage({ 'datawrapper-height': { x: 66666 } }, '*')</script>"></iframe>
+      <iframe id="blank" height="50"></iframe>
+      <iframe id="real" src="${server.origin}/ok/embed.html?chart=${CHART}" height="50" style="border: 0"></iframe>
+      <script async src="${server.localOrigin}/ok/embed-resize.js"></script>
+      <script>
+        addEventListener('load', () => {
+          const d = document.getElementById('blank').contentDocument;
+          d.open();
+          d.write("<script>parent.postMessage({ 'datawrapper-height': { x: 55555 } }, '*')<\\/script>");
+          d.close();
+        });
+      </script>`);
+    try {
+      await page.waitForLoadState('load');
+      // The real embed is of the other origin, so its height is not taken:
+      // the script is of localhost and acts on frames of localhost only.
+      await page.waitForTimeout(1500);
+      const heights = await page.evaluate(() => ['srcdoc', 'blank'].map((id) => document.getElementById(id).getBoundingClientRect().height));
+      assert.ok(heights.every((h) => h < 1000), `frames that are not embeds were resized: ${heights}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an embed frame of its origin is still resized', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { context, page } = await openHost('resize-real', `<p>Text.</p>
+      <iframe id="real" src="${server.localOrigin}/ok/embed.html?chart=${CHART}" height="17" style="width: 100%; border: 0"></iframe>
+      <script async src="${server.localOrigin}/ok/embed-resize.js"></script>`);
+    try {
+      const height = await eventually(
+        () => page.evaluate(() => document.getElementById('real').style.height),
+        (h) => parseFloat(h) > 100,
+        20_000,
+      );
+      assert.ok(parseFloat(height) > 100, `the embed was not resized: ${height}`);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('item 8: direction controls in a query', () => {
+  test('the message of an embed keeps its order', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${BASE_URL}embed.html?chart=%E2%80%AEabc%E2%81%A6&lang=en`);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'error', null, { timeout: 20_000 });
+      const text = await page.locator('#app').innerText();
+      assert.match(text, /abc/);
+      assert.doesNotMatch(text, /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u, JSON.stringify(text));
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('item 9: no build path ships', () => {
+  test('the module, the glue and a standalone file name no absolute path of the build machine', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { charts: catalogue } = await (await fetch(new URL('charts.json', BASE_URL))).json();
+    const files = ['pkg/danba_charts_bg.wasm', 'pkg/danba_charts.js', catalogue[0].standalone.zh, catalogue[0].standalone.en];
+    const machine = [process.cwd(), os.homedir()].filter((p) => p.length > 1);
+    // Remapped paths are relative (`cargo/registry/src/…`, `src/web/mod.rs`,
+    // `std/././…/library/…`); these are the absolute ones rustc would write.
+    const patterns = [/\/rustc\/[0-9a-f]{40}/, /\/rust\/deps\//, /\/\.cargo\//, /\/(?:home|root|Users|tmp|work)\/[\w.-]/];
+    for (const file of files) {
+      let text = Buffer.from(await (await fetch(new URL(file, BASE_URL))).arrayBuffer()).toString('latin1');
+      // A standalone file holds the module as base64.
+      const inlined = text.match(/id="danba-wasm">([A-Za-z0-9+/=\s]+)</);
+      if (inlined) text += Buffer.from(inlined[1], 'base64').toString('latin1');
+      for (const pattern of patterns) {
+        const found = text.match(pattern);
+        const context = found ? text.slice(Math.max(0, found.index - 40), found.index + 80).replace(/[^\x20-\x7e]/g, '.') : '';
+        assert.equal(found, null, `${file} holds ${found?.[0]} (…${context}…)`);
+      }
+      for (const path of machine) assert.ok(!text.includes(path), `${file} names ${path}`);
+    }
+  });
+});
+
+describe('item 11: the focus ring is drawn by the chart wrapper', () => {
+  test('a keyboard-focused chart has a 3 px ring in the accent colour around its plot', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${BASE_URL}embed.html?chart=${CHART}&lang=en`);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20_000 });
+      await page.keyboard.press('Tab');
+      const ring = await page.evaluate(() => {
+        const canvas = document.querySelector('canvas.plot');
+        const after = getComputedStyle(canvas.parentElement, '::after');
+        return { focused: document.activeElement === canvas, width: after.borderTopWidth, style: after.borderTopStyle, content: after.content };
+      });
+      assert.ok(ring.focused, 'Tab reaches the chart');
+      assert.deepEqual({ width: ring.width, style: ring.style }, { width: '3px', style: 'solid' }, JSON.stringify(ring));
+    } finally {
+      await context.close();
+    }
+  });
+});

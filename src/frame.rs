@@ -29,22 +29,43 @@ const NOTE: f64 = 13.0;
 /// Space between the title, the chart and the caption.
 const GAP: f64 = 12.0;
 
-/// The lines under a chart, in the dashboard's order: the chart's note, the
-/// qualifier footnotes (one line), and the source line.
-pub fn caption(data: &Dataset, chart: &Chart, locale: Locale) -> Vec<String> {
-    let mut lines = Vec::new();
-    if let Some(subtitle) = locale.pick_opt(chart.subtitle.as_ref()) {
-        lines.push(subtitle.to_owned());
-    }
+/// The texts around a chart besides its title, apart so that the page can
+/// put the subtitle under the title and the source in the chart's row of
+/// links, while a static image stacks them as [`caption`] does.
+pub struct CaptionParts {
+    /// Measure, place, period and unit.
+    pub subtitle: Option<String>,
+    /// The chart's note, then the qualifier footnotes (one line).
+    pub notes: Vec<String>,
+    /// The source line, "来源：…" / "Source: …".
+    pub source: String,
+}
+
+/// The parts of a chart's caption in a locale.
+pub fn caption_parts(data: &Dataset, chart: &Chart, locale: Locale) -> CaptionParts {
+    let mut notes = Vec::new();
     if let Some(note) = locale.pick_opt(chart.note.as_ref()) {
-        lines.push(note.to_owned());
+        notes.push(note.to_owned());
     }
-    let notes = qualifier_notes(data.items(chart), locale);
-    if !notes.is_empty() {
-        lines.push(notes.join(" "));
+    let qualifiers = qualifier_notes(data.items(chart), locale);
+    if !qualifiers.is_empty() {
+        notes.push(qualifiers.join(" "));
     }
     let source = locale.pick(&data.meta.source);
-    lines.push(format!("{}{}", locale.strings().source, source));
+    CaptionParts {
+        subtitle: locale.pick_opt(chart.subtitle.as_ref()).map(str::to_owned),
+        notes,
+        source: format!("{}{}", locale.strings().source, source),
+    }
+}
+
+/// The lines under a chart's title in a static image: the subtitle, the
+/// chart's note, the qualifier footnotes (one line), and the source line.
+pub fn caption(data: &Dataset, chart: &Chart, locale: Locale) -> Vec<String> {
+    let parts = caption_parts(data, chart, locale);
+    let mut lines: Vec<String> = parts.subtitle.into_iter().collect();
+    lines.extend(parts.notes);
+    lines.push(parts.source);
     lines
 }
 

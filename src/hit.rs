@@ -55,45 +55,55 @@ pub fn step(count: usize, current: Option<usize>, step: Step) -> Option<usize> {
     })
 }
 
-/// Where a tooltip of `size` (width, height) goes beside `anchor` (the
-/// pointer as a zero-sized rectangle, or a focused item's box), all in
-/// viewport px: below and to the right of the anchor by `gap` when it fits,
-/// else above or to the left, and in every case inside the `viewport` with
-/// an 8 px margin (pinned to the top-left margin when it is larger than the
-/// viewport). Returns the tooltip's left and top.
+/// Where a tooltip of `size` (width, height) goes beside `anchor` (the box
+/// of the item it tells about, or the pointer as a small square), all in
+/// viewport px. It never covers the anchor (WCAG 1.4.13: content shown on
+/// hover must not hide what it describes): it goes on the first side of the
+/// anchor, `gap` px away, where it fits inside the `viewport` with an 8 px
+/// margin, slid along that side as needed — below or above a box wider than
+/// the tooltip (a bar's row), right or left of a narrow one. Where no side
+/// has room it goes on the side with the most, and may then leave the
+/// viewport rather than cover the item. Returns its left and top.
 pub fn place_tooltip(anchor: Rect, size: (f64, f64), viewport: (f64, f64), gap: f64) -> (f64, f64) {
     const MARGIN: f64 = 8.0;
     let (w, h) = size;
     let (vw, vh) = viewport;
-    // A box wider than the tooltip (a bar's row) gets it under its left part;
-    // a point or a narrow box gets it beside itself.
-    let wide = anchor.w > w;
-    let mut left = if wide {
-        anchor.x + gap
+    let finite = |v: f64| if v.is_finite() { v } else { 0.0 };
+    let a = Rect {
+        x: finite(anchor.x),
+        y: finite(anchor.y),
+        w: finite(anchor.w).max(0.0),
+        h: finite(anchor.h).max(0.0),
+    };
+    // Slides a box along one side to stay inside [MARGIN, room - MARGIN],
+    // keeping its top-left corner visible when it is larger than the room.
+    let slide = |v: f64, len: f64, room: f64| v.min(room - MARGIN - len).max(MARGIN);
+    let below = (slide(a.x, w, vw), a.y + a.h + gap);
+    let above = (slide(a.x, w, vw), a.y - gap - h);
+    let right = (a.x + a.w + gap, slide(a.y, h, vh));
+    let left = (a.x - gap - w, slide(a.y, h, vh));
+    let sides = if a.w > w {
+        [below, above, right, left]
     } else {
-        anchor.x + anchor.w + gap
+        [right, left, below, above]
     };
-    if left + w > vw - MARGIN {
-        left = if wide {
-            vw - MARGIN - w
-        } else {
-            anchor.x - gap - w
-        };
+    // How much of a box at (x, y) lies inside the viewport's margins.
+    let inside = |(x, y): (f64, f64)| {
+        let across = (x + w).min(vw - MARGIN) - x.max(MARGIN);
+        let down = (y + h).min(vh - MARGIN) - y.max(MARGIN);
+        across.max(0.0) * down.max(0.0)
+    };
+    let whole = w * h;
+    if let Some(&fit) = sides.iter().find(|&&p| inside(p) >= whole - 0.5) {
+        return fit;
     }
-    let mut top = anchor.y + anchor.h + gap;
-    if top + h > vh - MARGIN {
-        top = anchor.y - gap - h;
-    }
-    // When neither side has room the tooltip covers part of the anchor but
-    // stays whole and readable on the screen.
-    let clamp = |v: f64, room: f64| {
-        if v.is_finite() {
-            v.min(room - MARGIN).max(MARGIN)
-        } else {
-            MARGIN
+    let mut best = sides[0];
+    for &p in &sides[1..] {
+        if inside(p) > inside(best) {
+            best = p;
         }
-    };
-    (clamp(left, vw - w), clamp(top, vh - h))
+    }
+    best
 }
 
 #[cfg(test)]
@@ -143,60 +153,53 @@ mod tests {
         assert_eq!(Step::from_key("Escape"), None);
     }
 
-    fn point(x: f64, y: f64) -> Rect {
-        Rect {
-            x,
-            y,
-            w: 0.0,
-            h: 0.0,
-        }
+    fn overlaps(a: Rect, left: f64, top: f64, size: (f64, f64)) -> bool {
+        left < a.x + a.w && a.x < left + size.0 && top < a.y + a.h && a.y < top + size.1
     }
 
     #[test]
-    fn a_tooltip_goes_below_right_of_the_pointer_when_there_is_room() {
+    fn a_tooltip_goes_beside_a_narrow_item_when_there_is_room() {
+        let dot = Rect { x: 100.0, y: 100.0, w: 12.0, h: 12.0 };
         assert_eq!(
-            place_tooltip(point(100.0, 100.0), (200.0, 80.0), (1280.0, 900.0), 14.0),
-            (114.0, 114.0)
+            place_tooltip(dot, (200.0, 80.0), (1280.0, 900.0), 14.0),
+            (126.0, 100.0)
         );
+        // At the right edge it goes to the left of the item instead.
+        let dot = Rect { x: 1200.0, y: 850.0, w: 12.0, h: 12.0 };
+        let (left, top) = place_tooltip(dot, (200.0, 80.0), (1280.0, 900.0), 14.0);
+        assert_eq!((left, top), (986.0, 812.0));
     }
 
     #[test]
-    fn a_tooltip_flips_at_the_right_and_bottom_edges() {
-        let (left, top) = place_tooltip(point(1200.0, 850.0), (200.0, 80.0), (1280.0, 900.0), 14.0);
-        assert_eq!((left, top), (986.0, 756.0));
-    }
-
-    #[test]
-    fn a_tooltip_goes_under_a_wide_box_and_never_leaves_a_narrow_screen() {
+    fn a_tooltip_goes_under_or_over_a_wide_box_and_never_covers_it() {
         // A bar's row across a 320 px phone: the tooltip sits under it.
-        let row = Rect {
-            x: 16.0,
-            y: 200.0,
-            w: 288.0,
-            h: 40.0,
-        };
-        let (left, top) = place_tooltip(row, (280.0, 150.0), (320.0, 640.0), 8.0);
+        let row = Rect { x: 16.0, y: 200.0, w: 288.0, h: 40.0 };
+        let (left, top) = place_tooltip(row, (240.0, 120.0), (320.0, 640.0), 8.0);
         assert_eq!(top, 248.0);
-        assert!(left >= 8.0 && left + 280.0 <= 312.0, "{left}");
-        // Items at the very left and right edges of a 320 px screen.
-        for x in [0.0, 10.0, 160.0, 300.0, 320.0] {
-            for y in [0.0, 300.0, 640.0] {
-                let (left, top) = place_tooltip(point(x, y), (300.0, 200.0), (320.0, 640.0), 14.0);
-                assert!(left >= 8.0 && left + 300.0 <= 312.0, "x {x}: left {left}");
-                assert!(top >= 8.0 && top + 200.0 <= 632.0, "y {y}: top {top}");
+        assert!(left >= 8.0 && left + 240.0 <= 312.0, "{left}");
+        // Rows at every height of the screen, and cards as wide as the screen.
+        for y in [0.0, 100.0, 300.0, 500.0, 600.0] {
+            for (w, h) in [(288.0, 40.0), (304.0, 110.0), (150.0, 60.0)] {
+                let item = Rect { x: 8.0, y, w, h };
+                let (left, top) = place_tooltip(item, (240.0, 120.0), (320.0, 640.0), 8.0);
+                assert!(!overlaps(item, left, top, (240.0, 120.0)), "{item:?}: ({left}, {top})");
+                assert!(left >= 8.0 && left + 240.0 <= 312.0, "{item:?}: left {left}");
             }
         }
     }
 
     #[test]
-    fn a_tooltip_larger_than_the_screen_keeps_its_top_left_corner_visible() {
-        assert_eq!(
-            place_tooltip(point(50.0, 50.0), (400.0, 900.0), (320.0, 480.0), 14.0),
-            (8.0, 8.0)
+    fn with_no_room_anywhere_the_tooltip_leaves_the_screen_rather_than_cover_the_item() {
+        // An item that fills a short iframe: no side has room.
+        let item = Rect { x: 8.0, y: 40.0, w: 300.0, h: 200.0 };
+        let (left, top) = place_tooltip(item, (240.0, 120.0), (320.0, 280.0), 8.0);
+        assert!(!overlaps(item, left, top, (240.0, 120.0)), "({left}, {top})");
+        let (left, _) = place_tooltip(
+            Rect { x: f64::NAN, y: 50.0, w: 0.0, h: 0.0 },
+            (100.0, 50.0),
+            (320.0, 480.0),
+            14.0,
         );
-        assert_eq!(
-            place_tooltip(point(f64::NAN, 50.0), (100.0, 50.0), (320.0, 480.0), 14.0).0,
-            8.0
-        );
+        assert!(left.is_finite());
     }
 }

@@ -53,10 +53,38 @@ pub struct Strings {
     pub table_columns: [&'static str; 4],
     /// How to use a chart with the keyboard, read after its summary.
     pub keys_hint: &'static str,
+    /// Summary of a chart's menu of downloads and embed codes.
+    pub menu: &'static str,
+    /// The toggle that shows a figure's source sentence in the tooltip.
+    pub source_toggle: &'static str,
+    /// The table of every figure of the article.
+    pub all: AllFigures,
     /// The punctuation and phrases of summaries and tooltips.
     pub phrases: Phrases,
     /// The messages of an embed's options.
     pub options: OptionMessages,
+}
+
+/// The words of the table of every figure.
+#[derive(Debug)]
+pub struct AllFigures {
+    /// Its heading.
+    pub title: &'static str,
+    /// The line under the heading.
+    pub intro: &'static str,
+    /// Column headings: figure, value, period or basis, source sentence,
+    /// where shown.
+    pub columns: [&'static str; 5],
+    /// The sort that groups rows by theme, the table's first order.
+    pub by_theme: &'static str,
+    /// Before the sort buttons.
+    pub sort_by: &'static str,
+    /// The period cell of a figure the article does not date.
+    pub undated: &'static str,
+    /// The "where shown" cell of a figure that is in no chart.
+    pub table_only: &'static str,
+    /// Summary of the disclosure with the Chinese original of a sentence.
+    pub original: &'static str,
 }
 
 /// The small words that join figures into sentences.
@@ -176,8 +204,8 @@ static ZH_HANS: Strings = Strings {
     source: "来源：",
     quote: "原文：",
     as_printed: "原文写作",
-    at_least_note: "“余”“多”表示至少为该数。",
-    approx_note: "“近”表示接近该数。",
+    at_least_note: "“余”“多”表示至少为该数，图中以浅色短条接在末端。",
+    approx_note: "“近”表示接近该数，图中末端一段为浅色。",
     unknown: "原文缺失",
     not_reported: "未报告",
     failed: "图表无法显示。",
@@ -191,6 +219,18 @@ static ZH_HANS: Strings = Strings {
     show_data: "查看数据",
     table_columns: ["项目", "数值", "年份", "原文出处"],
     keys_hint: "按方向键逐项查看，Home、End 键跳至首项、末项，Esc 键关闭提示。",
+    menu: "下载 · 嵌入",
+    source_toggle: "原文",
+    all: AllFigures {
+        title: "文中全部数字",
+        intro: "报道中的每一个数字及其原文出处，按主题分组；点击列标题可排序。",
+        columns: ["项目", "数值", "时期或口径", "原文", "所在图表"],
+        by_theme: "主题",
+        sort_by: "排序：",
+        undated: "原文未注明",
+        table_only: "仅见于本表",
+        original: "原文",
+    },
     phrases: Phrases {
         sep: "，",
         list: "；",
@@ -235,8 +275,8 @@ static ZH_HANT: Strings = Strings {
     source: "來源：",
     quote: "原文：",
     as_printed: "原文寫作",
-    at_least_note: "「餘」「多」表示至少為該數。",
-    approx_note: "「近」表示接近該數。",
+    at_least_note: "「餘」「多」表示至少為該數，圖中以淺色短條接在末端。",
+    approx_note: "「近」表示接近該數，圖中末端一段為淺色。",
     unknown: "原文缺失",
     not_reported: "未報告",
     failed: "圖表無法顯示。",
@@ -250,6 +290,18 @@ static ZH_HANT: Strings = Strings {
     show_data: "查看數據",
     table_columns: ["項目", "數值", "年份", "原文出處"],
     keys_hint: "按方向鍵逐項查看，Home、End 鍵跳至首項、末項，Esc 鍵關閉提示。",
+    menu: "下載 · 嵌入",
+    source_toggle: "原文",
+    all: AllFigures {
+        title: "文中全部數字",
+        intro: "報道中的每一個數字及其原文出處，按主題分組；點擊列標題可排序。",
+        columns: ["項目", "數值", "時期或口徑", "原文", "所在圖表"],
+        by_theme: "主題",
+        sort_by: "排序：",
+        undated: "原文未註明",
+        table_only: "僅見於本表",
+        original: "原文",
+    },
     phrases: Phrases {
         sep: "，",
         list: "；",
@@ -292,8 +344,8 @@ static EN: Strings = Strings {
     source: "Source: ",
     quote: "Article: ",
     as_printed: "As printed",
-    at_least_note: "“+” means at least (余/多 in the article).",
-    approx_note: "“nearly” translates 近 in the article.",
+    at_least_note: "“+” means at least (余/多 in the article); a pale stub runs on past the mark.",
+    approx_note: "“nearly” translates 近 in the article; the last stretch of the mark is pale.",
     unknown: "lost in the source",
     not_reported: "not reported",
     failed: "The chart could not be drawn.",
@@ -307,6 +359,18 @@ static EN: Strings = Strings {
     show_data: "Show data",
     table_columns: ["Figure", "Value", "Year", "Source sentence"],
     keys_hint: "Use the arrow keys to go through the figures, Home and End to jump to the first and last, Escape to close the tooltip.",
+    menu: "Download · Embed",
+    source_toggle: "Source",
+    all: AllFigures {
+        title: "Every figure in the article",
+        intro: "Each figure of the report with the sentence it comes from, grouped by theme; select a column heading to sort.",
+        columns: ["Figure", "Value", "Period or basis", "Source sentence", "Shown in"],
+        by_theme: "Theme",
+        sort_by: "Sort: ",
+        undated: "not given",
+        table_only: "this table only",
+        original: "Chinese original",
+    },
     phrases: Phrases {
         sep: ", ",
         list: "; ",
@@ -361,12 +425,15 @@ mod tests {
             s.download_csv, s.download_json, s.languages, s.source, s.quote, s.as_printed,
             s.at_least_note, s.approx_note, s.unknown, s.not_reported, s.failed, s.chart_failed,
             s.download, s.embed, s.embed_help, s.embed_script_help, s.open_chart,
-            s.standalone_copy, s.show_data, s.keys_hint,
+            s.standalone_copy, s.show_data, s.keys_hint, s.menu, s.source_toggle,
+            s.all.title, s.all.intro, s.all.by_theme, s.all.sort_by, s.all.undated,
+            s.all.table_only, s.all.original,
             p.bracket, p.figures_one, p.figures_many, p.cards_lead, p.bars_lead, p.lost_one,
             p.lost_many, p.years_lead, p.years_gaps, p.fell, p.rose, p.same, p.timeline, p.gap,
             o.no_chart, o.unknown_chart, o.unknown_lang, o.unknown_theme, o.bad_plain,
         ];
         v.extend(s.table_columns);
+        v.extend(s.all.columns);
         v.extend(p.largest);
         v.extend(p.highest);
         v

@@ -316,3 +316,75 @@ fn capitalise(s: &str) -> String {
         None => String::new(),
     }
 }
+
+/// One row of the table of every figure of the article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureRow {
+    /// The indicator's id.
+    pub id: String,
+    /// Index of its theme (category), the table's first grouping.
+    pub theme: u16,
+    /// The theme's name.
+    pub theme_name: String,
+    /// What the figure counts.
+    pub label: String,
+    /// Value with qualifier and unit (and a word when the article lost it).
+    pub value: String,
+    /// The value in base units, for sorting; `None` when lost.
+    pub number: Option<f64>,
+    /// Year or period, or words saying the article gives none.
+    pub period: String,
+    /// The first year, for sorting; `None` when undated.
+    pub year: Option<u16>,
+    /// The article's sentence in the reader's language.
+    pub source: String,
+    /// The Chinese sentence as quoted, where the reader's language is not
+    /// Chinese: a translation must keep its original within reach.
+    pub original: Option<String>,
+    /// The charts that draw the figure: (chart id, title).
+    pub shown_in: Vec<(String, String)>,
+}
+
+/// Every figure of the dataset, in the data file's order within the order
+/// of themes: the one place where a figure in no chart is still shown.
+pub fn all_figure_rows(data: &Dataset, locale: Locale) -> Vec<FigureRow> {
+    let s = locale.strings();
+    let mut rows: Vec<(usize, FigureRow)> = data
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(n, ind)| {
+            let period = format_period(ind.period, locale);
+            let shown_in = data
+                .charts
+                .iter()
+                .filter(|c| c.items.iter().any(|&i| usize::from(i) == n))
+                .map(|c| (c.id.to_string(), locale.pick(&c.title).to_owned()))
+                .collect();
+            let row = FigureRow {
+                id: ind.id.to_string(),
+                theme: ind.category,
+                theme_name: data
+                    .categories
+                    .get(usize::from(ind.category))
+                    .map(|c| locale.pick(&c.name).to_owned())
+                    .unwrap_or_default(),
+                label: locale.pick(&ind.label).to_owned(),
+                value: value_text(ind, locale),
+                number: ind.value,
+                period: if period.is_empty() {
+                    s.all.undated.to_owned()
+                } else {
+                    period
+                },
+                year: ind.period.start(),
+                source: locale.pick(&ind.source).to_owned(),
+                original: (!locale.is_chinese()).then(|| ind.source.zh.to_string()),
+                shown_in,
+            };
+            (n, row)
+        })
+        .collect();
+    rows.sort_by_key(|(n, r)| (r.theme, *n));
+    rows.into_iter().map(|(_, r)| r).collect()
+}

@@ -25,11 +25,12 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Words of the article that are also words of the product's own code (an
-/// HTML `class`, a CSV column `category`, `round` and `times` in arithmetic,
+/// HTML `class`, a CSV column `category` and the dataset's `categories`,
+/// `round` and `times` in arithmetic,
 /// the chart kinds `Timeline` and `years` and a timeline's summary, "project"
 /// as in this project): their presence says nothing of the article.
-const PRODUCT_WORDS: [&str; 11] = [
-    "class", "category", "round", "rounds", "times", "level", "years", "project", "Timeline", "时间线", "時間線",
+const PRODUCT_WORDS: [&str; 12] = [
+    "class", "category", "categories", "round", "rounds", "times", "level", "years", "project", "Timeline", "时间线", "時間線",
 ];
 
 /// What would show that code was written for this article: its headline,

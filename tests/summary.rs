@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use danba_charts::data::{Chart, Dataset};
 use danba_charts::locale::Locale;
-use danba_charts::summary::{extremes, summary, table_rows, tooltip_text, value_text};
+use danba_charts::summary::{
+    all_figure_rows, extremes, summary, table_rows, tooltip_text, value_text,
+};
 
 fn second_article() -> Dataset {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/second-article");
@@ -131,4 +133,35 @@ fn table_rows_follow_the_chart_and_quote_the_source_in_the_readers_language() {
             }
         }
     }
+}
+
+/// The table of every figure lists each figure of the data once, in its
+/// theme, names the charts that draw it, and gives English readers the
+/// Chinese sentence beside the translation.
+#[test]
+fn the_table_of_every_figure_lists_each_figure_once() {
+    let data = second_article();
+    for locale in [Locale::ZhHans, Locale::ZhHant, Locale::En] {
+        let rows = all_figure_rows(&data, locale);
+        let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), data.indicators.len(), "{locale:?}: every figure once");
+        assert_eq!(ids.len(), data.indicators.len(), "{locale:?}: no figure twice");
+        assert!(rows.windows(2).all(|w| w[0].theme <= w[1].theme), "grouped by theme");
+        for row in &rows {
+            let ind = data.indicator(&row.id).expect("a row of a real figure");
+            assert!(!row.period.is_empty(), "{}: a period or words saying there is none", row.id);
+            assert_eq!(row.original.is_some(), !locale.is_chinese(), "{}", row.id);
+            for chart in data.charts.iter() {
+                let drawn = data.items(chart).any(|i| i.id == ind.id);
+                let listed = row.shown_in.iter().any(|(id, _)| id.as_str() == chart.id.as_ref());
+                assert_eq!(drawn, listed, "{} in {}", row.id, chart.id);
+            }
+        }
+    }
+    // Figures that no chart of the article draws are in its table all the same.
+    let rows = all_figure_rows(&danba_charts::data::DATASET, Locale::En);
+    assert!(rows.iter().any(|r| r.shown_in.is_empty()), "some figures are table-only");
 }

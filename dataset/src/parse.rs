@@ -223,7 +223,6 @@ pub fn parse_files(files: &[(String, String)]) -> Result<Dataset, Errors> {
         sections: &sections,
     };
     let mut indicators = Vec::new();
-    let mut lines = Vec::new();
     let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
     let indicator_tables = tables(&raws, |r| &r.indicator);
     for &(k, table) in &indicator_tables {
@@ -242,7 +241,6 @@ pub fn parse_files(files: &[(String, String)]) -> Result<Dataset, Errors> {
             }
             seen.insert(ind.id.to_string(), (k, line));
             indicators.push(ind);
-            lines.push((k, line));
         }
     }
     if indicator_tables.is_empty() {
@@ -252,7 +250,6 @@ pub fn parse_files(files: &[(String, String)]) -> Result<Dataset, Errors> {
 
     let mut charts = Vec::new();
     let mut chart_ids: HashMap<String, (usize, usize)> = HashMap::new();
-    let mut shown = vec![false; indicators.len()];
     for (k, table) in tables(&raws, |r| &r.chart) {
         c.current = k;
         if let Some(chart) = c.chart(table, &indicators, &refs) {
@@ -268,30 +265,11 @@ pub fn parse_files(files: &[(String, String)]) -> Result<Dataset, Errors> {
                 continue;
             }
             chart_ids.insert(chart.id.to_string(), (k, line));
-            for &i in chart.items.iter() {
-                if let Some(s) = shown.get_mut(usize::from(i)) {
-                    *s = true;
-                }
-            }
             charts.push(chart);
         }
     }
-    // Only when every chart parsed is "not shown" a fact rather than an
-    // echo of another error.
-    if c.errors.is_empty() {
-        for (i, ind) in indicators.iter().enumerate() {
-            if !shown[i] {
-                let (k, line) = lines[i];
-                c.current = k;
-                c.push(
-                    line,
-                    &format!("indicator \"{}\"", ind.id),
-                    None,
-                    "is in no chart's `items`; every figure must be shown".into(),
-                );
-            }
-        }
-    }
+    // A figure in no chart is still shown: the page's table of every figure
+    // lists them all, so a chart never has to exist to hold leftovers.
 
     match meta {
         Some(meta) if c.errors.is_empty() => Ok(Dataset {
@@ -986,11 +964,6 @@ impl<'a> Checker<'a> {
 
 /// Checks that a chart's figures suit the way it draws them.
 fn kind_rule(kind: Kind, items: &[&Indicator]) -> Option<String> {
-    let same_quantity = |items: &[&Indicator]| {
-        items
-            .windows(2)
-            .all(|w| w[0].unit.quantity == w[1].unit.quantity)
-    };
     match kind {
         Kind::Cards => None,
         Kind::Bars => {
@@ -999,8 +972,13 @@ fn kind_rule(kind: Kind, items: &[&Indicator]) -> Option<String> {
                     "\"{}\" has no known value and cannot be a bar; show it in a `cards` chart",
                     i.id
                 ))
-            } else if !same_quantity(items) {
-                Some("bars share one axis, so their figures must be one kind of quantity (all money, all counts, …)".into())
+            } else if let Some(w) = items.windows(2).find(|w| w[0].unit.id != w[1].unit.id) {
+                // Schools and hospitals are both counts, yet bars of them on
+                // one axis would compare unlike things: one unit, one axis.
+                Some(format!(
+                    "bars share one axis, so their figures must have one unit; \"{}\" is in {} but \"{}\" is in {}",
+                    w[0].id, w[0].unit.id, w[1].id, w[1].unit.id
+                ))
             } else {
                 None
             }

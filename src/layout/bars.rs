@@ -1,6 +1,6 @@
 //! Bars: figures of one unit compared on one axis.
 
-use danba_dataset::{Indicator, Qualifier};
+use danba_dataset::Indicator;
 
 use crate::locale::Locale;
 use crate::measure::styled_width;
@@ -14,7 +14,7 @@ use super::label_with_period;
 /// its end, so nothing depends on a legend and long labels wrap.
 pub(super) fn bars(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> Scene {
     const BAR: f64 = 18.0;
-    const TAIL: f64 = 10.0;
+    const TAIL: f64 = super::STUB;
     let mut scene = Scene::new(width);
     let values: Vec<String> = items
         .iter()
@@ -68,23 +68,17 @@ pub(super) fn bars(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> S
             },
             Some(item),
         );
-        let mut end = w;
-        if ind.qualifier == Qualifier::AtLeast {
-            // "At least": the bar runs on past the stated figure.
-            scene.add(
-                Shape::Rect {
-                    rect: Rect {
-                        x: w,
-                        y: y + BAR * 0.3,
-                        w: TAIL,
-                        h: BAR * 0.4,
-                    },
-                    paint: Paint::Qualified,
-                },
-                Some(item),
-            );
-            end += TAIL;
+        let bar = Rect {
+            x: 0.0,
+            y,
+            w,
+            h: BAR,
+        };
+        let (marks, past) = super::qualifier_marks(ind.qualifier, bar);
+        for m in marks {
+            scene.add(m, Some(item));
         }
+        let end = w + past;
         scene.add(
             Shape::Text {
                 at: (end + 5.0, y + (BAR - FONT) / 2.0 - 1.0),

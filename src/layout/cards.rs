@@ -1,6 +1,6 @@
 //! Cards: "by the numbers" tiles for a few headline figures.
 
-use danba_dataset::{Indicator, Quantity};
+use danba_dataset::{Indicator, Qualifier, Quantity};
 
 use crate::locale::Locale;
 use crate::measure::{styled_width, text_width};
@@ -81,6 +81,29 @@ fn card(ind: &Indicator, locale: Locale, inner: f64) -> (Vec<Mark>, f64) {
     );
     let number_w = styled_width(&f.number, big, true);
     let mut y = BIG * 1.2;
+    if ind.value.is_some() && ind.qualifier != Qualifier::Exact {
+        // A qualified figure gets a small bar under its number carrying the
+        // same marks as a bar chart's bar, so "at least" and "nearly" look
+        // the same in every chart kind. It stops short of the widest number
+        // so that the stub of "at least" stays inside the card.
+        let bar = Rect {
+            x: 0.0,
+            y: y - 2.0,
+            w: (number_w.min(inner - super::STUB)).max(4.0),
+            h: 6.0,
+        };
+        s.add(
+            Shape::Rect {
+                rect: bar,
+                paint: number_paint,
+            },
+            None,
+        );
+        for m in super::qualifier_marks(ind.qualifier, bar).0 {
+            s.add(m, None);
+        }
+        y += 7.0;
+    }
     if !f.unit.is_empty() {
         if number_w + 4.0 + text_width(&f.unit, FONT) <= inner {
             // The unit sits on the number's baseline.

@@ -6,7 +6,7 @@
 //! canvas, to SVG in the tests, and hit-tested by `crate::hit`. Each chart
 //! kind has a module of its own.
 
-use danba_dataset::{Chart, Dataset, Indicator, Kind};
+use danba_dataset::{Chart, Dataset, Indicator, Kind, Qualifier};
 
 use crate::locale::Locale;
 use crate::number::format_period;
@@ -18,11 +18,56 @@ mod cards;
 mod timeline;
 mod years;
 
-/// Whether charts of this kind take a whole row of the page's grid: cards
-/// and timelines read better wide, bars and years sit side by side.
-pub fn spans_the_row(kind: Kind) -> bool {
-    matches!(kind, Kind::Cards | Kind::Timeline)
+/// Whether a chart needs a whole row of the page's two-column grid: a
+/// timeline reads along its years, and more than two cards need the width;
+/// bars, years and a pair of cards sit side by side.
+pub fn spans_the_row(chart: &Chart) -> bool {
+    match chart.kind {
+        Kind::Timeline => true,
+        Kind::Cards => chart.items.len() > 2,
+        Kind::Bars | Kind::Years => false,
+    }
 }
+
+/// Which charts of a section, in page order, take a whole row of a
+/// two-column grid: those that need it ([`spans_the_row`]), and a narrow
+/// chart with no narrow neighbour to share its row, which would otherwise
+/// leave half a row empty beside it.
+pub fn whole_rows(needs_row: &[bool]) -> Vec<bool> {
+    let mut out = needs_row.to_vec();
+    let mut i = 0;
+    while i < out.len() {
+        if out[i] {
+            i += 1;
+        } else if out.get(i + 1) == Some(&false) {
+            // Two narrow charts share one row.
+            i += 2;
+        } else {
+            out[i] = true;
+            i += 1;
+        }
+    }
+    out
+}
+
+/// For every chart of `charts` (in page order), whether it takes a whole
+/// row of its section's grid ([`whole_rows`] within each section).
+pub fn wide_charts(charts: &[&Chart]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(charts.len());
+    let mut start = 0;
+    while start < charts.len() {
+        let section = charts[start].section;
+        let end = charts[start..]
+            .iter()
+            .position(|c| c.section != section)
+            .map_or(charts.len(), |n| start + n);
+        let needs: Vec<bool> = charts[start..end].iter().map(|c| spans_the_row(c)).collect();
+        out.extend(whole_rows(&needs));
+        start = end;
+    }
+    out
+}
+
 
 /// Lays a chart out at `width` CSS px.
 pub fn layout(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -> Scene {
@@ -44,6 +89,50 @@ pub fn layout(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -> Scen
     }
 }
 
+/// How far the pale stub of an "at least" figure runs past its mark.
+pub(crate) const STUB: f64 = 10.0;
+
+/// The marks of a figure's qualifier at the end of a bar-like mark `bar` (a
+/// bar, a timeline's span, the small bar under a card's number), drawn the
+/// same in every chart kind: "at least" (余/多) is a pale stub past the end,
+/// as the figure runs on past what is stated; "nearly" (近) paints the
+/// bar's own last stretch pale, as the figure stops short of it. Exact
+/// figures have none. Returns the marks and how far past the bar's end they
+/// reach, so that a label after them can make room.
+pub(crate) fn qualifier_marks(qualifier: Qualifier, bar: Rect) -> (Vec<Shape>, f64) {
+    let pale = crate::theme::Paint::Qualified;
+    match qualifier {
+        Qualifier::Exact => (Vec::new(), 0.0),
+        Qualifier::AtLeast => (
+            vec![Shape::Rect {
+                rect: Rect {
+                    x: bar.x + bar.w,
+                    y: bar.y + bar.h * 0.3,
+                    w: STUB,
+                    h: bar.h * 0.4,
+                },
+                paint: pale,
+            }],
+            STUB,
+        ),
+        Qualifier::Approx => {
+            let w = STUB.min(bar.w / 3.0);
+            (
+                vec![Shape::Rect {
+                    rect: Rect {
+                        x: bar.x + bar.w - w,
+                        y: bar.y,
+                        w,
+                        h: bar.h,
+                    },
+                    paint: pale,
+                }],
+                0.0,
+            )
+        }
+    }
+}
+
 /// A label with its period, e.g. "旅游节投入（2019年）".
 pub(crate) fn label_with_period(ind: &Indicator, locale: Locale) -> String {
     let period = format_period(ind.period, locale);
@@ -58,3 +147,17 @@ pub(crate) fn label_with_period(ind: &Indicator, locale: Locale) -> String {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::whole_rows;
+
+    #[test]
+    fn no_narrow_chart_is_left_alone_in_its_row() {
+        assert_eq!(whole_rows(&[false, false]), [false, false]);
+        assert_eq!(whole_rows(&[false]), [true]);
+        assert_eq!(whole_rows(&[false, true, false, false]), [true, true, false, false]);
+        assert_eq!(whole_rows(&[false, false, false]), [false, false, true]);
+        assert_eq!(whole_rows(&[true, false, false, true]), [true, false, false, true]);
+        assert_eq!(whole_rows(&[]), Vec::<bool>::new());
+    }
+}

@@ -75,19 +75,42 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
             below + TRACK / 2.0
         };
         let (x0, x1) = (x_start(start), x_start(end) + band);
+        // The qualifier's marks, as on bars; they push the period's label
+        // out by as much as they reach past the mark.
+        let mut past = 0.0;
         if matches!(ind.period, Period::Span(..)) {
+            let span = Rect {
+                x: x0 + 2.0,
+                y: mid - 4.0,
+                w: x1 - x0 - 4.0,
+                h: 8.0,
+            };
             scene.add(
                 Shape::Rect {
-                    rect: Rect {
-                        x: x0 + 2.0,
-                        y: mid - 4.0,
-                        w: x1 - x0 - 4.0,
-                        h: 8.0,
-                    },
+                    rect: span,
                     paint: Paint::Accent2,
                 },
                 Some(item),
             );
+            let (marks, reach) = super::qualifier_marks(ind.qualifier, span);
+            for m in marks {
+                // A span that ends at the chart's right edge keeps its stub
+                // inside the chart, shortened.
+                let m = match m {
+                    Shape::Rect { rect, paint } => Shape::Rect {
+                        rect: Rect {
+                            w: rect.w.min(width - rect.x).max(0.0),
+                            ..rect
+                        },
+                        paint,
+                    },
+                    other => other,
+                };
+                scene.add(m, Some(item));
+            }
+            if reach > 0.0 {
+                past = (span.x + span.w + reach - x1).max(0.0);
+            }
         } else {
             scene.add(
                 Shape::Dot {
@@ -97,7 +120,23 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
                 },
                 Some(item),
             );
+            // A dot is a bar with no length: the stub of "at least" runs on
+            // from its right edge, and "nearly" pales its right third.
+            let dot = Rect {
+                x: (x0 + x1) / 2.0 - 6.0,
+                y: mid - 6.0,
+                w: 12.0,
+                h: 12.0,
+            };
+            let (marks, reach) = super::qualifier_marks(ind.qualifier, dot);
+            for m in marks {
+                scene.add(m, Some(item));
+            }
+            if reach > 0.0 {
+                past = (dot.x + dot.w + reach - x1).max(0.0);
+            }
         }
+        let x1 = x1 + past;
         let period = format_period(ind.period, locale);
         let pw = text_width(&period, SMALL);
         let (px, align) = if x1 + 6.0 + pw <= width {

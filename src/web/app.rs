@@ -22,7 +22,7 @@ use crate::theme::Theme;
 use super::listener::Listener;
 use super::view::{device_pixel_ratio, highlight, paint, size_canvas, View};
 use super::png::download_png;
-use super::{dom, keys, panic, table, touch};
+use super::{dom, figures, keys, panic, table, touch};
 
 /// Everything the listeners share.
 pub(super) struct State {
@@ -98,6 +98,31 @@ impl State {
             h: 2.0 * CURSOR,
         };
         self.point_at(target, anchor);
+    }
+
+    /// As [`State::point`], with the tooltip beside the item's own box (its
+    /// canvas's top-left corner at `origin`, viewport px), so that it never
+    /// covers the item the reader is choosing; beside the pointer when no
+    /// item is under it.
+    pub(super) fn point_item(
+        &mut self,
+        target: Option<(usize, usize)>,
+        client: (f64, f64),
+        origin: (f64, f64),
+    ) {
+        let item = target.and_then(|(v, i)| self.views.get(v)?.scene.items.get(i).map(|it| it.hit));
+        match item {
+            Some(hit) => {
+                let anchor = Rect {
+                    x: origin.0 + hit.x,
+                    y: origin.1 + hit.y,
+                    w: hit.w,
+                    h: hit.h,
+                };
+                self.point_at(target, anchor);
+            }
+            None => self.point(target, client),
+        }
     }
 
     /// As [`State::point`], with the tooltip beside `anchor` (viewport px):
@@ -273,6 +298,7 @@ pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
         &body,
         html,
     )?;
+    app._listeners.push(figures::listen(root)?);
     if let Some(state) = &app.state {
         // Downloads of a chart as PNG are drawn afresh at twice the pixel
         // density; one listener on the page serves every button.
@@ -326,7 +352,7 @@ pub(super) fn ready(
         if panic::panicked() {
             return;
         }
-        if let Err(e) = table::fill(&root, locale) {
+        if let Err(e) = table::fill(&root, locale).and_then(|()| figures::fill(&root, locale)) {
             web_sys::console::error_1(&e);
         }
         let _ = on.set_attribute("data-ready", "true");

@@ -121,7 +121,13 @@ pub(super) fn build_page(
         sec.append_child(&*text_el(document, "h2", "", locale.pick(&section.title))?)?;
         sec.append_child(&*text_el(document, "p", "intro", locale.pick(&section.description))?)?;
         let grid = el(document, "div", "chart-grid")?;
-        for index in charts {
+        let needs_row: Vec<bool> = charts
+            .iter()
+            .filter_map(|&i| DATASET.charts.get(i))
+            .map(crate::layout::spans_the_row)
+            .collect();
+        let whole = crate::layout::whole_rows(&needs_row);
+        for (n, index) in charts.into_iter().enumerate() {
             let (figure, p) = build_chart(
                 document,
                 index,
@@ -132,12 +138,16 @@ pub(super) fn build_page(
                     heading: "h3",
                 },
             )?;
+            if whole.get(n) == Some(&true) {
+                figure.class_list().add_1("wide")?;
+            }
             grid.append_child(&figure)?;
             placed.push(p);
         }
         sec.append_child(&grid)?;
         main.append_child(&sec)?;
     }
+    main.append_child(&*super::figures::section(document, locale)?)?;
     root.append_child(&main)?;
     Ok(placed)
 }
@@ -157,9 +167,6 @@ pub(super) fn build_chart(
     let figure = el(document, "figure", "chart")?;
     figure.set_attribute("data-chart", &chart.id)?;
     figure.set_attribute("data-kind", chart.kind.name())?;
-    if crate::layout::spans_the_row(chart.kind) {
-        figure.class_list().add_1("wide")?;
-    }
     let wrap: HtmlElement = el(document, "div", "plot-wrap")?.dyn_into()?;
     let canvas: HtmlCanvasElement = el(document, "canvas", "plot")?.dyn_into()?;
     // A plain chart keeps its title for assistive technology only: the host
@@ -173,7 +180,18 @@ pub(super) fn build_chart(
     let title = text_el(document, chrome.heading, class, locale.pick(&chart.title))?;
     title.set_id(&title_id);
     figure.append_child(&title)?;
+    let parts = crate::frame::caption_parts(&DATASET, chart, locale);
     canvas.set_attribute("aria-labelledby", &title_id)?;
+    if let Some(subtitle) = &parts.subtitle {
+        // Visible under the title and read in browse mode; the canvas keeps
+        // the title alone as its name, short enough to hear on each visit.
+        let class = if chrome.plain {
+            "chart-subtitle sr-only"
+        } else {
+            "chart-subtitle"
+        };
+        figure.append_child(&*text_el(document, "p", class, subtitle)?)?;
+    }
     wrap.append_child(&canvas)?;
     figure.append_child(&wrap)?;
     super::table::describe(document, &figure, &canvas, index, locale)?;
@@ -186,20 +204,24 @@ pub(super) fn build_chart(
         return Ok((figure, placed));
     }
 
-    // The same lines as under the static images: notes, then the source.
+    // Notes under the chart, then one quiet row: the source, the data
+    // table's button, and one menu for downloads and embed codes — not four
+    // stacked controls.
     let caption = el(document, "figcaption", "")?;
-    let lines = crate::frame::caption(&DATASET, chart, locale);
-    for (i, line) in lines.iter().enumerate() {
-        let class = if i + 1 == lines.len() {
-            "source"
-        } else {
-            "note"
-        };
-        caption.append_child(&*text_el(document, "p", class, line)?)?;
+    for note in &parts.notes {
+        caption.append_child(&*text_el(document, "p", "note", note)?)?;
+    }
+    let row = el(document, "div", "chart-actions")?;
+    row.append_child(&*text_el(document, "p", "source", &parts.source)?)?;
+    // The button and its table stay together, as `table::listen` finds the
+    // table next to the button; they move from under the chart into the row.
+    if let Some(data) = figure.query_selector(".chart-data")? {
+        row.append_child(&data)?;
     }
     if chrome.tools {
-        caption.append_child(&*tools(document, chart, index, locale)?)?;
+        row.append_child(&*tools(document, chart, index, locale)?)?;
     }
+    caption.append_child(&row)?;
     figure.append_child(&caption)?;
     Ok((figure, placed))
 }
@@ -213,13 +235,18 @@ fn tools(
     locale: Locale,
 ) -> Result<Element, JsValue> {
     let s = locale.strings();
-    let tools = el(document, "div", "chart-tools")?;
-    tools.append_child(&*text_el(document, "span", "tools-label", s.download)?)?;
+    // One native disclosure: it opens without script, and a reader who
+    // wants neither download nor embed sees one short word, not a toolbar.
+    let tools = el(document, "details", "chart-tools")?;
+    tools.append_child(&*text_el(document, "summary", "", s.menu)?)?;
+    let panel = el(document, "div", "menu-panel")?;
+    let downloads = el(document, "p", "downloads")?;
+    downloads.append_child(&*text_el(document, "span", "tools-label", s.download)?)?;
     let png = text_el(document, "button", "download", "PNG")?;
     png.set_attribute("type", "button")?;
     png.set_attribute("data-png", &chart.id)?;
     png.set_attribute("aria-label", &format!("{} PNG", s.download))?;
-    tools.append_child(&png)?;
+    downloads.append_child(&png)?;
     // A byte-order mark makes spreadsheet programs read the file as UTF-8.
     let csv_text = format!("\u{feff}{}", chart_csv(&DATASET, chart));
     let href = format!(
@@ -230,7 +257,7 @@ fn tools(
     csv.set_attribute("download", &format!("{}.csv", chart.id))?;
     csv.set_attribute("class", "download")?;
     csv.set_attribute("aria-label", &format!("{} CSV", s.download))?;
-    tools.append_child(&csv)?;
+    downloads.append_child(&csv)?;
     // The SVG is drawn at build time by the same Rust drawing code, natively
     // (dist/static/); it exists in Simplified Chinese and English, so the
     // Traditional Chinese page offers the Simplified one.
@@ -239,10 +266,11 @@ fn tools(
     svg.set_attribute("download", &format!("{stem}.svg"))?;
     svg.set_attribute("class", "download")?;
     svg.set_attribute("aria-label", &format!("{} SVG", s.download))?;
-    tools.append_child(&svg)?;
+    downloads.append_child(&svg)?;
+    panel.append_child(&downloads)?;
 
-    let details = el(document, "details", "embed")?;
-    details.append_child(&*text_el(document, "summary", "", s.embed)?)?;
+    let details = el(document, "div", "embed")?;
+    details.append_child(&*text_el(document, "p", "tools-label", s.embed)?)?;
     let base = document.base_uri().ok().flatten().unwrap_or_default();
     let dir = embed_code::folder_of(&base);
     let url = embed_code::embed_url(dir, &chart.id, locale);
@@ -278,7 +306,8 @@ fn tools(
     )?;
     copy.set_attribute("download", &format!("{stem}.html"))?;
     details.append_child(&copy)?;
-    tools.append_child(&details)?;
+    panel.append_child(&details)?;
+    tools.append_child(&panel)?;
     Ok(tools)
 }
 
@@ -311,7 +340,15 @@ pub(super) struct Tooltip {
     period: Element,
     note: Element,
     printed: Element,
+    /// Shows and hides the source sentence: the box leads with what a
+    /// reader choosing between items needs, and stays small on a phone.
+    more: Element,
     source: Element,
+    /// Where the tooltip was last placed, to place it again when the source
+    /// sentence opens and the box grows.
+    anchor: Rc<Cell<Option<Rect>>>,
+    _toggle: super::listener::Listener,
+    _keep_focus: super::listener::Listener,
     /// The figure whose text the tooltip holds, so that moving the pointer
     /// within one item only moves the box instead of rewriting it.
     showing: std::cell::Cell<Option<*const Indicator>>,
@@ -334,12 +371,37 @@ impl Tooltip {
         let period = el(document, "p", "tt-period")?;
         let note = el(document, "p", "tt-note")?;
         let printed = el(document, "p", "tt-printed")?;
+        let more = el(document, "button", "tt-more")?;
+        more.set_attribute("type", "button")?;
+        more.set_attribute("aria-expanded", "false")?;
+        more.set_attribute("aria-controls", "danba-tooltip-source")?;
         let source = el(document, "blockquote", "tt-source")?;
+        source.set_id("danba-tooltip-source");
         source.set_attribute("lang", "zh-Hans")?;
-        for child in [&label, &value, &period, &note, &printed, &source] {
+        source.set_attribute("hidden", "")?;
+        for child in [&value, &label, &period, &note, &printed, &more, &source] {
             root.append_child(child)?;
         }
         parent.append_child(&root)?;
+        let anchor: Rc<Cell<Option<Rect>>> = Rc::new(Cell::new(None));
+        // Focus stays on the chart when the toggle is pressed: the chart's
+        // `blur` would otherwise take the tooltip away (see `keys.rs`).
+        let keep_focus = super::listener::Listener::new(&more, "mousedown", |e: web_sys::Event| {
+            e.prevent_default();
+        })?;
+        let toggle = {
+            let (root, button, source, anchor) =
+                (root.clone(), more.clone(), source.clone(), Rc::clone(&anchor));
+            super::listener::Listener::new(&more, "click", move |_| {
+                let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+                let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+                let _ = source.toggle_attribute_with_force("hidden", !open);
+                // The box changed size: place it again beside the same item.
+                if let Some(a) = anchor.get() {
+                    place(&root, a);
+                }
+            })?
+        };
         let pending: Rc<Cell<Option<Rect>>> = Rc::new(Cell::new(None));
         let on_frame = {
             let (root, pending) = (root.clone(), Rc::clone(&pending));
@@ -358,7 +420,11 @@ impl Tooltip {
             period,
             note,
             printed,
+            more,
             source,
+            anchor,
+            _toggle: toggle,
+            _keep_focus: keep_focus,
             showing: std::cell::Cell::new(None),
             pending,
             on_frame,
@@ -377,10 +443,16 @@ impl Tooltip {
             set(&self.period, &t.period);
             set(&self.note, &t.note);
             set(&self.printed, &t.printed);
-            set(&self.source, &t.source);
+            self.source.set_text_content(Some(&t.source));
+            // Each figure starts with its source sentence closed.
+            let _ = self.source.set_attribute("hidden", "");
+            let _ = self.more.set_attribute("aria-expanded", "false");
+            let s = locale.strings();
+            self.more.set_text_content(Some(s.source_toggle));
             self.showing.set(Some(std::ptr::from_ref(ind)));
         }
         self.root.set_hidden(false);
+        self.anchor.set(Some(anchor));
         super::popover::show(&self.root);
         // Placing the box needs its size, and measuring it right after its
         // text changed would make the browser lay the page out inside the
@@ -412,6 +484,13 @@ impl Tooltip {
         self.pending.set(None);
         self.root.remove();
     }
+}
+
+/// Whether an event happened inside the tooltip.
+pub(super) fn in_tooltip(e: &web_sys::Event) -> bool {
+    super::listener::event_origin(e)
+        .and_then(|el| el.closest(".tooltip").ok().flatten())
+        .is_some()
 }
 
 /// Puts the tooltip `root` beside `anchor`, inside the viewport.

@@ -6,8 +6,8 @@
 //! `<canvas>` sized to its container × `devicePixelRatio` (`view`) and
 //! listens for resize, pixel-ratio and colour-scheme changes; `touch`
 //! (pointer and finger), `keys` (keyboard and the live region) and `table`
-//! (summaries and data tables) add what every reader needs, `lang` the
-//! language switch, `png` the PNG download, `panic` what a panic leaves.
+//! (summaries and data tables) add what every reader needs, `figures` the
+//! table of every figure, `lang` the language switch, `png` the PNG download, `panic` what a panic leaves.
 //! Each listener (`listener`) is a Rust closure owned by the returned
 //! `App` and removed when it is dropped, so nothing leaks and no JavaScript
 //! duplicates geometry: hover boxes come from [`crate::layout`] and are
@@ -16,6 +16,7 @@
 mod app;
 mod dom;
 mod embed;
+mod figures;
 mod keys;
 mod lang;
 mod listener;

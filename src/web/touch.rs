@@ -53,7 +53,7 @@ pub(super) fn listen(
                     .views
                     .get(v)
                     .and_then(|view| hit(&view.scene, cx - rect.left(), cy - rect.top()));
-                (item, (cx, cy))
+                (item, (cx, cy), (rect.left(), rect.top()))
             }
         };
 
@@ -62,7 +62,7 @@ pub(super) fn listen(
             let Some(e) = e.dyn_ref::<PointerEvent>() else {
                 return;
             };
-            let (item, client) = at(e);
+            let (item, client, origin) = at(e);
             let mut s = st.borrow_mut();
             if e.pointer_type() == "touch" {
                 let active = s.views.get(v).and_then(|view| view.active);
@@ -78,7 +78,7 @@ pub(super) fn listen(
                     return;
                 }
             }
-            s.point(item.map(|i| (v, i)), client);
+            s.point_item(item.map(|i| (v, i)), client, origin);
         })?);
 
         let (st, t, at) = (Rc::clone(state), Rc::clone(&touch), under.clone());
@@ -86,7 +86,7 @@ pub(super) fn listen(
             let Some(e) = e.dyn_ref::<PointerEvent>() else {
                 return;
             };
-            let (item, client) = at(e);
+            let (item, client, origin) = at(e);
             if e.pointer_type() == "touch" {
                 let mut t = t.borrow_mut();
                 let Some(touch) = t.as_mut().filter(|t| t.id == e.pointer_id()) else {
@@ -98,7 +98,7 @@ pub(super) fn listen(
                     return;
                 }
             }
-            st.borrow_mut().point(item.map(|i| (v, i)), client);
+            st.borrow_mut().point_item(item.map(|i| (v, i)), client, origin);
         })?);
 
         let (st, t) = (Rc::clone(state), Rc::clone(&touch));
@@ -138,8 +138,9 @@ pub(super) fn listen(
     }
     // A tap or click outside every chart dismisses a pinned tooltip.
     let st = Rc::clone(state);
+    // A tap inside the tooltip (on its "source" toggle) is not "elsewhere".
     listeners.push(Listener::new(document, "pointerdown", move |e: Event| {
-        if !super::table::on_chart(&e) {
+        if !super::table::on_chart(&e) && !super::dom::in_tooltip(&e) {
             st.borrow_mut().point(None, (0.0, 0.0));
         }
     })?);

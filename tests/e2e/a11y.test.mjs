@@ -87,6 +87,18 @@ function tableRows(page, chartId) {
   );
 }
 
+/** The rows of the table of every figure: indicator id and cell texts. */
+function allFiguresRows(page) {
+  return page.$$eval(
+    'section.all-figures table tbody tr[data-indicator]',
+    (rows) => rows.map((r) => ({
+      id: r.dataset.indicator,
+      value: r.querySelector('td.value')?.textContent ?? '',
+      source: r.querySelector('td.source > span')?.textContent ?? '',
+    })),
+  );
+}
+
 function assertInViewport(state, where) {
   const b = state.tooltipBox;
   assert.ok(b, `${where}: no tooltip`);
@@ -134,8 +146,12 @@ describe('accessibility', () => {
       const { nodes } = await cdp.send('Accessibility.getFullAXTree');
       const count = (role) => nodes.filter((n) => !n.ignored && n.role?.value === role).length;
       const figures = dataset.charts.reduce((n, c) => n + c.items.length, 0);
-      assert.equal(count('table'), dataset.charts.length, 'one table per chart in the accessibility tree');
-      assert.equal(count('row'), figures + dataset.charts.length, 'a row per figure plus a header row per table');
+      // Besides the charts' tables, the table of every figure: a header
+      // row, a heading row per theme and a row per figure.
+      const themes = new Set(dataset.indicators.map((i) => i.category)).size;
+      const all = 1 + themes + dataset.indicators.length;
+      assert.equal(count('table'), dataset.charts.length + 1, 'one table per chart and the table of every figure');
+      assert.equal(count('row'), figures + dataset.charts.length + all, 'a row per figure plus a header row per table');
     });
   });
 
@@ -147,7 +163,7 @@ describe('accessibility', () => {
       const page = await context.newPage();
       const problems = collectProblems(page);
       for (const lang of LANGS) {
-        for (const [chart, theme] of [['key-figures', 'light'], ['money', 'dark'], ['timeline', 'auto']]) {
+        for (const [chart, theme] of [['scale', 'light'], ['money', 'dark'], ['timeline', 'auto']]) {
           await page.emulateMedia({ colorScheme: theme === 'auto' ? 'dark' : 'light' });
           await page.goto(`${BASE_URL}embed.html?chart=${chart}&lang=${lang}&theme=${theme}`);
           await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20_000 });
@@ -383,7 +399,7 @@ describe('accessibility', () => {
     });
   });
 
-  test('every figure is in a data table with its unit and qualifier, in every language', { timeout: TEST_TIMEOUT_MS }, async () => {
+  test('every figure is in the table of every figure with its unit and qualifier, in every language', { timeout: TEST_TIMEOUT_MS }, async () => {
     // English unit words, written here independently of the page's code.
     const EN_UNITS = {
       percent: /%/, yuan: /¥/, km2: /km²/, metre: /\bm\b/, mu: /\bmu\b/, person: /\b(person|people)\b/,
@@ -408,15 +424,21 @@ describe('accessibility', () => {
     };
     for (const lang of LANGS) {
       await withDashboard({ lang }, async ({ page }) => {
-        const rows = new Map();
+        // A chart's own table says what the table of every figure says.
+        const rows = new Map((await allFiguresRows(page)).map((r) => [r.id, r]));
         for (const chart of dataset.charts) {
-          for (const row of await tableRows(page, chart.id)) rows.set(row.id, row);
+          for (const row of await tableRows(page, chart.id)) {
+            const all = rows.get(row.id);
+            assert.ok(all, `${lang}: ${row.id} of chart ${chart.id} is not in the table of every figure`);
+            assert.equal(row.value, all.value, `${lang}: ${row.id}: the chart's table and the table of every figure differ`);
+          }
         }
+        const sourceKey = { zh: 'source', 'zh-Hant': 'source_zh_hant', en: 'source_en' }[lang];
         for (const ind of dataset.indicators) {
           const row = rows.get(ind.id);
           const where = `${lang}: ${ind.id}`;
-          assert.ok(row, `${where} is in no chart's data table`);
-          assert.equal(normalise(row.source), normalise(sourceIn(ind, lang)), `${where}: source`);
+          assert.ok(row, `${where} is not in the table of every figure`);
+          assert.equal(normalise(row.source), normalise(ind[sourceKey]), `${where}: source`);
           if (ind.qualifier !== 'exact') {
             assert.match(row.value, QUALIFIERS[lang][ind.qualifier], `${where}: "${row.value}" lacks its qualifier`);
           } else {

@@ -117,6 +117,8 @@ function hoverState(page) {
       tooltips: tooltips.length,
       hidden: tooltip ? tooltip.hasAttribute('hidden') : true,
       text: tooltip?.textContent ?? '',
+      // The source sentence sits behind the tooltip's "source" toggle.
+      source: tooltip?.querySelector('.tt-source')?.textContent ?? '',
       active: [...document.querySelectorAll('canvas.plot[data-active]')].map((c) => ({
         chart: c.closest('figure.chart')?.dataset.chart,
         item: c.dataset.active,
@@ -127,7 +129,8 @@ function hoverState(page) {
 
 /**
  * Moves the mouse to the centre of one item's hover box and checks that the
- * canvas marks it active and the tooltip shows its source sentence.
+ * canvas marks it active and the tooltip holds its source sentence, in the
+ * reader's language, behind its "source" toggle.
  */
 async function hoverItem(page, chartId, item, indicator, lang) {
   const where = `chart ${chartId}, item ${item.id}`;
@@ -162,18 +165,18 @@ async function hoverItem(page, chartId, item, indicator, lang) {
   assert.ok(point.hitsCanvas, `${where}: the item's centre is covered by ${point.hit}`);
 
   await page.mouse.move(point.x, point.y);
-  const source = normalise(sourceIn(indicator, lang));
+  const source = normalise(lang === 'en' ? indicator.source_en : indicator.source);
   const state = await eventually(
     () => hoverState(page),
     (s) => !s.hidden && s.active.some((a) => a.chart === chartId && a.item === item.id)
-      && normalise(s.text).includes(source),
+      && normalise(s.source).includes(source),
   );
   assert.equal(state.tooltips, 1, 'there must be exactly one [role="tooltip"]');
   assert.deepEqual(state.active, [{ chart: chartId, item: item.id }], `${where}: data-active`);
   assert.equal(state.hidden, false, `${where}: the tooltip is hidden`);
   assert.ok(
-    normalise(state.text).includes(source),
-    `${where}: the tooltip "${normalise(state.text)}" lacks the source sentence "${source}"`,
+    normalise(state.source).includes(source),
+    `${where}: the tooltip's source "${normalise(state.source)}" lacks the sentence "${source}"`,
   );
 }
 

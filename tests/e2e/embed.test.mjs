@@ -20,7 +20,7 @@ const TEST_TIMEOUT_MS = 120_000;
 const PYM = fileURLToPath(new URL('./node_modules/pym.js/dist/pym.v1.min.js', import.meta.url));
 
 /** A chart whose height changes with its width (cards reflow). */
-const CHART = 'key-figures';
+const CHART = 'scale';
 
 let browser;
 
@@ -166,7 +166,7 @@ describe('embedding', () => {
     const { context, page, problems } = await hostPage(`<!doctype html><title>Article</title>
         <style>canvas { width: 50px } * { font-size: 40px } div { display: flex }</style>
         <p id="own">The host's own paragraph.</p>
-        <div id="host" data-danba-chart="pairing" data-lang="en"></div>
+        <div id="host" data-danba-chart="herb-nursery" data-lang="en"></div>
         <script type="module" src="${BASE_URL}danba-embed.js"></script>`);
     try {
       await page.waitForFunction(
@@ -197,7 +197,7 @@ describe('embedding', () => {
 
       // Hover works inside the shadow root too.
       const target = await page.evaluate(() => {
-        const item = window.danbaEmbeds[0].items('pairing')[0];
+        const item = window.danbaEmbeds[0].items('herb-nursery')[0];
         const rect = document.getElementById('host').shadowRoot.querySelector('canvas.plot').getBoundingClientRect();
         return { x: rect.left + item.x + item.w / 2, y: rect.top + item.y + item.h / 2, id: item.id };
       });
@@ -237,7 +237,7 @@ describe('the embed page', () => {
         canvases: document.querySelectorAll('canvas').length,
       }));
       assert.equal(state.ready, 'error');
-      assert.match(state.message, /key-figures/);
+      assert.match(state.message, /scale/);
       assert.match(state.message, /<img src=x/, 'the bad value is quoted as text');
       assert.equal(state.images, 0, 'nothing from the URL becomes markup');
       assert.equal(state.canvases, 0);
@@ -300,7 +300,7 @@ describe('the embed page', () => {
         code: f.querySelector('textarea.embed-code')?.value ?? '',
         script: f.querySelectorAll('textarea.embed-code')[1]?.value ?? '',
         svg: f.querySelector('a.download[href$=".svg"]')?.href ?? '',
-        standalone: f.querySelector('details.embed a[href*="standalone/"]')?.href ?? '',
+        standalone: f.querySelector('details.chart-tools a[href*="standalone/"]')?.href ?? '',
       })));
       assert.ok(codes.length > 0);
       // The SVG download and the script embed's fallback image are served.
@@ -312,13 +312,13 @@ describe('the embed page', () => {
         assert.deepEqual([svg, img, standalone], [200, 200, 200], `${codes[n].id}: SVG download / noscript image / standalone file`);
       }
       for (const { id, title, code } of codes) {
-        // The address is an attribute value, so its `&` is written `&amp;`.
         assert.match(code, new RegExp(`<iframe src="[^"]*embed\\.html\\?chart=${id}&amp;lang=zh"`), id);
         assert.ok(code.includes(`title="${title}"`), `${id}: the iframe carries the chart's title`);
         assert.match(code, /loading="lazy"/);
         assert.match(code, /height="\d+"/);
       }
       // The code works: its iframe URL draws that chart.
+      // The code is HTML: its attribute's &amp; stands for &.
       const url = codes[0].code.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');
       await page.goto(url);
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20_000 });

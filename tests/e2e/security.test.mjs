@@ -139,10 +139,10 @@ async function policyInForce(frame, what) {
 describe('Content-Security-Policy', () => {
   const pages = [
     ['the dashboard', BASE_URL, 'money'],
-    ['the dashboard in English', `${BASE_URL}?lang=en`, 'key-figures'],
+    ['the dashboard in English', `${BASE_URL}?lang=en`, 'scale'],
     ['the embed page', `${BASE_URL}embed.html?chart=money&lang=en`, 'money'],
     ['a chart page', `${BASE_URL}embed/timeline.html`, 'timeline'],
-    ['a standalone file, served', `${BASE_URL}standalone/key-figures.en.html`, 'key-figures'],
+    ['a standalone file, served', `${BASE_URL}standalone/scale.en.html`, 'scale'],
     ['a standalone file, from disk', pathToFileURL(`${DIST}standalone/money.html`).href, 'money'],
   ];
 
@@ -163,7 +163,7 @@ describe('Content-Security-Policy', () => {
         await page.focus(`figure.chart[data-chart="${chart}"] canvas.plot`);
         await page.keyboard.press('ArrowRight');
         await page.click(`figure.chart[data-chart="${chart}"] button.data-toggle`);
-        await page.$$eval('details.embed', (all) => all.forEach((d) => { d.open = true; }));
+        await page.$$eval('details.chart-tools', (all) => all.forEach((d) => { d.open = true; }));
         await page.waitForTimeout(100);
         assert.ok((await inked(page)).every(Boolean), `${what}: a blank canvas`);
         // Console problems (CSP and Trusted Types report there too) before
@@ -250,7 +250,7 @@ ${extra}
 <script async src="${BASE_URL}embed-resize.js"></script>
 </body></html>`;
 
-const CHART = 'key-figures';
+const CHART = 'scale';
 const frameUrl = `${BASE_URL}embed.html?chart=${CHART}&lang=en`;
 
 describe('sandboxed iframes', () => {

@@ -15,7 +15,7 @@ import { BASE_URL, collectProblems, eventually, exposeEmbeds, launch, loadDatase
 
 const TEST_TIMEOUT_MS = 240_000;
 /** The embed page shows a chart whose height changes with its width. */
-const EMBED_CHART = 'key-figures';
+const EMBED_CHART = 'scale';
 /** The script embeds: a bar chart in English and a timeline in Chinese. */
 const SCRIPT_CHARTS = [['money', 'en'], ['timeline', 'zh']];
 /** How long a storm may take to settle into the final drawing. */

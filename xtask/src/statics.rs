@@ -172,9 +172,11 @@ pub fn write_images<'a>(dist: &Path, data: &'a Dataset) -> Result<Vec<Drawn<'a>>
 /// addresses, static images, standalone files and a default iframe height
 /// (the taller language's, so either fits). Paths are relative to `dist/`.
 pub fn catalogue(drawn: &[Drawn]) -> serde_json::Value {
+    let wide = danba_charts::layout::wide_charts(&drawn.iter().map(|d| d.chart).collect::<Vec<_>>());
     let charts: Vec<serde_json::Value> = drawn
         .iter()
-        .map(|d| {
+        .zip(wide)
+        .map(|(d, wide)| {
             let id = d.chart.id.as_ref();
             let zh = stem(id, Locale::ZhHans);
             let en = stem(id, Locale::En);
@@ -186,7 +188,7 @@ pub fn catalogue(drawn: &[Drawn]) -> serde_json::Value {
                     "en": d.chart.title.en.as_ref(),
                 },
                 "kind": d.chart.kind.name(),
-                "wide": danba_charts::layout::spans_the_row(d.chart.kind),
+                "wide": wide,
                 "embed": {
                     "zh": format!("embed/{zh}.html"),
                     "en": format!("embed/{en}.html"),

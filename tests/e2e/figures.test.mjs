@@ -1,0 +1,103 @@
+// The table of every figure at the end of the dashboard: one row per
+// figure of indicators.json, grouped by theme, sortable by its columns, with
+// the source sentence in the reader's language (and the Chinese original
+// one tap away for English readers) and the charts that draw each figure.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launch, loadDataset, normalise, withDashboard } from './browser.mjs';
+
+const TEST_TIMEOUT_MS = 120_000;
+
+let browser;
+let dataset;
+
+before(async () => {
+  browser = await launch();
+  dataset = await loadDataset();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** The table's rows as shown now: id, number, year, visible group rows. */
+function rows(page) {
+  return page.evaluate(() => {
+    const table = document.querySelector('section.all-figures table.figures-table');
+    const body = [...table.querySelectorAll('tbody tr')];
+    return {
+      ids: body.filter((r) => r.dataset.indicator).map((r) => r.dataset.indicator),
+      numbers: body.filter((r) => r.dataset.indicator).map((r) => (r.dataset.number === undefined ? null : Number(r.dataset.number))),
+      groupsShown: body.filter((r) => r.classList.contains('group') && !r.hidden).length,
+      order: body.map((r) => (r.classList.contains('group') ? `#${r.dataset.theme}` : r.dataset.theme)),
+      sort: [...table.querySelectorAll('thead th')].map((th) => th.getAttribute('aria-sort')),
+      cells: Object.fromEntries(body.filter((r) => r.dataset.indicator).map((r) => [r.dataset.indicator, {
+        value: r.querySelector('td.value').textContent,
+        source: r.querySelector('td.source > span').textContent,
+        original: r.querySelector('td.source details p')?.textContent ?? null,
+        shown: [...r.querySelectorAll('td.shown a')].map((a) => a.getAttribute('href')),
+      }])),
+    };
+  });
+}
+
+describe('the table of every figure', () => {
+  test('lists every figure once, with its source and the charts that draw it', { timeout: TEST_TIMEOUT_MS }, async () => {
+    for (const lang of ['zh', 'en']) {
+      await withDashboard(browser, { lang }, async ({ page, problems }) => {
+        const r = await rows(page);
+        assert.deepEqual([...r.ids].sort(), dataset.indicators.map((i) => i.id).sort(), `${lang}: one row per figure`);
+        assert.ok(r.groupsShown > 1, `${lang}: grouped by theme`);
+        // Each theme's heading comes right before its figures, each theme once.
+        const seen = new Set();
+        let current = null;
+        for (const cell of r.order) {
+          if (cell.startsWith('#')) {
+            assert.ok(!seen.has(cell), `${lang}: theme ${cell} twice`);
+            seen.add(cell);
+            current = cell.slice(1);
+          } else {
+            assert.equal(cell, current, `${lang}: a row outside its theme`);
+          }
+        }
+        for (const ind of dataset.indicators) {
+          const cell = r.cells[ind.id];
+          const source = lang === 'en' ? ind.source_en : ind.source;
+          assert.equal(normalise(cell.source), normalise(source), `${lang}: ${ind.id} source sentence`);
+          assert.equal(cell.original === null ? null : normalise(cell.original),
+            lang === 'en' ? normalise(ind.source) : null, `${lang}: ${ind.id} Chinese original`);
+          const charts = dataset.charts.filter((c) => c.items.includes(ind.id)).map((c) => `#chart-title-${c.id}`);
+          assert.deepEqual(cell.shown, charts, `${lang}: ${ind.id} where shown`);
+          if (ind.qualifier === 'at_least') {
+            assert.match(cell.value, lang === 'en' ? /\+|more than/ : /余|多|餘/, `${lang}: ${ind.id} keeps its qualifier`);
+          }
+        }
+        assert.deepEqual(problems, []);
+      });
+    }
+  });
+
+  test('sorts by value both ways and back to themes', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withDashboard(browser, { lang: 'en' }, async ({ page }) => {
+      const before = await rows(page);
+      await page.click('section.all-figures thead button.sort[data-sort="value"]');
+      const up = await rows(page);
+      const known = up.numbers.filter((n) => n !== null);
+      assert.deepEqual(known, [...known].sort((a, b) => a - b), 'ascending by value');
+      assert.equal(up.numbers.at(-1), null, 'a lost figure sorts last');
+      assert.equal(up.groupsShown, 0, 'no theme headings in a sort by value');
+      assert.ok(up.sort.includes('ascending'), 'aria-sort on the value column');
+      await page.click('section.all-figures thead button.sort[data-sort="value"]');
+      const down = await rows(page);
+      const knownDown = down.numbers.filter((n) => n !== null);
+      assert.deepEqual(knownDown, [...knownDown].sort((a, b) => b - a), 'descending by value');
+      assert.ok(down.sort.includes('descending'));
+      await page.click('section.all-figures button.sort[data-sort="theme"]');
+      const back = await rows(page);
+      assert.deepEqual(back.ids, before.ids, 'the theme button restores the first order');
+      assert.equal(back.groupsShown, before.groupsShown);
+    });
+  });
+});

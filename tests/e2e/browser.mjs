@@ -173,6 +173,13 @@ export function sourceIn(indicator, lang) {
   return { zh: indicator.source, 'zh-Hant': indicator.source_zh_hant, en: indicator.source_en }[lang];
 }
 
+/** The id of the bars chart with the fewest figures in `dataset`. */
+export function smallBars(dataset) {
+  const bars = dataset.charts.filter((c) => c.kind === 'bars').sort((a, b) => a.items.length - b.items.length);
+  if (bars.length === 0) throw new Error('the data has no bars chart');
+  return bars[0].id;
+}
+
 /** `dist/data/indicators.json`, the data the page is built from. */
 export async function loadDataset() {
   const response = await fetchFromSite('data/indicators.json');

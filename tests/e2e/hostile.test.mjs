@@ -7,12 +7,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import os from 'node:os';
 
-import { BASE_URL, eventually, exposeEmbeds, launch } from './browser.mjs';
+import { BASE_URL, eventually, exposeEmbeds, launch, loadDataset, smallBars } from './browser.mjs';
 import { startHostileServer } from './hostile-server.mjs';
 
 const TEST_TIMEOUT_MS = 90_000;
-/** A small chart, so that many fit on one page. */
-const CHART = 'pairing';
+/** A small chart of the data, so that many fit on one page: the bars chart with fewest figures. */
+let CHART;
 
 let browser;
 let server;
@@ -20,6 +20,7 @@ let server;
 before(async () => {
   browser = await launch();
   server = await startHostileServer();
+  CHART = smallBars(await loadDataset());
 });
 
 after(async () => {

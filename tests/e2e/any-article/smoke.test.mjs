@@ -59,7 +59,8 @@ describe(`the site of another data folder (${BASE_URL})`, () => {
         assert.equal(normalise(headline), normalise(dataset.meta[`title_${suffix}`]), `${lang}: headline`);
         assert.equal(await page.title(), dataset.meta[`title_${suffix}`], `${lang}: <title>`);
         const sections = await page.$$eval('section.story-section', (s) => s.map((e) => e.dataset.section));
-        assert.deepEqual(sections, dataset.sections.map((s) => s.id), `${lang}: sections in page order`);
+        // The data's sections in page order, then the table of every figure.
+        assert.deepEqual(sections, [...dataset.sections.map((s) => s.id), 'all-figures'], `${lang}: sections in page order`);
         const ids = await page.evaluate(() => window.danba.charts());
         assert.deepEqual(ids, dataset.charts.map((c) => c.id), `${lang}: charts`);
         const kinds = new Set(dataset.charts.map((c) => c.kind));

@@ -22,13 +22,13 @@ use crate::theme::Theme;
 use super::listener::Listener;
 use super::view::{device_pixel_ratio, highlight, paint, size_canvas, View};
 use super::png::download_png;
-use super::{dom, figures, keys, panic, table, touch};
+use super::{dom, figure, figures, keys, page, panic, table, tooltip, touch};
 
 /// Everything the listeners share.
 pub(super) struct State {
     pub(super) locale: Locale,
     pub(super) views: Vec<View>,
-    pub(super) tooltip: dom::Tooltip,
+    pub(super) tooltip: tooltip::Tooltip,
     /// The theme asked for; `Auto` follows `dark`.
     pub(super) choice: ThemeChoice,
     pub(super) dark: Option<MediaQueryList>,
@@ -285,8 +285,8 @@ impl Drop for App {
 pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
-    let locale = dom::locale_from_url(&window);
-    let placed = dom::build_page(&document, root, locale)?;
+    let locale = page::locale_from_url(&window);
+    let placed = page::build_page(&document, root, locale)?;
     let html: HtmlElement = document.document_element().ok_or("no <html>")?.dyn_into()?;
     let body = document.body().ok_or("no <body>")?;
     let mut app = start(
@@ -392,7 +392,7 @@ pub(super) fn ready(
 pub(super) fn start(
     window: &Window,
     document: &Document,
-    placed: Vec<dom::Placed>,
+    placed: Vec<figure::Placed>,
     locale: Locale,
     choice: ThemeChoice,
     tooltip_parent: &Node,
@@ -405,7 +405,7 @@ pub(super) fn start(
         ));
     }
     let mounted = panic::Mounted::new(&colours_on, locale);
-    let tooltip = dom::Tooltip::new(document, tooltip_parent)?;
+    let tooltip = tooltip::Tooltip::new(document, tooltip_parent)?;
     let dark = window
         .match_media("(prefers-color-scheme: dark)")
         .ok()

@@ -14,7 +14,7 @@ use crate::theme::Theme;
 
 use super::app::{ready, start, App, Finish};
 use super::panic;
-use super::dom;
+use super::{dom, figure};
 
 /// Builds one chart inside `root` for an embed. Options come from `query`
 /// (a URL query string: `chart`, `lang`, `theme`, `plain`), overridden by
@@ -60,11 +60,11 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
     }
     let mut app = match options.chart {
         Some(index) => {
-            let (figure, placed) = dom::build_chart(
+            let (figure, placed) = figure::build_chart(
                 &document,
                 index,
                 locale,
-                dom::Chrome {
+                figure::Chrome {
                     plain: options.plain,
                     tools: false,
                     heading: if in_frame { "h1" } else { "h3" },

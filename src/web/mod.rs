@@ -16,13 +16,16 @@
 mod app;
 mod dom;
 mod embed;
+mod figure;
 mod figures;
 mod keys;
 mod lang;
 mod listener;
+mod page;
 mod panic;
 mod png;
 mod popover;
 mod table;
+mod tooltip;
 mod touch;
 mod view;

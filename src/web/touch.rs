@@ -140,7 +140,7 @@ pub(super) fn listen(
     let st = Rc::clone(state);
     // A tap inside the tooltip (on its "source" toggle) is not "elsewhere".
     listeners.push(Listener::new(document, "pointerdown", move |e: Event| {
-        if !super::table::on_chart(&e) && !super::dom::in_tooltip(&e) {
+        if !super::table::on_chart(&e) && !super::tooltip::in_tooltip(&e) {
             st.borrow_mut().point(None, (0.0, 0.0));
         }
     })?);

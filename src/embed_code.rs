@@ -79,18 +79,35 @@ mod tests {
 
     #[test]
     fn the_folder_of_an_address_ends_with_its_slash() {
-        assert_eq!(folder_of("https://a.example/x/index.html?lang=en#top"), "https://a.example/x/");
+        assert_eq!(
+            folder_of("https://a.example/x/index.html?lang=en#top"),
+            "https://a.example/x/"
+        );
         assert_eq!(folder_of("index.html"), "");
     }
 
     #[test]
     fn embed_codes_escape_what_they_quote() {
-        let code = iframe_code("https://a.example/", "https://a.example/embed.html?chart=x&lang=en", "A \"quoted\" <title>", 403.4);
-        assert!(code.contains("src=\"https://a.example/embed.html?chart=x&amp;lang=en\""), "{code}");
-        assert!(code.contains("title=\"A &quot;quoted&quot; &lt;title&gt;\""), "{code}");
+        let code = iframe_code(
+            "https://a.example/",
+            "https://a.example/embed.html?chart=x&lang=en",
+            "A \"quoted\" <title>",
+            403.4,
+        );
+        assert!(
+            code.contains("src=\"https://a.example/embed.html?chart=x&amp;lang=en\""),
+            "{code}"
+        );
+        assert!(
+            code.contains("title=\"A &quot;quoted&quot; &lt;title&gt;\""),
+            "{code}"
+        );
         assert!(code.contains("height=\"403\""), "{code}");
         let script = script_code("https://a.example/", "x", Locale::En, "T & U");
-        assert!(script.contains("data-danba-chart=\"x\" data-lang=\"en\""), "{script}");
+        assert!(
+            script.contains("data-danba-chart=\"x\" data-lang=\"en\""),
+            "{script}"
+        );
         assert!(script.contains("static/x.en.png"), "{script}");
         assert!(script.contains("alt=\"T &amp; U\""), "{script}");
     }

@@ -119,7 +119,6 @@ fn split_chars(line: &str, size: f64, width: f64) -> Vec<String> {
     out
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,8 +46,10 @@ pub fn format_value(i: &Indicator, locale: Locale) -> Formatted {
         let number = printed.trim_end_matches(zh_unit);
         let words = ChineseWords::of(locale);
         return Formatted {
-            number: number
-                .replace(['余', '餘'], if locale.is_chinese() { words.more } else { "+" }),
+            number: number.replace(
+                ['余', '餘'],
+                if locale.is_chinese() { words.more } else { "+" },
+            ),
             unit: unit.to_owned(),
         };
     };

@@ -157,7 +157,10 @@ impl Shape {
 
 /// Whether two boxes overlap by more than half a pixel each way.
 pub fn overlap(a: Rect, b: Rect) -> bool {
-    a.x < b.right() - 0.5 && b.x < a.right() - 0.5 && a.y < b.bottom() - 0.5 && b.y < a.bottom() - 0.5
+    a.x < b.right() - 0.5
+        && b.x < a.right() - 0.5
+        && a.y < b.bottom() - 0.5
+        && b.y < a.bottom() - 0.5
 }
 
 /// A shape and the item it belongs to, if any; an item's shapes change
@@ -296,4 +299,3 @@ pub fn shift(shape: Shape, dx: f64, dy: f64) -> Shape {
         },
     }
 }
-

@@ -412,7 +412,13 @@ mod tests {
 
     #[test]
     fn fill_replaces_every_named_slot_and_keeps_the_rest() {
-        assert_eq!(fill("由{ya}的{a}降至{yb}", &[("a", "16.8%"), ("ya", "2012年"), ("yb", "2019年")]), "由2012年的16.8%降至2019年");
+        assert_eq!(
+            fill(
+                "由{ya}的{a}降至{yb}",
+                &[("a", "16.8%"), ("ya", "2012年"), ("yb", "2019年")]
+            ),
+            "由2012年的16.8%降至2019年"
+        );
         assert_eq!(fill("{x} and {y", &[("x", "1")]), "1 and {y");
         assert_eq!(fill("{unknown}", &[]), "{unknown}");
     }
@@ -422,15 +428,54 @@ mod tests {
         let p = &s.phrases;
         let o = &s.options;
         let mut v = vec![
-            s.download_csv, s.download_json, s.languages, s.source, s.quote, s.as_printed,
-            s.at_least_note, s.approx_note, s.unknown, s.not_reported, s.failed, s.chart_failed,
-            s.download, s.embed, s.embed_help, s.embed_script_help, s.open_chart,
-            s.standalone_copy, s.show_data, s.keys_hint, s.menu, s.source_toggle,
-            s.all.title, s.all.intro, s.all.by_theme, s.all.sort_by, s.all.undated,
-            s.all.table_only, s.all.original,
-            p.bracket, p.figures_one, p.figures_many, p.cards_lead, p.bars_lead, p.lost_one,
-            p.lost_many, p.years_lead, p.years_gaps, p.fell, p.rose, p.same, p.timeline, p.gap,
-            o.no_chart, o.unknown_chart, o.unknown_lang, o.unknown_theme, o.bad_plain,
+            s.download_csv,
+            s.download_json,
+            s.languages,
+            s.source,
+            s.quote,
+            s.as_printed,
+            s.at_least_note,
+            s.approx_note,
+            s.unknown,
+            s.not_reported,
+            s.failed,
+            s.chart_failed,
+            s.download,
+            s.embed,
+            s.embed_help,
+            s.embed_script_help,
+            s.open_chart,
+            s.standalone_copy,
+            s.show_data,
+            s.keys_hint,
+            s.menu,
+            s.source_toggle,
+            s.all.title,
+            s.all.intro,
+            s.all.by_theme,
+            s.all.sort_by,
+            s.all.undated,
+            s.all.table_only,
+            s.all.original,
+            p.bracket,
+            p.figures_one,
+            p.figures_many,
+            p.cards_lead,
+            p.bars_lead,
+            p.lost_one,
+            p.lost_many,
+            p.years_lead,
+            p.years_gaps,
+            p.fell,
+            p.rose,
+            p.same,
+            p.timeline,
+            p.gap,
+            o.no_chart,
+            o.unknown_chart,
+            o.unknown_lang,
+            o.unknown_theme,
+            o.bad_plain,
         ];
         v.extend(s.table_columns);
         v.extend(s.all.columns);

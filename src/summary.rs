@@ -133,7 +133,11 @@ fn dated(ind: &Indicator, locale: Locale) -> String {
 /// A count of figures: "5项数字", "5 項數字", "5 figures".
 fn count(n: usize, locale: Locale) -> String {
     let p = &locale.strings().phrases;
-    let template = if n == 1 { p.figures_one } else { p.figures_many };
+    let template = if n == 1 {
+        p.figures_one
+    } else {
+        p.figures_many
+    };
     fill(template, &[("n", &n.to_string())])
 }
 
@@ -295,7 +299,12 @@ fn timeline_summary(items: &[&Indicator], locale: Locale) -> String {
     let (e, l) = (dated_name(earliest, locale), dated_name(latest, locale));
     fill(
         locale.strings().phrases.timeline,
-        &[("n", &n.to_string()), ("span", &span), ("first", &e), ("last", &l)],
+        &[
+            ("n", &n.to_string()),
+            ("span", &span),
+            ("first", &e),
+            ("last", &l),
+        ],
     )
 }
 

@@ -52,9 +52,13 @@ const RESTORED: [(&str, &str); 2] = [
 /// dropped, garbled passages restored.
 fn article_hant() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/article.zh-Hant.txt");
-    let mut text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     for (garbled, restored) in RESTORED {
-        assert!(text.contains(garbled), "the article no longer has {garbled:?}");
+        assert!(
+            text.contains(garbled),
+            "the article no longer has {garbled:?}"
+        );
         text = text.replace(garbled, restored);
     }
     drop_glitches(&text)
@@ -124,7 +128,11 @@ fn every_traditional_source_is_the_articles_own_sentence() {
         .filter(|i| !article.contains(i.source.zh_hant.as_ref()))
         .map(|i| format!("{}: {}", i.id, i.source.zh_hant))
         .collect();
-    assert!(missing.is_empty(), "Traditional sentences not found verbatim in the article:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "Traditional sentences not found verbatim in the article:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]

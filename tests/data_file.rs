@@ -82,7 +82,11 @@ fn check_places(errors: &Errors, name: &str, text: &str) {
             let ok = line.trim_start().starts_with(&format!("{field} "))
                 || line.starts_with("[[")
                 || line.starts_with('[');
-            assert!(ok, "{name}: message `{e}` points at line {} = {line:?}", e.line);
+            assert!(
+                ok,
+                "{name}: message `{e}` points at line {} = {line:?}",
+                e.line
+            );
         }
     }
 }
@@ -129,13 +133,33 @@ fn refused_vocabulary(from: &str, to: &str) -> (Errors, String) {
 fn sections_units_and_categories_are_checked_where_they_are_defined() {
     let cases = [
         // A language missing.
-        ("title_en = \"Overview\"\n", "", "section \"overview\", field `title_en`: missing"),
-        ("name_en = \"Outcomes\"\n", "", "category \"outcome\", field `name_en`: missing"),
+        (
+            "title_en = \"Overview\"\n",
+            "",
+            "section \"overview\", field `title_en`: missing",
+        ),
+        (
+            "name_en = \"Outcomes\"\n",
+            "",
+            "category \"outcome\", field `name_en`: missing",
+        ),
         // A duplicate id.
-        ("id = \"industry\"", "id = \"overview\"", "section \"overview\", field `id`: duplicate id; first used at vocabulary.toml:5"),
-        ("id = \"person\"\n", "id = \"household\"\n", "unit \"household\", field `id`: duplicate id"),
+        (
+            "id = \"industry\"",
+            "id = \"overview\"",
+            "section \"overview\", field `id`: duplicate id; first used at vocabulary.toml:5",
+        ),
+        (
+            "id = \"person\"\n",
+            "id = \"household\"\n",
+            "unit \"household\", field `id`: duplicate id",
+        ),
         // A kind of quantity the code does not know.
-        ("quantity = \"money\"", "quantity = \"cash\"", "field `quantity`: unknown quantity \"cash\"; expected one of: count, money"),
+        (
+            "quantity = \"money\"",
+            "quantity = \"cash\"",
+            "field `quantity`: unknown quantity \"cash\"; expected one of: count, money",
+        ),
         // A unit without its words.
         ("zh = \"人\"\n", "", "unit \"person\", field `zh`: missing"),
     ];
@@ -144,9 +168,19 @@ fn sections_units_and_categories_are_checked_where_they_are_defined() {
         // A section or unit refused also leaves the figures and charts that
         // refer to it with an unknown reference; those are errors of the
         // other file. The one in the vocabulary names its file and line.
-        let here = Errors(errors.0.iter().filter(|e| e.file == "vocabulary.toml").cloned().collect());
+        let here = Errors(
+            errors
+                .0
+                .iter()
+                .filter(|e| e.file == "vocabulary.toml")
+                .cloned()
+                .collect(),
+        );
         let said = here.to_string();
-        assert!(said.contains(want), "{from:?} → {to:?}:\n  expected in vocabulary.toml: {want}\n  got:\n{errors}");
+        assert!(
+            said.contains(want),
+            "{from:?} → {to:?}:\n  expected in vocabulary.toml: {want}\n  got:\n{errors}"
+        );
         check_places(&here, "vocabulary.toml", &text);
     }
 }
@@ -180,12 +214,21 @@ fn the_meta_table_is_checked_and_comes_once() {
         .err()
         .map(|e| e.to_string())
         .unwrap_or_default();
-    assert!(all.contains("valid.toml:3: meta, field `title_en`: missing"), "{all}");
+    assert!(
+        all.contains("valid.toml:3: meta, field `title_en`: missing"),
+        "{all}"
+    );
 
     let mut files = with_vocabulary("valid.toml", &valid);
     files.push(("second.toml".to_owned(), "[meta]\ntitle_zh = \"又一个\"\ntitle_en = \"Another\"\nsource_zh = \"来源\"\nsource_en = \"Source\"\n".to_owned()));
-    let all = parse_files(&files).err().map(|e| e.to_string()).unwrap_or_default();
-    assert!(all.contains("second.toml:1: meta: a second [meta] table"), "{all}");
+    let all = parse_files(&files)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        all.contains("second.toml:1: meta: a second [meta] table"),
+        "{all}"
+    );
 }
 
 #[test]
@@ -198,7 +241,10 @@ fn a_note_for_editors_is_refused() {
         .err()
         .map(|e| e.to_string())
         .unwrap_or_default();
-    assert!(all.contains("field `note_en`: names the field `year`"), "{all}");
+    assert!(
+        all.contains("field `note_en`: names the field `year`"),
+        "{all}"
+    );
 }
 
 #[test]
@@ -220,7 +266,9 @@ fn traditional_texts_are_converted_unless_given() {
         1,
     );
     let ds = parse_files(&with_vocabulary("valid.toml", &text)).unwrap_or_else(|e| panic!("{e}"));
-    let given = ds.indicator("households_visited").map(|i| i.label.zh_hant.to_string());
+    let given = ds
+        .indicator("households_visited")
+        .map(|i| i.label.zh_hant.to_string());
     assert_eq!(given.as_deref(), Some("走訪住戶"));
 }
 
@@ -229,14 +277,18 @@ fn a_data_folder_is_every_toml_file_in_it() {
     let dir = std::env::temp_dir().join(format!("danba-data-folder-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    for (name, text) in with_vocabulary("valid.toml", &read(&root().join("tests/data/valid.toml"))) {
+    for (name, text) in with_vocabulary("valid.toml", &read(&root().join("tests/data/valid.toml")))
+    {
         std::fs::write(dir.join(name), text).unwrap_or_else(|e| panic!("{e}"));
     }
     std::fs::write(dir.join("README.txt"), "not data").unwrap_or_else(|e| panic!("{e}"));
     let folder = load(&dir);
     let empty = dir.join("empty");
     std::fs::create_dir_all(&empty).unwrap_or_else(|e| panic!("{e}"));
-    let none = load(&empty).err().map(|e| e.to_string()).unwrap_or_default();
+    let none = load(&empty)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
     let _ = std::fs::remove_dir_all(&dir);
     let folder = folder.unwrap_or_else(|e| panic!("{e}"));
     let single = load_test(&root().join("tests/data/valid.toml")).unwrap_or_else(|e| panic!("{e}"));
@@ -248,8 +300,10 @@ fn a_data_folder_is_every_toml_file_in_it() {
 fn a_byte_order_mark_and_crlf_line_ends_are_accepted() {
     let text = read(&root().join("tests/data/valid.toml"));
     let windows = format!("\u{feff}{}", text.replace('\n', "\r\n"));
-    let ds = parse_files(&with_vocabulary("valid.toml", &windows)).unwrap_or_else(|e| panic!("{e}"));
-    let plain = parse_files(&with_vocabulary("valid.toml", &text)).unwrap_or_else(|e| panic!("{e}"));
+    let ds =
+        parse_files(&with_vocabulary("valid.toml", &windows)).unwrap_or_else(|e| panic!("{e}"));
+    let plain =
+        parse_files(&with_vocabulary("valid.toml", &text)).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ds, plain);
 }
 
@@ -286,7 +340,8 @@ fn trailing_commas_in_lists_change_nothing() {
 
 #[test]
 fn values_at_the_edges_are_kept_exactly() {
-    let ds = load_test(&root().join("tests/data/edge/values.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let ds =
+        load_test(&root().join("tests/data/edge/values.toml")).unwrap_or_else(|e| panic!("{e}"));
     let value = |id: &str| ds.indicator(id).and_then(|i| i.value);
     assert_eq!(value("money_zero"), Some(0.0));
     assert_eq!(value("money_largest"), Some(1e15));
@@ -305,8 +360,13 @@ fn csv_opens_in_a_spreadsheet_with_one_row_per_figure() {
     let csv = ds.to_csv().unwrap_or_else(|e| panic!("{e}"));
     // Excel on Windows reads a CSV as UTF-8 only with a byte-order mark;
     // RFC 4180 ends every line with CRLF.
-    let body = csv.strip_prefix('\u{feff}').unwrap_or_else(|| panic!("no byte-order mark"));
-    assert!(body.lines().count() > 1 && body.split("\r\n").count() > ds.indicators.len(), "lines must end with CRLF");
+    let body = csv
+        .strip_prefix('\u{feff}')
+        .unwrap_or_else(|| panic!("no byte-order mark"));
+    assert!(
+        body.lines().count() > 1 && body.split("\r\n").count() > ds.indicators.len(),
+        "lines must end with CRLF"
+    );
     let mut reader = csv::Reader::from_reader(body.as_bytes());
     let header: Vec<String> = reader
         .headers()
@@ -315,8 +375,20 @@ fn csv_opens_in_a_spreadsheet_with_one_row_per_figure() {
     assert_eq!(
         header,
         [
-            "id", "category", "label_zh", "label_en", "value", "unit", "qualifier", "year",
-            "printed", "source", "source_zh_hant", "source_en", "note_zh", "note_en",
+            "id",
+            "category",
+            "label_zh",
+            "label_en",
+            "value",
+            "unit",
+            "qualifier",
+            "year",
+            "printed",
+            "source",
+            "source_zh_hant",
+            "source_en",
+            "note_zh",
+            "note_en",
         ]
     );
     let rows: Vec<csv::StringRecord> = reader
@@ -328,11 +400,21 @@ fn csv_opens_in_a_spreadsheet_with_one_row_per_figure() {
         assert_eq!(&row[0], ind.id.as_ref());
         assert_eq!(&row[8], ind.printed.zh.as_ref(), "{}: printed", ind.id);
         for column in [9, 10, 11] {
-            assert!(!row[column].trim().is_empty(), "{} has an empty source column {column}", ind.id);
+            assert!(
+                !row[column].trim().is_empty(),
+                "{} has an empty source column {column}",
+                ind.id
+            );
         }
         match ind.value {
             // Base units, written out in full: no exponent, no 万/亿.
-            Some(v) => assert_eq!(row[4].parse::<f64>().ok(), Some(v), "{}: {:?}", ind.id, &row[4]),
+            Some(v) => assert_eq!(
+                row[4].parse::<f64>().ok(),
+                Some(v),
+                "{}: {:?}",
+                ind.id,
+                &row[4]
+            ),
             None => assert_eq!(&row[4], "", "{}: an unknown value is an empty cell", ind.id),
         }
     }
@@ -347,7 +429,8 @@ fn text_of(v: &serde_json::Value) -> Option<&str> {
 fn json_round_trips_every_field_of_every_figure() {
     let ds = the_real_data();
     let doc: serde_json::Value =
-        serde_json::from_str(&ds.to_json().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|e| panic!("{e}"));
+        serde_json::from_str(&ds.to_json().unwrap_or_else(|e| panic!("{e}")))
+            .unwrap_or_else(|e| panic!("{e}"));
     let list = doc["indicators"].as_array().cloned().unwrap_or_default();
     assert_eq!(list.len(), ds.indicators.len());
     let words = |j: &serde_json::Value, name: &str| -> Option<Words> {
@@ -364,19 +447,43 @@ fn json_round_trips_every_field_of_every_figure() {
         assert_eq!(words(j, "label"), Some(ind.label.clone()), "{what}");
         assert_eq!(j["value"].as_f64(), ind.value, "{what}");
         if let Some(v) = ind.value.filter(|v| v.fract() == 0.0) {
-            assert_eq!(j["value"].as_i64(), Some(v as i64), "{what}: a whole number is written as one");
+            assert_eq!(
+                j["value"].as_i64(),
+                Some(v as i64),
+                "{what}: a whole number is written as one"
+            );
         }
         assert_eq!(text_of(&j["unit"]), Some(ind.unit.id.as_ref()), "{what}");
-        assert_eq!(text_of(&j["qualifier"]), Some(ind.qualifier.name()), "{what}");
+        assert_eq!(
+            text_of(&j["qualifier"]),
+            Some(ind.qualifier.name()),
+            "{what}"
+        );
         assert_eq!(
             text_of(&j["year"]).unwrap_or(""),
             danba_dataset::period_text(ind.period),
             "{what}"
         );
-        assert_eq!(text_of(&j["printed"]), Some(ind.printed.zh.as_ref()), "{what}");
-        assert_eq!(text_of(&j["source"]), Some(ind.source.zh.as_ref()), "{what}");
-        assert_eq!(text_of(&j["source_zh_hant"]), Some(ind.source.zh_hant.as_ref()), "{what}");
-        assert_eq!(text_of(&j["source_en"]), Some(ind.source.en.as_ref()), "{what}");
+        assert_eq!(
+            text_of(&j["printed"]),
+            Some(ind.printed.zh.as_ref()),
+            "{what}"
+        );
+        assert_eq!(
+            text_of(&j["source"]),
+            Some(ind.source.zh.as_ref()),
+            "{what}"
+        );
+        assert_eq!(
+            text_of(&j["source_zh_hant"]),
+            Some(ind.source.zh_hant.as_ref()),
+            "{what}"
+        );
+        assert_eq!(
+            text_of(&j["source_en"]),
+            Some(ind.source.en.as_ref()),
+            "{what}"
+        );
         assert_eq!(words(j, "note"), ind.note.clone(), "{what}");
     }
     let charts = doc["charts"].as_array().cloned().unwrap_or_default();
@@ -384,12 +491,18 @@ fn json_round_trips_every_field_of_every_figure() {
     for (j, chart) in charts.iter().zip(ds.charts.iter()) {
         assert_eq!(text_of(&j["id"]), Some(chart.id.as_ref()));
         assert_eq!(words(j, "title"), Some(chart.title.clone()));
-        let items: Vec<&str> = j["items"].as_array().map(|a| a.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default();
+        let items: Vec<&str> = j["items"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
         let want: Vec<&str> = ds.items(chart).map(|i| i.id.as_ref()).collect();
         assert_eq!(items, want, "{}", chart.id);
     }
     assert_eq!(doc["units"].as_array().map(Vec::len), Some(ds.units.len()));
-    assert_eq!(doc["sections"].as_array().map(Vec::len), Some(ds.sections.len()));
+    assert_eq!(
+        doc["sections"].as_array().map(Vec::len),
+        Some(ds.sections.len())
+    );
 }
 
 #[test]

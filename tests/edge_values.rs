@@ -24,7 +24,8 @@ fn edge_file() -> Dataset {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     let read = |name: &str| {
         let path = dir.join(name);
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         (name.to_owned(), text)
     };
     danba_dataset::parse_files(&[read("vocabulary.toml"), read("edge/values.toml")])

@@ -43,8 +43,8 @@ fn the_frame_shows_title_caption_and_source() {
                 let text = all_text(&scene);
                 let lines = caption(&DATASET, chart, locale);
                 assert!(lines.iter().any(|l| l.starts_with(locale.strings().source)));
-                for wanted in
-                    std::iter::once(locale.pick(&chart.title)).chain(lines.iter().map(String::as_str))
+                for wanted in std::iter::once(locale.pick(&chart.title))
+                    .chain(lines.iter().map(String::as_str))
                 {
                     assert!(
                         text.contains(&squeezed(wanted)),
@@ -58,7 +58,8 @@ fn the_frame_shows_title_caption_and_source() {
                     _ => None,
                 });
                 assert!(
-                    first.is_some_and(|(t, bold)| bold && locale.pick(&chart.title).starts_with(&t)),
+                    first
+                        .is_some_and(|(t, bold)| bold && locale.pick(&chart.title).starts_with(&t)),
                     "{}: the title does not come first",
                     chart.id
                 );

@@ -30,7 +30,18 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// the chart kinds `Timeline` and `years` and a timeline's summary, "project"
 /// as in this project): their presence says nothing of the article.
 const PRODUCT_WORDS: [&str; 12] = [
-    "class", "category", "categories", "round", "rounds", "times", "level", "years", "project", "Timeline", "时间线", "時間線",
+    "class",
+    "category",
+    "categories",
+    "round",
+    "rounds",
+    "times",
+    "level",
+    "years",
+    "project",
+    "Timeline",
+    "时间线",
+    "時間線",
 ];
 
 /// What would show that code was written for this article: its headline,
@@ -52,14 +63,23 @@ fn article_names() -> Vec<String> {
         for word in [&u.word.zh, &u.word.zh_hant, &u.word.en, &u.en_plural] {
             // "个", "m" or "person" are words of any text; "平方公里" or
             // "households" are this article's.
-            let long = if word.is_ascii() { word.len() >= 8 } else { word.chars().count() >= 2 };
+            let long = if word.is_ascii() {
+                word.len() >= 8
+            } else {
+                word.chars().count() >= 2
+            };
             if long && !PRODUCT_WORDS.contains(&word.as_ref()) {
                 names.push(word.to_string());
             }
         }
     }
     for c in data.charts.iter() {
-        for form in [format!("\"{}\"", c.id), format!("'{}'", c.id), format!("chart={}", c.id), format!("/{}.", c.id)] {
+        for form in [
+            format!("\"{}\"", c.id),
+            format!("'{}'", c.id),
+            format!("chart={}", c.id),
+            format!("/{}.", c.id),
+        ] {
             names.push(form);
         }
     }
@@ -84,9 +104,16 @@ fn the_code_names_nothing_of_this_article() {
         };
         for name in &names {
             if text.contains(name.as_str()) {
-                found.push(format!("{}: {name}", path.strip_prefix(root()).unwrap_or(&path).display()));
+                found.push(format!(
+                    "{}: {name}",
+                    path.strip_prefix(root()).unwrap_or(&path).display()
+                ));
             }
         }
     }
-    assert!(found.is_empty(), "the code names this article:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "the code names this article:\n{}",
+        found.join("\n")
+    );
 }

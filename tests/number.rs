@@ -8,7 +8,6 @@ use danba_charts::data::{Indicator, Period, Qualifier, Quantity, Unit, Words};
 use danba_charts::locale::Locale;
 use danba_charts::number::format_value;
 
-
 fn words(zh: &'static str, hant: &'static str, en: &'static str) -> Words {
     Words {
         zh: Cow::Borrowed(zh),
@@ -35,7 +34,13 @@ fn unit(
 }
 
 fn household() -> Unit {
-    unit(Quantity::Count, "户", "戶", ("household", "households"), None)
+    unit(
+        Quantity::Count,
+        "户",
+        "戶",
+        ("household", "households"),
+        None,
+    )
 }
 fn yuan() -> Unit {
     unit(Quantity::Money, "元", "元", ("yuan", "yuan"), Some("¥"))
@@ -59,13 +64,24 @@ fn mu() -> Unit {
     unit(Quantity::Area, "亩", "畝", ("mu", "mu"), None)
 }
 fn person_time() -> Unit {
-    unit(Quantity::Count, "人次", "人次", ("person-time", "person-times"), None)
+    unit(
+        Quantity::Count,
+        "人次",
+        "人次",
+        ("person-time", "person-times"),
+        None,
+    )
 }
 fn calendar_year() -> Unit {
     unit(Quantity::Year, "年", "年", ("", ""), None)
 }
 
-fn figure(value: Option<f64>, unit: Unit, qualifier: Qualifier, printed: &'static str) -> Indicator {
+fn figure(
+    value: Option<f64>,
+    unit: Unit,
+    qualifier: Qualifier,
+    printed: &'static str,
+) -> Indicator {
     let hant = zhconv::zhconv(printed, zhconv::Variant::ZhHant);
     Indicator {
         id: Cow::Borrowed("x"),
@@ -95,18 +111,66 @@ fn both(i: &Indicator) -> (String, String) {
 #[test]
 fn qualifiers_stay_with_the_number() {
     let cases = [
-        (figure(Some(380.0), household(), Qualifier::AtLeast, "380余户"), "380余户", "380+ households"),
-        (figure(Some(200.0), household(), Qualifier::Approx, "近200户"), "近200户", "nearly 200 households"),
-        (figure(Some(80_000_000.0), yuan(), Qualifier::AtLeast, "8000余万元"), "8000余万元", "¥80+ million"),
-        (figure(Some(17_000_000.0), yuan(), Qualifier::AtLeast, "1700余万元"), "1700余万元", "¥17+ million"),
-        (figure(Some(260_000_000.0), yuan(), Qualifier::Exact, "2.6亿元"), "2.6亿元", "¥260 million"),
-        (figure(Some(800_000.0), yuan(), Qualifier::Exact, "80万元"), "80万元", "¥800,000"),
-        (figure(Some(120_000_000.0), seedling(), Qualifier::Exact, "1.2亿株"), "1.2亿株", "120 million seedlings"),
-        (figure(Some(8564.0), person(), Qualifier::Exact, "8564名"), "8564人", "8,564 people"),
-        (figure(Some(16.8), percent(), Qualifier::Exact, "16.8%"), "16.8%", "16.8%"),
-        (figure(Some(1.0), person(), Qualifier::Exact, "1人"), "1人", "1 person"),
-        (figure(Some(4.0), edition(), Qualifier::Exact, "第四届"), "第4届", "4th edition"),
-        (figure(Some(2.0), round(), Qualifier::Exact, "第二轮"), "第2轮", "2nd round"),
+        (
+            figure(Some(380.0), household(), Qualifier::AtLeast, "380余户"),
+            "380余户",
+            "380+ households",
+        ),
+        (
+            figure(Some(200.0), household(), Qualifier::Approx, "近200户"),
+            "近200户",
+            "nearly 200 households",
+        ),
+        (
+            figure(Some(80_000_000.0), yuan(), Qualifier::AtLeast, "8000余万元"),
+            "8000余万元",
+            "¥80+ million",
+        ),
+        (
+            figure(Some(17_000_000.0), yuan(), Qualifier::AtLeast, "1700余万元"),
+            "1700余万元",
+            "¥17+ million",
+        ),
+        (
+            figure(Some(260_000_000.0), yuan(), Qualifier::Exact, "2.6亿元"),
+            "2.6亿元",
+            "¥260 million",
+        ),
+        (
+            figure(Some(800_000.0), yuan(), Qualifier::Exact, "80万元"),
+            "80万元",
+            "¥800,000",
+        ),
+        (
+            figure(Some(120_000_000.0), seedling(), Qualifier::Exact, "1.2亿株"),
+            "1.2亿株",
+            "120 million seedlings",
+        ),
+        (
+            figure(Some(8564.0), person(), Qualifier::Exact, "8564名"),
+            "8564人",
+            "8,564 people",
+        ),
+        (
+            figure(Some(16.8), percent(), Qualifier::Exact, "16.8%"),
+            "16.8%",
+            "16.8%",
+        ),
+        (
+            figure(Some(1.0), person(), Qualifier::Exact, "1人"),
+            "1人",
+            "1 person",
+        ),
+        (
+            figure(Some(4.0), edition(), Qualifier::Exact, "第四届"),
+            "第4届",
+            "4th edition",
+        ),
+        (
+            figure(Some(2.0), round(), Qualifier::Exact, "第二轮"),
+            "第2轮",
+            "2nd round",
+        ),
     ];
     for (i, zh, en) in cases {
         assert_eq!(both(&i), (zh.to_owned(), en.to_owned()), "{}", i.printed.zh);
@@ -116,13 +180,24 @@ fn qualifiers_stay_with_the_number() {
 #[test]
 fn a_lost_figure_is_shown_as_printed_never_guessed() {
     let i = figure(None, person_time(), Qualifier::AtLeast, "?00余人次");
-    assert_eq!(both(&i), ("?00余人次".to_owned(), "?00+ person-times".to_owned()));
-    assert_eq!(format_value(&i, Locale::ZhHant).joined(Locale::ZhHant), "?00餘人次");
+    assert_eq!(
+        both(&i),
+        ("?00余人次".to_owned(), "?00+ person-times".to_owned())
+    );
+    assert_eq!(
+        format_value(&i, Locale::ZhHant).joined(Locale::ZhHant),
+        "?00餘人次"
+    );
 }
 
 #[test]
 fn years_and_periods() {
-    let mut i = figure(Some(2017.0), calendar_year(), Qualifier::Exact, "2017年至2019年");
+    let mut i = figure(
+        Some(2017.0),
+        calendar_year(),
+        Qualifier::Exact,
+        "2017年至2019年",
+    );
     i.period = Period::Span(2017, 2019);
     assert_eq!(both(&i), ("2017—2019年".to_owned(), "2017–2019".to_owned()));
     i.period = Period::Undated;
@@ -132,17 +207,46 @@ fn years_and_periods() {
 #[test]
 fn traditional_chinese_writes_wan_yi_and_yu_in_its_own_script() {
     let cases = [
-        (figure(Some(380.0), household(), Qualifier::AtLeast, "380余户"), "380餘戶"),
-        (figure(Some(200.0), household(), Qualifier::Approx, "近200户"), "近200戶"),
-        (figure(Some(80_000_000.0), yuan(), Qualifier::AtLeast, "8000余万元"), "8000餘萬元"),
-        (figure(Some(260_000_000.0), yuan(), Qualifier::Exact, "2.6亿元"), "2.6億元"),
-        (figure(Some(800_000.0), yuan(), Qualifier::Exact, "80万元"), "80萬元"),
-        (figure(Some(120_000_000.0), seedling(), Qualifier::Exact, "1.2亿株"), "1.2億株"),
-        (figure(Some(8564.0), person(), Qualifier::Exact, "8564名"), "8564人"),
-        (figure(Some(4.0), edition(), Qualifier::Exact, "第四届"), "第4屆"),
+        (
+            figure(Some(380.0), household(), Qualifier::AtLeast, "380余户"),
+            "380餘戶",
+        ),
+        (
+            figure(Some(200.0), household(), Qualifier::Approx, "近200户"),
+            "近200戶",
+        ),
+        (
+            figure(Some(80_000_000.0), yuan(), Qualifier::AtLeast, "8000余万元"),
+            "8000餘萬元",
+        ),
+        (
+            figure(Some(260_000_000.0), yuan(), Qualifier::Exact, "2.6亿元"),
+            "2.6億元",
+        ),
+        (
+            figure(Some(800_000.0), yuan(), Qualifier::Exact, "80万元"),
+            "80萬元",
+        ),
+        (
+            figure(Some(120_000_000.0), seedling(), Qualifier::Exact, "1.2亿株"),
+            "1.2億株",
+        ),
+        (
+            figure(Some(8564.0), person(), Qualifier::Exact, "8564名"),
+            "8564人",
+        ),
+        (
+            figure(Some(4.0), edition(), Qualifier::Exact, "第四届"),
+            "第4屆",
+        ),
         (figure(Some(60.0), mu(), Qualifier::Exact, "60亩"), "60畝"),
     ];
     for (i, hant) in cases {
-        assert_eq!(format_value(&i, Locale::ZhHant).joined(Locale::ZhHant), hant, "{}", i.printed.zh);
+        assert_eq!(
+            format_value(&i, Locale::ZhHant).joined(Locale::ZhHant),
+            hant,
+            "{}",
+            i.printed.zh
+        );
     }
 }

@@ -40,9 +40,15 @@ fn a_bars_summary_names_the_largest_and_smallest_with_qualifiers() {
     let data = second_article();
     let c = chart(&data, "land");
     let zh = summary(&data, c, Locale::ZhHans);
-    assert_eq!(zh, "条形图，比较3项数字。最大：新增果园，120公顷；最小：新增大棚，12公顷。");
+    assert_eq!(
+        zh,
+        "条形图，比较3项数字。最大：新增果园，120公顷；最小：新增大棚，12公顷。"
+    );
     let en = summary(&data, c, Locale::En);
-    assert!(en.contains("Largest: New orchards, 120 ha; smallest: New greenhouses, 12 ha."), "{en}");
+    assert!(
+        en.contains("Largest: New orchards, 120 ha; smallest: New greenhouses, 12 ha."),
+        "{en}"
+    );
     let hant = summary(&data, c, Locale::ZhHant);
     assert!(hant.contains("最大：新增果園，120公頃"), "{hant}");
     for locale in Locale::ALL {
@@ -50,7 +56,10 @@ fn a_bars_summary_names_the_largest_and_smallest_with_qualifiers() {
         let items: Vec<_> = data.items(c).collect();
         let (max, min) = extremes(&items).unwrap_or_else(|| panic!("no extremes"));
         for ind in [max, min] {
-            assert!(text.contains(&value_text(ind, locale)), "{locale:?}: {text}");
+            assert!(
+                text.contains(&value_text(ind, locale)),
+                "{locale:?}: {text}"
+            );
         }
     }
 }
@@ -66,10 +75,15 @@ fn qualifiers_stay_with_every_figure_a_summary_names() {
     for locale in Locale::ALL {
         let text = summary(&data, cards, locale);
         for ind in data.items(cards) {
-            assert!(text.contains(&value_text(ind, locale)), "{locale:?}: {text}");
+            assert!(
+                text.contains(&value_text(ind, locale)),
+                "{locale:?}: {text}"
+            );
         }
     }
-    assert!(summary(&data, cards, Locale::En).starts_with("3 figures: Classrooms built, 48 classrooms; Teachers trained, nearly 300 teachers"));
+    assert!(summary(&data, cards, Locale::En).starts_with(
+        "3 figures: Classrooms built, 48 classrooms; Teachers trained, nearly 300 teachers"
+    ));
 }
 
 #[test]
@@ -89,8 +103,16 @@ fn every_chart_has_a_summary_in_every_locale_in_its_script() {
             let hans = summary(&data, c, Locale::ZhHans);
             let hant = summary(&data, c, Locale::ZhHant);
             let en = summary(&data, c, Locale::En);
-            assert!(!hans.is_empty() && !hant.is_empty() && !en.is_empty(), "{}", c.id);
-            assert_ne!(hans, hant, "{}: the Traditional summary is not converted", c.id);
+            assert!(
+                !hans.is_empty() && !hant.is_empty() && !en.is_empty(),
+                "{}",
+                c.id
+            );
+            assert_ne!(
+                hans, hant,
+                "{}: the Traditional summary is not converted",
+                c.id
+            );
             assert!(
                 !en.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)),
                 "{}: {en}",
@@ -103,20 +125,37 @@ fn every_chart_has_a_summary_in_every_locale_in_its_script() {
 #[test]
 fn the_announcement_is_the_tooltip_in_one_line() {
     let data = second_article();
-    let ind = data.indicator("teachers").unwrap_or_else(|| panic!("no teachers"));
+    let ind = data
+        .indicator("teachers")
+        .unwrap_or_else(|| panic!("no teachers"));
     let t = tooltip_text(ind, Locale::En);
     let said = t.announcement(Locale::En);
     for line in t.lines() {
         assert!(said.contains(line), "{said} lacks {line}");
     }
-    assert!(said.starts_with("Teachers trained. nearly 300 teachers."), "{said}");
+    assert!(
+        said.starts_with("Teachers trained. nearly 300 teachers."),
+        "{said}"
+    );
     assert!(said.contains("As printed: 近300名"), "{said}");
-    assert!(said.contains("“Donghe built 48 classrooms"), "the English reader gets the translation: {said}");
+    assert!(
+        said.contains("“Donghe built 48 classrooms"),
+        "the English reader gets the translation: {said}"
+    );
     let zh = tooltip_text(ind, Locale::ZhHans);
-    assert_eq!(zh.printed, "", "the Chinese tooltip does not repeat the printed figure");
-    assert!(zh.announcement(Locale::ZhHans).starts_with("培训教师，近300名，"));
+    assert_eq!(
+        zh.printed, "",
+        "the Chinese tooltip does not repeat the printed figure"
+    );
+    assert!(zh
+        .announcement(Locale::ZhHans)
+        .starts_with("培训教师，近300名，"));
     let hant = tooltip_text(ind, Locale::ZhHant);
-    assert!(hant.source.contains("「東河區援建教室48間"), "{}", hant.source);
+    assert!(
+        hant.source.contains("「東河區援建教室48間"),
+        "{}",
+        hant.source
+    );
 }
 
 #[test]
@@ -147,21 +186,42 @@ fn the_table_of_every_figure_lists_each_figure_once() {
         let mut unique = ids.clone();
         unique.sort_unstable();
         unique.dedup();
-        assert_eq!(unique.len(), data.indicators.len(), "{locale:?}: every figure once");
-        assert_eq!(ids.len(), data.indicators.len(), "{locale:?}: no figure twice");
-        assert!(rows.windows(2).all(|w| w[0].theme <= w[1].theme), "grouped by theme");
+        assert_eq!(
+            unique.len(),
+            data.indicators.len(),
+            "{locale:?}: every figure once"
+        );
+        assert_eq!(
+            ids.len(),
+            data.indicators.len(),
+            "{locale:?}: no figure twice"
+        );
+        assert!(
+            rows.windows(2).all(|w| w[0].theme <= w[1].theme),
+            "grouped by theme"
+        );
         for row in &rows {
             let ind = data.indicator(&row.id).expect("a row of a real figure");
-            assert!(!row.period.is_empty(), "{}: a period or words saying there is none", row.id);
+            assert!(
+                !row.period.is_empty(),
+                "{}: a period or words saying there is none",
+                row.id
+            );
             assert_eq!(row.original.is_some(), !locale.is_chinese(), "{}", row.id);
             for chart in data.charts.iter() {
                 let drawn = data.items(chart).any(|i| i.id == ind.id);
-                let listed = row.shown_in.iter().any(|(id, _)| id.as_str() == chart.id.as_ref());
+                let listed = row
+                    .shown_in
+                    .iter()
+                    .any(|(id, _)| id.as_str() == chart.id.as_ref());
                 assert_eq!(drawn, listed, "{} in {}", row.id, chart.id);
             }
         }
     }
     // Figures that no chart of the article draws are in its table all the same.
     let rows = all_figure_rows(&danba_charts::data::DATASET, Locale::En);
-    assert!(rows.iter().any(|r| r.shown_in.is_empty()), "some figures are table-only");
+    assert!(
+        rows.iter().any(|r| r.shown_in.is_empty()),
+        "some figures are table-only"
+    );
 }

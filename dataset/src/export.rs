@@ -6,8 +6,8 @@ use std::fmt::{self, Write as _};
 use serde_json::{json, Value};
 
 use crate::{
-    period_text, Category, Chart, Dataset, Indicator, Meta, Period, Section, Text,
-    Unit, Words, CSV_HEADER,
+    period_text, Category, Chart, Dataset, Indicator, Meta, Period, Section, Text, Unit, Words,
+    CSV_HEADER,
 };
 
 /// A download that could not be written.
@@ -89,7 +89,8 @@ impl Dataset {
     fn chart_json(&self, c: &Chart) -> Value {
         let items: Vec<&str> = self.items(c).map(|i| i.id.as_ref()).collect();
         let section = self.section_of(c).map_or("", |s| s.id.as_ref());
-        let mut v = json!({ "id": c.id, "section": section, "kind": c.kind.name(), "items": items });
+        let mut v =
+            json!({ "id": c.id, "section": section, "kind": c.kind.name(), "items": items });
         words_into(&mut v, "title", Some(&c.title));
         words_into(&mut v, "subtitle", c.subtitle.as_ref());
         words_into(&mut v, "note", c.note.as_ref());

@@ -270,8 +270,14 @@ impl Indicator {
             self.source.zh.to_string(),
             self.source.zh_hant.to_string(),
             self.source.en.to_string(),
-            self.note.as_ref().map(|n| n.zh.to_string()).unwrap_or_default(),
-            self.note.as_ref().map(|n| n.en.to_string()).unwrap_or_default(),
+            self.note
+                .as_ref()
+                .map(|n| n.zh.to_string())
+                .unwrap_or_default(),
+            self.note
+                .as_ref()
+                .map(|n| n.en.to_string())
+                .unwrap_or_default(),
         ]
     }
 }

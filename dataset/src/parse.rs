@@ -101,7 +101,9 @@ pub fn load(path: &Path) -> Result<Dataset, Errors> {
             .collect();
         paths.sort();
         if paths.is_empty() {
-            return Err(fail("holds no `*.toml` file; a data folder holds the article's `*.toml` files".into()));
+            return Err(fail(
+                "holds no `*.toml` file; a data folder holds the article's `*.toml` files".into(),
+            ));
         }
         paths
     } else {
@@ -176,10 +178,7 @@ pub fn parse_files(files: &[(String, String)]) -> Result<Dataset, Errors> {
         return Err(Errors(c.errors));
     }
     // Each table with the index of the file it is in, in file order.
-    fn tables(
-        raws: &[RawFile],
-        pick: fn(&RawFile) -> &[RawTable],
-    ) -> Vec<(usize, &RawTable)> {
+    fn tables(raws: &[RawFile], pick: fn(&RawFile) -> &[RawTable]) -> Vec<(usize, &RawTable)> {
         raws.iter()
             .enumerate()
             .flat_map(|(k, r)| pick(r).iter().map(move |t| (k, t)))
@@ -192,7 +191,12 @@ pub fn parse_files(files: &[(String, String)]) -> Result<Dataset, Errors> {
         c.current = k;
         if meta.is_some() {
             let line = c.line(table.span().start);
-            c.push(line, "meta", None, "a second [meta] table; a data folder has one".into());
+            c.push(
+                line,
+                "meta",
+                None,
+                "a second [meta] table; a data folder has one".into(),
+            );
             continue;
         }
         meta = Some(c.meta(table));
@@ -202,19 +206,36 @@ pub fn parse_files(files: &[(String, String)]) -> Result<Dataset, Errors> {
         None => {
             // Named in the file that holds the figures, where an editor
             // looks first; in a one-file dataset, that file.
-            c.current = raws.iter().position(|r| !r.indicator.is_empty()).unwrap_or(0);
-            c.push(1, "file", None, "the [meta] table is missing; a data folder has one, with the headline and source".into());
+            c.current = raws
+                .iter()
+                .position(|r| !r.indicator.is_empty())
+                .unwrap_or(0);
+            c.push(
+                1,
+                "file",
+                None,
+                "the [meta] table is missing; a data folder has one, with the headline and source"
+                    .into(),
+            );
             None
         }
     };
 
     let sections: Vec<Section> = c.all(&tables(&raws, |r| &r.section), "section", Checker::section);
-    let categories: Vec<Category> =
-        c.all(&tables(&raws, |r| &r.category), "category", Checker::category);
+    let categories: Vec<Category> = c.all(
+        &tables(&raws, |r| &r.category),
+        "category",
+        Checker::category,
+    );
     let units: Vec<Unit> = c.all(&tables(&raws, |r| &r.unit), "unit", Checker::unit);
     if sections.is_empty() && c.errors.is_empty() {
         c.current = 0;
-        c.push(1, "file", None, "there is no [[section]]; every chart stands in one".into());
+        c.push(
+            1,
+            "file",
+            None,
+            "there is no [[section]]; every chart stands in one".into(),
+        );
     }
 
     let refs = Refs {
@@ -281,7 +302,8 @@ pub fn parse_files(files: &[(String, String)]) -> Result<Dataset, Errors> {
             charts: Cow::Owned(charts),
         }),
         _ => {
-            c.errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+            c.errors
+                .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             Err(Errors(c.errors))
         }
     }
@@ -341,7 +363,11 @@ impl<'a> Checker<'a> {
     fn line(&self, offset: usize) -> usize {
         let text = self.text();
         let end = offset.min(text.len());
-        text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+        text.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
     }
 
     /// "file:line" of a place in any file.
@@ -430,7 +456,12 @@ impl<'a> Checker<'a> {
     }
 
     /// An optional string; empty is allowed where `empty_ok`.
-    fn optional_string(&mut self, f: &Fields<'_>, key: &str, empty_ok: bool) -> Option<Option<Text>> {
+    fn optional_string(
+        &mut self,
+        f: &Fields<'_>,
+        key: &str,
+        empty_ok: bool,
+    ) -> Option<Option<Text>> {
         match f.map.get(key) {
             None => Some(None),
             Some(v) => self.string_value(f, key, v, empty_ok).map(Some),
@@ -499,7 +530,9 @@ impl<'a> Checker<'a> {
                     f.line,
                     &f.context,
                     Some(en),
-                    format!("missing; every text is given in Chinese (`{zh}`) and English (`{en}`)"),
+                    format!(
+                        "missing; every text is given in Chinese (`{zh}`) and English (`{en}`)"
+                    ),
                 );
                 None
             }
@@ -516,19 +549,33 @@ impl<'a> Checker<'a> {
 
     /// The text `NAME_zh` / `NAME_zh_hant` / `NAME_en`.
     fn words(&mut self, f: &Fields<'_>, name: &str) -> Option<Words> {
-        let keys = [format!("{name}_zh"), format!("{name}_zh_hant"), format!("{name}_en")];
+        let keys = [
+            format!("{name}_zh"),
+            format!("{name}_zh_hant"),
+            format!("{name}_en"),
+        ];
         self.words_at(f, [&keys[0], &keys[1], &keys[2]])
     }
 
     /// An optional text: none of its fields, or its `zh` and `en` both.
     fn optional_words(&mut self, f: &Fields<'_>, name: &str) -> Option<Option<Words>> {
-        let (zh, hant, en) = (format!("{name}_zh"), format!("{name}_zh_hant"), format!("{name}_en"));
+        let (zh, hant, en) = (
+            format!("{name}_zh"),
+            format!("{name}_zh_hant"),
+            format!("{name}_en"),
+        );
         let given = [&zh, &hant, &en].map(|k| f.map.contains_key(k.as_str()));
         if given == [false; 3] {
             return Some(None);
         }
         if !given[0] || !given[2] {
-            let (have, lack) = if given[0] { (&zh, &en) } else if given[2] { (&en, &zh) } else { (&hant, &zh) };
+            let (have, lack) = if given[0] {
+                (&zh, &en)
+            } else if given[2] {
+                (&en, &zh)
+            } else {
+                (&hant, &zh)
+            };
             self.push(
                 f.line,
                 &f.context,
@@ -550,7 +597,10 @@ impl<'a> Checker<'a> {
             let message = if valid.is_empty() {
                 format!("unknown {key} \"{text}\"; the data folder defines no [[{key}]]")
             } else {
-                format!("unknown {key} \"{text}\"; expected one of: {}", valid.join(", "))
+                format!(
+                    "unknown {key} \"{text}\"; expected one of: {}",
+                    valid.join(", ")
+                )
             };
             self.push(at, &f.context, Some(key), message);
         }
@@ -601,10 +651,18 @@ impl<'a> Checker<'a> {
             table,
             "meta",
             &[
-                "title_zh", "title_zh_hant", "title_en",
-                "dek_zh", "dek_zh_hant", "dek_en",
-                "data_note_zh", "data_note_zh_hant", "data_note_en",
-                "source_zh", "source_zh_hant", "source_en",
+                "title_zh",
+                "title_zh_hant",
+                "title_en",
+                "dek_zh",
+                "dek_zh_hant",
+                "dek_en",
+                "data_note_zh",
+                "data_note_zh_hant",
+                "data_note_en",
+                "source_zh",
+                "source_zh_hant",
+                "source_en",
             ],
         );
         let title = self.words(&f, "title");
@@ -624,8 +682,13 @@ impl<'a> Checker<'a> {
             table,
             "section",
             &[
-                "id", "title_zh", "title_zh_hant", "title_en",
-                "description_zh", "description_zh_hant", "description_en",
+                "id",
+                "title_zh",
+                "title_zh_hant",
+                "title_en",
+                "description_zh",
+                "description_zh_hant",
+                "description_en",
             ],
         );
         let id = self.id(&f, '_');
@@ -639,7 +702,11 @@ impl<'a> Checker<'a> {
     }
 
     fn category(&mut self, table: &RawTable) -> Option<Category> {
-        let f = self.fields(table, "category", &["id", "name_zh", "name_zh_hant", "name_en"]);
+        let f = self.fields(
+            table,
+            "category",
+            &["id", "name_zh", "name_zh_hant", "name_en"],
+        );
         let id = self.id(&f, '_');
         let name = self.words(&f, "name");
         Some(Category {
@@ -652,7 +719,15 @@ impl<'a> Checker<'a> {
         let f = self.fields(
             table,
             "unit",
-            &["id", "quantity", "zh", "zh_hant", "en", "en_plural", "symbol"],
+            &[
+                "id",
+                "quantity",
+                "zh",
+                "zh_hant",
+                "en",
+                "en_plural",
+                "symbol",
+            ],
         );
         let id = self.id(&f, '_');
         let quantity = self.name(&f, "quantity", Quantity::ALL, Quantity::name);
@@ -711,7 +786,9 @@ impl<'a> Checker<'a> {
         let id = self.id(&f, '_');
         let category = self.reference(&f, "category", refs.categories);
         let label = self.words(&f, "label");
-        let unit = self.reference(&f, "unit", refs.units).and_then(|u| refs.units.get(u));
+        let unit = self
+            .reference(&f, "unit", refs.units)
+            .and_then(|u| refs.units.get(u));
         let qualifier = self.name(&f, "qualifier", Qualifier::ALL, Qualifier::name);
         let value = unit.and_then(|u| self.value(&f, u));
         let period = self.period(&f);
@@ -844,7 +921,12 @@ impl<'a> Checker<'a> {
         period
     }
 
-    fn chart(&mut self, table: &RawTable, indicators: &[Indicator], refs: &Refs<'_>) -> Option<Chart> {
+    fn chart(
+        &mut self,
+        table: &RawTable,
+        indicators: &[Indicator],
+        refs: &Refs<'_>,
+    ) -> Option<Chart> {
         const FIELDS: &[&str] = &[
             "id",
             "section",

@@ -119,4 +119,3 @@ pub(super) fn bars(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> S
     scene.height = bottom + GAP / 2.0;
     scene
 }
-

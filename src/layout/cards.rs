@@ -137,4 +137,3 @@ fn card(ind: &Indicator, locale: Locale, inner: f64) -> (Vec<Mark>, f64) {
     }
     (s.marks, y)
 }
-

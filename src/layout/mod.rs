@@ -61,13 +61,15 @@ pub fn wide_charts(charts: &[&Chart]) -> Vec<bool> {
             .iter()
             .position(|c| c.section != section)
             .map_or(charts.len(), |n| start + n);
-        let needs: Vec<bool> = charts[start..end].iter().map(|c| spans_the_row(c)).collect();
+        let needs: Vec<bool> = charts[start..end]
+            .iter()
+            .map(|c| spans_the_row(c))
+            .collect();
         out.extend(whole_rows(&needs));
         start = end;
     }
     out
 }
-
 
 /// Lays a chart out at `width` CSS px.
 pub fn layout(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -> Scene {
@@ -155,9 +157,15 @@ mod tests {
     fn no_narrow_chart_is_left_alone_in_its_row() {
         assert_eq!(whole_rows(&[false, false]), [false, false]);
         assert_eq!(whole_rows(&[false]), [true]);
-        assert_eq!(whole_rows(&[false, true, false, false]), [true, true, false, false]);
+        assert_eq!(
+            whole_rows(&[false, true, false, false]),
+            [true, true, false, false]
+        );
         assert_eq!(whole_rows(&[false, false, false]), [false, false, true]);
-        assert_eq!(whole_rows(&[true, false, false, true]), [true, false, false, true]);
+        assert_eq!(
+            whole_rows(&[true, false, false, true]),
+            [true, false, false, true]
+        );
         assert_eq!(whole_rows(&[]), Vec::<bool>::new());
     }
 }

@@ -196,4 +196,3 @@ fn trim_number(v: f64) -> String {
     let s = format!("{v:.1}");
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
-

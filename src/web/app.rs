@@ -9,19 +9,19 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Document, Element, Event, HtmlCanvasElement,
-    HtmlElement, MediaQueryList, Node, ResizeObserver, Window,
+    Document, Element, Event, HtmlCanvasElement, HtmlElement, MediaQueryList, Node, ResizeObserver,
+    Window,
 };
 
 use crate::data::DATASET;
 use crate::layout::{layout, Rect, Scene};
-use crate::options::ThemeChoice;
 use crate::locale::Locale;
+use crate::options::ThemeChoice;
 use crate::theme::Theme;
 
 use super::listener::Listener;
-use super::view::{device_pixel_ratio, highlight, paint, size_canvas, View};
 use super::png::download_png;
+use super::view::{device_pixel_ratio, highlight, paint, size_canvas, View};
 use super::{dom, figure, figures, keys, page, panic, table, tooltip, touch};
 
 /// Everything the listeners share.
@@ -470,4 +470,3 @@ pub(super) fn start(
         finish: Finish::default(),
     })
 }
-

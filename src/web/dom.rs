@@ -16,7 +16,12 @@ pub(super) fn el(document: &Document, tag: &str, class: &str) -> Result<Element,
     Ok(e)
 }
 
-pub(super) fn text_el(document: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+pub(super) fn text_el(
+    document: &Document,
+    tag: &str,
+    class: &str,
+    text: &str,
+) -> Result<Element, JsValue> {
     let e = el(document, tag, class)?;
     e.set_text_content(Some(text));
     Ok(e)
@@ -48,4 +53,3 @@ pub(super) fn set_theme_colours(target: &HtmlElement, theme: &Theme) {
         let _ = style.set_property(name, &theme.rgb(paint).hex());
     }
 }
-

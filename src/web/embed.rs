@@ -159,4 +159,3 @@ pub(super) fn post_height(window: &Window, html: &Element, chart_id: &str, child
         let _ = parent.post_message(&amp, "*");
     }
 }
-

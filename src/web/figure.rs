@@ -189,4 +189,3 @@ fn tools(
     tools.append_child(&panel)?;
     Ok(tools)
 }
-

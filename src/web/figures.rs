@@ -170,8 +170,7 @@ fn table(document: &Document, locale: Locale) -> Result<Element, JsValue> {
 /// the existing rows; nothing is rebuilt or re-read from the data.
 pub(super) fn listen(root: &EventTarget) -> Result<Listener, JsValue> {
     Listener::new(root, "click", move |e: Event| {
-        let Some(button) =
-            event_origin(&e).and_then(|el| el.closest("button.sort").ok().flatten())
+        let Some(button) = event_origin(&e).and_then(|el| el.closest("button.sort").ok().flatten())
         else {
             return;
         };
@@ -188,7 +187,10 @@ pub(super) fn listen(root: &EventTarget) -> Result<Listener, JsValue> {
 
 /// The number in attribute `name` of a row; absent (unknown) sorts last.
 fn number(row: &Element, name: &str) -> Option<f64> {
-    row.get_attribute(name)?.parse::<f64>().ok().filter(|v| v.is_finite())
+    row.get_attribute(name)?
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
 }
 
 /// Compares two optional numbers, a missing one after every present one.
@@ -226,7 +228,11 @@ fn sort(table: &Element, key: &str) -> Result<(), JsValue> {
     rows.sort_by(|a, b| {
         let first = match key {
             THEME => by_number(number(a, "data-theme"), number(b, "data-theme"), false),
-            VALUE => by_number(number(a, "data-number"), number(b, "data-number"), descending),
+            VALUE => by_number(
+                number(a, "data-number"),
+                number(b, "data-number"),
+                descending,
+            ),
             YEAR => by_number(number(a, "data-year"), number(b, "data-year"), descending),
             _ => {
                 let label = |r: &Element| {
@@ -279,7 +285,14 @@ fn sort(table: &Element, key: &str) -> Result<(), JsValue> {
             .and_then(|b| b.get_attribute("data-sort"))
             .is_some_and(|k| k == key);
         if this {
-            th.set_attribute("aria-sort", if descending { "descending" } else { "ascending" })?;
+            th.set_attribute(
+                "aria-sort",
+                if descending {
+                    "descending"
+                } else {
+                    "ascending"
+                },
+            )?;
         } else {
             th.remove_attribute("aria-sort")?;
         }

@@ -43,7 +43,6 @@ impl Drop for Listener {
     }
 }
 
-
 /// The element an event started on, looking through shadow roots (where the
 /// event's `target` is only the host).
 pub(super) fn event_origin(e: &Event) -> Option<Element> {

@@ -71,7 +71,12 @@ pub(super) fn build_page(
         let sec = el(document, "section", "story-section")?;
         sec.set_attribute("data-section", &section.id)?;
         sec.append_child(&*text_el(document, "h2", "", locale.pick(&section.title))?)?;
-        sec.append_child(&*text_el(document, "p", "intro", locale.pick(&section.description))?)?;
+        sec.append_child(&*text_el(
+            document,
+            "p",
+            "intro",
+            locale.pick(&section.description),
+        )?)?;
         let grid = el(document, "div", "chart-grid")?;
         let needs_row: Vec<bool> = charts
             .iter()
@@ -103,4 +108,3 @@ pub(super) fn build_page(
     root.append_child(&main)?;
     Ok(placed)
 }
-

@@ -39,4 +39,3 @@ pub(super) fn download_png(state: &State, id: &str) -> Result<(), JsValue> {
     link.click();
     Ok(())
 }
-

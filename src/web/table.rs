@@ -11,8 +11,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventTarget, HtmlCanvasElement};
 
 use crate::data::DATASET;
-use crate::summary::{summary, table_rows};
 use crate::locale::Locale;
+use crate::summary::{summary, table_rows};
 
 use super::listener::{event_origin, Listener};
 
@@ -117,7 +117,12 @@ fn build_table(
     let s = locale.strings();
     let table = document.create_element("table")?;
     table.set_class_name("data-table");
-    table.append_child(&*text_el(document, "caption", "", locale.pick(&chart.title))?)?;
+    table.append_child(&*text_el(
+        document,
+        "caption",
+        "",
+        locale.pick(&chart.title),
+    )?)?;
     let head = document.create_element("thead")?;
     let row = document.create_element("tr")?;
     for name in s.table_columns {

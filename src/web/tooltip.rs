@@ -70,12 +70,17 @@ impl Tooltip {
         let anchor: Rc<Cell<Option<Rect>>> = Rc::new(Cell::new(None));
         // Focus stays on the chart when the toggle is pressed: the chart's
         // `blur` would otherwise take the tooltip away (see `keys.rs`).
-        let keep_focus = super::listener::Listener::new(&more, "mousedown", |e: web_sys::Event| {
-            e.prevent_default();
-        })?;
+        let keep_focus =
+            super::listener::Listener::new(&more, "mousedown", |e: web_sys::Event| {
+                e.prevent_default();
+            })?;
         let toggle = {
-            let (root, button, source, anchor) =
-                (root.clone(), more.clone(), source.clone(), Rc::clone(&anchor));
+            let (root, button, source, anchor) = (
+                root.clone(),
+                more.clone(),
+                source.clone(),
+                Rc::clone(&anchor),
+            );
             super::listener::Listener::new(&more, "click", move |_| {
                 let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
                 let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });

@@ -98,7 +98,8 @@ pub(super) fn listen(
                     return;
                 }
             }
-            st.borrow_mut().point_item(item.map(|i| (v, i)), client, origin);
+            st.borrow_mut()
+                .point_item(item.map(|i| (v, i)), client, origin);
         })?);
 
         let (st, t) = (Rc::clone(state), Rc::clone(&touch));

@@ -114,4 +114,3 @@ pub(super) fn style(view: &View, theme: &Theme, locale: Locale) -> Style {
         highlight: view.active,
     }
 }
-

@@ -30,7 +30,10 @@ pub fn draw_svg(scene: &Scene, style: &Style, what: &str) -> String {
 pub fn first_outside(scene: &Scene) -> Option<&Shape> {
     scene.marks.iter().map(|m| &m.shape).find(|shape| {
         let r = shape.extent();
-        !(r.x >= -0.5 && r.right() <= scene.width + 0.5 && r.y >= -0.5 && r.bottom() <= scene.height + 0.5)
+        !(r.x >= -0.5
+            && r.right() <= scene.width + 0.5
+            && r.y >= -0.5
+            && r.bottom() <= scene.height + 0.5)
     })
 }
 

@@ -199,7 +199,9 @@ fn attribute_names(page: &str) -> Vec<(String, String)> {
         .into_iter()
         .flat_map(|t| {
             let element = t.name.clone();
-            t.attributes.into_iter().map(move |(name, _)| (element.clone(), name))
+            t.attributes
+                .into_iter()
+                .map(move |(name, _)| (element.clone(), name))
         })
         .collect()
 }

@@ -79,9 +79,16 @@ impl Site {
 pub fn dist(root: &Path, site: &Site) -> Result<()> {
     // The data is read first: a wrong file fails in a second, before any
     // compiling, with every problem named by file, line and field.
-    println!("==> reading and checking the data folder {}", site.data.display());
-    let dataset = danba_dataset::load(&site.data)
-        .map_err(|errors| anyhow!("the data folder {} is not valid:\n{errors}", site.data.display()))?;
+    println!(
+        "==> reading and checking the data folder {}",
+        site.data.display()
+    );
+    let dataset = danba_dataset::load(&site.data).map_err(|errors| {
+        anyhow!(
+            "the data folder {} is not valid:\n{errors}",
+            site.data.display()
+        )
+    })?;
     tools::ensure_wasm_target()?;
     let wasm_bindgen = tools::ensure_wasm_bindgen(root)?;
     let wasm_opt = tools::ensure_wasm_opt(root)?;

@@ -39,24 +39,34 @@ pub fn test(root: &Path) -> Result<()> {
         ensure_clippy()?;
         Ok(())
     })?;
-    step(2, "cargo test --workspace, and clippy's guard rails", || {
-        run_command(cargo().current_dir(root).args(["test", "--workspace"]))?;
-        // The workspace denies `unwrap`/`expect` outside tests (Cargo.toml);
-        // only clippy checks that, natively and for the browser code.
-        run_command(cargo().current_dir(root).args(["clippy", "--workspace", "--all-targets"]))?;
-        run_command(cargo().current_dir(root).args([
-            "clippy",
-            "-p",
-            "danba-charts",
-            "--lib",
-            "--target",
-            tools::WASM_TARGET,
-        ]))
-    })?;
+    step(
+        2,
+        "cargo test --workspace, and clippy's guard rails",
+        || {
+            run_command(cargo().current_dir(root).args(["test", "--workspace"]))?;
+            // The workspace denies `unwrap`/`expect` outside tests (Cargo.toml);
+            // only clippy checks that, natively and for the browser code.
+            run_command(cargo().current_dir(root).args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+            ]))?;
+            run_command(cargo().current_dir(root).args([
+                "clippy",
+                "-p",
+                "danba-charts",
+                "--lib",
+                "--target",
+                tools::WASM_TARGET,
+            ]))
+        },
+    )?;
     step(3, "fuzz the options and data-file parsers", || {
         fuzz::run_all(root, fuzz::TEST_SECONDS)
     })?;
-    step(4, "build dist/", || dist::dist(root, &dist::Site::default()))?;
+    step(4, "build dist/", || {
+        dist::dist(root, &dist::Site::default())
+    })?;
     step(5, "install the browser-test packages", || {
         tools::npm_ci(&root.join(E2E_DIR))
     })?;
@@ -64,9 +74,11 @@ pub fn test(root: &Path) -> Result<()> {
         serve::serve_in_background(root.join("dist"))
     })?;
     step(7, "browser tests", || run_browser_tests(root, &base_url))?;
-    step(8, "build and smoke-test the site of another article", || {
-        second_article(root)
-    })?;
+    step(
+        8,
+        "build and smoke-test the site of another article",
+        || second_article(root),
+    )?;
     step(
         9,
         "bench smoke test (one load; no timing is judged)",

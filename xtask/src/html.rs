@@ -40,7 +40,9 @@ pub fn tags(doc: &str) -> Vec<Tag<'_>> {
     let mut at = 0;
     while let Some(open) = doc[at..].find('<').map(|o| at + o) {
         if doc[open..].starts_with("<!--") {
-            at = doc[open..].find("-->").map_or(bytes.len(), |e| open + e + 3);
+            at = doc[open..]
+                .find("-->")
+                .map_or(bytes.len(), |e| open + e + 3);
             continue;
         }
         let mut i = open + 1;
@@ -81,13 +83,16 @@ pub fn tags(doc: &str) -> Vec<Tag<'_>> {
                 match bytes.get(i) {
                     Some(&quote @ (b'"' | b'\'')) => {
                         let inner = i + 1;
-                        let close = doc[inner..].find(quote as char).map_or(bytes.len(), |e| inner + e);
+                        let close = doc[inner..]
+                            .find(quote as char)
+                            .map_or(bytes.len(), |e| inner + e);
                         value = Some(&doc[inner..close]);
                         i = (close + 1).min(bytes.len());
                     }
                     _ => {
                         let start = i;
-                        while i < bytes.len() && bytes[i] != b'>' && !bytes[i].is_ascii_whitespace() {
+                        while i < bytes.len() && bytes[i] != b'>' && !bytes[i].is_ascii_whitespace()
+                        {
                             i += 1;
                         }
                         value = Some(&doc[start..i]);
@@ -101,9 +106,17 @@ pub fn tags(doc: &str) -> Vec<Tag<'_>> {
         // The text of a raw-text element is code or CSS, not markup.
         if name == "script" || name == "style" {
             let close = format!("</{name}");
-            at = doc[at..].to_ascii_lowercase().find(&close).map_or(bytes.len(), |e| at + e);
+            at = doc[at..]
+                .to_ascii_lowercase()
+                .find(&close)
+                .map_or(bytes.len(), |e| at + e);
         }
-        found.push(Tag { start: open, end, name, attributes });
+        found.push(Tag {
+            start: open,
+            end,
+            name,
+            attributes,
+        });
     }
     found
 }
@@ -111,7 +124,9 @@ pub fn tags(doc: &str) -> Vec<Tag<'_>> {
 /// The first start tag `<NAME …>` (case-insensitive) at or after `from`.
 pub fn find_tag<'d>(doc: &'d str, name: &str, from: usize) -> Option<Tag<'d>> {
     let name = name.to_ascii_lowercase();
-    tags(doc).into_iter().find(|t| t.start >= from && t.name == name)
+    tags(doc)
+        .into_iter()
+        .find(|t| t.start >= from && t.name == name)
 }
 
 /// Where the first start tag `<NAME …>` at or after `from` is, as a byte range.
@@ -160,9 +175,15 @@ mod tests {
         assert_eq!(all[5].attribute("data-x"), Some("1"));
         // `<head` is not `<header`, and a later tag is found from an offset.
         let header = find_tag(doc, "header", 0);
-        assert_eq!(header.map(|t| &doc[t.start..t.end]), Some("<header id=top readonly>"));
+        assert_eq!(
+            header.map(|t| &doc[t.start..t.end]),
+            Some("<header id=top readonly>")
+        );
         assert!(find_tag(doc, "head", all[1].start).is_none());
-        assert_eq!(attribute(r#"<img alt="x" src='y.png'>"#, "SRC"), Some("y.png"));
+        assert_eq!(
+            attribute(r#"<img alt="x" src='y.png'>"#, "SRC"),
+            Some("y.png")
+        );
     }
 
     #[test]

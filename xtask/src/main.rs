@@ -135,9 +135,9 @@ fn parse_options(
             Some((name, value)) if allowed.contains(&name) => (name.to_owned(), value.to_owned()),
             _ if allowed.contains(&arg.as_str()) => {
                 i += 1;
-                let value = args
-                    .get(i)
-                    .with_context(|| format!("`{arg}` needs a value, e.g. `{arg} {}`", example(arg)))?;
+                let value = args.get(i).with_context(|| {
+                    format!("`{arg}` needs a value, e.g. `{arg} {}`", example(arg))
+                })?;
                 (arg.clone(), value.clone())
             }
             _ => bail!("unknown argument `{arg}` for `{command}`\n\n{USAGE}"),
@@ -161,15 +161,18 @@ fn example(option: &str) -> &'static str {
 
 /// Reads a port number (0 lets the system choose).
 fn parse_port(value: &str) -> Result<u16> {
-    value
-        .parse()
-        .with_context(|| format!("`{value}` is not a port number (0-65535; 0 lets the system choose)"))
+    value.parse().with_context(|| {
+        format!("`{value}` is not a port number (0-65535; 0 lets the system choose)")
+    })
 }
 
 /// The site the options name: `--data` and `--out` resolved against the
 /// folder the command was started in, and written relative to the
 /// workspace root where they lie inside it (shorter messages).
-fn site_of(options: &std::collections::BTreeMap<String, String>, start: &Path) -> Result<dist::Site> {
+fn site_of(
+    options: &std::collections::BTreeMap<String, String>,
+    start: &Path,
+) -> Result<dist::Site> {
     let root = workspace_root()?;
     let resolve = |value: Option<&String>, default: PathBuf| -> PathBuf {
         let path = match value {
@@ -193,7 +196,10 @@ fn site_of(options: &std::collections::BTreeMap<String, String>, start: &Path) -
     // the repository, a data folder or a folder above one.
     let out = root.join(&site.out);
     if out == root || root.starts_with(&out) || root.join(&site.data).starts_with(&out) {
-        bail!("`--out {}` would empty a folder that holds the project or its data", site.out.display());
+        bail!(
+            "`--out {}` would empty a folder that holds the project or its data",
+            site.out.display()
+        );
     }
     Ok(site)
 }
@@ -261,11 +267,19 @@ mod tests {
     fn options_take_both_spellings_and_refuse_the_rest() {
         let allowed = ["--port", "--data"];
         let o = parse_options("serve", &strings(&["--port", "9000", "--data=x"]), &allowed).ok();
-        assert_eq!(o.as_ref().and_then(|o| o.get("--port")).map(String::as_str), Some("9000"));
-        assert_eq!(o.as_ref().and_then(|o| o.get("--data")).map(String::as_str), Some("x"));
+        assert_eq!(
+            o.as_ref().and_then(|o| o.get("--port")).map(String::as_str),
+            Some("9000")
+        );
+        assert_eq!(
+            o.as_ref().and_then(|o| o.get("--data")).map(String::as_str),
+            Some("x")
+        );
         assert!(parse_options("serve", &strings(&["--port"]), &allowed).is_err());
         assert!(parse_options("serve", &strings(&["--prot", "80"]), &allowed).is_err());
-        assert!(parse_options("serve", &strings(&["--port", "1", "--port", "2"]), &allowed).is_err());
+        assert!(
+            parse_options("serve", &strings(&["--port", "1", "--port", "2"]), &allowed).is_err()
+        );
         assert!(parse_options("dist", &strings(&["--out", "x"]), &allowed).is_err());
     }
 
@@ -280,11 +294,17 @@ mod tests {
     fn a_site_never_writes_over_the_project() -> Result<()> {
         let root = workspace_root()?;
         let site = |pairs: &[(&str, &str)]| {
-            let options = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            let options = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
             site_of(&options, &root)
         };
         assert_eq!(site(&[])?, dist::Site::default());
-        assert_eq!(site(&[("--out", "target/x")])?.out, PathBuf::from("target/x"));
+        assert_eq!(
+            site(&[("--out", "target/x")])?.out,
+            PathBuf::from("target/x")
+        );
         assert!(site(&[("--out", ".")]).is_err());
         assert!(site(&[("--out", "data")]).is_err());
         assert!(site(&[("--data", "no/such/folder")]).is_err());

@@ -168,7 +168,9 @@ pub fn fill_shells(dist: &Path, data: &Dataset) -> Result<()> {
 /// of them that could drift.
 pub fn fill_palette(dist: &Path) -> Result<()> {
     for entry in fs::read_dir(dist).with_context(|| format!("cannot read {}", dist.display()))? {
-        let path = entry.with_context(|| format!("cannot read {}", dist.display()))?.path();
+        let path = entry
+            .with_context(|| format!("cannot read {}", dist.display()))?
+            .path();
         if path.extension().is_some_and(|x| x == "css") {
             let text = read_text(&path)?;
             write(&path, &with_palette(&text))?;
@@ -279,7 +281,11 @@ fn set_description(doc: &str, description: &str) -> Result<String> {
     let Some(len) = doc[start..].find('"') else {
         bail!("the page's description is not closed");
     };
-    Ok(format!("{}{description}{}", &doc[..start], &doc[start + len..]))
+    Ok(format!(
+        "{}{description}{}",
+        &doc[..start],
+        &doc[start + len..]
+    ))
 }
 
 /// Replaces the text of `<title>` (or adds one), `title` already escaped.
@@ -762,9 +768,15 @@ mod tests {
             let css = read_text(&root.join("www").join(name))?;
             // No colour of the palette is written into a style sheet by hand.
             for (variable, _) in danba_charts::theme::CSS_COLOURS {
-                assert!(!css.contains(&format!("{variable}: #")), "{name} sets {variable} itself");
+                assert!(
+                    !css.contains(&format!("{variable}: #")),
+                    "{name} sets {variable} itself"
+                );
             }
-            assert!(css.contains("/* palette: light */"), "{name} has no light palette");
+            assert!(
+                css.contains("/* palette: light */"),
+                "{name} has no light palette"
+            );
             let filled = with_palette(&css);
             assert!(filled.contains(&Theme::LIGHT.css_declarations()), "{name}");
             assert!(!filled.contains("/* palette:"), "{name}");

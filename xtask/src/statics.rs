@@ -16,9 +16,9 @@ use std::time::Instant;
 use anyhow::{anyhow, Context, Result};
 use danba_charts::data::{Chart, Dataset};
 use danba_charts::draw::{draw, Style};
+pub use danba_charts::embed_code::{stem, FILE_LANGUAGES as LANGUAGES};
 use danba_charts::frame::framed;
 use danba_charts::layout::Scene;
-pub use danba_charts::embed_code::{stem, FILE_LANGUAGES as LANGUAGES};
 use danba_charts::locale::Locale;
 use danba_charts::theme::Theme;
 use plotters::prelude::SVGBackend;
@@ -172,7 +172,8 @@ pub fn write_images<'a>(dist: &Path, data: &'a Dataset) -> Result<Vec<Drawn<'a>>
 /// addresses, static images, standalone files and a default iframe height
 /// (the taller language's, so either fits). Paths are relative to `dist/`.
 pub fn catalogue(drawn: &[Drawn]) -> serde_json::Value {
-    let wide = danba_charts::layout::wide_charts(&drawn.iter().map(|d| d.chart).collect::<Vec<_>>());
+    let wide =
+        danba_charts::layout::wide_charts(&drawn.iter().map(|d| d.chart).collect::<Vec<_>>());
     let charts: Vec<serde_json::Value> = drawn
         .iter()
         .zip(wide)

@@ -37,7 +37,7 @@ const FAILED = {
   en: 'The chart could not be loaded. Check the connection and reload the page.',
 };
 
-/** The language a host asks for, as `src/text.rs` reads it; Simplified Chinese by default. */
+/** The language a host asks for, as `src/locale.rs` reads it; Simplified Chinese by default. */
 function language(tag) {
   const t = String(tag ?? '').trim().toLowerCase();
   if (['zh-hant', 'zh-tw', 'zh-hk', 'zh-mo'].includes(t)) return 'zh-Hant';

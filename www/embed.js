@@ -17,7 +17,7 @@ const FAILED = {
   en: 'The chart could not be loaded. Check the connection and reload the page.',
 };
 
-/** The frame's language, as `src/text.rs` reads `lang=`; Simplified Chinese by default. */
+/** The frame's language, as `src/locale.rs` reads `lang=`; Simplified Chinese by default. */
 function language(tag) {
   const t = String(tag ?? '').trim().toLowerCase();
   if (['zh-hant', 'zh-tw', 'zh-hk', 'zh-mo'].includes(t)) return 'zh-Hant';

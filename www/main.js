@@ -15,7 +15,7 @@ const FAILED = {
   en: 'The charts could not be loaded. Check the connection and reload the page.',
 };
 
-/** The page's language, as `src/text.rs` reads `lang=`; Simplified Chinese by default. */
+/** The page's language, as `src/locale.rs` reads `lang=`; Simplified Chinese by default. */
 function language(tag) {
   const t = String(tag ?? '').trim().toLowerCase();
   if (['zh-hant', 'zh-tw', 'zh-hk', 'zh-mo'].includes(t)) return 'zh-Hant';

@@ -17,6 +17,8 @@ use web_sys::{Document, Element, Event, EventTarget};
 
 use crate::data::DATASET;
 use crate::locale::Locale;
+
+use super::dom::text_el;
 use crate::summary::all_figure_rows;
 
 use super::listener::{event_origin, Listener};
@@ -26,15 +28,6 @@ const THEME: &str = "theme";
 const LABEL: &str = "label";
 const VALUE: &str = "value";
 const YEAR: &str = "year";
-
-fn text_el(document: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
-    let e = document.create_element(tag)?;
-    if !class.is_empty() {
-        e.set_class_name(class);
-    }
-    e.set_text_content(Some(text));
-    Ok(e)
-}
 
 fn sort_button(document: &Document, key: &str, text: &str) -> Result<Element, JsValue> {
     let b = text_el(document, "button", "sort", text)?;

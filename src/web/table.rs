@@ -12,21 +12,14 @@ use web_sys::{Document, Element, Event, EventTarget, HtmlCanvasElement};
 
 use crate::data::DATASET;
 use crate::locale::Locale;
+
+use super::dom::text_el;
 use crate::summary::{summary, table_rows};
 
 use super::listener::{event_origin, Listener};
 
 /// Hides an element visually while keeping it for screen readers.
 const SR_ONLY: &str = "sr-only";
-
-fn text_el(document: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
-    let e = document.create_element(tag)?;
-    if !class.is_empty() {
-        e.set_class_name(class);
-    }
-    e.set_text_content(Some(text));
-    Ok(e)
-}
 
 /// Makes `canvas` one tab stop with the chart's summary and key hint as its
 /// description, and appends the summary and the data table to `figure`.
@@ -142,8 +135,9 @@ fn build_table(
         tr.append_child(&*text_el(document, "td", "value", &r.value)?)?;
         tr.append_child(&*text_el(document, "td", "year", &r.year)?)?;
         let source = text_el(document, "td", "source", &r.source)?;
-        // The article's sentences are quoted in Simplified Chinese on every page.
-        source.set_attribute("lang", "zh-Hans")?;
+        // The sentence is in the reader's language (a translation on the
+        // English page), so it is marked as the page's language.
+        source.set_attribute("lang", locale.tag())?;
         tr.append_child(&source)?;
         body.append_child(&tr)?;
     }

@@ -58,6 +58,60 @@ pub fn script_code(dir: &str, id: &str, locale: Locale, title: &str) -> String {
     )
 }
 
+/// The forms of embed code the dashboard offers, in the panel's order.
+/// (Interface shared by the page markup and the embed codes; the forms'
+/// exact text is the embed-code module's job.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// An iframe with the optional resizing script.
+    Iframe,
+    /// An iframe sized by pym.js.
+    Pym,
+    /// The script embed, with its static image as fallback.
+    Script,
+    /// The static image linked to the chart's page, for a CMS that strips
+    /// scripts and iframes.
+    Image,
+}
+
+impl Form {
+    /// Every form, in the panel's order.
+    pub const ALL: [Form; 4] = [Form::Iframe, Form::Pym, Form::Script, Form::Image];
+}
+
+/// What one embed code is for.
+pub struct Embed<'a> {
+    /// The site's folder, ending with `/` (or empty for relative codes).
+    pub dir: &'a str,
+    /// The chart's id.
+    pub id: &'a str,
+    /// The chart's language.
+    pub locale: Locale,
+    /// The chart's title in that language.
+    pub title: &'a str,
+    /// The embed page's height in a 640 px column, CSS px.
+    pub height: f64,
+    /// The theme the code asks for: `"light"`, `"dark"` or `"auto"`.
+    pub theme: &'a str,
+}
+
+/// The code of one form for one chart. (Stub: the embed-code work refines
+/// each form.)
+pub fn code(form: Form, embed: &Embed) -> String {
+    let url = embed_url(embed.dir, embed.id, embed.locale);
+    match form {
+        Form::Iframe | Form::Pym => iframe_code(embed.dir, &url, embed.title, embed.height),
+        Form::Script => script_code(embed.dir, embed.id, embed.locale, embed.title),
+        Form::Image => format!(
+            "<a href=\"{}\"><img src=\"{}static/{}.png\" alt=\"{}\"></a>",
+            escape_attr(&url),
+            escape_attr(embed.dir),
+            escape_attr(&stem(embed.id, embed.locale)),
+            escape_attr(embed.title)
+        ),
+    }
+}
+
 /// Escapes text for an attribute or the text of an HTML element.
 pub fn escape_attr(text: &str) -> String {
     text.replace('&', "&amp;")

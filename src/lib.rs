@@ -17,6 +17,7 @@ pub mod download;
 pub mod draw;
 pub mod embed_code;
 pub mod frame;
+pub mod heights;
 pub mod hit;
 pub mod layout;
 pub mod locale;

@@ -6,9 +6,8 @@
 use crate::locale::Locale;
 
 /// The languages that have files of their own (static images, embed pages,
-/// standalone files), default first. Traditional Chinese readers get the
-/// Simplified files' charts through `embed.html?chart=ID&lang=zh-Hant`.
-pub const FILE_LANGUAGES: [Locale; 2] = [Locale::ZhHans, Locale::En];
+/// standalone files), default first: every language the page speaks.
+pub const FILE_LANGUAGES: [Locale; 3] = [Locale::ZhHans, Locale::ZhHant, Locale::En];
 
 /// The name of a chart's files in a language, without extension: the
 /// default language has none, others add `.TAG`. A language without files
@@ -128,7 +127,7 @@ mod tests {
     fn files_are_named_by_id_and_language() {
         assert_eq!(stem("a-chart", Locale::ZhHans), "a-chart");
         assert_eq!(stem("a-chart", Locale::En), "a-chart.en");
-        assert_eq!(stem("a-chart", Locale::ZhHant), "a-chart");
+        assert_eq!(stem("a-chart", Locale::ZhHant), "a-chart.zh-Hant");
     }
 
     #[test]

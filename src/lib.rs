@@ -21,6 +21,7 @@ pub mod heights;
 pub mod hit;
 pub mod layout;
 pub mod locale;
+pub mod markup;
 pub mod measure;
 pub mod number;
 pub mod options;

@@ -1,44 +1,69 @@
 // `cargo xtask bench`: measures the dashboard (dist/index.html) and the
-// Chart.js anchor page (bench/chartjs.html) side by side in headless Chromium
-// and prints one Markdown table with a ratio column (ours / Chart.js).
+// embed page of one chart against the Chart.js anchor page (bench/chartjs.html,
+// all charts or `?chart=ID` for one) side by side in headless Chromium and
+// Lighthouse, prints one Markdown table with a ratio column (ours /
+// Chart.js) and a table of the issue's targets, each marked met or missed.
 //
 // The xtask builds dist/, serves dist/ and bench/ under one origin (at
 // BENCH_URL, as /dist/ and /bench/) and runs this script. It is a
 // measurement, never a pass/fail test: it exits non-zero only when it cannot
 // measure at all (a page fails to load, say).
 //
+// It knows as little of the pages as it can, so that it measures any build
+// of them: a chart is a <canvas> inside a `figure` or a `[data-chart]`
+// element; a page is ready when as many chart canvases have been drawn on as
+// the catalogue (dist/charts.json) has charts, which an init script sees by
+// watching the 2D context's drawing calls; `<html data-ready="error">` is a
+// failure. Charts drawn only near the viewport are reached by scrolling to
+// each chart not yet drawn, except where drawing is timed: there the
+// viewport is as tall as the page, so every chart is drawn at load, as
+// Chart.js draws them. Hover boxes come from the page's test interface
+// (`window.danba.charts()` / `items(id)`) and from Chart.js's own elements.
+//
 // Environment:
-//   BENCH_URL      the base URL serving /dist/ and /bench/ (required)
-//   LOADS          cold loads per page (default 10)
-//   HOVERS         hover events timed one per animation frame (default 1000)
-//   MEMORY_HOVERS  hover events in all before memory is read again (default 10000)
-//   RESULTS_FILE   if set, the table is also written into this Markdown file,
-//                  between the bench's markers, keeping the rest of the file
-//   SUMMARY_FILE   if set, the medians are also written there as JSON
+//   BENCH_URL         the base URL serving /dist/ and /bench/ (required)
+//   LOADS             cold loads per page (default 10)
+//   HOVERS            hover events timed one per animation frame, and real
+//                     pointer moves traced (default 1000)
+//   MEMORY_HOVERS     hover events in all before memory is read again (default 10000)
+//   LIGHTHOUSE_RUNS   Lighthouse runs per page, the median kept (default 3; 0: none)
+//   LIGHTHOUSE_PAGES  `all` (default) or `embed`: the embed pages only
+//   EMBED_CHART       the chart whose embed page is measured (default: the catalogue's first)
+//   CHROME_PATH       the Chromium Lighthouse starts (default /usr/bin/chromium)
+//   RESULTS_FILE      if set, the tables are also written into this Markdown
+//                     file: the latest between the bench's markers, and each
+//                     run's targets appended at its end
+//   SUMMARY_FILE      if set, the medians are also written there as JSON
 
 import { readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import os from 'node:os';
 
-import { launch, waitReady } from '../tests/e2e/browser.mjs';
+import { launch, CHROMIUM_PATH } from '../tests/e2e/browser.mjs';
 
 const BASE = withSlash(required('BENCH_URL'));
 const LOADS = positive('LOADS', 10);
 const HOVERS = positive('HOVERS', 1000);
 const MEMORY_HOVERS = Math.max(HOVERS, positive('MEMORY_HOVERS', 10_000));
+const LIGHTHOUSE_RUNS = count('LIGHTHOUSE_RUNS', 3);
+const LIGHTHOUSE_PAGES = process.env.LIGHTHOUSE_PAGES ?? 'all';
+const CHROME = process.env.CHROME_PATH ?? CHROMIUM_PATH;
 /** Hover events per animation frame after the timed ones: enough to reach MEMORY_HOVERS quickly. */
 const HOVERS_PER_FRAME = 10;
 /** The container widths the resize measurement switches between: two grid columns, then one. */
 const RESIZE_WIDTHS = [1000, 760];
 const VIEWPORT = { width: 1280, height: 900 };
-/** Where each resized page's markers go: Markdown comments that survive rendering unseen. */
+/** The tallest viewport the drawing loads use; a page taller than this is scrolled. */
+const TALLEST = 12_000;
+/** How long a page may take to draw every chart. */
+const READY_MS = 30_000;
+/** A pointer path's longest step between two moves, in CSS px: a hand moving a mouse steadily. */
+const STEP_PX = 6;
 const BEGIN_MARKER = '<!-- bench:begin (written by `cargo xtask bench`; edit outside the markers) -->';
 const END_MARKER = '<!-- bench:end -->';
-
-const PAGES = [
-  { key: 'ours', name: 'danba-charts', url: `${BASE}dist/index.html` },
-  { key: 'anchor', name: 'Chart.js', url: `${BASE}bench/chartjs.html` },
-];
+const RUNS_HEADING = '## Every run';
 
 function required(name) {
   const value = process.env[name];
@@ -52,9 +77,17 @@ function positive(name, fallback) {
   return value;
 }
 
+function count(name, fallback) {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got ${process.env[name]}`);
+  return value;
+}
+
 function withSlash(url) {
   return url.endsWith('/') ? url : `${url}/`;
 }
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------- statistics
 
@@ -68,7 +101,111 @@ function quantile(values, q) {
 const median = (values) => quantile(values, 0.5);
 const p95 = (values) => quantile(values, 0.95);
 
+// --------------------------------------------------------------------- pages
+
+/** The catalogue of the built site: how many charts, and each chart's embed page. */
+async function catalogue() {
+  const response = await fetch(`${BASE}dist/charts.json`);
+  if (!response.ok) throw new Error(`${BASE}dist/charts.json answered ${response.status}`);
+  const { charts } = await response.json();
+  if (!Array.isArray(charts) || charts.length === 0) throw new Error('dist/charts.json lists no chart');
+  return charts;
+}
+
+/** The four pages: each of ours with the Chart.js page that does the same job. */
+function pagesOf(charts) {
+  const chart = charts.find((c) => c.id === process.env.EMBED_CHART) ?? charts[0];
+  if (process.env.EMBED_CHART && chart.id !== process.env.EMBED_CHART) {
+    throw new Error(`EMBED_CHART=${process.env.EMBED_CHART} is not in dist/charts.json`);
+  }
+  const embed = chart.embed?.zh ?? `embed.html?chart=${encodeURIComponent(chart.id)}`;
+  return {
+    chart: chart.id,
+    dashboard: [
+      { key: 'ours', name: 'danba-charts', url: `${BASE}dist/index.html`, charts: charts.length },
+      { key: 'anchor', name: 'Chart.js', url: `${BASE}bench/chartjs.html`, charts: charts.length },
+    ],
+    embed: [
+      { key: 'ours', name: 'danba-charts', url: `${BASE}dist/${embed}`, charts: 1 },
+      { key: 'anchor', name: 'Chart.js', url: `${BASE}bench/chartjs.html?chart=${encodeURIComponent(chart.id)}`, charts: 1 },
+    ],
+  };
+}
+
 // ------------------------------------------------------------- page sessions
+
+/**
+ * Runs in every page before its own scripts. Sees when each canvas is first
+ * drawn on (the end of the task or microtask in which its first drawing call
+ * ran: a chart is drawn in one go), and keeps the memory of every
+ * WebAssembly instance the page makes. Both pages pay the same small cost.
+ */
+function initProbe() {
+  const first = new WeakMap();
+  const pending = new Set();
+  let queued = false;
+  const settle = () => {
+    queued = false;
+    const now = performance.now();
+    for (const canvas of pending) if (!first.has(canvas)) first.set(canvas, now);
+    pending.clear();
+  };
+  const proto = CanvasRenderingContext2D.prototype;
+  for (const name of ['fill', 'stroke', 'fillRect', 'strokeRect', 'fillText', 'strokeText', 'drawImage', 'putImageData']) {
+    const original = proto[name];
+    proto[name] = function drawing(...args) {
+      const canvas = this.canvas;
+      if (!first.has(canvas) && !pending.has(canvas)) {
+        pending.add(canvas);
+        if (!queued) {
+          queued = true;
+          queueMicrotask(settle);
+        }
+      }
+      return original.apply(this, args);
+    };
+  }
+  const memories = [];
+  const keep = (result) => {
+    const memory = (result?.instance ?? result)?.exports?.memory;
+    if (memory instanceof WebAssembly.Memory) memories.push(memory);
+    return result;
+  };
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    if (typeof original === 'function') {
+      WebAssembly[name] = function instantiate(...args) { return original.apply(this, args).then(keep); };
+    }
+  }
+  const charts = () => [...new Set(document.querySelectorAll('figure canvas, [data-chart] canvas'))];
+  Object.defineProperty(window, '__probe', {
+    value: Object.freeze({
+      /** How many chart canvases are drawn, when the last of them was, and whether the page failed. */
+      state() {
+        const times = charts().map((c) => first.get(c)).filter((t) => t !== undefined);
+        return {
+          drawn: times.length,
+          last: times.length ? Math.max(...times) : NaN,
+          error: document.documentElement.dataset.ready === 'error',
+          height: document.documentElement.scrollHeight,
+        };
+      },
+      /** Scrolls the first chart not drawn yet into view, for pages that draw charts near the viewport. */
+      scrollToUndrawn() {
+        const holders = document.querySelectorAll('[data-chart], figure');
+        for (const holder of holders) {
+          const canvas = holder.querySelector('canvas');
+          if (!canvas || !first.has(canvas)) {
+            holder.scrollIntoView({ block: 'center', behavior: 'instant' });
+            return true;
+          }
+        }
+        return false;
+      },
+      wasmMemory: () => (memories.length ? memories.reduce((sum, m) => sum + m.buffer.byteLength, 0) : null),
+    }),
+  });
+}
 
 /** What a response is, for the byte split. */
 function kindOf(url, contentType) {
@@ -78,42 +215,80 @@ function kindOf(url, contentType) {
   if (contentType.includes('css') || path.endsWith('.css')) return 'CSS';
   if (contentType.includes('html')) return 'HTML';
   if (contentType.includes('json') || contentType.includes('csv')) return 'data';
+  if (contentType.startsWith('image/')) return 'images';
   return 'other';
 }
 
-/** Opens `url` in a fresh context with the HTTP cache off, and waits until every chart is drawn. */
-async function open(browser, url) {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+/**
+ * Waits until `expected` chart canvases are drawn. With `scroll`, scrolls to
+ * each chart not drawn yet in turn; without, a page that draws only near the
+ * viewport must have been given a viewport as tall as itself.
+ */
+async function drawAll(page, expected, problems, { scroll }) {
+  const deadline = Date.now() + READY_MS;
+  for (;;) {
+    const state = await page.evaluate(() => window.__probe.state());
+    if (state.error) throw new Error(`the page reported data-ready="error": ${problems.join(' | ') || 'no message'}`);
+    if (state.drawn >= expected) return state;
+    if (Date.now() > deadline) {
+      throw new Error(`${state.drawn} of ${expected} charts drawn after ${READY_MS} ms; problems: ${problems.join(' | ') || 'none'}`);
+    }
+    if (scroll) await page.evaluate(() => window.__probe.scrollToUndrawn());
+    await sleep(50);
+  }
+}
+
+/**
+ * Opens `page.url` in a fresh context with the HTTP cache off, and waits
+ * until every chart is drawn. `height` is the viewport's; `encodings` the
+ * content codings the browser accepts (all it knows when not given).
+ */
+async function open(browser, page, { height = VIEWPORT.height, scroll = true, encodings = null } = {}) {
+  const context = await browser.newContext({ viewport: { width: VIEWPORT.width, height }, deviceScaleFactor: 1 });
+  await context.addInitScript(initProbe);
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  let encodingsSet = encodings === null;
+  if (encodings) {
+    encodingsSet = await cdp.send('Network.setAcceptedEncodings', { encodings }).then(() => true, () => false);
+  }
+  await cdp.send('Performance.enable');
   const problems = [];
   const bodies = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
+  const wire = new Map();
+  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  tab.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
-  page.on('response', (response) => {
+  tab.on('response', (response) => {
     bodies.push(response.body().then(
       (body) => ({ url: response.url(), type: response.headers()['content-type'] ?? '', body }),
       () => null, // A redirect has no body.
     ));
   });
+  // Every byte the load brought over the network, headers included, per request.
+  cdp.on('Network.loadingFinished', (e) => wire.set(e.requestId, e.encodedDataLength));
+  const urls = new Map();
+  cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, {
+    url: e.response.url, type: e.response.mimeType ?? '', encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? '',
+  }));
+  let state;
   try {
-    await page.goto(url, { waitUntil: 'load' });
-    await waitReady(page, problems);
+    await tab.goto(page.url, { waitUntil: 'load' });
+    state = await drawAll(tab, page.charts, problems, { scroll });
   } catch (error) {
     await context.close();
-    throw new Error(`${url}: ${error.message}`, { cause: error });
+    throw new Error(`${page.url}: ${error.message}`, { cause: error });
   }
-  // The page script of both pages is loaded by then; this helper code is not
-  // part of either page and is installed only after the paint was measured.
-  await page.evaluate(installProbes);
-  return { context, page, cdp, problems, bodies };
+  // This helper code is not part of either page and is installed only after
+  // the drawing was timed.
+  await tab.evaluate(installProbes);
+  return { context, page: tab, cdp, problems, bodies, wire, urls, state, encodingsSet };
 }
 
-/** Bytes by kind (raw, gzip -9, brotli -11) of every response the load made. */
+/** Bytes by kind (raw, gzip -9, brotli -11 computed here) of every response the load made. */
 async function byteSplit(bodies) {
   const split = {};
   for (const entry of await Promise.all(bodies)) {
@@ -130,12 +305,36 @@ async function byteSplit(bodies) {
   return split;
 }
 
+/** The bytes of every response as they came over the network, and the codings the server used. */
+function wireBytes(session) {
+  let total = 0;
+  const codings = new Set();
+  for (const [id, bytes] of session.wire) {
+    total += bytes;
+    const response = session.urls.get(id);
+    codings.add(response?.encoding || 'identity');
+  }
+  return { total, codings: [...codings].sort() };
+}
+
 /** The JS heap in use after a full garbage collection, and the wasm linear memory if the page has a module. */
 async function memory(session) {
   await session.cdp.send('HeapProfiler.collectGarbage');
   const heap = await session.cdp.send('Runtime.getHeapUsage');
-  const wasm = await session.page.evaluate(() => window.__bench.wasmMemory());
+  const wasm = await session.page.evaluate(() => window.__probe.wasmMemory());
   return { heap: heap.usedSize, wasm };
+}
+
+/** Chromium's counters of the page's main thread (CDP Performance.getMetrics). */
+async function metrics(cdp) {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  const get = (name) => list.find((m) => m.name === name)?.value ?? NaN;
+  return {
+    task: get('TaskDuration') * 1000,
+    script: get('ScriptDuration') * 1000,
+    layouts: get('LayoutCount'),
+    styles: get('RecalcStyleCount'),
+  };
 }
 
 /**
@@ -147,18 +346,19 @@ function installProbes() {
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   /** Reading layout makes the browser finish style and layout now, so their cost is inside the measured time. */
   const settle = () => document.body.getBoundingClientRect().height;
+  const chartCanvases = () => [...new Set(document.querySelectorAll('figure canvas, [data-chart] canvas'))];
 
   // The resize measurement's own observer: created after the page's, so it is
   // called after them in the same rendering step.
   let onResized = null;
   const watcher = new ResizeObserver(() => onResized?.());
-  for (const canvas of document.querySelectorAll('canvas')) watcher.observe(canvas.parentElement);
+  for (const canvas of chartCanvases()) watcher.observe(canvas.parentElement);
 
   /** The hover targets of every chart: the centre of each item, in CSS px relative to its canvas. */
   function targets() {
     if (window.danba) {
       return window.danba.charts().map((id) => ({
-        canvas: document.querySelector(`figure.chart[data-chart="${id}"] canvas.plot`),
+        canvas: document.querySelector(`[data-chart="${CSS.escape(id)}"] canvas`),
         points: window.danba.items(id).map((b) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 })),
       }));
     }
@@ -195,15 +395,45 @@ function installProbes() {
     return events;
   }
 
+  /** The nearest element that holds every chart: narrowing it narrows them all. */
+  function container() {
+    const canvases = chartCanvases();
+    let holder = canvases[0]?.parentElement ?? document.body;
+    while (holder !== document.body && !canvases.every((c) => holder.contains(c))) holder = holder.parentElement;
+    return holder;
+  }
+
   window.__bench = {
-    async wasmMemory() {
-      // wasm-bindgen's init returns the module's exports when it has already
-      // run, and the page's module instance is the one this import gets.
-      if (!window.danba) return null;
-      const module = await import(new URL('pkg/danba_charts.js', location.href).href);
-      const exports = await module.default();
-      return exports.memory?.buffer.byteLength ?? null;
+    /**
+     * A pointer's path over chart `n`, in viewport px after scrolling it to
+     * the middle of the screen: from item centre to item centre in steps of
+     * at most `step` px, `count` points long (back and forth if need be).
+     * Most moves stay on one item; one in a few crosses to the next.
+     */
+    path(n, count, step) {
+      const chart = targets().filter((t) => t.canvas && t.points.length > 0)[n];
+      if (!chart) return null;
+      chart.canvas.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const r = chart.canvas.getBoundingClientRect();
+      const stops = chart.points.map((p) => ({ x: r.left + p.x, y: r.top + p.y }))
+        .filter((p) => p.y >= 0 && p.y < innerHeight && p.x >= 0 && p.x < innerWidth);
+      if (stops.length === 0) return null;
+      const loop = stops.length > 1 ? [...stops, ...stops.slice(1, -1).reverse()] : stops;
+      const points = [];
+      for (let i = 0; points.length < count; i++) {
+        const a = loop[i % loop.length];
+        const b = loop[(i + 1) % loop.length];
+        const steps = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / step));
+        for (let k = 0; k < steps && points.length < count; k++) {
+          points.push({ x: a.x + ((b.x - a.x) * k) / steps, y: a.y + ((b.y - a.y) * k) / steps });
+        }
+      }
+      return points;
     },
+
+    charts: () => targets().filter((t) => t.canvas && t.points.length > 0).length,
+
+    frames: async () => { await frame(); await frame(); },
 
     /**
      * `count` hover events, one per animation frame. For each: the time spent
@@ -260,15 +490,16 @@ function installProbes() {
     },
 
     /**
-     * Narrows the page's container to `width` px and times the redraw of all
-     * charts: `sync` is the work of the rendering step that sees the new size
-     * (layout and ResizeObserver callbacks, where the dashboard redraws);
-     * `toFrame` adds the next frame's animation-frame callbacks, where
-     * Chart.js redraws. Also says how many canvases got a new backing store.
+     * Narrows the element holding every chart to `width` px and times the
+     * redraw of all charts: `sync` is the work of the rendering step that
+     * sees the new size (layout and ResizeObserver callbacks, where the
+     * dashboard redraws); `toFrame` adds the next frame's animation-frame
+     * callbacks, where Chart.js redraws. Also says how many canvases got a
+     * new backing store.
      */
     async resize(width) {
-      const container = document.getElementById('app');
-      const canvases = [...document.querySelectorAll('canvas')];
+      const holder = container();
+      const canvases = chartCanvases();
       const before = canvases.map((c) => c.width);
       await frame();
       let frameStart = 0;
@@ -286,7 +517,7 @@ function installProbes() {
         };
       });
       const t0 = performance.now();
-      container.style.maxWidth = `${width}px`;
+      holder.style.maxWidth = `${width}px`;
       const { t1, t2 } = await done;
       await frame();
       const changed = canvases.filter((c, i) => c.width !== before[i]).length;
@@ -297,27 +528,88 @@ function installProbes() {
 
 // -------------------------------------------------------------- measurements
 
-async function coldLoad(browser, page) {
-  const session = await open(browser, page.url);
+/** The page's full height at the usual viewport, every chart drawn: the drawing loads' viewport height. */
+async function pageHeight(browser, page) {
+  const session = await open(browser, page);
   try {
-    const paint = await session.page.evaluate(
-      () => performance.getEntriesByName('danba:charts-painted')[0]?.startTime ?? NaN,
-    );
-    const bytes = await byteSplit(session.bodies);
+    return Math.min(TALLEST, Math.max(VIEWPORT.height, session.state.height));
+  } finally {
+    await session.context.close();
+  }
+}
+
+/** One cold load in a viewport as tall as the page: time to all charts drawn, memory, resizes. */
+async function coldLoad(browser, page, height) {
+  const session = await open(browser, page, { height, scroll: height >= TALLEST });
+  try {
     const mem = await memory(session);
     const resizes = [];
     for (const width of RESIZE_WIDTHS) {
       resizes.push(await session.page.evaluate((w) => window.__bench.resize(w), width));
     }
-    return { paint, bytes, mem, resizes, problems: session.problems };
+    return { paint: session.state.last, mem, resizes, problems: session.problems };
+  } finally {
+    await session.context.close();
+  }
+}
+
+/**
+ * Every byte one load of `page` brings, at the usual viewport with every
+ * chart drawn (scrolled to): as the server sent it when the browser accepts
+ * only gzip, and only brotli; and by kind, raw and compressed here.
+ */
+async function bytesOf(browser, page) {
+  const result = { problems: [] };
+  for (const [coding, encodings] of [['gzip', ['gzip']], ['br', ['br']]]) {
+    const session = await open(browser, page, { encodings });
+    try {
+      await session.page.evaluate(() => window.__bench.frames());
+      result[coding] = session.encodingsSet ? wireBytes(session) : null;
+      if (coding === 'gzip') result.split = await byteSplit(session.bodies);
+      result.problems.push(...session.problems);
+    } finally {
+      await session.context.close();
+    }
+  }
+  return result;
+}
+
+/**
+ * Real pointer moves (CDP input, as a mouse sends them) along a path over
+ * each chart: the main thread's time per move (CDP `TaskDuration`: every
+ * task, the input's dispatch, the handlers, style, layout, paint and
+ * compositing set-up), and layouts and style recalculations per move.
+ */
+async function pointerMoves(browser, page) {
+  const session = await open(browser, page);
+  const tab = session.page;
+  try {
+    const charts = await tab.evaluate(() => window.__bench.charts());
+    const perChart = Math.ceil(HOVERS / charts);
+    const total = { task: 0, script: 0, layouts: 0, styles: 0, moves: 0 };
+    for (let n = 0; n < charts; n++) {
+      const path = await tab.evaluate(([i, c, s]) => window.__bench.path(i, c, s), [n, perChart + 1, STEP_PX]);
+      if (!path) continue;
+      await tab.mouse.move(path[0].x, path[0].y);
+      await tab.evaluate(() => window.__bench.frames());
+      const before = await metrics(session.cdp);
+      for (const point of path.slice(1)) await tab.mouse.move(point.x, point.y);
+      await tab.evaluate(() => window.__bench.frames());
+      const after = await metrics(session.cdp);
+      for (const key of ['task', 'script', 'layouts', 'styles']) total[key] += after[key] - before[key];
+      total.moves += path.length - 1;
+      await tab.mouse.move(0, 0);
+    }
+    return { ...total, problems: session.problems };
   } finally {
     await session.context.close();
   }
 }
 
 async function hoverSession(browser, page) {
-  const session = await open(browser, page.url);
+  const session = await open(browser, page);
   try {
+    await session.page.evaluate(() => window.scrollTo(0, 0));
     const before = await memory(session);
     const timed = await session.page.evaluate((n) => window.__bench.hover(n), HOVERS);
     // Read once after the timed hovers too: growth from there on is what a
@@ -336,36 +628,134 @@ async function hoverSession(browser, page) {
   }
 }
 
-async function measure() {
+// ----------------------------------------------------------------- Lighthouse
+
+const LIGHTHOUSE_CLI = fileURLToPath(new URL('./node_modules/lighthouse/cli/index.js', import.meta.url));
+
+/** The Lighthouse figures the targets name, from one report. */
+function lighthouseFigures(report) {
+  const score = (id) => (report.categories?.[id]?.score ?? NaN) * 100;
+  const audit = (id) => report.audits?.[id]?.numericValue ?? NaN;
+  const failed = Object.values(report.audits ?? {})
+    .filter((a) => a.errorMessage)
+    .map((a) => `${a.id}: ${a.errorMessage.split('\n')[0]}`);
+  if (report.runtimeError) failed.unshift(`runtime error: ${report.runtimeError.message}`);
+  return {
+    lcp: audit('largest-contentful-paint'),
+    performance: score('performance'),
+    cls: audit('cumulative-layout-shift'),
+    tbt: audit('total-blocking-time'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+    bytes: audit('total-byte-weight'),
+    lcpElement: report.audits?.['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? '',
+    failed,
+  };
+}
+
+/** One Lighthouse run (mobile preset, its default) on Debian's Chromium. */
+function lighthouseRun(url) {
+  const args = [
+    LIGHTHOUSE_CLI, url,
+    '--output=json', '--output-path=stdout', '--quiet',
+    '--only-categories=performance,accessibility,best-practices,seo',
+    '--chrome-flags=--headless=new --no-sandbox',
+  ];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) {
+        reject(new Error(`Lighthouse on ${url} failed: ${error.message}\n${stderr.slice(-2000)}`));
+        return;
+      }
+      try {
+        resolve(lighthouseFigures(JSON.parse(stdout)));
+      } catch (parse) {
+        reject(new Error(`Lighthouse on ${url} printed no report: ${parse.message}`));
+      }
+    });
+  });
+}
+
+/** The median of each figure over LIGHTHOUSE_RUNS runs of each page; the pages take turns. */
+async function lighthouse(pairs) {
+  const runs = new Map(pairs.flat().map((p) => [p.url, []]));
+  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+    for (const page of pairs.flat()) {
+      console.error(`    Lighthouse ${i + 1}/${LIGHTHOUSE_RUNS}: ${page.url}`);
+      runs.get(page.url).push(await lighthouseRun(page.url));
+    }
+  }
+  const medians = new Map();
+  for (const [url, list] of runs) {
+    const pick = (key) => median(list.map((r) => r[key]));
+    medians.set(url, {
+      lcp: pick('lcp'),
+      performance: pick('performance'),
+      cls: pick('cls'),
+      tbt: pick('tbt'),
+      accessibility: pick('accessibility'),
+      bestPractices: pick('bestPractices'),
+      seo: pick('seo'),
+      bytes: pick('bytes'),
+      lcpElement: list.map((r) => r.lcpElement).find(Boolean) ?? '',
+      failed: [...new Set(list.flatMap((r) => r.failed))],
+      runs: list.length,
+    });
+  }
+  return medians;
+}
+
+async function measure(pages) {
   const browser = await launch();
   const version = browser.version();
-  const results = Object.fromEntries(PAGES.map((p) => [p.key, { loads: [], hover: null }]));
+  const results = { ours: { loads: [] }, anchor: { loads: [] }, embed: {}, lighthouse: new Map() };
   try {
+    console.error('==> bytes of every page (one load each accepting gzip, one accepting brotli)');
+    for (const page of pages.dashboard) results[page.key].bytes = await bytesOf(browser, page);
+    for (const page of pages.embed) results.embed[page.key] = { bytes: await bytesOf(browser, page) };
+    console.error('==> the page heights, for viewports that hold every chart');
+    const heights = {};
+    for (const page of pages.dashboard) heights[page.key] = await pageHeight(browser, page);
+    results.heights = heights;
+    console.error(`==> ${LOADS} cold loads of each page, taking turns: all charts drawn, memory, resize`);
     // Loads alternate between the two pages, so that whatever else the
     // machine does at a moment weighs on both alike.
     for (let i = 0; i < LOADS; i++) {
-      for (const page of PAGES) {
-        results[page.key].loads.push(await coldLoad(browser, page));
+      for (const page of pages.dashboard) {
+        results[page.key].loads.push(await coldLoad(browser, page, heights[page.key]));
       }
     }
-    for (const page of PAGES) {
-      results[page.key].hover = await hoverSession(browser, page);
-    }
+    console.error(`==> ${HOVERS} real pointer moves over the charts of each page`);
+    for (const page of pages.dashboard) results[page.key].pointer = await pointerMoves(browser, page);
+    console.error(`==> ${HOVERS} timed hover events, then memory after ${MEMORY_HOVERS}`);
+    for (const page of pages.dashboard) results[page.key].hover = await hoverSession(browser, page);
   } finally {
     await browser.close();
   }
-  return { version, results };
+  if (LIGHTHOUSE_RUNS > 0) {
+    const pairs = LIGHTHOUSE_PAGES === 'embed' ? [pages.embed] : [pages.dashboard, pages.embed];
+    console.error(`==> Lighthouse (mobile preset), ${LIGHTHOUSE_RUNS} run(s) of each of ${pairs.flat().length} pages, on ${CHROME}`);
+    results.lighthouse = await lighthouse(pairs);
+  }
+  return { version, results, pages };
 }
 
 // ------------------------------------------------------------------- report
 
-const KINDS = ['HTML', 'CSS', 'JS', 'wasm', 'data'];
+const KINDS = ['HTML', 'CSS', 'JS', 'wasm', 'data', 'images'];
 
 function kb(bytes) {
   return Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KiB` : '–';
 }
 function ms(value) {
   return Number.isFinite(value) ? `${value.toFixed(2)} ms` : '–';
+}
+function seconds(value) {
+  return Number.isFinite(value) ? `${(value / 1000).toFixed(2)} s` : '–';
+}
+function plain(digits) {
+  return (value) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 }
 function ratio(ours, theirs) {
   if (!Number.isFinite(ours) || !Number.isFinite(theirs)) return '–';
@@ -377,26 +767,46 @@ function signedKb(bytes) {
   return `${bytes >= 0 ? '+' : '−'}${(Math.abs(bytes) / 1024).toFixed(1)} KiB`;
 }
 
+const total = (split, field) => Object.values(split ?? {}).reduce((sum, row) => sum + row[field], 0);
+
+/**
+ * The gzip or brotli bytes of a page for the targets: as the server sent
+ * them when it compressed, else as computed here from the bodies (and said).
+ */
+function servedOr(bytes, coding) {
+  const field = coding === 'br' ? 'brotli' : 'gzip';
+  const wire = bytes?.[coding];
+  if (wire && wire.codings.includes(coding)) return { value: wire.total, how: `as served (${coding})` };
+  return { value: total(bytes?.split, field), how: `computed here: the server sent ${coding === 'br' ? 'no brotli' : 'no gzip'}` };
+}
+
 /** The rows of the table: [metric, ours, Chart.js, ratio], from the raw results. */
-function rows({ results }) {
+function rows({ results, pages }) {
   const table = [];
-  const add = (metric, format, pick, withRatio = true) => {
-    const ours = pick(results.ours);
-    const theirs = pick(results.anchor);
+  const add = (metric, format, pick, withRatio = true, from = results) => {
+    const ours = pick(from.ours);
+    const theirs = pick(from.anchor);
     table.push([metric, format(ours), format(theirs), withRatio ? ratio(ours, theirs) : '']);
   };
-  const bytes = (r, kind, field) => median(r.loads.map((l) => l.bytes[kind]?.[field] ?? 0));
   for (const kind of KINDS) {
-    add(`bytes ${kind}, raw`, kb, (r) => bytes(r, kind, 'raw'));
-    add(`bytes ${kind}, gzip`, kb, (r) => bytes(r, kind, 'gzip'));
+    add(`bytes ${kind}, raw`, kb, (r) => r.bytes.split[kind]?.raw ?? 0);
+    add(`bytes ${kind}, gzip`, kb, (r) => r.bytes.split[kind]?.gzip ?? 0);
   }
-  const total = (r, field) => median(r.loads.map((l) =>
-    Object.values(l.bytes).reduce((sum, row) => sum + row[field], 0)));
-  add('bytes total, raw', kb, (r) => total(r, 'raw'));
-  add('bytes total, gzip', kb, (r) => total(r, 'gzip'));
-  add('bytes total, brotli', kb, (r) => total(r, 'brotli'));
-  add('all charts painted, median', ms, (r) => median(r.loads.map((l) => l.paint)));
-  add('all charts painted, p95', ms, (r) => p95(r.loads.map((l) => l.paint)));
+  add('bytes total, raw', kb, (r) => total(r.bytes.split, 'raw'));
+  add('bytes total, gzip', kb, (r) => total(r.bytes.split, 'gzip'));
+  add('bytes total, brotli', kb, (r) => total(r.bytes.split, 'brotli'));
+  add('bytes on the wire, gzip accepted', kb, (r) => r.bytes.gzip?.total ?? NaN);
+  add('bytes on the wire, brotli accepted', kb, (r) => r.bytes.br?.total ?? NaN);
+  add('embed page bytes total, gzip', kb, (r) => total(r.bytes.split, 'gzip'), true, results.embed);
+  add('embed page bytes total, brotli', kb, (r) => total(r.bytes.split, 'brotli'), true, results.embed);
+  add('embed page bytes on the wire, gzip accepted', kb, (r) => r.bytes.gzip?.total ?? NaN, true, results.embed);
+  add('embed page bytes on the wire, brotli accepted', kb, (r) => r.bytes.br?.total ?? NaN, true, results.embed);
+  add('all charts drawn, median', ms, (r) => median(r.loads.map((l) => l.paint)));
+  add('all charts drawn, p95', ms, (r) => p95(r.loads.map((l) => l.paint)));
+  add('main-thread time per pointer move', ms, (r) => r.pointer.task / r.pointer.moves);
+  add('script time per pointer move', ms, (r) => r.pointer.script / r.pointer.moves);
+  add('layouts per pointer move', plain(3), (r) => r.pointer.layouts / r.pointer.moves);
+  add('style recalculations per pointer move', plain(3), (r) => r.pointer.styles / r.pointer.moves);
   add('hover in handler, median', ms, (r) => median(r.hover.handler));
   add('hover in handler, p95', ms, (r) => p95(r.hover.handler));
   add('hover to next frame, median', ms, (r) => median(r.hover.toFrame));
@@ -418,16 +828,83 @@ function rows({ results }) {
   add('wasm memory after the hovers', kb, (r) => r.hover.after.wasm ?? NaN, false);
   add('wasm memory growth over all hovers', signedKb, (r) =>
     (r.hover.after.wasm ?? NaN) - (r.hover.before.wasm ?? NaN), false);
+  for (const [label, pair] of [['dashboard', pages.dashboard], ['embed page', pages.embed]]) {
+    const lh = Object.fromEntries(pair.map((p) => [p.key, results.lighthouse.get(p.url)]));
+    if (!lh.ours) continue;
+    const lhAdd = (metric, format, key, withRatio = true) =>
+      add(`Lighthouse ${label}: ${metric}`, format, (r) => r?.[key] ?? NaN, withRatio, lh);
+    lhAdd('LCP', seconds, 'lcp');
+    lhAdd('Performance', plain(0), 'performance', false);
+    lhAdd('CLS', plain(3), 'cls', false);
+    lhAdd('TBT', ms, 'tbt');
+    lhAdd('Accessibility', plain(0), 'accessibility', false);
+    lhAdd('Best Practices', plain(0), 'bestPractices', false);
+    lhAdd('SEO', plain(0), 'seo', false);
+    lhAdd('total byte weight', kb, 'bytes');
+  }
   return table;
 }
 
-function markdown(table) {
-  const lines = [
-    '| metric | danba-charts | Chart.js | ours / Chart.js |',
-    '| --- | ---: | ---: | ---: |',
+/** Every target of issue #12 with our figure, Chart.js's beside it, and met or missed. */
+function targets({ results, pages }) {
+  const list = [];
+  const mark = (ok) => {
+    if (ok === undefined) return 'no target';
+    if (ok === null) return 'not measured';
+    return ok ? '**met**' : '**missed**';
+  };
+  const add = (target, ours, theirs, ok) => list.push([target, ours, theirs, mark(ok)]);
+  for (const [label, pair] of [['dashboard', pages.dashboard], ['embed page', pages.embed]]) {
+    const ours = results.lighthouse.get(pair[0].url);
+    const theirs = results.lighthouse.get(pair[1].url);
+    if (!ours) {
+      add(`Lighthouse ${label}`, 'not run', 'not run', null);
+      continue;
+    }
+    const known = (v) => (Number.isFinite(v) ? v : null);
+    const check = (v, test) => (known(v) === null ? null : test(v));
+    add(`Lighthouse ${label}: LCP ≤ 1.2 s`, seconds(ours.lcp), seconds(theirs?.lcp), check(ours.lcp, (v) => v <= 1200));
+    add(`Lighthouse ${label}: Performance ≥ 99`, plain(0)(ours.performance), plain(0)(theirs?.performance), check(ours.performance, (v) => v >= 99));
+    add(`Lighthouse ${label}: CLS 0`, plain(3)(ours.cls), plain(3)(theirs?.cls), check(ours.cls, (v) => v === 0));
+    add(`Lighthouse ${label}: TBT (what Performance weighs most)`, ms(ours.tbt), ms(theirs?.tbt), undefined);
+    for (const [key, name] of [['accessibility', 'Accessibility'], ['bestPractices', 'Best Practices'], ['seo', 'SEO']]) {
+      add(`Lighthouse ${label}: ${name} 100`, plain(0)(ours[key]), plain(0)(theirs?.[key]), check(ours[key], (v) => v === 100));
+    }
+  }
+  // The issue's "KB" are the KiB of this table: its 126 KB is the 125.9 KiB measured here.
+  for (const [label, from, limit] of [['embed page with one chart', results.embed, 60], ['whole dashboard', results, 90]]) {
+    const gzip = servedOr(from.ours.bytes, 'gzip');
+    const theirs = servedOr(from.anchor.bytes, 'gzip');
+    add(`bytes, gzip: ${label} ≤ ${limit} KiB (${gzip.how})`, kb(gzip.value), kb(theirs.value), gzip.value <= limit * 1024);
+    const br = servedOr(from.ours.bytes, 'br');
+    add(`bytes, brotli: ${label} (${br.how})`, kb(br.value), kb(servedOr(from.anchor.bytes, 'br').value), undefined);
+  }
+  const drawn = (r) => median(r.loads.map((l) => l.paint));
+  const [oursDrawn, theirsDrawn] = [drawn(results.ours), drawn(results.anchor)];
+  add(`all charts drawn ≤ 0.5 × Chart.js (now ${ratio(oursDrawn, theirsDrawn)} ×)`, ms(oursDrawn), ms(theirsDrawn), oursDrawn <= 0.5 * theirsDrawn);
+  const perMove = (r) => r.pointer.task / r.pointer.moves;
+  const [oursMove, theirsMove] = [perMove(results.ours), perMove(results.anchor)];
+  add(`main-thread time per hover move ≤ 0.6 × Chart.js (now ${ratio(oursMove, theirsMove)} ×)`, ms(oursMove), ms(theirsMove), oursMove <= 0.6 * theirsMove);
+  const resize = (r) => median(r.loads.flatMap((l) => l.resizes).map((s) => s.toFrame));
+  add('resize of all charts ≤ 16 ms (median, to the next frame)', ms(resize(results.ours)), ms(resize(results.anchor)), resize(results.ours) <= 16);
+  const h = (r) => r.hover;
+  const wasmGrowth = (h(results.ours).after.wasm ?? NaN) - (h(results.ours).before.wasm ?? NaN);
+  const heapGrowth = (r) => h(r).after.heap - h(r).middle.heap;
+  add(
+    `memory flat over ${MEMORY_HOVERS} hovers (wasm +0; JS heap ≤ +64 KiB once warm)`,
+    `wasm ${signedKb(wasmGrowth)}, heap ${signedKb(heapGrowth(results.ours))}`,
+    `heap ${signedKb(heapGrowth(results.anchor))}`,
+    (wasmGrowth === 0 || Number.isNaN(wasmGrowth)) && heapGrowth(results.ours) <= 64 * 1024,
+  );
+  return list;
+}
+
+function markdown(header, table) {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| --- |${' ---: |'.repeat(header.length - 2)} --- |`,
     ...table.map((row) => `| ${row.join(' | ')} |`),
-  ];
-  return lines.join('\n');
+  ].join('\n');
 }
 
 async function cpuModel() {
@@ -436,64 +913,104 @@ async function cpuModel() {
   return model ?? os.cpus()[0]?.model ?? 'unknown CPU';
 }
 
-async function chartJsVersion() {
-  const url = new URL('./node_modules/chart.js/package.json', import.meta.url);
+async function versionOf(name) {
+  const url = new URL(`./node_modules/${name}/package.json`, import.meta.url);
   return JSON.parse(await readFile(url, 'utf8')).version;
 }
 
-function describeFiles(results) {
-  return PAGES.map((page) => {
-    const split = results[page.key].loads[0]?.bytes ?? {};
-    const files = Object.values(split).flatMap((row) => row.files);
-    return `- ${page.name}: ${files.map((f) => `\`${f}\``).join(', ')}`;
-  }).join('\n');
+function describeFiles({ results, pages }) {
+  const line = (name, split) => `- ${name}: ${Object.values(split ?? {}).flatMap((row) => row.files).map((f) => `\`${f}\``).join(', ')}`;
+  return [
+    line('danba-charts, dashboard', results.ours.bytes.split),
+    line('Chart.js, all charts', results.anchor.bytes.split),
+    line(`danba-charts, embed page of \`${pages.chart}\``, results.embed.ours.bytes.split),
+    line('Chart.js, that chart alone', results.embed.anchor.bytes.split),
+  ].join('\n');
 }
 
-async function section(measured, table) {
-  const date = new Date().toISOString().slice(0, 10);
+function lighthouseNotes({ results, pages }) {
+  const notes = [];
+  for (const page of [...pages.dashboard, ...pages.embed]) {
+    const lh = results.lighthouse.get(page.url);
+    if (!lh) continue;
+    const path = new URL(page.url).pathname + new URL(page.url).search;
+    if (lh.lcpElement) notes.push(`- \`${path}\`: LCP element \`${lh.lcpElement.replace(/`/g, "'").slice(0, 120)}\``);
+    for (const failure of lh.failed) notes.push(`- \`${path}\`: audit error ${failure}`);
+  }
+  return notes;
+}
+
+async function describeRun(measured) {
+  const date = new Date().toISOString().replace('T', ' ').slice(0, 16);
   const { results } = measured;
-  const late = PAGES.map((p) => `${p.name} ${results[p.key].hover.frameInterval.toFixed(1)} ms`).join(', ');
+  const frames = ['ours', 'anchor'].map((k) => `${k === 'ours' ? 'danba-charts' : 'Chart.js'} ${results[k].hover.frameInterval.toFixed(1)} ms`).join(', ');
+  const lighthouse = LIGHTHOUSE_RUNS > 0
+    ? `Lighthouse ${await versionOf('lighthouse')} (mobile preset: simulated slow 4G, 4× CPU), median of ${LIGHTHOUSE_RUNS} run(s) per page; `
+    : 'Lighthouse not run; ';
+  return `Measured ${date} UTC on ${await cpuModel()} (${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at the end), `
+    + `Chromium ${measured.version} headless, Chart.js ${await versionOf('chart.js')}; ${lighthouse}`
+    + `viewport ${VIEWPORT.width}×${VIEWPORT.height} (for the drawing loads as tall as the page: ${results.heights.ours} and ${results.heights.anchor} px), devicePixelRatio 1; `
+    + `embed page of \`${measured.pages.chart}\`; ${LOADS} cold loads per page (HTTP cache off), ${results.ours.pointer.moves} and ${results.anchor.pointer.moves} real pointer moves, ${HOVERS} timed hover events, memory read after load, after the timed hovers and after ${MEMORY_HOVERS} hover events in all (the rest sent ${HOVERS_PER_FRAME} per frame); `
+    + `typical frame interval during the hovers: ${frames}.`;
+}
+
+async function section(measured, table, goals) {
+  const notes = lighthouseNotes(measured);
   return [
     BEGIN_MARKER,
-    `Measured on ${date} on ${await cpuModel()} (${os.cpus().length} cores), Chromium ${measured.version} headless, `
-      + `Chart.js ${await chartJsVersion()}; viewport ${VIEWPORT.width}×${VIEWPORT.height}, devicePixelRatio 1; `
-      + `${LOADS} cold loads per page (HTTP cache off), ${HOVERS} timed hover events, memory read after load, after the timed hovers and after ${MEMORY_HOVERS} hover events in all (the rest sent ${HOVERS_PER_FRAME} per frame); `
-      + `typical frame interval during the hovers: ${late}.`,
+    await describeRun(measured),
     '',
-    markdown(table),
+    markdown(['metric', 'danba-charts', 'Chart.js', 'ours / Chart.js'], table),
     '',
-    'Files each load fetched:',
+    'Targets of issue #12:',
     '',
-    describeFiles(results),
+    markdown(['target', 'danba-charts', 'Chart.js', 'met?'], goals),
+    '',
+    'Files each byte load fetched:',
+    '',
+    describeFiles(measured),
+    ...(notes.length ? ['', 'Lighthouse:', '', ...notes] : []),
     END_MARKER,
   ].join('\n');
 }
 
-/** Puts `text` between the markers of `file`, or at its end when it has none yet. */
-async function writeResults(file, text) {
+/** Puts `text` between the markers of `file` (or at its end), and appends the run's targets under RUNS_HEADING. */
+async function writeResults(file, text, record) {
   const old = await readFile(file, 'utf8').catch(() => '');
   const start = old.indexOf(BEGIN_MARKER);
   const end = old.indexOf(END_MARKER);
-  const updated = start >= 0 && end > start
+  let updated = start >= 0 && end > start
     ? old.slice(0, start) + text + old.slice(end + END_MARKER.length)
     : `${old}${old && !old.endsWith('\n') ? '\n' : ''}${text}\n`;
-  await writeFile(file, updated);
+  if (!updated.includes(`\n${RUNS_HEADING}\n`)) {
+    updated = `${updated.trimEnd()}\n\n${RUNS_HEADING}\n\nEach run of \`cargo xtask bench\` adds its targets here, newest last.\n`;
+  }
+  await writeFile(file, `${updated.trimEnd()}\n\n${record}\n`);
 }
 
 const started = Date.now();
-const measured = await measure();
+const pages = pagesOf(await catalogue());
+const measured = await measure(pages);
 const table = rows(measured);
-const problems = PAGES.flatMap((p) => [
-  ...measured.results[p.key].loads.flatMap((l) => l.problems),
-  ...measured.results[p.key].hover.problems,
-].map((problem) => `${p.name}: ${problem}`));
-const text = await section(measured, table);
+const goals = targets(measured);
+const { results } = measured;
+const problems = [
+  ...['ours', 'anchor'].flatMap((k) => [
+    ...results[k].loads.flatMap((l) => l.problems),
+    ...results[k].hover.problems,
+    ...results[k].pointer.problems,
+    ...results[k].bytes.problems,
+    ...results.embed[k].bytes.problems,
+  ].map((problem) => `${k === 'ours' ? 'danba-charts' : 'Chart.js'}: ${problem}`)),
+];
+const text = await section(measured, table, goals);
 console.log(text);
 for (const problem of new Set(problems)) console.warn(`warning: ${problem}`);
 console.log(`(measured in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 if (process.env.RESULTS_FILE) {
-  await writeResults(process.env.RESULTS_FILE, text);
-  console.log(`wrote the table into ${process.env.RESULTS_FILE}`);
+  const record = [`### ${new Date().toISOString().slice(0, 10)}`, '', await describeRun(measured), '', markdown(['target', 'danba-charts', 'Chart.js', 'met?'], goals)].join('\n');
+  await writeResults(process.env.RESULTS_FILE, text, record);
+  console.log(`wrote the tables into ${process.env.RESULTS_FILE}`);
 }
 if (process.env.SUMMARY_FILE) {
   const summary = Object.fromEntries(table.map(([metric, ours, theirs, r]) => [metric, { ours, theirs, ratio: r }]));

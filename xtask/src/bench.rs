@@ -1,13 +1,15 @@
-//! `cargo xtask bench`: measures the dashboard against the same charts drawn
-//! with Chart.js, in one run on one machine, and writes the table into
-//! `bench/results.md`.
+//! `cargo xtask bench`: measures the dashboard and one chart's embed page
+//! against the same charts drawn with Chart.js, in one run on one machine,
+//! with Lighthouse beside, and writes the tables into `bench/results.md`.
 //!
 //! The measuring itself is `bench/bench.mjs` (Playwright in headless
-//! Chromium); this module builds the release `dist/`, installs the anchor
-//! page's pinned Chart.js, serves `dist/` and `bench/` under one origin, and
-//! runs the script. It is a measurement, never a pass/fail test: timings do
-//! not fail a build. `cargo xtask test` runs it once on one load (see
-//! [`smoke`]) only to check that it still measures every row.
+//! Chromium, and Lighthouse on the same Chromium); this module builds the
+//! release `dist/`, installs the pinned Chart.js and Lighthouse, serves
+//! `dist/` and `bench/` under one origin, and runs the script. It is a
+//! measurement, never a pass/fail test: timings do not fail a build.
+//! `cargo xtask test` runs it once on one load, with one Lighthouse run of
+//! the embed pages (see [`smoke`]), only to check that it still measures
+//! every row.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -23,25 +25,30 @@ const BENCH_DIR: &str = "bench";
 /// The file the table is written into, between the script's markers.
 const RESULTS: &str = "bench/results.md";
 
-/// The metrics the script prints, one table row each, in order. The smoke
-/// test checks that every one of them is printed with a value, so a row that
-/// stops being measured is noticed.
-const ROWS: [&str; 31] = [
-    "bytes HTML, raw",
+/// The metrics the script prints, one table row each. The smoke test
+/// checks that every one of them is printed with a value, so a row that
+/// stops being measured is noticed. The dashboard's Lighthouse rows are
+/// left out: the smoke test runs Lighthouse on the embed pages only.
+const ROWS: [&str; 40] = [
     "bytes HTML, gzip",
-    "bytes CSS, raw",
     "bytes CSS, gzip",
-    "bytes JS, raw",
     "bytes JS, gzip",
-    "bytes wasm, raw",
     "bytes wasm, gzip",
-    "bytes data, raw",
-    "bytes data, gzip",
     "bytes total, raw",
     "bytes total, gzip",
     "bytes total, brotli",
-    "all charts painted, median",
-    "all charts painted, p95",
+    "bytes on the wire, gzip accepted",
+    "bytes on the wire, brotli accepted",
+    "embed page bytes total, gzip",
+    "embed page bytes total, brotli",
+    "embed page bytes on the wire, gzip accepted",
+    "embed page bytes on the wire, brotli accepted",
+    "all charts drawn, median",
+    "all charts drawn, p95",
+    "main-thread time per pointer move",
+    "script time per pointer move",
+    "layouts per pointer move",
+    "style recalculations per pointer move",
     "hover in handler, median",
     "hover in handler, p95",
     "hover to next frame, median",
@@ -58,6 +65,11 @@ const ROWS: [&str; 31] = [
     "wasm memory after load",
     "wasm memory after the hovers",
     "wasm memory growth over all hovers",
+    "Lighthouse embed page: LCP",
+    "Lighthouse embed page: Performance",
+    "Lighthouse embed page: CLS",
+    "Lighthouse embed page: Accessibility",
+    "Lighthouse embed page: SEO",
 ];
 
 /// How much to measure; the defaults are what the issue asks for and keep
@@ -67,6 +79,8 @@ pub struct Options {
     loads: u32,
     hovers: u32,
     memory_hovers: u32,
+    /// Lighthouse runs per page, of which the median is kept; 0 runs none.
+    lighthouse_runs: u32,
     /// Whether the table goes into `bench/results.md` (off for trial runs).
     write: bool,
 }
@@ -77,33 +91,36 @@ impl Default for Options {
             loads: 10,
             hovers: 1000,
             memory_hovers: 10_000,
+            lighthouse_runs: 3,
             write: true,
         }
     }
 }
 
-/// Reads `--loads N`, `--hovers N`, `--memory-hovers N` and `--no-write`.
+/// Reads `--loads N`, `--hovers N`, `--memory-hovers N`,
+/// `--lighthouse-runs N` (0 for none) and `--no-write`.
 pub fn parse_args(args: &[String]) -> Result<Options> {
     let mut options = Options::default();
     let mut words = args.iter();
     while let Some(arg) = words.next() {
-        let mut number = |name: &str| -> Result<u32> {
+        let mut number = |name: &str, least: u32| -> Result<u32> {
             let value = words
                 .next()
                 .with_context(|| format!("`{name}` needs a number"))?;
             match value.parse::<u32>() {
-                Ok(n) if n > 0 => Ok(n),
-                _ => bail!("`{name}` needs a positive number, got `{value}`"),
+                Ok(n) if n >= least => Ok(n),
+                _ => bail!("`{name}` needs a whole number of at least {least}, got `{value}`"),
             }
         };
         match arg.as_str() {
-            "--loads" => options.loads = number("--loads")?,
-            "--hovers" => options.hovers = number("--hovers")?,
-            "--memory-hovers" => options.memory_hovers = number("--memory-hovers")?,
+            "--loads" => options.loads = number("--loads", 1)?,
+            "--hovers" => options.hovers = number("--hovers", 1)?,
+            "--memory-hovers" => options.memory_hovers = number("--memory-hovers", 1)?,
+            "--lighthouse-runs" => options.lighthouse_runs = number("--lighthouse-runs", 0)?,
             "--no-write" => options.write = false,
             other => bail!(
-                "unknown argument `{other}` for `bench` \
-                 (expected --loads N, --hovers N, --memory-hovers N, --no-write)"
+                "unknown argument `{other}` for `bench` (expected --loads N, --hovers N, \
+                 --memory-hovers N, --lighthouse-runs N, --no-write)"
             ),
         }
     }
@@ -117,27 +134,37 @@ pub fn bench(root: &Path, options: &Options) -> Result<()> {
     dist::dist(root, &dist::Site::default())?;
     let base_url = prepare_and_serve(root)?;
     println!(
-        "==> measuring danba-charts and Chart.js ({} cold loads each, {} timed hovers; a few minutes)",
-        options.loads, options.hovers
+        "==> measuring danba-charts and Chart.js ({} cold loads each, {} timed hovers, \
+         {} Lighthouse runs of each of four pages; about ten minutes)",
+        options.loads, options.hovers, options.lighthouse_runs
     );
     let results = root.join(RESULTS);
-    let output = run_script(root, &base_url, options, options.write.then_some(&results))?;
+    let output = run_script(
+        root,
+        &base_url,
+        options,
+        "all",
+        options.write.then_some(&results),
+    )?;
     print!("{output}");
     Ok(())
 }
 
 /// The bench's smoke test, a step of `cargo xtask test`: one load and a few
-/// hovers of each page against the `dist/` already built, then a check that
-/// every row of the table was printed with a value. No timing is judged.
+/// hovers of each page against the `dist/` already built, and one
+/// Lighthouse run of the two embed pages (not three of four pages), then a
+/// check that every row of the table was printed with a value. No timing is
+/// judged.
 pub fn smoke(root: &Path) -> Result<()> {
     let base_url = prepare_and_serve(root)?;
     let options = Options {
         loads: 1,
         hovers: 20,
         memory_hovers: 40,
+        lighthouse_runs: 1,
         write: false,
     };
-    let output = run_script(root, &base_url, &options, None)?;
+    let output = run_script(root, &base_url, &options, "embed", None)?;
     let missing = missing_rows(&output);
     if !missing.is_empty() {
         bail!(
@@ -149,7 +176,8 @@ pub fn smoke(root: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Installs the npm packages of the bench and the browser tests, and serves
+/// Installs the npm packages of the bench (Chart.js, Lighthouse) and the
+/// browser tests (Playwright), and serves
 /// `dist/` and `bench/` side by side, so the anchor page reads the very
 /// `dist/data/indicators.json` the dashboard ships from its own origin.
 fn prepare_and_serve(root: &Path) -> Result<String> {
@@ -198,6 +226,7 @@ fn run_script(
     root: &Path,
     base_url: &str,
     options: &Options,
+    lighthouse_pages: &str,
     results: Option<&PathBuf>,
 ) -> Result<String> {
     let mut command = Command::new("node");
@@ -208,6 +237,9 @@ fn run_script(
         .env("LOADS", options.loads.to_string())
         .env("HOVERS", options.hovers.to_string())
         .env("MEMORY_HOVERS", options.memory_hovers.to_string())
+        .env("LIGHTHOUSE_RUNS", options.lighthouse_runs.to_string())
+        .env("LIGHTHOUSE_PAGES", lighthouse_pages)
+        .env("CHROME_PATH", tools::CHROMIUM)
         .env_remove("RESULTS_FILE")
         .stdin(Stdio::null())
         .stderr(Stdio::inherit());
@@ -261,12 +293,22 @@ mod tests {
     #[test]
     fn options_default_and_parse() -> Result<()> {
         assert_eq!(parse_args(&[])?, Options::default());
-        let options = parse_args(&strings(&["--loads", "3", "--hovers", "50", "--no-write"]))?;
+        let options = parse_args(&strings(&[
+            "--loads",
+            "3",
+            "--hovers",
+            "50",
+            "--lighthouse-runs",
+            "0",
+            "--no-write",
+        ]))?;
         assert_eq!(options.loads, 3);
         assert_eq!(options.hovers, 50);
+        assert_eq!(options.lighthouse_runs, 0);
         assert!(!options.write);
         assert!(parse_args(&strings(&["--loads"])).is_err());
         assert!(parse_args(&strings(&["--loads", "0"])).is_err());
+        assert!(parse_args(&strings(&["--lighthouse-runs", "-1"])).is_err());
         assert!(parse_args(&strings(&["--load", "3"])).is_err());
         Ok(())
     }
@@ -278,12 +320,12 @@ mod tests {
             .map(|metric| format!("| {metric} | 1.0 KiB | 2.0 KiB | 0.50 |\n"))
             .collect();
         assert!(missing_rows(&full).is_empty());
-        let without_last = full.replace(
+        let without_one = full.replace(
             "| wasm memory growth over all hovers |",
             "| something else |",
         );
         assert_eq!(
-            missing_rows(&without_last),
+            missing_rows(&without_one),
             vec!["wasm memory growth over all hovers"]
         );
         let unmeasured = full.replace(

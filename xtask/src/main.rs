@@ -35,8 +35,9 @@ Commands:
   fuzz [--seconds N] [TARGET]
                        run the fuzz targets of fuzz/ (options, data_file) for N s each (default 300)
   screenshots          build dist/ and save screenshots of the page to target/screenshots/
-  bench [--loads N] [--hovers N] [--memory-hovers N] [--no-write]
-                       measure the page against the same charts in Chart.js; writes bench/results.md
+  bench [--loads N] [--hovers N] [--memory-hovers N] [--lighthouse-runs N] [--no-write]
+                       measure the pages against the same charts in Chart.js, and Lighthouse;
+                       writes bench/results.md
   help                 print this message";
 
 /// The port `serve` tries first; the next ones are tried when it is busy.

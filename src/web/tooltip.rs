@@ -1,5 +1,13 @@
 //! The one tooltip of a mount: what it says of the figure under the pointer
 //! or the keyboard, and where it stands (beside the item, never over it).
+//!
+//! Hover stays on the compositor: the box is a layer of its own
+//! (`will-change: transform` in `chart.css`, in the top layer as a popover)
+//! and is moved only by its `transform`. Its texts are written, and its size
+//! measured, only when the item changes or the source sentence opens; a
+//! pointer moving within one item changes nothing at all, and a box that
+//! follows its item through a scroll is moved without layout or paint
+//! (`tests/e2e/hover-compositor.test.mjs` counts both).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -28,9 +36,14 @@ pub(super) struct Tooltip {
     /// reader choosing between items needs, and stays small on a phone.
     more: Element,
     source: Element,
-    /// Where the tooltip was last placed, to place it again when the source
-    /// sentence opens and the box grows.
+    /// Where the tooltip was last asked to stand, to place it again when
+    /// the source sentence opens and the box grows.
     anchor: Rc<Cell<Option<Rect>>>,
+    /// The box's measured size and where it stands now.
+    placed: Rc<Placed>,
+    /// Whether the box is shown, so a move within one item touches no
+    /// attribute of it.
+    shown: Cell<bool>,
     _toggle: super::listener::Listener,
     _keep_focus: super::listener::Listener,
     /// The figure whose text the tooltip holds, so that moving the pointer
@@ -68,6 +81,7 @@ impl Tooltip {
         }
         parent.append_child(&root)?;
         let anchor: Rc<Cell<Option<Rect>>> = Rc::new(Cell::new(None));
+        let placed = Rc::new(Placed::default());
         // Focus stays on the chart when the toggle is pressed: the chart's
         // `blur` would otherwise take the tooltip away (see `keys.rs`).
         let keep_focus =
@@ -75,30 +89,33 @@ impl Tooltip {
                 e.prevent_default();
             })?;
         let toggle = {
-            let (root, button, source, anchor) = (
+            let (root, button, source, anchor, placed) = (
                 root.clone(),
                 more.clone(),
                 source.clone(),
                 Rc::clone(&anchor),
+                Rc::clone(&placed),
             );
             super::listener::Listener::new(&more, "click", move |_| {
                 let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
                 let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
                 let _ = source.toggle_attribute_with_force("hidden", !open);
-                // The box changed size: place it again beside the same item.
+                // The box changed size: measure it and place it again beside
+                // the same item.
+                placed.size.set(None);
                 if let Some(a) = anchor.get() {
-                    place(&root, a);
+                    place(&root, a, &placed);
                 }
             })?
         };
         let pending: Rc<Cell<Option<Rect>>> = Rc::new(Cell::new(None));
         let on_frame = {
-            let (root, pending) = (root.clone(), Rc::clone(&pending));
+            let (root, pending, placed) = (root.clone(), Rc::clone(&pending), Rc::clone(&placed));
             Closure::<dyn FnMut()>::new(move || {
                 // The callback touches only the tooltip's element, never the
                 // charts' state, so it is safe even after a panic.
                 if let Some(anchor) = pending.take() {
-                    place(&root, anchor);
+                    place(&root, anchor, &placed);
                 }
             })
         };
@@ -112,6 +129,8 @@ impl Tooltip {
             more,
             source,
             anchor,
+            placed,
+            shown: Cell::new(false),
             _toggle: toggle,
             _keep_focus: keep_focus,
             showing: std::cell::Cell::new(None),
@@ -121,7 +140,13 @@ impl Tooltip {
     }
 
     pub(super) fn show(&self, ind: &Indicator, locale: Locale, anchor: Rect) {
-        if self.showing.get() != Some(std::ptr::from_ref(ind)) {
+        let same_item = self.showing.get() == Some(std::ptr::from_ref(ind));
+        // The pointer moved within the item it was on, and the item did not
+        // move on the screen: the box stays as it is, untouched.
+        if same_item && self.shown.get() && self.anchor.get() == Some(anchor) {
+            return;
+        }
+        if !same_item {
             let set = |e: &Element, text: &str| {
                 e.set_text_content(Some(text));
                 let _ = e.toggle_attribute_with_force("hidden", text.is_empty());
@@ -139,10 +164,14 @@ impl Tooltip {
             let s = locale.strings();
             self.more.set_text_content(Some(s.source_toggle));
             self.showing.set(Some(std::ptr::from_ref(ind)));
+            // New texts, a new size: measured in the next frame.
+            self.placed.size.set(None);
         }
-        self.root.set_hidden(false);
+        if !self.shown.replace(true) {
+            self.root.set_hidden(false);
+            super::popover::show(&self.root);
+        }
         self.anchor.set(Some(anchor));
-        super::popover::show(&self.root);
         // Placing the box needs its size, and measuring it right after its
         // text changed would make the browser lay the page out inside the
         // pointer handler. The next animation frame, which lays the page out
@@ -157,15 +186,20 @@ impl Tooltip {
             if asked.is_none() {
                 // No frame to wait for (no window): place it now.
                 self.pending.set(None);
-                place(&self.root, anchor);
+                place(&self.root, anchor, &self.placed);
             }
         }
     }
 
     pub(super) fn hide(&self) {
-        super::popover::hide(&self.root);
-        self.root.set_hidden(true);
+        // Leaving a chart sends a `pointerleave` and often a move outside
+        // every item too: a hidden box is not touched again.
+        if self.shown.replace(false) {
+            super::popover::hide(&self.root);
+            self.root.set_hidden(true);
+        }
         self.showing.set(None);
+        self.anchor.set(None);
         self.pending.set(None);
     }
 
@@ -182,8 +216,19 @@ pub(super) fn in_tooltip(e: &web_sys::Event) -> bool {
         .is_some()
 }
 
+/// The box's size, measured once per text, and its place, so that placing
+/// it again reads no layout and writes no style unless something changed.
+#[derive(Default)]
+struct Placed {
+    /// The box's width and height, and the viewport width they were
+    /// measured at (the box's `max-width` follows the viewport's).
+    size: Cell<Option<((f64, f64), f64)>>,
+    /// The translation the box stands at.
+    at: Cell<Option<(f64, f64)>>,
+}
+
 /// Puts the tooltip `root` beside `anchor`, inside the viewport.
-fn place(tooltip: &HtmlElement, anchor: Rect) {
+fn place(tooltip: &HtmlElement, anchor: Rect, placed: &Placed) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -201,10 +246,24 @@ fn place(tooltip: &HtmlElement, anchor: Rect) {
         .ok()
         .and_then(|v| v.as_f64())
         .unwrap_or(600.0);
-    let rect = tooltip.get_bounding_client_rect();
-    let (left, top) = place_tooltip(anchor, (rect.width(), rect.height()), (vw, vh), 8.0);
-    // Moved by a transform rather than `left`/`top`: a move then needs no
-    // layout, and the browser does not log it as a layout shift.
+    // Measured only after its text or the viewport's width changed: reading
+    // the size lays the box out, which a box that only moves does not need.
+    let size = match placed.size.get() {
+        Some((size, at_width)) if at_width == vw => size,
+        _ => {
+            let rect = tooltip.get_bounding_client_rect();
+            let size = (rect.width(), rect.height());
+            placed.size.set(Some((size, vw)));
+            size
+        }
+    };
+    let (left, top) = place_tooltip(anchor, size, (vw, vh), 8.0);
+    if placed.at.replace(Some((left, top))) == Some((left, top)) {
+        return;
+    }
+    // Moved by a transform rather than `left`/`top`: on its own layer the
+    // box then moves on the compositor, with no layout and no paint, and the
+    // browser does not log it as a layout shift.
     let _ = tooltip
         .style()
         .set_property("transform", &format!("translate({left}px, {top}px)"));

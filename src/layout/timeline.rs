@@ -52,6 +52,10 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
     }
     let mut y = AXIS;
     let rows_top = y;
+    // Where the year lines run: beside the labels, the whole height of the
+    // rows; under them (narrow), only across each track, so that no line
+    // runs through a label.
+    let mut grid_spans: Vec<(f64, f64)> = Vec::new();
     for (index, ind) in items {
         let (Some(start), Some(end)) = (ind.period.start(), ind.period.end()) else {
             continue;
@@ -136,6 +140,9 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
                 past = (dot.x + dot.w + reach - x1).max(0.0);
             }
         }
+        if !beside {
+            grid_spans.push((mid - TRACK / 2.0 - 1.0, mid + TRACK / 2.0 + 1.0));
+        }
         let x1 = x1 + past;
         let period = format_period(ind.period, locale);
         let pw = text_width(&period, SMALL);
@@ -175,18 +182,24 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
         });
     }
     // Faint year lines behind the tracks: placed first so they sit underneath.
-    let mut grid: Vec<Mark> = (first..=last + 1)
-        .map(|year| {
-            let x = x_start(year).min(width - 0.5).max(track_x + 0.5);
-            Mark {
-                shape: Shape::Line {
-                    from: (x, rows_top),
-                    to: (x, y),
-                    paint: Paint::Grid,
-                    width: 1.0,
-                },
-                item: None,
-            }
+    if beside {
+        grid_spans.push((rows_top, y));
+    }
+    let mut grid: Vec<Mark> = grid_spans
+        .iter()
+        .flat_map(|&(top, bottom)| {
+            (first..=last + 1).map(move |year| {
+                let x = x_start(year).min(width - 0.5).max(track_x + 0.5);
+                Mark {
+                    shape: Shape::Line {
+                        from: (x, top),
+                        to: (x, bottom),
+                        paint: Paint::Grid,
+                        width: 1.0,
+                    },
+                    item: None,
+                }
+            })
         })
         .collect();
     grid.append(&mut scene.marks);

@@ -210,6 +210,13 @@ async function svgAgainstPng(svgText, pngUrl, scale) {
   }
 }
 
+/**
+ * The share of pixels that may differ between an SVG drawn by Chromium and
+ * its PNG drawn by resvg. Outlined SVGs measure under 0.01%; the earlier SVGs
+ * with <text> differed by 0.1–5% with their fonts installed, 2–10% without.
+ */
+const MAX_DIFFERENT = 0.002;
+
 describe('the static SVGs, drawn by a browser', { timeout: 4 * TEST_TIMEOUT_MS }, () => {
   test('look like their PNG, with the fonts they name and with none of them installed', async () => {
     const names = readdirSync(join(DIST, 'static')).filter((f) => f.endsWith('.svg'));
@@ -238,10 +245,11 @@ describe('the static SVGs, drawn by a browser', { timeout: 4 * TEST_TIMEOUT_MS }
         return out;
       }, { names, scale: catalogue.png_scale });
       assert.equal(results.length, dataset.charts.length * LANGS.length * SIZES.length);
-      for (const r of results) {
-        assert.ok(r.named < 0.002, `${r.name}: ${(100 * r.named).toFixed(2)}% of pixels differ from the PNG`);
-        assert.ok(r.fontless < 0.002, `${r.name} without its fonts: ${(100 * r.fontless).toFixed(2)}% of pixels differ from the PNG`);
-      }
+      const percent = (share) => `${(100 * share).toFixed(2)}%`;
+      const unlike = results
+        .filter((r) => r.named >= MAX_DIFFERENT || r.fontless >= MAX_DIFFERENT)
+        .map((r) => `${r.name}: ${percent(r.named)} of pixels differ from the PNG, ${percent(r.fontless)} without its fonts`);
+      assert.deepEqual(unlike, []);
     } finally {
       await context.close();
     }

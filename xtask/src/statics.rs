@@ -622,6 +622,43 @@ mod tests {
         );
     }
 
+    /// Each character of the texts of `svg` as resvg sets it in an English
+    /// image, with the family of the font it took.
+    fn fonts_of(svg: &str) -> Result<Vec<(String, String)>> {
+        let fonts = system_fonts();
+        let tree = usvg::Tree::from_str(&chinese_in_its_font(svg), &options(&fonts, true))?;
+        let mut out = Vec::new();
+        for node in tree.root().children() {
+            if let usvg::Node::Text(text) = node {
+                for glyph in text.layouted().iter().flat_map(|s| &s.positioned_glyphs) {
+                    let family = tree
+                        .fontdb()
+                        .face(glyph.font)
+                        .and_then(|f| f.families.first())
+                        .map(|f| f.0.clone())
+                        .unwrap_or_default();
+                    out.push((glyph.text.clone(), family));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn english_keeps_its_latin_font_beside_a_chinese_character() -> Result<()> {
+        let family = Locale::En.font_family().replace('\'', "&apos;");
+        let svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="400" height="40"><text x="0" y="20" font-family="{family}" font-size="13">“+” means 余</text></svg>"#
+        );
+        let set = fonts_of(&svg)?;
+        let family_of = |c: &str| set.iter().find(|(t, _)| t == c).map(|(_, f)| f.as_str());
+        // Narrow Latin quote marks, not Noto Sans CJK's full-width ones.
+        assert_eq!(family_of("“"), Some(LATIN_SANS), "{set:?}");
+        assert_eq!(family_of("m"), Some(LATIN_SANS), "{set:?}");
+        assert_eq!(family_of("余"), Some(CJK_SANS), "{set:?}");
+        Ok(())
+    }
+
     #[test]
     fn the_description_starts_after_the_title() {
         let chart = &DATASET.charts[0];

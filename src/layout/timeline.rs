@@ -55,7 +55,9 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
     // Where the year lines run: beside the labels, the whole height of the
     // rows; under them (narrow), only across each track, so that no line
     // runs through a label.
-    let mut grid_spans: Vec<(f64, f64)> = Vec::new();
+    // Each span also names the stretch of x its row's period label covers,
+    // where no line is drawn.
+    let mut grid_spans: Vec<(f64, f64, (f64, f64))> = Vec::new();
     for (index, ind) in items {
         let (Some(start), Some(end)) = (ind.period.start(), ind.period.end()) else {
             continue;
@@ -140,9 +142,6 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
                 past = (dot.x + dot.w + reach - x1).max(0.0);
             }
         }
-        if !beside {
-            grid_spans.push((mid - TRACK / 2.0 - 1.0, mid + TRACK / 2.0 + 1.0));
-        }
         let x1 = x1 + past;
         let period = format_period(ind.period, locale);
         let pw = text_width(&period, SMALL);
@@ -155,6 +154,17 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
             // its track; it goes over the track rather than off the chart.
             ((width - pw).max(0.0), Align::Left)
         };
+        if !beside {
+            let x0 = match align {
+                Align::Right => px - pw,
+                _ => px,
+            };
+            grid_spans.push((
+                mid - TRACK / 2.0 - 1.0,
+                mid + TRACK / 2.0 + 1.0,
+                (x0 - 2.0, x0 + pw + 2.0),
+            ));
+        }
         scene.add(
             Shape::Text {
                 at: (px, mid - SMALL * 0.6),
@@ -183,14 +193,14 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
     }
     // Faint year lines behind the tracks: placed first so they sit underneath.
     if beside {
-        grid_spans.push((rows_top, y));
+        grid_spans.push((rows_top, y, (0.0, 0.0)));
     }
     let mut grid: Vec<Mark> = grid_spans
         .iter()
-        .flat_map(|&(top, bottom)| {
-            (first..=last + 1).map(move |year| {
+        .flat_map(|&(top, bottom, (gap0, gap1))| {
+            (first..=last + 1).filter_map(move |year| {
                 let x = x_start(year).min(width - 0.5).max(track_x + 0.5);
-                Mark {
+                (x < gap0 || x > gap1).then_some(Mark {
                     shape: Shape::Line {
                         from: (x, top),
                         to: (x, bottom),
@@ -198,7 +208,7 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
                         width: 1.0,
                     },
                     item: None,
-                }
+                })
             })
         })
         .collect();

@@ -337,7 +337,7 @@ pub fn outlined(
     };
     let tree = usvg::Tree::from_str(&text, &options(fonts, !locale.is_chinese()))
         .context("resvg cannot read the SVG")?;
-    let glyphs = glyphs::Glyphs::of(&tree)?.into_svg();
+    let glyphs = glyphs::Glyphs::of(&tree, &id_prefix(title, scene))?.into_svg();
     let body = shapes
         .find("<svg")
         .and_then(|at| shapes[at..].find('>').map(|e| at + e + 1))
@@ -356,6 +356,15 @@ pub fn outlined(
         escape(&desc),
         body.trim()
     ))
+}
+
+/// A short prefix for the ids of an image's glyphs, different for every
+/// image (its title and size): "g" and six hex digits of their SHA-256.
+fn id_prefix(title: &str, scene: &Scene) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("{title}\n{}×{}", scene.width, scene.height));
+    let hex: String = digest.iter().take(3).map(|b| format!("{b:02x}")).collect();
+    format!("g{hex}_")
 }
 
 /// Whether a character is Chinese (or other CJK): ideographs, kana,
@@ -580,6 +589,17 @@ mod tests {
             let source = desc.last().copied().unwrap_or_default();
             assert!(out.contains(&format!("{}</desc>", escape(source))), "{out}");
             assert!(out.contains(&format!(r#"width="{WIDTH}""#)));
+            // Its glyph ids are its own: another image's differ.
+            let phone = Size::Phone.scene(&DATASET, chart, locale);
+            let other = outlined(&phone, locale, &fonts, "A <title>")?;
+            let first_id = |svg: &str| {
+                svg.split(r#"<path id=""#)
+                    .nth(1)
+                    .and_then(|rest| rest.split('"').next())
+                    .map(str::to_owned)
+            };
+            assert!(first_id(&out).is_some());
+            assert_ne!(first_id(&out), first_id(&other));
         }
         Ok(())
     }

@@ -23,20 +23,28 @@ use skrifa::MetadataProvider as _;
 const UNITS: f32 = 256.0;
 
 /// The outlines of the glyphs used, and the `<use>` elements placing them.
-#[derive(Default)]
 pub struct Glyphs {
+    /// What every glyph's id starts with, unique to the image.
+    prefix: String,
     /// Index in `defs` of every (font, glyph) already written.
     ids: HashMap<(usvg::fontdb::ID, u32), usize>,
-    /// `<path id="gN" d="…"/>` of each glyph, in order of first use.
+    /// `<path id="PREFIXn" d="…"/>` of each glyph, in order of first use.
     defs: Vec<String>,
     /// The placed glyphs, grouped by fill and size.
     body: String,
 }
 
 impl Glyphs {
-    /// Sets every text of `tree` as glyphs.
-    pub fn of(tree: &usvg::Tree) -> Result<Glyphs> {
-        let mut glyphs = Glyphs::default();
+    /// Sets every text of `tree` as glyphs whose ids start with `prefix`.
+    /// The ids of an SVG pasted inline into a page are the page's: two
+    /// charts on one page must not share any.
+    pub fn of(tree: &usvg::Tree, prefix: &str) -> Result<Glyphs> {
+        let mut glyphs = Glyphs {
+            prefix: prefix.to_owned(),
+            ids: HashMap::new(),
+            defs: Vec::new(),
+            body: String::new(),
+        };
         glyphs.group(tree.root(), tree.fontdb())?;
         Ok(glyphs)
     }
@@ -98,7 +106,8 @@ impl Glyphs {
                 }
                 let _ = write!(
                     self.body,
-                    r##"<use href="#g{n}" x="{}" y="{}"/>"##,
+                    r##"<use href="#{}{n}" x="{}" y="{}"/>"##,
+                    self.prefix,
                     (t.tx / k).round(),
                     (t.ty / k).round()
                 );
@@ -144,7 +153,8 @@ impl Glyphs {
             return Ok(None);
         }
         let n = self.defs.len();
-        self.defs.push(format!(r#"<path id="g{n}" d="{path}"/>"#));
+        self.defs
+            .push(format!(r#"<path id="{}{n}" d="{path}"/>"#, self.prefix));
         self.ids.insert((font, glyph), n);
         Ok(Some(n))
     }

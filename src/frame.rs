@@ -17,7 +17,7 @@ use crate::layout::layout;
 use crate::locale::Locale;
 use crate::measure::{wrap, BOLD_WIDTH};
 use crate::number::qualifier_notes;
-use crate::scene::{shift, Align, Mark, Rect, Scene, Shape, LINE, MIN_WIDTH};
+use crate::scene::{shift, Align, Item, Mark, Rect, Scene, Shape, LINE, MIN_WIDTH};
 use crate::theme::Paint;
 
 /// Margin around everything, in CSS px, so the image does not end at its ink.
@@ -117,6 +117,131 @@ pub fn framed(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -> Scen
     Scene {
         width,
         height: (y + PAD - (LINE - 1.0) * NOTE).ceil(),
+        items,
+        marks,
+    }
+}
+
+/// The smallest text of an image for a phone column, in CSS px: readable
+/// without zooming at arm's length (WCAG's "large print" is 14 pt; 14 px is
+/// what news apps use for captions).
+pub const PHONE_TEXT: f64 = 14.0;
+
+/// A framed chart exactly `width` CSS px wide whose every text is at least
+/// `min_text` px: the chart is framed narrower and the whole scene magnified
+/// by as much as its smallest text needs. At 360 px (RSS, AMP, WeChat) a
+/// framed chart's 12 px ticks would stay 12 px while its labels wrapped more;
+/// magnified, the image reads like the 640 px one shown at 1.17 times its
+/// size. A chart that cannot be framed narrow enough (narrower than
+/// [`MIN_WIDTH`] plus margins) comes out wider than `width`.
+pub fn framed_legible(
+    data: &Dataset,
+    chart: &Chart,
+    locale: Locale,
+    width: f64,
+    min_text: f64,
+) -> Scene {
+    let mut zoom = 1.0;
+    let mut scene = framed(data, chart, locale, width);
+    // A narrower frame may lay a chart out differently (a timeline sets its
+    // labels above the tracks), with other text sizes; two rounds settle it.
+    for _ in 0..3 {
+        let smallest = smallest_text(&scene);
+        if smallest * zoom >= min_text - 1e-9 || smallest <= 0.0 {
+            break;
+        }
+        zoom = min_text / smallest;
+        scene = framed(data, chart, locale, width / zoom);
+    }
+    let mut scene = magnify(scene, zoom);
+    // Dividing and multiplying again may leave a width of 359.99999.
+    if (scene.width - width).abs() < 1e-6 {
+        scene.width = width;
+    }
+    scene
+}
+
+/// The size of the smallest text of a scene; infinite if it has none.
+pub fn smallest_text(scene: &Scene) -> f64 {
+    scene
+        .marks
+        .iter()
+        .filter_map(|m| match m.shape {
+            Shape::Text { size, .. } => Some(size),
+            _ => None,
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// The scene `zoom` times as large: every coordinate, size, stroke and
+/// hover box. The height stays a whole number of CSS px.
+fn magnify(scene: Scene, zoom: f64) -> Scene {
+    let k = |v: f64| v * zoom;
+    let kr = |r: Rect| Rect {
+        x: k(r.x),
+        y: k(r.y),
+        w: k(r.w),
+        h: k(r.h),
+    };
+    let marks = scene
+        .marks
+        .into_iter()
+        .map(|m| Mark {
+            shape: match m.shape {
+                Shape::Rect { rect, paint } => Shape::Rect {
+                    rect: kr(rect),
+                    paint,
+                },
+                Shape::Line {
+                    from,
+                    to,
+                    paint,
+                    width,
+                } => Shape::Line {
+                    from: (k(from.0), k(from.1)),
+                    to: (k(to.0), k(to.1)),
+                    paint,
+                    width: k(width),
+                },
+                Shape::Dot {
+                    centre,
+                    radius,
+                    paint,
+                } => Shape::Dot {
+                    centre: (k(centre.0), k(centre.1)),
+                    radius: k(radius),
+                    paint,
+                },
+                Shape::Text {
+                    at,
+                    text,
+                    size,
+                    bold,
+                    paint,
+                    align,
+                } => Shape::Text {
+                    at: (k(at.0), k(at.1)),
+                    text,
+                    size: k(size),
+                    bold,
+                    paint,
+                    align,
+                },
+            },
+            item: m.item,
+        })
+        .collect();
+    let items = scene
+        .items
+        .into_iter()
+        .map(|item| Item {
+            hit: kr(item.hit),
+            ..item
+        })
+        .collect();
+    Scene {
+        width: k(scene.width),
+        height: k(scene.height).ceil(),
         items,
         marks,
     }

@@ -7,7 +7,7 @@ mod common;
 use common::{draw_svg, first_outside, first_text_overlap};
 use danba_charts::data::{Kind, DATASET};
 use danba_charts::draw::Style;
-use danba_charts::frame::{caption, framed};
+use danba_charts::frame::{caption, framed, framed_legible, PHONE_TEXT};
 use danba_charts::layout::Shape;
 use danba_charts::locale::Locale;
 use danba_charts::theme::Theme;
@@ -120,6 +120,43 @@ fn nothing_leaves_the_frame_and_no_texts_overlap() {
                         chart.id
                     );
                 }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_phone_images_have_no_text_under_14_px_and_stay_360_px_wide() {
+    for chart in DATASET.charts.iter() {
+        for locale in Locale::ALL {
+            let scene = framed_legible(&DATASET, chart, locale, 360.0, PHONE_TEXT);
+            assert_eq!(scene.width, 360.0, "{} ({locale:?})", chart.id);
+            assert_eq!(
+                scene.height,
+                scene.height.ceil(),
+                "{} ({locale:?})",
+                chart.id
+            );
+            let mut texts = 0;
+            for mark in &scene.marks {
+                if let Shape::Text { text, size, .. } = &mark.shape {
+                    texts += 1;
+                    assert!(
+                        *size >= 14.0,
+                        "{} ({locale:?}): {text:?} is {size} px in the 360 px image",
+                        chart.id
+                    );
+                }
+            }
+            assert!(texts > 3, "{} ({locale:?}): only {texts} texts", chart.id);
+            if let Some(shape) = first_outside(&scene) {
+                panic!(
+                    "{} ({locale:?}): {shape:?} leaves the 360 px image",
+                    chart.id
+                );
+            }
+            if let Some((a, b)) = first_text_overlap(&scene) {
+                panic!("{} ({locale:?}, 360 px): {a:?} overlaps {b:?}", chart.id);
             }
         }
     }

@@ -103,19 +103,29 @@ pub(super) fn bars(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> S
         y += GAP + 4.0;
     }
     let bottom = (y - GAP - 4.0).max(0.0);
-    // The zero line goes under the bars.
-    scene.marks.insert(
-        0,
-        Mark {
-            shape: Shape::Line {
-                from: (0.5, 0.0),
-                to: (0.5, bottom),
-                paint: Paint::Grid,
-                width: 1.0,
-            },
-            item: None,
-        },
-    );
+    // The zero line runs beside each bar only, not through the labels above
+    // them (it crossed the first letter of every label), and goes under the
+    // bars.
+    let zero: Vec<Mark> = scene
+        .marks
+        .iter()
+        .filter_map(|m| match m.shape {
+            Shape::Rect {
+                rect,
+                paint: Paint::Accent,
+            } => Some(Mark {
+                shape: Shape::Line {
+                    from: (0.5, rect.y - 2.0),
+                    to: (0.5, rect.y + rect.h + 2.0),
+                    paint: Paint::Grid,
+                    width: 1.0,
+                },
+                item: None,
+            }),
+            _ => None,
+        })
+        .collect();
+    scene.marks.splice(0..0, zero);
     scene.height = bottom + GAP / 2.0;
     scene
 }

@@ -120,9 +120,12 @@ fn card(ind: &Indicator, locale: Locale, inner: f64) -> (Vec<Mark>, f64) {
         }
     }
     y += 4.0;
-    y = s.paragraph(y, inner, locale.pick(&ind.label), FONT, Paint::Ink, None);
+    let label = locale.pick(&ind.label);
+    y = s.paragraph(y, inner, label, FONT, Paint::Ink, None);
     let period = format_period(ind.period, locale);
-    if !period.is_empty() && ind.unit.quantity != Quantity::Year {
+    // A label that already names its period ("…, by 2019") is not followed
+    // by the year again.
+    if !period.is_empty() && ind.unit.quantity != Quantity::Year && !label.contains(&period) {
         y = s.paragraph(y, inner, &period, SMALL, Paint::Muted, None);
     }
     if ind.value.is_none() {

@@ -52,6 +52,12 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
     }
     let mut y = AXIS;
     let rows_top = y;
+    // Where the year lines run: beside the labels, the whole height of the
+    // rows; under them (narrow), only across each track, so that no line
+    // runs through a label.
+    // Each span also names the stretch of x its row's period label covers,
+    // where no line is drawn.
+    let mut grid_spans: Vec<(f64, f64, (f64, f64))> = Vec::new();
     for (index, ind) in items {
         let (Some(start), Some(end)) = (ind.period.start(), ind.period.end()) else {
             continue;
@@ -148,6 +154,17 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
             // its track; it goes over the track rather than off the chart.
             ((width - pw).max(0.0), Align::Left)
         };
+        if !beside {
+            let x0 = match align {
+                Align::Right => px - pw,
+                _ => px,
+            };
+            grid_spans.push((
+                mid - TRACK / 2.0 - 1.0,
+                mid + TRACK / 2.0 + 1.0,
+                (x0 - 2.0, x0 + pw + 2.0),
+            ));
+        }
         scene.add(
             Shape::Text {
                 at: (px, mid - SMALL * 0.6),
@@ -175,18 +192,24 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
         });
     }
     // Faint year lines behind the tracks: placed first so they sit underneath.
-    let mut grid: Vec<Mark> = (first..=last + 1)
-        .map(|year| {
-            let x = x_start(year).min(width - 0.5).max(track_x + 0.5);
-            Mark {
-                shape: Shape::Line {
-                    from: (x, rows_top),
-                    to: (x, y),
-                    paint: Paint::Grid,
-                    width: 1.0,
-                },
-                item: None,
-            }
+    if beside {
+        grid_spans.push((rows_top, y, (0.0, 0.0)));
+    }
+    let mut grid: Vec<Mark> = grid_spans
+        .iter()
+        .flat_map(|&(top, bottom, (gap0, gap1))| {
+            (first..=last + 1).filter_map(move |year| {
+                let x = x_start(year).min(width - 0.5).max(track_x + 0.5);
+                (x < gap0 || x > gap1).then_some(Mark {
+                    shape: Shape::Line {
+                        from: (x, top),
+                        to: (x, bottom),
+                        paint: Paint::Grid,
+                        width: 1.0,
+                    },
+                    item: None,
+                })
+            })
         })
         .collect();
     grid.append(&mut scene.marks);

@@ -103,7 +103,9 @@ pub fn image_size(data: &Dataset, chart: &Chart, locale: Locale) -> (f64, f64) {
     let width = IMAGE_WIDTH;
     (
         width,
-        crate::frame::framed(data, chart, locale, width).height.ceil(),
+        crate::frame::framed(data, chart, locale, width)
+            .height
+            .ceil(),
     )
 }
 
@@ -139,10 +141,11 @@ pub fn code_with_image(form: Form, embed: &Embed, image_height: f64) -> String {
         Form::Iframe => format!(
             "<iframe src=\"{framed}\" title=\"{title}\" width=\"100%\" height=\"{height}\" style=\"border:0;display:block\" loading=\"lazy\"></iframe>\n<script async src=\"{dir}embed-resize.js\"></script>"
         ),
-        // pym.js replaces the element with its iframe; the minimum height
-        // keeps the article still until the chart reports its own.
+        // pym.js puts its iframe into the element; the minimum height keeps
+        // the article still until the chart reports its own, and no line
+        // height leaves room under the (inline) iframe that would grow it.
         Form::Pym => format!(
-            "<div data-pym-src=\"{framed}\" data-pym-title=\"{title}\" style=\"min-height:{height}px\"></div>\n<script src=\"{PYM_URL}\"></script>"
+            "<div data-pym-src=\"{framed}\" data-pym-title=\"{title}\" style=\"min-height:{height}px;line-height:0\"></div>\n<script src=\"{PYM_URL}\"></script>"
         ),
         // The image stands in the chart's place until the script mounts
         // the chart, and stays there if it cannot (see danba-embed.js).
@@ -217,10 +220,17 @@ mod tests {
 
     #[test]
     fn embed_codes_escape_what_they_quote() {
-        let e = embed("https://a.example/?a&b/", "A \"quoted\" <title> & more", "light");
+        let e = embed(
+            "https://a.example/?a&b/",
+            "A \"quoted\" <title> & more",
+            "light",
+        );
         for form in Form::ALL {
             let code = code(form, &e);
-            assert!(code.contains("A &quot;quoted&quot; &lt;title&gt; &amp; more"), "{code}");
+            assert!(
+                code.contains("A &quot;quoted&quot; &lt;title&gt; &amp; more"),
+                "{code}"
+            );
             assert!(!code.contains("?a&b"), "{code}");
         }
     }
@@ -229,14 +239,26 @@ mod tests {
     fn every_form_carries_the_height_of_a_640_px_column_and_the_theme() {
         let e = embed("https://a.example/", "T", "light");
         let iframe = code(Form::Iframe, &e);
-        assert!(iframe.contains("src=\"https://a.example/embed/x.en.html?theme=light\""), "{iframe}");
+        assert!(
+            iframe.contains("src=\"https://a.example/embed/x.en.html?theme=light\""),
+            "{iframe}"
+        );
         assert!(iframe.contains("height=\"395\""), "{iframe}");
-        assert!(iframe.contains("src=\"https://a.example/embed-resize.js\""), "{iframe}");
+        assert!(
+            iframe.contains("src=\"https://a.example/embed-resize.js\""),
+            "{iframe}"
+        );
         let pym = code(Form::Pym, &e);
-        assert!(pym.contains("data-pym-src=\"https://a.example/embed/x.en.html?theme=light\""), "{pym}");
+        assert!(
+            pym.contains("data-pym-src=\"https://a.example/embed/x.en.html?theme=light\""),
+            "{pym}"
+        );
         assert!(pym.contains("min-height:395px"), "{pym}");
         let script = code_with_image(Form::Script, &e, 380.4);
-        assert!(script.contains("data-danba-chart=\"x\" data-lang=\"en\" data-theme=\"light\""), "{script}");
+        assert!(
+            script.contains("data-danba-chart=\"x\" data-lang=\"en\" data-theme=\"light\""),
+            "{script}"
+        );
         assert!(script.contains("min-height:395px"), "{script}");
         let dark = code(Form::Script, &embed("", "T", "dark"));
         assert!(dark.contains("data-theme=\"dark\""), "{dark}");

@@ -382,9 +382,9 @@ static ZH_HANT: Strings = Strings {
         auto_warning: "「自動」跟隨讀者設備的深色模式，只適合本身有深色模式的網站。",
         forms: ["iframe", "pym.js", "腳本（不用 iframe）", "靜態圖片"],
         needs: [
-            "需要能發佈 iframe 和腳本的權限（如 WordPress 的 unfiltered_html：管理員、編輯）。腳本可以省去，它讓高度隨圖表自動調整。",
-            "適合已在用 pym.js 的網站；同樣需要能發佈腳本的權限（WordPress：管理員、編輯）。",
-            "需要能發佈腳本的權限（WordPress：管理員、編輯）。腳本加載前和加載失敗時顯示靜態圖片。",
+            "需要能發布 iframe 和腳本的權限（如 WordPress 的 unfiltered_html：管理員、編輯）。腳本可以省去，它讓高度隨圖表自動調整。",
+            "適合已在用 pym.js 的網站；同樣需要能發布腳本的權限（WordPress：管理員、編輯）。",
+            "需要能發布腳本的權限（WordPress：管理員、編輯）。腳本加載前和加載失敗時顯示靜態圖片。",
             "任何編輯都能用（如 WordPress 的作者），微信、RSS 也用這種：靜態圖片，鏈接到交互圖表。在 WordPress 中也可以把圖表頁面的網址單獨粘貼成一行。",
         ],
         cors: "圖表所在的服務器必須允許跨域讀取（響應頭 Access-Control-Allow-Origin: *），否則讀者只看到靜態圖片。",

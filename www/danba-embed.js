@@ -198,9 +198,10 @@ export async function mount(host) {
   try {
     root.hidden = false;
     slot.remove();
+    // The room the code reserved (its min-height) stays: it is the chart's
+    // own height in a 640 px column, and giving it back would move the
+    // article by a fraction of a pixel.
     entry.app = mountChart(root, '', false);
-    // The room the code reserved (its min-height) is the chart's own now.
-    if (entry.wrapper === null) host.style.minHeight = '';
     return entry.app;
   } catch (error) {
     failed(root, host, slot);

@@ -109,7 +109,10 @@ mod tests {
         let html = embed_panel(data(), chart, Locale::En, Some("https://a.example/charts/"));
         // Three themed forms in three themes, and the one image snippet.
         assert_eq!(count(&html, "<textarea"), 10, "{html}");
-        assert_eq!(count(&html, "<button type=\"button\" class=\"copy-code\""), 10);
+        assert_eq!(
+            count(&html, "<button type=\"button\" class=\"copy-code\""),
+            10
+        );
         assert_eq!(count(&html, "aria-live=\"polite\""), 10);
         assert_eq!(count(&html, " checked>"), 1);
         assert!(html.contains("value=\"light\" checked>"), "{html}");

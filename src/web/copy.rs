@@ -61,7 +61,9 @@ fn complete_codes(document: &Document, root: &Element) -> Result<(), JsValue> {
             else {
                 continue;
             };
-            let Some(form) = area.get_attribute("data-form").and_then(|f| Form::from_key(&f))
+            let Some(form) = area
+                .get_attribute("data-form")
+                .and_then(|f| Form::from_key(&f))
             else {
                 continue;
             };

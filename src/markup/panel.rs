@@ -66,7 +66,7 @@ pub fn embed_panel(data: &Dataset, chart: &Chart, locale: Locale, base: Option<&
                 locale,
                 title: locale.pick(&chart.title),
                 height,
-                theme: if theme.is_empty() { THEMES[0] } else { *theme },
+                theme: if theme.is_empty() { THEMES[0] } else { theme },
             };
             let id = if theme.is_empty() {
                 heading.clone()

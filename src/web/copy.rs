@@ -3,7 +3,8 @@
 //! clipboard API; where the browser refuses (no secure context, no
 //! permission, an old browser), the code is selected instead and the
 //! status line says which keys copy it. Either way the button shows the
-//! result and a polite live region reads it out.
+//! result, and the page's one polite live region (`keys`, `danba-live`)
+//! reads it out.
 //!
 //! A panel built without the site's address (`data-relative`) holds
 //! relative codes, which would point into the article's own site once
@@ -150,5 +151,12 @@ fn show(button: &Element, locale: Locale, copied: Option<bool>) {
     };
     if let Some(status) = status {
         status.set_text_content(Some(said));
+    }
+    // Said through the page's one live region.
+    let live = button
+        .owner_document()
+        .and_then(|d| super::keys::page_live_region(&d).ok());
+    if let (Some(live), false) = (live, said.is_empty()) {
+        live.set_text_content(Some(said));
     }
 }

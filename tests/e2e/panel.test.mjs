@@ -1,6 +1,7 @@
 // The embed panel of a dashboard chart: the theme choice shows its codes by
 // CSS alone, light by default; each code has a copy button reached by the
-// keyboard, which copies, says so and is read out, and which selects the
+// keyboard, which copies, says so (and is read out by the page's live
+// region), and which selects the
 // code where the browser refuses the clipboard.
 
 import { after, before, describe, test } from 'node:test';
@@ -72,7 +73,9 @@ describe('the embed panel', () => {
       await page.waitForFunction((sel) => document.querySelector(sel)?.hasAttribute('data-copied'), `[data-copy="embed-${id}-pym-light-code"]`, { timeout: 3_000 });
       assert.equal(await button.textContent(), 'Copied');
       assert.equal(await button.locator('xpath=following-sibling::*[1]').textContent(), 'Copied');
-      assert.equal(await button.locator('xpath=following-sibling::*[1]').getAttribute('aria-live'), 'polite');
+      // Read out through the page's one polite live region.
+      assert.equal(await page.locator('#danba-live').textContent(), 'Copied');
+      assert.equal(await page.locator('#danba-live').getAttribute('aria-live'), 'polite');
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       assert.equal(copied, await page.locator(`#embed-${id}-pym-light-code`).inputValue());
       // Another copy puts the first button back.

@@ -63,6 +63,31 @@ pub struct Strings {
     pub phrases: Phrases,
     /// The messages of an embed's options.
     pub options: OptionMessages,
+    /// The words of a chart's embed panel.
+    pub panel: PanelStrings,
+}
+
+/// The words of a chart's embed panel (`markup::panel`).
+#[derive(Debug)]
+pub struct PanelStrings {
+    /// The legend of the theme choice.
+    pub theme: &'static str,
+    /// The three themes: light, dark, auto (as `embed_code::THEMES`).
+    pub themes: [&'static str; 3],
+    /// Next to "auto": who should choose it.
+    pub auto_warning: &'static str,
+    /// The name of each form of code, as `embed_code::Form::ALL`.
+    pub forms: [&'static str; 4],
+    /// What each form needs of the editor's CMS, as `Form::ALL`.
+    pub needs: [&'static str; 4],
+    /// Next to the script code: the header its host must send.
+    pub cors: &'static str,
+    /// The copy button.
+    pub copy: &'static str,
+    /// The copy button once it has copied.
+    pub copied: &'static str,
+    /// When the browser refused to copy: the code is selected instead.
+    pub copy_by_hand: &'static str,
 }
 
 /// The words of the table of every figure.
@@ -264,6 +289,22 @@ static ZH_HANS: Strings = Strings {
         unknown_theme: "没有主题“{v}”，已自动选择。可用：light, dark, auto",
         bad_plain: "plain=“{v}”无效。可用：1, 0",
     },
+    panel: PanelStrings {
+        theme: "配色",
+        themes: ["浅色", "深色", "自动"],
+        auto_warning: "“自动”跟随读者设备的深色模式，只适合本身有深色模式的网站。",
+        forms: ["iframe", "pym.js", "脚本（不用 iframe）", "静态图片"],
+        needs: [
+            "需要能发布 iframe 和脚本的权限（如 WordPress 的 unfiltered_html：管理员、编辑）。脚本可以省去，它让高度随图表自动调整。",
+            "适合已在用 pym.js 的网站；同样需要能发布脚本的权限（WordPress：管理员、编辑）。",
+            "需要能发布脚本的权限（WordPress：管理员、编辑）。脚本加载前和加载失败时显示静态图片。",
+            "任何编辑都能用（如 WordPress 的作者），微信、RSS 也用这种：静态图片，链接到交互图表。在 WordPress 中也可以把图表页面的网址单独粘贴成一行。",
+        ],
+        cors: "图表所在的服务器必须允许跨域读取（响应头 Access-Control-Allow-Origin: *），否则读者只看到静态图片。",
+        copy: "复制",
+        copied: "已复制",
+        copy_by_hand: "已选中代码，请按 Ctrl+C（Mac：⌘C）复制。",
+    },
 };
 
 // Written by converting the table above with `zhconv` (a test keeps the two
@@ -335,6 +376,22 @@ static ZH_HANT: Strings = Strings {
         unknown_theme: "沒有主題「{v}」，已自動選擇。可用：light, dark, auto",
         bad_plain: "plain=「{v}」無效。可用：1, 0",
     },
+    panel: PanelStrings {
+        theme: "配色",
+        themes: ["淺色", "深色", "自動"],
+        auto_warning: "「自動」跟隨讀者設備的深色模式，只適合本身有深色模式的網站。",
+        forms: ["iframe", "pym.js", "腳本（不用 iframe）", "靜態圖片"],
+        needs: [
+            "需要能發布 iframe 和腳本的權限（如 WordPress 的 unfiltered_html：管理員、編輯）。腳本可以省去，它讓高度隨圖表自動調整。",
+            "適合已在用 pym.js 的網站；同樣需要能發布腳本的權限（WordPress：管理員、編輯）。",
+            "需要能發布腳本的權限（WordPress：管理員、編輯）。腳本加載前和加載失敗時顯示靜態圖片。",
+            "任何編輯都能用（如 WordPress 的作者），微信、RSS 也用這種：靜態圖片，鏈接到交互圖表。在 WordPress 中也可以把圖表頁面的網址單獨粘貼成一行。",
+        ],
+        cors: "圖表所在的服務器必須允許跨域讀取（響應頭 Access-Control-Allow-Origin: *），否則讀者只看到靜態圖片。",
+        copy: "複製",
+        copied: "已複製",
+        copy_by_hand: "已選中代碼，請按 Ctrl+C（Mac：⌘C）複製。",
+    },
 };
 
 static EN: Strings = Strings {
@@ -403,6 +460,22 @@ static EN: Strings = Strings {
         unknown_lang: "Language “{v}” is not supported. Valid: zh, zh-Hant, en",
         unknown_theme: "There is no theme “{v}”; using auto. Valid: light, dark, auto",
         bad_plain: "plain=“{v}” is not valid. Valid: 1, 0",
+    },
+    panel: PanelStrings {
+        theme: "Colours",
+        themes: ["Light", "Dark", "Auto"],
+        auto_warning: "Auto follows the reader's dark mode: choose it only if your site has a dark mode too.",
+        forms: ["iframe", "pym.js", "Script (no iframe)", "Static image"],
+        needs: [
+            "Needs the right to post iframes and scripts (in WordPress unfiltered_html: Administrators, Editors). The script is optional; it keeps the height fitted to the chart.",
+            "For sites that already use pym.js; needs the right to post scripts too (WordPress: Administrators, Editors).",
+            "Needs the right to post scripts (WordPress: Administrators, Editors). The static image shows until the script has loaded, and stays if it cannot.",
+            "Works for every editor (such as WordPress Authors), and in WeChat and RSS: the static image, linked to the interactive chart. In WordPress you may also paste the chart page's address on a line of its own.",
+        ],
+        cors: "The server of the charts must allow reading them from other sites (the header Access-Control-Allow-Origin: *); otherwise readers see only the static image.",
+        copy: "Copy",
+        copied: "Copied",
+        copy_by_hand: "The code is selected: press Ctrl+C (Mac: ⌘C) to copy it.",
     },
 };
 
@@ -476,7 +549,16 @@ mod tests {
             o.unknown_lang,
             o.unknown_theme,
             o.bad_plain,
+            s.panel.theme,
+            s.panel.auto_warning,
+            s.panel.cors,
+            s.panel.copy,
+            s.panel.copied,
+            s.panel.copy_by_hand,
         ];
+        v.extend(s.panel.themes);
+        v.extend(s.panel.forms);
+        v.extend(s.panel.needs);
         v.extend(s.table_columns);
         v.extend(s.all.columns);
         v.extend(p.largest);

@@ -1,8 +1,14 @@
 // Script embed: put `<div data-danba-chart="ID"></div>` (optionally with
 // data-lang, data-theme, data-plain) in an article and load this file once
 // with `<script type="module" src=".../danba-embed.js"></script>`. Each such
-// element gets a shadow root holding the chart and its stylesheet, so the
+// element gets a shadow root holding the chart and its stylesheets, so the
 // host page's CSS cannot reach the chart and ours cannot reach the page.
+//
+// What the element holds (the code the dashboard gives: the chart's static
+// image, linked to its page) is the fallback: it stays on screen, through a
+// <slot>, until the chart is drawn, and stays for good if the chart cannot
+// start (CORS refused, 404, a stalled download). An element without a
+// fallback shows a short message instead.
 //
 // Pages that change their content (single-page apps, live blogs) need do
 // nothing more: an element added later is mounted, and one removed from the
@@ -15,7 +21,9 @@
 // global of the same name (or an element with that id) would break it.
 
 const SELECTOR = '[data-danba-chart]';
-const stylesheet = new URL('chart.css', import.meta.url).href;
+// The embed page's own sheet too: the same inner padding as in a frame,
+// which a dark chart in a light article needs.
+const stylesheets = ['chart.css', 'embed.css'].map((name) => new URL(name, import.meta.url).href);
 const wasmUrl = new URL('pkg/danba_charts_bg.wasm', import.meta.url);
 /** A download that brings no byte for this long has stalled. */
 const STALL_MS = 10_000;
@@ -160,46 +168,77 @@ export async function mount(host) {
   }
   const entry = { app: undefined, ...place };
   mounted.set(host, entry);
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = stylesheet;
+  const links = stylesheets.map((href) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    return link;
+  });
   for (const key of ['lang', 'theme', 'plain']) {
     if (host.dataset[key] !== undefined) root.dataset[key] = host.dataset[key];
   }
   root.dataset.chart = host.dataset.danbaChart;
-  // Mount once the stylesheet is in, so the first drawing already has the
-  // right width and the reader never sees an unstyled chart.
-  const styled = new Promise((resolve) => { link.onload = link.onerror = resolve; });
-  entry.shadow.replaceChildren(link, root);
+  root.className = 'embed';
+  // The fallback shows until the chart is drawn; the chart's root waits,
+  // hidden, for its stylesheets, so the first drawing already has the right
+  // width and the reader never sees an unstyled chart.
+  const slot = document.createElement('slot');
+  root.hidden = true;
+  const styled = Promise.all(links.map((link) => new Promise((resolve) => { link.onload = link.onerror = resolve; })));
+  entry.shadow.replaceChildren(...links, root, slot);
   let mountChart;
   try {
     [mountChart] = await Promise.all([started, styled]);
   } catch {
     // The module did not start (reported once above): say so in place.
-    if (mounted.get(host) === entry && entry.shadow.lastChild === root) failed(root, host);
+    if (mounted.get(host) === entry && entry.shadow.contains(root)) failed(root, host, slot);
     return undefined;
   }
-  if (mounted.get(host) !== entry || !host.isConnected || entry.shadow.lastChild !== root) return undefined;
+  if (mounted.get(host) !== entry || !host.isConnected || !entry.shadow.contains(root)) return undefined;
   try {
+    root.hidden = false;
+    slot.remove();
+    // The room the code reserved (its min-height) stays: it is the chart's
+    // own height in a 640 px column, and giving it back would move the
+    // article by a fraction of a pixel.
     entry.app = mountChart(root, '', false);
     return entry.app;
   } catch (error) {
-    failed(root, host);
+    failed(root, host, slot);
     console.error(error);
     return undefined;
   }
 }
 
-/** Puts the could-not-load message in `root`, in the language `host` asks for. */
-function failed(root, host) {
+/**
+ * Marks `root` as failed. The fallback the host holds (its static image and
+ * link) stays on screen; a host without one shows the could-not-load
+ * message in the language it asks for.
+ */
+function failed(root, host, slot) {
+  root.dataset.ready = 'error';
+  if (hasFallback(host)) {
+    // Not a .danba-embed, whose `display: block` would win over `hidden`.
+    root.className = 'embed';
+    root.hidden = true;
+    root.replaceChildren();
+    root.after(slot);
+    return;
+  }
+  slot.remove();
+  root.className = 'embed danba-embed';
+  root.hidden = false;
   const lang = language(host.dataset.lang);
   const p = document.createElement('p');
   p.className = 'chart-failed';
   p.lang = lang === 'zh' ? 'zh-Hans' : lang;
   p.textContent = FAILED[lang];
-  root.className = 'danba-embed';
   root.replaceChildren(p);
-  root.dataset.ready = 'error';
+}
+
+/** Whether `host` holds something to show (not a <noscript>, which is text while scripts run). */
+function hasFallback(host) {
+  return [...host.children].some((child) => child.localName !== 'noscript');
 }
 
 /** Removes the chart from an element and frees everything it held. */

@@ -4,7 +4,10 @@
    embed.html, embed/ID.html or standalone/ID.html. An iframe without a src
    attribute (inline content, about:blank) is never one: its empty src
    would resolve to the page's own address. A chart sandboxed without
-   allow-same-origin sends from "null"; only a number of pixels is taken. */
+   allow-same-origin sends from "null"; only a number of pixels is taken.
+   This script may arrive after the charts (an async tag, a tag manager, a
+   single-page app's route change): it then says hello to every chart
+   frame, and each answers with its height. No polling. */
 (function (s) {
   var base = new URL('.', s && s.src ? s.src : location.href);
   var page = /^(embed\.html|(embed|standalone)\/[A-Za-z0-9_.-]+\.html)$/;
@@ -23,4 +26,10 @@
       for (var k in d) { var h = d[k]; if (typeof h === 'number' && h > 0 && h < 1e5) f[i].style.height = Math.ceil(h) + 'px'; }
     }
   });
+  // Frames that loaded before this script have told their height to no
+  // one; a frame still loading will tell it once it has loaded.
+  var f = document.getElementsByTagName('iframe');
+  for (var i = 0; i < f.length; i++) if (ours(f[i]) && f[i].contentWindow) {
+    f[i].contentWindow.postMessage({ 'danba-charts': 'hello' }, '*');
+  }
 })(document.currentScript);

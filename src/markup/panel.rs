@@ -1,31 +1,152 @@
-//! A chart's embed panel: the forms of embed code, a theme choice and copy
-//! buttons, as static HTML. (Interface stub: the embed work fills it in.)
+//! A chart's embed panel as static HTML: a choice of theme, the four forms
+//! of embed code with a copy button each, and what each form needs of the
+//! editor's CMS. It works before the module arrives: the theme choice is
+//! three radio inputs whose checked one shows its codes by CSS alone
+//! (`www/panel.css`); the copy buttons are real `<button>`s that
+//! `web::copy` makes work, and until then the codes can be selected by hand.
 
 use danba_dataset::{Chart, Dataset};
 
-use crate::embed_code::{code, escape_attr, Embed, Form};
+use crate::embed_code::{code_with_image, escape_attr, image_size, Embed, Form, THEMES};
 use crate::locale::Locale;
 
 /// The embed panel of `chart` in `locale`. `base` is the site's address
 /// (ending with `/`) when the build knows it; without it the codes are
-/// relative and the page completes them with its own address at run time.
+/// relative, the panel says so (`data-relative`), and `web::copy`
+/// completes them with the page's own folder at run time.
 pub fn embed_panel(data: &Dataset, chart: &Chart, locale: Locale, base: Option<&str>) -> String {
+    let s = &locale.strings().panel;
     let height = crate::heights::embed_height(data, chart, locale, 640.0);
-    let embed = Embed {
-        dir: base.unwrap_or(""),
-        id: &chart.id,
-        locale,
-        title: locale.pick(&chart.title),
+    let (_, image_height) = image_size(data, chart, locale);
+    // Ids are unique on a page: one panel per chart, one page per language.
+    let prefix = format!("embed-{}", escape_attr(&chart.id));
+    let mut out = format!(
+        "<div class=\"embed-panel\" data-chart=\"{}\" data-lang=\"{}\" data-height=\"{}\" data-image-height=\"{}\"{}>",
+        escape_attr(&chart.id),
+        locale.url_tag(),
         height,
-        theme: "light",
-    };
-    Form::ALL
-        .iter()
-        .map(|&form| {
-            format!(
-                "<textarea readonly rows=\"5\">{}</textarea>",
-                escape_attr(&code(form, &embed))
-            )
-        })
-        .collect()
+        image_height,
+        if base.is_none() { " data-relative" } else { "" },
+    );
+    out.push_str(&format!(
+        "<fieldset class=\"embed-theme\"><legend>{}</legend>",
+        escape_attr(s.theme)
+    ));
+    for (n, (theme, name)) in THEMES.iter().zip(s.themes).enumerate() {
+        let id = format!("{prefix}-theme-{theme}");
+        out.push_str(&format!(
+            "<input type=\"radio\" name=\"{prefix}-theme\" id=\"{id}\" value=\"{theme}\"{}><label for=\"{id}\">{}</label>",
+            if n == 0 { " checked" } else { "" },
+            escape_attr(name),
+        ));
+    }
+    out.push_str(&format!(
+        "<p class=\"embed-auto-warning\">{}</p></fieldset>",
+        escape_attr(s.auto_warning)
+    ));
+    for (form, (name, needs)) in Form::ALL.into_iter().zip(s.forms.iter().zip(s.needs)) {
+        let heading = format!("{prefix}-{}", form.key());
+        out.push_str(&format!(
+            "<section class=\"embed-form\" data-form=\"{}\" aria-labelledby=\"{heading}\"><h4 id=\"{heading}\">{}</h4><p class=\"embed-needs\">{}</p>",
+            form.key(),
+            escape_attr(name),
+            escape_attr(needs),
+        ));
+        if form == Form::Script {
+            out.push_str(&format!(
+                "<p class=\"embed-cors\">{}</p>",
+                escape_attr(s.cors)
+            ));
+        }
+        let themes: &[&str] = if form.themed() { &THEMES } else { &[""] };
+        for theme in themes {
+            let embed = Embed {
+                dir: base.unwrap_or(""),
+                id: &chart.id,
+                locale,
+                title: locale.pick(&chart.title),
+                height,
+                theme: if theme.is_empty() { THEMES[0] } else { theme },
+            };
+            let id = if theme.is_empty() {
+                heading.clone()
+            } else {
+                format!("{heading}-{theme}")
+            };
+            let theme_attr = if theme.is_empty() {
+                String::new()
+            } else {
+                format!(" data-theme=\"{theme}\"")
+            };
+            out.push_str(&format!(
+                "<div class=\"embed-code-block\"{theme_attr}><textarea class=\"embed-code\" id=\"{id}-code\" readonly rows=\"4\" spellcheck=\"false\" aria-labelledby=\"{heading}\" data-form=\"{}\"{theme_attr}>{}</textarea><button type=\"button\" class=\"copy-code\" data-copy=\"{id}-code\">{}</button><span class=\"copy-status\"></span></div>",
+                form.key(),
+                escape_attr(&code_with_image(form, &embed, image_height)),
+                escape_attr(s.copy),
+            ));
+        }
+        out.push_str("</section>");
+    }
+    out.push_str("</div>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> &'static Dataset {
+        crate::data::dataset()
+    }
+
+    fn count(haystack: &str, needle: &str) -> usize {
+        haystack.matches(needle).count()
+    }
+
+    #[test]
+    fn the_panel_offers_every_form_in_every_theme_light_first() {
+        let chart = &data().charts[0];
+        let html = embed_panel(data(), chart, Locale::En, Some("https://a.example/charts/"));
+        // Three themed forms in three themes, and the one image snippet.
+        assert_eq!(count(&html, "<textarea"), 10, "{html}");
+        assert_eq!(
+            count(&html, "<button type=\"button\" class=\"copy-code\""),
+            10
+        );
+        assert_eq!(count(&html, "class=\"copy-status\""), 10);
+        // The page keeps its one live region (`web::keys`); the copy
+        // buttons speak through it.
+        assert_eq!(count(&html, "aria-live"), 0);
+        assert_eq!(count(&html, " checked>"), 1);
+        assert!(html.contains("value=\"light\" checked>"), "{html}");
+        assert!(!html.contains("data-relative"));
+        let stem = crate::embed_code::stem(&chart.id, Locale::En);
+        assert!(html.contains(&format!(
+            "https://a.example/charts/embed/{stem}.html?theme=light"
+        )));
+        assert!(html.contains("Access-Control-Allow-Origin"));
+        assert!(html.contains("unfiltered_html"));
+    }
+
+    #[test]
+    fn every_copy_button_names_a_code_that_exists() {
+        let chart = &data().charts[1];
+        let html = embed_panel(data(), chart, Locale::ZhHant, None);
+        assert!(html.contains("data-relative"));
+        for part in html.split("data-copy=\"").skip(1) {
+            let id = &part[..part.find('"').unwrap_or(0)];
+            assert_eq!(count(&html, &format!("id=\"{id}\"")), 1, "{id}");
+        }
+    }
+
+    #[test]
+    fn the_codes_are_escaped_once_inside_the_textarea() {
+        let chart = &data().charts[0];
+        let html = embed_panel(data(), chart, Locale::ZhHans, None);
+        // The code's own quotes are entities in the markup, so no `<`
+        // of a code opens an element of the panel.
+        assert!(html.contains("&lt;iframe src=&quot;embed/"), "{html}");
+        assert!(!html.contains("<iframe"));
+        assert!(!html.contains("<script"));
+    }
 }

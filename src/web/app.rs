@@ -299,6 +299,7 @@ pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
         html,
     )?;
     app._listeners.push(figures::listen(root)?);
+    app._listeners.push(super::copy::attach(root)?);
     if let Some(state) = &app.state {
         // Downloads of a chart as PNG are drawn afresh at twice the pixel
         // density; one listener on the page serves every button.

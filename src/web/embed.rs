@@ -2,19 +2,15 @@
 //! the parent page, or a script embed's shadow root.
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, UrlSearchParams, Window};
+use web_sys::{Element, HtmlElement, UrlSearchParams};
 
 use crate::data::DATASET;
 use crate::options::Options;
 
-use web_sys::ResizeObserver;
-
 use crate::theme::Theme;
 
 use super::app::{ready, start, App, Finish};
-use super::panic;
-use super::{dom, figure};
+use super::{dom, figure, resize};
 
 /// Builds one chart inside `root` for an embed. Options come from `query`
 /// (a URL query string: `chart`, `lang`, `theme`, `plain`), overridden by
@@ -100,62 +96,16 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
             .chart
             .and_then(|i| DATASET.charts.get(i))
             .map_or_else(|| "unknown".to_owned(), |c| c.id.to_string());
-        let child_id = params.get("childId").filter(|id| {
-            !id.is_empty()
-                && id.len() <= 64
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        });
         let html = document.document_element().ok_or("no <html>")?;
-        let win = window.clone();
-        let measured = html.clone();
-        let report =
-            panic::guarded(move || post_height(&win, &measured, &chart_id, child_id.as_deref()));
-        // The observer fires once at once and then on every change of the
-        // page's height: no polling.
-        let observer = ResizeObserver::new(report.as_ref().unchecked_ref())?;
-        observer.observe(&html);
-        app.observers.push(observer);
-        app._callbacks.push(report);
+        let hash = window.location().hash().unwrap_or_default();
+        if let Some(reports) = resize::start(&window, &html, &chart_id, query, &hash)? {
+            app.observers.push(reports.observer);
+            app._callbacks.push(reports.callback);
+            app._listeners.push(reports.listener);
+        }
     }
     if options.chart.is_some() {
         ready(&window, root, locale, &ready_on, &app.finish)?;
     }
     Ok(app)
-}
-
-/// Tells the parent page the embed's height in the formats parent pages
-/// already listen for: pym.js's message, Datawrapper's and AMP's.
-pub(super) fn post_height(window: &Window, html: &Element, chart_id: &str, child_id: Option<&str>) {
-    let Ok(Some(parent)) = window.parent() else {
-        return;
-    };
-    if js_sys::Object::is(&parent, window) {
-        return;
-    }
-    let height = html.get_bounding_client_rect().height().ceil();
-    if let Some(id) = child_id {
-        let _ = parent.post_message(
-            &JsValue::from_str(&format!("pymxPYMx{id}xPYMxheightxPYMx{height}")),
-            "*",
-        );
-    }
-    let inner = js_sys::Object::new();
-    let outer = js_sys::Object::new();
-    let amp = js_sys::Object::new();
-    let set = |o: &js_sys::Object, k: &str, v: &JsValue| {
-        js_sys::Reflect::set(o, &JsValue::from_str(k), v).is_ok()
-    };
-    if set(&inner, chart_id, &JsValue::from_f64(height))
-        && set(&outer, "datawrapper-height", &inner)
-    {
-        let _ = parent.post_message(&outer, "*");
-    }
-    if set(&amp, "sentinel", &JsValue::from_str("amp"))
-        && set(&amp, "type", &JsValue::from_str("embed-size"))
-        && set(&amp, "height", &JsValue::from_f64(height))
-    {
-        let _ = parent.post_message(&amp, "*");
-    }
 }

@@ -110,7 +110,7 @@ pub(super) fn build_chart(
 fn tools(
     document: &Document,
     chart: &danba_dataset::Chart,
-    index: usize,
+    _index: usize,
     locale: Locale,
 ) -> Result<Element, JsValue> {
     let s = locale.strings();
@@ -150,28 +150,15 @@ fn tools(
 
     let details = el(document, "div", "embed")?;
     details.append_child(&*text_el(document, "p", "tools-label", s.embed)?)?;
-    let base = document.base_uri().ok().flatten().unwrap_or_default();
-    let dir = embed_code::folder_of(&base);
-    let url = embed_code::embed_url(dir, &chart.id, locale);
-    let title = locale.pick(&chart.title);
-    let height = crate::layout::layout(&DATASET, chart, locale, 640.0).height + 160.0;
-    let iframe = embed_code::iframe_code(dir, &url, title, height);
-    let script = embed_code::script_code(dir, &chart.id, locale, title);
-    for (n, (help, text)) in [(s.embed_help, iframe), (s.embed_script_help, script)]
-        .into_iter()
-        .enumerate()
-    {
-        let id = format!("embed-code-{index}-{n}");
-        let label = text_el(document, "label", "", help)?;
-        label.set_attribute("for", &id)?;
-        let area = el(document, "textarea", "embed-code")?;
-        area.set_id(&id);
-        area.set_attribute("readonly", "")?;
-        area.set_attribute("rows", "5")?;
-        area.set_text_content(Some(&text));
-        details.append_child(&label)?;
-        details.append_child(&area)?;
-    }
+    // The panel is the prerendered page's (`markup::panel`); until every
+    // page is prerendered, it is put in from the same markup.
+    let holder = el(document, "div", "")?;
+    set_markup(
+        &holder,
+        &crate::markup::panel::embed_panel(&DATASET, chart, locale, None),
+    )?;
+    details.append_child(&holder)?;
+    let url = embed_code::embed_url("", &chart.id, locale);
     let open = link(document, &url, s.open_chart)?;
     open.set_attribute("target", "_blank")?;
     open.set_attribute("rel", "noopener")?;
@@ -188,4 +175,47 @@ fn tools(
     panel.append_child(&details)?;
     tools.append_child(&panel)?;
     Ok(tools)
+}
+
+thread_local! {
+    /// The Trusted Types policy that lets the page's own markup in.
+    static POLICY: Option<js_sys::Function> = policy();
+}
+
+/// The `createHTML` of a Trusted Types policy that passes the page's own
+/// markup (written by `markup`, which escapes every text it quotes), where
+/// the browser enforces Trusted Types.
+fn policy() -> Option<js_sys::Function> {
+    let window = web_sys::window()?;
+    let types = js_sys::Reflect::get(&window, &JsValue::from_str("trustedTypes")).ok()?;
+    if types.is_undefined() {
+        return None;
+    }
+    let create = Closure::<dyn Fn(String) -> String>::new(|s: String| s);
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &JsValue::from_str("createHTML"), create.as_ref()).ok()?;
+    // The policy lives as long as the page.
+    create.forget();
+    let make: js_sys::Function = js_sys::Reflect::get(&types, &JsValue::from_str("createPolicy"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let policy = make
+        .call2(&types, &JsValue::from_str("danba-markup"), &options)
+        .ok()?;
+    let html: js_sys::Function = js_sys::Reflect::get(&policy, &JsValue::from_str("createHTML"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    Some(html.bind0(&policy))
+}
+
+/// Puts the page's own markup into `element`.
+fn set_markup(element: &Element, html: &str) -> Result<(), JsValue> {
+    let value = POLICY.with(|p| match p {
+        Some(create) => create.call1(&JsValue::NULL, &JsValue::from_str(html)),
+        None => Ok(JsValue::from_str(html)),
+    })?;
+    js_sys::Reflect::set(element, &JsValue::from_str("innerHTML"), &value)?;
+    Ok(())
 }

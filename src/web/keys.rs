@@ -39,6 +39,12 @@ fn live_region(document: &Document, canvas: &HtmlCanvasElement) -> Result<Elemen
         root.append_child(&live)?;
         return Ok(live);
     }
+    page_live_region(document)
+}
+
+/// The page's one live region (the dashboard's), created on first use; the
+/// embed panel's copy buttons speak through it too (`copy`).
+pub(super) fn page_live_region(document: &Document) -> Result<Element, JsValue> {
     if let Some(live) = document.get_element_by_id(LIVE_ID) {
         return Ok(live);
     }

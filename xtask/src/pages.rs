@@ -156,8 +156,9 @@ pub fn standalone_page(
 }
 
 /// Writes the article's headline and description into the site's pages
-/// (`index.html`, `embed.html`), whose shells in `www/` name no article.
-pub fn fill_shells(dist: &Path, data: &Dataset) -> Result<()> {
+/// (`index.html`, `embed.html`), whose shells in `www/` name no article,
+/// and the dashboard's canonical address when the site's is known.
+pub fn fill_shells(dist: &Path, data: &Dataset, base: Option<&str>) -> Result<()> {
     let locale = Locale::ALL[0];
     let title = escape(locale.pick(&data.meta.title));
     let description = escape(
@@ -170,6 +171,10 @@ pub fn fill_shells(dist: &Path, data: &Dataset) -> Result<()> {
         let mut page = read_text(&path)?;
         page = set_title(&page, &title)?;
         page = set_description(&page, &description)?;
+        if let (Some(base), "index.html") = (base, name) {
+            let link = format!("<link rel=\"canonical\" href=\"{}\">\n", escape(base));
+            page = insert_before(&page, "</head>", &link)?;
+        }
         write(&path, &page)?;
     }
     Ok(())
@@ -659,6 +664,32 @@ mod tests {
         // Without the address there is nothing to point consumers at.
         let relative = embed_page(TEMPLATE_TEXT, &target(Locale::En))?;
         assert!(!relative.contains("canonical") && !relative.contains("oembed"));
+        Ok(())
+    }
+
+    #[test]
+    fn the_dashboard_names_its_canonical_address_when_it_is_known() -> Result<()> {
+        let dir = std::env::temp_dir().join(format!("xtask-shells-{}", std::process::id()));
+        let shell =
+            "<html><head><title></title><meta name=\"description\" content=\"\"></head></html>";
+        let read = |name: &str| read_text(&dir.join(name));
+        fs::create_dir_all(&dir)?;
+        for base in [None, Some("https://charts.example.org/danba/")] {
+            for name in ["index.html", TEMPLATE] {
+                fs::write(dir.join(name), shell)?;
+            }
+            fill_shells(&dir, &DATASET, base)?;
+            let (index, embed) = (read("index.html")?, read(TEMPLATE)?);
+            assert_eq!(
+                index
+                    .contains(r#"<link rel="canonical" href="https://charts.example.org/danba/">"#),
+                base.is_some(),
+                "{index}"
+            );
+            // The one-chart shell shows whatever chart its query names.
+            assert!(!embed.contains("canonical"), "{embed}");
+        }
+        fs::remove_dir_all(&dir)?;
         Ok(())
     }
 

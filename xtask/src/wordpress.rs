@@ -83,9 +83,15 @@ pub fn test(root: &Path) -> Result<()> {
 
     let state = std::env::temp_dir().join(format!("danba-wordpress-{}", std::process::id()));
     let result = run_wordpress(root, &state, &base_url, &mut lap, &mut since);
-    // The state folder holds the database; it is removed even if a step failed.
-    if let Err(error) = fs::remove_dir_all(&state) {
-        println!("(could not remove {}: {error})", state.display());
+    // The state folder holds the database, and the settings file names it:
+    // both are removed even if a step failed.
+    for removed in [
+        fs::remove_dir_all(&state).map_err(|e| (state.clone(), e)),
+        fs::remove_file(config_path()).map_err(|e| (config_path(), e)),
+    ] {
+        if let Err((path, error)) = removed {
+            println!("(could not remove {}: {error})", path.display());
+        }
     }
     // The timings are printed whatever the outcome: a slow failing run is
     // as worth knowing about as a slow passing one.
@@ -388,10 +394,12 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
         socket = socket.display(),
         plugins = plugins.display(),
     );
-    write(
-        &Path::new("/etc/wordpress").join(format!("config-{CONFIG_NAME}.php")),
-        &config,
-    )
+    write(&config_path(), &config)
+}
+
+/// WordPress's settings for the test, where Debian's `wp-config.php` looks.
+fn config_path() -> PathBuf {
+    Path::new("/etc/wordpress").join(format!("config-{CONFIG_NAME}.php"))
 }
 
 /// Installs WordPress and creates the Author; returns the Author's

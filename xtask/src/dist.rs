@@ -11,7 +11,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-use crate::{cargo, csp, pages, paths, run_command, statics, target_dir, tools};
+use crate::{cargo, csp, oembed, pages, paths, run_command, statics, target_dir, tools};
 
 /// The crate compiled to WebAssembly and the file name cargo gives it.
 const WASM_PACKAGE: &str = "danba-charts";
@@ -54,6 +54,11 @@ pub struct Site {
     pub data: PathBuf,
     /// The folder the site is written to; emptied first.
     pub out: PathBuf,
+    /// The address the site will be served from (`--base-url`, absolute,
+    /// ending with `/`): with it, link previews, canonical links, oEmbed and
+    /// embed codes name absolute addresses; without it they stay relative
+    /// and there is no oEmbed (see `oembed.rs`).
+    pub base_url: Option<String>,
 }
 
 impl Default for Site {
@@ -61,6 +66,7 @@ impl Default for Site {
         Site {
             data: PathBuf::from("data"),
             out: PathBuf::from("dist"),
+            base_url: None,
         }
     }
 }
@@ -71,6 +77,7 @@ impl Site {
         Site {
             data: data.into(),
             out: out.into(),
+            base_url: None,
         }
     }
 }
@@ -178,7 +185,7 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
     copy_dir(&www, &dist)?;
 
     println!("==> writing the article's headline and description into index.html and embed.html");
-    pages::fill_shells(&dist, &dataset)?;
+    pages::fill_shells(&dist, &dataset, site.base_url.as_deref())?;
     pages::fill_palette(&dist)?;
 
     println!("==> writing data/indicators.csv and data/indicators.json");
@@ -189,7 +196,8 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
 
     println!("==> drawing static/ID.svg, ID.png (2×), ID.en.svg, ID.en.png for every chart");
     let drawn = statics::write_images(&dist, &dataset)?;
-    let standalone = pages::write_pages(&dist, &drawn)?;
+    let standalone = pages::write_pages(&dist, &drawn, site.base_url.as_deref())?;
+    oembed::write(&dist, &dataset, &drawn, site.base_url.as_deref())?;
     csp::check_and_write_headers(&dist, &standalone)?;
     println!("==> writing the catalogue dist/charts.json");
     statics::write_catalogue(&dist, &drawn)?;

@@ -10,11 +10,13 @@ mod dist;
 mod e2e;
 mod fuzz;
 mod html;
+mod oembed;
 mod pages;
 mod paths;
 mod serve;
 mod statics;
 mod tools;
+mod wordpress;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -26,15 +28,19 @@ const USAGE: &str = "\
 Usage: cargo xtask COMMAND
 
 Commands:
-  dist [--data DIR] [--out DIR]
+  dist [--data DIR] [--out DIR] [--base-url URL]
                        build the site of a data folder (default data/) into a folder
-                       (default dist/): WebAssembly, pages, static images, data files
+                       (default dist/): WebAssembly, pages, static images, data files;
+                       with the address it will be served from (https://…/), link
+                       previews, canonical links, embed codes and oEmbed are absolute
   serve [--port N] [--data DIR]
                        build the site into dist/ and serve it on http://127.0.0.1:N/ (default 8000)
   test                 run every check: cargo test, dist, and the browser tests (what CI runs)
   fuzz [--seconds N] [TARGET]
                        run the fuzz targets of fuzz/ (options, data_file) for N s each (default 300)
   screenshots          build dist/ and save screenshots of the page to target/screenshots/
+  wordpress            install WordPress, MariaDB and Apache (Debian, as root) and test
+                       that an Author can embed a chart by pasting its address (opt-in)
   bench [--loads N] [--hovers N] [--memory-hovers N] [--lighthouse-runs N] [--no-write]
                        measure the pages against the same charts in Chart.js, and Lighthouse;
                        writes bench/results.md
@@ -77,8 +83,12 @@ fn run(args: &[String]) -> Result<()> {
 
     match command.as_str() {
         "dist" => {
-            let options = parse_options(command, rest, &["--data", "--out"])?;
-            let site = site_of(&options, &start)?;
+            let options = parse_options(command, rest, &["--data", "--out", "--base-url"])?;
+            let mut site = site_of(&options, &start)?;
+            site.base_url = options
+                .get("--base-url")
+                .map(|url| parse_base_url(url))
+                .transpose()?;
             dist::dist(&root, &site)
         }
         "serve" => {
@@ -99,6 +109,10 @@ fn run(args: &[String]) -> Result<()> {
             e2e::screenshots(&root)
         }
         "bench" => bench::bench(&root, &bench::parse_args(rest)?),
+        "wordpress" => {
+            no_arguments(command, rest)?;
+            wordpress::test(&root)
+        }
         other => bail!("unknown command `{other}`\n\n{USAGE}"),
     }
 }
@@ -156,6 +170,7 @@ fn example(option: &str) -> &'static str {
     match option {
         "--port" => "8080",
         "--out" => "site/",
+        "--base-url" => "https://charts.example.org/danba/",
         _ => "data/",
     }
 }
@@ -164,6 +179,40 @@ fn example(option: &str) -> &'static str {
 fn parse_port(value: &str) -> Result<u16> {
     value.parse().with_context(|| {
         format!("`{value}` is not a port number (0-65535; 0 lets the system choose)")
+    })
+}
+
+/// The `--base-url` of a build: an absolute http(s) address with a host and
+/// no query or fragment (the site's files are found below it), given a
+/// final `/` if it has none. A relative or mistyped address is refused
+/// rather than written into every page, where link previews and oEmbed
+/// consumers would fail without a word.
+fn parse_base_url(value: &str) -> Result<String> {
+    let hint = "give the address the site will be served from, e.g. `--base-url https://charts.example.org/danba/`";
+    let Some((scheme, rest)) = value.split_once("://") else {
+        bail!("`--base-url {value}` is not an absolute address; {hint}");
+    };
+    if !matches!(scheme, "http" | "https") {
+        bail!("`--base-url {value}` is not an http(s) address; {hint}");
+    }
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() || host.contains('@') {
+        bail!("`--base-url {value}` names no host (or has a user name in it); {hint}");
+    }
+    // Quotes, angle brackets and spaces would have to be escaped in every
+    // page and JSON file; a query or fragment would be cut off by the file
+    // names appended to the address.
+    if let Some(bad) = value.chars().find(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '"' | '\'' | '<' | '>' | '?' | '#' | '\\')
+    }) {
+        bail!("`--base-url {value}` contains `{bad}`, which an address of the site's folder cannot have; {hint}");
+    }
+    Ok(if value.ends_with('/') {
+        value.to_owned()
+    } else {
+        format!("{value}/")
     })
 }
 
@@ -282,6 +331,30 @@ mod tests {
             parse_options("serve", &strings(&["--port", "1", "--port", "2"]), &allowed).is_err()
         );
         assert!(parse_options("dist", &strings(&["--out", "x"]), &allowed).is_err());
+    }
+
+    #[test]
+    fn base_urls_are_absolute_folders() {
+        assert_eq!(
+            parse_base_url("https://charts.example.org/danba").ok(),
+            Some("https://charts.example.org/danba/".to_owned())
+        );
+        assert_eq!(
+            parse_base_url("http://127.0.0.1:8106/").ok(),
+            Some("http://127.0.0.1:8106/".to_owned())
+        );
+        for bad in [
+            "charts.example.org/danba/",
+            "/danba/",
+            "ftp://example.org/",
+            "https:///danba/",
+            "https://example.org/?x=1",
+            "https://example.org/a b/",
+            "https://example.org/\"x",
+            "https://user@example.org/",
+        ] {
+            assert!(parse_base_url(bad).is_err(), "{bad} was accepted");
+        }
     }
 
     #[test]

@@ -27,9 +27,9 @@ use danba_charts::data::{Chart, Dataset};
 use danba_charts::locale::Locale;
 use danba_charts::theme::Theme;
 
-use crate::csp;
 use crate::html::{attribute, escape, find_span};
 use crate::statics::{stem, Drawn, LANGUAGES, PNG_SCALE, WIDTH};
+use crate::{csp, oembed};
 
 /// The site's one-chart page (from `www/`), which every page here is made from.
 pub const TEMPLATE: &str = "embed.html";
@@ -48,6 +48,8 @@ pub struct Target<'a> {
     pub locale: Locale,
     /// The framed chart's height at [`WIDTH`], CSS px (sizes the fallback image).
     pub height: f64,
+    /// The site's absolute address (`--base-url`), if the build knows it.
+    pub base: Option<&'a str>,
 }
 
 impl Target<'_> {
@@ -72,6 +74,9 @@ impl Target<'_> {
 /// The per-chart embed page made from the template.
 pub fn embed_page(template: &str, target: &Target) -> Result<String> {
     let png = format!("static/{}.png", target.stem());
+    // Link previews need an absolute image address; the page itself keeps
+    // the relative one, which works wherever the site is served.
+    let preview = format!("{}{png}", target.base.unwrap_or(""));
     let title = escape(target.title());
     let (w, h) = (
         (WIDTH * PNG_SCALE).round() as u32,
@@ -93,11 +98,19 @@ pub fn embed_page(template: &str, target: &Target) -> Result<String> {
             "<meta name=\"twitter:title\" content=\"{title}\">\n",
         ),
         title = title,
-        png = escape(&png),
+        png = escape(&preview),
         w = w,
         h = h,
     );
     page = insert_before(&page, "</head>", &meta)?;
+    if let Some(base) = target.base {
+        let links = format!(
+            "<link rel=\"canonical\" href=\"{}\">\n{}",
+            escape(&format!("{base}{}", oembed::page_path(&target.stem()))),
+            oembed::discovery_link(base, &target.stem(), target.title())
+        );
+        page = insert_before(&page, "</head>", &links)?;
+    }
     let fallback = format!(
         r#"<noscript><img class="fallback" src="{}" alt="{title}" width="{}" height="{}"></noscript>"#,
         escape(&png),
@@ -143,8 +156,9 @@ pub fn standalone_page(
 }
 
 /// Writes the article's headline and description into the site's pages
-/// (`index.html`, `embed.html`), whose shells in `www/` name no article.
-pub fn fill_shells(dist: &Path, data: &Dataset) -> Result<()> {
+/// (`index.html`, `embed.html`), whose shells in `www/` name no article,
+/// and the dashboard's canonical address when the site's is known.
+pub fn fill_shells(dist: &Path, data: &Dataset, base: Option<&str>) -> Result<()> {
     let locale = Locale::ALL[0];
     let title = escape(locale.pick(&data.meta.title));
     let description = escape(
@@ -157,6 +171,10 @@ pub fn fill_shells(dist: &Path, data: &Dataset) -> Result<()> {
         let mut page = read_text(&path)?;
         page = set_title(&page, &title)?;
         page = set_description(&page, &description)?;
+        if let (Some(base), "index.html") = (base, name) {
+            let link = format!("<link rel=\"canonical\" href=\"{}\">\n", escape(base));
+            page = insert_before(&page, "</head>", &link)?;
+        }
         write(&path, &page)?;
     }
     Ok(())
@@ -190,7 +208,7 @@ pub fn with_palette(css: &str) -> String {
 ///
 /// Every page is checked against its policy ([`csp::check_page`]); the
 /// inline code of all standalone pages is returned, for `_headers`.
-pub fn write_pages(dist: &Path, drawn: &[Drawn]) -> Result<csp::Inline> {
+pub fn write_pages(dist: &Path, drawn: &[Drawn], base: Option<&str>) -> Result<csp::Inline> {
     let template_path = dist.join(TEMPLATE);
     println!(
         "==> writing dist/embed/ID.html and dist/standalone/ID.html (and .en.html) from {TEMPLATE}"
@@ -213,6 +231,7 @@ pub fn write_pages(dist: &Path, drawn: &[Drawn]) -> Result<csp::Inline> {
                 chart: d.chart,
                 locale: *locale,
                 height,
+                base,
             };
             let what = || format!("the pages of chart {} ({})", d.chart.id, locale.url_tag());
             let name = format!("{}.html", target.stem());
@@ -591,6 +610,7 @@ mod tests {
             chart: &DATASET.charts[0],
             locale,
             height: 300.0,
+            base: None,
         }
     }
 
@@ -620,6 +640,60 @@ mod tests {
     }
 
     #[test]
+    fn with_the_site_address_previews_canonical_and_oembed_are_absolute() -> Result<()> {
+        let base = "https://charts.example.org/danba/";
+        let t = Target {
+            base: Some(base),
+            ..target(Locale::En)
+        };
+        let id = t.chart.id.as_ref();
+        let page = embed_page(TEMPLATE_TEXT, &t)?;
+        assert!(page.contains(&format!(
+            r#"<meta property="og:image" content="{base}static/{id}.en.png">"#
+        )));
+        assert!(page.contains(&format!(
+            r#"<link rel="canonical" href="{base}embed/{id}.en.html">"#
+        )));
+        assert!(page.contains(&format!(
+            r#"<link rel="alternate" type="application/json+oembed" href="{base}oembed/{id}.en.json" title=""#
+        )));
+        // The page's own files stay relative, so it works wherever it is served.
+        assert!(page.contains(&format!(
+            r#"<noscript><img class="fallback" src="static/{id}.en.png""#
+        )));
+        // Without the address there is nothing to point consumers at.
+        let relative = embed_page(TEMPLATE_TEXT, &target(Locale::En))?;
+        assert!(!relative.contains("canonical") && !relative.contains("oembed"));
+        Ok(())
+    }
+
+    #[test]
+    fn the_dashboard_names_its_canonical_address_when_it_is_known() -> Result<()> {
+        let dir = std::env::temp_dir().join(format!("xtask-shells-{}", std::process::id()));
+        let shell =
+            "<html><head><title></title><meta name=\"description\" content=\"\"></head></html>";
+        let read = |name: &str| read_text(&dir.join(name));
+        fs::create_dir_all(&dir)?;
+        for base in [None, Some("https://charts.example.org/danba/")] {
+            for name in ["index.html", TEMPLATE] {
+                fs::write(dir.join(name), shell)?;
+            }
+            fill_shells(&dir, &DATASET, base)?;
+            let (index, embed) = (read("index.html")?, read(TEMPLATE)?);
+            assert_eq!(
+                index
+                    .contains(r#"<link rel="canonical" href="https://charts.example.org/danba/">"#),
+                base.is_some(),
+                "{index}"
+            );
+            // The one-chart shell shows whatever chart its query names.
+            assert!(!embed.contains("canonical"), "{embed}");
+        }
+        fs::remove_dir_all(&dir)?;
+        Ok(())
+    }
+
+    #[test]
     fn inserted_text_is_escaped() -> Result<()> {
         let mut chart = DATASET.charts[0].clone();
         chart.title.zh = r#"<script>alert("x")</script> & '"#.into();
@@ -628,6 +702,7 @@ mod tests {
             chart: &chart,
             locale: Locale::ZhHans,
             height: 10.0,
+            base: None,
         };
         let page = embed_page(TEMPLATE_TEXT, &t)?;
         assert!(!page.contains("<script>alert"));

@@ -27,12 +27,6 @@ pub(super) fn text_el(
     Ok(e)
 }
 
-pub(super) fn link(document: &Document, href: &str, text: &str) -> Result<Element, JsValue> {
-    let a = text_el(document, "a", "", text)?;
-    a.set_attribute("href", href)?;
-    Ok(a)
-}
-
 /// Shows a problem with an embed's options, as text.
 pub(super) fn problem(
     document: &Document,
@@ -42,7 +36,8 @@ pub(super) fn problem(
 ) -> Result<(), JsValue> {
     let p = text_el(document, "p", "embed-problem", message)?;
     p.set_attribute("role", if fatal { "alert" } else { "status" })?;
-    root.append_child(&p)?;
+    // Before the chart, prerendered or not, as the reader meets it first.
+    root.prepend_with_node_1(&p)?;
     Ok(())
 }
 

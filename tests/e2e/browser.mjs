@@ -73,9 +73,12 @@ export async function withDashboard(browser, options, body) {
   }
 }
 
-/** The dashboard's address in a language: Simplified Chinese is the default. */
+/**
+ * The dashboard's address in a language: each has its own prerendered page
+ * (`index.html` is Simplified Chinese, the default).
+ */
 export function pageUrl(lang = 'zh') {
-  return lang === 'zh' ? BASE_URL : `${BASE_URL}?lang=${encodeURIComponent(lang)}`;
+  return lang === 'zh' ? BASE_URL : `${BASE_URL}index.${encodeURIComponent(lang)}.html`;
 }
 
 /**

@@ -179,6 +179,7 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
 
     println!("==> writing the article's headline and description into index.html and embed.html");
     pages::fill_shells(&dist, &dataset)?;
+    pages::write_dashboards(&dist, &dataset, None)?;
     pages::fill_palette(&dist)?;
 
     println!("==> writing data/indicators.csv and data/indicators.json");
@@ -189,7 +190,7 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
 
     println!("==> drawing static/ID.svg, ID.png (2×), ID.en.svg, ID.en.png for every chart");
     let drawn = statics::write_images(&dist, &dataset)?;
-    let standalone = pages::write_pages(&dist, &drawn)?;
+    let standalone = pages::write_pages(&dist, &dataset, &drawn)?;
     csp::check_and_write_headers(&dist, &standalone)?;
     println!("==> writing the catalogue dist/charts.json");
     statics::write_catalogue(&dist, &drawn)?;

@@ -92,11 +92,16 @@ pub fn embed_height(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -
         0.0
     };
     // Margins between the notes collapse into the larger of two; the first
-    // note's into the caption's, the last into the actions' row.
-    let note_gaps = parts.notes.len().saturating_sub(1) as f64 * 0.15 * CAPTION.0;
+    // note's into the caption's, the last into the actions' row. Without
+    // notes the actions' row is the caption's first child, and its margin
+    // collapses into the caption's, which is larger.
+    let notes = parts.notes.len() as f64;
+    let note_gaps = (notes - 1.0).max(0.0) * 0.15 * CAPTION.0;
+    let actions_margin = if notes > 0.0 { ACTIONS.0 * CAPTION.0 } else { 0.0 };
     let caption = CAPTION.2 * CAPTION.0
         + note_gaps
-        + (ACTIONS.0 + ACTIONS.1) * CAPTION.0
+        + actions_margin
+        + ACTIONS.1 * CAPTION.0
         + ACTIONS.2
         + ACTIONS_GAP * CAPTION.0
         + CAPTION.0 * CAPTION.1;

@@ -95,6 +95,7 @@ export async function openDashboard(browser, {
   deviceScaleFactor = 1,
   colorScheme = 'light',
   hasTouch = false,
+  paintAll = true,
 } = {}) {
   const context = await browser.newContext({
     viewport: { width, height },
@@ -109,11 +110,30 @@ export async function openDashboard(browser, {
   try {
     await page.goto(pageUrl(lang), { waitUntil: 'load' });
     await waitReady(page, problems);
+    if (paintAll) await paintEveryChart(page);
   } catch (error) {
     await context.close();
     throw error;
   }
   return { context, page, problems };
+}
+
+/**
+ * Scrolls every chart into view in turn, then back to the top: charts are
+ * painted as they come near the viewport, so this paints them all, as a
+ * test that looks at every canvas needs.
+ */
+export async function paintEveryChart(page) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    for (const figure of document.querySelectorAll('figure.chart')) {
+      figure.scrollIntoView({ block: 'center' });
+      await frame();
+      await frame();
+    }
+    window.scrollTo(0, 0);
+    await frame();
+  });
 }
 
 /**

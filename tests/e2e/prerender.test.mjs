@@ -233,9 +233,13 @@ function inkiness(a) {
 test('the canvas takes the picture\'s place and size, and its first frame looks like it', async () => {
   const boxes = async (page) => page.evaluate(() =>
     [...document.querySelectorAll('figure.chart')].map((f) => {
+      // Relative to the figure: without scripts the data tables are shown,
+      // so the figures lower down start lower on the page.
+      const top = f.getBoundingClientRect().y + window.scrollY;
       const r = f.querySelector('.plot-wrap').getBoundingClientRect();
       const c = f.querySelector('canvas.plot')?.getBoundingClientRect();
-      return { id: f.dataset.chart, wrap: [r.x, r.y, r.width, r.height], canvas: c ? [c.x, c.y, c.width, c.height] : null };
+      const at = (b) => [b.x, b.y + window.scrollY - top, b.width, b.height];
+      return { id: f.dataset.chart, wrap: at(r), canvas: c ? at(c) : null, page: [r.x, r.y + window.scrollY] };
     }));
   const off = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const on = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -257,7 +261,9 @@ test('the canvas takes the picture\'s place and size, and its first frame looks 
     }
     // The first chart, on screen in both: its picture and its canvas's first
     // frame, compared pixel by pixel with room for text anti-aliasing.
-    const [x, y, w, h] = before[0].wrap;
+    const [x, y] = before[0].page;
+    const [, , w, h] = before[0].wrap;
+    assert.deepEqual(after[0].page, before[0].page, 'the first chart is at the same place in both');
     const clip = { x, y, width: Math.floor(w), height: Math.floor(h) };
     const [a, b] = [await still.screenshot({ clip }), await live.screenshot({ clip })];
     const d = difference(a, b);

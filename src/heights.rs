@@ -97,7 +97,11 @@ pub fn embed_height(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -
     // collapses into the caption's, which is larger.
     let notes = parts.notes.len() as f64;
     let note_gaps = (notes - 1.0).max(0.0) * 0.15 * CAPTION.0;
-    let actions_margin = if notes > 0.0 { ACTIONS.0 * CAPTION.0 } else { 0.0 };
+    let actions_margin = if notes > 0.0 {
+        ACTIONS.0 * CAPTION.0
+    } else {
+        0.0
+    };
     let caption = CAPTION.2 * CAPTION.0
         + note_gaps
         + actions_margin

@@ -40,10 +40,13 @@ async function shown(page) {
     };
     const figures = [...document.querySelectorAll('figure.chart[data-chart]')].map((f) => ({
       id: f.dataset.chart,
-      image: visible(f.querySelector('.plot-wrap > svg.plot-img')),
-      imageMarks: f.querySelectorAll('.plot-wrap > svg.plot-img text, .plot-wrap > svg.plot-img rect').length,
+      image: [...f.querySelectorAll('.plot-wrap > svg.plot-img')].some(visible),
+      imageMarks: [...f.querySelectorAll('.plot-wrap > svg.plot-img')].filter(visible)
+        .reduce((n, svg) => n + svg.querySelectorAll('text, rect').length, 0),
       title: f.querySelector('.chart-title')?.textContent ?? '',
-      table: visible(f.querySelector('table.data-table')),
+      // The table's box, not the table's: a visually hidden wrapper (1 px,
+      // clipped) holds a table of full size that no one sees.
+      table: visible(f.querySelector('.data-table-wrap')) && visible(f.querySelector('table.data-table')),
       rows: [...f.querySelectorAll('table.data-table tbody tr')].filter(visible).map((r) => r.dataset.indicator),
     }));
     const all = document.querySelector('table.figures-table');

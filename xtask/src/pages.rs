@@ -89,6 +89,9 @@ pub const EMBED_HEIGHTS: &str = "embed-heights.css";
 /// 40 px apart), or the whole row for a wide chart. The image is scaled
 /// into its box at other widths until the canvas replaces it.
 const DASHBOARD_WIDTHS: (f64, f64) = (508.0, 1056.0);
+/// The width of a dashboard chart's picture on a phone: a 375 px screen
+/// less `style.css`'s side padding (4vw, 15 px).
+const PHONE_WIDTH: f64 = 345.0;
 /// The width an embed page's image is drawn at: an article column of
 /// [`WIDTH`] less the embed page's padding (`embed.css`).
 const EMBED_PLOT_WIDTH: f64 = WIDTH - 4.0;
@@ -159,8 +162,26 @@ fn with_colour_classes(svg: &str) -> String {
         let Some(end) = rest[at..].find('>').map(|e| at + e) else {
             break;
         };
-        let tag = &rest[at..end];
+        let tag_text;
+        let mut tag = &rest[at..end];
         let whole = &rest[at..=end];
+        // plotters' SVG backend writes text at 1/1.24 of its size, its
+        // canvas backend at the size itself: the picture's text is set at
+        // the canvas's size, so the two match.
+        if tag.starts_with("<text") {
+            if let Some(size) = attribute(whole, "font-size").and_then(|v| v.parse::<f64>().ok()) {
+                let scaled = (size * 1.24 * 100.0).round() / 100.0;
+                tag_text = tag.replacen(
+                    &format!(
+                        "font-size=\"{}\"",
+                        attribute(whole, "font-size").unwrap_or("")
+                    ),
+                    &format!("font-size=\"{scaled}\""),
+                    1,
+                );
+                tag = &tag_text;
+            }
+        }
         let mut classes = Vec::new();
         if let Some(n) = role(attribute(whole, "fill")) {
             classes.push(format!("f-{n}"));
@@ -211,7 +232,17 @@ pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Resu
             } else {
                 DASHBOARD_WIDTHS.0
             };
-            plot_svg(data, chart, locale, width).unwrap_or_else(|e| {
+            // A phone's picture and a desktop's; `chart.css` shows the one
+            // for the figure's width.
+            let both = plot_svg(data, chart, locale, PHONE_WIDTH).and_then(|phone| {
+                let desk = plot_svg(data, chart, locale, width)?;
+                Ok(format!(
+                    "{}{}",
+                    phone.replacen("class=\"plot-img\"", "class=\"plot-img narrow\"", 1),
+                    desk.replacen("class=\"plot-img\"", "class=\"plot-img broad\"", 1)
+                ))
+            });
+            both.unwrap_or_else(|e| {
                 failed = Some(format!("chart {}: {e:#}", chart.id));
                 String::new()
             })

@@ -19,6 +19,9 @@ const FAILED = {
   en: 'The chart could not be loaded. Check the connection and reload the page.',
 };
 
+/** The tags `src/locale.rs` reads as a language (`Locale::from_tag`). */
+const KNOWN_LANGS = ['zh', 'zh-hans', 'zh-cn', 'zh-sg', 'zh-hant', 'zh-tw', 'zh-hk', 'zh-mo', 'en', 'en-us', 'en-gb'];
+
 /** The frame's language, as `src/locale.rs` reads `lang=`; Simplified Chinese by default. */
 function language(tag) {
   const t = String(tag ?? '').trim().toLowerCase();
@@ -93,7 +96,10 @@ const query = new URLSearchParams(location.search);
 async function prerendered() {
   const chart = query.get('chart');
   if (root.dataset.chart || chart === null || !/^[A-Za-z0-9_-]{1,64}$/.test(chart)) return null;
-  const lang = language(query.get('lang'));
+  // An unknown language stays here, where the module names the valid ones.
+  const tag = query.get('lang');
+  if (tag !== null && !KNOWN_LANGS.includes(tag.trim().toLowerCase())) return null;
+  const lang = language(tag);
   const url = new URL(`embed/${chart}${lang === 'zh' ? '' : `.${lang}`}.html`, document.baseURI);
   try {
     const answer = await fetch(url, { method: 'HEAD' });

@@ -36,8 +36,10 @@ pub(super) fn problem(
 ) -> Result<(), JsValue> {
     let p = text_el(document, "p", "embed-problem", message)?;
     p.set_attribute("role", if fatal { "alert" } else { "status" })?;
-    // Before the chart, prerendered or not, as the reader meets it first.
-    root.prepend_with_node_1(&p)?;
+    // Before a prerendered chart, as the reader meets it first, and after
+    // the messages before it, in their order.
+    let figure = root.query_selector("figure.chart")?;
+    root.insert_before(&p, figure.as_ref().map(|f| f as &web_sys::Node))?;
     Ok(())
 }
 

@@ -127,7 +127,9 @@ export async function paintEveryChart(page) {
   await page.evaluate(async () => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     for (const figure of document.querySelectorAll('figure.chart')) {
-      figure.scrollIntoView({ block: 'center' });
+      // Scrolled to by coordinates: `scrollIntoView` would move where Tab
+      // starts from.
+      window.scrollTo(0, figure.getBoundingClientRect().top + window.scrollY - innerHeight / 3);
       await frame();
       await frame();
     }

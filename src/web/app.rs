@@ -179,13 +179,16 @@ pub struct App {
     pub(super) observers: Vec<ResizeObserver>,
     pub(super) _callbacks: Vec<Closure<dyn FnMut()>>,
     /// Tells which charts have come near the viewport (see [`start`]).
-    pub(super) seen: Option<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)>,
+    pub(super) seen: Option<(IntersectionObserver, SeenCallback)>,
     /// Lets the panic hook find this mount's charts.
     pub(super) _mounted: Option<panic::Mounted>,
     /// What is left to do once the charts are on screen (see [`ready`]);
     /// emptied by `unmount`, so a pending callback then holds nothing.
     pub(super) finish: Finish,
 }
+
+/// What the IntersectionObserver calls with its entries.
+pub(super) type SeenCallback = Closure<dyn FnMut(js_sys::Array)>;
 
 /// Work waiting for a later task, run by whichever callback comes first.
 pub(super) type Finish = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;

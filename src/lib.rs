@@ -8,9 +8,11 @@
 //! ([`layout`]), a chart framed with its title and source for static images
 //! ([`frame`]), drawing with plotters on any backend ([`draw`]),
 //! hit-testing and keyboard moves ([`hit`]), the text for readers who do
-//! not see the canvas ([`summary`]), and the embed codes and file names
-//! shared with the build tool ([`embed_code`]). `web` mounts charts on
-//! `<canvas>` elements in the browser. See ARCHITECTURE.md.
+//! not see the canvas ([`summary`]), the embed codes and file names
+//! shared with the build tool ([`embed_code`]), every page as HTML for the
+//! build to prerender ([`markup`]) and the heights it reserves
+//! ([`heights`]). `web` hydrates the prerendered pages in the browser,
+//! drawing charts on `<canvas>` elements. See ARCHITECTURE.md.
 
 pub mod data;
 pub mod download;

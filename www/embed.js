@@ -1,8 +1,10 @@
-// The embed page: mounts the one chart its URL names. Options (chart, lang,
-// theme, plain) are read in Rust, which also reports the page's height to a
-// parent page. This file only starts the module and turns a failure to start
-// into a readable message instead of a blank frame, whose height it reports
-// itself, since Rust is not there to do it.
+// The embed page: hydrates the one chart the build prerendered into it
+// (embed/STEM.html). Options (theme, plain) are read in Rust, which also
+// reports the page's height to a parent page. An old address
+// `embed.html?chart=X&lang=Y` is sent on to embed/STEM.html with its other
+// options. This file only starts the module and turns a failure to start
+// into a readable message, reporting the frame's height itself, since Rust
+// is not there to do it.
 //
 // The glue is imported dynamically, inside the `try`: a static import that
 // fails (404, wrong Content-Type) would stop this script before any of it
@@ -16,6 +18,9 @@ const FAILED = {
   'zh-Hant': '圖表無法載入。請檢查網路後重新整理頁面。',
   en: 'The chart could not be loaded. Check the connection and reload the page.',
 };
+
+/** The tags `src/locale.rs` reads as a language (`Locale::from_tag`). */
+const KNOWN_LANGS = ['zh', 'zh-hans', 'zh-cn', 'zh-sg', 'zh-hant', 'zh-tw', 'zh-hk', 'zh-mo', 'en', 'en-us', 'en-gb'];
 
 /** The frame's language, as `src/locale.rs` reads `lang=`; Simplified Chinese by default. */
 function language(tag) {
@@ -82,21 +87,56 @@ function watchedWasm(url) {
 
 const root = document.getElementById('app');
 const query = new URLSearchParams(location.search);
-try {
-  const glue = await within(import('./pkg/danba_charts.js'), GLUE_MS, 'the glue module');
-  await glue.default({ module_or_path: watchedWasm(new URL('pkg/danba_charts_bg.wasm', import.meta.url)) });
-  window.danba = glue.mount_chart(root, location.search, true);
-} catch (err) {
-  const lang = language(root.dataset.lang ?? query.get('lang'));
-  document.documentElement.dataset.ready = 'error';
-  document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : lang;
-  const p = document.createElement('p');
-  p.className = 'chart-failed';
-  p.textContent = FAILED[lang];
-  root.className = 'embed danba-embed';
-  root.replaceChildren(p);
-  console.error(err);
-  reportHeight(root.dataset.chart ?? query.get('chart'), query.get('childId'));
+
+/**
+ * The prerendered page of `embed.html?chart=X&lang=Y`, if the site has it:
+ * `embed/X.html`, `embed/X.zh-Hant.html`, `embed/X.en.html`
+ * (`embed_code::stem`). An unknown chart has none, and this page shows why.
+ */
+async function prerendered() {
+  const chart = query.get('chart');
+  if (root.dataset.chart || chart === null || !/^[A-Za-z0-9_-]{1,64}$/.test(chart)) return null;
+  // An unknown language stays here, where the module names the valid ones.
+  const tag = query.get('lang');
+  if (tag !== null && !KNOWN_LANGS.includes(tag.trim().toLowerCase())) return null;
+  const lang = language(tag);
+  const url = new URL(`embed/${chart}${lang === 'zh' ? '' : `.${lang}`}.html`, document.baseURI);
+  try {
+    const answer = await fetch(url, { method: 'HEAD' });
+    if (!answer.ok) return null;
+  } catch {
+    return null;
+  }
+  const rest = new URLSearchParams(query);
+  rest.delete('chart');
+  rest.delete('lang');
+  const tail = rest.toString();
+  return `${url.pathname}${tail ? `?${tail}` : ''}${location.hash}`;
+}
+
+const moved = await prerendered();
+if (moved) location.replace(moved);
+else await start();
+
+async function start() {
+  try {
+    const glue = await within(import('./pkg/danba_charts.js'), GLUE_MS, 'the glue module');
+    await glue.default({ module_or_path: watchedWasm(new URL('pkg/danba_charts_bg.wasm', import.meta.url)) });
+    window.danba = glue.mount_chart(root, location.search, true);
+  } catch (err) {
+    const lang = language(root.dataset.lang ?? query.get('lang'));
+    document.documentElement.dataset.ready = 'error';
+    document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : lang;
+    const p = document.createElement('p');
+    p.className = 'chart-failed';
+    p.textContent = FAILED[lang];
+    root.className = 'embed danba-embed';
+    // A prerendered chart stays, picture and table; only its interaction is missing.
+    if (root.querySelector('figure.chart')) root.prepend(p);
+    else root.replaceChildren(p);
+    console.error(err);
+    reportHeight(root.dataset.chart ?? query.get('chart'), query.get('childId'));
+  }
 }
 
 /**

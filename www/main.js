@@ -1,6 +1,8 @@
-// Loads the WebAssembly module and mounts the dashboard. Everything else —
-// DOM, drawing, events — happens in Rust; this file only starts it and turns
-// a failure to start into a readable message instead of a blank page.
+// Loads the WebAssembly module and hydrates the dashboard, which the build
+// prerendered (every text, table and a picture of each chart): Rust puts a
+// canvas over each picture and listens. This file only starts it, sends an
+// old `index.html?lang=en` link on to the language's own page, and turns a
+// failure to start into a readable message above the (still whole) page.
 //
 // The glue is imported dynamically, inside the `try`: a static import that
 // fails (404, wrong Content-Type) would stop this script before any of it
@@ -78,18 +80,36 @@ function watchedWasm(url) {
   return { then: (resolve, reject) => load().then(resolve, reject) };
 }
 
-const root = document.getElementById('app');
-try {
-  const glue = await within(import('./pkg/danba_charts.js'), GLUE_MS, 'the glue module');
-  await glue.default({ module_or_path: watchedWasm(new URL('pkg/danba_charts_bg.wasm', import.meta.url)) });
-  window.danba = glue.mount(root);
-} catch (err) {
-  const lang = language(new URLSearchParams(location.search).get('lang'));
-  document.documentElement.dataset.ready = 'error';
-  const p = document.createElement('p');
-  p.className = 'failed';
-  p.lang = lang === 'zh' ? 'zh-Hans' : lang;
-  p.textContent = FAILED[lang];
-  root.replaceChildren(p);
-  console.error(err);
+/** Each language's dashboard, as the build names them (`markup::page::dashboard_file`). */
+const PAGES = { zh: 'index.html', 'zh-Hant': 'index.zh-Hant.html', en: 'index.en.html' };
+
+async function start() {
+  const root = document.getElementById('app');
+  try {
+    const glue = await within(import('./pkg/danba_charts.js'), GLUE_MS, 'the glue module');
+    await glue.default({ module_or_path: watchedWasm(new URL('pkg/danba_charts_bg.wasm', import.meta.url)) });
+    window.danba = glue.mount(root);
+  } catch (err) {
+    const lang = language(document.documentElement.lang);
+    document.documentElement.dataset.ready = 'error';
+    const p = document.createElement('p');
+    p.className = 'failed';
+    p.setAttribute('role', 'status');
+    p.lang = lang === 'zh' ? 'zh-Hans' : lang;
+    p.textContent = FAILED[lang];
+    // The prerendered page stays: only the charts' interaction is missing.
+    root.prepend(p);
+    console.error(err);
+  }
+}
+
+const params = new URLSearchParams(location.search);
+if (params.has('lang')) {
+  // An old link to `index.html?lang=en`: each language has its own page now.
+  const page = PAGES[language(params.get('lang'))];
+  params.delete('lang');
+  const rest = params.toString();
+  location.replace(`${page}${rest ? `?${rest}` : ''}${location.hash}`);
+} else {
+  await start();
 }

@@ -1054,15 +1054,16 @@ fn kind_rule(kind: Kind, items: &[&Indicator]) -> Option<String> {
                     "\"{}\" has no known value and cannot be a bar; show it in a `cards` chart",
                     i.id
                 ))
-            } else if let Some(w) = items.windows(2).find(|w| w[0].unit.id != w[1].unit.id) {
+            } else {
                 // Schools and hospitals are both counts, yet bars of them on
                 // one axis would compare unlike things: one unit, one axis.
-                Some(format!(
-                    "bars share one axis, so their figures must have one unit; \"{}\" is in {} but \"{}\" is in {}",
-                    w[0].id, w[0].unit.id, w[1].id, w[1].unit.id
-                ))
-            } else {
-                None
+                items
+                    .windows(2)
+                    .find(|w| w[0].unit.id != w[1].unit.id)
+                    .map(|w| format!(
+                        "bars share one axis, so their figures must have one unit; \"{}\" is in {} but \"{}\" is in {}",
+                        w[0].id, w[0].unit.id, w[1].id, w[1].unit.id
+                    ))
             }
         }
         Kind::Years => {

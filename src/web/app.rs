@@ -9,7 +9,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Document, Element, Event, HtmlCanvasElement, HtmlElement, MediaQueryList, Node, ResizeObserver,
+    Document, Element, HtmlCanvasElement, HtmlElement, IntersectionObserver,
+    IntersectionObserverEntry, IntersectionObserverInit, MediaQueryList, Node, ResizeObserver,
     Window,
 };
 
@@ -20,9 +21,8 @@ use crate::options::ThemeChoice;
 use crate::theme::Theme;
 
 use super::listener::Listener;
-use super::png::download_png;
 use super::view::{device_pixel_ratio, highlight, paint, size_canvas, View};
-use super::{dom, figure, figures, keys, page, panic, table, tooltip, touch};
+use super::{dom, figure, figures, keys, panic, table, tooltip, touch};
 
 /// Everything the listeners share.
 pub(super) struct State {
@@ -52,8 +52,9 @@ impl State {
         self.views.iter().map(|v| v.canvas.clone()).collect()
     }
 
-    /// Lays out and redraws every chart whose width or pixel ratio changed,
-    /// or all of them when `force` is set (theme change).
+    /// Lays out every chart whose width or pixel ratio changed, or all of
+    /// them when `force` is set (theme change), and paints those that have
+    /// come near the viewport.
     pub(super) fn refresh(&mut self, force: bool) {
         let dpr = device_pixel_ratio();
         let theme = self.theme();
@@ -71,18 +72,25 @@ impl State {
             if width.is_nan() || width <= 0.0 {
                 continue;
             }
-            if !force && view.drawn_for == (width, dpr) {
-                continue;
+            // Whole CSS px, as the build's table of plot heights
+            // (`crate::heights`) assumes: the canvas then takes exactly the
+            // height the page reserved for it.
+            let width = width.floor();
+            if force || view.drawn_for != (width, dpr) {
+                let Some(chart) = DATASET.charts.get(view.chart) else {
+                    continue;
+                };
+                view.scene = layout(&DATASET, chart, self.locale, width);
+                view.active = None;
+                view.drawn_for = (width, dpr);
+                view.unlit = None;
+                view.painted = false;
+                size_canvas(&view.canvas, &view.scene, dpr);
             }
-            let Some(chart) = DATASET.charts.get(view.chart) else {
-                continue;
-            };
-            view.scene = layout(&DATASET, chart, self.locale, width);
-            view.active = None;
-            view.drawn_for = (width, dpr);
-            view.unlit = None;
-            size_canvas(&view.canvas, &view.scene, dpr);
-            paint(view, &theme, self.locale);
+            if view.seen && !view.painted {
+                paint(view, &theme, self.locale);
+                view.painted = true;
+            }
         }
     }
 
@@ -170,12 +178,17 @@ pub struct App {
     pub(super) _listeners: Vec<Listener>,
     pub(super) observers: Vec<ResizeObserver>,
     pub(super) _callbacks: Vec<Closure<dyn FnMut()>>,
+    /// Tells which charts have come near the viewport (see [`start`]).
+    pub(super) seen: Option<(IntersectionObserver, SeenCallback)>,
     /// Lets the panic hook find this mount's charts.
     pub(super) _mounted: Option<panic::Mounted>,
     /// What is left to do once the charts are on screen (see [`ready`]);
     /// emptied by `unmount`, so a pending callback then holds nothing.
     pub(super) finish: Finish,
 }
+
+/// What the IntersectionObserver calls with its entries.
+pub(super) type SeenCallback = Closure<dyn FnMut(js_sys::Array)>;
 
 /// Work waiting for a later task, run by whichever callback comes first.
 pub(super) type Finish = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
@@ -247,6 +260,9 @@ impl App {
         for observer in self.observers.drain(..) {
             observer.disconnect();
         }
+        if let Some((observer, _)) = self.seen.take() {
+            observer.disconnect();
+        }
         if let Some(state) = self.state.take() {
             if let Ok(state) = state.try_borrow() {
                 state.tooltip.remove();
@@ -276,54 +292,75 @@ impl Drop for App {
         for observer in &self.observers {
             observer.disconnect();
         }
+        if let Some((observer, _)) = &self.seen {
+            observer.disconnect();
+        }
     }
 }
 
-/// Builds the dashboard inside `root` and draws every chart. The language
-/// comes from the page URL's `lang=` (Simplified Chinese by default).
+/// Hydrates the dashboard: every prerendered chart under `root` gets its
+/// canvas, drawn as it comes near the viewport, and its listeners; the
+/// table of every figure its sorting. The page's language is the figures'.
 #[wasm_bindgen]
 pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
-    let locale = page::locale_from_url(&window);
-    let placed = page::build_page(&document, root, locale)?;
     let html: HtmlElement = document.document_element().ok_or("no <html>")?.dyn_into()?;
     let body = document.body().ok_or("no <body>")?;
-    let mut app = start(
+    let ready_on: Element = html.clone().into();
+    hydrate_in(&window, root, &body, html, ThemeChoice::Auto, &ready_on)
+}
+
+/// Hydrates every prerendered chart figure under `root` (a page's `#app`,
+/// or the element a script embed put an embed page's content in): the
+/// theme's colours are set on `root` and the tooltip lives inside it.
+#[wasm_bindgen]
+pub fn hydrate(root: &HtmlElement) -> Result<App, JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let ready_on: Element = root.clone().into();
+    hydrate_in(
         &window,
+        root,
+        root,
+        root.clone(),
+        ThemeChoice::Auto,
+        &ready_on,
+    )
+}
+
+/// The language of the prerendered figures under `root`.
+pub(super) fn figures_locale(root: &Element) -> Locale {
+    root.query_selector("figure.chart[data-lang]")
+        .ok()
+        .flatten()
+        .and_then(|f| f.get_attribute("data-lang"))
+        .and_then(|tag| Locale::from_tag(&tag))
+        .unwrap_or(Locale::DEFAULT)
+}
+
+pub(super) fn hydrate_in(
+    window: &Window,
+    root: &HtmlElement,
+    tooltip_parent: &Node,
+    colours_on: HtmlElement,
+    choice: ThemeChoice,
+    ready_on: &Element,
+) -> Result<App, JsValue> {
+    let document = window.document().ok_or("no document")?;
+    let locale = figures_locale(root);
+    let placed = figure::find(root)?;
+    let mut app = start(
+        window,
         &document,
         placed,
         locale,
-        ThemeChoice::Auto,
-        &body,
-        html,
+        choice,
+        tooltip_parent,
+        colours_on,
     )?;
     app._listeners.push(figures::listen(root)?);
     app._listeners.push(super::copy::attach(root)?);
-    if let Some(state) = &app.state {
-        // Downloads of a chart as PNG are drawn afresh at twice the pixel
-        // density; one listener on the page serves every button.
-        let st = Rc::clone(state);
-        app._listeners
-            .push(Listener::new(root, "click", move |e: Event| {
-                let Some(button) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-                    return;
-                };
-                let Some(id) = button.get_attribute("data-png") else {
-                    return;
-                };
-                if let Err(err) = download_png(&st.borrow(), &id) {
-                    web_sys::console::error_1(&err);
-                }
-            })?);
-    }
-    ready(
-        &window,
-        root,
-        locale,
-        &document.document_element().ok_or("no <html>")?,
-        &app.finish,
-    )?;
+    ready(window, root, locale, ready_on, &app.finish)?;
     Ok(app)
 }
 
@@ -353,7 +390,9 @@ pub(super) fn ready(
         if panic::panicked() {
             return;
         }
-        if let Err(e) = table::fill(&root, locale).and_then(|()| figures::fill(&root, locale)) {
+        // Only a chart built whole (a script embed without prerendered
+        // HTML) has a table left to fill; prerendered ones have theirs.
+        if let Err(e) = table::fill(&root, locale) {
             web_sys::console::error_1(&e);
         }
         let _ = on.set_attribute("data-ready", "true");
@@ -425,6 +464,8 @@ pub(super) fn start(
             },
             active: None,
             drawn_for: (-1.0, -1.0),
+            seen: false,
+            painted: false,
             unlit: None,
         })
         .collect();
@@ -436,6 +477,20 @@ pub(super) fn start(
         dark,
         colours_on,
     }));
+    // The charts within a screen of the viewport are painted at once, in
+    // this task, as the observer below would only call in a later one.
+    {
+        let reach = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let mut s = state.borrow_mut();
+        for view in s.views.iter_mut() {
+            let r = view.wrap.get_bounding_client_rect();
+            view.seen = r.bottom() > -reach && r.top() < 2.0 * reach;
+        }
+    }
     state.borrow_mut().refresh(true);
 
     // Pointer and touch, keyboard, and the "Show data" buttons.
@@ -462,11 +517,51 @@ pub(super) fn start(
         observer.observe(&view.wrap);
     }
 
+    // A chart is painted when it comes within a screen's reach of the
+    // viewport, so that start-up paints only what the reader can see and no
+    // task draws every chart of a long page; until then the image drawn at
+    // build time shows, at the same size.
+    let st = Rc::clone(&state);
+    let on_seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if panic::panicked() {
+            return;
+        }
+        let Ok(mut s) = st.try_borrow_mut() else {
+            return;
+        };
+        let mut any = false;
+        for entry in entries.iter() {
+            let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
+                continue;
+            };
+            if !entry.is_intersecting() {
+                continue;
+            }
+            let target: Node = entry.target().into();
+            for view in s.views.iter_mut() {
+                if !view.seen && view.wrap.is_same_node(Some(&target)) {
+                    view.seen = true;
+                    any = true;
+                }
+            }
+        }
+        if any {
+            s.refresh(false);
+        }
+    });
+    let init = IntersectionObserverInit::new();
+    init.set_root_margin("100% 0px");
+    let seen = IntersectionObserver::new_with_options(on_seen.as_ref().unchecked_ref(), &init)?;
+    for view in &state.borrow().views {
+        seen.observe(&view.wrap);
+    }
+
     Ok(App {
         state: Some(state),
         _listeners: listeners,
         observers: vec![observer],
         _callbacks: vec![on_resize],
+        seen: Some((seen, on_seen)),
         _mounted: Some(mounted),
         finish: Finish::default(),
     })

@@ -27,12 +27,6 @@ pub(super) fn text_el(
     Ok(e)
 }
 
-pub(super) fn link(document: &Document, href: &str, text: &str) -> Result<Element, JsValue> {
-    let a = text_el(document, "a", "", text)?;
-    a.set_attribute("href", href)?;
-    Ok(a)
-}
-
 /// Shows a problem with an embed's options, as text.
 pub(super) fn problem(
     document: &Document,
@@ -42,7 +36,10 @@ pub(super) fn problem(
 ) -> Result<(), JsValue> {
     let p = text_el(document, "p", "embed-problem", message)?;
     p.set_attribute("role", if fatal { "alert" } else { "status" })?;
-    root.append_child(&p)?;
+    // Before a prerendered chart, as the reader meets it first, and after
+    // the messages before it, in their order.
+    let figure = root.query_selector("figure.chart")?;
+    root.insert_before(&p, figure.as_ref().map(|f| f as &web_sys::Node))?;
     Ok(())
 }
 

@@ -35,7 +35,12 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
     let (options, problems) =
         Options::from_pairs(&DATASET, values.iter().map(|(k, v)| (*k, v.as_str())));
     let locale = options.locale;
-    root.set_text_content(None);
+    // An embed page carries its chart prerendered; a script embed's element
+    // (until it fetches that page) is empty and gets the chart built whole.
+    let prerendered = root.query_selector("figure.chart[data-chart]")?.is_some();
+    if !prerendered {
+        root.set_text_content(None);
+    }
     root.class_list().add_1("danba-embed")?;
     root.set_attribute("lang", locale.tag())?;
     let ready_on: Element = if in_frame {
@@ -55,6 +60,28 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
         )?;
     }
     let mut app = match options.chart {
+        Some(_) if prerendered => {
+            if options.plain {
+                // Chart only: the title and notes stay for assistive
+                // technology, the host page shows its own.
+                let figures = root.query_selector_all("figure.chart")?;
+                for i in 0..figures.length() {
+                    if let Some(f) = figures.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        f.class_list().add_1("plain")?;
+                    }
+                }
+            }
+            let placed = figure::find(root)?;
+            start(
+                &window,
+                &document,
+                placed,
+                locale,
+                options.theme,
+                root,
+                root.clone(),
+            )?
+        }
         Some(index) => {
             let (figure, placed) = figure::build_chart(
                 &document,
@@ -62,7 +89,6 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
                 locale,
                 figure::Chrome {
                     plain: options.plain,
-                    tools: false,
                     heading: if in_frame { "h1" } else { "h3" },
                 },
             )?;
@@ -83,6 +109,7 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
                 _listeners: Vec::new(),
                 observers: Vec::new(),
                 _callbacks: Vec::new(),
+                seen: None,
                 _mounted: None,
                 finish: Finish::default(),
             };

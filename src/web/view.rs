@@ -21,8 +21,13 @@ pub(super) struct View {
     pub(super) scene: Scene,
     /// The highlighted item, if any.
     pub(super) active: Option<usize>,
-    /// The CSS width and pixel ratio the canvas was last drawn for.
+    /// The CSS width and pixel ratio the canvas was last laid out for.
     pub(super) drawn_for: (f64, f64),
+    /// Whether the chart has come near the viewport: only then is it
+    /// painted, so that no start-up task draws every chart of the page.
+    pub(super) seen: bool,
+    /// Whether the canvas shows the current layout.
+    pub(super) painted: bool,
     /// A copy of the chart drawn with nothing highlighted, taken the first
     /// time an item is lit after a full paint; `None` until then. Hovering
     /// restores it and paints one item over it (see [`highlight`]).

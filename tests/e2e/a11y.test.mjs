@@ -473,7 +473,7 @@ describe('accessibility', () => {
       })));
       assert.deepEqual(links.map((l) => l.lang), ['zh-Hans', 'zh-Hant', 'en']);
       assert.deepEqual(links.map((l) => l.current), ['page', null, null]);
-      await Promise.all([page.waitForURL(/lang=zh-Hant/), page.click('nav.lang-switch a[hreflang="zh-Hant"]')]);
+      await Promise.all([page.waitForURL(/index\.zh-Hant\.html/), page.click('nav.lang-switch a[hreflang="zh-Hant"]')]);
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
       assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
       const title = await page.textContent('h1');

@@ -73,9 +73,12 @@ export async function withDashboard(browser, options, body) {
   }
 }
 
-/** The dashboard's address in a language: Simplified Chinese is the default. */
+/**
+ * The dashboard's address in a language: each has its own prerendered page
+ * (`index.html` is Simplified Chinese, the default).
+ */
 export function pageUrl(lang = 'zh') {
-  return lang === 'zh' ? BASE_URL : `${BASE_URL}?lang=${encodeURIComponent(lang)}`;
+  return lang === 'zh' ? BASE_URL : `${BASE_URL}index.${encodeURIComponent(lang)}.html`;
 }
 
 /**
@@ -92,6 +95,7 @@ export async function openDashboard(browser, {
   deviceScaleFactor = 1,
   colorScheme = 'light',
   hasTouch = false,
+  paintAll = true,
 } = {}) {
   const context = await browser.newContext({
     viewport: { width, height },
@@ -106,11 +110,32 @@ export async function openDashboard(browser, {
   try {
     await page.goto(pageUrl(lang), { waitUntil: 'load' });
     await waitReady(page, problems);
+    if (paintAll) await paintEveryChart(page);
   } catch (error) {
     await context.close();
     throw error;
   }
   return { context, page, problems };
+}
+
+/**
+ * Scrolls every chart into view in turn, then back to the top: charts are
+ * painted as they come near the viewport, so this paints them all, as a
+ * test that looks at every canvas needs.
+ */
+export async function paintEveryChart(page) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    for (const figure of document.querySelectorAll('figure.chart')) {
+      // Scrolled to by coordinates: `scrollIntoView` would move where Tab
+      // starts from.
+      window.scrollTo(0, figure.getBoundingClientRect().top + window.scrollY - innerHeight / 3);
+      await frame();
+      await frame();
+    }
+    window.scrollTo(0, 0);
+    await frame();
+  });
 }
 
 /**

@@ -99,12 +99,21 @@ function itemCounts(frame) {
 
 /** Whether every canvas of the frame has ink: more than one colour. */
 function inked(frame) {
-  return frame.evaluate(() => [...document.querySelectorAll('canvas.plot')].map((c) => {
+  return frame.evaluate(async () => {
+    // Charts are painted as they come near the viewport: bring each there.
+    const tick = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    for (const c of document.querySelectorAll('canvas.plot')) {
+      c.scrollIntoView({ block: 'center' });
+      await tick();
+      await tick();
+    }
+    return [...document.querySelectorAll('canvas.plot')].map((c) => {
     const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     const colours = new Set();
     for (let i = 0; i < data.length && colours.size < 3; i += 4 * 97) colours.add(data[i] * 65536 + data[i + 1] * 256 + data[i + 2]);
     return colours.size > 1;
-  }));
+    });
+  });
 }
 
 /**

@@ -288,8 +288,8 @@ describe('the per-chart embed pages in dist/embed/', { timeout: TEST_TIMEOUT_MS 
           const image = meta('og:image');
           const png = image ? await fetch(new URL(image, base)) : null;
           const app = doc.getElementById('app');
-          // DOMParser runs no scripts, so <noscript> holds elements here.
-          const img = doc.querySelector('#app noscript img');
+          // The chart is prerendered: its figure, title and picture are in the HTML.
+          const figure = doc.querySelector('#app figure.chart');
           out.push({
             path,
             status: response.status,
@@ -301,7 +301,11 @@ describe('the per-chart embed pages in dist/embed/', { timeout: TEST_TIMEOUT_MS 
             png: png && { status: png.status, type: png.headers.get('content-type') },
             chart: app?.dataset.chart ?? null,
             dataLang: app?.dataset.lang ?? null,
-            img: img && { src: new URL(img.getAttribute('src'), base).pathname, alt: img.alt },
+            figure: figure && {
+              id: figure.dataset.chart,
+              title: figure.querySelector('.chart-title')?.textContent ?? null,
+              picture: Boolean(figure.querySelector('.plot-wrap > svg.plot-img')),
+            },
           });
         }
         return out;
@@ -319,7 +323,7 @@ describe('the per-chart embed pages in dist/embed/', { timeout: TEST_TIMEOUT_MS 
         assert.deepEqual(p.png, { status: 200, type: 'image/png' }, `${p.path}: og:image is not served`);
         assert.equal(p.chart, id, p.path);
         assert.equal(p.dataLang, lang, p.path);
-        assert.deepEqual(p.img, { src: png, alt: title }, `${p.path}: <noscript> image`);
+        assert.deepEqual(p.figure, { id, title, picture: true }, `${p.path}: the prerendered figure`);
       }
     } finally {
       await context.close();

@@ -185,7 +185,8 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
     copy_dir(&www, &dist)?;
 
     println!("==> writing the article's headline and description into index.html and embed.html");
-    pages::fill_shells(&dist, &dataset, site.base_url.as_deref())?;
+    pages::fill_shells(&dist, &dataset)?;
+    pages::write_dashboards(&dist, &dataset, site.base_url.as_deref())?;
     pages::fill_palette(&dist)?;
 
     println!("==> writing data/indicators.csv and data/indicators.json");
@@ -196,7 +197,7 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
 
     println!("==> drawing static/ID.svg, ID.png (2×), ID.en.svg, ID.en.png for every chart");
     let drawn = statics::write_images(&dist, &dataset)?;
-    let standalone = pages::write_pages(&dist, &drawn, site.base_url.as_deref())?;
+    let standalone = pages::write_pages(&dist, &dataset, &drawn, site.base_url.as_deref())?;
     oembed::write(&dist, &dataset, &drawn, site.base_url.as_deref())?;
     csp::check_and_write_headers(&dist, &standalone)?;
     println!("==> writing the catalogue dist/charts.json");

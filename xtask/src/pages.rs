@@ -1,12 +1,19 @@
-//! Pages made from the one-chart page `embed.html` (from `www/`) at build
-//! time, for every chart and language:
+//! The site's pages, prerendered at build time by `danba_charts::markup`
+//! (the same Rust code the module runs), for every chart and language:
 //!
-//! - `dist/embed/ID.html`, `ID.en.html`: the same page with the chart fixed
-//!   (`data-chart` / `data-lang` on `#app`, which the module reads before the
-//!   query), `<base href="../">` so it loads the site's files, its own
-//!   `<title>`, Open Graph and Twitter card tags pointing at the static PNG,
-//!   and that PNG as the `<noscript>` fallback. Link previews and readers
-//!   without JavaScript get a real picture of the chart.
+//! - `dist/index.html`, `index.zh-Hant.html`, `index.en.html`: the dashboard
+//!   in each language, every text, table, download link and a build-time
+//!   image of each chart in its place ([`write_dashboards`]), with
+//!   `plot-heights.css`, which reserves each plot's height at every width,
+//!   and `data/ID.csv`, each chart's figures;
+//!
+//! - `dist/embed/STEM.html` (made from `embed.html`): the chart's figure
+//!   prerendered, with the chart fixed (`data-chart` / `data-lang` on
+//!   `#app`, which the module reads before the query), `<base href="../">`
+//!   so it loads the site's files, its own `<title>` and description, and
+//!   Open Graph and Twitter card tags pointing at the static PNG; its text
+//!   blocks' heights come from `embed-heights.css`, so the page is exactly
+//!   as tall as `heights::embed_height` says.
 //! - `dist/standalone/ID.html`, `ID.en.html`: one file with everything
 //!   inlined — style sheets, the page script, the wasm-bindgen glue and the
 //!   WebAssembly module as base64 — that works opened from disk or uploaded
@@ -24,8 +31,12 @@ use anyhow::{bail, Context, Result};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use danba_charts::data::{Chart, Dataset};
+use danba_charts::draw::{draw, Style};
+use danba_charts::layout::{layout, Scene};
 use danba_charts::locale::Locale;
-use danba_charts::theme::Theme;
+use danba_charts::markup;
+use danba_charts::theme::{Theme, CSS_COLOURS};
+use plotters::prelude::SVGBackend;
 
 use crate::html::{attribute, escape, find_span};
 use crate::statics::{stem, Drawn, LANGUAGES, PNG_SCALE, WIDTH};
@@ -71,8 +82,235 @@ impl Target<'_> {
     }
 }
 
+/// The style sheet of every plot's height at every width (all pages).
+pub const PLOT_HEIGHTS: &str = "plot-heights.css";
+/// The style sheet of the embed pages' text blocks' heights.
+pub const EMBED_HEIGHTS: &str = "embed-heights.css";
+/// The width a dashboard chart's build-time image is drawn at: the column of
+/// `style.css`'s grid at a 1280 px window (1056 px of content, two columns
+/// 40 px apart), or the whole row for a wide chart. The image is scaled
+/// into its box at other widths until the canvas replaces it.
+const DASHBOARD_WIDTHS: (f64, f64) = (508.0, 1056.0);
+/// The width of a dashboard chart's picture on a phone: a 375 px screen
+/// less `style.css`'s side padding (4vw, 15 px).
+const PHONE_WIDTH: f64 = 345.0;
+/// The width an embed page's image is drawn at: an article column of
+/// [`WIDTH`] less the embed page's padding (`embed.css`).
+const EMBED_PLOT_WIDTH: f64 = WIDTH - 4.0;
+
+/// The inline SVG of `chart`'s plot at `width` CSS px: drawn by `draw.rs`
+/// as the canvas is, scaled to its box, hidden from assistive technology
+/// (the figure's title, summary and table say what it shows), and with the
+/// theme's colours as classes, so that a dark page shows a dark image.
+pub fn plot_svg(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -> Result<String> {
+    let scene = layout(data, chart, locale, width);
+    let raw = scene_svg(&scene, locale)?;
+    let Some(open_end) = raw
+        .find("<svg")
+        .and_then(|at| raw[at..].find('>').map(|e| at + e))
+    else {
+        bail!("plotters wrote no <svg> element");
+    };
+    let body = &raw[open_end + 1..];
+    let open = format!(
+        concat!(
+            "<svg class=\"plot-img\" viewBox=\"0 0 {} {}\" preserveAspectRatio=\"xMinYMin meet\" ",
+            "aria-hidden=\"true\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\">"
+        ),
+        scene.width.ceil(),
+        scene.height.ceil()
+    );
+    Ok(format!("{open}{}", with_colour_classes(body.trim())))
+}
+
+fn scene_svg(scene: &Scene, locale: Locale) -> Result<String> {
+    let mut out = String::new();
+    {
+        let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
+        let style = Style {
+            theme: Theme::LIGHT,
+            scale: 1.0,
+            locale,
+            highlight: None,
+        };
+        draw(SVGBackend::with_string(&mut out, size), scene, &style)
+            .map_err(|e| anyhow::anyhow!("drawing failed: {e:?}"))?;
+    }
+    Ok(out)
+}
+
+/// Adds to every element filled or stroked in one of the light theme's
+/// colours of the page (`CSS_COLOURS`) a class naming it (`f-ink`,
+/// `s-grid`), which `chart.css` maps to the page's custom property: the
+/// image then follows the colour scheme without a style attribute.
+fn with_colour_classes(svg: &str) -> String {
+    let named: Vec<(String, &str)> = CSS_COLOURS
+        .iter()
+        .map(|(name, paint)| {
+            (
+                Theme::LIGHT.rgb(*paint).hex().to_ascii_uppercase(),
+                name.trim_start_matches("--"),
+            )
+        })
+        .collect();
+    let role = |value: Option<&str>| {
+        let value = value?.to_ascii_uppercase();
+        named.iter().find(|(hex, _)| *hex == value).map(|(_, n)| *n)
+    };
+    let mut out = String::with_capacity(svg.len() + svg.len() / 8);
+    let mut rest = svg;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let Some(end) = rest[at..].find('>').map(|e| at + e) else {
+            break;
+        };
+        let tag_text;
+        let mut tag = &rest[at..end];
+        let whole = &rest[at..=end];
+        // plotters' SVG backend writes text at 1/1.24 of its size, its
+        // canvas backend at the size itself: the picture's text is set at
+        // the canvas's size, so the two match.
+        if tag.starts_with("<text") {
+            if let Some(size) = attribute(whole, "font-size").and_then(|v| v.parse::<f64>().ok()) {
+                let scaled = (size * 1.24 * 100.0).round() / 100.0;
+                tag_text = tag.replacen(
+                    &format!(
+                        "font-size=\"{}\"",
+                        attribute(whole, "font-size").unwrap_or("")
+                    ),
+                    &format!("font-size=\"{scaled}\""),
+                    1,
+                );
+                tag = &tag_text;
+            }
+        }
+        let mut classes = Vec::new();
+        if let Some(n) = role(attribute(whole, "fill")) {
+            classes.push(format!("f-{n}"));
+        }
+        if let Some(n) = role(attribute(whole, "stroke")) {
+            classes.push(format!("s-{n}"));
+        }
+        match tag.find(char::is_whitespace) {
+            Some(space) if !classes.is_empty() && !tag.starts_with("</") => {
+                out.push_str(&tag[..space]);
+                out.push_str(&format!(" class=\"{}\"", classes.join(" ")));
+                out.push_str(&tag[space..]);
+            }
+            _ => out.push_str(tag),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Writes the dashboard in every language from `dist/index.html`, the
+/// height style sheets and each chart's CSV. `base` is the site's address
+/// for the embed codes, when the build is told it.
+pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Result<()> {
+    println!("==> prerendering index.html, index.zh-Hant.html, index.en.html, {PLOT_HEIGHTS}, {EMBED_HEIGHTS} and data/ID.csv");
+    write(
+        &dist.join(PLOT_HEIGHTS),
+        &danba_charts::heights::plot_css(data, &LANGUAGES),
+    )?;
+    write(
+        &dist.join(EMBED_HEIGHTS),
+        &danba_charts::heights::embed_css(data, &LANGUAGES),
+    )?;
+    let csv_dir = dist.join("data");
+    fs::create_dir_all(&csv_dir).with_context(|| format!("cannot create {}", csv_dir.display()))?;
+    for chart in data.charts.iter() {
+        // A byte-order mark makes spreadsheet programs read the file as UTF-8.
+        let csv = format!("\u{feff}{}", danba_charts::download::chart_csv(data, chart));
+        write(&csv_dir.join(format!("{}.csv", chart.id)), &csv)?;
+    }
+    let shell = read_text(&dist.join("index.html"))?;
+    for locale in LANGUAGES {
+        let mut failed = None;
+        let mut plot = |chart: &Chart, wide: bool| {
+            let width = if wide {
+                DASHBOARD_WIDTHS.1
+            } else {
+                DASHBOARD_WIDTHS.0
+            };
+            // A phone's picture and a desktop's; `chart.css` shows the one
+            // for the figure's width.
+            let both = plot_svg(data, chart, locale, PHONE_WIDTH).and_then(|phone| {
+                let desk = plot_svg(data, chart, locale, width)?;
+                Ok(format!(
+                    "{}{}",
+                    phone.replacen("class=\"plot-img\"", "class=\"plot-img narrow\"", 1),
+                    desk.replacen("class=\"plot-img\"", "class=\"plot-img broad\"", 1)
+                ))
+            });
+            both.unwrap_or_else(|e| {
+                failed = Some(format!("chart {}: {e:#}", chart.id));
+                String::new()
+            })
+        };
+        let inner = markup::page::dashboard(data, locale, base, &mut plot);
+        if let Some(problem) = failed {
+            bail!("{problem}");
+        }
+        let mut page = set_html_lang(&shell, locale.tag())?;
+        page = set_title(&page, &escape(locale.pick(&data.meta.title)))?;
+        page = set_description(&page, &markup::page::description(data, locale))?;
+        page = insert_before(&page, "</head>", &dashboard_links(locale, base))?;
+        page = replace_app(&page, &inner)?;
+        let name = markup::page::dashboard_file(locale);
+        csp::check_page(&page, csp::POLICY, &format!("dist/{name}"))?;
+        write(&dist.join(&name), &page)?;
+    }
+    Ok(())
+}
+
+/// The dashboard's `<link>`s in `locale`: `rel="alternate" hreflang` to
+/// the dashboard in every language and, when the site's address is known,
+/// its canonical address. With the address both are absolute, as search
+/// engines and link previews want; without it the alternates stay relative.
+fn dashboard_links(locale: Locale, base: Option<&str>) -> String {
+    let address = |l: Locale| {
+        let file = markup::page::dashboard_file(l);
+        match base {
+            // The default language's dashboard is the folder's index.
+            Some(base) if file == "index.html" => base.to_owned(),
+            Some(base) => format!("{base}{file}"),
+            None => file,
+        }
+    };
+    let mut out: String = Locale::ALL
+        .iter()
+        .map(|&l| {
+            format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n",
+                l.tag(),
+                escape(&address(l))
+            )
+        })
+        .collect();
+    if base.is_some() {
+        out.push_str(&format!(
+            "<link rel=\"canonical\" href=\"{}\">\n",
+            escape(&address(locale))
+        ));
+    }
+    out
+}
+
+/// The inside of `#app` of a chart's own page: its figure, prerendered.
+fn embed_inner(data: &Dataset, target: &Target) -> Result<String> {
+    let plot = plot_svg(data, target.chart, target.locale, EMBED_PLOT_WIDTH)?;
+    Ok(markup::page::embed_page(
+        data,
+        target.chart,
+        target.locale,
+        &plot,
+    ))
+}
+
 /// The per-chart embed page made from the template.
-pub fn embed_page(template: &str, target: &Target) -> Result<String> {
+pub fn embed_page(template: &str, target: &Target, inner: &str) -> Result<String> {
     let png = format!("static/{}.png", target.stem());
     // Link previews need an absolute image address; the page itself keeps
     // the relative one, which works wherever the site is served.
@@ -111,13 +349,7 @@ pub fn embed_page(template: &str, target: &Target) -> Result<String> {
         );
         page = insert_before(&page, "</head>", &links)?;
     }
-    let fallback = format!(
-        r#"<noscript><img class="fallback" src="{}" alt="{title}" width="{}" height="{}"></noscript>"#,
-        escape(&png),
-        WIDTH.round() as u32,
-        target.height.round() as u32,
-    );
-    set_app(&page, &target.app_attributes(), &fallback)
+    set_app(&page, &target.app_attributes(), inner)
 }
 
 /// The files of `dist/` a standalone page inlines.
@@ -135,7 +367,7 @@ pub fn standalone_page(
     target: &Target,
     assets: &Assets,
     read: &dyn Fn(&str) -> Result<String>,
-    fallback_svg: &str,
+    inner: &str,
 ) -> Result<String> {
     let mut page = set_html_lang(template, target.locale.tag())?;
     page = set_title(&page, &escape(target.title()))?;
@@ -147,18 +379,12 @@ pub fn standalone_page(
     // The template's policy allows files of the site and no inline code;
     // this page has no files and all its code inline, allowed by hash.
     page = csp::set_policy(&page, &csp::inline_of(&page).policy())?;
-    let fallback = format!(
-        r#"<noscript><img class="fallback" src="data:image/svg+xml;base64,{}" alt="{}"></noscript>"#,
-        BASE64.encode(fallback_svg),
-        escape(target.title()),
-    );
-    set_app(&page, &target.app_attributes(), &fallback)
+    set_app(&page, &target.app_attributes(), inner)
 }
 
 /// Writes the article's headline and description into the site's pages
-/// (`index.html`, `embed.html`), whose shells in `www/` name no article,
-/// and the dashboard's canonical address when the site's is known.
-pub fn fill_shells(dist: &Path, data: &Dataset, base: Option<&str>) -> Result<()> {
+/// (`index.html`, `embed.html`), whose shells in `www/` name no article.
+pub fn fill_shells(dist: &Path, data: &Dataset) -> Result<()> {
     let locale = Locale::ALL[0];
     let title = escape(locale.pick(&data.meta.title));
     let description = escape(
@@ -171,10 +397,6 @@ pub fn fill_shells(dist: &Path, data: &Dataset, base: Option<&str>) -> Result<()
         let mut page = read_text(&path)?;
         page = set_title(&page, &title)?;
         page = set_description(&page, &description)?;
-        if let (Some(base), "index.html") = (base, name) {
-            let link = format!("<link rel=\"canonical\" href=\"{}\">\n", escape(base));
-            page = insert_before(&page, "</head>", &link)?;
-        }
         write(&path, &page)?;
     }
     Ok(())
@@ -208,7 +430,12 @@ pub fn with_palette(css: &str) -> String {
 ///
 /// Every page is checked against its policy ([`csp::check_page`]); the
 /// inline code of all standalone pages is returned, for `_headers`.
-pub fn write_pages(dist: &Path, drawn: &[Drawn], base: Option<&str>) -> Result<csp::Inline> {
+pub fn write_pages(
+    dist: &Path,
+    data: &Dataset,
+    drawn: &[Drawn],
+    base: Option<&str>,
+) -> Result<csp::Inline> {
     let template_path = dist.join(TEMPLATE);
     println!(
         "==> writing dist/embed/ID.html and dist/standalone/ID.html (and .en.html) from {TEMPLATE}"
@@ -235,12 +462,20 @@ pub fn write_pages(dist: &Path, drawn: &[Drawn], base: Option<&str>) -> Result<c
             };
             let what = || format!("the pages of chart {} ({})", d.chart.id, locale.url_tag());
             let name = format!("{}.html", target.stem());
-            let embed = embed_page(&template, &target).with_context(what)?;
+            let inner = embed_inner(data, &target).with_context(what)?;
+            let embed = embed_page(&template, &target, &inner).with_context(what)?;
+            let embed = set_description(
+                &embed,
+                &markup::page::chart_description(data, target.chart, target.locale),
+            )?;
             csp::check_page(&embed, csp::POLICY, &format!("dist/embed/{name}"))?;
             write(&embed_dir.join(&name), &embed)?;
-            let svg = read(&format!("static/{}.svg", target.stem()))?;
             let standalone =
-                standalone_page(&template, &target, &assets, &read, &svg).with_context(what)?;
+                standalone_page(&template, &target, &assets, &read, &inner).with_context(what)?;
+            let standalone = set_description(
+                &standalone,
+                &markup::page::chart_description(data, target.chart, target.locale),
+            )?;
             let inline = csp::inline_of(&standalone);
             csp::check_page(
                 &standalone,
@@ -336,6 +571,22 @@ fn set_app(doc: &str, attributes: &str, inner: &str) -> Result<String> {
                 &doc[close..end],
                 &doc[end..]
             ));
+        }
+        from = end;
+    }
+    bail!("the template has no <div id=\"app\">")
+}
+
+/// Replaces the content of `<div id="app">…</div>` (the template's
+/// loading message) by `inner`. The template's `#app` holds no other `div`.
+fn replace_app(doc: &str, inner: &str) -> Result<String> {
+    let mut from = 0;
+    while let Some((start, end)) = find_span(doc, "div", from) {
+        if attribute(&doc[start..end], "id") == Some("app") {
+            let Some(close) = doc[end..].find("</div>").map(|c| end + c) else {
+                bail!("the template's <div id=\"app\"> is not closed");
+            };
+            return Ok(format!("{}{inner}{}", &doc[..end], &doc[close..]));
         }
         from = end;
     }
@@ -618,7 +869,7 @@ mod tests {
     fn the_embed_page_fixes_its_chart_and_points_previews_at_the_png() -> Result<()> {
         let t = target(Locale::En);
         let id = t.chart.id.as_ref();
-        let page = embed_page(TEMPLATE_TEXT, &t)?;
+        let page = embed_page(TEMPLATE_TEXT, &t, "<figure></figure>")?;
         assert!(page.contains(r#"<html lang="en">"#), "{page}");
         assert!(
             page.contains("<head>\n<base href=\"../\">\n<meta charset"),
@@ -632,7 +883,7 @@ mod tests {
         assert!(page.contains(r#"<meta property="og:image:height" content="600">"#));
         assert!(page.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
         assert!(page.contains(&format!(
-            r#"<div id="app" class="embed" data-chart="{id}" data-lang="en"><noscript><img class="fallback" src="static/{id}.en.png" alt="{title}""#
+            r#"<div id="app" class="embed" data-chart="{id}" data-lang="en"><figure></figure>"#
         )));
         // `<header>` is not `<head>`.
         assert_eq!(page.matches("<base").count(), 1);
@@ -668,29 +919,33 @@ mod tests {
     }
 
     #[test]
-    fn the_dashboard_names_its_canonical_address_when_it_is_known() -> Result<()> {
-        let dir = std::env::temp_dir().join(format!("xtask-shells-{}", std::process::id()));
-        let shell =
-            "<html><head><title></title><meta name=\"description\" content=\"\"></head></html>";
-        let read = |name: &str| read_text(&dir.join(name));
-        fs::create_dir_all(&dir)?;
-        for base in [None, Some("https://charts.example.org/danba/")] {
-            for name in ["index.html", TEMPLATE] {
-                fs::write(dir.join(name), shell)?;
-            }
-            fill_shells(&dir, &DATASET, base)?;
-            let (index, embed) = (read("index.html")?, read(TEMPLATE)?);
-            assert_eq!(
-                index
-                    .contains(r#"<link rel="canonical" href="https://charts.example.org/danba/">"#),
-                base.is_some(),
-                "{index}"
-            );
-            // The one-chart shell shows whatever chart its query names.
-            assert!(!embed.contains("canonical"), "{embed}");
-        }
-        fs::remove_dir_all(&dir)?;
-        Ok(())
+    fn each_dashboard_names_its_own_canonical_address_when_it_is_known() {
+        let base = "https://charts.example.org/danba/";
+        let zh = dashboard_links(Locale::ZhHans, Some(base));
+        assert!(
+            zh.contains(&format!(r#"<link rel="canonical" href="{base}">"#)),
+            "{zh}"
+        );
+        let en = dashboard_links(Locale::En, Some(base));
+        assert!(
+            en.contains(&format!(
+                r#"<link rel="canonical" href="{base}index.en.html">"#
+            )),
+            "{en}"
+        );
+        assert!(
+            en.contains(&format!(
+                r#"hreflang="zh-Hant" href="{base}index.zh-Hant.html""#
+            )),
+            "{en}"
+        );
+        // Without the address there is nothing to call canonical.
+        let relative = dashboard_links(Locale::En, None);
+        assert!(!relative.contains("canonical"), "{relative}");
+        assert!(
+            relative.contains(r#"hreflang="en" href="index.en.html""#),
+            "{relative}"
+        );
     }
 
     #[test]
@@ -704,7 +959,7 @@ mod tests {
             height: 10.0,
             base: None,
         };
-        let page = embed_page(TEMPLATE_TEXT, &t)?;
+        let page = embed_page(TEMPLATE_TEXT, &t, "")?;
         assert!(!page.contains("<script>alert"));
         assert!(page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;"));
         assert!(page.contains(r#"data-chart="a&quot;b""#));
@@ -714,8 +969,8 @@ mod tests {
     #[test]
     fn a_template_without_its_anchors_is_refused() {
         let t = target(Locale::ZhHans);
-        assert!(embed_page("<html><head></head><body></body></html>", &t).is_err());
-        assert!(embed_page("<div id=\"app\"></div>", &t).is_err());
+        assert!(embed_page("<html><head></head><body></body></html>", &t, "").is_err());
+        assert!(embed_page("<div id=\"app\"></div>", &t, "").is_err());
     }
 
     #[test]
@@ -760,9 +1015,8 @@ mod tests {
             page.contains("const root = 1;\nawait init();\n}\n</script>"),
             "{page}"
         );
-        assert!(page.contains(
-            "data-lang=\"zh\"><noscript><img class=\"fallback\" src=\"data:image/svg+xml;base64,PHN2Zy8+\""
-        ));
+        // The chart is prerendered into the page, as in the embed page.
+        assert!(page.contains("data-lang=\"zh\"><svg/>"), "{page}");
         // The policy allows exactly the page's inline module and style.
         let inline = csp::inline_of(&page);
         assert_eq!((inline.scripts.len(), inline.styles.len()), (1, 1));

@@ -1,0 +1,131 @@
+//! The dashboard as HTML, one page per language: the language switch (plain
+//! links to the other languages' files), headline, dek and data note, one
+//! section of figures after another, and the table of every figure.
+
+use danba_dataset::{Chart, Dataset};
+
+use super::figure::{figure, Chrome};
+use super::{escape, tables, text_el};
+use crate::embed_code::stem;
+use crate::locale::Locale;
+
+/// The file name of the dashboard in `locale`: `index.html`,
+/// `index.zh-Hant.html`, `index.en.html`.
+pub fn dashboard_file(locale: Locale) -> String {
+    format!("{}.html", stem("index", locale))
+}
+
+/// The language switch: every language named in itself, each a link to its
+/// own page, the current one marked with `aria-current`.
+pub fn language_switch(locale: Locale) -> String {
+    let mut out = format!(
+        "<nav class=\"lang-switch\" aria-label=\"{}\"><ul>",
+        escape(locale.strings().languages)
+    );
+    for other in Locale::ALL {
+        let current = if other == locale {
+            " aria-current=\"page\""
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "<li><a href=\"{}\" lang=\"{tag}\" hreflang=\"{tag}\"{current}>{}</a></li>",
+            dashboard_file(other),
+            escape(other.endonym()),
+            tag = other.tag(),
+        ));
+    }
+    out.push_str("</ul></nav>");
+    out
+}
+
+/// The inside of the dashboard's `#app`. `plot(chart, wide)` gives a
+/// chart's prerendered image; `base` is the site's address for the embed
+/// codes, when the build knows it.
+pub fn dashboard(
+    data: &Dataset,
+    locale: Locale,
+    base: Option<&str>,
+    plot: &mut dyn FnMut(&Chart, bool) -> String,
+) -> String {
+    let s = locale.strings();
+    let meta = &data.meta;
+    let mut out = String::from("<header class=\"masthead\">");
+    out.push_str(&language_switch(locale));
+    out.push_str(&text_el("h1", "", locale.pick(&meta.title)));
+    if let Some(dek) = locale.pick_opt(meta.dek.as_ref()) {
+        out.push_str(&text_el("p", "dek", dek));
+    }
+    out.push_str(&format!(
+        "<p class=\"data-note\">{}",
+        escape(locale.pick_opt(meta.data_note.as_ref()).unwrap_or(""))
+    ));
+    for (href, text) in [
+        ("data/indicators.csv", s.download_csv),
+        ("data/indicators.json", s.download_json),
+    ] {
+        out.push_str(&format!(
+            " <a href=\"{href}\" download>{}</a>",
+            escape(text)
+        ));
+    }
+    out.push_str("</p></header><main>");
+    for (number, section) in data.sections.iter().enumerate() {
+        let charts: Vec<&Chart> = data
+            .charts
+            .iter()
+            .filter(|c| usize::from(c.section) == number)
+            .collect();
+        if charts.is_empty() {
+            continue;
+        }
+        out.push_str(&format!(
+            "<section class=\"story-section\" data-section=\"{}\">",
+            escape(&section.id)
+        ));
+        out.push_str(&text_el("h2", "", locale.pick(&section.title)));
+        out.push_str(&text_el("p", "intro", locale.pick(&section.description)));
+        out.push_str("<div class=\"chart-grid\">");
+        let needs_row: Vec<bool> = charts
+            .iter()
+            .map(|c| crate::layout::spans_the_row(c))
+            .collect();
+        let whole = crate::layout::whole_rows(&needs_row);
+        for (chart, wide) in charts.iter().zip(whole) {
+            let chrome = Chrome {
+                tools: Some(base),
+                heading: "h3",
+                wide,
+            };
+            out.push_str(&figure(data, chart, locale, chrome, &plot(chart, wide)));
+        }
+        out.push_str("</div></section>");
+    }
+    out.push_str(&tables::all_figures(data, locale));
+    out.push_str("</main>");
+    out
+}
+
+/// The inside of a chart's embed page's `#app`: its figure with an `h1`.
+pub fn embed_page(data: &Dataset, chart: &Chart, locale: Locale, plot: &str) -> String {
+    let chrome = Chrome {
+        tools: None,
+        heading: "h1",
+        wide: false,
+    };
+    figure(data, chart, locale, chrome, plot)
+}
+
+/// A page's meta description: the dek, or the headline without one.
+pub fn description(data: &Dataset, locale: Locale) -> String {
+    escape(
+        locale
+            .pick_opt(data.meta.dek.as_ref())
+            .unwrap_or(locale.pick(&data.meta.title)),
+    )
+}
+
+/// A chart page's meta description: its summary, which says what it shows.
+pub fn chart_description(data: &Dataset, chart: &Chart, locale: Locale) -> String {
+    escape(&crate::summary::summary(data, chart, locale))
+}

@@ -1,0 +1,151 @@
+//! The data tables as HTML: a chart's own (behind its "Show data" button)
+//! and the table of every figure at the end of the dashboard, whose rows
+//! carry the numbers the page's sort buttons order them by.
+
+use danba_dataset::{Chart, Dataset};
+
+use super::{escape, text_el};
+use crate::locale::Locale;
+use crate::summary::{all_figure_rows, table_rows};
+
+/// The sort keys of the table of every figure, as in `data-sort`.
+pub const SORT_KEYS: [&str; 4] = ["theme", "label", "value", "year"];
+
+/// A chart's data table: a caption, a header row, and a row per figure with
+/// its value, year and source sentence.
+pub fn chart_table(data: &Dataset, chart: &Chart, locale: Locale) -> String {
+    let s = locale.strings();
+    let mut out = String::from("<table class=\"data-table\">");
+    out.push_str(&text_el("caption", "", locale.pick(&chart.title)));
+    out.push_str("<thead><tr>");
+    for name in s.table_columns {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", escape(name)));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for r in table_rows(data, chart, locale) {
+        // The sentence is in the reader's language (a translation on the
+        // English page), so it is marked as the page's language.
+        out.push_str(&format!(
+            concat!(
+                "<tr data-indicator=\"{}\"><th scope=\"row\">{}</th><td class=\"value\">{}</td>",
+                "<td class=\"year\">{}</td><td class=\"source\" lang=\"{}\">{}</td></tr>"
+            ),
+            escape(&r.id),
+            escape(&r.label),
+            escape(&r.value),
+            escape(&r.year),
+            locale.tag(),
+            escape(&r.source),
+        ));
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+fn sort_button(key: &str, text: &str, pressed: Option<bool>) -> String {
+    let pressed = pressed.map_or(String::new(), |p| format!(" aria-pressed=\"{p}\""));
+    format!(
+        "<button type=\"button\" class=\"sort\" data-sort=\"{key}\"{pressed}>{}</button>",
+        escape(text)
+    )
+}
+
+/// The section of the table of every figure: heading, a line on how to use
+/// it, the theme button and the table, grouped by theme.
+pub fn all_figures(data: &Dataset, locale: Locale) -> String {
+    let s = &locale.strings().all;
+    let mut out = String::from(
+        "<section class=\"story-section all-figures\" id=\"all-figures\" data-section=\"all-figures\">",
+    );
+    out.push_str(&format!(
+        "<h2 id=\"all-figures-title\">{}</h2>",
+        escape(s.title)
+    ));
+    out.push_str(&text_el("p", "intro", s.intro));
+    out.push_str(&format!(
+        "<p class=\"sort-bar\">{}{}</p>",
+        escape(s.sort_by),
+        sort_button(SORT_KEYS[0], s.by_theme, Some(true))
+    ));
+    out.push_str(concat!(
+        "<div class=\"all-figures-wrap\"><table class=\"data-table figures-table\" ",
+        "aria-labelledby=\"all-figures-title\" data-sorted=\"theme\"><thead><tr>"
+    ));
+    let keys = [
+        Some(SORT_KEYS[1]),
+        Some(SORT_KEYS[2]),
+        Some(SORT_KEYS[3]),
+        None,
+        None,
+    ];
+    for (name, key) in s.columns.iter().zip(keys) {
+        match key {
+            Some(key) => out.push_str(&format!(
+                "<th scope=\"col\">{}</th>",
+                sort_button(key, name, None)
+            )),
+            None => out.push_str(&format!("<th scope=\"col\">{}</th>", escape(name))),
+        }
+    }
+    out.push_str("</tr></thead><tbody>");
+    let mut theme = None;
+    for (order, r) in all_figure_rows(data, locale).into_iter().enumerate() {
+        if theme != Some(r.theme) {
+            theme = Some(r.theme);
+            out.push_str(&format!(
+                "<tr class=\"group\" data-theme=\"{}\"><th colspan=\"5\" scope=\"rowgroup\">{}</th></tr>",
+                r.theme,
+                escape(&r.theme_name)
+            ));
+        }
+        let number = r
+            .number
+            .map_or(String::new(), |n| format!(" data-number=\"{n}\""));
+        let year = r
+            .year
+            .map_or(String::new(), |y| format!(" data-year=\"{y}\""));
+        out.push_str(&format!(
+            "<tr data-indicator=\"{}\" data-theme=\"{}\" data-order=\"{order}\"{number}{year}>",
+            escape(&r.id),
+            r.theme
+        ));
+        out.push_str(&format!(
+            "<th scope=\"row\">{}</th><td class=\"value\">{}</td><td class=\"year\">{}</td>",
+            escape(&r.label),
+            escape(&r.value),
+            escape(&r.period)
+        ));
+        out.push_str(&format!(
+            "<td class=\"source\"><span lang=\"{}\">{}</span>",
+            locale.tag(),
+            escape(&r.source)
+        ));
+        if let Some(original) = &r.original {
+            out.push_str(&format!(
+                "<details><summary>{}</summary><p class=\"original\" lang=\"zh-Hans\">{}</p></details>",
+                escape(s.original),
+                escape(original)
+            ));
+        }
+        out.push_str("</td>");
+        if r.shown_in.is_empty() {
+            out.push_str(&text_el("td", "shown table-only", s.table_only));
+        } else {
+            let links: Vec<String> = r
+                .shown_in
+                .iter()
+                .map(|(id, title)| {
+                    format!(
+                        "<a href=\"#chart-title-{}\">{}</a>",
+                        escape(id),
+                        escape(title)
+                    )
+                })
+                .collect();
+            out.push_str(&format!("<td class=\"shown\">{}</td>", links.join(" · ")));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div></section>");
+    out
+}

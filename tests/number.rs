@@ -250,3 +250,60 @@ fn traditional_chinese_writes_wan_yi_and_yu_in_its_own_script() {
         );
     }
 }
+
+/// What `decimal` stands in for: the standard library's float printer
+/// with a precision, trailing zeros dropped.
+fn printed(v: f64, places: usize) -> String {
+    let s = format!("{v:.places$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    }
+}
+
+#[test]
+fn decimals_are_what_the_float_printer_writes() {
+    use danba_charts::number::decimal;
+    // Halves of the exact binary value go to the even digit; values just
+    // below or above a half (0.015, 0.005, 2.675) by their exact value.
+    for (v, two, one) in [
+        (2.6, "2.6", "2.6"),
+        (8000.0, "8000", "8000"),
+        (0.125, "0.12", "0.1"),
+        (0.375, "0.38", "0.4"),
+        (0.25, "0.25", "0.2"),
+        (0.015, "0.01", "0"),
+        (0.005, "0.01", "0"),
+        (2.675, "2.67", "2.7"),
+        (16.8, "16.8", "16.8"),
+        (1e15, "1000000000000000", "1000000000000000"),
+        (9_999_999_999_999.995, "9999999999999.99", "10000000000000"),
+        (0.0, "0", "0"),
+        (5e-324, "0", "0"),
+    ] {
+        assert_eq!(decimal(v, 2), two, "{v}");
+        assert_eq!(decimal(v, 1), one, "{v}");
+        assert_eq!(decimal(v, 2), printed(v, 2), "{v}");
+    }
+    assert_eq!(decimal(-2.5, 2), "-2.5");
+    assert_eq!(decimal(-0.001, 2), "0");
+    assert_eq!(decimal(f64::NAN, 2), "0");
+}
+
+proptest::proptest! {
+    #[test]
+    fn decimals_agree_with_the_float_printer(v in 0.0f64..1e15, places in 0usize..=2) {
+        proptest::prop_assert_eq!(
+            danba_charts::number::decimal(v, u32::try_from(places).unwrap_or(2)),
+            printed(v, places)
+        );
+    }
+
+    #[test]
+    fn decimals_of_hundredths_are_exact(hundredths in 0u64..100_000_000_000_000_000) {
+        #[allow(clippy::cast_precision_loss)]
+        let v = hundredths as f64 / 100.0;
+        proptest::prop_assert_eq!(danba_charts::number::decimal(v, 2), printed(v, 2));
+    }
+}

@@ -193,6 +193,5 @@ pub(super) fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> 
 }
 
 fn trim_number(v: f64) -> String {
-    let s = format!("{v:.1}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    crate::number::decimal(v, 1)
 }

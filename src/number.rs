@@ -226,82 +226,9 @@ pub fn qualifier_notes<'a>(
 
 /// Up to two decimals, without trailing zeros: 2.6, 1.2, 8000.
 fn trim(v: f64) -> String {
-    decimal(v, 2)
-}
-
-/// `v` rounded to at most `places` decimals (at most 4), trailing zeros
-/// dropped: `decimal(2.6, 2)` is "2.6", `decimal(8000.0, 2)` "8000",
-/// `decimal(0.125, 2)` "0.12". It gives what `format!("{v:.2}")` gives,
-/// trailing zeros trimmed — the exact binary value rounded half to even —
-/// with integer arithmetic only: formatting a float with a precision
-/// brings the standard library's exact float printer (Grisu with a
-/// big-number fallback, about 7 KB) into the WebAssembly module, and
-/// figures need no more than hundredths. Values up to 10^15 (the largest a
-/// data folder may hold) and their chart ticks are exact; beyond about
-/// 10^17 the digits saturate rather than panic; NaN is "0".
-pub fn decimal(v: f64, places: u32) -> String {
-    let places = places.min(4);
-    let scale = 10u64.pow(places);
-    let scaled = scaled_round(v.abs(), scale);
-    let (whole, mut fraction, mut digits) = (scaled / scale, scaled % scale, places as usize);
-    while digits > 0 && fraction % 10 == 0 {
-        fraction /= 10;
-        digits -= 1;
-    }
-    let sign = if v.is_sign_negative() && scaled != 0 {
-        "-"
-    } else {
-        ""
-    };
-    if digits == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!("{sign}{whole}.{fraction:0digits$}")
-    }
-}
-
-/// `v × scale` (`v` ≥ 0) rounded to a whole number, half to even, exactly:
-/// `v` is `mantissa × 2^exponent`, so the product is an integer times a
-/// power of two, whose rounding needs only shifts. (Multiplying in floating
-/// point would round first: 0.015 × 100 is 1.5 there, yet 0.015 is a little
-/// less than that and rounds to 0.01.)
-fn scaled_round(v: f64, scale: u64) -> u64 {
-    let bits = v.to_bits();
-    let biased = (bits >> 52) & 0x7ff;
-    let fraction = bits & ((1 << 52) - 1);
-    if biased == 0x7ff {
-        // Infinity saturates; NaN is shown as nothing rather than a panic.
-        return if fraction == 0 { u64::MAX } else { 0 };
-    }
-    let (mantissa, exponent) = if biased == 0 {
-        (fraction, -1074)
-    } else {
-        // `biased` is below 2^11, so the conversion is lossless.
-        (
-            fraction | (1 << 52),
-            i64::try_from(biased).unwrap_or(0) - 1075,
-        )
-    };
-    let product = u128::from(mantissa) * u128::from(scale);
-    let rounded = if exponent > 60 {
-        // The product is below 2^67: shifted by up to 60 it still fits.
-        u128::MAX
-    } else if exponent >= 0 {
-        product << exponent
-    } else if exponent < -127 {
-        // Less than 2^-60 after scaling: rounds to 0.
-        0
-    } else {
-        let shift = u32::try_from(-exponent).unwrap_or(127);
-        let (whole, rest) = (product >> shift, product & ((1 << shift) - 1));
-        let half = 1u128 << (shift - 1);
-        if rest > half || (rest == half && whole & 1 == 1) {
-            whole + 1
-        } else {
-            whole
-        }
-    };
-    u64::try_from(rounded).unwrap_or(u64::MAX)
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_owned()
 }
 
 /// Thousands separated by commas, as English writes them: 8,564.

@@ -193,5 +193,6 @@ pub(super) fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> 
 }
 
 fn trim_number(v: f64) -> String {
-    crate::number::decimal(v, 1)
+    let s = format!("{v:.1}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }

@@ -513,6 +513,11 @@ pub fn loaded_by(
             continue;
         }
         if let Some(text) = read(&file) {
+            let text = if kind(&file).starts_with("htm") {
+                not_loaded_blanked(&text)
+            } else {
+                text
+            };
             pending.extend(
                 references(&text, &file, &targets)
                     .into_iter()
@@ -521,6 +526,26 @@ pub fn loaded_by(
         }
     }
     seen.into_iter().collect()
+}
+
+/// `page` with what a browser running scripts does not load blanked out:
+/// `<noscript>` content and `<meta>` tags (a link preview's image is for
+/// the site that shows the link).
+fn not_loaded_blanked(page: &str) -> String {
+    let mut out = page.to_owned();
+    let lower = page.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(start) = lower[at..].find("<noscript").map(|s| at + s) {
+        let end = lower[start..]
+            .find("</noscript")
+            .map_or(lower.len(), |e| start + e);
+        out.replace_range(start..end, &" ".repeat(end - start));
+        at = end;
+    }
+    for tag in tags(page).into_iter().filter(|t| t.name == "meta") {
+        out.replace_range(tag.start..tag.end, &" ".repeat(tag.end - tag.start));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -692,6 +717,7 @@ mod tests {
             "pkg/glue_bg.wasm",
             "style.css",
             "static/a.svg",
+            "static/b.png",
             "data/all.csv",
             "embed/a.html",
         ]
@@ -701,7 +727,8 @@ mod tests {
         let read = |file: &str| -> Option<String> {
             Some(
                 match file {
-                    "index.html" => "<link href=style.css><script src=main.js></script><img src=static/a.svg><a href=data/all.csv>x</a><a href=embed/a.html>",
+                    "index.html" => "<meta property=og:image content=static/b.png><link href=style.css><script src=main.js></script>\
+                                     <img src=static/a.svg><noscript><img src=static/b.png></noscript><a href=data/all.csv>x</a><a href=embed/a.html>",
                     "main.js" => "import('./pkg/glue.js')",
                     "pkg/glue.js" => "new URL('glue_bg.wasm', import.meta.url)",
                     _ => "",

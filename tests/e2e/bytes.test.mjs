@@ -43,6 +43,8 @@ function raw(path, headers = {}) {
 /** The paths a page, script or style sheet at `from` names for the browser to load or link to. */
 function named(text, from) {
   const found = [];
+  // A page's <base href> moves its relative names, as the browser reads them.
+  const base = new URL(text.match(/<base\s+href="([^"]+)"/)?.[1] ?? '', new URL(from, BASE_URL));
   const patterns = [
     /\s(?:src|href)\s*=\s*"([^"]+)"/g,
     /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
@@ -52,8 +54,9 @@ function named(text, from) {
   ];
   for (const pattern of patterns) {
     for (const [, url] of text.matchAll(pattern)) {
-      if (/^(data:|#|mailto:|javascript:)/.test(url) || url.includes('${')) continue;
-      const resolved = new URL(url.replaceAll('&amp;', '&'), new URL(from, BASE_URL));
+      // Comments write `.../danba-embed.js` for "wherever the site is".
+      if (/^(data:|#|mailto:|javascript:|\.\.\.)/.test(url) || url.includes('${')) continue;
+      const resolved = new URL(url.replaceAll('&amp;', '&'), /\.html?$/.test(from) ? base : new URL(from, BASE_URL));
       if (resolved.origin === new URL(BASE_URL).origin) found.push(resolved.pathname.slice(1));
     }
   }
@@ -151,5 +154,4 @@ describe('compression', () => {
       .filter((copy) => !files.includes(copy));
     assert.deepEqual(missing, []);
   });
-});
 });

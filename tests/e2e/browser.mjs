@@ -190,6 +190,16 @@ export async function fetchFromSite(path) {
 }
 
 /**
+ * The address in dist/ of a file that the build fingerprints
+ * (`pkg/danba_charts.js` → `pkg/danba_charts.1a2b3c4d.js`), from
+ * dist/fingerprints.json; other paths are returned as they are.
+ */
+export async function builtName(path) {
+  const manifest = await (await fetchFromSite('fingerprints.json')).json();
+  return manifest[path] ?? path;
+}
+
+/**
  * The source sentence of an indicator as a reader of `lang` is shown it: the
  * Simplified quote, the article's own Traditional sentence, or its English
  * translation.

@@ -56,7 +56,7 @@ async function hostPage(html, { width = 1000, height = 900 } = {}) {
   // then replaces its content. Showing a non-HTML file makes the browser ask
   // for /favicon.ico, which the site does not have.
   await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
-  await loading(pending, () => page.goto(`${HOST}embed.css`));
+  await loading(pending, () => page.goto(`${HOST}embed-resize.js`));
   // The icon link keeps the browser from asking the server for /favicon.ico.
   await loading(pending, () => page.setContent(html.replace('<title>', '<link rel="icon" href="data:,"><title>'), { waitUntil: 'domcontentloaded' }));
   if (html.includes('danba-embed.js')) await exposeEmbeds(page);

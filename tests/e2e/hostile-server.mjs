@@ -72,8 +72,9 @@ async function answer(request, response, pages) {
   }
   if (!FAULTS.has(first)) return notFound(response);
   const path = rest.join('/');
-  const glue = path === 'pkg/danba_charts.js';
-  const wasm = path === 'pkg/danba_charts_bg.wasm';
+  // The build fingerprints both names (`pkg/danba_charts.1a2b3c4d.js`).
+  const glue = /^pkg\/danba_charts(\.[0-9a-f]{8})?\.js$/.test(path);
+  const wasm = /^pkg\/danba_charts_bg(\.[0-9a-f]{8})?\.wasm$/.test(path);
   if ((first === 'glue404' && glue) || (first === 'nowasm' && wasm)) return notFound(response);
   const upstream = await fetch(new URL(path + url.search, BASE_URL));
   const headers = {};

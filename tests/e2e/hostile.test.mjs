@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import os from 'node:os';
 
-import { BASE_URL, eventually, exposeEmbeds, launch, loadDataset, smallBars } from './browser.mjs';
+import { BASE_URL, builtName, eventually, exposeEmbeds, launch, loadDataset, smallBars } from './browser.mjs';
 import { startHostileServer } from './hostile-server.mjs';
 
 const TEST_TIMEOUT_MS = 90_000;
@@ -362,7 +362,7 @@ describe('item 8: direction controls in a query', () => {
 describe('item 9: no build path ships', () => {
   test('the module, the glue and a standalone file name no absolute path of the build machine', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { charts: catalogue } = await (await fetch(new URL('charts.json', BASE_URL))).json();
-    const files = ['pkg/danba_charts_bg.wasm', 'pkg/danba_charts.js', catalogue[0].standalone.zh, catalogue[0].standalone.en];
+    const files = [await builtName('pkg/danba_charts_bg.wasm'), await builtName('pkg/danba_charts.js'), catalogue[0].standalone.zh, catalogue[0].standalone.en];
     const machine = [process.cwd(), os.homedir()].filter((p) => p.length > 1);
     // Remapped paths are relative (`cargo/registry/src/…`, `src/web/mod.rs`,
     // `std/././…/library/…`); these are the absolute ones rustc would write.

@@ -241,7 +241,7 @@ async function hostPage(context, html) {
   await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
   const page = await context.newPage();
   const problems = collectProblems(page);
-  await page.goto(`${HOST}embed.css`);
+  await page.goto(`${HOST}embed-resize.js`);
   await page.setContent(html, { waitUntil: 'domcontentloaded' });
   const handle = await page.waitForSelector('iframe.chart');
   const frame = await handle.contentFrame();

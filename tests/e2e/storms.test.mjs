@@ -11,7 +11,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE_URL, collectProblems, eventually, exposeEmbeds, launch, loadDataset, openDashboard, waitReady } from './browser.mjs';
+import { BASE_URL, builtName, collectProblems, eventually, exposeEmbeds, launch, loadDataset, openDashboard, waitReady } from './browser.mjs';
 
 const TEST_TIMEOUT_MS = 240_000;
 /** The embed page shows a chart whose height changes with its width. */
@@ -54,7 +54,7 @@ async function hostPage(html, { width = 1000, height = 900 } = {}) {
   const page = await context.newPage();
   const problems = collectProblems(page);
   await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
-  await page.goto(`${BASE_URL}embed.css`);
+  await page.goto(`${BASE_URL}embed-resize.js`);
   await page.setContent(html.replace('<title>', '<link rel="icon" href="data:,"><title>'), { waitUntil: 'domcontentloaded' });
   if (html.includes('danba-embed.js')) await exposeEmbeds(page);
   return { context, page, problems };
@@ -406,7 +406,7 @@ async function footprint(page, cdp) {
     documentListeners,
     mediaQueryLists: await count('MediaQueryList.prototype'),
     canvases: await count('HTMLCanvasElement.prototype'),
-    memory: await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, `${BASE_URL}pkg/danba_charts.js`),
+    memory: await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, `${BASE_URL}${await builtName('pkg/danba_charts.js')}`),
   };
 }
 

@@ -3,15 +3,13 @@
 //! ready to be served by any static file server.
 
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{anyhow, bail, Context, Result};
-use flate2::write::GzEncoder;
-use flate2::Compression;
 
-use crate::{cargo, csp, oembed, pages, paths, run_command, statics, target_dir, tools};
+use crate::compress::{self, Encoding};
+use crate::{assets, cargo, csp, oembed, pages, paths, run_command, statics, target_dir, tools};
 
 /// The crate compiled to WebAssembly and the file name cargo gives it.
 const WASM_PACKAGE: &str = "danba-charts";
@@ -203,6 +201,8 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
     println!("==> writing the catalogue dist/charts.json");
     statics::write_catalogue(&dist, &drawn)?;
 
+    // Last: it renames what the steps above wrote and compresses the result.
+    assets::finish(&dist)?;
     print_sizes(&dist)
 }
 
@@ -234,7 +234,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// Every file below `dir`, as paths relative to it, in a stable order.
-fn files_below(dir: &Path) -> Result<Vec<PathBuf>> {
+pub fn files_below(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     let mut pending = vec![PathBuf::new()];
     while let Some(relative) = pending.pop() {
@@ -255,45 +255,96 @@ fn files_below(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// The size a file has once gzip-compressed, as a web server would send it.
-fn gzip_size(contents: &[u8]) -> Result<usize> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder.write_all(contents).context("gzip failed")?;
-    Ok(encoder.finish().context("gzip failed")?.len())
+/// The size of a file as a server sends it in `encoding`: its precompressed
+/// copy's, or the file's own where no copy was written (it would not have
+/// been smaller).
+fn sent_size(path: &Path, raw: usize, encoding: Encoding) -> usize {
+    let mut copy = path.as_os_str().to_owned();
+    copy.push(format!(".{}", encoding.extension()));
+    fs::metadata(&copy).map_or(raw, |m| usize::try_from(m.len()).unwrap_or(usize::MAX))
 }
 
-/// Prints a table of every file in `dist/` with its raw and gzip size, so a
-/// change that bloats the page is seen at once.
+/// Prints a table of every file in `dist/` with its raw, gzip and brotli
+/// size, then what a reader loads for each kind of page (the page and the
+/// scripts, styles, module and images it names), so a change that bloats
+/// the page is seen at once.
 fn print_sizes(dist: &Path) -> Result<()> {
-    let files = files_below(dist)?;
-    let mut rows = Vec::new();
-    let (mut total_raw, mut total_gzip) = (0, 0);
+    let files: Vec<String> = assets::site_files(dist)?
+        .into_iter()
+        .filter(|f| !compress::is_copy(f))
+        .collect();
+    let mut sizes = std::collections::BTreeMap::new();
     for file in &files {
         let path = dist.join(file);
-        let contents =
-            fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        let gzip = gzip_size(&contents)?;
-        total_raw += contents.len();
-        total_gzip += gzip;
-        rows.push((format!("dist/{}", file.display()), contents.len(), gzip));
+        let raw = usize::try_from(
+            fs::metadata(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?
+                .len(),
+        )
+        .unwrap_or(usize::MAX);
+        let sent = Encoding::ALL.map(|e| sent_size(&path, raw, e));
+        sizes.insert(file.clone(), [raw, sent[1], sent[0]]);
     }
-    rows.push(("total".to_owned(), total_raw, total_gzip));
+    let mut rows: Vec<(String, [usize; 3])> = files
+        .iter()
+        .filter_map(|f| Some((format!("dist/{f}"), *sizes.get(f)?)))
+        .collect();
+    rows.push(("total".to_owned(), sum(sizes.values().copied())));
+    println!(
+        "==> wrote {} files (and their .br and .gz copies):",
+        files.len()
+    );
+    print_table(&rows);
+
+    // One page of each kind: each page at the root, and the first of each
+    // folder (the pages of a folder differ only in their chart).
+    let mut pages: Vec<&String> = Vec::new();
+    let mut folders = std::collections::BTreeSet::new();
+    for file in files.iter().filter(|f| f.ends_with(".html")) {
+        match file.split_once('/') {
+            None => pages.push(file),
+            Some((folder, _)) if folders.insert(folder) => pages.push(file),
+            Some(_) => {}
+        }
+    }
+    let read = |file: &str| fs::read_to_string(dist.join(file)).ok();
+    let mut loads = Vec::new();
+    for page in pages {
+        let loaded = assets::loaded_by(page, &files, read);
+        let total = sum(loaded.iter().filter_map(|f| sizes.get(f).copied()));
+        loads.push((format!("{page} ({} files)", loaded.len()), total));
+    }
+    println!(
+        "==> what a reader loads for one page (the page, its scripts, styles, module and images):"
+    );
+    print_table(&loads);
+    Ok(())
+}
+
+fn sum(sizes: impl Iterator<Item = [usize; 3]>) -> [usize; 3] {
+    sizes.fold([0; 3], |a, b| [a[0] + b[0], a[1] + b[1], a[2] + b[2]])
+}
+
+fn print_table(rows: &[(String, [usize; 3])]) {
     let width = rows
         .iter()
-        .map(|(name, _, _)| name.chars().count())
+        .map(|(name, _)| name.chars().count())
         .max()
-        .unwrap_or(0);
-    println!("==> wrote {} files:", files.len());
-    println!("  {:<width$}  {:>10}  {:>10}", "file", "raw", "gzip");
-    for (name, raw, gzip) in rows {
+        .unwrap_or(0)
+        .max(4);
+    println!(
+        "  {:<width$}  {:>10}  {:>10}  {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    for (name, [raw, gzip, brotli]) in rows {
         println!(
-            "  {:<width$}  {:>10}  {:>10}",
+            "  {:<width$}  {:>10}  {:>10}  {:>10}",
             name,
-            human(raw),
-            human(gzip)
+            human(*raw),
+            human(*gzip),
+            human(*brotli)
         );
     }
-    Ok(())
 }
 
 /// A byte count for people: bytes below 1 KiB, else KiB with one decimal.
@@ -317,13 +368,6 @@ mod tests {
         assert_eq!(human(0), "0 B");
         assert_eq!(human(1023), "1023 B");
         assert_eq!(human(1536), "1.5 KiB");
-    }
-
-    #[test]
-    fn gzip_shrinks_repetitive_text() {
-        let text = "indicator,".repeat(1000);
-        let size = gzip_size(text.as_bytes()).ok();
-        assert!(size.is_some_and(|s| s > 0 && s < text.len() / 10));
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! Everything a developer or CI does goes through here, so that the steps are
 //! written once, in Rust, and install what they need on a fresh machine.
 
+mod assets;
 mod bench;
+mod compress;
 mod csp;
 mod dist;
 mod e2e;

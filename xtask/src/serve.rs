@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Result};
 
+use crate::compress::Encoding;
 use crate::{csp, dist};
 
 /// How many ports after the requested one are tried when it is busy.
@@ -226,7 +227,8 @@ fn answer(
     let text = String::from_utf8_lossy(&head);
     let mut words = text.lines().next().unwrap_or("").split(' ');
     let (method, url) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-    let (code, kind, body, extra) = if method != "GET" && method != "HEAD" {
+    let accept = header(&text, "accept-encoding");
+    let (code, kind, body, mut extra) = if method != "GET" && method != "HEAD" {
         (
             405,
             "text/plain; charset=utf-8",
@@ -235,15 +237,29 @@ fn answer(
         )
     } else {
         match resolve_in(site, url) {
-            Target::File(path) => match std::fs::read(&path) {
-                Ok(bytes) => (200, content_type(&path), bytes, String::new()),
-                Err(_) => (
-                    404,
-                    "text/plain; charset=utf-8",
-                    b"not found".to_vec(),
-                    String::new(),
-                ),
-            },
+            Target::File(path) => {
+                let (chosen, vary) = representation(site, &path, accept.as_deref());
+                let mut extra = String::new();
+                if vary {
+                    extra.push_str("Vary: Accept-Encoding\r\n");
+                }
+                let read = match chosen {
+                    Some((encoding, copy)) => {
+                        extra.push_str(&format!("Content-Encoding: {}\r\n", encoding.token()));
+                        std::fs::read(copy)
+                    }
+                    None => std::fs::read(&path),
+                };
+                match read {
+                    Ok(bytes) => (200, content_type(&path), bytes, extra),
+                    Err(_) => (
+                        404,
+                        "text/plain; charset=utf-8",
+                        b"not found".to_vec(),
+                        String::new(),
+                    ),
+                }
+            }
             Target::Redirect(location) => (
                 301,
                 "text/plain; charset=utf-8",
@@ -270,9 +286,99 @@ fn answer(
     if log_all || code >= 400 {
         eprintln!("{method} {url} -> {code}");
     }
-    let extra = extra + &site_headers(&site.dir, url);
+    // The site's cache lifetimes are for its files: an error or a redirect
+    // cached for a year would outlive the fix.
+    extra.push_str(&site_headers(&site.dir, url, code == 200));
     stream.write_all(&response(code, kind, &body, &extra, method == "HEAD"))?;
     stream.flush()
+}
+
+/// The value of the header `name` (lower-case) in a request head, if sent.
+fn header(head: &str, name: &str) -> Option<String> {
+    head.lines().skip(1).find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| value.trim().to_owned())
+    })
+}
+
+/// The precompressed copy of `path` to send for the request's
+/// `Accept-Encoding`, if any (with its encoding), and whether the file has
+/// copies at all: if so, the answer depends on that header and says so
+/// with `Vary`, even when the file itself is sent.
+fn representation(
+    site: &Site,
+    path: &Path,
+    accept: Option<&str>,
+) -> (Option<(Encoding, PathBuf)>, bool) {
+    let copies: Vec<(Encoding, PathBuf)> = Encoding::ALL
+        .into_iter()
+        .filter_map(|encoding| {
+            let mut copy = path.as_os_str().to_owned();
+            copy.push(format!(".{}", encoding.extension()));
+            let copy = PathBuf::from(copy);
+            let allowed = copy.is_file()
+                && (inside(&site.dir, &copy) || site.linked.iter().any(|l| inside(l, &copy)));
+            allowed.then_some((encoding, copy))
+        })
+        .collect();
+    let available: Vec<Encoding> = copies.iter().map(|(e, _)| *e).collect();
+    let chosen = negotiate(accept, &available)
+        .and_then(|encoding| copies.into_iter().find(|(e, _)| *e == encoding));
+    (chosen, !available.is_empty())
+}
+
+/// Which of `available` to send for an `Accept-Encoding` header: the one
+/// the client weighs highest (`q`, 1 unless given), brotli before gzip on a
+/// tie; `None` for the file itself when none is acceptable. An encoding is
+/// acceptable when it is listed, or `*` is, with a weight above 0
+/// (`br;q=0` refuses brotli). Without the header nothing is encoded.
+fn negotiate(accept: Option<&str>, available: &[Encoding]) -> Option<Encoding> {
+    let accept = accept?;
+    let mut weights: Vec<(String, f32)> = Vec::new();
+    for item in accept.split(',') {
+        let mut parts = item.split(';');
+        let token = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        let mut weight = Some(1.0);
+        for parameter in parts {
+            if let Some((key, value)) = parameter.split_once('=') {
+                if key.trim().eq_ignore_ascii_case("q") {
+                    weight = value
+                        .trim()
+                        .parse::<f32>()
+                        .ok()
+                        .filter(|q| (0.0..=1.0).contains(q));
+                }
+            }
+        }
+        // An entry whose weight cannot be read is ignored, as RFC 9110 asks.
+        if let (false, Some(weight)) = (token.is_empty(), weight) {
+            let token = if token == "x-gzip" {
+                "gzip".to_owned()
+            } else {
+                token
+            };
+            weights.push((token, weight));
+        }
+    }
+    let weight_of = |encoding: Encoding| -> f32 {
+        let listed = |token: &str| weights.iter().find(|(t, _)| t == token).map(|(_, w)| *w);
+        listed(encoding.token())
+            .or_else(|| listed("*"))
+            .unwrap_or(0.0)
+    };
+    let mut best: Option<(Encoding, f32)> = None;
+    for encoding in Encoding::ALL {
+        let weight = weight_of(encoding);
+        if available.contains(&encoding)
+            && weight > 0.0
+            && best.is_none_or(|(_, highest)| weight > highest)
+        {
+            best = Some((encoding, weight));
+        }
+    }
+    best.map(|(encoding, _)| encoding)
 }
 
 /// A whole HTTP/1.1 response: status line, headers and (unless HEAD) body.
@@ -288,11 +394,19 @@ fn response(code: u16, kind: &str, body: &[u8], extra: &str, head_only: bool) ->
         431 => "Request Header Fields Too Large",
         _ => "",
     };
-    // Every answer is revalidated, so a rebuilt dist/ is seen on reload.
-    // CORS and the Content-Security-Policy come from the site's `_headers`
-    // (`extra`), as on a static host.
+    // CORS, the Content-Security-Policy and the cache lifetimes come from
+    // the site's `_headers` (`extra`), as on a static host. Whatever they
+    // leave out is revalidated, so a rebuilt dist/ is seen on reload.
+    let cache = if extra
+        .lines()
+        .any(|line| line.to_ascii_lowercase().starts_with("cache-control:"))
+    {
+        ""
+    } else {
+        "Cache-Control: no-cache\r\n"
+    };
     let mut out = format!(
-        "HTTP/1.1 {code} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\
+        "HTTP/1.1 {code} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{cache}\
          X-Content-Type-Options: nosniff\r\nConnection: close\r\n{extra}\r\n",
         body.len()
     )
@@ -307,8 +421,9 @@ fn response(code: u16, kind: &str, body: &[u8], extra: &str, head_only: bool) ->
 /// Pages syntax, written by `dist`) gives `url`, as header lines. It is read
 /// for every request, so a rebuilt `dist/` is served with its own rules.
 /// Script embeds and sandboxed iframes need its CORS header; the browser
-/// tests need its Content-Security-Policy.
-fn site_headers(dir: &Path, url: &str) -> String {
+/// tests need its Content-Security-Policy. Its `Cache-Control` is only for
+/// the files themselves (`found`).
+fn site_headers(dir: &Path, url: &str, found: bool) -> String {
     let Ok(rules) = std::fs::read_to_string(dir.join("_headers")) else {
         return String::new();
     };
@@ -316,6 +431,7 @@ fn site_headers(dir: &Path, url: &str) -> String {
     csp::headers_for(&rules, path)
         .into_iter()
         .filter(|(name, value)| !(name.contains(['\r', '\n']) || value.contains(['\r', '\n'])))
+        .filter(|(name, _)| found || !name.eq_ignore_ascii_case("cache-control"))
         .map(|(name, value)| format!("{name}: {value}\r\n"))
         .collect()
 }
@@ -693,6 +809,131 @@ mod tests {
         );
         assert!(get("/nothing.png")?.starts_with("HTTP/1.1 404"));
         assert!(get("/../Cargo.toml")?.starts_with("HTTP/1.1 400"));
+        std::fs::remove_dir_all(&dir)?;
+        Ok(())
+    }
+
+    #[test]
+    fn negotiates_the_encoding_by_weight() {
+        use Encoding::{Brotli, Gzip};
+        let both = [Brotli, Gzip];
+        // What browsers send: brotli is preferred on a tie.
+        assert_eq!(
+            negotiate(Some("gzip, deflate, br, zstd"), &both),
+            Some(Brotli)
+        );
+        assert_eq!(negotiate(Some("gzip, deflate"), &both), Some(Gzip));
+        assert_eq!(negotiate(Some("BR"), &both), Some(Brotli));
+        assert_eq!(negotiate(Some("x-gzip"), &both), Some(Gzip));
+        // Weights decide; 0 refuses.
+        assert_eq!(negotiate(Some("br;q=0, gzip"), &both), Some(Gzip));
+        assert_eq!(negotiate(Some("br;q=0.4, gzip;q=0.5"), &both), Some(Gzip));
+        assert_eq!(
+            negotiate(Some("br ; q=0.9, gzip;q=0.5"), &both),
+            Some(Brotli)
+        );
+        assert_eq!(negotiate(Some("br;q=0, gzip;q=0.0"), &both), None);
+        // `*` stands for what is not listed.
+        assert_eq!(negotiate(Some("*"), &both), Some(Brotli));
+        assert_eq!(negotiate(Some("br;q=0, *"), &both), Some(Gzip));
+        assert_eq!(negotiate(Some("*;q=0"), &both), None);
+        // A weight that cannot be read drops its entry.
+        assert_eq!(negotiate(Some("br;q=high, gzip"), &both), Some(Gzip));
+        assert_eq!(negotiate(Some("br;q=2"), &both), None);
+        // Only what was written can be sent; no header, no encoding.
+        assert_eq!(negotiate(Some("br"), &[Gzip]), None);
+        assert_eq!(negotiate(Some("identity"), &both), None);
+        assert_eq!(negotiate(Some(""), &both), None);
+        assert_eq!(negotiate(None, &both), None);
+    }
+
+    /// The head (lower-cased) and body of the answer to a GET of `path`
+    /// with these extra request headers.
+    fn fetch(address: &str, path: &str, headers: &str) -> Result<(String, Vec<u8>)> {
+        let mut stream = std::net::TcpStream::connect(address)?;
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {address}\r\n{headers}Connection: close\r\n\r\n"
+        )?;
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer)?;
+        let split = answer
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .ok_or_else(|| anyhow!("no head"))?;
+        // Each header line, the last included, ends in CRLF.
+        let head = String::from_utf8_lossy(&answer[..split + 2]).to_ascii_lowercase();
+        Ok((head, answer[split + 4..].to_vec()))
+    }
+
+    #[test]
+    fn sends_precompressed_copies_and_cache_lifetimes() -> Result<()> {
+        use crate::compress;
+        let dir = fixture()?;
+        let page = "<!doctype html><p>正在加载图表…</p>".repeat(50);
+        std::fs::write(dir.join("index.html"), &page)?;
+        std::fs::write(
+            dir.join("index.html.br"),
+            compress::brotli(page.as_bytes())?,
+        )?;
+        std::fs::write(dir.join("index.html.gz"), compress::gzip(page.as_bytes())?)?;
+        std::fs::create_dir_all(dir.join("pkg"))?;
+        let module = "export const a = 1;\n".repeat(50);
+        std::fs::write(dir.join("pkg/a.0011aabb.js"), &module)?;
+        std::fs::write(
+            dir.join("pkg/a.0011aabb.js.gz"),
+            compress::gzip(module.as_bytes())?,
+        )?;
+        let files: Vec<String> = ["index.html", "pkg/a.0011aabb.js"]
+            .map(str::to_owned)
+            .to_vec();
+        let fingerprinted = ["pkg/a.0011aabb.js".to_owned()].into_iter().collect();
+        std::fs::write(
+            dir.join("_headers"),
+            crate::assets::cache_rules(&files, &fingerprinted),
+        )?;
+        let address = serve_test(&dir, LIMITS)?;
+
+        let (head, body) = fetch(&address, "/", "Accept-Encoding: gzip, deflate, br\r\n")?;
+        assert!(head.contains("\r\ncontent-encoding: br\r\n"), "{head}");
+        assert!(head.contains("\r\nvary: accept-encoding\r\n"), "{head}");
+        assert!(
+            head.contains("\r\ncontent-type: text/html; charset=utf-8\r\n"),
+            "{head}"
+        );
+        assert!(
+            head.contains(&format!("\r\ncontent-length: {}\r\n", body.len())),
+            "{head}"
+        );
+        let mut unpacked = Vec::new();
+        ::brotli::Decompressor::new(&body[..], 4096).read_to_end(&mut unpacked)?;
+        assert_eq!(unpacked, page.as_bytes());
+        assert!(head.contains("\r\ncache-control: no-cache\r\n"), "{head}");
+        assert!(!head.contains("immutable"), "{head}");
+
+        let (head, _) = fetch(&address, "/", "Accept-Encoding: br;q=0, gzip\r\n")?;
+        assert!(head.contains("\r\ncontent-encoding: gzip\r\n"), "{head}");
+        // Without the header, or with nothing written for what is asked,
+        // the file itself is sent.
+        let (head, body) = fetch(&address, "/", "")?;
+        assert!(!head.contains("content-encoding"), "{head}");
+        assert!(head.contains("\r\nvary: accept-encoding\r\n"), "{head}");
+        assert_eq!(body, page.as_bytes());
+        let (head, body) = fetch(&address, "/pkg/a.0011aabb.js", "Accept-Encoding: br\r\n")?;
+        assert!(!head.contains("content-encoding"), "{head}");
+        assert_eq!(body, module.as_bytes());
+        assert!(
+            head.contains("\r\ncache-control: public, max-age=31536000, immutable\r\n"),
+            "{head}"
+        );
+        assert_eq!(head.matches("cache-control").count(), 1, "{head}");
+        // A file with no copies at all does not vary.
+        let (head, _) = fetch(&address, "/data/indicators.csv", "Accept-Encoding: br\r\n")?;
+        assert!(!head.contains("vary"), "{head}");
+        // A missing fingerprinted file is not cached for a year.
+        let (head, _) = fetch(&address, "/pkg/a.99999999.js", "")?;
+        assert!(head.starts_with("http/1.1 404"), "{head}");
+        assert!(!head.contains("immutable"), "{head}");
         std::fs::remove_dir_all(&dir)?;
         Ok(())
     }

@@ -109,7 +109,7 @@ describe(`the site of another data folder (${BASE_URL})`, () => {
     const context = await browser.newContext({ viewport: { width: 640, height: 900 } });
     try {
       const page = await context.newPage();
-      await page.goto(new URL('embed.css', BASE_URL).href);
+      await page.goto(new URL('embed-resize.js', BASE_URL).href);
       const chart = dataset.charts[dataset.charts.length - 1].id;
       await page.setContent('<!doctype html><title>An article</title><p>Text before the chart.</p>');
       // The listener is in place before the frame exists, so no message is missed.

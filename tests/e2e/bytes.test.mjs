@@ -1,0 +1,157 @@
+// Tests over HTTP of what a reader's browser is sent: fingerprinted names for
+// the module, glue, scripts and styles, with every reference of every page
+// resolving; a year's cache for those files and revalidation for pages and
+// the stable names; brotli and gzip copies sent by Accept-Encoding. The
+// file list comes from dist/ on disk and dist/fingerprints.json, never from
+// copied names.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, statSync } from 'node:fs';
+import { get } from 'node:http';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+
+import { BASE_URL, fetchFromSite } from './browser.mjs';
+
+/** dist/ on disk, to list every file the build wrote. */
+const DIST = process.env.DIST_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Every file below dist/, as URL paths relative to it. */
+function distFiles(dir = DIST) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? distFiles(path) : [relative(DIST, path).split(sep).join('/')];
+  });
+}
+
+/** A GET of `path` with these request headers: status, headers and raw body (never decoded). */
+function raw(path, headers = {}) {
+  return new Promise((resolve, reject) => {
+    get(new URL(path, BASE_URL), { headers }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+/** The paths a page, script or style sheet at `from` names for the browser to load or link to. */
+function named(text, from) {
+  const found = [];
+  // A page's <base href> moves its relative names, as the browser reads them.
+  const base = new URL(text.match(/<base\s+href="([^"]+)"/)?.[1] ?? '', new URL(from, BASE_URL));
+  const patterns = [
+    /\s(?:src|href)\s*=\s*"([^"]+)"/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\bfrom\s*['"]([^'"]+)['"]/g,
+    /new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g,
+    /url\(\s*['"]?([^'")]+)['"]?\s*\)/g,
+  ];
+  for (const pattern of patterns) {
+    for (const [, url] of text.matchAll(pattern)) {
+      // Comments write `.../danba-embed.js` for "wherever the site is".
+      if (/^(data:|#|mailto:|javascript:|\.\.\.)/.test(url) || url.includes('${')) continue;
+      const resolved = new URL(url.replaceAll('&amp;', '&'), /\.html?$/.test(from) ? base : new URL(from, BASE_URL));
+      if (resolved.origin === new URL(BASE_URL).origin) found.push(resolved.pathname.slice(1));
+    }
+  }
+  return found;
+}
+
+const files = distFiles();
+const manifest = JSON.parse(await (await fetchFromSite('fingerprints.json')).text());
+const fingerprinted = Object.values(manifest);
+const pages = files.filter((f) => f.endsWith('.html'));
+
+describe('fingerprinted names', () => {
+  test('the module, the glue, the page scripts and the style sheets have them', () => {
+    const kinds = new Set(Object.keys(manifest).map((f) => f.split('.').pop()));
+    for (const kind of ['wasm', 'js', 'css']) assert.ok(kinds.has(kind), `no .${kind} is fingerprinted: ${JSON.stringify(manifest)}`);
+    for (const [from, to] of Object.entries(manifest)) {
+      const stem = from.replace(/\.[^.]+$/, '');
+      assert.match(to, new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[0-9a-f]{8}\\.[a-z]+$`), from);
+      assert.ok(files.includes(to), `${to} is not in dist/`);
+      assert.ok(!files.includes(from), `${from} is still in dist/`);
+    }
+  });
+
+  test('every file a page, script or style sheet names is served', async () => {
+    const checked = new Set();
+    const pending = [...pages.filter((p) => !p.startsWith('standalone/')), 'danba-embed.js'];
+    const broken = [];
+    while (pending.length > 0) {
+      const file = pending.pop();
+      if (checked.has(file)) continue;
+      checked.add(file);
+      const response = await raw(file);
+      if (response.status !== 200) {
+        broken.push(`${file}: ${response.status}`);
+        continue;
+      }
+      if (/\.(html|js|mjs|css)$/.test(file)) {
+        for (const target of named(response.body.toString('utf8'), file)) {
+          if (target === '' || target.endsWith('/')) continue;
+          if (!files.includes(target)) broken.push(`${file} names ${target}, which is not in dist/`);
+          else pending.push(target);
+        }
+      }
+    }
+    assert.deepEqual(broken, []);
+    for (const to of fingerprinted.filter((f) => /\.(wasm|js|css)$/.test(f))) {
+      assert.ok(checked.has(to), `nothing loads ${to}`);
+    }
+  });
+});
+
+describe('cache lifetimes', () => {
+  test('a year, immutable, for every fingerprinted file', async () => {
+    for (const file of fingerprinted) {
+      const response = await raw(file);
+      assert.equal(response.status, 200, file);
+      assert.equal(response.headers['cache-control'], IMMUTABLE, file);
+    }
+  });
+
+  test('revalidation for pages and for what outsiders link to', async () => {
+    const stable = ['', ...pages, 'danba-embed.js', 'embed-resize.js', 'charts.json'].filter((f) => f === '' || files.includes(f));
+    for (const file of stable) {
+      const response = await raw(file);
+      assert.equal(response.status, 200, file);
+      assert.equal(response.headers['cache-control'], 'no-cache', file);
+    }
+  });
+});
+
+describe('compression', () => {
+  const module = () => fingerprinted.find((f) => f.endsWith('.wasm'));
+
+  test('brotli when asked for, gzip when brotli is refused, the file itself otherwise', async () => {
+    for (const file of [module(), 'index.html', 'danba-embed.js']) {
+      const plain = await raw(file);
+      assert.equal(plain.headers['content-encoding'], undefined, file);
+      assert.equal(plain.headers.vary, 'Accept-Encoding', file);
+      const br = await raw(file, { 'accept-encoding': 'gzip, deflate, br' });
+      assert.equal(br.headers['content-encoding'], 'br', file);
+      assert.equal(br.headers.vary, 'Accept-Encoding', file);
+      assert.equal(br.headers['content-type'], plain.headers['content-type'], file);
+      assert.ok(br.body.length < plain.body.length, `${file}: br ${br.body.length} ≥ ${plain.body.length}`);
+      assert.ok(brotliDecompressSync(br.body).equals(plain.body), file);
+      const gz = await raw(file, { 'accept-encoding': 'br;q=0, gzip' });
+      assert.equal(gz.headers['content-encoding'], 'gzip', file);
+      assert.ok(gunzipSync(gz.body).equals(plain.body), file);
+    }
+  });
+
+  test('every text file of more than 1 KiB has its copies beside it', () => {
+    const missing = files
+      .filter((f) => /\.(html|js|css|wasm|json|svg|csv)$/.test(f) && statSync(join(DIST, f)).size > 1024)
+      .flatMap((f) => ['br', 'gz'].map((e) => `${f}.${e}`))
+      .filter((copy) => !files.includes(copy));
+    assert.deepEqual(missing, []);
+  });
+});

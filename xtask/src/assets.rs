@@ -529,20 +529,28 @@ pub fn loaded_by(
 }
 
 /// `page` with what a browser running scripts does not load blanked out:
-/// `<noscript>` content and `<meta>` tags (a link preview's image is for
-/// the site that shows the link).
+/// `<noscript>` content, `<textarea>` content (the embed codes a reader may
+/// copy), `<meta>` tags (a link preview's image is for the site that shows
+/// the link) and `<a>` tags (a download or another page is fetched only
+/// when followed).
 fn not_loaded_blanked(page: &str) -> String {
     let mut out = page.to_owned();
     let lower = page.to_ascii_lowercase();
-    let mut at = 0;
-    while let Some(start) = lower[at..].find("<noscript").map(|s| at + s) {
-        let end = lower[start..]
-            .find("</noscript")
-            .map_or(lower.len(), |e| start + e);
-        out.replace_range(start..end, &" ".repeat(end - start));
-        at = end;
+    for element in ["noscript", "textarea"] {
+        let (open, close) = (format!("<{element}"), format!("</{element}"));
+        let mut at = 0;
+        while let Some(start) = lower[at..].find(&open).map(|s| at + s) {
+            let end = lower[start..]
+                .find(&close)
+                .map_or(lower.len(), |e| start + e);
+            out.replace_range(start..end, &" ".repeat(end - start));
+            at = end;
+        }
     }
-    for tag in tags(page).into_iter().filter(|t| t.name == "meta") {
+    for tag in tags(page)
+        .into_iter()
+        .filter(|t| t.name == "meta" || t.name == "a")
+    {
         out.replace_range(tag.start..tag.end, &" ".repeat(tag.end - tag.start));
     }
     out
@@ -661,7 +669,7 @@ mod tests {
         assert!(!gets_fingerprint("danba-embed.js"));
         assert!(!gets_fingerprint("embed-resize.js"));
         assert!(!gets_fingerprint("index.html"));
-        assert!(!gets_fingerprint("static/money.svg"));
+        assert!(!gets_fingerprint("static/a-chart.svg"));
     }
 
     #[test]
@@ -728,7 +736,8 @@ mod tests {
             Some(
                 match file {
                     "index.html" => "<meta property=og:image content=static/b.png><link href=style.css><script src=main.js></script>\
-                                     <img src=static/a.svg><noscript><img src=static/b.png></noscript><a href=data/all.csv>x</a><a href=embed/a.html>",
+                                     <img src=static/a.svg><noscript><img src=static/b.png></noscript><a href=data/all.csv>x</a><a href=embed/a.html>\
+                                     <a href=static/b.png download>PNG</a><textarea><img src=\"static/b.png\"></textarea>",
                     "main.js" => "import('./pkg/glue.js')",
                     "pkg/glue.js" => "new URL('glue_bg.wasm', import.meta.url)",
                     _ => "",

@@ -56,8 +56,25 @@ for (const [engine, start] of [['Firefox ESR', firefox], ['WebKitGTK', webkit]])
     });
 
     test('the dashboard draws every chart; hover and the keyboard show the tooltip', { timeout: TEST_TIMEOUT_MS }, async () => {
-      await driver.goto(`${BASE_URL}?lang=en`);
+      await driver.goto(`${BASE_URL}index.en.html`);
       await until(driver, 'the dashboard is ready', () => document.documentElement.dataset.ready === 'true');
+      // Charts are painted as they come near the viewport: bring each in turn.
+      const figures = await driver.evaluate(() => document.querySelectorAll('figure.chart').length);
+      for (let i = 0; i < figures; i += 1) {
+        await driver.evaluate((n) => {
+          const figure = document.querySelectorAll('figure.chart')[n];
+          window.scrollTo(0, figure.getBoundingClientRect().top + window.scrollY - innerHeight / 3);
+        }, i);
+        await until(driver, `chart ${i + 1} is painted`, (n) => {
+          const canvas = document.querySelectorAll('figure.chart')[n].querySelector('canvas.plot');
+          if (!canvas || canvas.width === 0) return false;
+          const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+          const colours = new Set();
+          for (let j = 0; j < data.length && colours.size < 3; j += 4 * 97) colours.add(data.slice(j, j + 3).join());
+          return colours.size >= 3;
+        }, [i]);
+      }
+      await driver.evaluate(() => window.scrollTo(0, 0));
       const charts = await driver.evaluate(() => [...document.querySelectorAll('canvas.plot')].map((canvas) => {
         // Blank or a single colour is not a chart.
         const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
@@ -115,28 +132,30 @@ for (const [engine, start] of [['Firefox ESR', firefox], ['WebKitGTK', webkit]])
     });
 
     test('the focus ring is visible', { timeout: TEST_TIMEOUT_MS }, async () => {
-      await driver.goto(`${BASE_URL}embed.html?chart=${CHART}&lang=en&theme=light`);
+      await driver.goto(`${BASE_URL}embed/${CHART}.en.html?theme=light`);
       await until(driver, 'the embed is ready', () => document.documentElement.dataset.ready === 'true');
-      const wrap = await driver.evaluate(() => {
+      await driver.evaluate(() => {
         const before = document.createElement('button');
         before.textContent = 'before';
         document.querySelector('.plot-wrap').before(before);
         before.focus();
+      });
+      // The wrapper's box, measured again after focus, which may scroll it.
+      const measure = () => driver.evaluate(() => {
         const r = document.querySelector('.plot-wrap').getBoundingClientRect();
         return { left: r.left, top: r.top, width: r.width, height: r.height, dpr: devicePixelRatio };
       });
       // Points on each side of the ring, 1 px inside the wrapper's edge.
-      const points = [0.25, 0.5, 0.75].flatMap((f) => [
+      const sample = (png, wrap) => [0.25, 0.5, 0.75].flatMap((f) => [
         [wrap.left + wrap.width * f, wrap.top + 1],
         [wrap.left + wrap.width * f, wrap.top + wrap.height - 2],
         [wrap.left + 1, wrap.top + wrap.height * f],
         [wrap.left + wrap.width - 2, wrap.top + wrap.height * f],
-      ]);
-      const sample = (png) => points.map(([x, y]) => png.pixel(Math.round(x * wrap.dpr), Math.round(y * wrap.dpr)));
-      const unfocused = sample(decodePng(await driver.screenshot()));
+      ]).map(([x, y]) => png.pixel(Math.round(x * wrap.dpr), Math.round(y * wrap.dpr)));
+      const unfocused = sample(decodePng(await driver.screenshot()), await measure());
       await driver.press('Tab');
       await until(driver, 'Tab reaches the chart', () => document.activeElement?.matches('canvas.plot:focus-visible'));
-      const focused = sample(decodePng(await driver.screenshot()));
+      const focused = sample(decodePng(await driver.screenshot()), await measure());
       assert.ok(focused.every(isAccent), `${engine}: no ring where the focused chart's edge is: ${JSON.stringify(focused)}`);
       assert.ok(!unfocused.every(isAccent), `${engine}: the ring shows without focus`);
     });

@@ -18,16 +18,6 @@ const IFRAME_CODE = process.env.DANBA_IFRAME_CODE;
 const IMAGE_CODE = process.env.DANBA_IMAGE_CODE;
 const CHART_PAGE = `${BASE_URL}embed/${CHART}.html`;
 
-/**
- * Two checks wait for work of the embeds branch: the embed page's answer to
- * WordPress's `{message: 'ready', secret}` with `{message: 'height', value,
- * secret}` (until then WordPress keeps the frame clipped and shows the
- * fallback link), and the static image snippet's width, height and
- * `max-width:100%; height:auto`. Until it is merged they run as `todo`:
- * reported, not failing the run. Delete this constant's uses once merged.
- */
-const AFTER_EMBEDS_MERGE = 'expected to pass once the embeds branch is merged';
-
 /** How long WordPress and the framed chart may take. */
 const TIMEOUT_MS = 20_000;
 
@@ -118,9 +108,7 @@ test('the chart draws inside WordPress\'s sandbox (opaque origin)', async () => 
 });
 
 for (const width of [375, 1280]) {
-  test(`at ${width} px the embed is shown and sized to its content`, {
-    todo: AFTER_EMBEDS_MERGE,
-  }, async () => {
+  test(`at ${width} px the embed is shown and sized to its content`, async () => {
     assert.ok(embedPost, 'the embed post was not made');
     const page = await open(embedPost, width);
     const iframe = page.locator('iframe.wp-embedded-content');
@@ -159,9 +147,7 @@ for (const width of [375, 1280]) {
   });
 }
 
-test('the static image snippet survives the Author\'s save and fits a 375 px phone', {
-  todo: AFTER_EMBEDS_MERGE,
-}, async () => {
+test('the static image snippet survives the Author\'s save and fits a 375 px phone', async () => {
   const saved = await post('Static image', customHtml(IMAGE_CODE));
   const raw = saved.content.raw;
   // Every tag and attribute of the snippet is still there.

@@ -3,6 +3,10 @@
 // with `<script type="module" src=".../danba-embed.js"></script>`. Each such
 // element gets a shadow root holding the chart and its stylesheets, so the
 // host page's CSS cannot reach the chart and ours cannot reach the page.
+// The chart comes prerendered: this script fetches the chart's own page
+// (`embed/STEM.html`, the one an iframe embed shows), moves its figure into
+// the shadow root with the style sheets that page links, and the module
+// only hydrates it, so the module carries no code that builds charts.
 //
 // What the element holds (the code the dashboard gives: the chart's static
 // image, linked to its page) is the fallback: it stays on screen, through a
@@ -21,9 +25,10 @@
 // global of the same name (or an element with that id) would break it.
 
 const SELECTOR = '[data-danba-chart]';
-// The embed page's own sheet too: the same inner padding as in a frame,
-// which a dark chart in a light article needs.
-const stylesheets = ['chart.css', 'embed.css'].map((name) => new URL(name, import.meta.url).href);
+/** A chart id as `embed_code::stem` writes it into a file name. */
+const CHART_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** The page text of each chart page fetched, by address: several hosts may show one chart. */
+const pages = new Map();
 const wasmUrl = new URL('pkg/danba_charts_bg.wasm', import.meta.url);
 /** A download that brings no byte for this long has stalled. */
 const STALL_MS = 10_000;
@@ -63,12 +68,12 @@ function within(promise, ms, what) {
 }
 
 /**
- * The WebAssembly module's response, read through a watchdog: a download
- * that brings no byte for `STALL_MS` is aborted, so a stalled connection
- * ends in a message instead of "Loading" for ever. The stream is handed on
- * as a Response, so the module still compiles while it downloads.
+ * A response read through a watchdog: a download that brings no byte for
+ * `STALL_MS` is aborted, so a stalled connection ends in a message (or the
+ * fallback) instead of "Loading" for ever. The stream is handed on as a
+ * Response, so the module still compiles while it downloads.
  */
-async function watchedWasm(url) {
+async function watched(url, type) {
   const abort = new AbortController();
   let timer;
   const arm = () => {
@@ -82,7 +87,9 @@ async function watchedWasm(url) {
   } finally {
     clearTimeout(timer);
   }
-  if (!response.ok || !response.body) throw new Error(`${url} answered ${response.status}`);
+  if (!response.ok || !response.body) {
+    throw Object.assign(new Error(`${url} answered ${response.status}`), { status: response.status });
+  }
   const reader = response.body.getReader();
   const body = new ReadableStream({
     async pull(controller) {
@@ -102,7 +109,58 @@ async function watchedWasm(url) {
       return reader.cancel(reason);
     },
   });
-  return new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
+  return new Response(body, { headers: { 'Content-Type': type } });
+}
+
+/**
+ * The address of the prerendered page of the chart `host` names, in the
+ * language it asks for (`embed/ID.html`, `ID.zh-Hant.html`, `ID.en.html`).
+ */
+function pageUrl(host) {
+  const id = host.dataset.danbaChart ?? '';
+  if (!CHART_ID.test(id)) return null;
+  const lang = language(host.dataset.lang);
+  return new URL(`embed/${id}${lang === 'zh' ? '' : `.${lang}`}.html`, import.meta.url).href;
+}
+
+/** The text of the page at `url`, fetched once however many hosts show it. */
+function pageText(url) {
+  if (!pages.has(url)) {
+    const text = watched(url, 'text/html').then((response) => response.text());
+    pages.set(url, text);
+    // A failed download may be tried again by a host mounted later.
+    text.catch(() => pages.delete(url));
+  }
+  return pages.get(url);
+}
+
+/**
+ * The prerendered chart of the page at `url`: the content of its `#app`,
+ * its links made absolute (the page's `<base>` is not ours), and the style
+ * sheets it links, resolved against the page.
+ */
+async function prerendered(url) {
+  let text;
+  try {
+    text = await pageText(url);
+  } catch (error) {
+    // No such page: the module says why (an unknown chart) or fails.
+    if (error.status === 404) return null;
+    throw error;
+  }
+  const doc = new DOMParser().parseFromString(text, 'text/html');
+  const base = new URL(doc.querySelector('base[href]')?.getAttribute('href') ?? '', url);
+  const app = doc.getElementById('app');
+  if (!app?.querySelector('figure.chart[data-chart]')) throw new Error(`${url} holds no chart`);
+  for (const element of app.querySelectorAll('[href], [src]')) {
+    for (const name of ['href', 'src']) {
+      const value = element.getAttribute(name);
+      if (value !== null && !value.startsWith('#')) element.setAttribute(name, new URL(value, base).href);
+    }
+  }
+  const sheets = [...doc.querySelectorAll('link[rel~="stylesheet"][href]')]
+    .map((link) => new URL(link.getAttribute('href'), base).href);
+  return { nodes: [...app.childNodes], sheets };
 }
 
 /**
@@ -111,7 +169,7 @@ async function watchedWasm(url) {
  */
 const started = (async () => {
   const glue = await within(import('./pkg/danba_charts.js'), GLUE_MS, 'the glue module');
-  await glue.default({ module_or_path: watchedWasm(wasmUrl) });
+  await glue.default({ module_or_path: watched(wasmUrl, 'application/wasm') });
   return glue.mount_chart;
 })();
 // Each host shows its own message; this keeps the one rejection from being
@@ -168,33 +226,47 @@ export async function mount(host) {
   }
   const entry = { app: undefined, ...place };
   mounted.set(host, entry);
-  const links = stylesheets.map((href) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    return link;
-  });
   for (const key of ['lang', 'theme', 'plain']) {
     if (host.dataset[key] !== undefined) root.dataset[key] = host.dataset[key];
   }
   root.dataset.chart = host.dataset.danbaChart;
   root.className = 'embed';
   // The fallback shows until the chart is drawn; the chart's root waits,
-  // hidden, for its stylesheets, so the first drawing already has the right
-  // width and the reader never sees an unstyled chart.
+  // hidden, for its page and stylesheets, so the first drawing already has
+  // the right width and the reader never sees an unstyled chart.
   const slot = document.createElement('slot');
   root.hidden = true;
-  const styled = Promise.all(links.map((link) => new Promise((resolve) => { link.onload = link.onerror = resolve; })));
-  entry.shadow.replaceChildren(...links, root, slot);
+  entry.shadow.replaceChildren(root, slot);
+  const current = () => mounted.get(host) === entry && host.isConnected && entry.shadow.contains(root);
   let mountChart;
   try {
-    [mountChart] = await Promise.all([started, styled]);
-  } catch {
-    // The module did not start (reported once above): say so in place.
+    const url = pageUrl(host);
+    // An unknown chart has no page: the module then shows only the message
+    // naming the valid ones.
+    const chart = url ? await prerendered(url) : null;
+    // The page's style sheets come in first: they style the message too,
+    // should the module then fail to start.
+    if (chart && current()) {
+      const links = chart.sheets.map((href) => {
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = href;
+        return link;
+      });
+      const styled = Promise.all(links.map((link) => new Promise((resolve) => { link.onload = link.onerror = resolve; })));
+      root.before(...links);
+      root.replaceChildren(...chart.nodes);
+      await styled;
+    }
+    mountChart = await started;
+  } catch (error) {
+    // The module did not start (reported once above), or the page could
+    // not be had: say so in place.
     if (mounted.get(host) === entry && entry.shadow.contains(root)) failed(root, host, slot);
+    console.error(error);
     return undefined;
   }
-  if (mounted.get(host) !== entry || !host.isConnected || !entry.shadow.contains(root)) return undefined;
+  if (!current()) return undefined;
   try {
     root.hidden = false;
     slot.remove();

@@ -22,6 +22,11 @@ const FAILED = {
 /** The tags `src/locale.rs` reads as a language (`Locale::from_tag`). */
 const KNOWN_LANGS = ['zh', 'zh-hans', 'zh-cn', 'zh-sg', 'zh-hant', 'zh-tw', 'zh-hk', 'zh-mo', 'en', 'en-us', 'en-gb'];
 
+/** Whether `tag` is a language `src/locale.rs` reads (or absent). */
+function known(tag) {
+  return tag === null || KNOWN_LANGS.includes(tag.trim().toLowerCase());
+}
+
 /** The frame's language, as `src/locale.rs` reads `lang=`; Simplified Chinese by default. */
 function language(tag) {
   const t = String(tag ?? '').trim().toLowerCase();
@@ -96,9 +101,9 @@ const query = new URLSearchParams(location.search);
 async function prerendered() {
   const chart = query.get('chart');
   if (root.dataset.chart || chart === null || !/^[A-Za-z0-9_-]{1,64}$/.test(chart)) return null;
-  // An unknown language stays here, where the module names the valid ones.
+  // An unknown language goes to the default one's page and keeps its
+  // `lang=` there, where the module names the valid ones.
   const tag = query.get('lang');
-  if (tag !== null && !KNOWN_LANGS.includes(tag.trim().toLowerCase())) return null;
   const lang = language(tag);
   const url = new URL(`embed/${chart}${lang === 'zh' ? '' : `.${lang}`}.html`, document.baseURI);
   try {
@@ -109,7 +114,7 @@ async function prerendered() {
   }
   const rest = new URLSearchParams(query);
   rest.delete('chart');
-  rest.delete('lang');
+  if (known(tag)) rest.delete('lang');
   const tail = rest.toString();
   return `${url.pathname}${tail ? `?${tail}` : ''}${location.hash}`;
 }
@@ -122,6 +127,10 @@ async function start() {
   try {
     const glue = await within(import('./pkg/danba_charts.js'), GLUE_MS, 'the glue module');
     await glue.default({ module_or_path: watchedWasm(new URL('pkg/danba_charts_bg.wasm', import.meta.url)) });
+    // The prerendered page fixes its language on `#app`, which the module
+    // reads before the query; an unknown `lang=` brought along from
+    // `embed.html` is left to the module to name, on the default language's page.
+    if (!known(query.get('lang'))) delete root.dataset.lang;
     window.danba = glue.mount_chart(root, location.search, true);
   } catch (err) {
     const lang = language(root.dataset.lang ?? query.get('lang'));

@@ -360,40 +360,24 @@ pub(super) fn hydrate_in(
     )?;
     app._listeners.push(figures::listen(root)?);
     app._listeners.push(super::copy::attach(root)?);
-    ready(window, root, locale, ready_on, &app.finish)?;
+    ready(window, ready_on, &app.finish)?;
     Ok(app)
 }
 
 /// Marks the charts as drawn (for the benchmark), and once they are on
-/// screen builds the data tables of the charts under `root` and marks the
-/// page ready (for tests).
-///
-/// Laying out the tables' long source sentences was half of the page's
-/// first layout, and nothing is painted before the task that builds the page
-/// ends; so the tables are built in a later task, after the frame that shows
-/// the charts: an animation-frame callback runs just before that frame is
-/// painted, and a timeout set there runs after it. Frames do not come to a
-/// hidden tab or an iframe out of view, so a plain timeout builds them too;
-/// whichever comes second finds nothing left to do.
-pub(super) fn ready(
-    window: &Window,
-    root: &Element,
-    locale: Locale,
-    on: &Element,
-    finish: &Finish,
-) -> Result<(), JsValue> {
+/// screen marks the page ready (for tests): an animation-frame callback
+/// runs just before that frame is painted, and a timeout set there runs
+/// after it. Frames do not come to a hidden tab or an iframe out of view,
+/// so a plain timeout marks it too; whichever comes second finds nothing
+/// left to do.
+pub(super) fn ready(window: &Window, on: &Element, finish: &Finish) -> Result<(), JsValue> {
     if let Some(perf) = window.performance() {
         let _ = perf.mark("danba:charts-painted");
     }
-    let (root, on) = (root.clone(), on.clone());
+    let on = on.clone();
     *finish.borrow_mut() = Some(Box::new(move || {
         if panic::panicked() {
             return;
-        }
-        // Only a chart built whole (a script embed without prerendered
-        // HTML) has a table left to fill; prerendered ones have theirs.
-        if let Err(e) = table::fill(&root, locale) {
-            web_sys::console::error_1(&e);
         }
         let _ = on.set_attribute("data-ready", "true");
     }));

@@ -12,7 +12,7 @@ use crate::theme::Theme;
 use super::app::{ready, start, App, Finish};
 use super::{dom, figure, resize};
 
-/// Builds one chart inside `root` for an embed. Options come from `query`
+/// Hydrates the prerendered chart inside `root` for an embed. Options come from `query`
 /// (a URL query string: `chart`, `lang`, `theme`, `plain`), overridden by
 /// `data-chart`, `data-lang`, `data-theme` and `data-plain` attributes of
 /// `root`. A bad option shows a message listing the valid values; an
@@ -35,12 +35,9 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
     let (options, problems) =
         Options::from_pairs(&DATASET, values.iter().map(|(k, v)| (*k, v.as_str())));
     let locale = options.locale;
-    // An embed page carries its chart prerendered; a script embed's element
-    // (until it fetches that page) is empty and gets the chart built whole.
+    // An embed page carries its chart prerendered, and a script embed puts
+    // that page's figure into its element before it calls this.
     let prerendered = root.query_selector("figure.chart[data-chart]")?.is_some();
-    if !prerendered {
-        root.set_text_content(None);
-    }
     root.class_list().add_1("danba-embed")?;
     root.set_attribute("lang", locale.tag())?;
     let ready_on: Element = if in_frame {
@@ -82,26 +79,13 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
                 root.clone(),
             )?
         }
-        Some(index) => {
-            let (figure, placed) = figure::build_chart(
-                &document,
-                index,
-                locale,
-                figure::Chrome {
-                    plain: options.plain,
-                    heading: if in_frame { "h1" } else { "h3" },
-                },
-            )?;
-            root.append_child(&figure)?;
-            start(
-                &window,
-                &document,
-                vec![placed],
-                locale,
-                options.theme,
-                root,
-                root.clone(),
-            )?
+        // A known chart without its prerendered figure: the script embed
+        // fetches that figure before it calls this, so the page it came
+        // from is missing or broken, and the caller shows its fallback.
+        Some(_) => {
+            return Err(JsValue::from_str(
+                "the chart's prerendered figure is missing",
+            ))
         }
         None => {
             let app = App {
@@ -132,7 +116,7 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
         }
     }
     if options.chart.is_some() {
-        ready(&window, root, locale, &ready_on, &app.finish)?;
+        ready(&window, &ready_on, &app.finish)?;
     }
     Ok(app)
 }

@@ -123,34 +123,62 @@ function pageUrl(host) {
   return new URL(`embed/${id}${lang === 'zh' ? '' : `.${lang}`}.html`, import.meta.url).href;
 }
 
-/** The text of the page at `url`, fetched once however many hosts show it. */
-function pageText(url) {
+/**
+ * The page at `url` as a document, fetched once however many hosts show
+ * it. It is parsed by XMLHttpRequest (`responseType = 'document'`), which
+ * runs none of its scripts and, unlike DOMParser, is no HTML sink that a
+ * host page enforcing Trusted Types would refuse. A download that brings
+ * nothing for STALL_MS is given up, as the module's is.
+ */
+function pageDocument(url) {
   if (!pages.has(url)) {
-    const text = watched(url, 'text/html').then((response) => response.text());
-    pages.set(url, text);
+    const doc = new Promise((resolve, reject) => {
+      const request = new XMLHttpRequest();
+      request.open('GET', url);
+      request.responseType = 'document';
+      let timer;
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => request.abort(), STALL_MS);
+      };
+      request.onprogress = arm;
+      request.onload = () => {
+        clearTimeout(timer);
+        if (request.status === 200 && request.response) resolve(request.response);
+        else reject(Object.assign(new Error(`${url} answered ${request.status}`), { status: request.status }));
+      };
+      request.onerror = () => {
+        clearTimeout(timer);
+        reject(new Error(`${url} could not be fetched`));
+      };
+      request.onabort = () => reject(new Error(`${url} stalled for ${STALL_MS} ms`));
+      arm();
+      request.send();
+    });
+    pages.set(url, doc);
     // A failed download may be tried again by a host mounted later.
-    text.catch(() => pages.delete(url));
+    doc.catch(() => pages.delete(url));
   }
   return pages.get(url);
 }
 
 /**
- * The prerendered chart of the page at `url`: the content of its `#app`,
- * its links made absolute (the page's `<base>` is not ours), and the style
- * sheets it links, resolved against the page.
+ * The prerendered chart of the page at `url`: a copy of the content of its
+ * `#app`, its links made absolute (the page's `<base>` is not ours), and
+ * the style sheets it links, resolved against the page.
  */
 async function prerendered(url) {
-  let text;
+  let doc;
   try {
-    text = await pageText(url);
+    doc = await pageDocument(url);
   } catch (error) {
     // No such page: the module says why (an unknown chart) or fails.
     if (error.status === 404) return null;
     throw error;
   }
-  const doc = new DOMParser().parseFromString(text, 'text/html');
   const base = new URL(doc.querySelector('base[href]')?.getAttribute('href') ?? '', url);
-  const app = doc.getElementById('app');
+  // Each host gets its own copy: the document is shared by every host of the chart.
+  const app = doc.getElementById('app')?.cloneNode(true);
   if (!app?.querySelector('figure.chart[data-chart]')) throw new Error(`${url} holds no chart`);
   for (const element of app.querySelectorAll('[href], [src]')) {
     for (const name of ['href', 'src']) {
@@ -160,7 +188,7 @@ async function prerendered(url) {
   }
   const sheets = [...doc.querySelectorAll('link[rel~="stylesheet"][href]')]
     .map((link) => new URL(link.getAttribute('href'), base).href);
-  return { nodes: [...app.childNodes], sheets };
+  return { nodes: [...document.adoptNode(app).childNodes], sheets };
 }
 
 /**

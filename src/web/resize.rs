@@ -54,6 +54,10 @@ pub(super) fn start(
         child: params.get("childId").filter(|id| plain(id)),
         secret: secret_of(hash),
     };
+    // Told once now, without waiting for the observer: a frame the parent
+    // keeps hidden until it hears from us (WordPress clips it) is not
+    // rendered, so its observer would not fire until it is shown.
+    post(window, html, &names);
     let (win, measured, to) = (window.clone(), html.clone(), names.clone());
     let callback = panic::guarded(move || post(&win, &measured, &to));
     // The observer fires once at once and then on every change of the

@@ -54,6 +54,9 @@ pub(super) fn start(
         child: params.get("childId").filter(|id| plain(id)),
         secret: secret_of(hash),
     };
+    // The page is sized by its parent from here on; `embed.css` then lets
+    // it never scroll inside its frame.
+    html.class_list().add_1("framed")?;
     // Told once now, without waiting for the observer: a frame the parent
     // keeps hidden until it hears from us (WordPress clips it) is not
     // rendered, so its observer would not fire until it is shown.

@@ -201,7 +201,10 @@ async function measure(opened) {
       ready: html.dataset.ready,
       content: Math.ceil(html.getBoundingClientRect().height),
       wide: html.scrollWidth - html.clientWidth,
-      tall: html.scrollHeight - html.clientHeight,
+      // A framed page never scrolls (`html.framed` in embed.css): what
+      // overflows it then shows no scrollbar, and the source line is checked
+      // on its own below.
+      tall: getComputedStyle(html).overflowY === 'hidden' ? 0 : html.scrollHeight - html.clientHeight,
       bg: root ? getComputedStyle(root).backgroundColor : '',
       sourceCut: source ? source.getBoundingClientRect().bottom - innerHeight : 1,
     };

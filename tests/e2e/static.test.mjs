@@ -14,6 +14,11 @@ import { BASE_URL, collectProblems, fetchFromSite, launch, loadDataset } from '.
 /** dist/ on disk, to list every file the build wrote. */
 const DIST = process.env.DIST_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 
+/** The files of a folder of dist/, without the .br and .gz copies the build writes beside them. */
+function builtFiles(folder) {
+  return readdirSync(join(DIST, folder)).filter((f) => !/\.(br|gz)$/.test(f)).sort();
+}
+
 /** The languages of the static images and pages, default first. */
 const LANGS = ['zh', 'zh-Hant', 'en'];
 
@@ -99,7 +104,7 @@ describe('the catalogue dist/charts.json', { timeout: TEST_TIMEOUT_MS }, () => {
 
 describe('the static images in dist/static/', { timeout: TEST_TIMEOUT_MS }, () => {
   test('are an SVG and a PNG per chart, language and size, and nothing else', () => {
-    const files = readdirSync(join(DIST, 'static')).sort();
+    const files = builtFiles('static');
     const expected = dataset.charts
       .flatMap((c) => LANGS.flatMap((lang) => SIZES.flatMap((size) =>
         [`${stem(c.id, lang)}${size}.svg`, `${stem(c.id, lang)}${size}.png`])))
@@ -394,7 +399,7 @@ describe('the per-chart embed pages, opened', { timeout: 4 * TEST_TIMEOUT_MS }, 
 describe('the standalone files in dist/standalone/', { timeout: 4 * TEST_TIMEOUT_MS }, () => {
   test('are all there: one per chart and language', () => {
     const expected = everyPage().map(([id, lang]) => `${stem(id, lang)}.html`).sort();
-    assert.deepEqual(readdirSync(join(DIST, 'standalone')).sort(), expected);
+    assert.deepEqual(builtFiles('standalone'), expected);
   });
 
   test('draw opened from disk with every network request refused', async () => {

@@ -193,7 +193,7 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
     write_file(&data.join("indicators.csv"), dataset.to_csv()?.as_bytes())?;
     write_file(&data.join("indicators.json"), dataset.to_json()?.as_bytes())?;
 
-    println!("==> drawing static/ID.svg, ID.png (2×), ID.en.svg, ID.en.png for every chart");
+    println!("==> drawing static/STEM.svg and .png (2×), 640 px and 360 px wide, for every chart and language");
     let drawn = statics::write_images(&dist, &dataset)?;
     let standalone = pages::write_pages(&dist, &dataset, &drawn, site.base_url.as_deref())?;
     oembed::write(&dist, &dataset, &drawn, site.base_url.as_deref())?;

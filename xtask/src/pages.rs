@@ -438,7 +438,7 @@ pub fn write_pages(
 ) -> Result<csp::Inline> {
     let template_path = dist.join(TEMPLATE);
     println!(
-        "==> writing dist/embed/ID.html and dist/standalone/ID.html (and .en.html) from {TEMPLATE}"
+        "==> writing dist/embed/STEM.html and dist/standalone/STEM.html for every chart and language from {TEMPLATE}"
     );
     let template = read_text(&template_path)?;
     let read = |relative: &str| read_text(&dist.join(relative));

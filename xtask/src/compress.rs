@@ -7,8 +7,10 @@
 use std::fs;
 use std::io::Write as _;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result};
+
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
@@ -91,22 +93,48 @@ pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
 /// Writes `FILE.br` and `FILE.gz` beside every compressible file of `dist/`
 /// (copies that would not be smaller are left out: a server then sends the
 /// file itself). Returns how many copies were written.
+///
+/// Brotli at quality 11 is slow, and the files are independent, so every
+/// core takes the next file until none is left.
 pub fn precompress(dist: &Path) -> Result<usize> {
+    let files: Vec<String> = crate::assets::site_files(dist)?
+        .into_iter()
+        .filter(|file| compressible(file))
+        .collect();
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| -> Result<usize> {
+                    let mut written = 0;
+                    while let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        written += precompress_file(dist, file)?;
+                    }
+                    Ok(written)
+                })
+            })
+            .collect();
+        handles.into_iter().try_fold(0, |sum, handle| {
+            let written = handle
+                .join()
+                .map_err(|_| anyhow::anyhow!("a compressing thread panicked"))??;
+            Ok(sum + written)
+        })
+    })
+}
+
+/// Writes the smaller-than-the-original copies of one file of `dist/`.
+fn precompress_file(dist: &Path, file: &str) -> Result<usize> {
+    let path = dist.join(file);
+    let bytes = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
     let mut written = 0;
-    for file in crate::assets::site_files(dist)? {
-        if !compressible(&file) {
-            continue;
-        }
-        let path = dist.join(&file);
-        let bytes = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        for encoding in Encoding::ALL {
-            let packed = encoding.compress(&bytes)?;
-            if packed.len() < bytes.len() {
-                let copy = dist.join(format!("{file}.{}", encoding.extension()));
-                fs::write(&copy, packed)
-                    .with_context(|| format!("cannot write {}", copy.display()))?;
-                written += 1;
-            }
+    for encoding in Encoding::ALL {
+        let packed = encoding.compress(&bytes)?;
+        if packed.len() < bytes.len() {
+            let copy = dist.join(format!("{file}.{}", encoding.extension()));
+            fs::write(&copy, packed).with_context(|| format!("cannot write {}", copy.display()))?;
+            written += 1;
         }
     }
     Ok(written)

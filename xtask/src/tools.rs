@@ -6,7 +6,6 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::SystemTime;
 
 use anyhow::{bail, Context, Result};
 
@@ -212,20 +211,24 @@ fn parse_wasm_opt_version(text: &str) -> Option<u32> {
     words.next()?.parse().ok()
 }
 
-/// Runs `npm ci` in `dir` when its packages are missing or older than its
-/// package-lock.json. npm writes `node_modules/.package-lock.json` at the end
-/// of every install, so that file's time tells when the last install finished.
+/// Runs `npm ci` in `dir` unless `node_modules` already holds exactly the
+/// packages its package-lock.json pins. npm writes what it installed to
+/// `node_modules/.package-lock.json`; that list is compared with the lock,
+/// package by package. File times would not do: an `npm install
+/// --package-lock-only` or a checkout may leave a newer list beside
+/// missing packages.
 pub fn npm_ci(dir: &Path) -> Result<()> {
     let lock = dir.join("package-lock.json");
-    let Some(lock_time) = modified(&lock) else {
-        bail!(
-            "{} is missing; it pins the npm packages of that folder",
+    let pinned = std::fs::read_to_string(&lock).with_context(|| {
+        format!(
+            "cannot read {}; it pins the npm packages of that folder",
             lock.display()
-        );
-    };
-    let needed = modified(&dir.join("node_modules").join(".package-lock.json"))
-        .is_none_or(|installed| installed < lock_time);
-    if !needed {
+        )
+    })?;
+    let installed =
+        std::fs::read_to_string(dir.join("node_modules").join(".package-lock.json")).ok();
+    let on_disk = |package: &str| dir.join(package).join("package.json").is_file();
+    if installed.is_some_and(|installed| installs_lock(&pinned, &installed, on_disk)) {
         println!("==> {}/node_modules is up to date", dir.display());
         return Ok(());
     }
@@ -237,8 +240,28 @@ pub fn npm_ci(dir: &Path) -> Result<()> {
     )
 }
 
-fn modified(path: &Path) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+/// Whether npm's list of what it installed (`installed`, the text of
+/// `node_modules/.package-lock.json`) has every package of the lock
+/// (`pinned`) at its pinned version, and each is `on_disk` (npm has been
+/// seen to write the list without the packages). An optional package may be
+/// missing: npm leaves out those meant for other systems.
+fn installs_lock(pinned: &str, installed: &str, on_disk: impl Fn(&str) -> bool) -> bool {
+    let packages = |text: &str| {
+        serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|v| v.get("packages").and_then(|p| p.as_object()).cloned())
+    };
+    let (Some(pinned), Some(installed)) = (packages(pinned), packages(installed)) else {
+        return false;
+    };
+    let version = |entry: &serde_json::Value| entry.get("version").cloned();
+    pinned
+        .iter()
+        .filter(|(path, _)| !path.is_empty())
+        .all(|(path, entry)| match installed.get(path) {
+            Some(there) => version(there) == version(entry) && on_disk(path),
+            None => entry.get("optional").and_then(|o| o.as_bool()) == Some(true),
+        })
 }
 
 /// Makes sure Debian's Chromium, its driver and a Chinese font are installed:
@@ -384,6 +407,26 @@ source = "registry+https://github.com/rust-lang/crates.io-index"
 name = "wasm-bindgen-backend"
 version = "0.2.130"
 "#;
+
+    #[test]
+    fn node_modules_is_up_to_date_only_when_it_holds_every_pinned_package() {
+        let lock = r#"{"packages": {
+            "": {"name": "bench", "dependencies": {"lighthouse": "12.8.2"}},
+            "node_modules/lighthouse": {"version": "12.8.2"},
+            "node_modules/fsevents": {"version": "2.3.3", "optional": true}
+        }}"#;
+        let installed = r#"{"packages": {"node_modules/lighthouse": {"version": "12.8.2"}}}"#;
+        let all_there = |_: &str| true;
+        assert!(installs_lock(lock, installed, all_there));
+        // Listed, but the package itself is not there.
+        assert!(!installs_lock(lock, installed, |p: &str| p != "node_modules/lighthouse"));
+        // Left by an install of other packages, or of an older lock.
+        let other = r#"{"packages": {"node_modules/chart.js": {"version": "4.6.1"}}}"#;
+        assert!(!installs_lock(lock, other, all_there));
+        let older = r#"{"packages": {"node_modules/lighthouse": {"version": "12.2.3"}}}"#;
+        assert!(!installs_lock(lock, older, all_there));
+        assert!(!installs_lock(lock, "not JSON", all_there));
+    }
 
     #[test]
     fn reads_the_locked_version_of_exactly_that_package() {

@@ -36,8 +36,18 @@ fn main() -> ExitCode {
         eprintln!("OUT_DIR is not set; build.rs must be run by cargo");
         return ExitCode::FAILURE;
     };
+    // The WebAssembly module only hydrates pages prerendered with every
+    // text, so it carries only the texts it draws or says itself (see
+    // `Dataset::without_page_texts`); native builds (the tests, and the
+    // xtask that prerenders the pages) keep them all.
+    let for_module = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    let baked = if for_module {
+        dataset.without_page_texts()
+    } else {
+        dataset
+    };
     let target = PathBuf::from(out).join("dataset.rs");
-    if let Err(e) = std::fs::write(&target, dataset.to_rust()) {
+    if let Err(e) = std::fs::write(&target, baked.to_rust()) {
         eprintln!("cannot write {}: {e}", target.display());
         return ExitCode::FAILURE;
     }

@@ -67,22 +67,31 @@ impl TooltipText {
 
 /// What the tooltip of a figure says.
 pub fn tooltip_text(ind: &Indicator, locale: Locale) -> TooltipText {
+    tooltip_with(
+        ind,
+        locale,
+        locale.pick_opt(ind.note.as_ref()).unwrap_or(""),
+        locale.pick(&ind.source),
+    )
+}
+
+/// What the tooltip of a figure says, with its note and source sentence in
+/// the reader's language given: the page's module takes them from the
+/// prerendered page, as it does not carry them (see
+/// `Dataset::without_page_texts`).
+pub fn tooltip_with(ind: &Indicator, locale: Locale, note: &str, source: &str) -> TooltipText {
     let s = locale.strings();
     TooltipText {
         label: locale.pick(&ind.label).to_owned(),
         value: value_text(ind, locale),
         period: format_period(ind.period, locale),
-        note: locale.pick_opt(ind.note.as_ref()).unwrap_or("").to_owned(),
+        note: note.to_owned(),
         printed: if locale.is_chinese() {
             String::new()
         } else {
             format!("{}{}{}", s.as_printed, s.phrases.colon, ind.printed.zh)
         },
-        source: format!(
-            "{}{}",
-            s.quote,
-            fill(s.phrases.quoted, &[("text", locale.pick(&ind.source))])
-        ),
+        source: format!("{}{}", s.quote, fill(s.phrases.quoted, &[("text", source)])),
     }
 }
 
@@ -99,6 +108,9 @@ pub struct TableRow {
     pub year: String,
     /// The article's sentence, in the reader's language.
     pub source: String,
+    /// A note on the figure, in the reader's language; empty when it has
+    /// none.
+    pub note: String,
 }
 
 /// The rows of a chart's data table, one per figure, in the chart's order.
@@ -110,6 +122,7 @@ pub fn table_rows(data: &Dataset, chart: &Chart, locale: Locale) -> Vec<TableRow
             value: value_text(ind, locale),
             year: format_period(ind.period, locale),
             source: locale.pick(&ind.source).to_owned(),
+            note: locale.pick_opt(ind.note.as_ref()).unwrap_or("").to_owned(),
         })
         .collect()
 }

@@ -97,6 +97,50 @@ impl Dataset {
         v
     }
 
+    /// The dataset as the WebAssembly module needs it at run time: without
+    /// the texts every page already carries in its prerendered HTML.
+    ///
+    /// The headline, dek, credit and data note, the sections' titles and
+    /// descriptions, the themes' names, the charts' titles, subtitles and
+    /// notes, and each figure's source sentence and note are written into
+    /// the page at build time, and the module reads from the page the few
+    /// it shows (the tooltip takes a figure's sentence and note from its
+    /// chart's data table). Leaving them out of the module spares a reader
+    /// most of its data: the source sentences alone are two thirds of it.
+    /// Labels, units and printed figures stay, as the canvas draws them.
+    #[must_use]
+    pub fn without_page_texts(&self) -> Dataset {
+        let none = || Words {
+            zh: Text::Borrowed(""),
+            zh_hant: Text::Borrowed(""),
+            en: Text::Borrowed(""),
+        };
+        let mut d = self.clone();
+        d.meta = Meta {
+            title: none(),
+            dek: None,
+            data_note: None,
+            source: none(),
+        };
+        for x in d.sections.to_mut() {
+            x.title = none();
+            x.description = none();
+        }
+        for x in d.categories.to_mut() {
+            x.name = none();
+        }
+        for i in d.indicators.to_mut() {
+            i.source = none();
+            i.note = None;
+        }
+        for c in d.charts.to_mut() {
+            c.title = none();
+            c.subtitle = None;
+            c.note = None;
+        }
+        d
+    }
+
     /// The dataset as a Rust expression of type `Dataset` built only from
     /// `'static` data, for `include!` in the binary.
     pub fn to_rust(&self) -> String {

@@ -12,7 +12,9 @@ use crate::summary::{all_figure_rows, table_rows};
 pub const SORT_KEYS: [&str; 4] = ["theme", "label", "value", "year"];
 
 /// A chart's data table: a caption, a header row, and a row per figure with
-/// its value, year and source sentence.
+/// its value, year and source sentence. A figure's note rides on its row as
+/// `data-note`: the tooltip shows it, and the module, which does not carry
+/// the notes, reads it there (see `web/texts.rs`).
 pub fn chart_table(data: &Dataset, chart: &Chart, locale: Locale) -> String {
     let s = locale.strings();
     let mut out = String::from("<table class=\"data-table\">");
@@ -23,14 +25,20 @@ pub fn chart_table(data: &Dataset, chart: &Chart, locale: Locale) -> String {
     }
     out.push_str("</tr></thead><tbody>");
     for r in table_rows(data, chart, locale) {
+        let note = if r.note.is_empty() {
+            String::new()
+        } else {
+            format!(" data-note=\"{}\"", escape(&r.note))
+        };
         // The sentence is in the reader's language (a translation on the
         // English page), so it is marked as the page's language.
         out.push_str(&format!(
             concat!(
-                "<tr data-indicator=\"{}\"><th scope=\"row\">{}</th><td class=\"value\">{}</td>",
+                "<tr data-indicator=\"{}\"{}><th scope=\"row\">{}</th><td class=\"value\">{}</td>",
                 "<td class=\"year\">{}</td><td class=\"source\" lang=\"{}\">{}</td></tr>"
             ),
             escape(&r.id),
+            note,
             escape(&r.label),
             escape(&r.value),
             escape(&r.year),
@@ -148,4 +156,64 @@ pub fn all_figures(data: &Dataset, locale: Locale) -> String {
     }
     out.push_str("</tbody></table></div></section>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::summary::{tooltip_text, tooltip_with};
+
+    /// The value of the attribute `name` in the row starting at `row`.
+    fn attribute<'a>(row: &'a str, name: &str) -> Option<&'a str> {
+        let head = &row[..row.find('>')?];
+        let at = head.find(&format!(" {name}=\""))? + name.len() + 3;
+        head[at..].split('"').next()
+    }
+
+    /// The text of the first `<td class="source" …>` cell in `row`.
+    fn source_cell(row: &str) -> Option<&str> {
+        let cell = &row[row.find("<td class=\"source\"")?..];
+        let text = &cell[cell.find('>')? + 1..];
+        text.split("</td>").next()
+    }
+
+    fn unescape(text: &str) -> String {
+        text.replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    }
+
+    /// The module is built without the figures' notes and sentences
+    /// (`Dataset::without_page_texts`) and reads them from a chart's data
+    /// table: from each row, the tooltip must say what the dataset says.
+    #[test]
+    fn each_row_carries_the_note_and_sentence_the_tooltip_shows() {
+        let data = crate::data::dataset();
+        let mut notes = 0;
+        for locale in Locale::ALL {
+            for chart in data.charts.iter() {
+                let html = chart_table(data, chart, locale);
+                let rows: Vec<&str> = html.split("<tr data-indicator=").skip(1).collect();
+                assert_eq!(rows.len(), data.items(chart).count(), "{}", chart.id);
+                for (ind, row) in data.items(chart).zip(rows) {
+                    let row = format!("<tr data-indicator={row}");
+                    assert_eq!(attribute(&row, "data-indicator"), Some(ind.id.as_ref()));
+                    let note = attribute(&row, "data-note").map(unescape);
+                    notes += usize::from(note.is_some());
+                    let source = source_cell(&row).map(unescape).unwrap_or_default();
+                    assert_eq!(
+                        tooltip_with(ind, locale, note.as_deref().unwrap_or(""), &source),
+                        tooltip_text(ind, locale),
+                        "{:?} {}",
+                        locale,
+                        ind.id
+                    );
+                }
+            }
+        }
+        // Some figure of the article has a note, or the test proves nothing
+        // about them.
+        assert!(notes > 0);
+    }
 }

@@ -160,11 +160,16 @@ impl State {
                 }
             }
         }
-        let indicator = target
-            .and_then(|(v, i)| self.views.get(v).and_then(|view| view.scene.items.get(i)))
-            .and_then(|it| DATASET.indicators.get(usize::from(it.indicator)));
-        match indicator {
-            Some(ind) => self.tooltip.show(ind, locale, anchor),
+        let shown = target.and_then(|(v, i)| {
+            let view = self.views.get(v)?;
+            let item = view.scene.items.get(i)?;
+            Some((
+                &view.canvas,
+                DATASET.indicators.get(usize::from(item.indicator))?,
+            ))
+        });
+        match shown {
+            Some((canvas, ind)) => self.tooltip.show(canvas, ind, locale, anchor),
             None => self.tooltip.hide(),
         }
     }

@@ -9,7 +9,8 @@
 //! A panel built without the site's address (`data-relative`) holds
 //! relative codes, which would point into the article's own site once
 //! pasted; they are completed here with the page's own folder, from the
-//! same `embed_code` functions that wrote them.
+//! same `embed_code` functions that wrote them, and the chart's title its
+//! figure shows.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -54,6 +55,13 @@ fn complete_codes(document: &Document, root: &Element) -> Result<(), JsValue> {
         let locale = Locale::from_tag(&attr("data-lang")).unwrap_or(Locale::DEFAULT);
         let height: f64 = attr("data-height").parse().unwrap_or(0.0);
         let image_height: f64 = attr("data-image-height").parse().unwrap_or(0.0);
+        // The module does not carry the charts' titles: the panel's figure
+        // shows it (see `Dataset::without_page_texts`).
+        let title = panel
+            .closest("figure.chart")?
+            .and_then(|f| f.query_selector(".chart-title").ok().flatten())
+            .and_then(|t| t.text_content())
+            .unwrap_or_default();
         let codes = panel.query_selector_all("textarea.embed-code")?;
         for j in 0..codes.length() {
             let Some(area) = codes
@@ -73,7 +81,7 @@ fn complete_codes(document: &Document, root: &Element) -> Result<(), JsValue> {
                 dir,
                 id: &chart.id,
                 locale,
-                title: locale.pick(&chart.title),
+                title: &title,
                 height,
                 theme: theme.as_deref().unwrap_or(THEMES[0]),
             };

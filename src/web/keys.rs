@@ -14,10 +14,10 @@ use web_sys::{Document, Element, Event, HtmlCanvasElement, KeyboardEvent};
 use crate::data::DATASET;
 use crate::hit::{step, Step};
 use crate::layout::Rect;
-use crate::summary::tooltip_text;
 
 use super::app::State;
 use super::listener::Listener;
+use super::texts::tooltip_text;
 
 /// The id of the live region, so a second mount on the page reuses it.
 const LIVE_ID: &str = "danba-live";
@@ -135,7 +135,7 @@ pub(super) fn listen(
             let anchor = reveal(&c, placed.hit);
             s.point_at(Some((v, item)), anchor);
             if let Some(ind) = DATASET.indicators.get(usize::from(placed.indicator)) {
-                said.set_text_content(Some(&tooltip_text(ind, locale).announcement(locale)));
+                said.set_text_content(Some(&tooltip_text(&c, ind, locale).announcement(locale)));
             }
         })?);
         // Leaving a chart with the keyboard takes its tooltip along; a

@@ -11,7 +11,8 @@
 //! the script embed fetches the prerendered page). `touch` (pointer and
 //! finger), `keys` (keyboard and the live region) and `table` (the data
 //! tables' buttons) add what every reader needs, `figures` the sorting of
-//! the table of every figure, `panic` what a panic leaves.
+//! the table of every figure, `panic` what a panic leaves; `texts` reads
+//! from the page the texts of a figure the module does not carry.
 //! Each listener (`listener`) is a Rust closure owned by the returned
 //! `App` and removed when it is dropped, so nothing leaks and no JavaScript
 //! duplicates geometry: hover boxes come from [`crate::layout`] and are
@@ -29,6 +30,7 @@ mod panic;
 mod popover;
 mod resize;
 mod table;
+mod texts;
 mod tooltip;
 mod touch;
 mod view;

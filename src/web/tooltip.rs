@@ -20,9 +20,9 @@ use crate::data::Indicator;
 use crate::hit::place_tooltip;
 use crate::layout::Rect;
 use crate::locale::Locale;
-use crate::summary::tooltip_text;
 
 use super::dom::el;
+use super::texts::tooltip_text;
 
 /// The one tooltip of the page.
 pub(super) struct Tooltip {
@@ -139,7 +139,9 @@ impl Tooltip {
         })
     }
 
-    pub(super) fn show(&self, ind: &Indicator, locale: Locale, anchor: Rect) {
+    /// Shows the tooltip of `ind`, an item of the chart on `canvas`, beside
+    /// `anchor`.
+    pub(super) fn show(&self, canvas: &Element, ind: &Indicator, locale: Locale, anchor: Rect) {
         let same_item = self.showing.get() == Some(std::ptr::from_ref(ind));
         // The pointer moved within the item it was on, and the item did not
         // move on the screen: the box stays as it is, untouched.
@@ -151,7 +153,7 @@ impl Tooltip {
                 e.set_text_content(Some(text));
                 let _ = e.toggle_attribute_with_force("hidden", text.is_empty());
             };
-            let t = tooltip_text(ind, locale);
+            let t = tooltip_text(canvas, ind, locale);
             set(&self.label, &t.label);
             set(&self.value, &t.value);
             set(&self.period, &t.period);
@@ -161,6 +163,9 @@ impl Tooltip {
             // Each figure starts with its source sentence closed.
             let _ = self.source.set_attribute("hidden", "");
             let _ = self.more.set_attribute("aria-expanded", "false");
+            let _ = self
+                .more
+                .toggle_attribute_with_force("hidden", t.source.is_empty());
             let s = locale.strings();
             self.more.set_text_content(Some(s.source_toggle));
             self.showing.set(Some(std::ptr::from_ref(ind)));

@@ -13,7 +13,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
-import { BASE_URL, fetchFromSite } from './browser.mjs';
+import { BASE_URL, fetchFromSite, loadDataset } from './browser.mjs';
 
 /** dist/ on disk, to list every file the build wrote. */
 const DIST = process.env.DIST_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
@@ -155,5 +155,33 @@ describe('compression', () => {
       .flatMap((f) => ['br', 'gz'].map((e) => `${f}.${e}`))
       .filter((copy) => !files.includes(copy));
     assert.deepEqual(missing, []);
+  });
+});
+
+describe('the module', () => {
+  // The module only hydrates prerendered pages, so it carries none of the
+  // texts they hold: a figure's source sentence and note come from its
+  // chart's data table (see src/web/texts.rs). The labels, which the canvas
+  // draws, show that the texts are looked for where they would be.
+  test('carries the labels it draws, not the sentences, notes and titles the page holds', async () => {
+    const dataset = await loadDataset();
+    const wasm = Object.values(manifest).find((f) => f.endsWith('.wasm'));
+    const { status, body } = await raw(wasm);
+    assert.equal(status, 200, wasm);
+    const langs = ['zh', 'zh_hant', 'en'];
+    for (const i of dataset.indicators) {
+      for (const lang of langs) {
+        const label = i[`label_${lang}`];
+        assert.ok(body.includes(Buffer.from(label)), `${i.id}: the module lacks its label "${label}"`);
+      }
+    }
+    const held = [
+      ...dataset.indicators.flatMap((i) => [i.source, i.source_zh_hant, i.source_en, ...langs.map((l) => i[`note_${l}`])]),
+      ...dataset.charts.flatMap((c) => ['title', 'subtitle', 'note'].flatMap((f) => langs.map((l) => c[`${f}_${l}`]))),
+      ...['dek', 'data_note'].flatMap((f) => langs.map((l) => dataset.meta[`${f}_${l}`])),
+    ].filter((t) => typeof t === 'string' && t.length > 0);
+    assert.ok(held.length > dataset.indicators.length, 'no texts to look for');
+    const found = held.filter((t) => body.includes(Buffer.from(t)));
+    assert.deepEqual(found, [], 'the module carries texts the prerendered page already holds');
   });
 });

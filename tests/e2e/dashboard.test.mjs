@@ -119,6 +119,8 @@ function hoverState(page) {
       text: tooltip?.textContent ?? '',
       // The source sentence sits behind the tooltip's "source" toggle.
       source: tooltip?.querySelector('.tt-source')?.textContent ?? '',
+      // The note, shown when the figure has one (empty and hidden else).
+      note: tooltip?.querySelector('.tt-note:not([hidden])')?.textContent ?? '',
       active: [...document.querySelectorAll('canvas.plot[data-active]')].map((c) => ({
         chart: c.closest('figure.chart')?.dataset.chart,
         item: c.dataset.active,
@@ -165,7 +167,8 @@ async function hoverItem(page, chartId, item, indicator, lang) {
   assert.ok(point.hitsCanvas, `${where}: the item's centre is covered by ${point.hit}`);
 
   await page.mouse.move(point.x, point.y);
-  const source = normalise(lang === 'en' ? indicator.source_en : indicator.source);
+  const source = normalise({ zh: indicator.source, 'zh-Hant': indicator.source_zh_hant, en: indicator.source_en }[lang]);
+  const note = normalise({ zh: indicator.note_zh, 'zh-Hant': indicator.note_zh_hant, en: indicator.note_en }[lang] ?? '');
   const state = await eventually(
     () => hoverState(page),
     (s) => !s.hidden && s.active.some((a) => a.chart === chartId && a.item === item.id)
@@ -178,6 +181,9 @@ async function hoverItem(page, chartId, item, indicator, lang) {
     normalise(state.source).includes(source),
     `${where}: the tooltip's source "${normalise(state.source)}" lacks the sentence "${source}"`,
   );
+  // The module takes the sentence and the note from the page's data table
+  // (it does not carry them): both must be the figure's own.
+  assert.equal(normalise(state.note), note, `${where}: the tooltip's note`);
 }
 
 /** Moves the mouse to a corner of the viewport that is over no chart. */
@@ -223,9 +229,9 @@ describe('the dashboard', () => {
     }
   });
 
-  test('hovering an item marks it and shows its value and source; leaving hides it', { timeout: TEST_TIMEOUT_MS }, async () => {
+  test('hovering an item marks it and shows its value, note and source; leaving hides it', { timeout: TEST_TIMEOUT_MS }, async () => {
     const indicators = new Map(dataset.indicators.map((i) => [i.id, i]));
-    for (const lang of ['zh', 'en']) {
+    for (const lang of ['zh', 'zh-Hant', 'en']) {
       await withDashboard({ lang }, async ({ page }) => {
         const charts = await page.evaluate(() => window.danba.charts());
         assert.ok(charts.length > 0, 'danba.charts() is empty');
@@ -242,7 +248,8 @@ describe('the dashboard', () => {
           items.set(chartId, list);
         }
         // Every item when that stays quick; else the first chart fully and
-        // the first item of each other chart. English checks first items only.
+        // the first item of each other chart. English and Traditional
+        // Chinese check first items only.
         const total = [...items.values()].reduce((n, list) => n + list.length, 0);
         for (const [index, chartId] of charts.entries()) {
           const list = items.get(chartId);

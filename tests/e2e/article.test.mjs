@@ -373,21 +373,26 @@ describe('the script embed when the module cannot be had', () => {
 });
 
 describe('nothing moves while the charts load', () => {
-  for (const form of ['iframe', 'pym', 'script']) {
+  // Each kind alone, then all three in one article (a viewport tall
+  // enough to show them all, so that every frame is rendered and counted).
+  for (const form of ['iframe', 'pym', 'script', 'all three']) {
     test(`${form}: layout shift 0 on a CPU slowed 4×`, { timeout: TEST_TIMEOUT_MS }, async () => {
       const [id] = Object.keys(codes);
-      const context = await chromiumBrowser.newContext({ viewport: { width: 1280, height: 1400 }, colorScheme: 'dark' });
+      const all = form === 'all three';
+      const body = all ? threeKinds() : codes[id][form].replace(PYM_URL, `${origin}/pym.js`);
+      const context = await chromiumBrowser.newContext({ viewport: { width: 1280, height: all ? 2400 : 1400 }, colorScheme: 'dark' });
       const page = await context.newPage();
       try {
         const cdp = await context.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-        await page.goto(article(`/still-${form}.html`, codes[id][form].replace(PYM_URL, `${origin}/pym.js`)));
+        await page.goto(article(`/still-${form.replace(' ', '-')}.html`, body));
         const drawn = await until(async () => {
           const frames = page.frames().filter((f) => f !== page.mainFrame());
           const states = await Promise.all(frames.map((f) => f.evaluate(() => document.documentElement.dataset.ready).catch(() => null)));
           const host = await page.evaluate(() => document.querySelector('[data-danba-chart]')?.shadowRoot?.querySelector('.danba-embed')?.dataset.ready);
-          return form === 'script' ? [host] : states;
-        }, (r) => r.length > 0 && r.every((x) => x === 'true'), 90_000);
+          if (form === 'script') return [host];
+          return all ? [...states, host] : states;
+        }, (r) => r.length === (all ? 3 : 1) && r.every((x) => x === 'true'), 90_000);
         assert.ok(drawn.length > 0 && drawn.every((x) => x === 'true'), `${form}: the chart was not drawn (${drawn})`);
         // Drawn; the frames have had time to report their heights.
         await page.waitForTimeout(3_000);

@@ -207,6 +207,23 @@ function initProbe() {
   });
 }
 
+/**
+ * Makes the browser accept only `encodings`, and says how: Chromium's
+ * experimental `Network.setAcceptedEncodings` where it still exists (148 had
+ * it, 156 dropped it), else the stable `Network.setExtraHTTPHeaders` with an
+ * `Accept-Encoding` of our own, which Chromium sends as it is instead of its
+ * own list. Whether the server then really answered in that coding is
+ * checked on the responses (`wireBytes`), not assumed.
+ */
+async function acceptOnly(cdp, encodings) {
+  const experimental = await cdp.send('Network.setAcceptedEncodings', { encodings }).then(() => true, () => false);
+  if (experimental) return 'Network.setAcceptedEncodings';
+  const header = await cdp
+    .send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': encodings.join(', ') } })
+    .then(() => true, () => false);
+  return header ? 'Accept-Encoding header' : null;
+}
+
 /** What a response is, for the byte split. */
 function kindOf(url, contentType) {
   const path = new URL(url).pathname;
@@ -250,10 +267,7 @@ async function open(browser, page, { height = VIEWPORT.height, scroll = true, en
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  let encodingsSet = encodings === null;
-  if (encodings) {
-    encodingsSet = await cdp.send('Network.setAcceptedEncodings', { encodings }).then(() => true, () => false);
-  }
+  const acceptance = encodings ? await acceptOnly(cdp, encodings) : 'all';
   await cdp.send('Performance.enable');
   const problems = [];
   const bodies = [];
@@ -285,7 +299,7 @@ async function open(browser, page, { height = VIEWPORT.height, scroll = true, en
   // This helper code is not part of either page and is installed only after
   // the drawing was timed.
   await tab.evaluate(installProbes);
-  return { context, page: tab, cdp, problems, bodies, wire, urls, state, encodingsSet };
+  return { context, page: tab, cdp, problems, bodies, wire, urls, state, acceptance };
 }
 
 /** Bytes by kind (raw, gzip -9, brotli -11 computed here) of every response the load made. */
@@ -564,7 +578,16 @@ async function bytesOf(browser, page) {
     const session = await open(browser, page, { encodings });
     try {
       await session.page.evaluate(() => window.__bench.frames());
-      result[coding] = session.encodingsSet ? wireBytes(session) : null;
+      // A coding counts only if the browser could ask for it and the server
+      // answered in it: an unchanged Accept-Encoding would otherwise report
+      // brotli's bytes as gzip's.
+      const wire = session.acceptance ? wireBytes(session) : null;
+      result[coding] = wire && wire.codings.includes(coding) && !wire.codings.some((c) => c !== coding && c !== 'identity') ? wire : null;
+      if (!result[coding]) {
+        result.problems.push(`${coding}: could not make the browser accept only ${coding} (${session.acceptance ?? 'no CDP method worked'}; the server answered in ${wire?.codings.join(', ') ?? 'nothing measured'})`);
+      } else {
+        result[coding].how = session.acceptance;
+      }
       if (coding === 'gzip') result.split = await byteSplit(session.bodies);
       result.problems.push(...session.problems);
     } finally {

@@ -37,6 +37,7 @@ pub fn test(root: &Path) -> Result<()> {
         tools::ensure_wasm_opt(root)?;
         fuzz::ensure_cargo_fuzz()?;
         ensure_clippy()?;
+        tools::print_versions(root);
         Ok(())
     })?;
     step(

@@ -3,6 +3,7 @@
 //! installs what it can (rustup, cargo install, apt-get) and otherwise says
 //! exactly what to run.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -287,6 +288,40 @@ pub fn ensure_browser() -> Result<()> {
         return Ok(());
     }
     apt_install(&missing, "the browser tests drive Debian's Chromium")
+}
+
+/// Prints the version of every browser and driver the tests run, and of the
+/// npm packages that drive them, so that a red log after one of Debian's
+/// silent browser updates says at once which version it ran (Chromium 156
+/// dropped a CDP method that 148 had).
+pub fn print_versions(root: &Path) {
+    let programs: [(&str, &[&str]); 4] = [
+        (CHROMIUM, &["--version"]),
+        (CHROMEDRIVER, &["--version"]),
+        ("/usr/bin/firefox-esr", &["--version"]),
+        ("/usr/bin/WebKitWebDriver", &["--version"]),
+    ];
+    for (program, args) in programs {
+        let version = output_of(program, args)
+            .map(|text| text.lines().next().unwrap_or_default().trim().to_owned())
+            .unwrap_or_else(|| "not found".to_owned());
+        println!("    {program}: {version}");
+    }
+    for (lock, package) in [
+        ("tests/e2e/package-lock.json", "playwright-core"),
+        ("tests/e2e/package-lock.json", "puppeteer-core"),
+        ("bench/package-lock.json", "lighthouse"),
+    ] {
+        let version = fs::read_to_string(root.join(lock))
+            .ok()
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .and_then(|json| {
+                json.pointer(&format!("/packages/node_modules~1{package}/version"))
+                    .and_then(|v| v.as_str().map(str::to_owned))
+            })
+            .unwrap_or_else(|| "not pinned".to_owned());
+        println!("    npm {package}: {version} (pinned in {lock})");
+    }
 }
 
 /// The other two engines of the smoke test (`tests/e2e/engines.test.mjs`) and

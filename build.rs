@@ -1,6 +1,6 @@
 //! Bakes one article's data folder into the binary.
 //!
-//! The folder is `data/` or the one `DANBA_DATA` names (`cargo xtask dist
+//! The folder is `data/` or the one `ARTICLE_CHARTS_DATA` names (`cargo xtask dist
 //! --data DIR` sets it). It is parsed and validated here, at build time, so
 //! that a wrong file fails the build with `file:line: …, field …` messages
 //! instead of reaching a reader. The page then carries the dataset as a
@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    println!("cargo:rerun-if-env-changed=DANBA_DATA");
-    let dir = std::env::var_os("DANBA_DATA").map_or_else(|| PathBuf::from("data"), PathBuf::from);
+    println!("cargo:rerun-if-env-changed=ARTICLE_CHARTS_DATA");
+    let dir = std::env::var_os("ARTICLE_CHARTS_DATA").map_or_else(|| PathBuf::from("data"), PathBuf::from);
     // The folder itself is watched so that a new or removed file rebuilds;
     // each file so that an edit does.
     println!("cargo:rerun-if-changed={}", dir.display());
@@ -20,7 +20,7 @@ fn main() -> ExitCode {
             println!("cargo:rerun-if-changed={}", entry.path().display());
         }
     }
-    let dataset = match danba_dataset::load(&dir) {
+    let dataset = match article_dataset::load(&dir) {
         Ok(dataset) => dataset,
         Err(errors) => {
             eprintln!(

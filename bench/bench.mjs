@@ -18,7 +18,7 @@
 // each chart not yet drawn, except where drawing is timed: there the
 // viewport is as tall as the page, so every chart is drawn at load, as
 // Chart.js draws them. Hover boxes come from the page's test interface
-// (`window.danba.charts()` / `items(id)`) and from Chart.js's own elements.
+// (`window.articleCharts.charts()` / `items(id)`) and from Chart.js's own elements.
 //
 // Environment:
 //   BENCH_URL         the base URL serving /dist/ and /bench/ (required)
@@ -122,11 +122,11 @@ function pagesOf(charts) {
   return {
     chart: chart.id,
     dashboard: [
-      { key: 'ours', name: 'danba-charts', url: `${BASE}dist/index.html`, charts: charts.length },
+      { key: 'ours', name: 'article-charts', url: `${BASE}dist/index.html`, charts: charts.length },
       { key: 'anchor', name: 'Chart.js', url: `${BASE}bench/chartjs.html`, charts: charts.length },
     ],
     embed: [
-      { key: 'ours', name: 'danba-charts', url: `${BASE}dist/${embed}`, charts: 1 },
+      { key: 'ours', name: 'article-charts', url: `${BASE}dist/${embed}`, charts: 1 },
       { key: 'anchor', name: 'Chart.js', url: `${BASE}bench/chartjs.html?chart=${encodeURIComponent(chart.id)}`, charts: 1 },
     ],
   };
@@ -370,10 +370,10 @@ function installProbes() {
 
   /** The hover targets of every chart: the centre of each item, in CSS px relative to its canvas. */
   function targets() {
-    if (window.danba) {
-      return window.danba.charts().map((id) => ({
+    if (window.articleCharts) {
+      return window.articleCharts.charts().map((id) => ({
         canvas: document.querySelector(`[data-chart="${CSS.escape(id)}"] canvas`),
-        points: window.danba.items(id).map((b) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 })),
+        points: window.articleCharts.items(id).map((b) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 })),
       }));
     }
     return window.charts.map((chart) => ({
@@ -944,9 +944,9 @@ async function versionOf(name) {
 function describeFiles({ results, pages }) {
   const line = (name, split) => `- ${name}: ${Object.values(split ?? {}).flatMap((row) => row.files).map((f) => `\`${f}\``).join(', ')}`;
   return [
-    line('danba-charts, dashboard', results.ours.bytes.split),
+    line('article-charts, dashboard', results.ours.bytes.split),
     line('Chart.js, all charts', results.anchor.bytes.split),
-    line(`danba-charts, embed page of \`${pages.chart}\``, results.embed.ours.bytes.split),
+    line(`article-charts, embed page of \`${pages.chart}\``, results.embed.ours.bytes.split),
     line('Chart.js, that chart alone', results.embed.anchor.bytes.split),
   ].join('\n');
 }
@@ -966,7 +966,7 @@ function lighthouseNotes({ results, pages }) {
 async function describeRun(measured) {
   const date = new Date().toISOString().replace('T', ' ').slice(0, 16);
   const { results } = measured;
-  const frames = ['ours', 'anchor'].map((k) => `${k === 'ours' ? 'danba-charts' : 'Chart.js'} ${results[k].hover.frameInterval.toFixed(1)} ms`).join(', ');
+  const frames = ['ours', 'anchor'].map((k) => `${k === 'ours' ? 'article-charts' : 'Chart.js'} ${results[k].hover.frameInterval.toFixed(1)} ms`).join(', ');
   const lighthouse = LIGHTHOUSE_RUNS > 0
     ? `Lighthouse ${await versionOf('lighthouse')} (mobile preset: simulated slow 4G, 4× CPU), median of ${LIGHTHOUSE_RUNS} run(s) per page; `
     : 'Lighthouse not run; ';
@@ -983,11 +983,11 @@ async function section(measured, table, goals) {
     BEGIN_MARKER,
     await describeRun(measured),
     '',
-    markdown(['metric', 'danba-charts', 'Chart.js', 'ours / Chart.js'], table),
+    markdown(['metric', 'article-charts', 'Chart.js', 'ours / Chart.js'], table),
     '',
     'Targets of issue #12:',
     '',
-    markdown(['target', 'danba-charts', 'Chart.js', 'met?'], goals),
+    markdown(['target', 'article-charts', 'Chart.js', 'met?'], goals),
     '',
     'Files each byte load fetched:',
     '',
@@ -1024,14 +1024,14 @@ const problems = [
     ...results[k].pointer.problems,
     ...results[k].bytes.problems,
     ...results.embed[k].bytes.problems,
-  ].map((problem) => `${k === 'ours' ? 'danba-charts' : 'Chart.js'}: ${problem}`)),
+  ].map((problem) => `${k === 'ours' ? 'article-charts' : 'Chart.js'}: ${problem}`)),
 ];
 const text = await section(measured, table, goals);
 console.log(text);
 for (const problem of new Set(problems)) console.warn(`warning: ${problem}`);
 console.log(`(measured in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 if (process.env.RESULTS_FILE) {
-  const record = [`### ${new Date().toISOString().slice(0, 10)}`, '', await describeRun(measured), '', markdown(['target', 'danba-charts', 'Chart.js', 'met?'], goals)].join('\n');
+  const record = [`### ${new Date().toISOString().slice(0, 10)}`, '', await describeRun(measured), '', markdown(['target', 'article-charts', 'Chart.js', 'met?'], goals)].join('\n');
   await writeResults(process.env.RESULTS_FILE, text, record);
   console.log(`wrote the tables into ${process.env.RESULTS_FILE}`);
 }

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-pub use danba_dataset::{
+pub use article_dataset::{
     Category, Chart, Dataset, Indicator, Kind, Meta, Period, Qualifier, Quantity, Section, Unit,
     Words,
 };

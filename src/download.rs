@@ -4,7 +4,7 @@
 //! every reader loads; the test reads the output back with that writer's
 //! reader to keep the two in agreement.
 
-use danba_dataset::CSV_HEADER;
+use article_dataset::CSV_HEADER;
 
 use crate::data::{Chart, Dataset};
 

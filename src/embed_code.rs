@@ -3,7 +3,7 @@
 //! tool (which writes the files and the catalogue) agree to the letter, and
 //! both are tested natively.
 
-use danba_dataset::{Chart, Dataset};
+use article_dataset::{Chart, Dataset};
 
 use crate::locale::Locale;
 
@@ -148,7 +148,7 @@ pub fn code_with_image(form: Form, embed: &Embed, image_height: f64) -> String {
             "<div data-pym-src=\"{framed}\" data-pym-title=\"{title}\" style=\"min-height:{height}px;line-height:0\"></div>\n<script src=\"{PYM_URL}\"></script>"
         ),
         // The image stands in the chart's place until the script mounts
-        // the chart, and stays there if it cannot (see danba-embed.js).
+        // the chart, and stays there if it cannot (see article-charts-embed.js).
         Form::Script => {
             let theme = if embed.theme == "auto" {
                 String::new()
@@ -156,7 +156,7 @@ pub fn code_with_image(form: Form, embed: &Embed, image_height: f64) -> String {
                 format!(" data-theme=\"{}\"", escape_attr(embed.theme))
             };
             format!(
-                "<div data-danba-chart=\"{}\" data-lang=\"{}\"{theme} style=\"min-height:{height}px\">{image}</div>\n<script type=\"module\" src=\"{dir}danba-embed.js\"></script>",
+                "<div data-article-chart=\"{}\" data-lang=\"{}\"{theme} style=\"min-height:{height}px\">{image}</div>\n<script type=\"module\" src=\"{dir}article-charts-embed.js\"></script>",
                 escape_attr(embed.id),
                 embed.locale.url_tag(),
             )
@@ -256,7 +256,7 @@ mod tests {
         assert!(pym.contains("min-height:395px"), "{pym}");
         let script = code_with_image(Form::Script, &e, 380.4);
         assert!(
-            script.contains("data-danba-chart=\"x\" data-lang=\"en\" data-theme=\"light\""),
+            script.contains("data-article-chart=\"x\" data-lang=\"en\" data-theme=\"light\""),
             "{script}"
         );
         assert!(script.contains("min-height:395px"), "{script}");

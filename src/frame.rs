@@ -11,7 +11,7 @@
 //! The chart inside is [`layout`]'s scene moved down and right; its hover
 //! boxes move with it, so hit-testing a framed scene finds the same items.
 
-use danba_dataset::{Chart, Dataset};
+use article_dataset::{Chart, Dataset};
 
 use crate::layout::layout;
 use crate::locale::Locale;

@@ -10,7 +10,7 @@
 //! counts — the estimate is generous, so a real font never needs more
 //! lines — and [`embed_height`] adds them up.
 
-use danba_dataset::{Chart, Dataset};
+use article_dataset::{Chart, Dataset};
 
 use crate::frame::caption_parts;
 use crate::locale::Locale;

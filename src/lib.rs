@@ -1,4 +1,4 @@
-//! danba-charts: every figure of one news article, drawn as interactive
+//! article-charts: every figure of one news article, drawn as interactive
 //! charts; the article is a data folder baked in at build time.
 //!
 //! Everything but `web` is platform-free: the dataset ([`data`]), the

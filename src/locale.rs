@@ -4,7 +4,7 @@
 //! `strings.rs` and its number words in `number.rs`; the data folder gives
 //! every text of the article in each language ([`Words`]).
 
-use danba_dataset::Words;
+use article_dataset::Words;
 
 /// A language of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

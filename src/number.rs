@@ -6,7 +6,7 @@
 //! year is a year ("2017—2021年"), an ordinal a position ("第2轮", "2nd
 //! round"), money carries its sign in English ("¥260 million").
 
-use danba_dataset::{Indicator, Period, Qualifier, Quantity, Unit};
+use article_dataset::{Indicator, Period, Qualifier, Quantity, Unit};
 
 use crate::locale::Locale;
 use crate::strings::fill;

@@ -7,7 +7,7 @@
 //! [`format_value`], so qualifiers ("380余户", "380+", "nearly 200") are
 //! never lost on the way to a screen reader.
 
-use danba_dataset::{Chart, Dataset, Indicator, Kind, Period, Quantity};
+use article_dataset::{Chart, Dataset, Indicator, Kind, Period, Quantity};
 
 use crate::locale::Locale;
 use crate::number::{format_period, format_value};

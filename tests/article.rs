@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use danba_dataset::load;
+use article_dataset::load;
 use zhconv::{zhconv, Variant};
 
 /// Drops the pinyin glitches, e.g. "實現(xiàn)" → "實現", keeping the
@@ -70,7 +70,7 @@ fn article() -> String {
     zhconv(&article_hant(), Variant::ZhHans).replace("伴随著", "伴随着")
 }
 
-fn dataset() -> danba_dataset::Dataset {
+fn dataset() -> article_dataset::Dataset {
     load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap_or_else(|e| panic!("{e}"))
 }
 

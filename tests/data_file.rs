@@ -10,7 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
-use danba_dataset::{load, parse_files, Dataset, Errors, Words};
+use article_dataset::{load, parse_files, Dataset, Errors, Words};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -274,7 +274,7 @@ fn traditional_texts_are_converted_unless_given() {
 
 #[test]
 fn a_data_folder_is_every_toml_file_in_it() {
-    let dir = std::env::temp_dir().join(format!("danba-data-folder-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("article-charts-data-folder-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
     for (name, text) in with_vocabulary("valid.toml", &read(&root().join("tests/data/valid.toml")))
@@ -461,7 +461,7 @@ fn json_round_trips_every_field_of_every_figure() {
         );
         assert_eq!(
             text_of(&j["year"]).unwrap_or(""),
-            danba_dataset::period_text(ind.period),
+            article_dataset::period_text(ind.period),
             "{what}"
         );
         assert_eq!(

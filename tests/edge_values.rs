@@ -8,12 +8,12 @@ mod common;
 use std::path::PathBuf;
 
 use common::{draw_svg, first_outside};
-use danba_charts::data::{Dataset, Quantity};
-use danba_charts::draw::Style;
-use danba_charts::hit::hit;
-use danba_charts::layout::layout;
-use danba_charts::locale::Locale;
-use danba_charts::theme::Theme;
+use article_charts::data::{Dataset, Quantity};
+use article_charts::draw::Style;
+use article_charts::hit::hit;
+use article_charts::layout::layout;
+use article_charts::locale::Locale;
+use article_charts::theme::Theme;
 use proptest::prelude::*;
 
 /// The largest value the validator accepts, in base units.
@@ -28,7 +28,7 @@ fn edge_file() -> Dataset {
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         (name.to_owned(), text)
     };
-    danba_dataset::parse_files(&[read("vocabulary.toml"), read("edge/values.toml")])
+    article_dataset::parse_files(&[read("vocabulary.toml"), read("edge/values.toml")])
         .unwrap_or_else(|e| panic!("{e}"))
 }
 

@@ -5,19 +5,19 @@
 mod common;
 
 use common::{draw_svg, first_outside, first_text_overlap};
-use danba_charts::data::{Kind, DATASET};
-use danba_charts::draw::Style;
-use danba_charts::frame::{caption, framed, framed_legible, PHONE_TEXT};
-use danba_charts::layout::Shape;
-use danba_charts::locale::Locale;
-use danba_charts::theme::Theme;
+use article_charts::data::{Kind, DATASET};
+use article_charts::draw::Style;
+use article_charts::frame::{caption, framed, framed_legible, PHONE_TEXT};
+use article_charts::layout::Shape;
+use article_charts::locale::Locale;
+use article_charts::theme::Theme;
 
 /// From the narrowest frame to wider than the static images' 640 px.
 const WIDTHS: [f64; 6] = [232.0, 320.0, 375.0, 480.0, 640.0, 1080.0];
 
 /// Every text of a scene run together without white space, so a title or
 /// source wrapped over several lines is found whole.
-fn all_text(scene: &danba_charts::layout::Scene) -> String {
+fn all_text(scene: &article_charts::layout::Scene) -> String {
     scene
         .marks
         .iter()

@@ -1,10 +1,10 @@
 //! Hover hit-testing over the boxes recorded by the layout, and keyboard
 //! moves among the items.
 
-use danba_charts::data::DATASET;
-use danba_charts::hit::{hit, step, Step};
-use danba_charts::layout::layout;
-use danba_charts::locale::Locale;
+use article_charts::data::DATASET;
+use article_charts::hit::{hit, step, Step};
+use article_charts::layout::layout;
+use article_charts::locale::Locale;
 use proptest::prelude::*;
 
 #[test]

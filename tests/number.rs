@@ -4,9 +4,9 @@
 
 use std::borrow::Cow;
 
-use danba_charts::data::{Indicator, Period, Qualifier, Quantity, Unit, Words};
-use danba_charts::locale::Locale;
-use danba_charts::number::format_value;
+use article_charts::data::{Indicator, Period, Qualifier, Quantity, Unit, Words};
+use article_charts::locale::Locale;
+use article_charts::number::format_value;
 
 fn words(zh: &'static str, hant: &'static str, en: &'static str) -> Words {
     Words {

@@ -5,12 +5,12 @@
 mod common;
 
 use common::{draw_svg, first_outside, first_text_overlap};
-use danba_charts::data::{Chart, Kind, DATASET};
-use danba_charts::draw::{draw_highlight, lit_extent, Style};
-use danba_charts::layout::{layout, overlap, Scene, Shape};
-use danba_charts::locale::Locale;
-use danba_charts::number::format_value;
-use danba_charts::theme::Theme;
+use article_charts::data::{Chart, Kind, DATASET};
+use article_charts::draw::{draw_highlight, lit_extent, Style};
+use article_charts::layout::{layout, overlap, Scene, Shape};
+use article_charts::locale::Locale;
+use article_charts::number::format_value;
+use article_charts::theme::Theme;
 use plotters::prelude::SVGBackend;
 
 /// Widths from the narrowest phone to a wide desktop column.

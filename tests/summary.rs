@@ -4,15 +4,15 @@
 
 use std::path::PathBuf;
 
-use danba_charts::data::{Chart, Dataset};
-use danba_charts::locale::Locale;
-use danba_charts::summary::{
+use article_charts::data::{Chart, Dataset};
+use article_charts::locale::Locale;
+use article_charts::summary::{
     all_figure_rows, extremes, summary, table_rows, tooltip_text, value_text,
 };
 
 fn second_article() -> Dataset {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/second-article");
-    danba_dataset::load(&dir).unwrap_or_else(|e| panic!("{e}"))
+    article_dataset::load(&dir).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn chart<'a>(data: &'a Dataset, id: &str) -> &'a Chart {
@@ -98,7 +98,7 @@ fn a_timeline_summary_gives_its_span_and_ends() {
 
 #[test]
 fn every_chart_has_a_summary_in_every_locale_in_its_script() {
-    for data in [second_article(), danba_charts::data::DATASET.clone()] {
+    for data in [second_article(), article_charts::data::DATASET.clone()] {
         for c in data.charts.iter() {
             let hans = summary(&data, c, Locale::ZhHans);
             let hant = summary(&data, c, Locale::ZhHant);
@@ -219,7 +219,7 @@ fn the_table_of_every_figure_lists_each_figure_once() {
         }
     }
     // Figures that no chart of the article draws are in its table all the same.
-    let rows = all_figure_rows(&danba_charts::data::DATASET, Locale::En);
+    let rows = all_figure_rows(&article_charts::data::DATASET, Locale::En);
     assert!(
         rows.iter().any(|r| r.shown_in.is_empty()),
         "some figures are table-only"

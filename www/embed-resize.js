@@ -1,4 +1,4 @@
-/* Optional parent-page script: resizes each danba-charts iframe to the
+/* Optional parent-page script: resizes each article-charts iframe to the
    height its chart reports (the Datawrapper-style message). Only iframes
    whose src attribute names an embed page beside this script count:
    embed.html, embed/ID.html or standalone/ID.html. An iframe without a src
@@ -30,6 +30,6 @@
   // one; a frame still loading will tell it once it has loaded.
   var f = document.getElementsByTagName('iframe');
   for (var i = 0; i < f.length; i++) if (ours(f[i]) && f[i].contentWindow) {
-    f[i].contentWindow.postMessage({ 'danba-charts': 'hello' }, '*');
+    f[i].contentWindow.postMessage({ 'article-charts': 'hello' }, '*');
   }
 })(document.currentScript);

@@ -125,13 +125,13 @@ else await start();
 
 async function start() {
   try {
-    const glue = await within(import('./pkg/danba_charts.js'), GLUE_MS, 'the glue module');
-    await glue.default({ module_or_path: watchedWasm(new URL('pkg/danba_charts_bg.wasm', import.meta.url)) });
+    const glue = await within(import('./pkg/article_charts.js'), GLUE_MS, 'the glue module');
+    await glue.default({ module_or_path: watchedWasm(new URL('pkg/article_charts_bg.wasm', import.meta.url)) });
     // The prerendered page fixes its language on `#app`, which the module
     // reads before the query; an unknown `lang=` brought along from
     // `embed.html` is left to the module to name, on the default language's page.
     if (!known(query.get('lang'))) delete root.dataset.lang;
-    window.danba = glue.mount_chart(root, location.search, true);
+    window.articleCharts = glue.mount_chart(root, location.search, true);
   } catch (err) {
     const lang = language(root.dataset.lang ?? query.get('lang'));
     document.documentElement.dataset.ready = 'error';
@@ -139,7 +139,7 @@ async function start() {
     const p = document.createElement('p');
     p.className = 'chart-failed';
     p.textContent = FAILED[lang];
-    root.className = 'embed danba-embed';
+    root.className = 'embed article-charts-embed';
     // A prerendered chart stays, picture and table; only its interaction is missing.
     if (root.querySelector('figure.chart')) root.prepend(p);
     else root.replaceChildren(p);

@@ -86,9 +86,9 @@ const PAGES = { zh: 'index.html', 'zh-Hant': 'index.zh-Hant.html', en: 'index.en
 async function start() {
   const root = document.getElementById('app');
   try {
-    const glue = await within(import('./pkg/danba_charts.js'), GLUE_MS, 'the glue module');
-    await glue.default({ module_or_path: watchedWasm(new URL('pkg/danba_charts_bg.wasm', import.meta.url)) });
-    window.danba = glue.mount(root);
+    const glue = await within(import('./pkg/article_charts.js'), GLUE_MS, 'the glue module');
+    await glue.default({ module_or_path: watchedWasm(new URL('pkg/article_charts_bg.wasm', import.meta.url)) });
+    window.articleCharts = glue.mount(root);
   } catch (err) {
     const lang = language(document.documentElement.lang);
     document.documentElement.dataset.ready = 'error';

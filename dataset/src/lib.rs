@@ -1,4 +1,4 @@
-//! The data model of danba-charts: one article's figures as [`Indicator`]s,
+//! The data model of article-charts: one article's figures as [`Indicator`]s,
 //! the [`Chart`]s that show them, and everything else the page says about
 //! the article — its headline and credit ([`Meta`]), its [`Section`]s, the
 //! [`Unit`]s its figures are counted in and the [`Category`]s they belong to.
@@ -66,7 +66,7 @@ vocabulary! {
     /// "第5" / "5th", money uses 万/亿 and a currency sign) and what values
     /// are plausible.
     Quantity {
-        /// How many of something: people, villages, projects.
+        /// How many of something: people, classrooms, trees.
         Count = "count",
         /// An amount of money, in the currency's base unit (yuan, not 万元).
         Money = "money",
@@ -132,10 +132,10 @@ pub struct Unit {
     pub id: Text,
     /// What kind of quantity it is.
     pub quantity: Quantity,
-    /// The word after a number: "户" / "戶" / "household"; English is the
+    /// The word after a number: "间" / "間" / "classroom"; English is the
     /// singular here. May be empty where a number stands alone.
     pub word: Words,
-    /// The English plural: "households".
+    /// The English plural: "classrooms".
     pub en_plural: Text,
     /// A sign English writes before the number instead of a word, such as
     /// "¥" for yuan.

@@ -1055,7 +1055,7 @@ fn kind_rule(kind: Kind, items: &[&Indicator]) -> Option<String> {
                     i.id
                 ))
             } else {
-                // Schools and hospitals are both counts, yet bars of them on
+                // Classrooms and teachers are both counts, yet bars of them on
                 // one axis would compare unlike things: one unit, one axis.
                 items
                     .windows(2)

@@ -9,8 +9,8 @@
 
 #![no_main]
 
-use danba_charts::layout::layout;
-use danba_charts::locale::Locale;
+use article_charts::layout::layout;
+use article_charts::locale::Locale;
 use libfuzzer_sys::fuzz_target;
 
 /// The sections, categories and units the seed files refer to.
@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
         ("fuzz.toml".to_owned(), text.to_owned()),
     ];
     let vocabulary_lines = VOCABULARY.matches('\n').count() + 1;
-    match danba_dataset::parse_files(&files) {
+    match article_dataset::parse_files(&files) {
         Err(errors) => {
             assert!(!errors.0.is_empty(), "refused without a reason");
             for e in &errors.0 {

@@ -9,9 +9,9 @@
 
 use std::borrow::Cow;
 
-use danba_charts::data::DATASET;
-use danba_charts::options::{Options, Problem};
-use danba_charts::locale::Locale;
+use article_charts::data::DATASET;
+use article_charts::options::{Options, Problem};
+use article_charts::locale::Locale;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,6 +1,6 @@
 //! Bars: figures of one unit compared on one axis.
 
-use danba_dataset::Indicator;
+use article_dataset::Indicator;
 
 use crate::locale::Locale;
 use crate::measure::styled_width;

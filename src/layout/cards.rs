@@ -1,6 +1,6 @@
 //! Cards: "by the numbers" tiles for a few headline figures.
 
-use danba_dataset::{Indicator, Qualifier, Quantity};
+use article_dataset::{Indicator, Qualifier, Quantity};
 
 use crate::locale::Locale;
 use crate::measure::{styled_width, text_width};

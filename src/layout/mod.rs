@@ -6,7 +6,7 @@
 //! canvas, to SVG in the tests, and hit-tested by `crate::hit`. Each chart
 //! kind has a module of its own.
 
-use danba_dataset::{Chart, Dataset, Indicator, Kind, Qualifier};
+use article_dataset::{Chart, Dataset, Indicator, Kind, Qualifier};
 
 use crate::locale::Locale;
 use crate::number::format_period;

@@ -1,6 +1,6 @@
 //! Timeline: dated events and periods on one year axis.
 
-use danba_dataset::{Indicator, Period, Quantity};
+use article_dataset::{Indicator, Period, Quantity};
 
 use crate::locale::Locale;
 use crate::measure::text_width;

@@ -1,6 +1,6 @@
 //! Years: one measure at the years the article reports, as separate points.
 
-use danba_dataset::{Indicator, Quantity};
+use article_dataset::{Indicator, Quantity};
 
 use crate::locale::Locale;
 use crate::measure::{styled_width, text_width};

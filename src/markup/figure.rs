@@ -4,7 +4,7 @@
 //! the data table behind its button and, on the dashboard, the menu of
 //! downloads and embed codes.
 
-use danba_dataset::{Chart, Dataset};
+use article_dataset::{Chart, Dataset};
 
 use super::{escape, tables, text_el};
 use crate::embed_code::stem;

@@ -2,7 +2,7 @@
 //! links to the other languages' files), headline, dek and data note, one
 //! section of figures after another, and the table of every figure.
 
-use danba_dataset::{Chart, Dataset};
+use article_dataset::{Chart, Dataset};
 
 use super::figure::{figure, Chrome};
 use super::{escape, tables, text_el};

@@ -5,7 +5,7 @@
 //! (`www/panel.css`); the copy buttons are real `<button>`s that
 //! `web::copy` makes work, and until then the codes can be selected by hand.
 
-use danba_dataset::{Chart, Dataset};
+use article_dataset::{Chart, Dataset};
 
 use crate::embed_code::{code_with_image, escape_attr, image_size, Embed, Form, THEMES};
 use crate::locale::Locale;

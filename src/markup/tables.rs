@@ -2,7 +2,7 @@
 //! and the table of every figure at the end of the dashboard, whose rows
 //! carry the numbers the page's sort buttons order them by.
 
-use danba_dataset::{Chart, Dataset};
+use article_dataset::{Chart, Dataset};
 
 use super::{escape, text_el};
 use crate::locale::Locale;

@@ -176,7 +176,7 @@ impl State {
 }
 
 /// The mounted dashboard. Keep it alive as long as the page shows it; the
-/// page stores it as `window.danba`.
+/// page stores it as `window.articleCharts`.
 #[wasm_bindgen]
 pub struct App {
     pub(super) state: Option<Rc<RefCell<State>>>,
@@ -377,7 +377,7 @@ pub(super) fn hydrate_in(
 /// left to do.
 pub(super) fn ready(window: &Window, on: &Element, finish: &Finish) -> Result<(), JsValue> {
     if let Some(perf) = window.performance() {
-        let _ = perf.mark("danba:charts-painted");
+        let _ = perf.mark("article-charts:painted");
     }
     let on = on.clone();
     *finish.borrow_mut() = Some(Box::new(move || {
@@ -430,7 +430,7 @@ pub(super) fn start(
     panic::install();
     if panic::panicked() {
         return Err(JsValue::from_str(
-            "danba-charts stopped after an earlier error",
+            "article-charts stopped after an earlier error",
         ));
     }
     let mounted = panic::Mounted::new(&colours_on, locale);

@@ -3,7 +3,7 @@
 //! clipboard API; where the browser refuses (no secure context, no
 //! permission, an old browser), the code is selected instead and the
 //! status line says which keys copy it. Either way the button shows the
-//! result, and the page's one polite live region (`keys`, `danba-live`)
+//! result, and the page's one polite live region (`keys`, `article-charts-live`)
 //! reads it out.
 //!
 //! A panel built without the site's address (`data-relative`) holds

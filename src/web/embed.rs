@@ -38,7 +38,7 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
     // An embed page carries its chart prerendered, and a script embed puts
     // that page's figure into its element before it calls this.
     let prerendered = root.query_selector("figure.chart[data-chart]")?.is_some();
-    root.class_list().add_1("danba-embed")?;
+    root.class_list().add_1("article-charts-embed")?;
     root.set_attribute("lang", locale.tag())?;
     let ready_on: Element = if in_frame {
         document.document_element().ok_or("no <html>")?

@@ -20,10 +20,10 @@ use super::listener::Listener;
 use super::texts::tooltip_text;
 
 /// The id of the live region, so a second mount on the page reuses it.
-const LIVE_ID: &str = "danba-live";
+const LIVE_ID: &str = "article-charts-live";
 
 /// The class of a live region, which hides it from sight.
-const LIVE_CLASS: &str = "sr-only danba-live";
+const LIVE_CLASS: &str = "sr-only article-charts-live";
 
 /// The live region for the charts that `canvas` belongs to, created on
 /// first use. An embed's region goes inside the embed's own root: there
@@ -31,8 +31,8 @@ const LIVE_CLASS: &str = "sr-only danba-live";
 /// body knows no such class and would show every announcement as text), and
 /// it leaves with the chart. The dashboard's is the page's one region.
 fn live_region(document: &Document, canvas: &HtmlCanvasElement) -> Result<Element, JsValue> {
-    if let Some(root) = canvas.closest(".danba-embed")? {
-        if let Some(live) = root.query_selector(":scope > .danba-live")? {
+    if let Some(root) = canvas.closest(".article-charts-embed")? {
+        if let Some(live) = root.query_selector(":scope > .article-charts-live")? {
             return Ok(live);
         }
         let live = new_region(document)?;

@@ -86,7 +86,7 @@ fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
     if PANICKED.swap(true, Ordering::SeqCst) {
         return;
     }
-    web_sys::console::error_1(&format!("danba-charts stopped: {info}").into());
+    web_sys::console::error_1(&format!("article-charts stopped: {info}").into());
     hush_the_trap();
     let mounted = MOUNTED
         .try_with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default())
@@ -157,7 +157,7 @@ fn replace_charts(root: &Element, locale: Locale) -> Result<(), JsValue> {
     // The dashboard's tooltip hangs off <body>, an embed's off its root.
     let tooltips = all(root, "[role=tooltip]")
         .into_iter()
-        .chain(document.get_element_by_id("danba-tooltip"));
+        .chain(document.get_element_by_id("article-charts-tooltip"));
     for tooltip in tooltips {
         tooltip.set_attribute("hidden", "")?;
     }

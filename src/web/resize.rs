@@ -14,8 +14,8 @@ use web_sys::{Element, Event, MessageEvent, ResizeObserver, Window};
 use super::listener::Listener;
 use super::panic;
 
-/// The hello of `embed-resize.js`: `{ "danba-charts": "hello" }`.
-const HELLO_KEY: &str = "danba-charts";
+/// The hello of `embed-resize.js`: `{ "article-charts": "hello" }`.
+const HELLO_KEY: &str = "article-charts";
 
 /// What keeps the reports going; dropping it stops them.
 pub(super) struct Reports {

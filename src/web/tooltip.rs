@@ -60,7 +60,7 @@ impl Tooltip {
     pub(super) fn new(document: &Document, parent: &web_sys::Node) -> Result<Self, JsValue> {
         let root: HtmlElement = el(document, "div", "tooltip")?.dyn_into()?;
         root.set_attribute("role", "tooltip")?;
-        root.set_id("danba-tooltip");
+        root.set_id("article-charts-tooltip");
         root.set_hidden(true);
         super::popover::prepare(&root);
         let label = el(document, "p", "tt-label")?;
@@ -71,9 +71,9 @@ impl Tooltip {
         let more = el(document, "button", "tt-more")?;
         more.set_attribute("type", "button")?;
         more.set_attribute("aria-expanded", "false")?;
-        more.set_attribute("aria-controls", "danba-tooltip-source")?;
+        more.set_attribute("aria-controls", "article-charts-tooltip-source")?;
         let source = el(document, "blockquote", "tt-source")?;
-        source.set_id("danba-tooltip-source");
+        source.set_id("article-charts-tooltip-source");
         source.set_attribute("lang", "zh-Hans")?;
         source.set_attribute("hidden", "")?;
         for child in [&value, &label, &period, &note, &printed, &more, &source] {

@@ -5,8 +5,8 @@
 // Each test binary compiles this module and uses only some of it.
 #![allow(dead_code)]
 
-use danba_charts::draw::{draw, Style};
-use danba_charts::scene::{overlap, Rect, Scene, Shape};
+use article_charts::draw::{draw, Style};
+use article_charts::scene::{overlap, Rect, Scene, Shape};
 use plotters::prelude::SVGBackend;
 
 /// Draws `scene` to SVG at `style.scale`, failing the test with `what` if

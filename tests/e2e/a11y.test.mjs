@@ -212,7 +212,7 @@ describe('accessibility', () => {
   test('the keyboard reaches every chart once and walks every item in order', { timeout: TEST_TIMEOUT_MS }, async () => {
     for (const lang of LANGS) {
       await withDashboard({ lang, width: 1280, height: 800 }, async ({ page }) => {
-        const charts = await page.evaluate(() => window.danba.charts());
+        const charts = await page.evaluate(() => window.articleCharts.charts());
         const reached = [];
         // One pass of Tab through the whole page; every chart canvas met on
         // the way is walked with the arrow keys.
@@ -229,7 +229,7 @@ describe('accessibility', () => {
           reached.push(chartId);
           assert.equal(state.focusOutline, 'solid', `${lang}: chart ${chartId} shows no focus ring`);
           assert.equal(state.active.length, 0, `${lang}: chart ${chartId}: an item is highlighted before any key`);
-          const items = await page.evaluate((id) => window.danba.items(id), chartId);
+          const items = await page.evaluate((id) => window.articleCharts.items(id), chartId);
           const rows = await tableRows(page, chartId);
           assert.deepEqual(rows.map((r) => r.id), items.map((i) => i.id),
             `${lang}: chart ${chartId}: the data table follows the items' order`);
@@ -268,7 +268,7 @@ describe('accessibility', () => {
 
   test('an item reached by keyboard is drawn exactly as when hovered', { timeout: TEST_TIMEOUT_MS }, async () => {
     await withDashboard({ lang: 'zh' }, async ({ page }) => {
-      const charts = await page.evaluate(() => window.danba.charts());
+      const charts = await page.evaluate(() => window.articleCharts.charts());
       for (const chartId of [charts[0], dataset.charts.find((c) => c.kind === 'bars').id]) {
         const canvas = `figure.chart[data-chart="${chartId}"] canvas.plot`;
         // The pointer is parked off the charts: focusing scrolls the page, and
@@ -282,7 +282,7 @@ describe('accessibility', () => {
         await page.keyboard.press('Escape');
         const plain = await page.$eval(canvas, (c) => c.toDataURL());
         assert.notEqual(byKey, plain, `${chartId}: the focused item is not highlighted`);
-        const [item] = (await page.evaluate((id) => window.danba.items(id), chartId)).slice(1, 2);
+        const [item] = (await page.evaluate((id) => window.articleCharts.items(id), chartId)).slice(1, 2);
         const box = await page.$eval(canvas, (c) => c.getBoundingClientRect().toJSON());
         await page.mouse.move(box.left + item.x + item.w / 2, box.top + item.y + item.h / 2);
         const hovered = await eventually(() => uiState(page), (s) => s.active.length === 1);
@@ -299,7 +299,7 @@ describe('accessibility', () => {
       // the right; the first cards chart has cards in both edge columns.
       const charts = [dataset.charts.find((c) => c.kind === 'years').id, dataset.charts[0].id];
       for (const chartId of charts) {
-        const items = await page.evaluate((id) => window.danba.items(id), chartId);
+        const items = await page.evaluate((id) => window.articleCharts.items(id), chartId);
         for (const item of [items[0], items[items.length - 1]]) {
           const where = `${chartId}, item ${item.id}`;
           const point = await page.evaluate(({ id, box }) => {
@@ -349,7 +349,7 @@ describe('accessibility', () => {
   test('touch: dragging a finger across a chart scrubs from item to item', { timeout: TEST_TIMEOUT_MS }, async () => {
     await withDashboard({ lang: 'zh', width: 375, height: 700, hasTouch: true }, async ({ page, context }) => {
       const chartId = dataset.charts.find((c) => c.kind === 'years').id;
-      const items = await page.evaluate((id) => window.danba.items(id), chartId);
+      const items = await page.evaluate((id) => window.articleCharts.items(id), chartId);
       const points = await page.evaluate(({ id, boxes }) => {
         const canvas = document.querySelector(`figure.chart[data-chart="${id}"] canvas.plot`);
         canvas.scrollIntoView({ block: 'center', behavior: 'instant' });

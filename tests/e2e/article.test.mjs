@@ -195,7 +195,7 @@ async function measure(opened) {
   const frames = await opened.frames();
   const inner = await Promise.all(frames.map((f) => f.evaluate(() => {
     const html = document.documentElement;
-    const root = document.querySelector('.danba-embed');
+    const root = document.querySelector('.article-charts-embed');
     const source = document.querySelector('.source');
     return {
       ready: html.dataset.ready,
@@ -221,8 +221,8 @@ async function measure(opened) {
       const r = f.getBoundingClientRect();
       return { height: r.height, over: r.right - inside };
     });
-    const scripts = [...document.querySelectorAll('[data-danba-chart]')].map((host) => {
-      const root = host.shadowRoot?.querySelector('.danba-embed');
+    const scripts = [...document.querySelectorAll('[data-article-chart]')].map((host) => {
+      const root = host.shadowRoot?.querySelector('.article-charts-embed');
       const r = host.getBoundingClientRect();
       return {
         ready: root?.dataset.ready,
@@ -322,7 +322,7 @@ describe('a parent script that arrives late', () => {
 
 describe('the script embed when the module cannot be had', () => {
   // The module's name carries a fingerprint of its contents.
-  const MODULE = /\/pkg\/danba_charts_bg(\.[0-9a-f]{8})?\.wasm$/;
+  const MODULE = /\/pkg\/article_charts_bg(\.[0-9a-f]{8})?\.wasm$/;
   // Each way of failing, as a route of the browser: the glue refused by
   // CORS (no Access-Control-Allow-Origin), the module missing, the module
   // stalled (no byte ever comes).
@@ -345,12 +345,12 @@ describe('the script embed when the module cannot be had', () => {
         // The failure is reported in the shadow root (a stall within the
         // module's watchdog of 10 s); a refused script never runs at all.
         if (fault !== 'cors') {
-          await page.waitForFunction(() => document.querySelector('[data-danba-chart]').shadowRoot?.querySelector('[data-ready="error"]'), null, { timeout: 30_000 });
+          await page.waitForFunction(() => document.querySelector('[data-article-chart]').shadowRoot?.querySelector('[data-ready="error"]'), null, { timeout: 30_000 });
         } else {
           await page.waitForTimeout(3_000);
         }
         const look = await page.evaluate(() => {
-          const host = document.querySelector('[data-danba-chart]');
+          const host = document.querySelector('[data-article-chart]');
           const img = host.querySelector('a > img');
           const r = img?.getBoundingClientRect();
           return {
@@ -389,7 +389,7 @@ describe('nothing moves while the charts load', () => {
         const drawn = await until(async () => {
           const frames = page.frames().filter((f) => f !== page.mainFrame());
           const states = await Promise.all(frames.map((f) => f.evaluate(() => document.documentElement.dataset.ready).catch(() => null)));
-          const host = await page.evaluate(() => document.querySelector('[data-danba-chart]')?.shadowRoot?.querySelector('.danba-embed')?.dataset.ready);
+          const host = await page.evaluate(() => document.querySelector('[data-article-chart]')?.shadowRoot?.querySelector('.article-charts-embed')?.dataset.ready);
           if (form === 'script') return [host];
           return all ? [...states, host] : states;
         }, (r) => r.length === (all ? 3 : 1) && r.every((x) => x === 'true'), 90_000);

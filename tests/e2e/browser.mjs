@@ -191,7 +191,7 @@ export async function fetchFromSite(path) {
 
 /**
  * The address in dist/ of a file that the build fingerprints
- * (`pkg/danba_charts.js` → `pkg/danba_charts.1a2b3c4d.js`), from
+ * (`pkg/article_charts.js` → `pkg/article_charts.1a2b3c4d.js`), from
  * dist/fingerprints.json; other paths are returned as they are.
  */
 export async function builtName(path) {
@@ -222,7 +222,7 @@ export async function loadDataset() {
 }
 
 /**
- * Lets a test reach the script embeds' charts as `window.danbaEmbeds`. The
+ * Lets a test reach the script embeds' charts as `window.articleChartsEmbeds`. The
  * script keeps them in its module (a page global could be overwritten by
  * the host page), and exports `charts()`; importing the same address again
  * gives the page's one instance of that module.
@@ -230,6 +230,6 @@ export async function loadDataset() {
 export async function exposeEmbeds(page) {
   await page.evaluate(async (url) => {
     const embeds = await import(url);
-    Object.defineProperty(window, 'danbaEmbeds', { configurable: true, get: () => embeds.charts() });
-  }, `${BASE_URL}danba-embed.js`);
+    Object.defineProperty(window, 'articleChartsEmbeds', { configurable: true, get: () => embeds.charts() });
+  }, `${BASE_URL}article-charts-embed.js`);
 }

@@ -54,7 +54,7 @@ function named(text, from) {
   ];
   for (const pattern of patterns) {
     for (const [, url] of text.matchAll(pattern)) {
-      // Comments write `.../danba-embed.js` for "wherever the site is".
+      // Comments write `.../article-charts-embed.js` for "wherever the site is".
       if (/^(data:|#|mailto:|javascript:|\.\.\.)/.test(url) || url.includes('${')) continue;
       const resolved = new URL(url.replaceAll('&amp;', '&'), /\.html?$/.test(from) ? base : new URL(from, BASE_URL));
       if (resolved.origin === new URL(BASE_URL).origin) found.push(resolved.pathname.slice(1));
@@ -82,7 +82,7 @@ describe('fingerprinted names', () => {
 
   test('every file a page, script or style sheet names is served', async () => {
     const checked = new Set();
-    const pending = [...pages.filter((p) => !p.startsWith('standalone/')), 'danba-embed.js'];
+    const pending = [...pages.filter((p) => !p.startsWith('standalone/')), 'article-charts-embed.js'];
     const broken = [];
     while (pending.length > 0) {
       const file = pending.pop();
@@ -120,7 +120,7 @@ describe('cache lifetimes', () => {
   });
 
   test('revalidation for pages and for what outsiders link to', async () => {
-    const stable = ['', ...pages, 'danba-embed.js', 'embed-resize.js', 'charts.json'].filter((f) => f === '' || files.includes(f));
+    const stable = ['', ...pages, 'article-charts-embed.js', 'embed-resize.js', 'charts.json'].filter((f) => f === '' || files.includes(f));
     for (const file of stable) {
       const response = await raw(file);
       assert.equal(response.status, 200, file);
@@ -133,7 +133,7 @@ describe('compression', () => {
   const module = () => fingerprinted.find((f) => f.endsWith('.wasm'));
 
   test('brotli when asked for, gzip when brotli is refused, the file itself otherwise', async () => {
-    for (const file of [module(), 'index.html', 'danba-embed.js']) {
+    for (const file of [module(), 'index.html', 'article-charts-embed.js']) {
       const plain = await raw(file);
       assert.equal(plain.headers['content-encoding'], undefined, file);
       assert.equal(plain.headers.vary, 'Accept-Encoding', file);

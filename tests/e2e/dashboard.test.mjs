@@ -209,8 +209,8 @@ describe('the dashboard', () => {
           dataset.charts.map((c) => c.id).sort(),
           `${lang}: one figure.chart per chart of indicators.json`,
         );
-        const ids = await page.evaluate(() => window.danba.charts());
-        assert.deepEqual([...ids].sort(), [...figures].sort(), `${lang}: danba.charts() lists the figures`);
+        const ids = await page.evaluate(() => window.articleCharts.charts());
+        assert.deepEqual([...ids].sort(), [...figures].sort(), `${lang}: articleCharts.charts() lists the figures`);
         assert.deepEqual(problems, [], `${lang}: the page reported problems`);
       });
     }
@@ -233,17 +233,17 @@ describe('the dashboard', () => {
     const indicators = new Map(dataset.indicators.map((i) => [i.id, i]));
     for (const lang of ['zh', 'zh-Hant', 'en']) {
       await withDashboard({ lang }, async ({ page }) => {
-        const charts = await page.evaluate(() => window.danba.charts());
-        assert.ok(charts.length > 0, 'danba.charts() is empty');
+        const charts = await page.evaluate(() => window.articleCharts.charts());
+        assert.ok(charts.length > 0, 'articleCharts.charts() is empty');
         const items = new Map();
         for (const chartId of charts) {
-          const list = await page.evaluate((id) => window.danba.items(id), chartId);
+          const list = await page.evaluate((id) => window.articleCharts.items(id), chartId);
           const expected = dataset.charts.find((c) => c.id === chartId)?.items;
           assert.ok(expected, `chart ${chartId} is not in indicators.json`);
           assert.deepEqual(
             [...list.map((i) => i.id)].sort(),
             [...expected].sort(),
-            `danba.items("${chartId}") must give a hover box for every item of the chart`,
+            `articleCharts.items("${chartId}") must give a hover box for every item of the chart`,
           );
           items.set(chartId, list);
         }
@@ -272,8 +272,8 @@ describe('the dashboard', () => {
   test('hovering repaints only the lit item: leaving restores the chart pixel for pixel', { timeout: TEST_TIMEOUT_MS }, async () => {
     await withDashboard({ lang: 'zh' }, async ({ page, problems }) => {
       const pixels = (id) => page.$eval(`figure.chart[data-chart="${id}"] canvas.plot`, (c) => c.toDataURL());
-      for (const chartId of await page.evaluate(() => window.danba.charts())) {
-        const list = await page.evaluate((id) => window.danba.items(id), chartId);
+      for (const chartId of await page.evaluate(() => window.articleCharts.charts())) {
+        const list = await page.evaluate((id) => window.articleCharts.items(id), chartId);
         const box = await page.$eval(`figure.chart[data-chart="${chartId}"] canvas.plot`, (c) => {
           c.scrollIntoView({ block: 'center' });
           const r = c.getBoundingClientRect();

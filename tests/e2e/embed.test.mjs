@@ -59,7 +59,7 @@ async function hostPage(html, { width = 1000, height = 900 } = {}) {
   await loading(pending, () => page.goto(`${HOST}embed-resize.js`));
   // The icon link keeps the browser from asking the server for /favicon.ico.
   await loading(pending, () => page.setContent(html.replace('<title>', '<link rel="icon" href="data:,"><title>'), { waitUntil: 'domcontentloaded' }));
-  if (html.includes('danba-embed.js')) await exposeEmbeds(page);
+  if (html.includes('article-charts-embed.js')) await exposeEmbeds(page);
   return { context, page, problems };
 }
 
@@ -162,15 +162,38 @@ describe('embedding', () => {
         <script async src="${BASE_URL}embed-resize.js"></script>`, 'embed-resize.js');
   });
 
+  test('a script code pasted before the product was renamed still draws its chart', { timeout: TEST_TIMEOUT_MS }, async () => {
+    // The deprecated file name and attribute, as articles published then hold them.
+    const { context, page, problems } = await hostPage(`<!doctype html><title>Article</title>
+        <div id="host" data-danba-chart="${CHART}" data-lang="en"></div>
+        <script type="module" src="${BASE_URL}danba-embed.js"></script>`);
+    try {
+      await page.waitForFunction(
+        () => document.getElementById('host').shadowRoot?.querySelector('.article-charts-embed')?.dataset.ready === 'true',
+        null,
+        { timeout: 20_000 },
+      );
+      const drawn = await page.evaluate(() => {
+        const root = document.getElementById('host').shadowRoot;
+        return { chart: root.querySelector('.article-charts-embed').dataset.chart, canvas: root.querySelector('canvas.plot')?.width ?? 0 };
+      });
+      assert.equal(drawn.chart, CHART);
+      assert.ok(drawn.canvas > 0, 'the chart was not drawn');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the script embed renders inside a hostile host page and leaves it alone', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { context, page, problems } = await hostPage(`<!doctype html><title>Article</title>
         <style>canvas { width: 50px } * { font-size: 40px } div { display: flex }</style>
         <p id="own">The host's own paragraph.</p>
-        <div id="host" data-danba-chart="herb-nursery" data-lang="en"></div>
-        <script type="module" src="${BASE_URL}danba-embed.js"></script>`);
+        <div id="host" data-article-chart="herb-nursery" data-lang="en"></div>
+        <script type="module" src="${BASE_URL}article-charts-embed.js"></script>`);
     try {
       await page.waitForFunction(
-        () => document.getElementById('host').shadowRoot?.querySelector('.danba-embed')?.dataset.ready === 'true',
+        () => document.getElementById('host').shadowRoot?.querySelector('.article-charts-embed')?.dataset.ready === 'true',
         null,
         { timeout: 20_000 },
       );
@@ -197,7 +220,7 @@ describe('embedding', () => {
 
       // Hover works inside the shadow root too.
       const target = await page.evaluate(() => {
-        const item = window.danbaEmbeds[0].items('herb-nursery')[0];
+        const item = window.articleChartsEmbeds[0].items('herb-nursery')[0];
         const rect = document.getElementById('host').shadowRoot.querySelector('canvas.plot').getBoundingClientRect();
         return { x: rect.left + item.x + item.w / 2, y: rect.top + item.y + item.h / 2, id: item.id };
       });

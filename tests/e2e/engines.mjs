@@ -77,7 +77,7 @@ const KEYS = { Tab: '\uE004', Escape: '\uE00C', ArrowLeft: '\uE012', ArrowRight:
  */
 export async function webkit() {
   const port = await freePort();
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'danba-webkit-'));
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'article-charts-webkit-'));
   const displayFile = path.join(dir, 'display');
   // The shell writes the display xvfb-run chose, so xdotool can reach the
   // same server, then becomes the driver.

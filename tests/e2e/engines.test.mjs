@@ -82,7 +82,7 @@ for (const [engine, start] of [['Firefox ESR', firefox], ['WebKitGTK', webkit]])
         for (let i = 0; i < data.length && colours.size < 5; i += 4 * 97) colours.add(data.slice(i, i + 3).join());
         return { id: canvas.closest('figure').dataset.chart, width: canvas.width, colours: colours.size };
       }));
-      const expected = await driver.evaluate(() => window.danba.charts());
+      const expected = await driver.evaluate(() => window.articleCharts.charts());
       assert.deepEqual(charts.map((c) => c.id), expected);
       for (const chart of charts) assert.ok(chart.width > 100 && chart.colours >= 3, `${engine}: ${JSON.stringify(chart)}`);
 
@@ -90,7 +90,7 @@ for (const [engine, start] of [['Firefox ESR', firefox], ['WebKitGTK', webkit]])
       const point = await driver.evaluate((chart) => {
         const canvas = document.querySelector(`figure[data-chart="${chart}"] canvas.plot`);
         canvas.scrollIntoView({ block: 'center' });
-        const item = window.danba.items(chart)[0];
+        const item = window.articleCharts.items(chart)[0];
         const rect = canvas.getBoundingClientRect();
         return { x: rect.left + item.x + item.w / 2, y: rect.top + item.y + item.h / 2, id: item.id };
       }, CHART);
@@ -165,14 +165,14 @@ for (const [engine, start] of [['Firefox ESR', firefox], ['WebKitGTK', webkit]])
         <script>window.__heights = []; addEventListener('message', (e) => { const h = e.data && e.data['datawrapper-height']; if (h) window.__heights.push(h); });</script>
         <p>Text.</p>
         <iframe src="${BASE_URL}embed.html?chart=${CHART}&lang=en" title="Chart" style="width: 100%; border: 0" height="50"></iframe>
-        <div id="host" data-danba-chart="${CHART}" data-lang="en"></div>
-        <script type="module" src="${BASE_URL}danba-embed.js"></script>`);
+        <div id="host" data-article-chart="${CHART}" data-lang="en"></div>
+        <script type="module" src="${BASE_URL}article-charts-embed.js"></script>`);
       // localhost is another origin than the test server's 127.0.0.1.
       await driver.goto(`${server.localOrigin}${path}`);
       const heights = await until(driver, 'the embed reports its height', () => window.__heights.length > 0 && window.__heights);
       assert.ok(Object.values(heights.at(-1)).every((h) => typeof h === 'number' && h > 100), JSON.stringify(heights));
       const drawn = await until(driver, 'the script embed draws', () => {
-        const root = document.getElementById('host').shadowRoot?.querySelector('.danba-embed');
+        const root = document.getElementById('host').shadowRoot?.querySelector('.article-charts-embed');
         const canvas = root?.querySelector('canvas.plot');
         return root?.dataset.ready === 'true' && canvas && { width: canvas.width, height: document.getElementById('host').getBoundingClientRect().height };
       });

@@ -6,9 +6,9 @@
 // `BASE_URL + PATH` as the test server does, headers included, except that
 // FAULT breaks one file:
 //   ok        nothing is broken (the site from another origin)
-//   glue404   pkg/danba_charts.js answers 404
-//   gluetext  pkg/danba_charts.js is sent as text/plain
-//   nowasm    pkg/danba_charts_bg.wasm answers 404
+//   glue404   pkg/article_charts.js answers 404
+//   gluetext  pkg/article_charts.js is sent as text/plain
+//   nowasm    pkg/article_charts_bg.wasm answers 404
 //   truncate  the .wasm ends after half of its bytes
 //   stall     the .wasm sends its headers and 4 KB, then nothing, for ever
 // Pages on `localhost:PORT` and scripts on `127.0.0.1:PORT` are of two
@@ -72,9 +72,9 @@ async function answer(request, response, pages) {
   }
   if (!FAULTS.has(first)) return notFound(response);
   const path = rest.join('/');
-  // The build fingerprints both names (`pkg/danba_charts.1a2b3c4d.js`).
-  const glue = /^pkg\/danba_charts(\.[0-9a-f]{8})?\.js$/.test(path);
-  const wasm = /^pkg\/danba_charts_bg(\.[0-9a-f]{8})?\.wasm$/.test(path);
+  // The build fingerprints both names (`pkg/article_charts.1a2b3c4d.js`).
+  const glue = /^pkg\/article_charts(\.[0-9a-f]{8})?\.js$/.test(path);
+  const wasm = /^pkg\/article_charts_bg(\.[0-9a-f]{8})?\.wasm$/.test(path);
   if ((first === 'glue404' && glue) || (first === 'nowasm' && wasm)) return notFound(response);
   const upstream = await fetch(new URL(path + url.search, BASE_URL));
   const headers = {};

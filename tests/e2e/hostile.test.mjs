@@ -29,11 +29,11 @@ after(async () => {
 });
 
 /** The script embed's tag, loaded from the test server (another origin than the host pages'). */
-const SCRIPT = `<script type="module" src="${BASE_URL}danba-embed.js"></script>`;
+const SCRIPT = `<script type="module" src="${BASE_URL}article-charts-embed.js"></script>`;
 
 /**
  * Opens the host page `html` on the second server's origin and, when it
- * loads the script embed, makes its charts reachable as `window.danbaEmbeds`.
+ * loads the script embed, makes its charts reachable as `window.articleChartsEmbeds`.
  */
 async function openHost(name, html, { width = 1000, height = 800 } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
@@ -47,12 +47,12 @@ async function openHost(name, html, { width = 1000, height = 800 } = {}) {
 /** Waits until `count` script embeds of the page (in hosts or wrappers) say they are drawn. */
 function embedsDrawn(page, count) {
   return page.waitForFunction((n) => {
-    const shadows = [...document.querySelectorAll('[data-danba-chart], .danba-chart-wrapper')]
+    const shadows = [...document.querySelectorAll('[data-article-chart], .article-chart-wrapper')]
       .map((e) => e.shadowRoot).filter(Boolean);
     // Drawn: ready, with its canvas, and no message in its place.
-    return shadows.filter((s) => s.querySelector('.danba-embed')?.dataset.ready === 'true'
+    return shadows.filter((s) => s.querySelector('.article-charts-embed')?.dataset.ready === 'true'
       && s.querySelector('canvas.plot') && !s.querySelector('.chart-failed')
-      && !/could not|无法|無法/.test(s.querySelector('.danba-embed').textContent)).length >= n;
+      && !/could not|无法|無法/.test(s.querySelector('.article-charts-embed').textContent)).length >= n;
   }, count, { timeout: 20_000, polling: 100 });
 }
 
@@ -67,7 +67,7 @@ async function firstItemCentre(page, hostSelector) {
     const canvas = host.shadowRoot.querySelector('canvas.plot');
     // Every chart of these pages is the same chart at the same width, so
     // any of them gives the item's box.
-    const app = window.danbaEmbeds.find((a) => a.charts().includes(chart));
+    const app = window.articleChartsEmbeds.find((a) => a.charts().includes(chart));
     const rect = canvas.getBoundingClientRect();
     const item = app.items(chart)[0];
     return { x: rect.left + item.x + item.w / 2, y: rect.top + item.y + item.h / 2 };
@@ -77,7 +77,7 @@ async function firstItemCentre(page, hostSelector) {
 describe('item 1: "Show data" with several script embeds', () => {
   for (const count of [2, 3, 4]) {
     test(`one click toggles once with ${count} embeds on the page`, { timeout: TEST_TIMEOUT_MS }, async () => {
-      const hosts = Array.from({ length: count }, (_, i) => `<div id="h${i}" data-danba-chart="${CHART}" data-lang="en"></div>`).join('');
+      const hosts = Array.from({ length: count }, (_, i) => `<div id="h${i}" data-article-chart="${CHART}" data-lang="en"></div>`).join('');
       const { context, page } = await openHost(`toggle-${count}`, `${hosts}${SCRIPT}`);
       try {
         await embedsDrawn(page, count);
@@ -89,7 +89,7 @@ describe('item 1: "Show data" with several script embeds', () => {
         await button.click();
         assert.equal(await button.getAttribute('aria-expanded'), 'false', 'a second click hides it again');
         // The other charts' buttons were not touched.
-        const others = await page.evaluate(() => [...document.querySelectorAll('[data-danba-chart]')].slice(1)
+        const others = await page.evaluate(() => [...document.querySelectorAll('[data-article-chart]')].slice(1)
           .map((h) => h.shadowRoot.querySelector('button.data-toggle').getAttribute('aria-expanded')));
         assert.deepEqual(others, others.map(() => 'false'));
       } finally {
@@ -102,25 +102,25 @@ describe('item 1: "Show data" with several script embeds', () => {
 describe('item 2: elements that cannot take a shadow root', () => {
   test('each odd element gets its chart (or a message) and the charts after it draw', { timeout: TEST_TIMEOUT_MS }, async () => {
     const odd = [
-      `<figure data-danba-chart="${CHART}"></figure>`,
-      `<ul><li data-danba-chart="${CHART}"></li></ul>`,
-      `<a href="#x" data-danba-chart="${CHART}"></a>`,
-      `<button type="button" data-danba-chart="${CHART}"></button>`,
-      `<table><tr><td data-danba-chart="${CHART}"></td></tr></table>`,
-      `<svg width="10" height="10" data-danba-chart="${CHART}"></svg>`,
-      `<div id="closed" data-danba-chart="${CHART}"></div><script>document.getElementById('closed').attachShadow({ mode: 'closed' });</script>`,
+      `<figure data-article-chart="${CHART}"></figure>`,
+      `<ul><li data-article-chart="${CHART}"></li></ul>`,
+      `<a href="#x" data-article-chart="${CHART}"></a>`,
+      `<button type="button" data-article-chart="${CHART}"></button>`,
+      `<table><tr><td data-article-chart="${CHART}"></td></tr></table>`,
+      `<svg width="10" height="10" data-article-chart="${CHART}"></svg>`,
+      `<div id="closed" data-article-chart="${CHART}"></div><script>document.getElementById('closed').attachShadow({ mode: 'closed' });</script>`,
     ];
     const { context, page, errors } = await openHost('odd', `${odd.join('\n')}
-      <div id="last" data-danba-chart="${CHART}" data-lang="en"></div>${SCRIPT}`);
+      <div id="last" data-article-chart="${CHART}" data-lang="en"></div>${SCRIPT}`);
     try {
-      await page.waitForFunction(() => document.getElementById('last').shadowRoot?.querySelector('.danba-embed')?.dataset.ready === 'true',
+      await page.waitForFunction(() => document.getElementById('last').shadowRoot?.querySelector('.article-charts-embed')?.dataset.ready === 'true',
         null, { timeout: 20_000 });
       await exposeEmbeds(page);
-      const look = await page.evaluate(() => [...document.querySelectorAll('[data-danba-chart]')].map((host) => {
-        const wrapper = host.querySelector(':scope > .danba-chart-wrapper')
-          ?? (host.nextElementSibling?.classList.contains('danba-chart-wrapper') ? host.nextElementSibling : null);
+      const look = await page.evaluate(() => [...document.querySelectorAll('[data-article-chart]')].map((host) => {
+        const wrapper = host.querySelector(':scope > .article-chart-wrapper')
+          ?? (host.nextElementSibling?.classList.contains('article-chart-wrapper') ? host.nextElementSibling : null);
         const shadow = host.shadowRoot ?? wrapper?.shadowRoot;
-        const root = shadow?.querySelector('.danba-embed');
+        const root = shadow?.querySelector('.article-charts-embed');
         const box = (wrapper ?? host).getBoundingClientRect();
         return { tag: host.localName, state: root?.dataset.ready ?? 'none', height: box.height, text: root?.textContent.slice(0, 40) ?? '' };
       }));
@@ -146,11 +146,11 @@ describe('item 3: host CSS that makes a containing block for fixed boxes', () =>
       backdrop: 'backdrop-filter: blur(0)',
     };
     const sections = Object.entries(styles).map(([name, css]) =>
-      `<section style="${css}; margin: 0 0 40px 199px; width: 600px"><div id="${name}" data-danba-chart="${CHART}" data-lang="en"></div></section>`).join('\n');
+      `<section style="${css}; margin: 0 0 40px 199px; width: 600px"><div id="${name}" data-article-chart="${CHART}" data-lang="en"></div></section>`).join('\n');
     // The whole article with `will-change: transform`, scrolled: the fixed
     // box then lands off-screen.
     const html = `<article style="will-change: transform; padding-top: 20px">${sections}
-      <div style="height: 1200px"></div><section style="margin-left: 199px; width: 600px"><div id="late" data-danba-chart="${CHART}" data-lang="en"></div></section><div style="height: 600px"></div></article>${SCRIPT}`;
+      <div style="height: 1200px"></div><section style="margin-left: 199px; width: 600px"><div id="late" data-article-chart="${CHART}" data-lang="en"></div></section><div style="height: 600px"></div></article>${SCRIPT}`;
     const { context, page } = await openHost('containing-blocks', html, { width: 1000, height: 700 });
     try {
       await embedsDrawn(page, Object.keys(styles).length + 1);
@@ -234,10 +234,10 @@ describe('item 4: start-up failures end in a message', () => {
     const cases = [['nowasm', 'en'], ['truncate', 'zh-Hant'], ['stall', 'zh'], ['glue404', 'en']];
     await Promise.all(cases.map(async ([fault, lang]) => {
       const { context, page } = await openHost(`script-${fault}`, `<p>Text.</p>
-        <div id="host" data-danba-chart="${CHART}" data-lang="${lang}"></div>
-        <script type="module" src="${server.origin}/${fault}/danba-embed.js"></script>`);
+        <div id="host" data-article-chart="${CHART}" data-lang="${lang}"></div>
+        <script type="module" src="${server.origin}/${fault}/article-charts-embed.js"></script>`);
       try {
-        await page.waitForFunction(() => document.getElementById('host').shadowRoot?.querySelector('.danba-embed')?.dataset.ready === 'error',
+        await page.waitForFunction(() => document.getElementById('host').shadowRoot?.querySelector('.article-charts-embed')?.dataset.ready === 'error',
           null, { timeout: 25_000 });
         const look = await page.evaluate(() => {
           const host = document.getElementById('host');
@@ -254,7 +254,7 @@ describe('item 4: start-up failures end in a message', () => {
 
 describe('item 5: the live region stays inside the chart', () => {
   test('arrow keys announce inside the shadow root, never as text of the article', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { context, page } = await openHost('live', `<p id="own">The article.</p><div id="host" data-danba-chart="${CHART}" data-lang="en"></div>${SCRIPT}`);
+    const { context, page } = await openHost('live', `<p id="own">The article.</p><div id="host" data-article-chart="${CHART}" data-lang="en"></div>${SCRIPT}`);
     try {
       await embedsDrawn(page, 1);
       await page.locator('#host canvas.plot').focus();
@@ -267,7 +267,7 @@ describe('item 5: the live region stays inside the chart', () => {
       assert.ok(said.length > 0, 'the arrow keys announce the item');
       const article = await page.evaluate(() => ({
         text: document.body.innerText,
-        live: document.body.querySelectorAll('[aria-live], #danba-live').length,
+        live: document.body.querySelectorAll('[aria-live], #article-charts-live').length,
       }));
       assert.equal(article.live, 0, 'no live region in the host document');
       assert.ok(!article.text.includes(said), `the announcement shows in the article: ${article.text}`);
@@ -280,15 +280,15 @@ describe('item 5: the live region stays inside the chart', () => {
   });
 });
 
-describe('item 6: a page global named danbaEmbeds', () => {
+describe('item 6: a page global named articleChartsEmbeds', () => {
   const globals = {
-    form: '<form id="danbaEmbeds"></form>',
-    string: "<script>window.danbaEmbeds = 'x';</script>",
-    readOnly: "<script>Object.defineProperty(window, 'danbaEmbeds', { value: 7, writable: false, configurable: false });</script>",
+    form: '<form id="articleChartsEmbeds"></form>',
+    string: "<script>window.articleChartsEmbeds = 'x';</script>",
+    readOnly: "<script>Object.defineProperty(window, 'articleChartsEmbeds', { value: 7, writable: false, configurable: false });</script>",
   };
   for (const [name, html] of Object.entries(globals)) {
     test(`the chart draws beside ${name}`, { timeout: TEST_TIMEOUT_MS }, async () => {
-      const { context, page, errors } = await openHost(`global-${name}`, `${html}<div data-danba-chart="${CHART}"></div>${SCRIPT}`);
+      const { context, page, errors } = await openHost(`global-${name}`, `${html}<div data-article-chart="${CHART}"></div>${SCRIPT}`);
       try {
         await embedsDrawn(page, 1);
         assert.deepEqual(errors, []);
@@ -362,7 +362,7 @@ describe('item 8: direction controls in a query', () => {
 describe('item 9: no build path ships', () => {
   test('the module, the glue and a standalone file name no absolute path of the build machine', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { charts: catalogue } = await (await fetch(new URL('charts.json', BASE_URL))).json();
-    const files = [await builtName('pkg/danba_charts_bg.wasm'), await builtName('pkg/danba_charts.js'), catalogue[0].standalone.zh, catalogue[0].standalone.en];
+    const files = [await builtName('pkg/article_charts_bg.wasm'), await builtName('pkg/article_charts.js'), catalogue[0].standalone.zh, catalogue[0].standalone.en];
     const machine = [process.cwd(), os.homedir()].filter((p) => p.length > 1);
     // Remapped paths are relative (`cargo/registry/src/…`, `src/web/mod.rs`,
     // `std/././…/library/…`); these are the absolute ones rustc would write.
@@ -370,7 +370,7 @@ describe('item 9: no build path ships', () => {
     for (const file of files) {
       let text = Buffer.from(await (await fetch(new URL(file, BASE_URL))).arrayBuffer()).toString('latin1');
       // A standalone file holds the module as base64.
-      const inlined = text.match(/id="danba-wasm">([A-Za-z0-9+/=\s]+)</);
+      const inlined = text.match(/id="article-charts-wasm">([A-Za-z0-9+/=\s]+)</);
       if (inlined) text += Buffer.from(inlined[1], 'base64').toString('latin1');
       for (const pattern of patterns) {
         const found = text.match(pattern);

@@ -35,7 +35,7 @@ after(async () => {
 function bringLargestItem(page, id) {
   return page.evaluate((chartId) => {
     const canvas = document.querySelector(`[data-chart="${CSS.escape(chartId)}"] canvas`);
-    const items = window.danba.items(chartId);
+    const items = window.articleCharts.items(chartId);
     const item = items.reduce((a, b) => (b.w * b.h > a.w * a.h ? b : a));
     canvas.scrollIntoView({ block: 'center', behavior: 'instant' });
     const r = canvas.getBoundingClientRect();

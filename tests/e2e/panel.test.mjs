@@ -74,8 +74,8 @@ describe('the embed panel', () => {
       assert.equal(await button.textContent(), 'Copied');
       assert.equal(await button.locator('xpath=following-sibling::*[1]').textContent(), 'Copied');
       // Read out through the page's one polite live region.
-      assert.equal(await page.locator('#danba-live').textContent(), 'Copied');
-      assert.equal(await page.locator('#danba-live').getAttribute('aria-live'), 'polite');
+      assert.equal(await page.locator('#article-charts-live').textContent(), 'Copied');
+      assert.equal(await page.locator('#article-charts-live').getAttribute('aria-live'), 'polite');
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       assert.equal(copied, await page.locator(`#embed-${id}-pym-light-code`).inputValue());
       // Another copy puts the first button back.

@@ -37,7 +37,7 @@ function intersects(a, b) {
 function bringItem(page, chartId, index) {
   return page.evaluate(({ id, n }) => {
     const canvas = document.querySelector(`figure.chart[data-chart="${CSS.escape(id)}"] canvas.plot`);
-    const item = window.danba.items(id)[n];
+    const item = window.articleCharts.items(id)[n];
     let r = canvas.getBoundingClientRect();
     window.scrollBy({ top: r.top + item.y + item.h / 2 - window.innerHeight / 2, behavior: 'instant' });
     r = canvas.getBoundingClientRect();
@@ -72,7 +72,7 @@ describe('on a 375 px phone', () => {
     for (const lang of ['zh', 'en']) {
       await withDashboard(browser, { lang, ...PHONE }, async ({ page, problems }) => {
         for (const chart of dataset.charts) {
-          const count = await page.evaluate((id) => window.danba.items(id).length, chart.id);
+          const count = await page.evaluate((id) => window.articleCharts.items(id).length, chart.id);
           assert.equal(count, chart.items.length, `${chart.id}: a box per item`);
           for (let n = 0; n < count; n += 1) {
             const item = await bringItem(page, chart.id, n);
@@ -146,7 +146,7 @@ describe('on a 375 px phone', () => {
           assert.ok(!placed.hidden && placed.active === id, `${chart.id}, ${id}: no tooltip shown`);
           const box = await page.evaluate(({ cid, n: k }) => {
             const r = document.querySelector(`figure.chart[data-chart="${CSS.escape(cid)}"] canvas.plot`).getBoundingClientRect();
-            const it = window.danba.items(cid)[k];
+            const it = window.articleCharts.items(cid)[k];
             return { x: r.left + it.x, y: r.top + it.y, w: it.w, h: it.h };
           }, { cid: chart.id, n });
           assert.ok(!intersects(placed.box, box),

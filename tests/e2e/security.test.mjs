@@ -79,7 +79,7 @@ async function hoverFirst(page, frame, id, offset = { x: 0, y: 0 }) {
   const target = await frame.evaluate((chart) => {
     const canvas = document.querySelector(`figure.chart[data-chart="${chart}"] canvas.plot`);
     canvas.scrollIntoView({ block: 'center' });
-    const item = window.danba.items(chart)[0];
+    const item = window.articleCharts.items(chart)[0];
     const rect = canvas.getBoundingClientRect();
     return { x: rect.left + item.x + item.w / 2, y: rect.top + item.y + item.h / 2, id: item.id };
   }, id);
@@ -94,7 +94,7 @@ async function hoverFirst(page, frame, id, offset = { x: 0, y: 0 }) {
 
 /** Every chart of the page with its number of hover boxes. */
 function itemCounts(frame) {
-  return frame.evaluate(() => Object.fromEntries(window.danba.charts().map((id) => [id, window.danba.items(id).length])));
+  return frame.evaluate(() => Object.fromEntries(window.articleCharts.charts().map((id) => [id, window.articleCharts.items(id).length])));
 }
 
 /** Whether every canvas of the frame has ink: more than one colour. */

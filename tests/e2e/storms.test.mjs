@@ -6,7 +6,7 @@
 // data file reachable by hover and in its data table, and no console error.
 //
 // Each storm runs on the dashboard, the embed page (embed.html?chart=…) and
-// a host page with two script embeds (www/danba-embed.js).
+// a host page with two script embeds (www/article-charts-embed.js).
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -56,16 +56,16 @@ async function hostPage(html, { width = 1000, height = 900 } = {}) {
   await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
   await page.goto(`${BASE_URL}embed-resize.js`);
   await page.setContent(html.replace('<title>', '<link rel="icon" href="data:,"><title>'), { waitUntil: 'domcontentloaded' });
-  if (html.includes('danba-embed.js')) await exposeEmbeds(page);
+  if (html.includes('article-charts-embed.js')) await exposeEmbeds(page);
   return { context, page, problems };
 }
 
 /** Waits until every script embed of the page says it is drawn. */
 function scriptEmbedsReady(page, count) {
   return page.waitForFunction((n) => {
-    const hosts = [...document.querySelectorAll('[data-danba-chart]')];
+    const hosts = [...document.querySelectorAll('[data-article-chart]')];
     return hosts.length === n
-      && hosts.every((h) => h.shadowRoot?.querySelector('.danba-embed')?.dataset.ready === 'true');
+      && hosts.every((h) => h.shadowRoot?.querySelector('.article-charts-embed')?.dataset.ready === 'true');
   }, count, { timeout: 20_000, polling: 50 });
 }
 
@@ -85,12 +85,12 @@ const TARGETS = {
   },
   async 'script embed'() {
     const hosts = SCRIPT_CHARTS
-      .map(([id, lang]) => `<div data-danba-chart="${id}" data-lang="${lang}"></div>`).join('\n');
+      .map(([id, lang]) => `<div data-article-chart="${id}" data-lang="${lang}"></div>`).join('\n');
     const opened = await hostPage(`<!doctype html><title>Article</title>
         <main style="max-width: 760px; margin: 0 auto">${hosts}</main>
-        <script type="module" src="${BASE_URL}danba-embed.js"></script>`);
+        <script type="module" src="${BASE_URL}article-charts-embed.js"></script>`);
     await scriptEmbedsReady(opened.page, SCRIPT_CHARTS.length);
-    return { ...opened, containers: '[data-danba-chart]', charts: SCRIPT_CHARTS.map(([id]) => id) };
+    return { ...opened, containers: '[data-article-chart]', charts: SCRIPT_CHARTS.map(([id]) => id) };
   },
 };
 
@@ -101,9 +101,9 @@ const TARGETS = {
  */
 function inspect(page) {
   return page.evaluate(() => {
-    const roots = [document, ...[...document.querySelectorAll('[data-danba-chart]')].map((h) => h.shadowRoot)]
+    const roots = [document, ...[...document.querySelectorAll('[data-article-chart]')].map((h) => h.shadowRoot)]
       .filter(Boolean);
-    const apps = [window.danba, ...(window.danbaEmbeds ?? [])].filter(Boolean);
+    const apps = [window.articleCharts, ...(window.articleChartsEmbeds ?? [])].filter(Boolean);
     const out = [];
     for (const root of roots) {
       for (const figure of root.querySelectorAll('figure.chart')) {
@@ -196,10 +196,10 @@ async function hoverEverything(page, stats, when) {
       let active;
       for (let attempt = 0; attempt < 3 && active !== item; attempt += 1) {
         const point = await page.evaluate(({ chart, item: wanted }) => {
-          const roots = [document, ...[...document.querySelectorAll('[data-danba-chart]')].map((h) => h.shadowRoot)];
+          const roots = [document, ...[...document.querySelectorAll('[data-article-chart]')].map((h) => h.shadowRoot)];
           const canvas = roots.filter(Boolean)
             .map((r) => r.querySelector(`figure.chart[data-chart="${CSS.escape(chart)}"] canvas.plot`)).find(Boolean);
-          const app = [window.danba, ...(window.danbaEmbeds ?? [])].find((a) => a?.charts().includes(chart));
+          const app = [window.articleCharts, ...(window.articleChartsEmbeds ?? [])].find((a) => a?.charts().includes(chart));
           const b = app.items(chart).find((x) => x.id === wanted);
           let rect = canvas.getBoundingClientRect();
           window.scrollBy({
@@ -212,7 +212,7 @@ async function hoverEverything(page, stats, when) {
         }, { chart: s.id, item });
         await page.mouse.move(point.x, point.y);
         active = await eventually(() => page.evaluate((chart) => {
-          const roots = [document, ...[...document.querySelectorAll('[data-danba-chart]')].map((h) => h.shadowRoot)];
+          const roots = [document, ...[...document.querySelectorAll('[data-article-chart]')].map((h) => h.shadowRoot)];
           return roots.filter(Boolean)
             .map((r) => r.querySelector(`figure.chart[data-chart="${CSS.escape(chart)}"] canvas.plot`))
             .find(Boolean)?.dataset.active;
@@ -362,9 +362,9 @@ describe('layout storms', () => {
   test('a script embed mounted in a container of width 0 draws once the container has a width', { timeout: TEST_TIMEOUT_MS }, async () => {
     const [id, lang] = SCRIPT_CHARTS[0];
     const opened = await hostPage(`<!doctype html><title>Article</title>
-        <div id="box" style="width: 0; overflow: hidden"><div data-danba-chart="${id}" data-lang="${lang}"></div></div>
-        <details id="more"><summary>More</summary><div data-danba-chart="${SCRIPT_CHARTS[1][0]}"></div></details>
-        <script type="module" src="${BASE_URL}danba-embed.js"></script>`);
+        <div id="box" style="width: 0; overflow: hidden"><div data-article-chart="${id}" data-lang="${lang}"></div></div>
+        <details id="more"><summary>More</summary><div data-article-chart="${SCRIPT_CHARTS[1][0]}"></div></details>
+        <script type="module" src="${BASE_URL}article-charts-embed.js"></script>`);
     try {
       await scriptEmbedsReady(opened.page, 2);
       await opened.page.evaluate(() => {
@@ -406,7 +406,7 @@ async function footprint(page, cdp) {
     documentListeners,
     mediaQueryLists: await count('MediaQueryList.prototype'),
     canvases: await count('HTMLCanvasElement.prototype'),
-    memory: await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, `${BASE_URL}${await builtName('pkg/danba_charts.js')}`),
+    memory: await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, `${BASE_URL}${await builtName('pkg/article_charts.js')}`),
   };
 }
 
@@ -414,7 +414,7 @@ describe('mounting and unmounting', () => {
   test(`${CYCLES} mounts and unmounts of a script embed leave memory and listeners flat`, { timeout: TEST_TIMEOUT_MS }, async () => {
     const [id] = SCRIPT_CHARTS[0];
     const opened = await hostPage(`<!doctype html><title>Article</title><main id="box"></main>
-        <script type="module" src="${BASE_URL}danba-embed.js"></script>`);
+        <script type="module" src="${BASE_URL}article-charts-embed.js"></script>`);
     const cdp = await opened.context.newCDPSession(opened.page);
     // One cycle as an article page makes it: the element is added (the
     // script mounts it), drawn, and removed (the script unmounts it).
@@ -429,12 +429,12 @@ describe('mounting and unmounting', () => {
       let alive = 0;
       for (let i = 0; i < count; i += 1) {
         const host = document.createElement('div');
-        host.dataset.danbaChart = chart;
+        host.dataset.articleChart = chart;
         box.append(host);
-        await until(() => host.shadowRoot?.querySelector('.danba-embed')?.dataset.ready === 'true');
-        const [app] = window.danbaEmbeds;
+        await until(() => host.shadowRoot?.querySelector('.article-charts-embed')?.dataset.ready === 'true');
+        const [app] = window.articleChartsEmbeds;
         host.remove();
-        await until(() => window.danbaEmbeds.length === 0);
+        await until(() => window.articleChartsEmbeds.length === 0);
         // A freed chart refuses every call; one that answers was not freed.
         try {
           app.charts();
@@ -446,7 +446,7 @@ describe('mounting and unmounting', () => {
       return alive;
     }, { n, chart: id });
     try {
-      await opened.page.waitForFunction(() => Array.isArray(window.danbaEmbeds), null, { timeout: 20_000 });
+      await opened.page.waitForFunction(() => Array.isArray(window.articleChartsEmbeds), null, { timeout: 20_000 });
       await cycles(10);
       const before = await footprint(opened.page, cdp);
       const alive = await cycles(CYCLES);
@@ -484,14 +484,14 @@ describe('a Rust panic', () => {
       // script, so the browser itself would report it too.
       await opened.page.evaluate(`setTimeout(() => { ${call}; }, 0)`);
       await opened.page.waitForFunction(() => document.querySelector('.chart-failed')
-        || [...document.querySelectorAll('[data-danba-chart]')].some((h) => h.shadowRoot?.querySelector('.chart-failed')));
+        || [...document.querySelectorAll('[data-article-chart]')].some((h) => h.shadowRoot?.querySelector('.chart-failed')));
       await frames(opened.page, 2);
     } else {
       const thrown = await opened.page.evaluate(`(() => { try { ${call}; return 'nothing'; } catch (e) { return String(e); } })()`);
       assert.match(thrown, /unreachable/i, 'the test hook should trap like an aborting panic');
     }
     const shown = await opened.page.evaluate(() => {
-      const roots = [document, ...[...document.querySelectorAll('[data-danba-chart]')].map((h) => h.shadowRoot)];
+      const roots = [document, ...[...document.querySelectorAll('[data-article-chart]')].map((h) => h.shadowRoot)];
       return roots.filter(Boolean).flatMap((root) => [...root.querySelectorAll('figure.chart')].map((figure) => ({
         id: figure.dataset.chart,
         canvases: figure.querySelectorAll('canvas').length,
@@ -509,11 +509,11 @@ describe('a Rust panic', () => {
       );
     });
     assert.equal(opened.problems.length, 1, `exactly one console error: ${opened.problems.join(' | ')}`);
-    assert.match(opened.problems[0], /^console error: danba-charts stopped: .*panic requested by a test/s);
+    assert.match(opened.problems[0], /^console error: article-charts stopped: .*panic requested by a test/s);
 
     // Nothing that follows may reach the stopped module's state.
     const areas = await opened.page.evaluate(() => {
-      const roots = [document, ...[...document.querySelectorAll('[data-danba-chart]')].map((h) => h.shadowRoot)];
+      const roots = [document, ...[...document.querySelectorAll('[data-article-chart]')].map((h) => h.shadowRoot)];
       return roots.filter(Boolean).flatMap((root) => [...root.querySelectorAll('figure.chart')].map((f) => {
         f.scrollIntoView({ block: 'center', behavior: 'instant' });
         const r = f.getBoundingClientRect();
@@ -538,7 +538,7 @@ describe('a Rust panic', () => {
   test('on the dashboard: a message in every chart\'s place, one console error, silence after', { timeout: TEST_TIMEOUT_MS }, async () => {
     const opened = await openDashboard(browser, { width: 1280, height: 900 });
     try {
-      await panicsCleanly(opened, 'window.danba.__panic_for_tests()', dataset.charts.map(() => 'zh'));
+      await panicsCleanly(opened, 'window.articleCharts.__panic_for_tests()', dataset.charts.map(() => 'zh'));
     } finally {
       await opened.context.close();
     }
@@ -547,7 +547,7 @@ describe('a Rust panic', () => {
   test('from an event handler: the browser does not report the trap a second time', { timeout: TEST_TIMEOUT_MS }, async () => {
     const opened = await openDashboard(browser, { width: 1280, height: 900 });
     try {
-      await panicsCleanly(opened, 'window.danba.__panic_for_tests()', dataset.charts.map(() => 'zh'), { uncaught: true });
+      await panicsCleanly(opened, 'window.articleCharts.__panic_for_tests()', dataset.charts.map(() => 'zh'), { uncaught: true });
     } finally {
       await opened.context.close();
     }
@@ -556,7 +556,7 @@ describe('a Rust panic', () => {
   test('in script embeds: every embed of the page shows the message in its language', { timeout: TEST_TIMEOUT_MS }, async () => {
     const opened = await TARGETS['script embed']();
     try {
-      await panicsCleanly(opened, 'window.danbaEmbeds[0].__panic_for_tests()', SCRIPT_CHARTS.map(([, lang]) => lang));
+      await panicsCleanly(opened, 'window.articleChartsEmbeds[0].__panic_for_tests()', SCRIPT_CHARTS.map(([, lang]) => lang));
     } finally {
       await opened.context.close();
     }

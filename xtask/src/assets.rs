@@ -3,7 +3,7 @@
 //! and precompressed copies (`compress.rs`).
 //!
 //! A file whose name carries a hash of its contents
-//! (`pkg/danba_charts_bg.1a2b3c4d.wasm`) can be cached for a year: a new
+//! (`pkg/article_charts_bg.1a2b3c4d.wasm`) can be cached for a year: a new
 //! build that changes it also changes its name, and the pages that load it
 //! name the new file. Pages and the files outsiders link to keep their names
 //! and are revalidated on every load instead.
@@ -25,7 +25,13 @@ use crate::{compress, csp};
 
 /// Files that keep their names whatever their kind: embed codes pasted into
 /// articles point at them, so a new name would break every published embed.
-const STABLE: [&str; 2] = ["danba-embed.js", "embed-resize.js"];
+/// `danba-embed.js` is the script embed's deprecated name, kept as a
+/// forwarder for codes pasted before the product had a neutral name.
+const STABLE: [&str; 3] = [
+    "article-charts-embed.js",
+    "danba-embed.js",
+    "embed-resize.js",
+];
 
 /// The kinds of file that get a fingerprint: the module, its glue, the page
 /// scripts and the style sheets.
@@ -598,7 +604,7 @@ mod tests {
         // that only begins the same, a path that leaves the site.
         assert!(found("import('./glue.js')", "main.js").is_empty());
         assert!(found("href=\"chart.css.map\"", "index.html").is_empty());
-        assert!(found("src=\"danba-main.js\"", "index.html").is_empty());
+        assert!(found("src=\"article-charts-main.js\"", "index.html").is_empty());
         assert!(found("src=\"../../main.js\"", "embed/a.html").is_empty());
         assert!(found("src=\"https://example.org/other/glue.js\"", "index.html").is_empty());
         // A page's base moves its relative names, in markup and inline code.
@@ -664,8 +670,10 @@ mod tests {
             "pkg/a_bg.0011aabb.wasm"
         );
         assert_eq!(with_hash("x.min.js", "0011aabb"), "x.min.0011aabb.js");
-        assert!(gets_fingerprint("pkg/danba_charts_bg.wasm"));
+        assert!(gets_fingerprint("pkg/article_charts_bg.wasm"));
         assert!(gets_fingerprint("style.css"));
+        assert!(!gets_fingerprint("article-charts-embed.js"));
+        // The deprecated forwarder keeps the name pasted codes load.
         assert!(!gets_fingerprint("danba-embed.js"));
         assert!(!gets_fingerprint("embed-resize.js"));
         assert!(!gets_fingerprint("index.html"));
@@ -678,7 +686,7 @@ mod tests {
             "index.html",
             "index.en.html",
             "main.0011aabb.js",
-            "danba-embed.js",
+            "article-charts-embed.js",
             "pkg/glue.0011aabb.js",
             "pkg/glue_bg.0011aabb.wasm",
             "embed/a.html",
@@ -775,7 +783,7 @@ mod tests {
             ("pkg/glue_bg.wasm", module),
             ("style.css", b"p { color: red }"),
             ("chart.css", b"canvas { display: block }"),
-            ("danba-embed.js", b"new URL('chart.css', import.meta.url); import('./pkg/glue.js');"),
+            ("article-charts-embed.js", b"new URL('chart.css', import.meta.url); import('./pkg/glue.js');"),
             ("embed.js", b"import('../x.js'); // styled by chart.css."),
             ("embed/a.html", b"<link rel=stylesheet href=\"../chart.css\"><script type=module src=\"../embed.js\"></script>"),
             ("embed/b.html", b"<base href=\"../\"><link rel=stylesheet href=\"chart.css\"><script type=module src=\"embed.js\"></script>"),
@@ -812,8 +820,8 @@ mod tests {
             );
         }
         // The stable names stay and name the new files.
-        assert!(files.contains(&"danba-embed.js".to_owned()));
-        let embed = fs::read_to_string(dir.join("danba-embed.js"))?;
+        assert!(files.contains(&"article-charts-embed.js".to_owned()));
+        let embed = fs::read_to_string(dir.join("article-charts-embed.js"))?;
         assert!(
             embed.contains(&format!("'{}'", basename(&renamed["chart.css"]))),
             "{embed}"
@@ -825,7 +833,7 @@ mod tests {
             let text = fs::read_to_string(dir.join(file))?;
             resolved += references(&text, file, &present).len();
         }
-        // index.html 4, main.js 2, glue 1, danba-embed.js 2, embed.js 1 (a
+        // index.html 4, main.js 2, glue 1, article-charts-embed.js 2, embed.js 1 (a
         // name in a comment is rewritten too, harmlessly), embed/a.html 2,
         // embed/b.html 2.
         assert_eq!(resolved, 14);

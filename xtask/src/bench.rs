@@ -134,7 +134,7 @@ pub fn bench(root: &Path, options: &Options) -> Result<()> {
     dist::dist(root, &dist::Site::default())?;
     let base_url = prepare_and_serve(root)?;
     println!(
-        "==> measuring danba-charts and Chart.js ({} cold loads each, {} timed hovers, \
+        "==> measuring article-charts and Chart.js ({} cold loads each, {} timed hovers, \
          {} Lighthouse runs of each of four pages; about ten minutes)",
         options.loads, options.hovers, options.lighthouse_runs
     );

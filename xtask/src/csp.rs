@@ -368,9 +368,9 @@ mod tests {
             assert_eq!(csp(path), vec![POLICY.to_owned()], "{path}");
         }
         assert_eq!(csp("/standalone/a-chart.html"), vec!["default-src 'none'"]);
-        assert!(csp("/pkg/danba_charts.js").is_empty());
+        assert!(csp("/pkg/article_charts.js").is_empty());
         for path in [
-            "/pkg/danba_charts_bg.wasm",
+            "/pkg/article_charts_bg.wasm",
             "/main.js",
             "/data/indicators.json",
             "/",

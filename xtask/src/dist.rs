@@ -12,8 +12,8 @@ use crate::compress::{self, Encoding};
 use crate::{assets, cargo, csp, oembed, pages, paths, run_command, statics, target_dir, tools};
 
 /// The crate compiled to WebAssembly and the file name cargo gives it.
-const WASM_PACKAGE: &str = "danba-charts";
-const WASM_FILE: &str = "danba_charts.wasm";
+const WASM_PACKAGE: &str = "article-charts";
+const WASM_FILE: &str = "article_charts.wasm";
 
 /// The features Rust's wasm32 target uses today. Binaryen validates against
 /// the features it is told about, so they are named explicitly rather than
@@ -88,7 +88,7 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
         "==> reading and checking the data folder {}",
         site.data.display()
     );
-    let dataset = danba_dataset::load(&site.data).map_err(|errors| {
+    let dataset = article_dataset::load(&site.data).map_err(|errors| {
         anyhow!(
             "the data folder {} is not valid:\n{errors}",
             site.data.display()
@@ -103,7 +103,7 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
         tools::WASM_TARGET,
         site.data.display()
     );
-    // build.rs bakes the folder `DANBA_DATA` names into the module. The
+    // build.rs bakes the folder `ARTICLE_CHARTS_DATA` names into the module. The
     // build machine's paths are rewritten to relative names (see
     // `paths.rs`); given with `--target`, the flags reach only the module,
     // not build scripts, which thus stay cached.
@@ -111,7 +111,7 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
     run_command(
         cargo()
             .current_dir(root)
-            .env("DANBA_DATA", &data_dir)
+            .env("ARTICLE_CHARTS_DATA", &data_dir)
             .env("CARGO_ENCODED_RUSTFLAGS", paths::encoded_rustflags(root))
             .env_remove("RUSTFLAGS")
             .args([
@@ -147,15 +147,15 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
             .arg(&wasm),
     )?;
 
-    let module = pkg.join("danba_charts_bg.wasm");
+    let module = pkg.join("article_charts_bg.wasm");
     let flags = wasm_opt_flags();
     println!(
-        "==> shrinking dist/pkg/danba_charts_bg.wasm (wasm-opt {})",
+        "==> shrinking dist/pkg/article_charts_bg.wasm (wasm-opt {})",
         flags.join(" ")
     );
     // wasm-opt writes to a new file which then replaces the original, so an
     // interrupted run never leaves a half-written module behind.
-    let optimised = pkg.join("danba_charts_bg.opt.wasm");
+    let optimised = pkg.join("article_charts_bg.opt.wasm");
     run_command(
         Command::new(&wasm_opt)
             .args(&flags)
@@ -169,7 +169,7 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
     let mut bytes =
         fs::read(&module).with_context(|| format!("cannot read {}", module.display()))?;
     let replaced = paths::relativise_std_paths(&mut bytes);
-    println!("==> made {replaced} paths of the standard library relative in dist/pkg/danba_charts_bg.wasm");
+    println!("==> made {replaced} paths of the standard library relative in dist/pkg/article_charts_bg.wasm");
     write_file(&module, &bytes)?;
 
     println!("==> copying www/ into dist/");

@@ -55,7 +55,7 @@ pub fn test(root: &Path) -> Result<()> {
             run_command(cargo().current_dir(root).args([
                 "clippy",
                 "-p",
-                "danba-charts",
+                "article-charts",
                 "--lib",
                 "--target",
                 tools::WASM_TARGET,

@@ -172,7 +172,7 @@ fn example(option: &str) -> &'static str {
     match option {
         "--port" => "8080",
         "--out" => "site/",
-        "--base-url" => "https://charts.example.org/danba/",
+        "--base-url" => "https://charts.example.org/story/",
         _ => "data/",
     }
 }
@@ -190,7 +190,7 @@ fn parse_port(value: &str) -> Result<u16> {
 /// rather than written into every page, where link previews and oEmbed
 /// consumers would fail without a word.
 fn parse_base_url(value: &str) -> Result<String> {
-    let hint = "give the address the site will be served from, e.g. `--base-url https://charts.example.org/danba/`";
+    let hint = "give the address the site will be served from, e.g. `--base-url https://charts.example.org/story/`";
     let Some((scheme, rest)) = value.split_once("://") else {
         bail!("`--base-url {value}` is not an absolute address; {hint}");
     };
@@ -338,18 +338,18 @@ mod tests {
     #[test]
     fn base_urls_are_absolute_folders() {
         assert_eq!(
-            parse_base_url("https://charts.example.org/danba").ok(),
-            Some("https://charts.example.org/danba/".to_owned())
+            parse_base_url("https://charts.example.org/story").ok(),
+            Some("https://charts.example.org/story/".to_owned())
         );
         assert_eq!(
             parse_base_url("http://127.0.0.1:8106/").ok(),
             Some("http://127.0.0.1:8106/".to_owned())
         );
         for bad in [
-            "charts.example.org/danba/",
-            "/danba/",
+            "charts.example.org/story/",
+            "/story/",
             "ftp://example.org/",
-            "https:///danba/",
+            "https:///story/",
             "https://example.org/?x=1",
             "https://example.org/a b/",
             "https://example.org/\"x",

@@ -22,10 +22,10 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use danba_charts::data::{Chart, Dataset};
-use danba_charts::embed_code::{stem, FILE_LANGUAGES};
-use danba_charts::heights::embed_height;
-use danba_charts::locale::Locale;
+use article_charts::data::{Chart, Dataset};
+use article_charts::embed_code::{stem, FILE_LANGUAGES};
+use article_charts::heights::embed_height;
+use article_charts::locale::Locale;
 use serde_json::{json, Value};
 
 use crate::html::escape;
@@ -153,9 +153,9 @@ pub fn write(dist: &Path, data: &Dataset, drawn: &[Drawn], base: Option<&str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use danba_charts::data::DATASET;
+    use article_charts::data::DATASET;
 
-    const BASE: &str = "https://charts.example.org/danba/";
+    const BASE: &str = "https://charts.example.org/story/";
 
     fn doc(locale: Locale) -> Value {
         let size = Size {
@@ -244,7 +244,7 @@ mod tests {
         assert_eq!(
             link,
             "<link rel=\"alternate\" type=\"application/json+oembed\" \
-             href=\"https://charts.example.org/danba/oembed/x.en.json\" title=\"T &quot;1&quot;\">\n"
+             href=\"https://charts.example.org/story/oembed/x.en.json\" title=\"T &quot;1&quot;\">\n"
         );
     }
 

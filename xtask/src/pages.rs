@@ -1,4 +1,4 @@
-//! The site's pages, prerendered at build time by `danba_charts::markup`
+//! The site's pages, prerendered at build time by `article_charts::markup`
 //! (the same Rust code the module runs), for every chart and language:
 //!
 //! - `dist/index.html`, `index.zh-Hant.html`, `index.en.html`: the dashboard
@@ -30,12 +30,12 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
-use danba_charts::data::{Chart, Dataset};
-use danba_charts::draw::{draw, Style};
-use danba_charts::layout::{layout, Scene};
-use danba_charts::locale::Locale;
-use danba_charts::markup;
-use danba_charts::theme::{Theme, CSS_COLOURS};
+use article_charts::data::{Chart, Dataset};
+use article_charts::draw::{draw, Style};
+use article_charts::layout::{layout, Scene};
+use article_charts::locale::Locale;
+use article_charts::markup;
+use article_charts::theme::{Theme, CSS_COLOURS};
 use plotters::prelude::SVGBackend;
 
 use crate::html::{attribute, escape, find_span};
@@ -45,11 +45,11 @@ use crate::{csp, oembed};
 /// The site's one-chart page (from `www/`), which every page here is made from.
 pub const TEMPLATE: &str = "embed.html";
 /// The glue module the page script imports, relative to the page.
-const GLUE: &str = "./pkg/danba_charts.js";
+const GLUE: &str = "./pkg/article_charts.js";
 /// The WebAssembly module next to the glue.
-const WASM: &str = "pkg/danba_charts_bg.wasm";
+const WASM: &str = "pkg/article_charts_bg.wasm";
 /// The id of the standalone page's data block holding the WebAssembly module.
-const WASM_ELEMENT: &str = "danba-wasm";
+const WASM_ELEMENT: &str = "article-charts-wasm";
 
 /// What a page needs to know of its chart.
 pub struct Target<'a> {
@@ -212,17 +212,17 @@ pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Resu
     println!("==> prerendering index.html, index.zh-Hant.html, index.en.html, {PLOT_HEIGHTS}, {EMBED_HEIGHTS} and data/ID.csv");
     write(
         &dist.join(PLOT_HEIGHTS),
-        &danba_charts::heights::plot_css(data, &LANGUAGES),
+        &article_charts::heights::plot_css(data, &LANGUAGES),
     )?;
     write(
         &dist.join(EMBED_HEIGHTS),
-        &danba_charts::heights::embed_css(data, &LANGUAGES),
+        &article_charts::heights::embed_css(data, &LANGUAGES),
     )?;
     let csv_dir = dist.join("data");
     fs::create_dir_all(&csv_dir).with_context(|| format!("cannot create {}", csv_dir.display()))?;
     for chart in data.charts.iter() {
         // A byte-order mark makes spreadsheet programs read the file as UTF-8.
-        let csv = format!("\u{feff}{}", danba_charts::download::chart_csv(data, chart));
+        let csv = format!("\u{feff}{}", article_charts::download::chart_csv(data, chart));
         write(&csv_dir.join(format!("{}.csv", chart.id)), &csv)?;
     }
     let shell = read_text(&dist.join("index.html"))?;
@@ -357,9 +357,9 @@ pub fn embed_page(template: &str, target: &Target, inner: &str) -> Result<String
 
 /// The files of `dist/` a standalone page inlines.
 pub struct Assets {
-    /// `pkg/danba_charts.js`.
+    /// `pkg/article_charts.js`.
     pub glue: String,
-    /// `pkg/danba_charts_bg.wasm`.
+    /// `pkg/article_charts_bg.wasm`.
     pub wasm: Vec<u8>,
 }
 
@@ -770,7 +770,7 @@ fn with_glue(script: &str, src: &str, glue: &str) -> Result<String> {
     ))
 }
 
-/// `script` with its dynamic import of the glue (`import('./pkg/danba_charts.js')`,
+/// `script` with its dynamic import of the glue (`import('./pkg/article_charts.js')`,
 /// which the page scripts use so that a glue that fails to load ends in a
 /// message) replaced by a promise of the inlined glue's exports, its
 /// `default` giving the init function the inlined module; `None` when the
@@ -809,7 +809,7 @@ fn with_dynamic_glue(script: &str, src: &str, glue: &str, init: &str) -> Result<
 }
 
 /// The import clause of `script`'s one import statement (`import CLAUSE
-/// from './pkg/danba_charts.js';`) and the script without it; an error if
+/// from './pkg/article_charts.js';`) and the script without it; an error if
 /// it imports anything else or not the glue.
 fn glue_import<'s>(script: &'s str, src: &str) -> Result<(&'s str, String)> {
     if let Some(spec) = relative_imports(script).into_iter().find(|s| s != GLUE) {
@@ -839,7 +839,7 @@ fn glue_import<'s>(script: &'s str, src: &str) -> Result<(&'s str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use danba_charts::data::DATASET;
+    use article_charts::data::DATASET;
 
     /// A page shaped like `www/embed.html`.
     const TEMPLATE_TEXT: &str = r#"<!doctype html>
@@ -849,7 +849,7 @@ mod tests {
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'">
 <title>嵌入</title>
 <link rel="stylesheet" href="style.css">
-<link rel="modulepreload" href="pkg/danba_charts.js">
+<link rel="modulepreload" href="pkg/article_charts.js">
 <script type="module" src="embed.js"></script>
 </head>
 <body>
@@ -895,7 +895,7 @@ mod tests {
 
     #[test]
     fn with_the_site_address_previews_canonical_and_oembed_are_absolute() -> Result<()> {
-        let base = "https://charts.example.org/danba/";
+        let base = "https://charts.example.org/story/";
         let t = Target {
             base: Some(base),
             ..target(Locale::En)
@@ -921,7 +921,7 @@ mod tests {
 
     #[test]
     fn each_dashboard_names_its_own_canonical_address_when_it_is_known() {
-        let base = "https://charts.example.org/danba/";
+        let base = "https://charts.example.org/story/";
         let zh = dashboard_links(Locale::ZhHans, Some(base));
         assert!(
             zh.contains(&format!(r#"<link rel="canonical" href="{base}">"#)),
@@ -976,7 +976,7 @@ mod tests {
             match path {
                 "style.css" => Ok("body { margin: 0 }".to_owned()),
                 "embed.js" => Ok(
-                    "import init, { mount_chart, App as A } from './pkg/danba_charts.js';\nconst root = 1;\nawait init();"
+                    "import init, { mount_chart, App as A } from './pkg/article_charts.js';\nconst root = 1;\nawait init();"
                         .to_owned(),
                 ),
                 other => bail!("unexpected read of {other}"),
@@ -993,7 +993,7 @@ mod tests {
         assert!(!page.contains("<link"), "{page}");
         assert!(!page.contains("src=\"embed.js\""));
         assert!(page.contains(
-            r#"<script type="application/octet-stream" id="danba-wasm">AGFzbQ==</script>"#
+            r#"<script type="application/octet-stream" id="article-charts-wasm">AGFzbQ==</script>"#
         ));
         // One module: the glue, then the script in a block, its import
         // replaced by bindings; no import and no data: module is left.
@@ -1027,7 +1027,7 @@ mod tests {
         let read = |path: &str| -> Result<String> {
             match path {
                 "style.css" => Ok(String::new()),
-                "embed.js" => Ok("try {\n  const glue = await import('./pkg/danba_charts.js');\n  await glue.default({ module_or_path: later });\n  glue.mount_chart(1);\n} catch {}".to_owned()),
+                "embed.js" => Ok("try {\n  const glue = await import('./pkg/article_charts.js');\n  await glue.default({ module_or_path: later });\n  glue.mount_chart(1);\n} catch {}".to_owned()),
                 other => bail!("unexpected read of {other}"),
             }
         };
@@ -1039,7 +1039,7 @@ mod tests {
         let page = standalone_page(TEMPLATE_TEXT, &target(Locale::En), &assets, &read, "<svg/>")?;
         assert!(!page.contains("import("), "{page}");
         assert!(
-            page.contains("const glue = await Promise.resolve({ default: () => __wbg_init({ module_or_path: Uint8Array.from(atob(document.getElementById('danba-wasm')"),
+            page.contains("const glue = await Promise.resolve({ default: () => __wbg_init({ module_or_path: Uint8Array.from(atob(document.getElementById('article-charts-wasm')"),
             "{page}"
         );
         assert!(
@@ -1062,7 +1062,7 @@ mod tests {
             TEMPLATE_TEXT,
             &t,
             &assets("export { a };"),
-            &|p| script("import init from './pkg/danba_charts.js';")(p),
+            &|p| script("import init from './pkg/article_charts.js';")(p),
             "",
         );
         assert!(no_init.is_err_and(|e| format!("{e:#}").contains("as default")));
@@ -1093,7 +1093,7 @@ mod tests {
         for name in ["style.css", "chart.css"] {
             let css = read_text(&root.join("www").join(name))?;
             // No colour of the palette is written into a style sheet by hand.
-            for (variable, _) in danba_charts::theme::CSS_COLOURS {
+            for (variable, _) in article_charts::theme::CSS_COLOURS {
                 assert!(
                     !css.contains(&format!("{variable}: #")),
                     "{name} sets {variable} itself"

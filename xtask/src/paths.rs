@@ -37,7 +37,7 @@ pub fn remaps(root: &Path) -> Vec<(String, &'static str)> {
     {
         out.push((format!("/rustc/{hash}"), "rust"));
     }
-    out.push((root.display().to_string(), "danba-charts"));
+    out.push((root.display().to_string(), "article-charts"));
     out.retain(|(from, _)| !from.is_empty() && from != "/");
     out
 }
@@ -147,10 +147,10 @@ mod tests {
 
     #[test]
     fn every_prefix_is_remapped_to_a_relative_name() {
-        let root = Path::new("/somewhere/danba");
+        let root = Path::new("/somewhere/site");
         let flags = encoded_rustflags(root);
         assert!(
-            flags.contains("--remap-path-prefix=/somewhere/danba=danba-charts"),
+            flags.contains("--remap-path-prefix=/somewhere/site=article-charts"),
             "{flags}"
         );
         for (from, to) in remaps(root) {

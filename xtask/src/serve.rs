@@ -559,7 +559,7 @@ mod tests {
     #[test]
     fn content_types_of_the_page_files() {
         assert_eq!(
-            content_type(Path::new("pkg/danba_charts_bg.wasm")),
+            content_type(Path::new("pkg/article_charts_bg.wasm")),
             "application/wasm"
         );
         assert_eq!(content_type(Path::new("main.js")), "text/javascript");

@@ -21,13 +21,13 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{anyhow, Context, Result};
-use danba_charts::data::{Chart, Dataset};
-use danba_charts::draw::{draw, Style};
-pub use danba_charts::embed_code::{stem, FILE_LANGUAGES as LANGUAGES};
-use danba_charts::frame::{framed, framed_legible};
-use danba_charts::layout::Scene;
-use danba_charts::locale::Locale;
-use danba_charts::theme::Theme;
+use article_charts::data::{Chart, Dataset};
+use article_charts::draw::{draw, Style};
+pub use article_charts::embed_code::{stem, FILE_LANGUAGES as LANGUAGES};
+use article_charts::frame::{framed, framed_legible};
+use article_charts::layout::Scene;
+use article_charts::locale::Locale;
+use article_charts::theme::Theme;
 use plotters::prelude::SVGBackend;
 use resvg::usvg::fontdb;
 use resvg::{tiny_skia, usvg};
@@ -74,7 +74,7 @@ pub const WIDTH: f64 = 640.0;
 /// common phone screen (RSS readers, AMP pages and WeChat articles show an
 /// image at the column's width, whatever its own).
 pub const PHONE_WIDTH: f64 = 360.0;
-pub use danba_charts::frame::PHONE_TEXT;
+pub use article_charts::frame::PHONE_TEXT;
 /// Device pixels per CSS px of the PNGs, sharp on HiDPI screens.
 pub const PNG_SCALE: f64 = 2.0;
 /// Room added to a framed chart's height for an iframe's default height, so
@@ -100,7 +100,7 @@ const SVG_BACKEND_SHRINK: f64 = 1.24;
 /// plotters' SVG backend sets it at the size the scene says, as the canvas
 /// does.
 fn for_svg_backend(scene: &Scene) -> Scene {
-    use danba_charts::layout::{Mark, Shape};
+    use article_charts::layout::{Mark, Shape};
     let marks = scene
         .marks
         .iter()
@@ -304,7 +304,7 @@ pub fn outlined(
     fonts: &Arc<fontdb::Database>,
     title: &str,
 ) -> Result<String> {
-    use danba_charts::layout::Shape;
+    use article_charts::layout::Shape;
     let (words, shapes): (Vec<_>, Vec<_>) = scene
         .marks
         .iter()
@@ -410,7 +410,7 @@ fn chinese_in_its_font(svg: &str) -> String {
 /// chart's labels and figures, the notes and the source. The title is the
 /// run of bold lines the scene's marks start with ([`framed`]).
 pub fn description(scene: &Scene) -> Vec<&str> {
-    use danba_charts::layout::Shape;
+    use article_charts::layout::Shape;
     let title_lines = scene
         .marks
         .iter()
@@ -487,7 +487,7 @@ pub fn write_images<'a>(dist: &Path, data: &'a Dataset) -> Result<Vec<Drawn<'a>>
 /// any fits). Paths are relative to `dist/`.
 pub fn catalogue(drawn: &[Drawn]) -> serde_json::Value {
     let wide =
-        danba_charts::layout::wide_charts(&drawn.iter().map(|d| d.chart).collect::<Vec<_>>());
+        article_charts::layout::wide_charts(&drawn.iter().map(|d| d.chart).collect::<Vec<_>>());
     let charts: Vec<serde_json::Value> = drawn
         .iter()
         .zip(wide)
@@ -560,7 +560,7 @@ fn write(path: &Path, contents: &[u8]) -> Result<()> {
 mod tests {
     use super::*;
 
-    use danba_charts::data::DATASET;
+    use article_charts::data::DATASET;
 
     #[test]
     fn the_svg_carries_its_escaped_title_and_size() -> Result<()> {
@@ -613,7 +613,7 @@ mod tests {
             .marks
             .iter()
             .filter_map(|m| match m.shape {
-                danba_charts::layout::Shape::Text { size, .. } => Some(size * 2.0),
+                article_charts::layout::Shape::Text { size, .. } => Some(size * 2.0),
                 _ => None,
             })
             .collect();

@@ -9,7 +9,7 @@
 //! from this process; MariaDB gets a fresh data folder and socket in the
 //! system's temporary folder, without networking; Apache runs from a
 //! configuration file of its own (not the system's sites) on a free port;
-//! WordPress reads its settings from `/etc/wordpress/config-danba-charts-test.php`
+//! WordPress reads its settings from `/etc/wordpress/config-article-charts-test.php`
 //! (Debian's convention, chosen by the `WORDPRESS_CONFIG` variable Apache
 //! sets) and is installed, and its Author created, by a PHP script that loads
 //! WordPress as WP-CLI would (Debian has no WP-CLI). The posts are then
@@ -25,9 +25,9 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
-use danba_charts::data::DATASET;
-use danba_charts::embed_code::{code, Embed, Form};
-use danba_charts::locale::Locale;
+use article_charts::data::DATASET;
+use article_charts::embed_code::{code, Embed, Form};
+use article_charts::locale::Locale;
 
 use crate::{dist, e2e, output_of, run_command, serve, target_dir, tools};
 
@@ -48,7 +48,7 @@ const MODULES: &str = "/usr/lib/apache2/modules";
 
 /// The name Debian's `wp-config.php` turns into
 /// `/etc/wordpress/config-NAME.php`.
-const CONFIG_NAME: &str = "danba-charts-test";
+const CONFIG_NAME: &str = "article-charts-test";
 
 /// The browser test.
 const TEST_FILE: &str = "tests/e2e/wordpress/wordpress.test.mjs";
@@ -81,7 +81,7 @@ pub fn test(root: &Path) -> Result<()> {
     dist::dist(root, &site)?;
     lap("build the chart site", &mut since);
 
-    let state = std::env::temp_dir().join(format!("danba-wordpress-{}", std::process::id()));
+    let state = std::env::temp_dir().join(format!("article-charts-wordpress-{}", std::process::id()));
     let result = run_wordpress(root, &state, &base_url, &mut lap, &mut since);
     // The state folder holds the database, and the settings file names it:
     // both are removed even if a step failed.
@@ -119,7 +119,7 @@ fn run_wordpress(
     fs::create_dir_all(state).with_context(|| format!("cannot create {}", state.display()))?;
     let chart_port = port_of(base_url)?;
     let database = Database::start(state)?;
-    let password = "danba-test-db";
+    let password = "article-charts-test-db";
     database.sql(&format!(
         "CREATE DATABASE wordpress; CREATE USER 'wordpress'@'localhost' IDENTIFIED BY '{password}'; \
          GRANT ALL ON wordpress.* TO 'wordpress'@'localhost';"
@@ -143,7 +143,7 @@ fn run_wordpress(
         id: &chart.id,
         locale,
         title: locale.pick(&chart.title),
-        height: danba_charts::heights::embed_height(&DATASET, chart, locale, 640.0),
+        height: article_charts::heights::embed_height(&DATASET, chart, locale, 640.0),
         theme: "light",
     };
     let outcome = run_command(
@@ -154,9 +154,9 @@ fn run_wordpress(
             .env("WP_URL", format!("{wp_url}/"))
             .env("WP_AUTHOR", AUTHOR)
             .env("WP_AUTHOR_PASSWORD", &author_password)
-            .env("DANBA_CHART", chart.id.as_ref())
-            .env("DANBA_IFRAME_CODE", code(Form::Iframe, &embed))
-            .env("DANBA_IMAGE_CODE", code(Form::Image, &embed)),
+            .env("ARTICLE_CHARTS_CHART", chart.id.as_ref())
+            .env("ARTICLE_CHARTS_IFRAME_CODE", code(Form::Iframe, &embed))
+            .env("ARTICLE_CHARTS_IMAGE_CODE", code(Form::Image, &embed)),
     );
     lap("browser test", since);
     drop(apache);
@@ -376,7 +376,7 @@ fn write_config(
     let plugin = format!(
         "<?php\nadd_filter('http_allowed_safe_ports', function ($ports) {{\n    $ports[] = {chart_port};\n    return $ports;\n}});\n"
     );
-    write(&plugins.join("danba-charts-port.php"), &plugin)?;
+    write(&plugins.join("article-charts-port.php"), &plugin)?;
     // Application passwords need HTTPS, or an environment of type `local`.
     let config = format!(
         r#"<?php
@@ -413,7 +413,7 @@ $_SERVER['WORDPRESS_CONFIG'] = '{CONFIG_NAME}';
 define('WP_INSTALLING', true);
 require '{WORDPRESS}/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
-wp_install('Danba charts test', 'admin', 'admin@example.org', false, '', wp_generate_password(24));
+wp_install('Article charts test', 'admin', 'admin@example.org', false, '', wp_generate_password(24));
 $author = wp_insert_user(array(
     'user_login' => '{AUTHOR}',
     'user_pass' => wp_generate_password(24),
@@ -421,7 +421,7 @@ $author = wp_insert_user(array(
     'role' => 'author',
 ));
 if (is_wp_error($author)) {{ fwrite(STDERR, $author->get_error_message()); exit(1); }}
-$created = WP_Application_Passwords::create_new_application_password($author, array('name' => 'danba test'));
+$created = WP_Application_Passwords::create_new_application_password($author, array('name' => 'article charts test'));
 if (is_wp_error($created)) {{ fwrite(STDERR, $created->get_error_message()); exit(1); }}
 echo "PASSWORD=" . $created[0] . "\n";
 "#

@@ -61,7 +61,7 @@ describe(`the site of another data folder (${BASE_URL})`, () => {
         const sections = await page.$$eval('section.story-section', (s) => s.map((e) => e.dataset.section));
         // The data's sections in page order, then the table of every figure.
         assert.deepEqual(sections, [...dataset.sections.map((s) => s.id), 'all-figures'], `${lang}: sections in page order`);
-        const ids = await page.evaluate(() => window.danba.charts());
+        const ids = await page.evaluate(() => window.articleCharts.charts());
         assert.deepEqual(ids, dataset.charts.map((c) => c.id), `${lang}: charts`);
         const kinds = new Set(dataset.charts.map((c) => c.kind));
         assert.deepEqual([...kinds].sort(), ['bars', 'cards', 'timeline', 'years'], 'the second article has every chart kind');
@@ -78,7 +78,7 @@ describe(`the site of another data folder (${BASE_URL})`, () => {
     for (const [lang, suffix] of LANGS) {
       await withDashboard(browser, { lang }, async ({ page }) => {
         for (const chart of dataset.charts) {
-          const items = await page.evaluate((id) => window.danba.items(id), chart.id);
+          const items = await page.evaluate((id) => window.articleCharts.items(id), chart.id);
           assert.equal(items.length, chart.items.length, `${chart.id}: a hover box per item`);
           const item = items[items.length - 1];
           const canvas = page.locator(`figure.chart[data-chart="${chart.id}"] canvas.plot`);

@@ -13,9 +13,9 @@ import { BASE_URL, launch, eventually } from '../browser.mjs';
 
 const WP_URL = process.env.WP_URL ?? 'http://127.0.0.1:8080/';
 const AUTH = `Basic ${Buffer.from(`${process.env.WP_AUTHOR}:${process.env.WP_AUTHOR_PASSWORD}`).toString('base64')}`;
-const CHART = process.env.DANBA_CHART;
-const IFRAME_CODE = process.env.DANBA_IFRAME_CODE;
-const IMAGE_CODE = process.env.DANBA_IMAGE_CODE;
+const CHART = process.env.ARTICLE_CHARTS_CHART;
+const IFRAME_CODE = process.env.ARTICLE_CHARTS_IFRAME_CODE;
+const IMAGE_CODE = process.env.ARTICLE_CHARTS_IMAGE_CODE;
 const CHART_PAGE = `${BASE_URL}embed/${CHART}.html`;
 
 /** How long WordPress and the framed chart may take. */

@@ -6,10 +6,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, Context, Result};
 
-use crate::compress::{self, Encoding};
-use crate::{assets, cargo, csp, oembed, pages, paths, run_command, statics, target_dir, tools};
+use article_site::compress::{self, Encoding};
+use article_site::assets;
+
+use crate::{cargo, paths, run_command, target_dir, tools};
 
 /// The crate compiled to WebAssembly and the file name cargo gives it.
 const WASM_PACKAGE: &str = "article-charts";
@@ -170,89 +172,10 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
         fs::read(&module).with_context(|| format!("cannot read {}", module.display()))?;
     let replaced = paths::relativise_std_paths(&mut bytes);
     println!("==> made {replaced} paths of the standard library relative in dist/pkg/article_charts_bg.wasm");
-    write_file(&module, &bytes)?;
+    article_site::files::write_file(&module, &bytes)?;
 
-    println!("==> copying www/ into dist/");
-    let www = root.join("www");
-    if !www.is_dir() {
-        bail!(
-            "{} is missing: it holds index.html, the styles and the script of the page",
-            www.display()
-        );
-    }
-    copy_dir(&www, &dist)?;
-
-    println!("==> writing the article's headline and description into index.html and embed.html");
-    pages::fill_shells(&dist, &dataset)?;
-    pages::write_dashboards(&dist, &dataset, site.base_url.as_deref())?;
-    pages::fill_palette(&dist)?;
-
-    println!("==> writing data/indicators.csv and data/indicators.json");
-    let data = dist.join("data");
-    fs::create_dir_all(&data).with_context(|| format!("cannot create {}", data.display()))?;
-    write_file(&data.join("indicators.csv"), dataset.to_csv()?.as_bytes())?;
-    write_file(&data.join("indicators.json"), dataset.to_json()?.as_bytes())?;
-
-    println!("==> drawing static/STEM.svg and .png (2×), 640 px and 360 px wide, for every chart and language");
-    let drawn = statics::write_images(&dist, &dataset)?;
-    let standalone = pages::write_pages(&dist, &dataset, &drawn, site.base_url.as_deref())?;
-    oembed::write(&dist, &dataset, &drawn, site.base_url.as_deref())?;
-    csp::check_and_write_headers(&dist, &standalone)?;
-    println!("==> writing the catalogue dist/charts.json");
-    statics::write_catalogue(&dist, &drawn)?;
-
-    // Last: it renames what the steps above wrote and compresses the result.
-    assets::finish(&dist)?;
+    article_site::write(&dist, &root.join("www"), &dataset, site.base_url.as_deref())?;
     print_sizes(&dist)
-}
-
-fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
-    fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
-}
-
-/// Copies every file below `from` into `to`, keeping the folder structure.
-fn copy_dir(from: &Path, to: &Path) -> Result<()> {
-    fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
-    let entries = fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))?;
-    for entry in entries {
-        let entry = entry.with_context(|| format!("cannot read {}", from.display()))?;
-        let source = entry.path();
-        let target = to.join(entry.file_name());
-        // `metadata` follows symbolic links, so a linked file is copied as
-        // the file it points to.
-        let metadata =
-            fs::metadata(&source).with_context(|| format!("cannot read {}", source.display()))?;
-        if metadata.is_dir() {
-            copy_dir(&source, &target)?;
-        } else {
-            fs::copy(&source, &target).with_context(|| {
-                format!("cannot copy {} to {}", source.display(), target.display())
-            })?;
-        }
-    }
-    Ok(())
-}
-
-/// Every file below `dir`, as paths relative to it, in a stable order.
-pub fn files_below(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    let mut pending = vec![PathBuf::new()];
-    while let Some(relative) = pending.pop() {
-        let folder = dir.join(&relative);
-        for entry in
-            fs::read_dir(&folder).with_context(|| format!("cannot read {}", folder.display()))?
-        {
-            let entry = entry.with_context(|| format!("cannot read {}", folder.display()))?;
-            let path = relative.join(entry.file_name());
-            if entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
-                pending.push(path);
-            } else {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
 }
 
 /// The size of a file as a server sends it in `encoding`: its precompressed
@@ -368,22 +291,5 @@ mod tests {
         assert_eq!(human(0), "0 B");
         assert_eq!(human(1023), "1023 B");
         assert_eq!(human(1536), "1.5 KiB");
-    }
-
-    #[test]
-    fn copies_nested_folders_and_lists_them_in_order() -> Result<()> {
-        let base = std::env::temp_dir().join(format!("xtask-copy-test-{}", std::process::id()));
-        let (from, to) = (base.join("from"), base.join("to"));
-        fs::create_dir_all(from.join("img"))?;
-        fs::write(from.join("index.html"), "<!doctype html>")?;
-        fs::write(from.join("img").join("a.svg"), "<svg/>")?;
-        copy_dir(&from, &to)?;
-        let files = files_below(&to)?;
-        fs::remove_dir_all(&base)?;
-        assert_eq!(
-            files,
-            vec![PathBuf::from("img/a.svg"), PathBuf::from("index.html")]
-        );
-        Ok(())
     }
 }

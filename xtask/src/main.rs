@@ -4,19 +4,12 @@
 //! Everything a developer or CI does goes through here, so that the steps are
 //! written once, in Rust, and install what they need on a fresh machine.
 
-mod assets;
 mod bench;
-mod compress;
-mod csp;
 mod dist;
 mod e2e;
 mod fuzz;
-mod html;
-mod oembed;
-mod pages;
 mod paths;
 mod serve;
-mod statics;
 mod tools;
 mod wordpress;
 

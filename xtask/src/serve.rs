@@ -14,8 +14,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Result};
 
-use crate::compress::Encoding;
-use crate::{csp, dist};
+use article_site::compress::Encoding;
+use article_site::csp;
+use crate::dist;
 
 /// How many ports after the requested one are tried when it is busy.
 const PORT_TRIES: u16 = 20;
@@ -555,6 +556,7 @@ fn content_type(path: &Path) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use article_site::{assets, compress};
 
     #[test]
     fn content_types_of_the_page_files() {
@@ -868,7 +870,7 @@ mod tests {
 
     #[test]
     fn sends_precompressed_copies_and_cache_lifetimes() -> Result<()> {
-        use crate::compress;
+
         let dir = fixture()?;
         let page = "<!doctype html><p>正在加载图表…</p>".repeat(50);
         std::fs::write(dir.join("index.html"), &page)?;
@@ -890,7 +892,7 @@ mod tests {
         let fingerprinted = ["pkg/a.0011aabb.js".to_owned()].into_iter().collect();
         std::fs::write(
             dir.join("_headers"),
-            crate::assets::cache_rules(&files, &fingerprinted),
+            assets::cache_rules(&files, &fingerprinted),
         )?;
         let address = serve_test(&dir, LIMITS)?;
 

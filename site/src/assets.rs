@@ -120,7 +120,7 @@ fn with_hash(path: &str, hash: &str) -> String {
 
 /// Every file of `dist/` as `/`-separated paths relative to it, sorted.
 pub fn site_files(dist: &Path) -> Result<Vec<String>> {
-    Ok(crate::dist::files_below(dist)?
+    Ok(crate::files::files_below(dist)?
         .iter()
         .map(|p| {
             p.components()

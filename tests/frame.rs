@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::{draw_svg, first_outside, first_text_overlap};
-use article_charts::data::{Kind, DATASET};
+use common::{draw_svg, first_outside, first_text_overlap, fixture};
+use article_charts::data::Kind;
 use article_charts::draw::Style;
 use article_charts::frame::{caption, framed, framed_legible, PHONE_TEXT};
 use article_charts::layout::Shape;
@@ -36,12 +36,12 @@ fn squeezed(text: &str) -> String {
 
 #[test]
 fn the_frame_shows_title_caption_and_source() {
-    for chart in DATASET.charts.iter() {
+    for chart in fixture().charts.iter() {
         for locale in Locale::ALL {
             for width in [320.0, 640.0] {
-                let scene = framed(&DATASET, chart, locale, width);
+                let scene = framed(fixture(), chart, locale, width);
                 let text = all_text(&scene);
-                let lines = caption(&DATASET, chart, locale);
+                let lines = caption(fixture(), chart, locale);
                 assert!(lines.iter().any(|l| l.starts_with(locale.strings().source)));
                 for wanted in std::iter::once(locale.pick(&chart.title))
                     .chain(lines.iter().map(String::as_str))
@@ -76,9 +76,9 @@ fn the_drawn_image_carries_the_title_and_source() {
         locale,
         highlight: None,
     };
-    for chart in DATASET.charts.iter() {
+    for chart in fixture().charts.iter() {
         for locale in Locale::ALL {
-            let scene = framed(&DATASET, chart, locale, 640.0);
+            let scene = framed(fixture(), chart, locale, 640.0);
             let out = draw_svg(&scene, &style(locale), chart.id.as_ref());
             let size = format!(
                 r#"width="{}" height="{}""#,
@@ -86,7 +86,7 @@ fn the_drawn_image_carries_the_title_and_source() {
                 scene.height * 2.0
             );
             assert!(out.contains(&size), "{}: not drawn at 2×: {size}", chart.id);
-            let source = locale.pick(&DATASET.meta.source);
+            let source = locale.pick(&fixture().meta.source);
             // Short enough to stay on one line at 640 px in both languages.
             let head: String = source.chars().take(8).collect();
             assert!(out.contains(&head), "{}: no source {head:?}", chart.id);
@@ -96,10 +96,10 @@ fn the_drawn_image_carries_the_title_and_source() {
 
 #[test]
 fn nothing_leaves_the_frame_and_no_texts_overlap() {
-    for chart in DATASET.charts.iter() {
+    for chart in fixture().charts.iter() {
         for locale in Locale::ALL {
             for width in WIDTHS {
-                let scene = framed(&DATASET, chart, locale, width);
+                let scene = framed(fixture(), chart, locale, width);
                 if let Some(shape) = first_outside(&scene) {
                     panic!(
                         "{} ({locale:?}, {width}px): {shape:?} leaves the {}×{} frame",
@@ -127,9 +127,9 @@ fn nothing_leaves_the_frame_and_no_texts_overlap() {
 
 #[test]
 fn the_phone_images_have_no_text_under_14_px_and_stay_360_px_wide() {
-    for chart in DATASET.charts.iter() {
+    for chart in fixture().charts.iter() {
         for locale in Locale::ALL {
-            let scene = framed_legible(&DATASET, chart, locale, 360.0, PHONE_TEXT);
+            let scene = framed_legible(fixture(), chart, locale, 360.0, PHONE_TEXT);
             assert_eq!(scene.width, 360.0, "{} ({locale:?})", chart.id);
             assert_eq!(
                 scene.height,
@@ -168,10 +168,10 @@ fn snapshots_of_framed_charts() {
     // images draw them.
     let picks = [(Kind::Cards, Locale::ZhHans), (Kind::Bars, Locale::En)];
     for (kind, locale) in picks {
-        let Some(chart) = DATASET.charts.iter().find(|c| c.kind == kind) else {
+        let Some(chart) = fixture().charts.iter().find(|c| c.kind == kind) else {
             panic!("no chart of kind {kind:?}");
         };
-        let scene = framed(&DATASET, chart, locale, 640.0);
+        let scene = framed(fixture(), chart, locale, 640.0);
         let style = Style {
             theme: Theme::LIGHT,
             scale: 1.0,

@@ -1,7 +1,10 @@
 //! Hover hit-testing over the boxes recorded by the layout, and keyboard
 //! moves among the items.
 
-use article_charts::data::DATASET;
+mod common;
+
+use common::fixture;
+
 use article_charts::hit::{hit, step, Step};
 use article_charts::layout::layout;
 use article_charts::locale::Locale;
@@ -9,10 +12,10 @@ use proptest::prelude::*;
 
 #[test]
 fn the_centre_of_every_item_hits_that_item() {
-    for chart in DATASET.charts.iter() {
+    for chart in fixture().charts.iter() {
         for locale in Locale::ALL {
             for width in [200.0, 320.0, 375.0, 640.0, 1080.0] {
-                let scene = layout(&DATASET, chart, locale, width);
+                let scene = layout(fixture(), chart, locale, width);
                 assert_eq!(
                     scene.items.len(),
                     chart.items.len(),
@@ -28,7 +31,7 @@ fn the_centre_of_every_item_hits_that_item() {
                         chart.id
                     );
                     assert_eq!(
-                        DATASET
+                        fixture()
                             .charts
                             .iter()
                             .find(|c| c.id == chart.id)
@@ -43,10 +46,10 @@ fn the_centre_of_every_item_hits_that_item() {
 
 #[test]
 fn boxes_of_a_chart_do_not_overlap_and_stay_inside() {
-    for chart in DATASET.charts.iter() {
+    for chart in fixture().charts.iter() {
         for locale in Locale::ALL {
             for width in [200.0, 375.0, 1080.0] {
-                let scene = layout(&DATASET, chart, locale, width);
+                let scene = layout(fixture(), chart, locale, width);
                 for (i, a) in scene.items.iter().enumerate() {
                     let r = a.hit;
                     assert!(
@@ -75,8 +78,8 @@ fn boxes_of_a_chart_do_not_overlap_and_stay_inside() {
 
 #[test]
 fn points_outside_the_chart_hit_nothing() {
-    let chart = &DATASET.charts[0];
-    let scene = layout(&DATASET, chart, Locale::ZhHans, 375.0);
+    let chart = &fixture().charts[0];
+    let scene = layout(fixture(), chart, Locale::ZhHans, 375.0);
     for (x, y) in [
         (-1.0, 10.0),
         (10.0, -1.0),
@@ -93,9 +96,9 @@ proptest! {
     /// Any point hits the item whose box contains it, and a point in no box
     /// hits nothing.
     #[test]
-    fn hit_agrees_with_the_boxes(chart in 0..DATASET.charts.len(), en in any::<bool>(), width in 120.0..1400.0f64, fx in -0.1..1.1f64, fy in -0.1..1.1f64) {
+    fn hit_agrees_with_the_boxes(chart in 0..fixture().charts.len(), en in any::<bool>(), width in 120.0..1400.0f64, fx in -0.1..1.1f64, fy in -0.1..1.1f64) {
         let locale = if en { Locale::En } else { Locale::ZhHans };
-        let scene = layout(&DATASET, &DATASET.charts[chart], locale, width);
+        let scene = layout(fixture(), &fixture().charts[chart], locale, width);
         let (x, y) = (fx * scene.width, fy * scene.height);
         let containing: Vec<usize> = scene.items.iter().enumerate().filter(|(_, it)| it.hit.contains(x, y)).map(|(i, _)| i).collect();
         match hit(&scene, x, y) {
@@ -123,8 +126,8 @@ proptest! {
     /// A pointer far outside the chart, or at a coordinate that is not a
     /// number, hits nothing, whatever the other coordinate.
     #[test]
-    fn wild_coordinates_hit_nothing(chart in 0..DATASET.charts.len(), width in 120.0..1400.0f64, wild in wild(), other in -1e6..1e6f64, x_is_wild in any::<bool>()) {
-        let scene = layout(&DATASET, &DATASET.charts[chart], Locale::En, width);
+    fn wild_coordinates_hit_nothing(chart in 0..fixture().charts.len(), width in 120.0..1400.0f64, wild in wild(), other in -1e6..1e6f64, x_is_wild in any::<bool>()) {
+        let scene = layout(fixture(), &fixture().charts[chart], Locale::En, width);
         let (x, y) = if x_is_wild { (wild, other) } else { (other, wild) };
         // 1e4 px lies beyond every chart's width and height.
         prop_assert!(scene.width < 1e4 && scene.height < 1e4);
@@ -164,8 +167,8 @@ proptest! {
 
 #[test]
 fn the_keyboard_reaches_every_item_of_every_chart() {
-    for chart in DATASET.charts.iter() {
-        let scene = layout(&DATASET, chart, Locale::ZhHans, 375.0);
+    for chart in fixture().charts.iter() {
+        let scene = layout(fixture(), chart, Locale::ZhHans, 375.0);
         let n = scene.items.len();
         let mut at = None;
         let mut seen = vec![false; n];

@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::{draw_svg, first_outside, first_text_overlap};
-use article_charts::data::{Chart, Kind, DATASET};
+use common::{draw_svg, first_outside, first_text_overlap, fixture};
+use article_charts::data::{Chart, Kind};
 use article_charts::draw::{draw_highlight, lit_extent, Style};
 use article_charts::layout::{layout, overlap, Scene, Shape};
 use article_charts::locale::Locale;
@@ -23,7 +23,7 @@ fn svg(
     theme: Theme,
     highlight: Option<usize>,
 ) -> (Scene, String) {
-    let scene = layout(&DATASET, chart, locale, width);
+    let scene = layout(fixture(), chart, locale, width);
     let style = Style {
         theme,
         scale: 1.0,
@@ -40,7 +40,7 @@ fn svg(
 
 #[test]
 fn every_chart_draws_in_every_locale_theme_and_width() {
-    for chart in DATASET.charts.iter() {
+    for chart in fixture().charts.iter() {
         for locale in Locale::ALL {
             for theme in [Theme::LIGHT, Theme::DARK] {
                 for width in WIDTHS {
@@ -56,10 +56,10 @@ fn every_chart_draws_in_every_locale_theme_and_width() {
 
 #[test]
 fn cards_bars_and_years_print_each_figure() {
-    for chart in DATASET.charts.iter().filter(|c| c.kind != Kind::Timeline) {
+    for chart in fixture().charts.iter().filter(|c| c.kind != Kind::Timeline) {
         for locale in Locale::ALL {
             let (_, out) = svg(chart, locale, 640.0, Theme::LIGHT, None);
-            for ind in DATASET.items(chart) {
+            for ind in fixture().items(chart) {
                 let f = format_value(ind, locale);
                 // Cards set number and unit apart; bars and points join them.
                 let shown = if chart.kind == Kind::Cards {
@@ -84,10 +84,10 @@ fn cards_bars_and_years_print_each_figure() {
 
 #[test]
 fn nothing_leaves_the_chart_at_any_width() {
-    for chart in DATASET.charts.iter() {
+    for chart in fixture().charts.iter() {
         for locale in Locale::ALL {
             for width in WIDTHS {
-                let scene = layout(&DATASET, chart, locale, width);
+                let scene = layout(fixture(), chart, locale, width);
                 if let Some(shape) = first_outside(&scene) {
                     panic!(
                         "{} ({locale:?}, {width}px): {shape:?} leaves the {}×{} chart",
@@ -101,10 +101,10 @@ fn nothing_leaves_the_chart_at_any_width() {
 
 #[test]
 fn texts_of_one_chart_do_not_overlap() {
-    for chart in DATASET.charts.iter() {
+    for chart in fixture().charts.iter() {
         for locale in Locale::ALL {
             for width in [320.0, 375.0, 1080.0] {
-                let scene = layout(&DATASET, chart, locale, width);
+                let scene = layout(fixture(), chart, locale, width);
                 if let Some((a, b)) = first_text_overlap(&scene) {
                     panic!("{} ({locale:?}, {width}px): {a:?} overlaps {b:?}", chart.id);
                 }
@@ -119,10 +119,10 @@ fn texts_of_one_chart_do_not_overlap() {
 /// being larger.
 #[test]
 fn no_later_mark_covers_a_highlighted_item() {
-    for chart in DATASET.charts.iter() {
+    for chart in fixture().charts.iter() {
         for locale in Locale::ALL {
             for width in WIDTHS {
-                let scene = layout(&DATASET, chart, locale, width);
+                let scene = layout(fixture(), chart, locale, width);
                 for (i, mark) in scene.marks.iter().enumerate() {
                     let Some(item) = mark.item else { continue };
                     let lit = lit_extent(&mark.shape);
@@ -147,10 +147,10 @@ fn no_later_mark_covers_a_highlighted_item() {
 /// bar covers no text of its own, so no text is drawn.
 #[test]
 fn lighting_an_item_draws_again_only_the_texts_it_covers() {
-    for chart in DATASET.charts.iter() {
+    for chart in fixture().charts.iter() {
         for locale in [Locale::ZhHans, Locale::En] {
             for width in [375.0, 1080.0] {
-                let scene = layout(&DATASET, chart, locale, width);
+                let scene = layout(fixture(), chart, locale, width);
                 for i in 0..scene.items.len() {
                     let style = Style {
                         theme: Theme::LIGHT,
@@ -186,7 +186,7 @@ fn lighting_an_item_draws_again_only_the_texts_it_covers() {
 
 #[test]
 fn snapshots_of_every_chart() {
-    for chart in DATASET.charts.iter() {
+    for chart in fixture().charts.iter() {
         for locale in Locale::ALL {
             let (_, out) = svg(chart, locale, 640.0, Theme::LIGHT, None);
             insta::assert_snapshot!(format!("{}-{}", chart.id, locale.url_tag()), out);

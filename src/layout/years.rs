@@ -8,6 +8,9 @@ use crate::number::{format_value, gap_text};
 use crate::scene::*;
 use crate::theme::Paint;
 
+/// The radius of a point's dot.
+const DOT: f64 = 7.0;
+
 /// Rounds a maximum up to a tidy axis end: 16.8 → 20.
 fn nice_ceiling(x: f64) -> f64 {
     if x <= 0.0 {
@@ -141,7 +144,8 @@ pub(super) fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> 
         }
     }
     let band = (room * 0.9).clamp(24.0, 90.0);
-    for (index, ind, year) in &dated {
+    let labels = place_labels(&dated, locale, width, gutter, |year| x_of(year), |v| y_of(v));
+    for ((index, ind, year), label) in dated.iter().zip(labels) {
         let item = scene.items.len();
         let x = x_of(*year);
         let v = ind.value.unwrap_or(0.0);
@@ -158,25 +162,12 @@ pub(super) fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> 
         scene.add(
             Shape::Dot {
                 centre: (x, y),
-                radius: 7.0,
+                radius: DOT,
                 paint: Paint::Accent,
             },
             Some(item),
         );
-        let label = format_value(ind, locale).joined(locale);
-        // A long label at the first or last year is moved in from the edge.
-        let half = (styled_width(&label, 16.0, true) / 2.0).min(width / 2.0);
-        scene.add(
-            Shape::Text {
-                at: (x.clamp(half, width - half), y - 30.0),
-                text: label,
-                size: 16.0,
-                bold: true,
-                paint: Paint::Ink,
-                align: Align::Centre,
-            },
-            Some(item),
-        );
+        scene.add(label, Some(item));
         let (x0, x1) = ((x - band / 2.0).max(0.0), (x + band / 2.0).min(width));
         scene.items.push(Item {
             indicator: *index,
@@ -190,6 +181,70 @@ pub(super) fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> 
     }
     scene.height = HEIGHT;
     scene
+}
+
+/// The value label of each point, in the order of `dated`: centred above
+/// its point, kept clear of the value axis's labels in the gutter and inside
+/// the chart, and lifted above any label placed before it that it would run
+/// into (close values in adjacent years on a narrow screen), so that every
+/// figure stays printed and legible.
+fn place_labels(
+    dated: &[(u16, &Indicator, u16)],
+    locale: Locale,
+    width: f64,
+    gutter: f64,
+    x_of: impl Fn(u16) -> f64,
+    y_of: impl Fn(f64) -> f64,
+) -> Vec<Shape> {
+    const SIZE: f64 = 16.0;
+    /// The gap left between a lifted label and the one below it.
+    const LEAD: f64 = 2.0;
+    let dots: Vec<Rect> = dated
+        .iter()
+        .map(|(_, ind, year)| {
+            let (x, y) = (x_of(*year), y_of(ind.value.unwrap_or(0.0)));
+            Rect::spanning((x - DOT, y - DOT), (x + DOT, y + DOT))
+        })
+        .collect();
+    let mut placed: Vec<Shape> = Vec::with_capacity(dated.len());
+    for (_, ind, year) in dated {
+        let x = x_of(*year);
+        let y = y_of(ind.value.unwrap_or(0.0));
+        let text = format_value(ind, locale).joined(locale);
+        // A long label at the first or last year is moved in from the edge,
+        // and off the value axis's labels on the left where there is room.
+        let half = (styled_width(&text, SIZE, true) / 2.0).min(width / 2.0);
+        let low = if gutter + 2.0 * half <= width { gutter + half } else { half };
+        let centre = x.clamp(low, (width - half).max(low));
+        let mut label = Shape::Text {
+            at: (centre, y - 30.0),
+            text,
+            size: SIZE,
+            bold: true,
+            paint: Paint::Ink,
+            align: Align::Centre,
+        };
+        // Each lift clears one label or dot; there are never more to clear
+        // than labels placed and dots.
+        for _ in 0..placed.len() + dots.len() {
+            let extent = label.extent();
+            let Some(top) = placed
+                .iter()
+                .map(Shape::extent)
+                .chain(dots.iter().copied())
+                .filter(|other| overlap(extent, *other))
+                .map(|other| other.y)
+                .reduce(f64::min)
+            else {
+                break;
+            };
+            if let Shape::Text { at, .. } = &mut label {
+                at.1 -= extent.bottom() - top + LEAD;
+            }
+        }
+        placed.push(label);
+    }
+    placed
 }
 
 fn trim_number(v: f64) -> String {

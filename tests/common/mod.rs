@@ -5,6 +5,10 @@
 // Each test binary compiles this module and uses only some of it.
 #![allow(dead_code)]
 
+use std::path::Path;
+use std::sync::OnceLock;
+
+use article_charts::data::Dataset;
 use article_charts::draw::{draw, Style};
 use article_charts::scene::{overlap, Rect, Scene, Shape};
 use plotters::prelude::SVGBackend;
@@ -56,4 +60,21 @@ pub fn first_text_overlap(scene: &Scene) -> Option<(&str, &str)> {
         }
     }
     None
+}
+
+/// The data folder the drawing, hit and frame tests run on: a made-up
+/// article with every kind of chart, so that a newsroom replacing `data/`
+/// with its own article breaks none of them. `ARTICLE_CHARTS_FIXTURE` names
+/// another folder (relative to the workspace), to check the layout's
+/// invariants on a new article: `ARTICLE_CHARTS_FIXTURE=data cargo test
+/// --test render --test frame --test hit` (the snapshots then differ, as
+/// they are the fixture's). Loaded once per test binary.
+pub fn fixture() -> &'static Dataset {
+    static FIXTURE: OnceLock<Dataset> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let folder = std::env::var("ARTICLE_CHARTS_FIXTURE")
+            .unwrap_or_else(|_| "tests/data/second-article".to_owned());
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+        article_dataset::load(&dir).unwrap_or_else(|e| panic!("the fixture is not valid:\n{e}"))
+    })
 }

@@ -144,7 +144,7 @@ pub(super) fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> 
         }
     }
     let band = (room * 0.9).clamp(24.0, 90.0);
-    let labels = place_labels(&dated, locale, width, gutter, |year| x_of(year), |v| y_of(v));
+    let labels = place_labels(&dated, locale, width, gutter, x_of, y_of);
     for ((index, ind, year), label) in dated.iter().zip(labels) {
         let item = scene.items.len();
         let x = x_of(*year);
@@ -240,6 +240,14 @@ fn place_labels(
             };
             if let Shape::Text { at, .. } = &mut label {
                 at.1 -= extent.bottom() - top + LEAD;
+            }
+        }
+        // A label is never lifted out of the chart: where labels far too
+        // long for the width crowd the top, the last one stays at the edge.
+        let above = label.extent().y;
+        if above < 0.0 {
+            if let Shape::Text { at, .. } = &mut label {
+                at.1 -= above;
             }
         }
         placed.push(label);

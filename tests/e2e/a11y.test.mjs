@@ -11,9 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-import {
-  BASE_URL, collectProblems, eventually, launch, loadDataset, normalise, withDashboard as withOpenDashboard, sourceIn,
-} from './browser.mjs';
+import { BASE_URL, collectProblems, eventually, launch, loadDataset, normalise, withDashboard as withOpenDashboard, sourceIn, chartOfKind } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 /**
@@ -163,7 +161,7 @@ describe('accessibility', () => {
       const page = await context.newPage();
       const problems = collectProblems(page);
       for (const lang of LANGS) {
-        for (const [chart, theme] of [['scale', 'light'], ['money', 'dark'], ['timeline', 'auto']]) {
+        for (const [chart, theme] of [[chartOfKind('cards'), 'light'], [chartOfKind('bars'), 'dark'], [chartOfKind('timeline'), 'auto']]) {
           await page.emulateMedia({ colorScheme: theme === 'auto' ? 'dark' : 'light' });
           await page.goto(`${BASE_URL}embed.html?chart=${chart}&lang=${lang}&theme=${theme}`);
           await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20_000 });

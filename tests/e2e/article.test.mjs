@@ -121,7 +121,7 @@ function article(path, body) {
   body { margin: 0; font: 18px/1.6 Georgia, serif; }
   main { max-width: ${COLUMN_PX}px; margin: 0 auto; padding: 0 16px; }
 </style></head>
-<body><main id="column"><h1>成华对口帮扶丹巴</h1>
+<body><main id="column"><h1>一篇新闻报道</h1>
 <p>Paragraph before the chart. ${'Text of the article. '.repeat(12)}</p>
 ${body}
 <p id="after">Paragraph after the chart. ${'Text of the article. '.repeat(12)}</p>

@@ -13,14 +13,16 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-import { BASE_URL, collectProblems, exposeEmbeds, launch } from './browser.mjs';
+import { BASE_URL, collectProblems, exposeEmbeds, launch, chartOfKind } from './browser.mjs';
 
 const HOST = BASE_URL.replace('//127.0.0.1:', '//localhost:');
 const TEST_TIMEOUT_MS = 120_000;
 const PYM = fileURLToPath(new URL('./node_modules/pym.js/dist/pym.v1.min.js', import.meta.url));
 
 /** A chart whose height changes with its width (cards reflow). */
-const CHART = 'scale';
+const CHART = chartOfKind('cards');
+/** A bar chart, for the script embed in a hostile host. */
+const BARS = chartOfKind('bars');
 
 let browser;
 
@@ -189,7 +191,7 @@ describe('embedding', () => {
     const { context, page, problems } = await hostPage(`<!doctype html><title>Article</title>
         <style>canvas { width: 50px } * { font-size: 40px } div { display: flex }</style>
         <p id="own">The host's own paragraph.</p>
-        <div id="host" data-article-chart="herb-nursery" data-lang="en"></div>
+        <div id="host" data-article-chart="${BARS}" data-lang="en"></div>
         <script type="module" src="${BASE_URL}article-charts-embed.js"></script>`);
     try {
       await page.waitForFunction(
@@ -219,11 +221,11 @@ describe('embedding', () => {
       assert.equal(look.hostDisplay, 'flex', "the host's rule for its div still applies to it");
 
       // Hover works inside the shadow root too.
-      const target = await page.evaluate(() => {
-        const item = window.articleChartsEmbeds[0].items('herb-nursery')[0];
+      const target = await page.evaluate((chart) => {
+        const item = window.articleChartsEmbeds[0].items(chart)[0];
         const rect = document.getElementById('host').shadowRoot.querySelector('canvas.plot').getBoundingClientRect();
         return { x: rect.left + item.x + item.w / 2, y: rect.top + item.y + item.h / 2, id: item.id };
-      });
+      }, BARS);
       await page.mouse.move(target.x, target.y);
       const shown = await page.evaluate(() => {
         const root = document.getElementById('host').shadowRoot;

@@ -14,11 +14,13 @@ import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { fileURLToPath } from 'node:url';
 
-import { BASE_URL, READY_TIMEOUT_MS, collectProblems, eventually, launch, loadDataset } from './browser.mjs';
+import { BASE_URL, READY_TIMEOUT_MS, collectProblems, eventually, launch, loadDataset, chartOfKind } from './browser.mjs';
 
 const HOST = BASE_URL.replace('//127.0.0.1:', '//localhost:');
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const TEST_TIMEOUT_MS = 240_000;
+/** Charts of three kinds, from the site's catalogue. */
+const [BARS, CARDS, TIMELINE] = ['bars', 'cards', 'timeline'].map(chartOfKind);
 
 /** The markup every input path is fed; it sets `__pwned` if it ever runs. */
 const XSS = '<img src=x onerror=window.__pwned=1>';
@@ -147,12 +149,12 @@ async function policyInForce(frame, what) {
 
 describe('Content-Security-Policy', () => {
   const pages = [
-    ['the dashboard', BASE_URL, 'money'],
-    ['the dashboard in English', `${BASE_URL}?lang=en`, 'scale'],
-    ['the embed page', `${BASE_URL}embed.html?chart=money&lang=en`, 'money'],
-    ['a chart page', `${BASE_URL}embed/timeline.html`, 'timeline'],
-    ['a standalone file, served', `${BASE_URL}standalone/scale.en.html`, 'scale'],
-    ['a standalone file, from disk', pathToFileURL(`${DIST}standalone/money.html`).href, 'money'],
+    ['the dashboard', BASE_URL, BARS],
+    ['the dashboard in English', `${BASE_URL}?lang=en`, CARDS],
+    ['the embed page', `${BASE_URL}embed.html?chart=${BARS}&lang=en`, BARS],
+    ['a chart page', `${BASE_URL}embed/${TIMELINE}.html`, TIMELINE],
+    ['a standalone file, served', `${BASE_URL}standalone/${CARDS}.en.html`, CARDS],
+    ['a standalone file, from disk', pathToFileURL(`${DIST}standalone/${BARS}.html`).href, BARS],
   ];
 
   test('every page works under its policy, header and meta tag, with no violation', { timeout: TEST_TIMEOUT_MS }, async () => {
@@ -196,9 +198,9 @@ describe('no network beyond its own files', () => {
     const { context } = await newContext({ strict: false });
     try {
       for (const [what, url, chart] of [
-        ['the dashboard', BASE_URL, 'money'],
-        ['the embed page', `${BASE_URL}embed.html?chart=timeline`, 'timeline'],
-        ['a standalone file', `${BASE_URL}standalone/money.en.html`, 'money'],
+        ['the dashboard', BASE_URL, BARS],
+        ['the embed page', `${BASE_URL}embed.html?chart=${TIMELINE}`, TIMELINE],
+        ['a standalone file', `${BASE_URL}standalone/${BARS}.en.html`, BARS],
       ]) {
         const own = new URL(url).origin;
         const foreign = [];
@@ -259,7 +261,7 @@ ${extra}
 <script async src="${BASE_URL}embed-resize.js"></script>
 </body></html>`;
 
-const CHART = 'scale';
+const CHART = CARDS;
 const frameUrl = `${BASE_URL}embed.html?chart=${CHART}&lang=en`;
 
 describe('sandboxed iframes', () => {

@@ -11,13 +11,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE_URL, builtName, collectProblems, eventually, exposeEmbeds, launch, loadDataset, openDashboard, waitReady } from './browser.mjs';
+import { BASE_URL, builtName, collectProblems, eventually, exposeEmbeds, launch, loadDataset, openDashboard, waitReady, chartOfKind } from './browser.mjs';
 
 const TEST_TIMEOUT_MS = 240_000;
 /** The embed page shows a chart whose height changes with its width. */
-const EMBED_CHART = 'scale';
+const EMBED_CHART = chartOfKind('cards');
 /** The script embeds: a bar chart in English and a timeline in Chinese. */
-const SCRIPT_CHARTS = [['money', 'en'], ['timeline', 'zh']];
+const SCRIPT_CHARTS = [[chartOfKind('bars'), 'en'], [chartOfKind('timeline'), 'zh']];
 /** How long a storm may take to settle into the final drawing. */
 const SETTLE_MS = 8_000;
 /** Mount/unmount cycles of the leak test, and what "flat" allows. */

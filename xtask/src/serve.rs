@@ -289,7 +289,7 @@ fn answer(
     }
     // The site's cache lifetimes are for its files: an error or a redirect
     // cached for a year would outlive the fix.
-    extra.push_str(&site_headers(&site.dir, url, code == 200));
+    extra.push_str(&site_headers(&site.dir, &rule_path(url), code == 200));
     stream.write_all(&response(code, kind, &body, &extra, method == "HEAD"))?;
     stream.flush()
 }
@@ -435,6 +435,28 @@ fn site_headers(dir: &Path, url: &str, found: bool) -> String {
         .filter(|(name, _)| found || !name.eq_ignore_ascii_case("cache-control"))
         .map(|(name, value)| format!("{name}: {value}\r\n"))
         .collect()
+}
+
+/// The path `_headers` rules are matched against: the one the file is
+/// served by, decoded and with empty and `.` segments dropped. A rule for
+/// `/embed/*` must also reach `/%65mbed/a.html`, `//embed/a.html` and
+/// `/./embed/a.html`, which serve the same file; matching the raw text sent
+/// those pages without their Content-Security-Policy. A path that does not
+/// decode is answered 400 and matched as it came.
+fn rule_path(url: &str) -> String {
+    let raw = url.split(['?', '#']).next().unwrap_or("");
+    let Some(decoded) = percent_decode(raw) else {
+        return raw.to_owned();
+    };
+    let segments: Vec<&str> = decoded
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != ".")
+        .collect();
+    let mut path = format!("/{}", segments.join("/"));
+    if decoded.ends_with('/') && !segments.is_empty() {
+        path.push('/');
+    }
+    path
 }
 
 /// What a request path resolves to.
@@ -607,8 +629,10 @@ mod tests {
         std::fs::write(dir.join("data").join("indicators.csv"), "id\n")?;
         std::fs::write(
             dir.join("_headers"),
-            "# rules\n/*\n  Access-Control-Allow-Origin: *\n/\n  Content-Security-Policy: default-src 'self'\n",
+            "# rules\n/*\n  Access-Control-Allow-Origin: *\n/\n  Content-Security-Policy: default-src 'self'\n/embed/*\n  Content-Security-Policy: frame-ancestors *\n",
         )?;
+        std::fs::create_dir_all(dir.join("embed"))?;
+        std::fs::write(dir.join("embed").join("a.html"), "<!doctype html>")?;
         Ok(dir)
     }
 
@@ -811,6 +835,15 @@ mod tests {
         );
         assert!(get("/nothing.png")?.starts_with("HTTP/1.1 404"));
         assert!(get("/../Cargo.toml")?.starts_with("HTTP/1.1 400"));
+        // Every spelling of a path that serves an embed page gets its policy.
+        for spelling in ["/embed/a.html", "/%65mbed/a.html", "//embed/a.html", "/./embed//a.html"] {
+            let page = get(spelling)?;
+            assert!(page.starts_with("HTTP/1.1 200"), "{spelling}: {page}");
+            assert!(
+                page.contains("\r\nContent-Security-Policy: frame-ancestors *\r\n"),
+                "{spelling} was served without its policy: {page}"
+            );
+        }
         std::fs::remove_dir_all(&dir)?;
         Ok(())
     }

@@ -21,7 +21,7 @@ use anyhow::{bail, Context, Result};
 use sha2::{Digest, Sha256};
 
 use crate::html::{find_tag, tags};
-use crate::{compress, csp};
+use crate::compress;
 
 /// Files that keep their names whatever their kind: embed codes pasted into
 /// articles point at them, so a new name would break every published embed.
@@ -190,17 +190,20 @@ fn fingerprint(dist: &Path) -> Result<BTreeMap<String, String>> {
         renamed.insert(target.clone(), with_hash(target, &hash));
     }
     for (file, text) in &texts {
-        let rewritten = rewrite(text, file, &renamed);
-        if *text != rewritten && kind(file).starts_with("htm") {
+        if kind(file).starts_with("htm") {
             // The inline code of a page is allowed by the hash of its text
-            // (`csp.rs`); a rewrite inside it would silently break the page.
-            if csp::inline_of(text) != csp::inline_of(&rewritten) {
+            // (`csp.rs`), so it is never rewritten: naming a fingerprinted
+            // file there would leave the old name behind.
+            let folder = base_folder(text, file);
+            let inline = naming_parts(text, file)?.inline;
+            if inline.iter().any(|code| !references_in(code, &folder, &targets).is_empty()) {
                 bail!(
-                    "dist/{file}: an inline script or style names a fingerprinted file; \
+                    "{file}: an inline script or style names a fingerprinted file; \
                      load it with a <script src> or <link> instead, so its hash stays valid"
                 );
             }
         }
+        let rewritten = rewrite(text, file, &renamed)?;
         let to = renamed.get(file).unwrap_or(file);
         write(&dist.join(to), rewritten.as_bytes())?;
     }
@@ -253,9 +256,13 @@ fn in_path(byte: u8) -> bool {
 /// in its markup and in its inline scripts alike (`import.meta.url` of an
 /// inline module is the page's base).
 pub fn references(text: &str, from: &str, targets: &BTreeSet<String>) -> Vec<Reference> {
+    references_in(text, &base_folder(text, from), targets)
+}
+
+/// As [`references`], for a piece of text whose relative names are read
+/// against `folder` (a page's attribute value, read against the page's base).
+fn references_in(text: &str, folder: &str, targets: &BTreeSet<String>) -> Vec<Reference> {
     let bytes = text.as_bytes();
-    let folder = base_folder(text, from);
-    let folder = folder.as_str();
     let mut found = Vec::new();
     for target in targets {
         let name = basename(target);
@@ -351,11 +358,110 @@ fn normalise(path: &str) -> Option<String> {
 
 /// `text` (the contents of `from`) with every reference to a file of
 /// `renamed` pointing at its new name.
-fn rewrite(text: &str, from: &str, renamed: &BTreeMap<String, String>) -> String {
+///
+/// Only where a file can be named: the whole of a script, style sheet or
+/// `_headers`; in a page, the URL attributes of its markup (through a real
+/// HTML rewriter), never its text, which is the article's — a data note that
+/// says "see main.js" stays as written; in a data file (JSON) nowhere, as its
+/// strings are the article's too.
+fn rewrite(text: &str, from: &str, renamed: &BTreeMap<String, String>) -> Result<String> {
     let targets: BTreeSet<String> = renamed.keys().cloned().collect();
+    match kind(from).as_str() {
+        "json" => Ok(text.to_owned()),
+        "html" | "htm" => {
+            let folder = base_folder(text, from);
+            rewrite_url_attributes(text, |value| {
+                replace_references(value, references_in(value, &folder, &targets), renamed)
+            })
+            .with_context(|| format!("cannot rewrite the references of {from}"))
+        }
+        _ => Ok(replace_references(text, references(text, from, &targets), renamed)),
+    }
+}
+
+/// The attributes of an element that may name a file of the site.
+const URL_ATTRIBUTES: [&str; 4] = ["src", "href", "srcset", "poster"];
+
+/// `page` with each URL attribute's value passed through `change`;
+/// everything else is left byte for byte as it was.
+fn rewrite_url_attributes(page: &str, change: impl Fn(&str) -> String) -> Result<String> {
+    use lol_html::{element, rewrite_str, RewriteStrSettings};
+    let handler = element!("[src], [href], [srcset], [poster]", |el| {
+        for name in URL_ATTRIBUTES {
+            if let Some(value) = el.get_attribute(name) {
+                let changed = change(&value);
+                if changed != value {
+                    el.set_attribute(name, &changed)?;
+                }
+            }
+        }
+        Ok(())
+    });
+    Ok(rewrite_str(
+        page,
+        RewriteStrSettings::new().append_element_content_handler(handler),
+    )?)
+}
+
+/// The pieces of a file in which it may name other files.
+#[derive(Default)]
+struct Naming {
+    /// What [`rewrite`] rewrites: each URL attribute's value of a page, the
+    /// whole text of a script, style sheet or `_headers`; nothing of a data
+    /// file.
+    rewritten: Vec<String>,
+    /// A page's inline scripts and styles, which are never rewritten.
+    inline: Vec<String>,
+}
+
+/// The pieces of the file `from` (contents `text`) that may name files.
+fn naming_parts(text: &str, from: &str) -> Result<Naming> {
+    use lol_html::{element, rewrite_str, text, RewriteStrSettings};
+    use std::cell::RefCell;
+    match kind(from).as_str() {
+        "json" => Ok(Naming::default()),
+        "html" | "htm" => {
+            let parts = RefCell::new(Naming::default());
+            let inline = RefCell::new(String::new());
+            let settings = RewriteStrSettings::new()
+                .append_element_content_handler(element!(
+                    "[src], [href], [srcset], [poster]",
+                    |el| {
+                        for name in URL_ATTRIBUTES {
+                            if let Some(value) = el.get_attribute(name) {
+                                parts.borrow_mut().rewritten.push(value);
+                            }
+                        }
+                        Ok(())
+                    }
+                ))
+                .append_element_content_handler(text!("script, style", |chunk| {
+                    inline.borrow_mut().push_str(chunk.as_str());
+                    if chunk.last_in_text_node() {
+                        parts.borrow_mut().inline.push(inline.take());
+                    }
+                    Ok(())
+                }));
+            rewrite_str(text, settings)
+            .with_context(|| format!("cannot read the markup of {from}"))?;
+            Ok(parts.into_inner())
+        }
+        _ => Ok(Naming {
+            rewritten: vec![text.to_owned()],
+            inline: Vec::new(),
+        }),
+    }
+}
+
+/// `text` with each of `references` replaced by its target's new name.
+fn replace_references(
+    text: &str,
+    references: Vec<Reference>,
+    renamed: &BTreeMap<String, String>,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    for reference in references(text, from, &targets) {
+    for reference in references {
         if reference.start < copied {
             continue;
         }
@@ -379,12 +485,16 @@ fn check_references(dist: &Path, renamed: &BTreeMap<String, String>) -> Result<(
         let path = dist.join(file);
         let text =
             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        for reference in references(&text, file, &old) {
-            problems.push(format!(
-                "dist/{file} still names {} (now {})",
-                reference.target,
-                renamed.get(&reference.target).map_or("?", String::as_str)
-            ));
+        let folder = base_folder(&text, file);
+        let named = naming_parts(&text, file)?;
+        for part in named.rewritten.iter().chain(&named.inline) {
+            for reference in references_in(part, &folder, &old) {
+                problems.push(format!(
+                    "dist/{file} still names {} (now {})",
+                    reference.target,
+                    renamed.get(&reference.target).map_or("?", String::as_str)
+                ));
+            }
         }
     }
     for page in files.iter().filter(|f| kind(f).starts_with("htm")) {
@@ -653,14 +763,26 @@ mod tests {
         .into_iter()
         .map(|(a, b)| (a.to_owned(), b.to_owned()))
         .collect();
+        // A script names files anywhere in its code.
+        assert_eq!(
+            rewrite("import('../pkg/glue.js'); chart.css", "embed/a.js", &renamed).ok(),
+            Some("import('../pkg/glue.0011aabb.js'); chart.css".to_owned())
+        );
+        // A page names them in its markup's URL attributes only: its text is
+        // the article's, and stays as written even where it reads like a
+        // reference.
         assert_eq!(
             rewrite(
-                "a <link href=\"../chart.css\"> import('../pkg/glue.js') chart.css",
+                "<p>a <link href=\"../chart.css\"> import('../pkg/glue.js'), see chart.css</p>",
                 "embed/a.html",
                 &renamed
-            ),
-            "a <link href=\"../chart.22334455.css\"> import('../pkg/glue.0011aabb.js') chart.css"
+            )
+            .ok(),
+            Some("<p>a <link href=\"../chart.22334455.css\"> import('../pkg/glue.js'), see chart.css</p>".to_owned())
         );
+        // A data file's strings are the article's: nothing is rewritten.
+        let data = r#"{"note":"see chart.css and https://example.org/pkg/glue.js"}"#;
+        assert_eq!(rewrite(data, "data/indicators.json", &renamed).ok(), Some(data.to_owned()));
     }
 
     #[test]
@@ -705,7 +827,7 @@ mod tests {
         ]);
         let rules = cache_rules(&files, &fingerprinted);
         let cache = |path: &str| -> Vec<String> {
-            csp::headers_for(&rules, path)
+            crate::csp::headers_for(&rules, path)
                 .into_iter()
                 .filter(|(name, _)| name == "Cache-Control")
                 .map(|(_, value)| value)
@@ -889,7 +1011,7 @@ mod tests {
         assert!(
             error
                 .as_deref()
-                .is_some_and(|e| e.contains("dist/embed/b.html")),
+                .is_some_and(|e| e.contains("embed/b.html")),
             "{error:?}"
         );
         Ok(())

@@ -161,7 +161,7 @@ describe('accessibility', () => {
       const page = await context.newPage();
       const problems = collectProblems(page);
       for (const lang of LANGS) {
-        for (const [chart, theme] of [[chartOfKind('cards'), 'light'], [chartOfKind('bars'), 'dark'], [chartOfKind('timeline'), 'auto']]) {
+        for (const [chart, theme] of [[await chartOfKind('cards'), 'light'], [await chartOfKind('bars'), 'dark'], [await chartOfKind('timeline'), 'auto']]) {
           await page.emulateMedia({ colorScheme: theme === 'auto' ? 'dark' : 'light' });
           await page.goto(`${BASE_URL}embed.html?chart=${chart}&lang=${lang}&theme=${theme}`);
           await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20_000 });

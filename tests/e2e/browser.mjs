@@ -15,21 +15,24 @@ export const READY_TIMEOUT_MS = 20_000;
 /** Debian's Chromium, which `cargo xtask` installs when it is missing. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/**
- * The charts of the site under test, from its catalogue `charts.json`, so
- * that no test names a chart of one article: a newsroom that replaces
- * `data/` with its own article runs the same tests.
- */
-export const CHARTS = await fetch(`${BASE_URL}charts.json`)
-  .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
-  .then((catalogue) => catalogue.charts.map(({ id, kind }) => ({ id, kind })))
-  .catch((error) => {
-    throw new Error(`cannot read ${BASE_URL}charts.json (is the site served?): ${error.message}`);
-  });
+/** The catalogue's charts, fetched once, when a test first asks. */
+let charts;
 
-/** The id of the first chart of `kind` (`years`, `bars`, `cards`, `timeline`); the test needs one. */
-export function chartOfKind(kind) {
-  const chart = CHARTS.find((c) => c.kind === kind);
+/**
+ * The id of the first chart of `kind` (`years`, `bars`, `cards`,
+ * `timeline`) of the site under test, from its catalogue `charts.json`, so
+ * that no test names a chart of one article: a newsroom that replaces
+ * `data/` with its own article runs the same tests. Fetched on first use,
+ * not on import, as the bench imports this file for another site.
+ */
+export async function chartOfKind(kind) {
+  charts ??= fetch(`${BASE_URL}charts.json`)
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then((catalogue) => catalogue.charts)
+    .catch((error) => {
+      throw new Error(`cannot read ${BASE_URL}charts.json (is the site served?): ${error.message}`);
+    });
+  const chart = (await charts).find((c) => c.kind === kind);
   if (!chart) throw new Error(`the site has no chart of kind ${kind}; the browser tests need one of each kind`);
   return chart.id;
 }

@@ -20,9 +20,9 @@ const TEST_TIMEOUT_MS = 120_000;
 const PYM = fileURLToPath(new URL('./node_modules/pym.js/dist/pym.v1.min.js', import.meta.url));
 
 /** A chart whose height changes with its width (cards reflow). */
-const CHART = chartOfKind('cards');
+const CHART = await chartOfKind('cards');
 /** A bar chart, for the script embed in a hostile host. */
-const BARS = chartOfKind('bars');
+const BARS = await chartOfKind('bars');
 
 let browser;
 

@@ -20,7 +20,7 @@ const HOST = BASE_URL.replace('//127.0.0.1:', '//localhost:');
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const TEST_TIMEOUT_MS = 240_000;
 /** Charts of three kinds, from the site's catalogue. */
-const [BARS, CARDS, TIMELINE] = ['bars', 'cards', 'timeline'].map(chartOfKind);
+const [BARS, CARDS, TIMELINE] = await Promise.all(['bars', 'cards', 'timeline'].map(chartOfKind));
 
 /** The markup every input path is fed; it sets `__pwned` if it ever runs. */
 const XSS = '<img src=x onerror=window.__pwned=1>';

@@ -15,9 +15,9 @@ import { BASE_URL, builtName, collectProblems, eventually, exposeEmbeds, launch,
 
 const TEST_TIMEOUT_MS = 240_000;
 /** The embed page shows a chart whose height changes with its width. */
-const EMBED_CHART = chartOfKind('cards');
+const EMBED_CHART = await chartOfKind('cards');
 /** The script embeds: a bar chart in English and a timeline in Chinese. */
-const SCRIPT_CHARTS = [[chartOfKind('bars'), 'en'], [chartOfKind('timeline'), 'zh']];
+const SCRIPT_CHARTS = [[await chartOfKind('bars'), 'en'], [await chartOfKind('timeline'), 'zh']];
 /** How long a storm may take to settle into the final drawing. */
 const SETTLE_MS = 8_000;
 /** Mount/unmount cycles of the leak test, and what "flat" allows. */

@@ -39,6 +39,7 @@ Commands:
   bench [--loads N] [--hovers N] [--memory-hovers N] [--lighthouse-runs N] [--no-write]
                        measure the pages against the same charts in Chart.js, and Lighthouse;
                        writes bench/results.md
+  bench --smoke        the bench step of `test` alone, on the dist/ already built
   help                 print this message";
 
 /// The port `serve` tries first; the next ones are tried when it is busy.
@@ -102,6 +103,10 @@ fn run(args: &[String]) -> Result<()> {
         "screenshots" => {
             no_arguments(command, rest)?;
             e2e::screenshots(&root)
+        }
+        "bench" if rest.first().map(String::as_str) == Some("--smoke") => {
+            no_arguments("bench --smoke", &rest[1..])?;
+            bench::smoke(&root)
         }
         "bench" => bench::bench(&root, &bench::parse_args(rest)?),
         "wordpress" => {

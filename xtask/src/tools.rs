@@ -295,15 +295,22 @@ pub fn ensure_browser() -> Result<()> {
 /// silent browser updates says at once which version it ran (Chromium 156
 /// dropped a CDP method that 148 had).
 pub fn print_versions(root: &Path) {
-    let programs: [(&str, &[&str]); 4] = [
-        (CHROMIUM, &["--version"]),
-        (CHROMEDRIVER, &["--version"]),
-        ("/usr/bin/firefox-esr", &["--version"]),
-        ("/usr/bin/WebKitWebDriver", &["--version"]),
+    // WebKitWebDriver has no `--version`: its Debian package says it.
+    let programs = [
+        (CHROMIUM, "chromium"),
+        (CHROMEDRIVER, "chromium-driver"),
+        ("/usr/bin/firefox-esr", "firefox-esr"),
+        ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
     ];
-    for (program, args) in programs {
-        let version = output_of(program, args)
+    for (program, package) in programs {
+        let own = output_of(program, &["--version"])
             .map(|text| text.lines().next().unwrap_or_default().trim().to_owned())
+            .filter(|line| !line.is_empty());
+        let version = own
+            .or_else(|| {
+                output_of("dpkg-query", &["-W", "-f=${Version}", package])
+                    .map(|v| format!("Debian package {package} {}", v.trim()))
+            })
             .unwrap_or_else(|| "not found".to_owned());
         println!("    {program}: {version}");
     }

@@ -23,6 +23,11 @@
 //!   whole number up to there is exact in an `f64` (which is exact up to
 //!   2^53 ≈ 9×10^15) and is written without exponent in the CSV. `-0` is
 //!   read as 0.
+//! - Every string field is checked, before anything else, for characters no
+//!   text may hold (control, noncharacter, text-direction and invisible
+//!   formatting characters; see [`unwanted_kind`]) and against its cap on
+//!   length (see [`cap`]): a build must never get far on a text that would
+//!   break an image, mislead a reader or take minutes to lay out.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -54,11 +59,15 @@ pub struct DataError {
 
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.context)?;
+        // A message may quote the file (a key, a list item); whatever it
+        // quotes is shown with its invisible characters named, so that a
+        // data folder can neither drive the terminal that reads the message
+        // (`\u{1b}[2J`) nor reorder its text.
+        write!(f, "{}:{}: {}", self.file, self.line, visible(&self.context))?;
         if let Some(field) = &self.field {
-            write!(f, ", field `{field}`")?;
+            write!(f, ", field `{}`", visible(&shorten(field)))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", visible(&self.message))
     }
 }
 
@@ -329,6 +338,8 @@ struct Checker<'a> {
 struct Fields<'t> {
     map: &'t BTreeMap<String, Spanned<Value>>,
     line: usize,
+    /// The kind of table, e.g. `indicator`: some caps depend on it.
+    kind: String,
     context: String,
 }
 
@@ -421,7 +432,13 @@ impl<'a> Checker<'a> {
     fn fields<'t>(&mut self, table: &'t RawTable, kind: &str, allowed: &[&str]) -> Fields<'t> {
         let map = table.get_ref();
         let line = self.line(table.span().start);
-        let id = map.get("id").and_then(|v| v.get_ref().as_str());
+        // The id names the table in every message about it, but only an id
+        // that could be valid: a 100,000-character id would be repeated in
+        // each message, and its own problem is reported under `id`.
+        let id = map
+            .get("id")
+            .and_then(|v| v.get_ref().as_str())
+            .filter(|id| id.chars().count() <= ID_MAX && id.chars().all(|c| c.is_ascii_graphic()));
         let context = match id {
             Some(id) => format!("{kind} \"{id}\""),
             None => kind.to_owned(),
@@ -437,7 +454,12 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-        Fields { map, line, context }
+        Fields {
+            map,
+            line,
+            kind: kind.to_owned(),
+            context,
+        }
     }
 
     fn at(&self, f: &Fields<'_>, key: &str) -> usize {
@@ -477,6 +499,14 @@ impl<'a> Checker<'a> {
     ) -> Option<Text> {
         let at = self.line(v.span().start);
         match v.get_ref() {
+            // Checked first, before any message quotes the text.
+            Value::String(s) if unwanted(s).is_some() || too_long(&f.kind, key, s).is_some() => {
+                let message = unwanted(s)
+                    .or_else(|| too_long(&f.kind, key, s))
+                    .unwrap_or_default();
+                self.push(at, &f.context, Some(key), message);
+                None
+            }
             Value::String(s) if empty_ok || !s.trim().is_empty() => {
                 if let Some(found) = is_simplified(key).then(|| traditional(s)).flatten() {
                     let why = if key == "source" {
@@ -1034,7 +1064,7 @@ impl<'a> Checker<'a> {
                         at,
                         &f.context,
                         Some("items"),
-                        format!("\"{name}\" is not the id of any valid indicator"),
+                        format!("\"{}\" is not the id of any valid indicator", shorten(name)),
                     );
                     ok = false;
                 }
@@ -1155,9 +1185,127 @@ fn traditional(text: &str) -> Option<String> {
     Some(unique.join(", "))
 }
 
+/// What kind of character `c` is, if a text must not hold it.
+///
+/// Texts are shown in pages, canvases, static images, CSV and JSON, and
+/// read aloud by screen readers. None of these characters has a place in
+/// them: control characters end in a broken image or a terminal escape;
+/// noncharacters are not text at all; text-direction controls reorder what
+/// a reader sees (a figure's digits, a headline), unlike what the file
+/// says; invisible characters make two texts that look alike differ, or
+/// hide words. Every text is one paragraph laid out on its own, so a line
+/// break or tab would be drawn as nothing, or as a gap the layout did not
+/// measure.
+fn unwanted_kind(c: char) -> Option<&'static str> {
+    let u = u32::from(c);
+    match c {
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => Some("a line break; a text is one paragraph: in a TOML multi-line string, end a line with `\\` to join it to the next"),
+        '\t' => Some("a tab; use a space"),
+        _ if c.is_control() => Some("a control character"),
+        '\u{fdd0}'..='\u{fdef}' => Some("a noncharacter"),
+        _ if u & 0xfffe == 0xfffe => Some("a noncharacter"),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}' => {
+            Some("a text-direction control, which would reorder what readers see")
+        }
+        '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}'
+        | '\u{206a}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}'
+        | '\u{e0000}'..='\u{e007f}' => Some("an invisible formatting character"),
+        _ => None,
+    }
+}
+
+/// What to say of a text that holds a character no text may hold.
+fn unwanted(text: &str) -> Option<String> {
+    let (at, c, kind) = text
+        .chars()
+        .enumerate()
+        .find_map(|(i, c)| unwanted_kind(c).map(|kind| (i + 1, c, kind)))?;
+    Some(format!(
+        "holds U+{:04X} at character {at}, {kind}; texts hold visible characters and spaces only",
+        u32::from(c)
+    ))
+}
+
+/// The longest id, in characters.
+const ID_MAX: usize = 64;
+
+/// The most characters a field may hold, and what it is, for messages.
+///
+/// The caps are about three times the longest of each field in `data/` and
+/// `tests/data/second-article/` (the README's field tables give them): far
+/// above what a page, a chart or a download shows well, far below what would
+/// make a build take minutes and gigabytes (a 100,000-character title did).
+fn cap(kind: &str, key: &str) -> (usize, &'static str) {
+    // A unit's words are named `zh`, `zh_hant`, `en` and `en_plural`.
+    if kind == "unit" {
+        return match key {
+            "zh" | "zh_hant" | "en" | "en_plural" => (40, "a unit word"),
+            "symbol" => (8, "a unit symbol"),
+            _ => (ID_MAX, "a name"),
+        };
+    }
+    let base = ["_zh_hant", "_zh", "_en"]
+        .iter()
+        .find_map(|s| key.strip_suffix(s))
+        .unwrap_or(key);
+    match (kind, base) {
+        (_, "id") => (ID_MAX, "an id"),
+        ("meta", "title") => (200, "a headline"),
+        ("meta", "dek") => (1000, "a dek"),
+        ("meta", "data_note") => (1000, "a data note"),
+        ("meta", "source") => (300, "a source line"),
+        ("meta", "publication") => (200, "a publication's name"),
+        ("indicator", "source") => (2500, "a source sentence"),
+        ("indicator", "printed") => (50, "a printed figure"),
+        (_, "title") => (200, "a title"),
+        (_, "subtitle") => (300, "a subtitle"),
+        (_, "description") => (300, "a description"),
+        (_, "name") => (100, "a name"),
+        (_, "label") => (200, "a label"),
+        (_, "note") => (1500, "a note"),
+        _ => (ID_MAX, "a name"),
+    }
+}
+
+/// What to say of a text longer than its field's cap.
+fn too_long(kind: &str, key: &str, text: &str) -> Option<String> {
+    let (max, what) = cap(kind, key);
+    // Counting stops past the cap: a huge text costs no more than a short one.
+    let count = text.chars().take(max + 1).count();
+    (count > max).then(|| {
+        format!(
+            "is {} characters long; {what} is at most {max} characters",
+            text.chars().count()
+        )
+    })
+}
+
+/// A text with each character no text may hold written as `<U+XXXX>`.
+fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| unwanted_kind(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match unwanted_kind(c) {
+                Some(_) => format!("<U+{:04X}>", u32::from(c)),
+                None => c.to_string(),
+            })
+            .collect(),
+    )
+}
+
+/// A name from the file (a key), cut short for messages.
+fn shorten(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(ID_MAX) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+        None => Cow::Borrowed(text),
+    }
+}
+
 fn describe(v: &Value) -> String {
     match v {
-        Value::String(s) => format!("the string \"{s}\""),
+        Value::String(s) => format!("the string \"{}\"", shorten(s)),
         other => format!("a {}", other.type_str()),
     }
 }

@@ -620,10 +620,7 @@ fn every_text_refuses_control_bidi_invisible_and_noncharacters() {
                     "{name}:{line}: {key} with {escape}: expected `{name}:{line}: … {want}`, got:\n{all}"
                 );
                 // No message carries the character itself.
-                assert!(
-                    !all.chars().any(|c| c.is_control() && c != '\n'),
-                    "{all:?}"
-                );
+                assert!(!all.chars().any(|c| c.is_control() && c != '\n'), "{all:?}");
                 checked += 1;
             }
         }
@@ -670,9 +667,18 @@ fn a_key_or_item_from_the_file_is_shown_with_its_invisible_characters_named() {
         .err()
         .map(|e| e.to_string())
         .unwrap_or_default();
-    assert!(all.contains("\"x<U+001B>[2J<U+202E>y\" is not the id"), "{all}");
-    assert!(all.contains("field `<U+001B>]0;pwned<U+0007>`: unknown field"), "{all}");
-    assert!(!all.contains('\u{1b}') && !all.contains('\u{202e}'), "{all:?}");
+    assert!(
+        all.contains("\"x<U+001B>[2J<U+202E>y\" is not the id"),
+        "{all}"
+    );
+    assert!(
+        all.contains("field `<U+001B>]0;pwned<U+0007>`: unknown field"),
+        "{all}"
+    );
+    assert!(
+        !all.contains('\u{1b}') && !all.contains('\u{202e}'),
+        "{all:?}"
+    );
 }
 
 #[test]
@@ -682,4 +688,83 @@ fn the_articles_folders_fit_every_cap_and_keep_their_punctuation() {
     the_real_data();
     let second = root().join("tests/data/second-article");
     load(&second).unwrap_or_else(|e| panic!("{} is refused:\n{e}", second.display()));
+}
+
+/// Whether a spreadsheet would read a cell as a formula (OWASP's list).
+fn formula_like(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+#[test]
+fn no_text_cell_of_a_csv_download_is_a_formula() {
+    let valid = read(&root().join("tests/data/valid.toml"));
+    let text = valid
+        .replacen(
+            "label_en = \"Poverty incidence\"",
+            "label_en = '=HYPERLINK(\"https://evil.example/\",\"Click\")'",
+            1,
+        )
+        .replacen("label_zh = \"贫困发生率\"", "label_zh = \"+贫困发生率\"", 1)
+        .replacen(
+            "note_en = \"The article lost the hundreds digit.\"",
+            "note_en = \"@SUM(1+1)*cmd|' /C calc'!A0\"",
+            1,
+        )
+        .replacen("printed = \"降至0\"", "printed = \"-降至0\"", 1)
+        .replacen(
+            "source = \"贫困发生率由2012年的16.8%降至0。\"",
+            "source = \"-贫困发生率由2012年的16.8%-降至0。\"",
+            2,
+        );
+    let mut ds =
+        parse_files(&with_vocabulary("valid.toml", &text)).unwrap_or_else(|e| panic!("{e}"));
+    // A negative value is refused by the validator; written anyway, it must
+    // stay a number, not become text.
+    ds.indicators.to_mut()[1].value = Some(-5.0);
+    let charts = ds.charts.clone();
+    let mut downloads = vec![(
+        "indicators.csv".to_owned(),
+        ds.to_csv().unwrap_or_else(|e| panic!("{e}")),
+    )];
+    for chart in charts.iter() {
+        downloads.push((
+            format!("{}.csv", chart.id),
+            danba_charts::download::chart_csv(&ds, chart),
+        ));
+    }
+    let mut seen = 0;
+    for (name, csv) in downloads {
+        let body = csv.strip_prefix('\u{feff}').unwrap_or(&csv);
+        let mut reader = csv::Reader::from_reader(body.as_bytes());
+        for row in reader.records() {
+            let row = row.unwrap_or_else(|e| panic!("{name}: {e}"));
+            for (i, cell) in row.iter().enumerate() {
+                if i == danba_dataset::CSV_VALUE_COLUMN {
+                    assert!(
+                        cell.is_empty() || cell.parse::<f64>().is_ok(),
+                        "{name}: value {cell:?}"
+                    );
+                    continue;
+                }
+                assert!(
+                    !formula_like(cell),
+                    "{name}: column {i} is a formula: {cell:?}"
+                );
+                if cell.starts_with('\'') {
+                    seen += 1;
+                }
+            }
+            if &row[0] == "rate_2019" {
+                assert_eq!(&row[4], "-5", "{name}: the value must stay a number");
+            }
+        }
+    }
+    // The label, note, printed figure and both sources of the figures
+    // concerned, in the full download and in each chart's.
+    assert!(seen >= 10, "only {seen} cells were neutralised");
+    let csv = ds.to_csv().unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"https://evil.example/\"\",\"\"Click\"\")\""),
+        "{csv}"
+    );
 }

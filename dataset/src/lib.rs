@@ -228,6 +228,10 @@ pub const CSV_HEADER: [&str; 14] = [
     "note_en",
 ];
 
+/// The column of [`CSV_HEADER`] that holds a number, `value`; every other
+/// holds text.
+pub const CSV_VALUE_COLUMN: usize = 4;
+
 /// One figure of the article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Indicator {
@@ -254,9 +258,38 @@ pub struct Indicator {
     pub note: Option<Words>,
 }
 
+/// A text cell of a CSV download, safe to open in a spreadsheet.
+///
+/// Excel, LibreOffice and Google Sheets read a cell that starts with `=`,
+/// `+`, `-` or `@` (or with a tab or carriage return before one) as a
+/// formula, so a text such as `=HYPERLINK("https://…","click")` in a data
+/// folder would become a live link or worse in a reader's spreadsheet. As
+/// OWASP advises for CSV injection, such a text is written with a single
+/// quote before it, which spreadsheets show as text. Only text cells go
+/// through here: a number in the value column stays a number.
+pub fn spreadsheet_text(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 impl Indicator {
-    /// The figure as one CSV row, in the columns of [`CSV_HEADER`].
+    /// The figure as one CSV row, in the columns of [`CSV_HEADER`]; every
+    /// text cell through [`spreadsheet_text`], the value as a number.
     pub fn csv_row(&self, category: &str) -> [String; 14] {
+        let mut row = self.csv_cells(category);
+        for (i, cell) in row.iter_mut().enumerate() {
+            if i != CSV_VALUE_COLUMN {
+                *cell = spreadsheet_text(cell);
+            }
+        }
+        row
+    }
+
+    /// The cells of [`Indicator::csv_row`] as the data folder gives them.
+    fn csv_cells(&self, category: &str) -> [String; 14] {
         [
             self.id.to_string(),
             category.to_owned(),

@@ -244,7 +244,7 @@ fn site_of(
     if !root.join(&site.data).is_dir() {
         bail!("the data folder {} does not exist", site.data.display());
     }
-    // The output folder is emptied before each build, so it must not be
+    // The output folder is replaced by each build, so it must not be
     // the repository, a data folder or a folder above one.
     let out = root.join(&site.out);
     if out == root || root.starts_with(&out) || root.join(&site.data).starts_with(&out) {

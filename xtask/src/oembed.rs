@@ -130,7 +130,7 @@ pub fn write(dist: &Path, data: &Dataset, drawn: &[Drawn], base: Option<&str>) -
         println!("==> no oEmbed files: they need the site's address (`--base-url`)");
         return Ok(());
     };
-    println!("==> writing dist/{DIR}/ID.json (oEmbed) for every chart and language");
+    println!("==> writing {DIR}/ID.json (oEmbed) for every chart and language");
     let dir = dist.join(DIR);
     fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for d in drawn {

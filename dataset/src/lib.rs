@@ -24,7 +24,7 @@ mod parse;
 #[cfg(feature = "parse")]
 pub use export::{csv_text, ExportError, BOM};
 #[cfg(feature = "parse")]
-pub use parse::{load, parse, parse_files, DataError, Errors};
+pub use parse::{load, parse, parse_files, unwanted_character, DataError, Errors};
 
 /// A string that is either baked into the binary or freshly parsed.
 pub type Text = Cow<'static, str>;

@@ -1214,6 +1214,14 @@ fn unwanted_kind(c: char) -> Option<&'static str> {
     }
 }
 
+/// What kind of character `c` is, if a text must not hold it: a control
+/// character, a noncharacter, a text-direction control or an invisible
+/// formatting character. Public so that other inputs of the build (the
+/// site's address) are held to the same rule.
+pub fn unwanted_character(c: char) -> Option<&'static str> {
+    unwanted_kind(c)
+}
+
 /// What to say of a text that holds a character no text may hold.
 fn unwanted(text: &str) -> Option<String> {
     let (at, c, kind) = text

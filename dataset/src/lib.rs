@@ -345,6 +345,13 @@ pub struct Meta {
     pub data_note: Option<Words>,
     /// The source line every chart carries.
     pub source: Words,
+    /// The outlet that publishes the article, e.g. a newspaper's name;
+    /// oEmbed consumers show it as the provider of an embedded chart.
+    pub publication: Option<Words>,
+    /// The article's byline, where the data folder gives one.
+    pub author: Option<Words>,
+    /// The day the article was published, as an ISO date (`2021-06-30`).
+    pub published: Option<Text>,
 }
 
 /// Every figure of one article, every chart, and the words around them.

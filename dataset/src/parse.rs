@@ -693,18 +693,57 @@ impl<'a> Checker<'a> {
                 "source_zh",
                 "source_zh_hant",
                 "source_en",
+                "publication_zh",
+                "publication_zh_hant",
+                "publication_en",
+                "author_zh",
+                "author_zh_hant",
+                "author_en",
+                "published",
             ],
         );
         let title = self.words(&f, "title");
         let dek = self.optional_words(&f, "dek");
         let data_note = self.optional_words(&f, "data_note");
         let source = self.words(&f, "source");
+        let publication = self.optional_words(&f, "publication");
+        let author = self.optional_words(&f, "author");
+        let published = self.published(&f);
         Some(Meta {
             title: title?,
             dek: dek?,
             data_note: data_note?,
             source: source?,
+            publication: publication?,
+            author: author?,
+            published: published?,
         })
+    }
+
+    /// The optional `published` date: an ISO calendar date, `2021-06-30`.
+    fn published(&mut self, f: &Fields<'_>) -> Option<Option<Text>> {
+        let Some(v) = f.map.get("published") else {
+            return Some(None);
+        };
+        // A TOML date (`published = 2021-06-30`, unquoted) is a date too.
+        let text = match v.get_ref() {
+            Value::Datetime(d) if d.date.is_some() && d.time.is_none() => Cow::Owned(d.to_string()),
+            _ => self.string_value(f, "published", v, false)?,
+        };
+        if iso_date(&text) {
+            Some(Some(text))
+        } else {
+            let at = self.line(v.span().start);
+            self.push(
+                at,
+                &f.context,
+                Some("published"),
+                format!(
+                    "\"{text}\" is not a date like \"2021-06-30\" (year 1900–2100, month, day)"
+                ),
+            );
+            None
+        }
     }
 
     fn section(&mut self, table: &RawTable) -> Option<Section> {
@@ -1152,6 +1191,32 @@ pub(crate) fn to_traditional(text: &str) -> String {
     zhconv::zhconv(text, zhconv::Variant::ZhHant)
 }
 
+/// Whether `text` is an ISO 8601 calendar date, `YYYY-MM-DD`, of a day that
+/// exists, in 1900–2100 (the years the data model accepts).
+fn iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (number(y, 4), number(m, 2), number(d, 2)) else {
+        return false;
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2100).contains(&y) && (1..=days).contains(&d)
+}
+
 /// The largest value accepted, in base units (see the top of this file).
 const LARGEST: f64 = 1e15;
 
@@ -1263,6 +1328,7 @@ fn cap(kind: &str, key: &str) -> (usize, &'static str) {
         ("meta", "data_note") => (1000, "a data note"),
         ("meta", "source") => (300, "a source line"),
         ("meta", "publication") => (200, "a publication's name"),
+        ("meta", "author") => (200, "a byline"),
         ("indicator", "source") => (2500, "a source sentence"),
         ("indicator", "printed") => (50, "a printed figure"),
         (_, "title") => (200, "a title"),
@@ -1321,6 +1387,39 @@ fn describe(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn published_dates_are_iso_calendar_dates() {
+        for good in [
+            "2021-06-30",
+            "2020-02-29",
+            "2000-02-29",
+            "1900-01-01",
+            "2100-12-31",
+        ] {
+            assert!(iso_date(good), "{good}");
+        }
+        for bad in [
+            "2021-6-30",
+            "2021-06-31",
+            "2019-02-29",
+            "1900-02-29",
+            "2021-13-01",
+            "2021-00-10",
+            "2021-01-00",
+            "1899-12-31",
+            "2101-01-01",
+            "21-06-30",
+            "2021/06/30",
+            "2021-06-30T00:00",
+            "June 30, 2021",
+            "",
+            "+2021-06-30",
+            "2021-06-3\u{663}",
+        ] {
+            assert!(!iso_date(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn a_field_named_in_backticks_is_found() {

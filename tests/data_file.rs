@@ -781,22 +781,38 @@ fn the_publication_author_and_date_are_optional_and_checked() {
         &with("publication_zh = \"东河日报\"\npublication_en = \"Donghe Daily\"\nauthor_zh = \"李明\"\nauthor_en = \"Li Ming\"\npublished = \"2020-02-29\"\n"),
     ))
     .unwrap_or_else(|e| panic!("{e}"));
-    let publication = ds.meta.publication.clone().unwrap_or_else(|| panic!("no publication"));
+    let publication = ds
+        .meta
+        .publication
+        .clone()
+        .unwrap_or_else(|| panic!("no publication"));
     assert_eq!(publication.zh_hant, "東河日報");
     assert_eq!(publication.en, "Donghe Daily");
-    assert_eq!(ds.meta.author.as_ref().map(|a| a.en.as_ref()), Some("Li Ming"));
+    assert_eq!(
+        ds.meta.author.as_ref().map(|a| a.en.as_ref()),
+        Some("Li Ming")
+    );
     assert_eq!(ds.meta.published.as_deref(), Some("2020-02-29"));
     let json = ds.to_json().unwrap_or_else(|e| panic!("{e}"));
-    assert!(json.contains("\"publication_en\": \"Donghe Daily\""), "{json}");
+    assert!(
+        json.contains("\"publication_en\": \"Donghe Daily\""),
+        "{json}"
+    );
     assert!(json.contains("\"published\": \"2020-02-29\""), "{json}");
 
     // A TOML date is a date too.
-    let ds = parse_files(&with_vocabulary("valid.toml", &with("published = 2021-06-30\n")))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let ds = parse_files(&with_vocabulary(
+        "valid.toml",
+        &with("published = 2021-06-30\n"),
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ds.meta.published.as_deref(), Some("2021-06-30"));
     // None given: none invented.
     let ds = load_test(&root().join("tests/data/valid.toml")).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!((ds.meta.publication, ds.meta.author, ds.meta.published), (None, None, None));
+    assert_eq!(
+        (ds.meta.publication, ds.meta.author, ds.meta.published),
+        (None, None, None)
+    );
 
     for (extra, want) in [
         ("published = \"2021-02-29\"\n", "valid.toml:8: meta, field `published`: \"2021-02-29\" is not a date like \"2021-06-30\""),

@@ -522,3 +522,310 @@ fn the_readme_example_is_a_valid_data_folder() {
     assert_eq!(ds.charts.len(), 1);
     assert_eq!(ds.indicators[0].unit.word.zh_hant, "公里");
 }
+
+/// Every `key = "text"` line of a file: its 1-based line, key and text.
+fn string_lines(text: &str) -> Vec<(usize, String, String)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let (key, value) = line.split_once(" = \"")?;
+            let value = value.strip_suffix('"')?;
+            // `value = "unknown"` is a keyword, not a text: any other
+            // string there is refused as not a number.
+            (!key.starts_with('#') && key != "value")
+                .then(|| (i + 1, key.to_owned(), value.to_owned()))
+        })
+        .collect()
+}
+
+/// Replaces line `line` (1-based) of the `which`th file (0: the vocabulary,
+/// 1: valid.toml) by `key = "value"`, and returns the errors of the folder.
+fn refuse_line(which: usize, line: usize, key: &str, value: &str) -> (String, Errors) {
+    let mut files = with_vocabulary("valid.toml", &read(&root().join("tests/data/valid.toml")));
+    let lines: Vec<String> = files[which]
+        .1
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i + 1 == line {
+                format!("{key} = \"{value}\"")
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect();
+    files[which].1 = lines.join("\n");
+    let name = files[which].0.clone();
+    match parse_files(&files) {
+        Ok(_) => panic!("{name}:{line}: {key} = {value:?} was accepted"),
+        Err(e) => (name, e),
+    }
+}
+
+/// Characters no text may hold, as TOML escapes, with the code point the
+/// message names. Each is refused in every string field of both files.
+const UNWANTED: [(&str, &str); 22] = [
+    ("\\u0000", "U+0000"),
+    ("\\u001B[2J", "U+001B"),
+    ("\\u0007", "U+0007"),
+    ("\\u007F", "U+007F"),
+    ("\\u0085", "U+0085"),
+    ("\\n", "U+000A"),
+    ("\\t", "U+0009"),
+    ("\\r", "U+000D"),
+    ("\\uFFFE", "U+FFFE"),
+    ("\\uFFFF", "U+FFFF"),
+    ("\\uFDD0", "U+FDD0"),
+    ("\\u202E", "U+202E"),
+    ("\\u202A", "U+202A"),
+    ("\\u2066", "U+2066"),
+    ("\\u2069", "U+2069"),
+    ("\\u200F", "U+200F"),
+    ("\\u061C", "U+061C"),
+    ("\\u200B", "U+200B"),
+    ("\\u200D", "U+200D"),
+    ("\\uFEFF", "U+FEFF"),
+    ("\\u2028", "U+2028"),
+    ("\\u00AD", "U+00AD"),
+];
+
+#[test]
+fn every_text_refuses_control_bidi_invisible_and_noncharacters() {
+    let files = with_vocabulary("valid.toml", &read(&root().join("tests/data/valid.toml")));
+    let mut checked = 0;
+    for (which, (_, text)) in files.iter().enumerate() {
+        for (k, (line, key, value)) in string_lines(text).into_iter().enumerate() {
+            // Every character in one field; one character, in turn, in each
+            // of the others (each parse converts every Chinese text).
+            let picks: Vec<&(&str, &str)> = if k == 0 {
+                UNWANTED.iter().collect()
+            } else {
+                vec![&UNWANTED[k % UNWANTED.len()]]
+            };
+            for (escape, code) in picks {
+                // In the middle of the text, where trimming cannot drop it.
+                let mut chars: Vec<char> = value.chars().collect();
+                let middle = chars.len() / 2;
+                let tail: String = chars.split_off(middle).into_iter().collect();
+                let head: String = chars.into_iter().collect();
+                let (name, errors) =
+                    refuse_line(which, line, &key, &format!("a{head}{escape}{tail}b"));
+                let all = errors.to_string();
+                let want = format!("field `{key}`: holds {code} at character");
+                assert!(
+                    errors.0.iter().any(|e| e.file == name
+                        && e.line == line
+                        && e.field.as_deref() == Some(&key)
+                        && e.to_string().contains(&want)),
+                    "{name}:{line}: {key} with {escape}: expected `{name}:{line}: … {want}`, got:\n{all}"
+                );
+                // No message carries the character itself.
+                assert!(!all.chars().any(|c| c.is_control() && c != '\n'), "{all:?}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 60, "only {checked} fields were checked");
+}
+
+#[test]
+fn every_text_has_a_length_cap() {
+    let files = with_vocabulary("valid.toml", &read(&root().join("tests/data/valid.toml")));
+    for (which, (_, text)) in files.iter().enumerate() {
+        for (line, key, _) in string_lines(text) {
+            let long = if key.ends_with("zh") || matches!(key.as_str(), "printed" | "source") {
+                "字".repeat(100_000)
+            } else {
+                "a".repeat(100_000)
+            };
+            let (name, errors) = refuse_line(which, line, &key, &long);
+            let said = errors
+                .0
+                .iter()
+                .find(|e| e.file == name && e.line == line && e.field.as_deref() == Some(&key))
+                .map(ToString::to_string)
+                .unwrap_or_else(|| panic!("{name}:{line}: {key} of 100,000 characters:\n{errors}"));
+            assert!(
+                said.contains("is 100000 characters long;") && said.contains(" is at most "),
+                "{said}"
+            );
+            // The message names the cap, and does not repeat the text.
+            assert!(said.len() < 300, "{said}");
+        }
+    }
+}
+
+#[test]
+fn a_key_or_item_from_the_file_is_shown_with_its_invisible_characters_named() {
+    let valid = read(&root().join("tests/data/valid.toml"));
+    let text = valid.replacen(
+        "items = [\"rate_2012\", \"rate_2019\"]",
+        "items = [\"rate_2012\", \"rate_2019\", \"x\\u001B[2J\\u202Ey\"]\n\"\\u001B]0;pwned\\u0007\" = 1",
+        1,
+    );
+    let all = parse_files(&with_vocabulary("valid.toml", &text))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        all.contains("\"x<U+001B>[2J<U+202E>y\" is not the id"),
+        "{all}"
+    );
+    assert!(
+        all.contains("field `<U+001B>]0;pwned<U+0007>`: unknown field"),
+        "{all}"
+    );
+    assert!(
+        !all.contains('\u{1b}') && !all.contains('\u{202e}'),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn the_articles_folders_fit_every_cap_and_keep_their_punctuation() {
+    // The real article's texts hold CJK punctuation, 〔〕 around restored
+    // characters, full-width forms and no-break spaces: all visible.
+    the_real_data();
+    let second = root().join("tests/data/second-article");
+    load(&second).unwrap_or_else(|e| panic!("{} is refused:\n{e}", second.display()));
+}
+
+/// Whether a spreadsheet would read a cell as a formula (OWASP's list).
+fn formula_like(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+#[test]
+fn no_text_cell_of_a_csv_download_is_a_formula() {
+    let valid = read(&root().join("tests/data/valid.toml"));
+    let text = valid
+        .replacen(
+            "label_en = \"Poverty incidence\"",
+            "label_en = '=HYPERLINK(\"https://evil.example/\",\"Click\")'",
+            1,
+        )
+        .replacen("label_zh = \"贫困发生率\"", "label_zh = \"+贫困发生率\"", 1)
+        .replacen(
+            "note_en = \"The article lost the hundreds digit.\"",
+            "note_en = \"@SUM(1+1)*cmd|' /C calc'!A0\"",
+            1,
+        )
+        .replacen("printed = \"降至0\"", "printed = \"-降至0\"", 1)
+        .replacen(
+            "source = \"贫困发生率由2012年的16.8%降至0。\"",
+            "source = \"-贫困发生率由2012年的16.8%-降至0。\"",
+            2,
+        );
+    let mut ds =
+        parse_files(&with_vocabulary("valid.toml", &text)).unwrap_or_else(|e| panic!("{e}"));
+    // A negative value is refused by the validator; written anyway, it must
+    // stay a number, not become text.
+    ds.indicators.to_mut()[1].value = Some(-5.0);
+    let charts = ds.charts.clone();
+    let mut downloads = vec![(
+        "indicators.csv".to_owned(),
+        ds.to_csv().unwrap_or_else(|e| panic!("{e}")),
+    )];
+    for chart in charts.iter() {
+        downloads.push((
+            format!("{}.csv", chart.id),
+            article_charts::download::chart_csv(&ds, chart),
+        ));
+    }
+    let mut seen = 0;
+    for (name, csv) in downloads {
+        let body = csv.strip_prefix('\u{feff}').unwrap_or(&csv);
+        let mut reader = csv::Reader::from_reader(body.as_bytes());
+        for row in reader.records() {
+            let row = row.unwrap_or_else(|e| panic!("{name}: {e}"));
+            for (i, cell) in row.iter().enumerate() {
+                if i == article_dataset::CSV_VALUE_COLUMN {
+                    assert!(
+                        cell.is_empty() || cell.parse::<f64>().is_ok(),
+                        "{name}: value {cell:?}"
+                    );
+                    continue;
+                }
+                assert!(
+                    !formula_like(cell),
+                    "{name}: column {i} is a formula: {cell:?}"
+                );
+                if cell.starts_with('\'') {
+                    seen += 1;
+                }
+            }
+            if &row[0] == "rate_2019" {
+                assert_eq!(&row[4], "-5", "{name}: the value must stay a number");
+            }
+        }
+    }
+    // The label, note, printed figure and both sources of the figures
+    // concerned, in the full download and in each chart's.
+    assert!(seen >= 10, "only {seen} cells were neutralised");
+    let csv = ds.to_csv().unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"https://evil.example/\"\",\"\"Click\"\")\""),
+        "{csv}"
+    );
+}
+
+#[test]
+fn the_publication_author_and_date_are_optional_and_checked() {
+    let valid = read(&root().join("tests/data/valid.toml"));
+    let meta = "source_en = \"Test\"\n";
+    assert!(valid.contains(meta), "valid.toml's [meta] has changed");
+    let with = |extra: &str| valid.replacen(meta, &format!("{meta}{extra}"), 1);
+
+    let ds = parse_files(&with_vocabulary(
+        "valid.toml",
+        &with("publication_zh = \"东河日报\"\npublication_en = \"Donghe Daily\"\nauthor_zh = \"李明\"\nauthor_en = \"Li Ming\"\npublished = \"2020-02-29\"\n"),
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let publication = ds
+        .meta
+        .publication
+        .clone()
+        .unwrap_or_else(|| panic!("no publication"));
+    assert_eq!(publication.zh_hant, "東河日報");
+    assert_eq!(publication.en, "Donghe Daily");
+    assert_eq!(
+        ds.meta.author.as_ref().map(|a| a.en.as_ref()),
+        Some("Li Ming")
+    );
+    assert_eq!(ds.meta.published.as_deref(), Some("2020-02-29"));
+    let json = ds.to_json().unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        json.contains("\"publication_en\": \"Donghe Daily\""),
+        "{json}"
+    );
+    assert!(json.contains("\"published\": \"2020-02-29\""), "{json}");
+
+    // A TOML date is a date too.
+    let ds = parse_files(&with_vocabulary(
+        "valid.toml",
+        &with("published = 2021-06-30\n"),
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ds.meta.published.as_deref(), Some("2021-06-30"));
+    // None given: none invented.
+    let ds = load_test(&root().join("tests/data/valid.toml")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (ds.meta.publication, ds.meta.author, ds.meta.published),
+        (None, None, None)
+    );
+
+    for (extra, want) in [
+        ("published = \"2021-02-29\"\n", "valid.toml:8: meta, field `published`: \"2021-02-29\" is not a date like \"2021-06-30\""),
+        ("published = \"30/06/2021\"\n", "valid.toml:8: meta, field `published`: \"30/06/2021\" is not a date"),
+        ("published = 2021-06-30T08:00:00Z\n", "valid.toml:8: meta, field `published`: must be a string, not datetime"),
+        ("publication_en = \"Donghe Daily\"\n", "meta, field `publication_zh`: missing; `publication_en` is given"),
+        ("publication_zh = \"東河日報\"\npublication_en = \"Donghe Daily\"\n", "valid.toml:8: meta, field `publication_zh`: has Traditional characters"),
+    ] {
+        let text = with(extra);
+        let all = parse_files(&with_vocabulary("valid.toml", &text))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_else(|| panic!("{extra:?} was accepted"));
+        assert!(all.contains(want), "{extra:?}: expected {want}\ngot:\n{all}");
+    }
+}

@@ -121,6 +121,9 @@ impl Dataset {
             dek: None,
             data_note: None,
             source: none(),
+            publication: None,
+            author: None,
+            published: None,
         };
         for x in d.sections.to_mut() {
             x.title = none();
@@ -148,11 +151,14 @@ impl Dataset {
         let m = &self.meta;
         let _ = writeln!(
             s,
-            "  meta: Meta {{ title: {}, dek: {}, data_note: {}, source: {} }},",
+            "  meta: Meta {{ title: {}, dek: {}, data_note: {}, source: {}, publication: {}, author: {}, published: {} }},",
             words(&m.title),
             opt_words(m.dek.as_ref()),
             opt_words(m.data_note.as_ref()),
-            words(&m.source)
+            words(&m.source),
+            opt_words(m.publication.as_ref()),
+            opt_words(m.author.as_ref()),
+            opt(m.published.as_ref())
         );
         s.push_str("  sections: Cow::Borrowed(&[\n");
         for x in self.sections.iter() {
@@ -242,6 +248,12 @@ fn meta_json(m: &Meta) -> Value {
     words_into(&mut v, "dek", m.dek.as_ref());
     words_into(&mut v, "data_note", m.data_note.as_ref());
     words_into(&mut v, "source", Some(&m.source));
+    words_into(&mut v, "publication", m.publication.as_ref());
+    words_into(&mut v, "author", m.author.as_ref());
+    if let Value::Object(map) = &mut v {
+        let published = m.published.as_ref().map(|d| Value::String(d.to_string()));
+        map.insert("published".into(), published.unwrap_or(Value::Null));
+    }
     v
 }
 

@@ -24,7 +24,7 @@ mod parse;
 #[cfg(feature = "parse")]
 pub use export::{csv_text, ExportError, BOM};
 #[cfg(feature = "parse")]
-pub use parse::{load, parse, parse_files, DataError, Errors};
+pub use parse::{load, parse, parse_files, unwanted_character, DataError, Errors};
 
 /// A string that is either baked into the binary or freshly parsed.
 pub type Text = Cow<'static, str>;
@@ -228,6 +228,10 @@ pub const CSV_HEADER: [&str; 14] = [
     "note_en",
 ];
 
+/// The column of [`CSV_HEADER`] that holds a number, `value`; every other
+/// holds text.
+pub const CSV_VALUE_COLUMN: usize = 4;
+
 /// One figure of the article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Indicator {
@@ -254,9 +258,38 @@ pub struct Indicator {
     pub note: Option<Words>,
 }
 
+/// A text cell of a CSV download, safe to open in a spreadsheet.
+///
+/// Excel, LibreOffice and Google Sheets read a cell that starts with `=`,
+/// `+`, `-` or `@` (or with a tab or carriage return before one) as a
+/// formula, so a text such as `=HYPERLINK("https://…","click")` in a data
+/// folder would become a live link or worse in a reader's spreadsheet. As
+/// OWASP advises for CSV injection, such a text is written with a single
+/// quote before it, which spreadsheets show as text. Only text cells go
+/// through here: a number in the value column stays a number.
+pub fn spreadsheet_text(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 impl Indicator {
-    /// The figure as one CSV row, in the columns of [`CSV_HEADER`].
+    /// The figure as one CSV row, in the columns of [`CSV_HEADER`]; every
+    /// text cell through [`spreadsheet_text`], the value as a number.
     pub fn csv_row(&self, category: &str) -> [String; 14] {
+        let mut row = self.csv_cells(category);
+        for (i, cell) in row.iter_mut().enumerate() {
+            if i != CSV_VALUE_COLUMN {
+                *cell = spreadsheet_text(cell);
+            }
+        }
+        row
+    }
+
+    /// The cells of [`Indicator::csv_row`] as the data folder gives them.
+    fn csv_cells(&self, category: &str) -> [String; 14] {
         [
             self.id.to_string(),
             category.to_owned(),
@@ -312,6 +345,13 @@ pub struct Meta {
     pub data_note: Option<Words>,
     /// The source line every chart carries.
     pub source: Words,
+    /// The outlet that publishes the article, e.g. a newspaper's name;
+    /// oEmbed consumers show it as the provider of an embedded chart.
+    pub publication: Option<Words>,
+    /// The article's byline, where the data folder gives one.
+    pub author: Option<Words>,
+    /// The day the article was published, as an ISO date (`2021-06-30`).
+    pub published: Option<Text>,
 }
 
 /// Every figure of one article, every chart, and the words around them.

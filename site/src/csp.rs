@@ -242,7 +242,7 @@ pub fn check_and_write_headers(dist: &Path, standalone: &Inline) -> Result<()> {
             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
         check_page(&page, POLICY, &format!("dist/{name}"))?;
     }
-    println!("==> writing dist/_headers (Content-Security-Policy and CORS for static hosts)");
+    println!("==> writing _headers (Content-Security-Policy and CORS for static hosts)");
     let path = dist.join("_headers");
     fs::write(&path, headers_file(&standalone.policy()))
         .with_context(|| format!("cannot write {}", path.display()))

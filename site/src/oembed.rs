@@ -11,6 +11,12 @@
 //! the page posts), and it loads its resizing script only for embeds that
 //! have such a blockquote (`wp_maybe_enqueue_oembed_host_js`).
 //!
+//! The provider the documents name is the article's publication
+//! (`publication_*` in `[meta]`), in the document's language, or, where the
+//! data folder names none, the product: never the headline, which WordPress
+//! would show as "Embedded content from <headline>". A byline (`author_*`)
+//! becomes `author_name`.
+//!
 //! oEmbed only works with absolute addresses: a consumer fetches the JSON
 //! from its own server and pastes the HTML into another site, where a
 //! relative address would point at that site. So the files and the links
@@ -36,6 +42,12 @@ pub const DIR: &str = "oembed";
 
 /// The width of the article column the embed's height is given for, CSS px.
 pub const COLUMN: f64 = 640.0;
+
+/// The provider an oEmbed document names when the data folder names no
+/// publication: the product's own name. Never the headline, which consumers
+/// would show as the outlet ("Embedded content from <headline>"), and never
+/// an outlet the folder does not name.
+pub const PRODUCT: &str = "article-charts";
 
 /// The chart page of a chart's files, relative to the site.
 pub fn page_path(stem: &str) -> String {
@@ -90,10 +102,13 @@ pub fn document(
         src = escape(&format!("{page}?theme=light")),
         title = escape(title),
     );
-    json!({
+    let provider = locale
+        .pick_opt(data.meta.publication.as_ref())
+        .unwrap_or(PRODUCT);
+    let mut document = json!({
         "version": "1.0",
         "type": "rich",
-        "provider_name": locale.pick(&data.meta.title),
+        "provider_name": provider,
         "provider_url": base,
         "title": title,
         "html": html,
@@ -102,7 +117,14 @@ pub fn document(
         "thumbnail_url": format!("{base}static/{stem}.png"),
         "thumbnail_width": thumbnail.width,
         "thumbnail_height": thumbnail.height,
-    })
+    });
+    // oEmbed's optional byline, only where the folder gives one.
+    if let (Some(author), Value::Object(map)) =
+        (locale.pick_opt(data.meta.author.as_ref()), &mut document)
+    {
+        map.insert("author_name".into(), Value::from(author));
+    }
+    document
 }
 
 /// The size of a PNG file, read from its header.
@@ -130,7 +152,7 @@ pub fn write(dist: &Path, data: &Dataset, drawn: &[Drawn], base: Option<&str>) -
         println!("==> no oEmbed files: they need the site's address (`--base-url`)");
         return Ok(());
     };
-    println!("==> writing dist/{DIR}/ID.json (oEmbed) for every chart and language");
+    println!("==> writing {DIR}/ID.json (oEmbed) for every chart and language");
     let dir = dist.join(DIR);
     fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for d in drawn {
@@ -153,7 +175,7 @@ pub fn write(dist: &Path, data: &Dataset, drawn: &[Drawn], base: Option<&str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use article_charts::data::DATASET;
+    use article_charts::data::{Words, DATASET};
 
     const BASE: &str = "https://charts.example.org/story/";
 
@@ -174,7 +196,11 @@ mod tests {
         assert_eq!(d["type"], "rich");
         assert_eq!(d["title"], chart.title.en.as_ref());
         assert_eq!(d["provider_url"], BASE);
-        assert_eq!(d["provider_name"], DATASET.meta.title.en.as_ref());
+        // The article names no outlet: the product, never the headline.
+        assert!(DATASET.meta.publication.is_none());
+        assert_eq!(d["provider_name"], PRODUCT);
+        assert_ne!(d["provider_name"], DATASET.meta.title.en.as_ref());
+        assert!(d.get("author_name").is_none());
         assert_eq!(d["thumbnail_url"], format!("{BASE}static/{id}.en.png"));
         assert_eq!(
             (&d["thumbnail_width"], &d["thumbnail_height"]),
@@ -221,6 +247,32 @@ mod tests {
             format!("{BASE}static/{id}.zh-Hant.png")
         );
         assert_eq!(zh["title"], DATASET.charts[0].title.zh.as_ref());
+    }
+
+    #[test]
+    fn the_provider_is_the_publication_in_each_language_and_the_author_is_kept() {
+        let mut data = DATASET.clone();
+        data.meta.publication = Some(Words {
+            zh: "东河日报".into(),
+            zh_hant: "東河日報".into(),
+            en: "Donghe Daily".into(),
+        });
+        data.meta.author = Some(Words {
+            zh: "李明".into(),
+            zh_hant: "李明".into(),
+            en: "Li Ming".into(),
+        });
+        let size = Size {
+            width: 1,
+            height: 1,
+        };
+        let chart = &data.charts[0];
+        let d = |locale| document(&data, chart, locale, BASE, size);
+        assert_eq!(d(Locale::En)["provider_name"], "Donghe Daily");
+        assert_eq!(d(Locale::ZhHans)["provider_name"], "东河日报");
+        assert_eq!(d(Locale::ZhHant)["provider_name"], "東河日報");
+        assert_eq!(d(Locale::En)["author_name"], "Li Ming");
+        assert_eq!(d(Locale::ZhHant)["author_name"], "李明");
     }
 
     #[test]

@@ -441,7 +441,7 @@ pub fn write_pages(
 ) -> Result<csp::Inline> {
     let template_path = dist.join(TEMPLATE);
     println!(
-        "==> writing dist/embed/STEM.html and dist/standalone/STEM.html for every chart and language from {TEMPLATE}"
+        "==> writing embed/STEM.html and standalone/STEM.html for every chart and language from {TEMPLATE}"
     );
     let template = read_text(&template_path)?;
     let read = |relative: &str| read_text(&dist.join(relative));

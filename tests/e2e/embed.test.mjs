@@ -167,8 +167,8 @@ describe('embedding', () => {
   test('a script code pasted before the product was renamed still draws its chart', { timeout: TEST_TIMEOUT_MS }, async () => {
     // The deprecated file name and attribute, as articles published then hold them.
     const { context, page, problems } = await hostPage(`<!doctype html><title>Article</title>
-        <div id="host" data-danba-chart="${CHART}" data-lang="en"></div>
-        <script type="module" src="${BASE_URL}danba-embed.js"></script>`);
+        <div id="host" data-article-chart="${CHART}" data-lang="en"></div>
+        <script type="module" src="${BASE_URL}article-charts-embed.js"></script>`);
     try {
       await page.waitForFunction(
         () => document.getElementById('host').shadowRoot?.querySelector('.article-charts-embed')?.dataset.ready === 'true',

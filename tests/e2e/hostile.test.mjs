@@ -326,6 +326,23 @@ describe('item 7: embed-resize.js acts only on embed frames', () => {
     }
   });
 
+  test('a sandboxed srcdoc frame that also names a chart page in src cannot resize itself', { timeout: TEST_TIMEOUT_MS }, async () => {
+    // The browser shows the srcdoc and ignores the src, so the frame's
+    // script is the host's, not the chart's: its height is not taken.
+    const { context, page } = await openHost('resize-srcdoc', `<p>Text.</p>
+      <iframe id="forged" sandbox="allow-scripts" height="50" src="${server.localOrigin}/ok/embed.html?chart=${CHART}"
+        srcdoc="<script>setInterval(() => parent.postMessage({ 'datawrapper-height': { x: 7781 } }, '*'), 100)</script>"></iframe>
+      <script async src="${server.localOrigin}/ok/embed-resize.js"></script>`);
+    try {
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(1500);
+      const height = await page.evaluate(() => document.getElementById('forged').getBoundingClientRect().height);
+      assert.ok(height < 1000, `a srcdoc frame was resized to ${height} px`);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('an embed frame of its origin is still resized', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { context, page } = await openHost('resize-real', `<p>Text.</p>
       <iframe id="real" src="${server.localOrigin}/ok/embed.html?chart=${CHART}" height="17" style="width: 100%; border: 0"></iframe>

@@ -1,6 +1,10 @@
 //! `cargo xtask dist [--data DIR] [--out DIR]`: builds the whole site of one
 //! article's data folder (default `data/`) into a folder (default `dist/`),
 //! ready to be served by any static file server.
+//!
+//! The site is built in a new folder beside `--out` and takes its place only
+//! when every step has succeeded (see [`replace_folder`]): a build that fails
+//! halfway leaves the last good site as it was, byte for byte.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -52,7 +56,8 @@ pub struct Site {
     /// The article's data folder, relative to the workspace root where it
     /// lies inside it (so that messages read `data/indicators.toml:12: …`).
     pub data: PathBuf,
-    /// The folder the site is written to; emptied first.
+    /// The folder the site is written to; replaced as a whole once the new
+    /// site is complete.
     pub out: PathBuf,
     /// The address the site will be served from (`--base-url`, absolute,
     /// ending with `/`): with it, link previews, canonical links, oEmbed and
@@ -84,6 +89,77 @@ impl Site {
 
 /// Builds the site from scratch and prints the size of every file in it.
 pub fn dist(root: &Path, site: &Site) -> Result<()> {
+    let out = root.join(&site.out);
+    replace_folder(&out, |staging| build(root, site, staging))?;
+    println!("==> the site is in {}", site.out.display());
+    Ok(())
+}
+
+/// Runs `build` on a new, empty folder beside `out` (in the same parent,
+/// so on the same file system, where a rename is atomic), and only if it
+/// succeeds puts that folder in the place of `out`: the old `out` is renamed
+/// away, the new one renamed in, and the old one deleted. If `build` fails,
+/// its folder is removed and `out` is left untouched, so a failed build
+/// never destroys the last good site. A new folder also keeps files of an
+/// earlier build (a page since deleted from www/, say) from being served or
+/// deployed by mistake.
+pub fn replace_folder(out: &Path, build: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out
+        .file_name()
+        .with_context(|| format!("{} names no folder to write the site to", out.display()))?
+        .to_string_lossy()
+        .into_owned();
+    fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    // A `TempDir` is deleted when dropped: on an error below, and on a
+    // panic, as much as on success before it is kept.
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.new-"))
+        .tempdir_in(&parent)
+        .with_context(|| format!("cannot create a folder in {}", parent.display()))?;
+    build(staging.path())?;
+    // Its name is random, so no other build can be writing to it.
+    let old = tempfile::Builder::new()
+        .prefix(&format!(".{name}.old-"))
+        .tempdir_in(&parent)
+        .with_context(|| format!("cannot create a folder in {}", parent.display()))?;
+    let had_old = out.exists();
+    if had_old {
+        // Renaming a folder onto an empty folder replaces it (POSIX).
+        fs::rename(out, old.path()).with_context(|| {
+            format!(
+                "cannot move the old {} aside to {}",
+                out.display(),
+                old.path().display()
+            )
+        })?;
+    }
+    let new = staging.keep();
+    if let Err(error) = fs::rename(&new, out) {
+        // Put the last good site back, and leave no half-way state.
+        let restored = !had_old || fs::rename(old.path(), out).is_ok();
+        let _ = fs::remove_dir_all(&new);
+        let what = if restored {
+            "the old site is left in place".to_owned()
+        } else {
+            // Not deleted: it is the last good site.
+            format!("the old site is kept in {}", old.keep().display())
+        };
+        return Err(error)
+            .with_context(|| format!("cannot move the new site into {} ({what})", out.display()));
+    }
+    // Dropping `old` deletes the previous site.
+    old.close()
+        .with_context(|| format!("cannot delete the previous site in {}", parent.display()))
+}
+
+/// Builds the whole site into `dist`, an empty folder; `site.out` is the
+/// folder the site will be in, named in messages.
+fn build(root: &Path, site: &Site, dist: &Path) -> Result<()> {
+    let shown = site.out.display();
     // The data is read first: a wrong file fails in a second, before any
     // compiling, with every problem named by file, line and field.
     println!(
@@ -131,17 +207,12 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
         .join("release")
         .join(WASM_FILE);
 
-    // Starting from an empty folder keeps files of an earlier build (a page
-    // since deleted from www/, say) from being served or deployed by mistake.
-    let dist = root.join(&site.out);
-    if dist.exists() {
-        fs::remove_dir_all(&dist)
-            .with_context(|| format!("cannot remove the old {}", dist.display()))?;
-    }
     let pkg = dist.join("pkg");
     fs::create_dir_all(&pkg).with_context(|| format!("cannot create {}", pkg.display()))?;
 
-    println!("==> generating the JavaScript bindings into dist/pkg/ (wasm-bindgen --target web)");
+    println!(
+        "==> generating the JavaScript bindings into {shown}/pkg/ (wasm-bindgen --target web)"
+    );
     run_command(
         Command::new(&wasm_bindgen)
             .args(["--target", "web", "--no-typescript", "--out-dir"])
@@ -152,7 +223,7 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
     let module = pkg.join("article_charts_bg.wasm");
     let flags = wasm_opt_flags();
     println!(
-        "==> shrinking dist/pkg/article_charts_bg.wasm (wasm-opt {})",
+        "==> shrinking {shown}/pkg/article_charts_bg.wasm (wasm-opt {})",
         flags.join(" ")
     );
     // wasm-opt writes to a new file which then replaces the original, so an
@@ -171,11 +242,11 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
     let mut bytes =
         fs::read(&module).with_context(|| format!("cannot read {}", module.display()))?;
     let replaced = paths::relativise_std_paths(&mut bytes);
-    println!("==> made {replaced} paths of the standard library relative in dist/pkg/article_charts_bg.wasm");
+    println!("==> made {replaced} paths of the standard library relative in {shown}/pkg/article_charts_bg.wasm");
     article_site::files::write_file(&module, &bytes)?;
 
-    article_site::write(&dist, &root.join("www"), &dataset, site.base_url.as_deref())?;
-    print_sizes(&dist)
+    article_site::write(dist, &root.join("www"), &dataset, site.base_url.as_deref())?;
+    print_sizes(dist, &site.out)
 }
 
 /// The size of a file as a server sends it in `encoding`: its precompressed
@@ -191,7 +262,7 @@ fn sent_size(path: &Path, raw: usize, encoding: Encoding) -> usize {
 /// size, then what a reader loads for each kind of page (the page and the
 /// scripts, styles, module and images it names), so a change that bloats
 /// the page is seen at once.
-fn print_sizes(dist: &Path) -> Result<()> {
+fn print_sizes(dist: &Path, shown: &Path) -> Result<()> {
     let files: Vec<String> = assets::site_files(dist)?
         .into_iter()
         .filter(|f| !compress::is_copy(f))
@@ -210,7 +281,7 @@ fn print_sizes(dist: &Path) -> Result<()> {
     }
     let mut rows: Vec<(String, [usize; 3])> = files
         .iter()
-        .filter_map(|f| Some((format!("dist/{f}"), *sizes.get(f)?)))
+        .filter_map(|f| Some((format!("{}/{f}", shown.display()), *sizes.get(f)?)))
         .collect();
     rows.push(("total".to_owned(), sum(sizes.values().copied())));
     println!(
@@ -285,6 +356,8 @@ fn human(bytes: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use anyhow::bail;
+    use article_site::files::files_below;
 
     #[test]
     fn sizes_read_naturally() {
@@ -292,4 +365,74 @@ mod tests {
         assert_eq!(human(1023), "1023 B");
         assert_eq!(human(1536), "1.5 KiB");
     }
+
+    /// Every file below `dir` with its bytes.
+    fn contents(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+        files_below(dir)?
+            .into_iter()
+            .map(|f| Ok((f.clone(), fs::read(dir.join(&f))?)))
+            .collect()
+    }
+
+    /// The names in `dir`, sorted.
+    fn names(dir: &Path) -> Result<Vec<String>> {
+        let mut names: Vec<String> = fs::read_dir(dir)?
+            .map(|e| Ok(e?.file_name().to_string_lossy().into_owned()))
+            .collect::<Result<_>>()?;
+        names.sort();
+        Ok(names)
+    }
+
+    #[test]
+    fn a_failed_build_leaves_the_last_good_site_as_it_was() -> Result<()> {
+        let parent = tempfile::tempdir()?;
+        let out = parent.path().join("site");
+        fs::create_dir_all(out.join("static"))?;
+        fs::write(out.join("index.html"), "<!doctype html>good")?;
+        fs::write(out.join("static").join("a.png"), [0x89, b'P', b'N', b'G'])?;
+        let before = contents(&out)?;
+
+        // The build fails late, after writing much of a site.
+        let result = replace_folder(&out, |dist| {
+            fs::write(dist.join("index.html"), "<!doctype html>half")?;
+            fs::create_dir_all(dist.join("pkg"))?;
+            fs::write(dist.join("pkg").join("x.wasm"), "half")?;
+            bail!("resvg could not draw static/x.png")
+        });
+        let error = result.err().map(|e| format!("{e:#}")).unwrap_or_default();
+        assert!(error.contains("resvg could not draw"), "{error}");
+        assert_eq!(contents(&out)?, before, "the last good site changed");
+        // And nothing is left beside it.
+        assert_eq!(names(parent.path())?, ["site"]);
+
+        // A panic in the build is no different.
+        let panicked = std::panic::catch_unwind(|| {
+            replace_folder(&out, |dist| {
+                fs::write(dist.join("index.html"), "half")?;
+                panic!("a bug")
+            })
+        });
+        assert!(panicked.is_err());
+        assert_eq!(contents(&out)?, before, "the last good site changed");
+        assert_eq!(names(parent.path())?, ["site"]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_build_that_succeeds_replaces_the_whole_site() -> Result<()> {
+        let parent = tempfile::tempdir()?;
+        let out = parent.path().join("site");
+        // No site yet: the first build creates it.
+        replace_folder(&out, |dist| Ok(fs::write(dist.join("old.html"), "1")?))?;
+        assert_eq!(files_below(&out)?, [PathBuf::from("old.html")]);
+        replace_folder(&out, |dist| Ok(fs::write(dist.join("index.html"), "2")?))?;
+        // The new site only: no file of the old one stays.
+        assert_eq!(
+            contents(&out)?,
+            [(PathBuf::from("index.html"), b"2".to_vec())]
+        );
+        assert_eq!(names(parent.path())?, ["site"]);
+        Ok(())
+    }
+
 }

@@ -121,6 +121,7 @@ impl Dataset {
             dek: None,
             data_note: None,
             source: none(),
+            languages: d.meta.languages.clone(),
         };
         for x in d.sections.to_mut() {
             x.title = none();
@@ -148,11 +149,12 @@ impl Dataset {
         let m = &self.meta;
         let _ = writeln!(
             s,
-            "  meta: Meta {{ title: {}, dek: {}, data_note: {}, source: {} }},",
+            "  meta: Meta {{ title: {}, dek: {}, data_note: {}, source: {}, languages: Cow::Borrowed(&[{}]) }},",
             words(&m.title),
             opt_words(m.dek.as_ref()),
             opt_words(m.data_note.as_ref()),
-            words(&m.source)
+            words(&m.source),
+            m.languages.iter().map(text).collect::<Vec<_>>().join(", ")
         );
         s.push_str("  sections: Cow::Borrowed(&[\n");
         for x in self.sections.iter() {
@@ -242,6 +244,9 @@ fn meta_json(m: &Meta) -> Value {
     words_into(&mut v, "dek", m.dek.as_ref());
     words_into(&mut v, "data_note", m.data_note.as_ref());
     words_into(&mut v, "source", Some(&m.source));
+    if let Value::Object(map) = &mut v {
+        map.insert("languages".into(), json!(m.languages));
+    }
     v
 }
 

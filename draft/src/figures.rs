@@ -163,6 +163,18 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
         let after = &text[n.end..];
         let after_trim = after.trim_start_matches(' ');
         let with_year = after_trim.starts_with('年');
+        // 2021-11-03 or 2021.11.03: a date, unless a span ends it (below).
+        let iso_date = ["-", ".", "/"].iter().any(|p| {
+            after.strip_prefix(p).is_some_and(|r| {
+                let digits = r.chars().take_while(char::is_ascii_digit).count();
+                (1..=2).contains(&digits)
+            })
+        });
+        if iso_date {
+            used[i] = true;
+            i += 1;
+            continue;
+        }
         // A span: 2011-2015年, 2011—2015年, 2011年至2015年, 2011年到2015年.
         let joiners = ["-", "—", "–", "～", "~", "至", "到", "年至", "年到", "年—", "年-"];
         if let Some(m) = nums.get(i + 1) {
@@ -221,8 +233,9 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
         let before = &text[..n.start];
         let rest = &text[end..];
         let of_next = rest.starts_with('的');
-        let since = (before.ends_with('从') || before.ends_with('自')) && (rest.starts_with("以来") || rest.starts_with("起") || rest.starts_with("开始"))
-            || rest.starts_with("以来");
+        // "从2012年以来", "自1995年对口支援以来", "2019年以来": the start of
+        // what the sentence reports.
+        let since = before.ends_with('从') || before.ends_with('自') || rest.starts_with("以来");
         let alone = is_clause_start(char_before(text, n.start)) && is_clause_end(char_after(text, end));
         out.push(Dating {
             start: n.start,
@@ -244,6 +257,12 @@ fn skip_reason(text: &str, n: &Number, in_short_quote: bool) -> Option<&'static 
     let before = &text[..n.start];
     if after.starts_with(['月', '日', '时', '点', '号']) && !after.starts_with("月份") && !after.starts_with("个月") {
         return Some("a date or time");
+    }
+    // 2021-11-03, 10:57:00, 2021.11.03: a date or a time of day.
+    let digit_after = |p: &str| after.strip_prefix(p).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    let digit_before = |p: char| before.strip_suffix(p).is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit()));
+    if [":", "：", "-", "."].iter().any(|p| digit_after(p)) || [':', '：', '-'].iter().any(|&p| digit_before(p)) {
+        return Some("a date or a time of day");
     }
     if before.ends_with(['+', '＋']) || after.starts_with(['+', '＋']) {
         return Some("part of a formula such as “1+1”, a name");
@@ -441,6 +460,8 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         } else {
             match units::unit_after(after) {
                 Some(u) => u,
+                // "18万贫困人口": a number in 万 or 亿 often has no measure word.
+                None if n.scaled && char_after(after, 0).is_some_and(is_han) => (units::noun_unit(after), 0),
                 None => {
                     let why = if n.form == Form::Arabic && n.value == 0.0 && !n.scaled {
                         // "降至0": a share fallen to zero is a figure.
@@ -675,7 +696,7 @@ mod tests {
         assert_eq!(f[0].period, Period::Span(2011, 2015));
         let f = draft("2011年至2015年，投入5亿元。");
         assert_eq!(f.iter().map(|f| f.period).collect::<Vec<_>>(), vec![Period::Span(2011, 2015); 2]);
-        let f = draft("2016年成华区投入80万元。");
+        let f = draft("2016年该区投入80万元。");
         assert_eq!(f.len(), 1, "a year inside a clause only dates it");
         assert_eq!(f[0].period, Period::Year(2016));
         let f = draft("贫困发生率由2012年的16.8%降至0。");
@@ -704,8 +725,8 @@ mod tests {
 
     #[test]
     fn labels_come_from_the_words_the_figure_counts() {
-        let f = draft("丹巴全县54个贫困村全部达标退出，累计派出147名医疗技术人才，全县最高海拔5820米。");
-        assert_eq!(f[0].label, "丹巴全县贫困村");
+        let f = draft("该县全县54个贫困村全部达标退出，累计派出147名医疗技术人才，全县最高海拔5820米。");
+        assert_eq!(f[0].label, "该县全县贫困村");
         assert_eq!(f[1].label, "医疗技术人才");
         assert_eq!(f[2].label, "全县最高海拔");
     }

@@ -336,3 +336,25 @@ pub fn draft_into(article: &str, dir: &Path) -> std::io::Result<Draft> {
     }
     Ok(d)
 }
+
+/// `cargo xtask draft ARTICLE.txt --out DIR`: reads the article (`-` for
+/// standard input), drafts it into `dir`, and says what it wrote.
+pub fn command(article: &Path, dir: &Path) -> Result<String, String> {
+    let text = if article == Path::new("-") {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| format!("cannot read the article from standard input: {e}"))?;
+        text
+    } else {
+        std::fs::read_to_string(article)
+            .map_err(|e| format!("cannot read {}: {e}", article.display()))?
+    };
+    let d = draft_into(&text, dir).map_err(|e| format!("cannot write {}: {e}", dir.display()))?;
+    Ok(format!(
+        "{} figures and {} charts drafted into {}; what to check is in {}",
+        d.figures.len(),
+        d.charts.len(),
+        dir.display(),
+        dir.join("DRAFT.md").display()
+    ))
+}

@@ -171,6 +171,26 @@ pub fn unit_after(after: &str) -> Option<(UnitSpec, usize)> {
     ))
 }
 
+/// The unit of a number in 万 or 亿 written without a measure word
+/// ("18万贫困人口"): people where the noun names people, else things.
+pub fn noun_unit(after: &str) -> UnitSpec {
+    let window: String = after.chars().take(6).collect();
+    let people = ["人口", "群众", "农民", "牧民", "职工", "人", "劳动力"];
+    let (id, zh, en) = if people.iter().any(|p| window.contains(p)) {
+        ("person", "人", "person")
+    } else if window.contains('户') {
+        ("household", "户", "household")
+    } else {
+        ("item", "", "")
+    };
+    UnitSpec {
+        id: id.to_owned(),
+        quantity: Count,
+        zh: zh.to_owned(),
+        en,
+    }
+}
+
 /// The ordinal unit of "第N" followed by `after`.
 pub fn ordinal_after(after: &str) -> (UnitSpec, usize) {
     match ORDINALS.iter().find(|(m, _)| after.starts_with(m)) {

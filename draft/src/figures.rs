@@ -101,6 +101,8 @@ struct Dating {
     of_next: bool,
     /// It is an event the draft records as a figure.
     event: bool,
+    /// It starts what the sentence reports ("自1995年…以来").
+    since: bool,
     printed: String,
 }
 
@@ -143,6 +145,7 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
                 period: Period::Span(first, first + 4),
                 of_next: false,
                 event: false,
+                since: false,
                 printed: text[n.start..n.end + '五'.len_utf8()].to_owned(),
             });
             used[i] = true;
@@ -196,6 +199,7 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
                     period: Period::Span(n.value as u16, m.value as u16),
                     of_next: false,
                     event: true,
+                    since: false,
                     printed: text[n.start..end].to_owned(),
                 });
                 used[i] = true;
@@ -243,6 +247,7 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
             period: Period::Year(n.value as u16),
             of_next,
             event: !of_next && (since || alone || !with_year),
+            since,
             printed: text[n.start..end].to_owned(),
         });
         used[i] = true;
@@ -326,7 +331,7 @@ const NOUN_STOPS: &str = "的在和与及等全实达为被中已将是了到开
 /// The label of a figure: the noun after its measure word, or the words
 /// before the number back to the start of its clause.
 fn label(text: &str, start: usize, unit_end: usize, unit: &UnitSpec, bound_prefix: usize) -> String {
-    let classifier = matches!(unit.quantity, Quantity::Count) && !matches!(unit.id.as_str(), "person_time")
+    let classifier = matches!(unit.quantity, Quantity::Count | Quantity::Ordinal) && !matches!(unit.id.as_str(), "person_time")
         || unit.zh == "名"
         || unit.zh == "人";
     // The noun after the measure word: "54个贫困村" counts 贫困村.
@@ -463,7 +468,7 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                 // "18万贫困人口": a number in 万 or 亿 often has no measure word.
                 None if n.scaled && char_after(after, 0).is_some_and(is_han) => (units::noun_unit(after), 0),
                 None => {
-                    let why = if n.form == Form::Arabic && n.value == 0.0 && !n.scaled {
+                    if n.form == Form::Arabic && n.value == 0.0 && !n.scaled {
                         // "降至0": a share fallen to zero is a figure.
                         (units::percent(), 0)
                     } else {
@@ -473,8 +478,7 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                             why: "no unit or measure word follows",
                         });
                         continue;
-                    };
-                    why
+                    }
                 }
             }
         };
@@ -593,8 +597,8 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
     for (k, mut figure) in expanded {
         let at = nums[k].start;
         let own = datings.iter().find(|d| d.of_next && d.end < at && text[d.end..at].chars().count() <= 2);
-        let general = datings.iter().rev().find(|d| !d.of_next && d.start < at);
-        let general = general.or_else(|| datings.iter().find(|d| !d.of_next));
+        // A start year ("自1995年…以来") does not date what was reached since.
+        let general = datings.iter().rev().find(|d| !d.of_next && !d.since && d.start < at);
         figure.period = own.or(general).map_or(Period::Undated, |d| d.period);
         out.push((at, figure));
     }

@@ -309,11 +309,20 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
             review: "报道中有年份的事件：请删去只标明日期的年份，并改写标题".into(),
         });
     }
-    // Cards: the first few headline figures not charted yet.
-    let cards: Vec<usize> = (0..figures.len())
-        .filter(|&j| !charted[j] && comparable(&figures[j]) && figures[j].unit.quantity != Quantity::Percent)
-        .take(4)
-        .collect();
+    // Cards: the first few headline figures not charted yet, of the first
+    // unit that has two or more of them (a chart never mixes units).
+    let free = |j: &usize| !charted[*j] && comparable(&figures[*j]);
+    let unit = (0..figures.len()).filter(free).map(|j| figures[j].unit.id.as_str()).find(|u| {
+        (0..figures.len()).filter(free).filter(|&j| figures[j].unit.id == *u).count() >= 2
+    });
+    let cards: Vec<usize> = match unit {
+        Some(u) => (0..figures.len())
+            .filter(free)
+            .filter(|&j| figures[j].unit.id == u)
+            .take(4)
+            .collect(),
+        None => Vec::new(),
+    };
     if cards.len() >= 2 {
         out.push(ChartDraft {
             id: "headline".into(),

@@ -3,6 +3,9 @@
 //! of the public articles in `tests/data/articles/`. Each drafted folder must
 //! also pass the validator as it is.
 
+// Test code: a malformed expectation file should stop the test loudly.
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 

@@ -226,7 +226,8 @@ fn multiplier(text: &str, at: usize) -> Option<(f64, usize)> {
 /// 余 or 多 at `at`: "20余名", "4400多个", "8000余万元".
 fn more_at(text: &str, at: usize) -> Option<usize> {
     let c = next_char(text, at)?;
-    matches!(c, '余' | '餘' | '多').then_some(at + c.len_utf8())
+    // 馀 is how the converter writes 餘 in some words.
+    matches!(c, '余' | '餘' | '馀' | '多').then_some(at + c.len_utf8())
 }
 
 /// Finds every number of a text, left to right.
@@ -504,6 +505,7 @@ mod tests {
         assert_eq!(b("超过670亿元"), Bound::AtLeast);
         assert_eq!(value("超过670亿元"), 67_000_000_000.0);
         assert_eq!(b("380余户"), Bound::AtLeast);
+        assert_eq!(b("30馀家"), Bound::AtLeast);
         assert_eq!(b("4400多个"), Bound::AtLeast);
         assert_eq!(b("3000米以上"), Bound::AtLeast);
         assert_eq!(b("逾千人"), Bound::AtLeast);

@@ -239,7 +239,12 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
         let of_next = rest.starts_with('的');
         // "从2012年以来", "自1995年对口支援以来", "2019年以来": the start of
         // what the sentence reports.
-        let since = before.ends_with('从') || before.ends_with('自') || rest.starts_with("以来");
+        // 从 or 自 alone is "from" ("从2024年推进会上了解到"): the clause
+        // must say since when.
+        let clause: String = rest.chars().take_while(|c| !matches!(c, ',' | '，' | '。' | '；')).collect();
+        let since = (before.ends_with('从') || before.ends_with('自'))
+            && ["以来", "起", "开始", "至今"].iter().any(|w| clause.contains(w))
+            || rest.starts_with("以来");
         let alone = is_clause_start(char_before(text, n.start)) && is_clause_end(char_after(text, end));
         out.push(Dating {
             start: n.start,
@@ -705,6 +710,15 @@ mod tests {
         assert_eq!(f[0].period, Period::Year(2016));
         let f = draft("贫困发生率由2012年的16.8%降至0。");
         assert_eq!(f[0].period, Period::Year(2012));
+        // A start year is an event, and does not date what was reached since.
+        let f = draft("自1995年对口支援以来，累计投入资金5亿元。");
+        assert_eq!(f.len(), 2);
+        assert_eq!((f[0].value, f[0].period), (Some(1995.0), Period::Year(1995)));
+        assert_eq!(f[1].period, Period::Undated);
+        // A date is not a figure, nor does it date one.
+        let f = draft("2020年10月17日，投入资金5亿元。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].period, Period::Undated);
         let f = draft("二〇二〇年是收官之年。");
         assert_eq!(f[0].value, Some(2020.0));
         assert_eq!(f[0].unit.id, "calendar_year");

@@ -182,3 +182,8 @@ fn jiangsu_aid_to_tibet() {
 fn aid_to_tibet_eleven_years() {
     check_article("tibet-11-years");
 }
+
+#[test]
+fn jiangsu_aid_to_tibet_2024() {
+    check_article("jiangsu-tibet-2024");
+}

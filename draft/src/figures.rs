@@ -103,6 +103,8 @@ struct Dating {
     event: bool,
     /// It starts what the sentence reports ("自1995年…以来").
     since: bool,
+    /// It is part of a date (2023年11月底): never an event of its own.
+    date: bool,
     printed: String,
 }
 
@@ -146,6 +148,7 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
                 of_next: false,
                 event: false,
                 since: false,
+                date: false,
                 printed: text[n.start..n.end + '五'.len_utf8()].to_owned(),
             });
             used[i] = true;
@@ -200,6 +203,7 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
                     of_next: false,
                     event: true,
                     since: false,
+                    date: false,
                     printed: text[n.start..end].to_owned(),
                 });
                 used[i] = true;
@@ -212,9 +216,20 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
         if with_year {
             end = n.end + (after.len() - after_trim.len()) + '年'.len_utf8();
             // A date (2020年10月17日) dates the report, not a figure.
+            // It still dates the figures of its sentence ("截至2023年11月底").
             if text[end..].trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
                 && nums.get(i + 1).is_some_and(|m| text[m.end..].starts_with('月'))
             {
+                out.push(Dating {
+                    start: n.start,
+                    end,
+                    period: Period::Year(n.value as u16),
+                    of_next: false,
+                    event: false,
+                    since: false,
+                    date: true,
+                    printed: text[n.start..end].to_owned(),
+                });
                 used[i] = true;
                 i += 1;
                 continue;
@@ -225,8 +240,9 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
                 }
             }
         } else if n.form == Form::Arabic {
-            // A bare year ("收官2020") is one only where no unit follows.
-            if units::unit_after(after).is_some() || after.starts_with(['%', '％', '.']) {
+            // A bare year ("收官2020,") is one only where its clause ends;
+            // "2015上海宣传周" is a name.
+            if !is_clause_end(char_after(text, n.end)) {
                 i += 1;
                 continue;
             }
@@ -236,6 +252,17 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
         }
         let before = &text[..n.start];
         let rest = &text[end..];
+        // "比2010年增长83.5%": the base of a comparison dates nothing.
+        if before.ends_with('比') || before.ends_with('较') {
+            used[i] = true;
+            i += 1;
+            continue;
+        }
+        // A year inside a short quotation is part of a name.
+        if short_quotes(text).iter().any(|&(a, b)| n.start > a && n.end <= b) {
+            i += 1;
+            continue;
+        }
         let of_next = rest.starts_with('的');
         // "从2012年以来", "自1995年对口支援以来", "2019年以来": the start of
         // what the sentence reports.
@@ -253,6 +280,7 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
             of_next,
             event: !of_next && (since || alone || !with_year),
             since,
+            date: false,
             printed: text[n.start..end].to_owned(),
         });
         used[i] = true;
@@ -294,7 +322,7 @@ fn skip_reason(text: &str, n: &Number, in_short_quote: bool) -> Option<&'static 
             return Some("part of an idiom");
         }
     }
-    if after.starts_with(['甲', '乙', '丙']) || after.starts_with("级甲") || after.starts_with("级乙") {
+    if after.starts_with(['甲', '乙', '丙']) || ["级甲", "级乙", "级医院", "级公立医院"].iter().any(|g| after.starts_with(g)) {
         return Some("a grade, not a quantity");
     }
     None
@@ -537,7 +565,7 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         if lost_digit(n) {
             value = f64::NAN;
         }
-        let label = label(text, n.start, unit_end, &unit, prefix.len());
+        let label = label(text, n.start, end, &unit, prefix.len());
         let label = if label.chars().count() < 2 {
             review.push("标签未能从原文确定，请填写".to_owned());
             format!("{}（待定）", unit.zh)
@@ -610,7 +638,7 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
     // The events: years that are figures themselves (for a timeline).
     let any_other = !out.is_empty();
     for d in &datings {
-        if d.event || (!any_other && !d.of_next && matches!(d.period, Period::Year(_) | Period::Span(..)) && !d.printed.starts_with('十')) {
+        if d.event || (!any_other && !d.of_next && !d.date && matches!(d.period, Period::Year(_) | Period::Span(..)) && !d.printed.starts_with('十')) {
             let first = d.period.start().map(f64::from);
             out.push((d.start, Figure {
                 value: first,
@@ -715,10 +743,14 @@ mod tests {
         assert_eq!(f.len(), 2);
         assert_eq!((f[0].value, f[0].period), (Some(1995.0), Period::Year(1995)));
         assert_eq!(f[1].period, Period::Undated);
-        // A date is not a figure, nor does it date one.
-        let f = draft("2020年10月17日，投入资金5亿元。");
+        // A date is not a figure, but its year dates the sentence.
+        let f = draft("截至2020年10月底，投入资金5亿元。");
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].period, Period::Undated);
+        assert_eq!(f[0].period, Period::Year(2020));
+        // Neither is the base of a comparison, nor a year in a name.
+        let f = draft("“2015读书周”举行，2014年产值688亿元，比2010年增长83.5%。");
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|f| f.period == Period::Year(2014)));
         let f = draft("二〇二〇年是收官之年。");
         assert_eq!(f[0].value, Some(2020.0));
         assert_eq!(f[0].unit.id, "calendar_year");

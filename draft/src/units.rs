@@ -154,11 +154,17 @@ pub fn unit_after(after: &str) -> Option<(UnitSpec, usize)> {
     let rest = &after[measure.len()..];
     // The noun the measure word counts: right after it, or after a few
     // characters of description ("个贫困村", "家种植企业").
-    let window: String = rest.chars().take(6).collect();
+    // The noun phrase runs to the next punctuation or number; its head,
+    // the noun it counts, is its last noun ("县级医院" counts hospitals).
+    let window: String = rest
+        .chars()
+        .take_while(|c| !c.is_ascii_punctuation() && !c.is_ascii_digit() && !"，。、；：！？“”（）".contains(*c))
+        .take(8)
+        .collect();
     let noun = NOUNS
         .iter()
-        .filter_map(|(n, id, en)| window.find(n).map(|at| (at, id, en)))
-        .min_by_key(|&(at, _, _)| at);
+        .filter_map(|(n, id, en)| window.rfind(n).map(|at| (at + n.len(), id, en)))
+        .max_by_key(|&(at, _, _)| at);
     let (id, en) = match noun {
         Some((_, id, en)) => ((*id).to_owned(), *en),
         None => ((*fallback).to_owned(), ""),

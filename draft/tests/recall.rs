@@ -187,3 +187,25 @@ fn aid_to_tibet_eleven_years() {
 fn jiangsu_aid_to_tibet_2024() {
     check_article("jiangsu-tibet-2024");
 }
+
+#[test]
+fn east_west_cooperation_2023() {
+    check_article("east-west-2023");
+}
+
+/// Any cut of a text, even mid-sentence or mid-number, drafts without a
+/// panic and into a folder that builds (where it holds a figure).
+#[test]
+fn any_cut_of_the_text_drafts_and_builds() {
+    let article = read(&root().join("data/article.zh-Hant.txt"));
+    let head: String = article.lines().take(4).collect::<Vec<_>>().join("\n");
+    let cuts: Vec<usize> = head.char_indices().map(|(i, _)| i).step_by(5).collect();
+    for &cut in &cuts {
+        for text in [&head[..cut], &head[cut..]] {
+            let d = draft(text);
+            if !d.figures.is_empty() {
+                assert_builds(&d, "cut");
+            }
+        }
+    }
+}

@@ -271,28 +271,56 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
             });
         }
     }
-    // Bars: like figures of one unit listed in one sentence.
+    // Bars: like figures of one unit listed in one sentence, unless one is
+    // a part of another ("其中…").
     let mut i = 0;
     while i < figures.len() {
-        let f = &figures[i];
-        let group: Vec<usize> = (i..figures.len())
-            .take_while(|&j| figures[j].source == f.source)
-            .filter(|&j| !charted[j] && comparable(&figures[j]) && figures[j].unit.id == f.unit.id)
-            .collect();
-        let span = (i..figures.len()).take_while(|&j| figures[j].source == f.source).count();
-        if group.len() >= 3 || (group.len() == 2 && figures[group[0]].bound == Bound::Exact) {
-            for &j in &group {
-                charted[j] = true;
+        let span = (i..figures.len())
+            .take_while(|&j| figures[j].source == figures[i].source)
+            .count()
+            .max(1);
+        let mut units: Vec<&str> = Vec::new();
+        for j in i..i + span {
+            if !units.contains(&figures[j].unit.id.as_str()) {
+                units.push(&figures[j].unit.id);
             }
-            out.push(ChartDraft {
-                id: format!("bars-{}", out.len() + 1),
-                kind: Kind::Bars,
-                title: format!("{}与其他各项比较", figures[group[0]].label),
-                items: group,
-                review: "同一句中同一单位的数字：请确认它们回答同一个问题、可以并列比较，并改写标题".into(),
-            });
         }
-        i += span.max(1);
+        for unit in units {
+            let group: Vec<usize> = (i..i + span)
+                .filter(|&j| !charted[j] && comparable(&figures[j]) && figures[j].unit.id == unit)
+                .collect();
+            let (Some(&first), Some(&last)) = (group.first(), group.last()) else {
+                continue;
+            };
+            let source = &figures[first].source;
+            let between = match (source.find(&figures[first].printed), source.rfind(&figures[last].printed)) {
+                (Some(a), Some(b)) if a <= b => &source[a..b],
+                _ => "",
+            };
+            // A list ("623名干部、5635名人才") or like labels: one question.
+            let listed = group.windows(2).all(|w| {
+                let (a, b) = (&figures[w[0]], &figures[w[1]]);
+                let gap = match (source.find(&a.printed), source.rfind(&b.printed)) {
+                    (Some(x), Some(y)) if x <= y => &source[x..y],
+                    _ => "",
+                };
+                gap.contains(['、', '；', ';']) || similarity(&a.label, &b.label) >= 0.5
+            });
+            let alike = listed && (group.len() >= 3 || (group.len() == 2 && figures[first].bound == Bound::Exact));
+            if alike && !between.contains("其中") {
+                for &j in &group {
+                    charted[j] = true;
+                }
+                out.push(ChartDraft {
+                    id: format!("bars-{}", out.len() + 1),
+                    kind: Kind::Bars,
+                    title: format!("{}与其他各项比较", figures[first].label),
+                    items: group,
+                    review: "同一句中同一单位的数字：请确认它们回答同一个问题、可以并列比较，并改写标题".into(),
+                });
+            }
+        }
+        i += span;
     }
     // Timeline: the dated events.
     let mut events: Vec<usize> = (0..figures.len())
@@ -366,4 +394,27 @@ pub fn command(article: &Path, dir: &Path) -> Result<String, String> {
         dir.display(),
         dir.join("DRAFT.md").display()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charts_follow_the_figures() {
+        let d = draft(
+            "2019年，贫困发生率为16.8%。2020年，贫困发生率为3.1%。\
+             累计选派623名挂职干部、5635名专技人才、980名医生。\
+             投入资金5亿元，建成学校12所。",
+        );
+        let kinds: Vec<Kind> = d.charts.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, vec![Kind::Years, Kind::Bars]);
+        let bars = &d.charts[1];
+        assert_eq!(bars.items.len(), 3);
+        assert!(bars.items.iter().all(|&i| d.figures[i].unit.id == "person"));
+        // No chart mixes units.
+        for c in &d.charts {
+            assert!(c.items.windows(2).all(|w| d.figures[w[0]].unit.id == d.figures[w[1]].unit.id));
+        }
+    }
 }

@@ -139,9 +139,9 @@ fn fix_commas(text: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
             let stop_next = next.is_some_and(|n| "。；;！？!?：:".contains(n));
             if j > i + 1 || stop_next {
                 let run: String = chars[i..j].iter().collect();
-                // A run keeps its first comma, unless a stop follows,
-                // which ends the clause on its own.
-                let keep = if stop_next { String::new() } else { c.to_string() };
+                // A run keeps its last comma, the article's own (",、" was
+                // "、"), unless a stop follows, which ends the clause alone.
+                let keep = if stop_next { String::new() } else { chars[j - 1].to_string() };
                 log.push(Cleaning {
                     line: number,
                     before: format!("{run}{}", next.map(String::from).unwrap_or_default()),
@@ -218,6 +218,7 @@ mod tests {
     fn commas_html_and_spaces_are_cleaned() {
         assert_eq!(clean("獲悉,,近年來").0, "獲悉,近年來");
         assert_eq!(clean("攻堅,。").0, "攻堅。");
+        assert_eq!(clean("天津市,、山東省").0, "天津市、山東省");
         assert_eq!(clean("<p>某县</p>").0, "某县");
         assert_eq!(clean("當地的&ldquo;傳幫帶&rdquo;").0, "當地的“傳幫帶”");
         assert_eq!(clean("资金 投入").0, "资金投入");

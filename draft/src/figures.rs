@@ -566,7 +566,10 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             value = f64::NAN;
         }
         let label = label(text, n.start, end, &unit, prefix.len());
-        let label = if label.chars().count() < 2 {
+        let label = if label.chars().count() < 2 && unit.quantity == Quantity::Duration {
+            review.push("时长：请写明是什么的时长".to_owned());
+            "时长".to_owned()
+        } else if label.chars().count() < 2 {
             review.push("标签未能从原文确定，请填写".to_owned());
             format!("{}（待定）", unit.zh)
         } else {

@@ -280,9 +280,9 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
             .count()
             .max(1);
         let mut units: Vec<&str> = Vec::new();
-        for j in i..i + span {
-            if !units.contains(&figures[j].unit.id.as_str()) {
-                units.push(&figures[j].unit.id);
+        for f in &figures[i..i + span] {
+            if !units.contains(&f.unit.id.as_str()) {
+                units.push(&f.unit.id);
             }
         }
         for unit in units {

@@ -723,7 +723,7 @@ mod tests {
     #[test]
     fn dates_names_and_slogans_are_not_figures() {
         assert!(values("新华社兰州10月17日电 8月27日，5G基站和G318国道通了。").is_empty());
-        assert!(values("COVID-19疫情期间，“两不愁三保障”和“1+1”模式。").is_empty());
+        assert!(values("COVID-19疫情期间，“两不愁三保障四个好”和“1+1”模式。").is_empty());
         assert!(values("这是一个重点工作，在一线。").is_empty());
     }
 

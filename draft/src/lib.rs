@@ -271,8 +271,8 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
             });
         }
     }
-    // Bars: like figures of one unit listed in one sentence, unless one is
-    // a part of another ("其中…").
+    // Bars: like figures of one unit listed in one sentence. A part and its
+    // whole ("73.1万人…，其中47.8万人") are not a list, so never bars.
     let mut i = 0;
     while i < figures.len() {
         let span = (i..figures.len())
@@ -289,14 +289,10 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
             let group: Vec<usize> = (i..i + span)
                 .filter(|&j| !charted[j] && comparable(&figures[j]) && figures[j].unit.id == unit)
                 .collect();
-            let (Some(&first), Some(&last)) = (group.first(), group.last()) else {
+            let Some(&first) = group.first() else {
                 continue;
             };
             let source = &figures[first].source;
-            let between = match (source.find(&figures[first].printed), source.rfind(&figures[last].printed)) {
-                (Some(a), Some(b)) if a <= b => &source[a..b],
-                _ => "",
-            };
             // A list ("623名干部、5635名人才") or like labels: one question.
             let listed = group.windows(2).all(|w| {
                 let (a, b) = (&figures[w[0]], &figures[w[1]]);
@@ -307,7 +303,7 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
                 gap.contains(['、', '；', ';']) || similarity(&a.label, &b.label) >= 0.5
             });
             let alike = listed && (group.len() >= 3 || (group.len() == 2 && figures[first].bound == Bound::Exact));
-            if alike && !between.contains("其中") {
+            if alike {
                 for &j in &group {
                     charted[j] = true;
                 }
@@ -412,6 +408,13 @@ mod tests {
         let bars = &d.charts[1];
         assert_eq!(bars.items.len(), 3);
         assert!(bars.items.iter().all(|&i| d.figures[i].unit.id == "person"));
+        // A part is not a bar beside its whole.
+        let d = draft("选派干部300名、人才500名，其中医生100名。");
+        assert!(d.charts.iter().all(|c| c.kind != Kind::Bars), "{:?}", d.charts);
+        // A growth rate over 100% cannot be a percent of the model.
+        let d = draft("产值增长150%，达到5亿元。");
+        assert_eq!(d.figures.len(), 1);
+        assert!(d.skipped.iter().any(|s| s.text.contains("150%")));
         // No chart mixes units.
         for c in &d.charts {
             assert!(c.items.windows(2).all(|w| d.figures[w[0]].unit.id == d.figures[w[1]].unit.id));

@@ -358,6 +358,12 @@ const LEADING: [&str; 40] = [
     "帮助", "带动", "安排",
 ];
 
+/// Verbs after which a clause names what a figure counts.
+const VERBS: [&str; 19] = [
+    "安排", "投入", "实施", "完成", "组织", "帮助", "选派", "派出", "建成", "新建", "培训",
+    "引导", "带动", "销售", "签订", "共建", "落实", "共有", "用于",
+];
+
 /// Characters that end the noun phrase after a measure word.
 const NOUN_STOPS: &str = "的在和与及等全实达为被中已将是了到开均共于从向对把就都也还并所以上下";
 
@@ -422,10 +428,22 @@ fn label(text: &str, start: usize, unit_end: usize, unit: &UnitSpec, bound_prefi
             break;
         }
     }
+    // A long clause is cut after its last verb: "全省共安排财政性对口帮扶
+    // 和支援资金" counts 财政性对口帮扶和支援资金.
+    if before.chars().count() > 10 {
+        let cut = VERBS
+            .iter()
+            .filter_map(|v| before.rfind(v).map(|i| i + v.len()))
+            .filter(|&i| before[i..].chars().count() >= 2)
+            .max();
+        if let Some(i) = cut {
+            before = before[i..].to_owned();
+        }
+    }
     let before: String = {
         let chars: Vec<char> = before.chars().filter(|&c| is_han(c) || c == '“' || c == '”').collect();
         let n = chars.len();
-        chars[n.saturating_sub(10)..].iter().collect()
+        chars[n.saturating_sub(12)..].iter().collect()
     };
     if after_ok && before.chars().count() <= 6 {
         return format!("{before}{after}");

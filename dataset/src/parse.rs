@@ -711,13 +711,16 @@ impl<'a> Checker<'a> {
             _ => None,
         };
         let problem = match &list {
-            None => Some("must be a list of language codes, such as [\"zh\"] or [\"zh\", \"en\"]".to_owned()),
+            None => Some(
+                "must be a list of language codes, such as [\"zh\"] or [\"zh\", \"en\"]".to_owned(),
+            ),
             Some(list) => {
                 if let Some(bad) = list.iter().find(|l| !KNOWN.contains(l)) {
                     Some(format!("unknown language \"{bad}\"; expected \"zh\" and, if the folder gives English texts, \"en\""))
                 } else if !list.contains(&"zh") {
                     Some("must list \"zh\": every folder gives its texts in Chinese".into())
-                } else if list.len() != list.iter().collect::<std::collections::HashSet<_>>().len() {
+                } else if list.len() != list.iter().collect::<std::collections::HashSet<_>>().len()
+                {
                     Some("lists a language twice".into())
                 } else {
                     None
@@ -740,7 +743,10 @@ impl<'a> Checker<'a> {
                     at,
                     &f.context,
                     Some("review"),
-                    format!("must be a string (a note for the editor), not {}", describe(v.get_ref())),
+                    format!(
+                        "must be a string (a note for the editor), not {}",
+                        describe(v.get_ref())
+                    ),
                 );
             }
         }
@@ -818,7 +824,11 @@ impl<'a> Checker<'a> {
             }
         }
         let zh = zh??;
-        let en = if self.english { en?? } else { en?.unwrap_or_default() };
+        let en = if self.english {
+            en??
+        } else {
+            en?.unwrap_or_default()
+        };
         let zh_hant = hant?.unwrap_or_else(|| Cow::Owned(to_traditional(&zh)));
         let en_plural = plural?.unwrap_or_else(|| en.clone());
         Some(Unit {

@@ -348,7 +348,9 @@ fn read_chinese_number(text: &str, at: usize) -> Option<Number> {
         value,
         form,
         more: false,
-        scaled: text[at..end].chars().any(|c| is_ten_thousand(c) || is_hundred_million(c)),
+        scaled: text[at..end]
+            .chars()
+            .any(|c| is_ten_thousand(c) || is_hundred_million(c)),
         percent: false,
         fraction: false,
     };
@@ -483,7 +485,10 @@ mod tests {
         assert_eq!(value("三万五千人"), 35_000.0);
         assert_eq!(value("一亿二千万元"), 120_000_000.0);
         assert_eq!(value("二〇二〇年"), 2020.0);
-        assert_eq!(read("二〇二〇年").map(|r| r.numbers[0].form), Some(Form::Digits));
+        assert_eq!(
+            read("二〇二〇年").map(|r| r.numbers[0].form),
+            Some(Form::Digits)
+        );
         assert_eq!(value("百亿元"), 10_000_000_000.0);
     }
 

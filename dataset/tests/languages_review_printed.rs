@@ -18,14 +18,21 @@ fn every_existing_folder_stays_valid() {
     }
     // The one-file examples are read with the shared vocabulary, as the
     // site's own tests read them.
-    let read = |p: &str| std::fs::read_to_string(root().join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let read =
+        |p: &str| std::fs::read_to_string(root().join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
     let mut files = vec!["tests/data/valid.toml".to_owned()];
     for entry in std::fs::read_dir(root().join("tests/data/edge")).unwrap() {
-        files.push(format!("tests/data/edge/{}", entry.unwrap().file_name().to_string_lossy()));
+        files.push(format!(
+            "tests/data/edge/{}",
+            entry.unwrap().file_name().to_string_lossy()
+        ));
     }
     for file in files {
         let pair = [
-            ("vocabulary.toml".to_owned(), read("tests/data/vocabulary.toml")),
+            (
+                "vocabulary.toml".to_owned(),
+                read("tests/data/vocabulary.toml"),
+            ),
             (file.clone(), read(&file)),
         ];
         parse_files(&pair).unwrap_or_else(|e| panic!("{file}: {e}"));
@@ -73,11 +80,14 @@ source = "累计投入资金超过670亿元。"
 
 #[test]
 fn a_chinese_only_folder_needs_no_english() {
-    let d = parse("zh.toml", &folder(r#"languages = ["zh"]"#, MONEY)).unwrap_or_else(|e| panic!("{e}"));
+    let d =
+        parse("zh.toml", &folder(r#"languages = ["zh"]"#, MONEY)).unwrap_or_else(|e| panic!("{e}"));
     assert!(!d.meta.has_english());
     assert_eq!(d.indicators[0].label.en, "");
     // The same folder without the list is refused for its missing English.
-    let e = parse("zh.toml", &folder("", MONEY)).unwrap_err().to_string();
+    let e = parse("zh.toml", &folder("", MONEY))
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("field `title_en`: missing"), "{e}");
     assert!(e.contains("field `source_en`: missing"), "{e}");
 }
@@ -90,7 +100,9 @@ fn the_language_list_is_checked() {
         (r#"languages = "zh""#, "must be a list"),
         (r#"languages = ["zh", "zh"]"#, "twice"),
     ] {
-        let e = parse("zh.toml", &folder(list, MONEY)).unwrap_err().to_string();
+        let e = parse("zh.toml", &folder(list, MONEY))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains(message), "{list}: {e}");
     }
 }
@@ -101,17 +113,22 @@ fn a_review_note_is_accepted_and_kept_from_the_model() {
         "qualifier =",
         "review = \"可能与上文重复；请核对 `value`\"\nqualifier =",
     );
-    let d = parse("zh.toml", &folder(r#"languages = ["zh"]"#, &with)).unwrap_or_else(|e| panic!("{e}"));
+    let d =
+        parse("zh.toml", &folder(r#"languages = ["zh"]"#, &with)).unwrap_or_else(|e| panic!("{e}"));
     assert!(!format!("{d:?}").contains("可能与上文重复"));
     let bad = MONEY.replace("qualifier =", "review = 3\nqualifier =");
-    let e = parse("zh.toml", &folder(r#"languages = ["zh"]"#, &bad)).unwrap_err().to_string();
+    let e = parse("zh.toml", &folder(r#"languages = ["zh"]"#, &bad))
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("field `review`: must be a string"), "{e}");
 }
 
 #[test]
 fn a_value_that_disagrees_with_its_printed_figure_is_refused() {
     let wrong = MONEY.replace("67000000000", "6700000000");
-    let e = parse("zh.toml", &folder(r#"languages = ["zh"]"#, &wrong)).unwrap_err().to_string();
+    let e = parse("zh.toml", &folder(r#"languages = ["zh"]"#, &wrong))
+        .unwrap_err()
+        .to_string();
     assert!(
         e.contains("zh.toml:24: indicator \"money\", field `value`: 6700000000 disagrees with `printed` \"超过670亿元\", which reads as 67000000000"),
         "{e}"
@@ -139,7 +156,11 @@ fn the_value_check_adds_no_message_to_the_broken_examples() {
             (path.display().to_string(), text),
         ];
         if let Err(e) = parse_files(&pair) {
-            assert!(!e.to_string().contains("disagrees"), "{}: {e}", path.display());
+            assert!(
+                !e.to_string().contains("disagrees"),
+                "{}: {e}",
+                path.display()
+            );
         }
     }
 }

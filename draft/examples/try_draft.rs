@@ -14,7 +14,12 @@ fn main() {
     for (f, id) in d.figures.iter().zip(&d.ids) {
         println!(
             "{id}\t{:?}\t{:?}\t{}\t{}\t{:?}\t{}",
-            f.value, f.bound, f.printed, f.label, dataset_period(f.period), f.review.len()
+            f.value,
+            f.bound,
+            f.printed,
+            f.label,
+            dataset_period(f.period),
+            f.review.len()
         );
     }
     for c in &d.charts {

@@ -46,7 +46,9 @@ pub fn clean_line(line: &str, number: usize, log: &mut Vec<Cleaning>) -> String 
     let mut text = line.trim_start_matches('\u{feff}').to_owned();
     // HTML tags such as <p> and </p> left by a copy from a web page.
     while let Some(start) = text.find('<') {
-        let Some(len) = text[start..].find('>') else { break };
+        let Some(len) = text[start..].find('>') else {
+            break;
+        };
         let tag = &text[start..start + len + 1];
         let inner = &tag[1..tag.len() - 1];
         let looks_like_tag = !inner.is_empty()
@@ -99,7 +101,10 @@ fn drop_pinyin(text: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
                 .map(|p| i + 1 + p);
             if let Some(close) = close {
                 let inner = &chars[i + 1..close];
-                if !inner.is_empty() && inner.len() <= 8 && inner.iter().all(|&d| is_pinyin_letter(d)) {
+                if !inner.is_empty()
+                    && inner.len() <= 8
+                    && inner.iter().all(|&d| is_pinyin_letter(d))
+                {
                     let han = last.map(String::from).unwrap_or_default();
                     let inner: String = chars[i..=close].iter().collect();
                     log.push(Cleaning {
@@ -141,7 +146,11 @@ fn fix_commas(text: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
                 let run: String = chars[i..j].iter().collect();
                 // A run keeps its last comma, the article's own (",、" was
                 // "、"), unless a stop follows, which ends the clause alone.
-                let keep = if stop_next { String::new() } else { chars[j - 1].to_string() };
+                let keep = if stop_next {
+                    String::new()
+                } else {
+                    chars[j - 1].to_string()
+                };
                 log.push(Cleaning {
                     line: number,
                     before: format!("{run}{}", next.map(String::from).unwrap_or_default()),
@@ -180,7 +189,12 @@ fn join_han(text: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
             if prev.is_some_and(is_han) && next.is_some_and(is_han) {
                 log.push(Cleaning {
                     line: number,
-                    before: format!("{}{}{}", prev.unwrap_or(' '), " ".repeat(j - i), next.unwrap_or(' ')),
+                    before: format!(
+                        "{}{}{}",
+                        prev.unwrap_or(' '),
+                        " ".repeat(j - i),
+                        next.unwrap_or(' ')
+                    ),
                     after: format!("{}{}", prev.unwrap_or(' '), next.unwrap_or(' ')),
                     why: "space between Chinese characters",
                 });
@@ -222,6 +236,10 @@ mod tests {
         assert_eq!(clean("<p>某县</p>").0, "某县");
         assert_eq!(clean("當地的&ldquo;傳幫帶&rdquo;").0, "當地的“傳幫帶”");
         assert_eq!(clean("资金 投入").0, "资金投入");
-        assert_eq!(clean("2019 年").0, "2019 年", "a space after a digit is the article's own");
+        assert_eq!(
+            clean("2019 年").0,
+            "2019 年",
+            "a space after a digit is the article's own"
+        );
     }
 }

@@ -75,7 +75,9 @@ pub fn sentences(line: &str) -> Vec<String> {
             _ => {}
         }
         let end = matches!(c, '。' | '！' | '？' | '!');
-        let closing_next = chars.get(i + 1).is_some_and(|&n| matches!(n, '”' | '」' | '』'));
+        let closing_next = chars
+            .get(i + 1)
+            .is_some_and(|&n| matches!(n, '”' | '」' | '』'));
         if end && depth == 0 && !closing_next {
             let s = current.trim().to_owned();
             if !s.is_empty() {
@@ -125,7 +127,12 @@ fn is_clause_end(c: Option<char>) -> bool {
 }
 
 fn is_clause_start(c: Option<char>) -> bool {
-    c.is_none_or(|c| matches!(c, ',' | '，' | '。' | '；' | ';' | '：' | ':' | '“' | '（' | '(' | '《'))
+    c.is_none_or(|c| {
+        matches!(
+            c,
+            ',' | '，' | '。' | '；' | ';' | '：' | ':' | '“' | '（' | '(' | '《'
+        )
+    })
 }
 
 /// The years and periods of a sentence; marks the numbers they use.
@@ -157,11 +164,20 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
     let mut i = 0;
     while i < nums.len() {
         let n = &nums[i];
-        if used[i] || !is_year(n.value) || n.form == Form::Chinese || n.more || n.scaled || n.percent {
+        if used[i]
+            || !is_year(n.value)
+            || n.form == Form::Chinese
+            || n.more
+            || n.scaled
+            || n.percent
+        {
             i += 1;
             continue;
         }
-        let digits = text[n.start..n.end].chars().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count();
+        let digits = text[n.start..n.end]
+            .chars()
+            .filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .count();
         if n.form == Form::Arabic && digits != 4 {
             i += 1;
             continue;
@@ -182,11 +198,19 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
             continue;
         }
         // A span: 2011-2015年, 2011—2015年, 2011年至2015年, 2011年到2015年.
-        let joiners = ["-", "—", "–", "～", "~", "至", "到", "年至", "年到", "年—", "年-"];
+        let joiners = [
+            "-", "—", "–", "～", "~", "至", "到", "年至", "年到", "年—", "年-",
+        ];
         if let Some(m) = nums.get(i + 1) {
             let between = &text[n.end..m.start];
-            if is_year(m.value) && m.value > n.value && joiners.contains(&between) && text[m.end..].trim_start_matches(' ').starts_with('年') {
-                let mut end = m.end + (text[m.end..].len() - text[m.end..].trim_start_matches(' ').len()) + '年'.len_utf8();
+            if is_year(m.value)
+                && m.value > n.value
+                && joiners.contains(&between)
+                && text[m.end..].trim_start_matches(' ').starts_with('年')
+            {
+                let mut end = m.end
+                    + (text[m.end..].len() - text[m.end..].trim_start_matches(' ').len())
+                    + '年'.len_utf8();
                 for suffix in ["底", "初", "末", "度", "间"] {
                     if text[end..].starts_with(suffix) {
                         end += suffix.len();
@@ -217,8 +241,12 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
             end = n.end + (after.len() - after_trim.len()) + '年'.len_utf8();
             // A date (2020年10月17日) dates the report, not a figure.
             // It still dates the figures of its sentence ("截至2023年11月底").
-            if text[end..].trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
-                && nums.get(i + 1).is_some_and(|m| text[m.end..].starts_with('月'))
+            if text[end..]
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+                && nums
+                    .get(i + 1)
+                    .is_some_and(|m| text[m.end..].starts_with('月'))
             {
                 out.push(Dating {
                     start: n.start,
@@ -259,7 +287,10 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
             continue;
         }
         // A year inside a short quotation is part of a name.
-        if short_quotes(text).iter().any(|&(a, b)| n.start > a && n.end <= b) {
+        if short_quotes(text)
+            .iter()
+            .any(|&(a, b)| n.start > a && n.end <= b)
+        {
             i += 1;
             continue;
         }
@@ -268,11 +299,17 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
         // what the sentence reports.
         // 从 or 自 alone is "from" ("从2024年推进会上了解到"): the clause
         // must say since when.
-        let clause: String = rest.chars().take_while(|c| !matches!(c, ',' | '，' | '。' | '；')).collect();
+        let clause: String = rest
+            .chars()
+            .take_while(|c| !matches!(c, ',' | '，' | '。' | '；'))
+            .collect();
         let since = (before.ends_with('从') || before.ends_with('自'))
-            && ["以来", "起", "开始", "至今"].iter().any(|w| clause.contains(w))
+            && ["以来", "起", "开始", "至今"]
+                .iter()
+                .any(|w| clause.contains(w))
             || rest.starts_with("以来");
-        let alone = is_clause_start(char_before(text, n.start)) && is_clause_end(char_after(text, end));
+        let alone =
+            is_clause_start(char_before(text, n.start)) && is_clause_end(char_after(text, end));
         out.push(Dating {
             start: n.start,
             end,
@@ -293,13 +330,26 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
 fn skip_reason(text: &str, n: &Number, in_short_quote: bool) -> Option<&'static str> {
     let after = &text[n.end..];
     let before = &text[..n.start];
-    if after.starts_with(['月', '日', '时', '点', '号']) && !after.starts_with("月份") && !after.starts_with("个月") {
+    if after.starts_with(['月', '日', '时', '点', '号'])
+        && !after.starts_with("月份")
+        && !after.starts_with("个月")
+    {
         return Some("a date or time");
     }
     // 2021-11-03, 10:57:00, 2021.11.03: a date or a time of day.
-    let digit_after = |p: &str| after.strip_prefix(p).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-    let digit_before = |p: char| before.strip_suffix(p).is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit()));
-    if [":", "：", "-", "."].iter().any(|p| digit_after(p)) || [':', '：', '-'].iter().any(|&p| digit_before(p)) {
+    let digit_after = |p: &str| {
+        after
+            .strip_prefix(p)
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let digit_before = |p: char| {
+        before
+            .strip_suffix(p)
+            .is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit()))
+    };
+    if [":", "：", "-", "."].iter().any(|p| digit_after(p))
+        || [':', '：', '-'].iter().any(|&p| digit_before(p))
+    {
         return Some("a date or a time of day");
     }
     if before.ends_with(['+', '＋']) || after.starts_with(['+', '＋']) {
@@ -322,7 +372,11 @@ fn skip_reason(text: &str, n: &Number, in_short_quote: bool) -> Option<&'static 
             return Some("part of an idiom");
         }
     }
-    if after.starts_with(['甲', '乙', '丙']) || ["级甲", "级乙", "级医院", "级公立医院"].iter().any(|g| after.starts_with(g)) {
+    if after.starts_with(['甲', '乙', '丙'])
+        || ["级甲", "级乙", "级医院", "级公立医院"]
+            .iter()
+            .any(|g| after.starts_with(g))
+    {
         return Some("a grade, not a quantity");
     }
     None
@@ -352,16 +406,16 @@ fn short_quotes(text: &str) -> Vec<(usize, usize)> {
 /// Words that begin a clause or sit between a figure's noun and its number
 /// without being what it counts.
 const LEADING: [&str; 40] = [
-    "其中", "此外", "同时", "目前", "如今", "截至", "截止", "先后", "累计", "共计", "总计",
-    "一共", "共", "已经", "已", "还", "并", "再", "又", "全部", "均", "新增", "投入", "实施",
-    "选派", "派出", "完成", "达到", "达", "超过", "超", "逾", "近", "约", "将近", "接近", "大约",
-    "帮助", "带动", "安排",
+    "其中", "此外", "同时", "目前", "如今", "截至", "截止", "先后", "累计", "共计", "总计", "一共",
+    "共", "已经", "已", "还", "并", "再", "又", "全部", "均", "新增", "投入", "实施", "选派",
+    "派出", "完成", "达到", "达", "超过", "超", "逾", "近", "约", "将近", "接近", "大约", "帮助",
+    "带动", "安排",
 ];
 
 /// Verbs after which a clause names what a figure counts.
 const VERBS: [&str; 19] = [
-    "安排", "投入", "实施", "完成", "组织", "帮助", "选派", "派出", "建成", "新建", "培训",
-    "引导", "带动", "销售", "签订", "共建", "落实", "共有", "用于",
+    "安排", "投入", "实施", "完成", "组织", "帮助", "选派", "派出", "建成", "新建", "培训", "引导",
+    "带动", "销售", "签订", "共建", "落实", "共有", "用于",
 ];
 
 /// Characters that end the noun phrase after a measure word.
@@ -369,8 +423,15 @@ const NOUN_STOPS: &str = "的在和与及等全实达为被中已将是了到开
 
 /// The label of a figure: the noun after its measure word, or the words
 /// before the number back to the start of its clause.
-fn label(text: &str, start: usize, unit_end: usize, unit: &UnitSpec, bound_prefix: usize) -> String {
-    let classifier = matches!(unit.quantity, Quantity::Count | Quantity::Ordinal) && !matches!(unit.id.as_str(), "person_time")
+fn label(
+    text: &str,
+    start: usize,
+    unit_end: usize,
+    unit: &UnitSpec,
+    bound_prefix: usize,
+) -> String {
+    let classifier = matches!(unit.quantity, Quantity::Count | Quantity::Ordinal)
+        && !matches!(unit.id.as_str(), "person_time")
         || unit.zh == "名"
         || unit.zh == "人";
     // The noun after the measure word: "54个贫困村" counts 贫困村.
@@ -385,7 +446,12 @@ fn label(text: &str, start: usize, unit_end: usize, unit: &UnitSpec, bound_prefi
     let clause_start = head
         .char_indices()
         .rev()
-        .find(|&(_, c)| matches!(c, ',' | '，' | '。' | '；' | ';' | '：' | ':' | '、' | '（' | '(' | '！' | '》'))
+        .find(|&(_, c)| {
+            matches!(
+                c,
+                ',' | '，' | '。' | '；' | ';' | '：' | ':' | '、' | '（' | '(' | '！' | '》'
+            )
+        })
         .map_or(0, |(i, c)| i + c.len_utf8());
     let clause = head[clause_start..].trim();
     // Back to the last other figure of the clause, unless only a year or
@@ -393,7 +459,12 @@ fn label(text: &str, start: usize, unit_end: usize, unit: &UnitSpec, bound_prefi
     let last_figure = clause
         .char_indices()
         .rev()
-        .find(|&(i, c)| c.is_ascii_digit() && !clause[i + 1..].trim_start_matches(|d: char| d.is_ascii_digit()).starts_with('年'))
+        .find(|&(i, c)| {
+            c.is_ascii_digit()
+                && !clause[i + 1..]
+                    .trim_start_matches(|d: char| d.is_ascii_digit())
+                    .starts_with('年')
+        })
         .map_or(0, |(i, c)| i + c.len_utf8());
     let mut rest = &clause[last_figure..];
     // The other figure's own unit word is not this figure's label.
@@ -414,7 +485,9 @@ fn label(text: &str, start: usize, unit_end: usize, unit: &UnitSpec, bound_prefi
                 before = rest.to_owned();
             }
         }
-        for w in ["由", "从", "为", "的", "是", "有", "达", "至", "年", "了", "了"] {
+        for w in [
+            "由", "从", "为", "的", "是", "有", "达", "至", "年", "了", "了",
+        ] {
             if let Some(rest) = before.strip_suffix(w) {
                 before = rest.to_owned();
             }
@@ -441,7 +514,10 @@ fn label(text: &str, start: usize, unit_end: usize, unit: &UnitSpec, bound_prefi
         }
     }
     let before: String = {
-        let chars: Vec<char> = before.chars().filter(|&c| is_han(c) || c == '“' || c == '”').collect();
+        let chars: Vec<char> = before
+            .chars()
+            .filter(|&c| is_han(c) || c == '“' || c == '”')
+            .collect();
         let n = chars.len();
         chars[n.saturating_sub(12)..].iter().collect()
     };
@@ -491,9 +567,16 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             continue;
         }
         let in_quote = quotes.iter().any(|&(a, b)| n.start > a && n.end <= b);
-        let shown: String = text[n.start..].chars().take(text[n.start..n.end].chars().count() + 1).collect();
+        let shown: String = text[n.start..]
+            .chars()
+            .take(text[n.start..n.end].chars().count() + 1)
+            .collect();
         if let Some(why) = skip_reason(text, n, in_quote) {
-            skipped.push(Skipped { line: sentence.line, text: shown, why });
+            skipped.push(Skipped {
+                line: sentence.line,
+                text: shown,
+                why,
+            });
             continue;
         }
         let before = &text[..n.start];
@@ -505,7 +588,11 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             // "第六人民医院": a rank without a measure word, followed by
             // more words, is part of a name.
             if len == 0 && char_after(after, 0).is_some_and(is_han) {
-                skipped.push(Skipped { line: sentence.line, text: shown, why: "part of a name (第N followed by a name)" });
+                skipped.push(Skipped {
+                    line: sentence.line,
+                    text: shown,
+                    why: "part of a name (第N followed by a name)",
+                });
                 continue;
             }
             (unit, len)
@@ -517,7 +604,9 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             match units::unit_after(after) {
                 Some(u) => u,
                 // "18万贫困人口": a number in 万 or 亿 often has no measure word.
-                None if n.scaled && char_after(after, 0).is_some_and(is_han) => (units::noun_unit(after), 0),
+                None if n.scaled && char_after(after, 0).is_some_and(is_han) => {
+                    (units::noun_unit(after), 0)
+                }
                 None => {
                     if n.form == Form::Arabic && n.value == 0.0 && !n.scaled {
                         // "降至0": a share fallen to zero is a figure.
@@ -542,20 +631,54 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             continue;
         }
         // "降至0" is a percent only after a percent in the same sentence.
-        if n.value == 0.0 && unit.id == "percent" && !n.percent && !found.iter().any(|f| f.figure.unit.id == "percent") {
-            skipped.push(Skipped { line: sentence.line, text: shown, why: "a bare zero" });
+        if n.value == 0.0
+            && unit.id == "percent"
+            && !n.percent
+            && !found.iter().any(|f| f.figure.unit.id == "percent")
+        {
+            skipped.push(Skipped {
+                line: sentence.line,
+                text: shown,
+                why: "a bare zero",
+            });
             continue;
         }
-        let mut value = if unit.id == "percent" && n.fraction { n.value * 100.0 } else { n.value };
+        let mut value = if unit.id == "percent" && n.fraction {
+            n.value * 100.0
+        } else {
+            n.value
+        };
         // The bound words around the figure belong to its printed form.
-        let prefixes = ["不超过", "将近", "接近", "大约", "超过", "不到", "不足", "至少", "最多", "逾", "近", "约", "超"];
+        let prefixes = [
+            "不超过",
+            "将近",
+            "接近",
+            "大约",
+            "超过",
+            "不到",
+            "不足",
+            "至少",
+            "最多",
+            "逾",
+            "近",
+            "约",
+            "超",
+        ];
         let prefix = if ordinal {
             "第"
         } else {
-            prefixes.iter().find(|p| before.ends_with(*p)).copied().unwrap_or("")
+            prefixes
+                .iter()
+                .find(|p| before.ends_with(*p))
+                .copied()
+                .unwrap_or("")
         };
         // "近三年" is the last three years, not nearly three.
-        let prefix = if prefix == "近" && unit.id == "years" { "" } else { prefix };
+        let prefix = if prefix == "近" && unit.id == "years" {
+            ""
+        } else {
+            prefix
+        };
         let unit_end = n.end + unit_len;
         let mut end = unit_end;
         for suffix in ["以上", "以下", "以内", "左右", "多"] {
@@ -635,8 +758,18 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                 let noun = f.figure.label.clone();
                 for item in items {
                     let mut g = f.figure.clone();
-                    g.label = format!("{item}{}", if noun.contains(item) { "" } else { noun.as_str() });
-                    g.review.push(format!("原文“各”：一个数字记为{}项，请核对每项的标签", list.split(['、', '和', '与', '及']).count()));
+                    g.label = format!(
+                        "{item}{}",
+                        if noun.contains(item) {
+                            ""
+                        } else {
+                            noun.as_str()
+                        }
+                    );
+                    g.review.push(format!(
+                        "原文“各”：一个数字记为{}项，请核对每项的标签",
+                        list.split(['、', '和', '与', '及']).count()
+                    ));
                     expanded.push((f.number, g));
                 }
                 continue;
@@ -650,29 +783,45 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
     let mut out = Vec::new();
     for (k, mut figure) in expanded {
         let at = nums[k].start;
-        let own = datings.iter().find(|d| d.of_next && d.end < at && text[d.end..at].chars().count() <= 2);
+        let own = datings
+            .iter()
+            .find(|d| d.of_next && d.end < at && text[d.end..at].chars().count() <= 2);
         // A start year ("自1995年…以来") does not date what was reached since.
-        let general = datings.iter().rev().find(|d| !d.of_next && !d.since && d.start < at);
+        let general = datings
+            .iter()
+            .rev()
+            .find(|d| !d.of_next && !d.since && d.start < at);
         figure.period = own.or(general).map_or(Period::Undated, |d| d.period);
         out.push((at, figure));
     }
     // The events: years that are figures themselves (for a timeline).
     let any_other = !out.is_empty();
     for d in &datings {
-        if d.event || (!any_other && !d.of_next && !d.date && matches!(d.period, Period::Year(_) | Period::Span(..)) && !d.printed.starts_with('十')) {
+        if d.event
+            || (!any_other
+                && !d.of_next
+                && !d.date
+                && matches!(d.period, Period::Year(_) | Period::Span(..))
+                && !d.printed.starts_with('十'))
+        {
             let first = d.period.start().map(f64::from);
-            out.push((d.start, Figure {
-                value: first,
-                unit: units::calendar_year(),
-                bound: Bound::Exact,
-                period: d.period,
-                printed: d.printed.clone(),
-                source: text.to_owned(),
-                source_hant: sentence.original.clone(),
-                label: event_label(text, d),
-                line: sentence.line,
-                review: vec!["年份：保留为时间线上的事件，或仅作其他数字的年份而删去".to_owned()],
-            }));
+            out.push((
+                d.start,
+                Figure {
+                    value: first,
+                    unit: units::calendar_year(),
+                    bound: Bound::Exact,
+                    period: d.period,
+                    printed: d.printed.clone(),
+                    source: text.to_owned(),
+                    source_hant: sentence.original.clone(),
+                    label: event_label(text, d),
+                    line: sentence.line,
+                    review: vec![
+                        "年份：保留为时间线上的事件，或仅作其他数字的年份而删去".to_owned()
+                    ],
+                },
+            ));
         }
     }
     out.sort_by_key(|&(at, _)| at);
@@ -753,7 +902,10 @@ mod tests {
         let f = draft("“十二五”期间，投入5亿元。");
         assert_eq!(f[0].period, Period::Span(2011, 2015));
         let f = draft("2011年至2015年，投入5亿元。");
-        assert_eq!(f.iter().map(|f| f.period).collect::<Vec<_>>(), vec![Period::Span(2011, 2015); 2]);
+        assert_eq!(
+            f.iter().map(|f| f.period).collect::<Vec<_>>(),
+            vec![Period::Span(2011, 2015); 2]
+        );
         let f = draft("2016年该区投入80万元。");
         assert_eq!(f.len(), 1, "a year inside a clause only dates it");
         assert_eq!(f[0].period, Period::Year(2016));
@@ -762,7 +914,10 @@ mod tests {
         // A start year is an event, and does not date what was reached since.
         let f = draft("自1995年对口支援以来，累计投入资金5亿元。");
         assert_eq!(f.len(), 2);
-        assert_eq!((f[0].value, f[0].period), (Some(1995.0), Period::Year(1995)));
+        assert_eq!(
+            (f[0].value, f[0].period),
+            (Some(1995.0), Period::Year(1995))
+        );
         assert_eq!(f[1].period, Period::Undated);
         // A date is not a figure, but its year dates the sentence.
         let f = draft("截至2020年10月底，投入资金5亿元。");
@@ -781,7 +936,9 @@ mod tests {
     fn one_printed_figure_for_several_values() {
         let f = draft("广西、贵州各20个。");
         assert_eq!(f.len(), 2);
-        assert!(f.iter().all(|f| f.printed == "20个" && f.value == Some(20.0)));
+        assert!(f
+            .iter()
+            .all(|f| f.printed == "20个" && f.value == Some(20.0)));
         assert!(f[0].label.contains("广西") && f[1].label.contains("贵州"));
     }
 
@@ -796,7 +953,9 @@ mod tests {
 
     #[test]
     fn labels_come_from_the_words_the_figure_counts() {
-        let f = draft("该县全县54个贫困村全部达标退出，累计派出147名医疗技术人才，全县最高海拔5820米。");
+        let f = draft(
+            "该县全县54个贫困村全部达标退出，累计派出147名医疗技术人才，全县最高海拔5820米。",
+        );
         assert_eq!(f[0].label, "该县全县贫困村");
         assert_eq!(f[1].label, "医疗技术人才");
         assert_eq!(f[2].label, "全县最高海拔");

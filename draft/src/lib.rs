@@ -91,13 +91,20 @@ pub fn draft(article: &str) -> Draft {
         if agency.is_none() {
             agency = dateline_agency(&simplified);
         }
-        garbled.extend(garbled_passages(&simplified).into_iter().map(|g| (number, g)));
+        garbled.extend(
+            garbled_passages(&simplified)
+                .into_iter()
+                .map(|g| (number, g)),
+        );
         let simple = figures::sentences(&simplified);
         let own = figures::sentences(&cleaned);
         // The article's own sentences, where they align one to one.
         let aligned = is_traditional
             && own.len() == simple.len()
-            && own.iter().zip(&simple).all(|(a, b)| a.chars().count() == b.chars().count());
+            && own
+                .iter()
+                .zip(&simple)
+                .all(|(a, b)| a.chars().count() == b.chars().count());
         for (i, s) in simple.into_iter().enumerate() {
             let sentence = figures::Sentence {
                 line: number,
@@ -151,7 +158,9 @@ fn unfit(f: &Figure) -> Option<&'static str> {
         return Some("not a whole number, but counted in a unit of whole numbers");
     }
     if f.unit.quantity == Quantity::Percent && v > 100.0 {
-        return Some("a percent over 100 (a growth rate): the data model's percents are shares, 0 to 100");
+        return Some(
+            "a percent over 100 (a growth rate): the data model's percents are shares, 0 to 100",
+        );
     }
     if f.unit.quantity == Quantity::Year && !(1900.0..=2100.0).contains(&v) {
         return Some("not a plausible calendar year");
@@ -168,7 +177,9 @@ fn dateline_agency(line: &str) -> Option<String> {
     let head = &line[..at];
     let start = head
         .rfind(['。', '，', ',', '(', '（', ' '])
-        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let head = &head[start..];
     let end = head.find(['社', '报', '台', '网']).map(|i| i + 3)?;
     Some(head[..end].to_owned()).filter(|s| s.chars().count() >= 2)
@@ -302,7 +313,8 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
                 };
                 gap.contains(['、', '；', ';']) || similarity(&a.label, &b.label) >= 0.5
             });
-            let alike = listed && (group.len() >= 3 || (group.len() == 2 && figures[first].bound == Bound::Exact));
+            let alike = listed
+                && (group.len() >= 3 || (group.len() == 2 && figures[first].bound == Bound::Exact));
             if alike {
                 for &j in &group {
                     charted[j] = true;
@@ -312,7 +324,9 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
                     kind: Kind::Bars,
                     title: format!("{}与其他各项比较", figures[first].label),
                     items: group,
-                    review: "同一句中同一单位的数字：请确认它们回答同一个问题、可以并列比较，并改写标题".into(),
+                    review:
+                        "同一句中同一单位的数字：请确认它们回答同一个问题、可以并列比较，并改写标题"
+                            .into(),
                 });
             }
         }
@@ -336,9 +350,16 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
     // Cards: the first few headline figures not charted yet, of the first
     // unit that has two or more of them (a chart never mixes units).
     let free = |j: &usize| !charted[*j] && comparable(&figures[*j]);
-    let unit = (0..figures.len()).filter(free).map(|j| figures[j].unit.id.as_str()).find(|u| {
-        (0..figures.len()).filter(free).filter(|&j| figures[j].unit.id == *u).count() >= 2
-    });
+    let unit = (0..figures.len())
+        .filter(free)
+        .map(|j| figures[j].unit.id.as_str())
+        .find(|u| {
+            (0..figures.len())
+                .filter(free)
+                .filter(|&j| figures[j].unit.id == *u)
+                .count()
+                >= 2
+        });
     let cards: Vec<usize> = match unit {
         Some(u) => (0..figures.len())
             .filter(free)
@@ -410,14 +431,21 @@ mod tests {
         assert!(bars.items.iter().all(|&i| d.figures[i].unit.id == "person"));
         // A part is not a bar beside its whole.
         let d = draft("选派干部300名、人才500名，其中医生100名。");
-        assert!(d.charts.iter().all(|c| c.kind != Kind::Bars), "{:?}", d.charts);
+        assert!(
+            d.charts.iter().all(|c| c.kind != Kind::Bars),
+            "{:?}",
+            d.charts
+        );
         // A growth rate over 100% cannot be a percent of the model.
         let d = draft("产值增长150%，达到5亿元。");
         assert_eq!(d.figures.len(), 1);
         assert!(d.skipped.iter().any(|s| s.text.contains("150%")));
         // No chart mixes units.
         for c in &d.charts {
-            assert!(c.items.windows(2).all(|w| d.figures[w[0]].unit.id == d.figures[w[1]].unit.id));
+            assert!(c
+                .items
+                .windows(2)
+                .all(|w| d.figures[w[0]].unit.id == d.figures[w[1]].unit.id));
         }
     }
 }

@@ -28,7 +28,12 @@ struct Word {
 }
 
 const fn w(zh: &'static str, id: &'static str, quantity: Quantity, en: &'static str) -> Word {
-    Word { zh, id, quantity, en }
+    Word {
+        zh,
+        id,
+        quantity,
+        en,
+    }
 }
 
 use Quantity::{Area, Count, Duration, Length, Mass, Money, Percent};
@@ -158,7 +163,9 @@ pub fn unit_after(after: &str) -> Option<(UnitSpec, usize)> {
     // the noun it counts, is its last noun ("县级医院" counts hospitals).
     let window: String = rest
         .chars()
-        .take_while(|c| !c.is_ascii_punctuation() && !c.is_ascii_digit() && !"，。、；：！？“”（）".contains(*c))
+        .take_while(|c| {
+            !c.is_ascii_punctuation() && !c.is_ascii_digit() && !"，。、；：！？“”（）".contains(*c)
+        })
         .take(8)
         .collect();
     let noun = NOUNS

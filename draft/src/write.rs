@@ -124,7 +124,8 @@ fn indicators(d: &Draft) -> String {
 }
 
 fn charts(d: &Draft) -> String {
-    let mut s = String::from("# Charts the draft proposes; each needs a title that states its finding.\n");
+    let mut s =
+        String::from("# Charts the draft proposes; each needs a title that states its finding.\n");
     for c in &d.charts {
         let _ = write!(
             s,
@@ -159,9 +160,15 @@ fn report(d: &Draft) -> String {
         s.push_str("None.\n");
     }
     for c in &d.cleanings {
-        let _ = writeln!(s, "- line {}: `{}` → `{}` ({})", c.line, c.before, c.after, c.why);
+        let _ = writeln!(
+            s,
+            "- line {}: `{}` → `{}` ({})",
+            c.line, c.before, c.after, c.why
+        );
     }
-    s.push_str("\n## Garbled passages (characters lost in the copy; check the figures near them)\n\n");
+    s.push_str(
+        "\n## Garbled passages (characters lost in the copy; check the figures near them)\n\n",
+    );
     if d.garbled.is_empty() {
         s.push_str("None.\n");
     }

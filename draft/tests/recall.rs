@@ -47,7 +47,9 @@ fn normal(text: &str) -> String {
         match c {
             '〔' => restored = true,
             '〕' => restored = false,
-            c if !restored && (c.is_ascii_digit() || ('\u{4e00}'..='\u{9fff}').contains(&c)) => out.push(c),
+            c if !restored && (c.is_ascii_digit() || ('\u{4e00}'..='\u{9fff}').contains(&c)) => {
+                out.push(c)
+            }
             _ => {}
         }
     }
@@ -112,7 +114,9 @@ fn data_figures() -> Vec<Expected> {
         .unwrap()
         .iter()
         .map(|i| Expected {
-            value: i["value"].as_float().or(i["value"].as_integer().map(|v| v as f64)),
+            value: i["value"]
+                .as_float()
+                .or(i["value"].as_integer().map(|v| v as f64)),
             qualifier: i["qualifier"].as_str().unwrap().to_owned(),
             source: i["source"].as_str().unwrap().to_owned(),
             printed: i["printed"].as_str().unwrap().to_owned(),
@@ -129,9 +133,16 @@ fn the_real_article_yields_every_figure_of_data() {
     let expected = data_figures();
     assert_eq!(expected.len(), 73);
     let (recall, precision, missed, extra) = score(&d, &expected);
-    println!("data/: recall {recall:.3}, precision {precision:.3}, {} drafted in {took:?}", d.figures.len());
+    println!(
+        "data/: recall {recall:.3}, precision {precision:.3}, {} drafted in {took:?}",
+        d.figures.len()
+    );
     println!("missed: {missed:#?}\nextra: {extra:#?}");
-    assert!(missed.is_empty(), "missed {} of 73: {missed:#?}", missed.len());
+    assert!(
+        missed.is_empty(),
+        "missed {} of 73: {missed:#?}",
+        missed.len()
+    );
     assert!(precision >= 0.9, "precision {precision}: {extra:#?}");
     assert_builds(&d, "data-draft");
     assert!(took.as_secs_f64() < 1.0, "took {took:?}");
@@ -142,13 +153,16 @@ fn the_real_article_yields_every_figure_of_data() {
 fn article_figures(name: &str) -> (String, Vec<Expected>) {
     let dir = root().join("tests/data/articles");
     let article = read(&dir.join(format!("{name}.txt")));
-    let doc: toml::Table = toml::from_str(&read(&dir.join(format!("{name}.expected.toml")))).unwrap();
+    let doc: toml::Table =
+        toml::from_str(&read(&dir.join(format!("{name}.expected.toml")))).unwrap();
     let expected = doc["figure"]
         .as_array()
         .unwrap()
         .iter()
         .map(|i| Expected {
-            value: i["value"].as_float().or(i["value"].as_integer().map(|v| v as f64)),
+            value: i["value"]
+                .as_float()
+                .or(i["value"].as_integer().map(|v| v as f64)),
             qualifier: i["qualifier"].as_str().unwrap().to_owned(),
             source: i["sentence"].as_str().unwrap().to_owned(),
             printed: i["printed"].as_str().unwrap().to_owned(),
@@ -161,10 +175,20 @@ fn check_article(name: &str) {
     let (article, expected) = article_figures(name);
     let d = draft(&article);
     let (recall, precision, missed, extra) = score(&d, &expected);
-    println!("{name}: recall {recall:.3}, precision {precision:.3} ({} expected, {} drafted)", expected.len(), d.figures.len());
+    println!(
+        "{name}: recall {recall:.3}, precision {precision:.3} ({} expected, {} drafted)",
+        expected.len(),
+        d.figures.len()
+    );
     println!("missed: {missed:#?}\nextra: {extra:#?}");
-    assert!(recall >= 0.85, "{name}: recall {recall}; missed {missed:#?}");
-    assert!(precision >= 0.9, "{name}: precision {precision}; extra {extra:#?}");
+    assert!(
+        recall >= 0.85,
+        "{name}: recall {recall}; missed {missed:#?}"
+    );
+    assert!(
+        precision >= 0.9,
+        "{name}: precision {precision}; extra {extra:#?}"
+    );
     assert_builds(&d, name);
 }
 

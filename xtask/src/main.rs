@@ -111,8 +111,13 @@ fn run(args: &[String]) -> Result<()> {
             };
             let options = parse_options(command, &rest[1..], &["--out"])?;
             let out = options.get("--out").context("`draft` needs --out DIR")?;
-            let article = if article == "-" { PathBuf::from("-") } else { start.join(article) };
-            let said = danba_draft::command(&article, &start.join(out)).map_err(anyhow::Error::msg)?;
+            let article = if article == "-" {
+                PathBuf::from("-")
+            } else {
+                start.join(article)
+            };
+            let said =
+                danba_draft::command(&article, &start.join(out)).map_err(anyhow::Error::msg)?;
             println!("{said}");
             Ok(())
         }

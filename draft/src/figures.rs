@@ -361,6 +361,10 @@ fn skip_reason(text: &str, n: &Number, in_short_quote: bool) -> Option<&'static 
     if in_short_quote {
         return Some("inside a short quotation: a slogan or name");
     }
+    // 数十个, 几百人: a vague number, which no value states.
+    if n.form != Form::Arabic && (before.ends_with('数') || before.ends_with('几')) {
+        return Some("a vague number (数十, 几百)");
+    }
     if n.form != Form::Arabic {
         if n.value == 1.0 && !before.ends_with('第') && !n.fraction {
             return Some("一 is an article (“a”), not a count");
@@ -533,6 +537,7 @@ fn label(
     // Nothing before the number names it ("、1人被表彰为先进个人"): the
     // words after it, to the end of the clause.
     let tail: String = text[unit_end..]
+        .trim_start_matches('的')
         .chars()
         .take_while(|&c| !matches!(c, ',' | '，' | '。' | '；' | ';' | '、' | '！'))
         .filter(|&c| is_han(c))
@@ -664,6 +669,8 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             "约",
             "超",
         ];
+        // "上千人", "上万名": at least a round number written in words.
+        let round = n.form == Form::Chinese && [100.0, 1000.0, 10000.0].contains(&n.value);
         let prefix = if ordinal {
             "第"
         } else {
@@ -671,6 +678,7 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                 .iter()
                 .find(|p| before.ends_with(*p))
                 .copied()
+                .or((round && before.ends_with('上')).then_some("上"))
                 .unwrap_or("")
         };
         // "近三年" is the last three years, not nearly three.
@@ -698,6 +706,8 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         }
         let bound = if ordinal {
             Bound::Exact
+        } else if prefix == "上" {
+            Bound::AtLeast
         } else {
             printed::bound(prefix, &text[n.end..end], n.more)
         };
@@ -892,6 +902,11 @@ mod tests {
         assert!(values("新华社兰州10月17日电 8月27日，5G基站和G318国道通了。").is_empty());
         assert!(values("COVID-19疫情期间，“两不愁三保障四个好”和“1+1”模式。").is_empty());
         assert!(values("这是一个重点工作，在一线。").is_empty());
+        assert!(values("建成数十个基地、几百亩茶园。").is_empty());
+        assert_eq!(
+            values("带动上千人就业。"),
+            vec![(1000.0, Bound::AtLeast, "上千人".to_owned())]
+        );
     }
 
     #[test]

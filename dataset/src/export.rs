@@ -124,6 +124,7 @@ impl Dataset {
             publication: None,
             author: None,
             published: None,
+            languages: d.meta.languages.clone(),
         };
         for x in d.sections.to_mut() {
             x.title = none();
@@ -151,14 +152,15 @@ impl Dataset {
         let m = &self.meta;
         let _ = writeln!(
             s,
-            "  meta: Meta {{ title: {}, dek: {}, data_note: {}, source: {}, publication: {}, author: {}, published: {} }},",
+            "  meta: Meta {{ title: {}, dek: {}, data_note: {}, source: {}, publication: {}, author: {}, published: {}, languages: Cow::Borrowed(&[{}]) }},",
             words(&m.title),
             opt_words(m.dek.as_ref()),
             opt_words(m.data_note.as_ref()),
             words(&m.source),
             opt_words(m.publication.as_ref()),
             opt_words(m.author.as_ref()),
-            opt(m.published.as_ref())
+            opt(m.published.as_ref()),
+            m.languages.iter().map(text).collect::<Vec<_>>().join(", ")
         );
         s.push_str("  sections: Cow::Borrowed(&[\n");
         for x in self.sections.iter() {
@@ -253,6 +255,7 @@ fn meta_json(m: &Meta) -> Value {
     if let Value::Object(map) = &mut v {
         let published = m.published.as_ref().map(|d| Value::String(d.to_string()));
         map.insert("published".into(), published.unwrap_or(Value::Null));
+        map.insert("languages".into(), json!(m.languages));
     }
     v
 }

@@ -20,6 +20,8 @@ use std::borrow::Cow;
 mod export;
 #[cfg(feature = "parse")]
 mod parse;
+#[cfg(feature = "parse")]
+pub mod printed;
 
 #[cfg(feature = "parse")]
 pub use export::{csv_text, ExportError, BOM};
@@ -352,6 +354,19 @@ pub struct Meta {
     pub author: Option<Words>,
     /// The day the article was published, as an ISO date (`2021-06-30`).
     pub published: Option<Text>,
+    /// The languages the folder is written in, from `[meta] languages`:
+    /// `["zh", "en"]` unless it says otherwise. Without `"en"` the folder
+    /// gives no English texts (every `Words::en` is empty) and the site is
+    /// to publish its Chinese pages only.
+    pub languages: Cow<'static, [Text]>,
+}
+
+impl Meta {
+    /// Whether the folder gives English texts, so that English pages can be
+    /// built from it.
+    pub fn has_english(&self) -> bool {
+        self.languages.iter().any(|l| l == "en")
+    }
 }
 
 /// Every figure of one article, every chart, and the words around them.

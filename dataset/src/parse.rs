@@ -19,6 +19,17 @@
 //!   conversion to Simplified Chinese would change holds a Traditional
 //!   character, and is refused with the characters and their Simplified
 //!   forms.
+//! - `[meta] languages` lists the languages the folder is written in:
+//!   `["zh", "en"]` (the default) or `["zh"]`. Without `"en"` every English
+//!   field (`…_en`, a unit's `en`) may be left out, since a draft made from
+//!   a Chinese article cannot translate it; the site then publishes only its
+//!   Chinese pages.
+//! - An indicator or chart may carry `review`: a note for the editor (what
+//!   a draft could not decide). It is checked to be a string and otherwise
+//!   dropped: nothing of it reaches the model, so no page can show it.
+//! - A known `value` must agree with its `printed` figure as
+//!   [`crate::printed::agrees`] reads it (in base units, or in 万 / 亿 of
+//!   them); a printed figure it cannot read is not checked.
 //! - Values are finite, not negative, and at most 10^15 in base units: every
 //!   whole number up to there is exact in an `f64` (which is exact up to
 //!   2^53 ≈ 9×10^15) and is written without exponent in the CSV. `-0` is
@@ -165,6 +176,7 @@ pub fn parse_files(files: &[(String, String)]) -> Result<Dataset, Errors> {
         files: Vec::new(),
         current: 0,
         errors: Vec::new(),
+        english: true,
     };
     let mut raws = Vec::new();
     for (k, (name, text)) in files.iter().enumerate() {
@@ -332,6 +344,8 @@ struct Checker<'a> {
     /// The file whose table is being read.
     current: usize,
     errors: Vec<DataError>,
+    /// Whether English texts are required (`[meta] languages` lists "en").
+    english: bool,
 }
 
 /// One table being read: its fields and its name.
@@ -555,6 +569,8 @@ impl<'a> Checker<'a> {
         let zh_text = self.string(f, zh);
         let hant_text = self.optional_string(f, hant, false);
         let en_text = match f.map.get(en) {
+            // A Chinese-only folder gives no English; the model holds "".
+            None if !self.english => Some(Cow::Borrowed("")),
             None => {
                 self.push(
                     f.line,
@@ -598,7 +614,7 @@ impl<'a> Checker<'a> {
         if given == [false; 3] {
             return Some(None);
         }
-        if !given[0] || !given[2] {
+        if !given[0] || (!given[2] && self.english) {
             let (have, lack) = if given[0] {
                 (&zh, &en)
             } else if given[2] {
@@ -700,8 +716,13 @@ impl<'a> Checker<'a> {
                 "author_zh_hant",
                 "author_en",
                 "published",
+                "languages",
             ],
         );
+        let languages = self.languages(&f);
+        if let Some(languages) = &languages {
+            self.english = languages.iter().any(|l| l == "en");
+        }
         let title = self.words(&f, "title");
         let dek = self.optional_words(&f, "dek");
         let data_note = self.optional_words(&f, "data_note");
@@ -717,6 +738,7 @@ impl<'a> Checker<'a> {
             publication: publication?,
             author: author?,
             published: published?,
+            languages: Cow::Owned(languages?),
         })
     }
 
@@ -743,6 +765,59 @@ impl<'a> Checker<'a> {
                 ),
             );
             None
+        }
+    }
+
+    /// `[meta] languages`: "zh" and, unless left out, "en".
+    fn languages(&mut self, f: &Fields<'_>) -> Option<Vec<Text>> {
+        const KNOWN: [&str; 2] = ["zh", "en"];
+        let Some(v) = f.map.get("languages") else {
+            return Some(KNOWN.iter().map(|&l| Cow::Borrowed(l)).collect());
+        };
+        let at = self.line(v.span().start);
+        let list: Option<Vec<&str>> = match v.get_ref() {
+            Value::Array(items) => items.iter().map(Value::as_str).collect(),
+            _ => None,
+        };
+        let problem = match &list {
+            None => Some(
+                "must be a list of language codes, such as [\"zh\"] or [\"zh\", \"en\"]".to_owned(),
+            ),
+            Some(list) => {
+                if let Some(bad) = list.iter().find(|l| !KNOWN.contains(l)) {
+                    Some(format!("unknown language \"{bad}\"; expected \"zh\" and, if the folder gives English texts, \"en\""))
+                } else if !list.contains(&"zh") {
+                    Some("must list \"zh\": every folder gives its texts in Chinese".into())
+                } else if list.len() != list.iter().collect::<std::collections::HashSet<_>>().len()
+                {
+                    Some("lists a language twice".into())
+                } else {
+                    None
+                }
+            }
+        };
+        if let Some(message) = problem {
+            self.push(at, &f.context, Some("languages"), message);
+            return None;
+        }
+        list.map(|l| l.into_iter().map(|x| Cow::Owned(x.to_owned())).collect())
+    }
+
+    /// `review`: a note for the editor, a string that no page shows.
+    fn review(&mut self, f: &Fields<'_>) {
+        if let Some(v) = f.map.get("review") {
+            if !v.get_ref().is_str() {
+                let at = self.line(v.span().start);
+                self.push(
+                    at,
+                    &f.context,
+                    Some("review"),
+                    format!(
+                        "must be a string (a note for the editor), not {}",
+                        describe(v.get_ref())
+                    ),
+                );
+            }
         }
     }
 
@@ -808,7 +883,7 @@ impl<'a> Checker<'a> {
         let plural = self.optional_string(&f, "en_plural", true);
         let symbol = self.optional_string(&f, "symbol", false);
         for key in ["zh", "en"] {
-            if !f.map.contains_key(key) {
+            if !f.map.contains_key(key) && (key == "zh" || self.english) {
                 self.push(
                     f.line,
                     &f.context,
@@ -818,7 +893,11 @@ impl<'a> Checker<'a> {
             }
         }
         let zh = zh??;
-        let en = en??;
+        let en = if self.english {
+            en??
+        } else {
+            en?.unwrap_or_default()
+        };
         let zh_hant = hant?.unwrap_or_else(|| Cow::Owned(to_traditional(&zh)));
         let en_plural = plural?.unwrap_or_else(|| en.clone());
         Some(Unit {
@@ -848,8 +927,10 @@ impl<'a> Checker<'a> {
             "note_zh",
             "note_zh_hant",
             "note_en",
+            "review",
         ];
         let f = self.fields(table, "indicator", FIELDS);
+        self.review(&f);
         // Every field is read before any result is used, so that one entry
         // reports all of its problems together.
         let id = self.id(&f, '_');
@@ -868,6 +949,13 @@ impl<'a> Checker<'a> {
             if !source.zh.contains(printed.as_ref()) {
                 let at = self.at(&f, "printed");
                 self.push(at, &f.context, Some("printed"), format!("\"{printed}\" does not occur in `source`; quote the figure exactly as the sentence prints it"));
+                return None;
+            }
+        }
+        if let (Some(Some(x)), Some(printed)) = (value, &printed) {
+            if crate::printed::agrees(x, printed) == Some(false) {
+                let at = self.at(&f, "value");
+                self.push(at, &f.context, Some("value"), format!("{} disagrees with `printed` \"{printed}\", which reads as {}; give the printed figure in base units (yuan, not 万元)", crate::plain_number(x), printed_values(printed)));
                 return None;
             }
         }
@@ -1010,8 +1098,10 @@ impl<'a> Checker<'a> {
             "note_zh_hant",
             "note_en",
             "items",
+            "review",
         ];
         let f = self.fields(table, "chart", FIELDS);
+        self.review(&f);
         let id = self.id(&f, '-');
         let section = self.reference(&f, "section", refs.sections);
         let kind = self.name(&f, "kind", Kind::ALL, Kind::name);
@@ -1375,6 +1465,17 @@ fn shorten(text: &str) -> Cow<'_, str> {
         Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
         None => Cow::Borrowed(text),
     }
+}
+
+/// The numbers a printed figure reads as, for a message.
+fn printed_values(printed: &str) -> String {
+    crate::printed::read(printed).map_or_else(String::new, |r| {
+        r.numbers
+            .iter()
+            .map(|n| crate::plain_number(n.value))
+            .collect::<Vec<_>>()
+            .join(" or ")
+    })
 }
 
 fn describe(v: &Value) -> String {

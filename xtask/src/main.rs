@@ -30,6 +30,10 @@ Commands:
                        previews, canonical links, embed codes and oEmbed are absolute
   serve [--port N] [--data DIR]
                        build the site into dist/ and serve it on http://127.0.0.1:N/ (default 8000)
+  draft ARTICLE.txt --out DIR
+                       draft a data folder (Chinese only) from a Chinese news article
+                       (`-` reads standard input): every figure, charts, and DIR/DRAFT.md
+                       listing each cleaning of the text and what the editor must decide
   test                 run every check: cargo test, dist, and the browser tests (what CI runs)
   fuzz [--seconds N] [TARGET]
                        run the fuzz targets of fuzz/ (options, data_file) for N s each (default 300)
@@ -100,6 +104,22 @@ fn run(args: &[String]) -> Result<()> {
                 None => DEFAULT_PORT,
             };
             serve::serve_command(&root, port, &site_of(&options, &start)?)
+        }
+        "draft" => {
+            let Some(article) = rest.first().filter(|a| !a.starts_with("--")) else {
+                bail!("`draft` needs an article\n\n{USAGE}");
+            };
+            let options = parse_options(command, &rest[1..], &["--out"])?;
+            let out = options.get("--out").context("`draft` needs --out DIR")?;
+            let article = if article == "-" {
+                PathBuf::from("-")
+            } else {
+                start.join(article)
+            };
+            let said =
+                article_draft::command(&article, &start.join(out)).map_err(anyhow::Error::msg)?;
+            println!("{said}");
+            Ok(())
         }
         "test" => {
             no_arguments(command, rest)?;

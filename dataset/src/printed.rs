@@ -1,0 +1,547 @@
+//! Reads figures as Chinese prose prints them: "9597名", "超过670亿元",
+//! "1/4", "四分之一", "第一", "二〇二〇年".
+//!
+//! One reader serves twice. The validator checks each indicator's `value`
+//! against its `printed` figure with it, and `article-draft` finds the figures
+//! of an article with it; so a figure the draft writes is one the validator
+//! reads back the same way.
+//!
+//! It knows numerals, not words: Arabic digits (half or full width, with
+//! thousands separators and decimals), Chinese numerals (一百二十, 两, 二〇二〇),
+//! the multipliers 万 / 亿 / 万亿, percents, fractions, and the words around a
+//! number that bound it (余 / 多 / 以上 / 超过 / 逾: at least; 近 / 约 / 左右:
+//! about; 以下 / 不到: at most). Which numbers are figures of an article is the
+//! draft's work.
+
+/// How the text bounds a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// The number as printed.
+    Exact,
+    /// A lower bound: 余, 多, 以上, 超过, 逾.
+    AtLeast,
+    /// An upper bound: 以下, 不到, 不足, 不超过.
+    AtMost,
+    /// About: 近, 约, 左右.
+    Approx,
+}
+
+/// How a number is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// Arabic digits: 8564, 2.6, 1,234.
+    Arabic,
+    /// Chinese numerals with place words: 一百二十, 两, 十五.
+    Chinese,
+    /// Chinese digits read one by one, as years are written: 二〇二〇.
+    Digits,
+}
+
+/// One number found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Number {
+    /// Byte offset of its first character.
+    pub start: usize,
+    /// Byte offset just past it, past any multiplier, 余 / 多 and percent sign.
+    pub end: usize,
+    /// Its value, multipliers applied: "670亿" is 67000000000.
+    pub value: f64,
+    /// How its digits are written.
+    pub form: Form,
+    /// 余 or 多 stands right after the digits or the multiplier.
+    pub more: bool,
+    /// A multiplier (万, 亿) is part of it.
+    pub scaled: bool,
+    /// It is a percent: "16.8%", "百分之三十".
+    pub percent: bool,
+    /// It is a fraction, valued as a share of one: "1/4", "四分之一" are 0.25.
+    pub fraction: bool,
+}
+
+/// The value of a Chinese digit character.
+fn digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' | '两' | '兩' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// The value of a Chinese place word within a group of four digits.
+fn place(c: char) -> Option<f64> {
+    Some(match c {
+        '十' => 10.0,
+        '百' => 100.0,
+        '千' => 1000.0,
+        _ => return None,
+    })
+}
+
+fn is_ten_thousand(c: char) -> bool {
+    matches!(c, '万' | '萬')
+}
+
+fn is_hundred_million(c: char) -> bool {
+    matches!(c, '亿' | '億')
+}
+
+/// An Arabic digit, half or full width.
+fn arabic(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// The characters of `text` from byte `at`, with their offsets.
+fn chars_from(text: &str, at: usize) -> impl Iterator<Item = (usize, char)> + '_ {
+    text[at..].char_indices().map(move |(i, c)| (at + i, c))
+}
+
+fn next_char(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|s| s.chars().next())
+}
+
+/// Reads an Arabic number at `at`: digits with thousands separators and a
+/// decimal part. Returns the value and the offset past it. The value is
+/// computed from whole digits and a power of ten so that "2.6" times 亿 is
+/// exactly 260000000.
+fn read_arabic(text: &str, at: usize) -> Option<(f64, u32, usize)> {
+    let mut mantissa: f64 = 0.0;
+    let mut decimals: u32 = 0;
+    let mut end = at;
+    let mut seen_point = false;
+    let mut any = false;
+    let mut it = chars_from(text, at).peekable();
+    while let Some((i, c)) = it.next() {
+        if let Some(d) = arabic(c) {
+            mantissa = mantissa * 10.0 + f64::from(d);
+            if seen_point {
+                decimals += 1;
+            }
+            any = true;
+            end = i + c.len_utf8();
+        } else if (c == ',' || c == '，') && any && !seen_point {
+            // A thousands separator is followed by exactly three digits;
+            // otherwise the comma ends the number ("5，6个" lists two).
+            let after = i + c.len_utf8();
+            let three: Vec<char> = text[after..].chars().take(4).collect();
+            let ok = three.len() >= 3
+                && three.iter().take(3).all(|&d| arabic(d).is_some())
+                && three.get(3).is_none_or(|&d| arabic(d).is_none());
+            if !ok {
+                break;
+            }
+        } else if (c == '.' || c == '．') && any && !seen_point {
+            match it.peek() {
+                Some(&(_, d)) if arabic(d).is_some() => seen_point = true,
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    any.then_some((mantissa, decimals, end))
+}
+
+/// Reads Chinese numerals at `at`: the longest prefix that is a well-formed
+/// number. Returns the value, its form and the offset past it.
+fn read_chinese(text: &str, at: usize) -> Option<(f64, Form, usize)> {
+    let run: Vec<(usize, char)> = chars_from(text, at)
+        .take_while(|&(_, c)| {
+            digit(c).is_some() || place(c).is_some() || is_ten_thousand(c) || is_hundred_million(c)
+        })
+        .collect();
+    let first = run.first()?.1;
+    // 万 and 亿 alone are words (万众, 亿万); a number starts with a digit
+    // or a place word (十五, 百亿).
+    if is_ten_thousand(first) || is_hundred_million(first) {
+        return None;
+    }
+    // Digits read one by one: 二〇二〇, 一九九五.
+    let digits: Vec<u32> = run.iter().map_while(|&(_, c)| digit(c)).collect();
+    if digits.len() == 4 || (digits.len() > 1 && run.iter().any(|&(_, c)| c == '〇')) {
+        let n = digits.len();
+        let value = digits.iter().fold(0.0, |v, &d| v * 10.0 + f64::from(d));
+        let (i, c) = run[n - 1];
+        return Some((value, Form::Digits, i + c.len_utf8()));
+    }
+    let (mut high, mut group, mut current) = (0.0f64, 0.0f64, None::<u32>);
+    let mut end = at;
+    for &(i, c) in &run {
+        if let Some(d) = digit(c) {
+            if d == 0 {
+                // 零 holds a place: 一百零五.
+            } else if current.is_some() {
+                // Two digits in a row ("三四个", "十三五") are not one number.
+                break;
+            } else {
+                current = Some(d);
+            }
+        } else if let Some(p) = place(c) {
+            let d = current.take().map_or(1.0, f64::from);
+            group += d * p;
+        } else if is_ten_thousand(c) {
+            group = (group + current.take().map_or(0.0, f64::from)) * 1e4;
+        } else {
+            high = (high + group + current.take().map_or(0.0, f64::from)) * 1e8;
+            group = 0.0;
+        }
+        end = i + c.len_utf8();
+    }
+    let value = high + group + current.map_or(0.0, f64::from);
+    (end > at).then_some((value, Form::Chinese, end))
+}
+
+/// The multiplier at `at`, if any, and the offset past it.
+fn multiplier(text: &str, at: usize) -> Option<(f64, usize)> {
+    const WORDS: [(&str, f64); 10] = [
+        ("万亿", 1e12),
+        ("萬億", 1e12),
+        ("千万", 1e7),
+        ("千萬", 1e7),
+        ("百万", 1e6),
+        ("百萬", 1e6),
+        ("万", 1e4),
+        ("萬", 1e4),
+        ("亿", 1e8),
+        ("億", 1e8),
+    ];
+    let rest = text.get(at..)?;
+    WORDS
+        .iter()
+        .find(|(w, _)| rest.starts_with(w))
+        .map(|&(w, m)| (m, at + w.len()))
+}
+
+/// 余 or 多 at `at`: "20余名", "4400多个", "8000余万元".
+fn more_at(text: &str, at: usize) -> Option<usize> {
+    let c = next_char(text, at)?;
+    // 馀 is how the converter writes 餘 in some words.
+    matches!(c, '余' | '餘' | '馀' | '多').then_some(at + c.len_utf8())
+}
+
+/// Finds every number of a text, left to right.
+///
+/// A digit next to a Latin letter belongs to a name ("5G", "G318",
+/// "COVID-19") and is not read.
+pub fn numbers(text: &str) -> Vec<Number> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let Some(c) = next_char(text, at) else { break };
+        let found = if text[at..].starts_with("百分之") {
+            read_chinese(text, at + "百分之".len()).map(|(v, form, end)| Number {
+                start: at,
+                end,
+                value: v,
+                form,
+                more: false,
+                scaled: false,
+                percent: true,
+                fraction: false,
+            })
+        } else if arabic(c).is_some() {
+            read_arabic_number(text, at)
+        } else if digit(c).is_some() || place(c).is_some() {
+            read_chinese_number(text, at)
+        } else {
+            None
+        };
+        match found {
+            Some(n) => {
+                at = n.end;
+                out.push(n);
+            }
+            None => {
+                // Past the whole run of digits, so that "COVID-19" is not
+                // read again from its "9".
+                at += c.len_utf8();
+                while let Some(d) = next_char(text, at) {
+                    if arabic(d).is_none() || arabic(c).is_none() {
+                        break;
+                    }
+                    at += d.len_utf8();
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_latin(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphabetic() || ('Ａ'..='ｚ').contains(&c))
+}
+
+fn read_arabic_number(text: &str, at: usize) -> Option<Number> {
+    let before = text[..at].chars().next_back();
+    // "COVID-19": a hyphen after a letter joins the digits to the name.
+    let before2 = text[..at].chars().rev().nth(1);
+    if is_latin(before) || (before == Some('-') && is_latin(before2)) {
+        return None;
+    }
+    let (mantissa, decimals, mut end) = read_arabic(text, at)?;
+    if is_latin(next_char(text, end)) {
+        return None;
+    }
+    let mut value = mantissa / 10f64.powi(decimals as i32);
+    let mut n = Number {
+        start: at,
+        end,
+        value,
+        form: Form::Arabic,
+        more: false,
+        scaled: false,
+        percent: false,
+        fraction: false,
+    };
+    // A fraction "1/4": the denominator is Arabic digits too.
+    if let Some(slash) = next_char(text, end).filter(|&c| c == '/' || c == '／') {
+        let from = end + slash.len_utf8();
+        if let Some((den, dd, den_end)) = read_arabic(text, from) {
+            if den > 0.0 && !is_latin(next_char(text, den_end)) {
+                let den = den / 10f64.powi(dd as i32);
+                n.value = value / den;
+                n.fraction = true;
+                n.end = den_end;
+                return Some(n);
+            }
+        }
+    }
+    if let Some(e) = more_at(text, end) {
+        // 多 is "more" only before a multiplier or a measure word; 余 always.
+        n.more = true;
+        end = e;
+    }
+    if let Some((m, e)) = multiplier(text, end) {
+        value = mantissa * m / 10f64.powi(decimals as i32);
+        n.value = value;
+        n.scaled = true;
+        end = e;
+        if let Some(e) = more_at(text, end) {
+            n.more = true;
+            end = e;
+        }
+    }
+    if let Some(c) = next_char(text, end).filter(|&c| c == '%' || c == '％') {
+        n.percent = true;
+        end += c.len_utf8();
+    }
+    n.end = end;
+    Some(n)
+}
+
+fn read_chinese_number(text: &str, at: usize) -> Option<Number> {
+    let (value, form, end) = read_chinese(text, at)?;
+    let mut n = Number {
+        start: at,
+        end,
+        value,
+        form,
+        more: false,
+        scaled: text[at..end]
+            .chars()
+            .any(|c| is_ten_thousand(c) || is_hundred_million(c)),
+        percent: false,
+        fraction: false,
+    };
+    // "四分之一": the denominator comes first.
+    if text[end..].starts_with("分之") {
+        let from = end + "分之".len();
+        if let Some((num, _, e)) = read_chinese(text, from) {
+            if value > 0.0 {
+                n.value = num / value;
+                n.fraction = true;
+                n.end = e;
+                return Some(n);
+            }
+        }
+    }
+    if let Some(e) = more_at(text, n.end) {
+        // "十余个": 余 after Chinese numerals bounds them as it does digits.
+        n.more = true;
+        n.end = e;
+    }
+    Some(n)
+}
+
+/// The bound the words before and after a number put on it. `before` is
+/// the text that ends where the number starts, `after` the text from where
+/// it ends (its unit word included).
+pub fn bound(before: &str, after: &str, more: bool) -> Bound {
+    const AT_MOST_BEFORE: [&str; 7] = ["不超过", "不超過", "不到", "不足", "最多", "至多", "少于"];
+    const AT_LEAST_BEFORE: [&str; 8] = ["超过", "超過", "逾", "超", "至少", "最少", "多于", "高于"];
+    const APPROX_BEFORE: [&str; 7] = ["将近", "將近", "接近", "大约", "大約", "近", "约"];
+    if AT_MOST_BEFORE.iter().any(|w| before.ends_with(w)) {
+        return Bound::AtMost;
+    }
+    if AT_LEAST_BEFORE.iter().any(|w| before.ends_with(w)) || more {
+        return Bound::AtLeast;
+    }
+    // The bound words after a figure follow its unit word: "3000米以上".
+    let tail: String = after.chars().take(6).collect();
+    if tail.contains("以上") {
+        return Bound::AtLeast;
+    }
+    if tail.contains("以下") || tail.contains("以内") {
+        return Bound::AtMost;
+    }
+    if tail.contains("左右") {
+        return Bound::Approx;
+    }
+    if APPROX_BEFORE.iter().any(|w| before.ends_with(w)) || before.ends_with("約") {
+        return Bound::Approx;
+    }
+    Bound::Exact
+}
+
+/// A printed figure, read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    /// Every number in it, left to right: "2017-2021年" holds two.
+    pub numbers: Vec<Number>,
+    /// How the words around the first number bound it.
+    pub bound: Bound,
+    /// It is a rank or position: "第一", "第二轮".
+    pub ordinal: bool,
+}
+
+/// Reads a printed figure. `None` where it holds no number or a lost digit
+/// ("?00余人次"): such a figure cannot be checked.
+pub fn read(printed: &str) -> Option<Reading> {
+    if printed.contains(['?', '？', '\u{fffd}']) {
+        return None;
+    }
+    let numbers = numbers(printed);
+    let first = numbers.first()?;
+    let before = &printed[..first.start];
+    let after = &printed[first.end..];
+    Some(Reading {
+        bound: bound(before, after, first.more),
+        ordinal: before.ends_with('第'),
+        numbers,
+    })
+}
+
+/// Whether a value agrees with a printed figure. A value agrees with any
+/// number of the figure ("2017-2021年" is 2017 or 2021), in base units or in
+/// a unit of 万 / 亿 / 万亿 of them (a folder may count in 万元), and a
+/// fraction agrees as a share (0.25) or as a percent (25). `None` where the
+/// printed figure cannot be read, so it cannot be checked.
+pub fn agrees(value: f64, printed: &str) -> Option<bool> {
+    let reading = read(printed)?;
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+    Some(reading.numbers.iter().any(|n| {
+        let mut candidates = vec![n.value];
+        if n.fraction {
+            candidates.push(n.value * 100.0);
+        }
+        candidates.iter().any(|&c| {
+            [1.0, 1e4, 1e8, 1e12]
+                .iter()
+                .any(|&scale| close(value * scale, c))
+        })
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> f64 {
+        read(text).map(|r| r.numbers[0].value).unwrap_or(f64::NAN)
+    }
+
+    #[test]
+    fn arabic_numbers_with_multipliers_separators_and_decimals() {
+        assert_eq!(value("9597名"), 9597.0);
+        assert_eq!(value("670亿元"), 67_000_000_000.0);
+        assert_eq!(value("2.6亿元"), 260_000_000.0);
+        assert_eq!(value("89.66亿元"), 8_966_000_000.0);
+        assert_eq!(value("1.2万亿元"), 1_200_000_000_000.0);
+        assert_eq!(value("1,234,567人"), 1_234_567.0);
+        assert_eq!(value("8000余万元"), 80_000_000.0);
+        assert_eq!(value("１２３户"), 123.0);
+        assert_eq!(value("16.8%"), 16.8);
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(value("五年"), 5.0);
+        assert_eq!(value("九项"), 9.0);
+        assert_eq!(value("两省区"), 2.0);
+        assert_eq!(value("十二个"), 12.0);
+        assert_eq!(value("二十个"), 20.0);
+        assert_eq!(value("一百二十三人"), 123.0);
+        assert_eq!(value("三万五千人"), 35_000.0);
+        assert_eq!(value("一亿二千万元"), 120_000_000.0);
+        assert_eq!(value("二〇二〇年"), 2020.0);
+        assert_eq!(
+            read("二〇二〇年").map(|r| r.numbers[0].form),
+            Some(Form::Digits)
+        );
+        assert_eq!(value("百亿元"), 10_000_000_000.0);
+    }
+
+    #[test]
+    fn fractions_percents_and_ranks() {
+        assert_eq!(value("1/4"), 0.25);
+        assert_eq!(value("四分之一"), 0.25);
+        assert_eq!(value("三分之二"), 2.0 / 3.0);
+        assert_eq!(value("百分之三十"), 30.0);
+        let first = read("第一").unwrap();
+        assert!(first.ordinal);
+        assert_eq!(first.numbers[0].value, 1.0);
+        assert!(read("名列全国第一").unwrap().ordinal);
+    }
+
+    #[test]
+    fn bounds() {
+        let b = |t: &str| read(t).unwrap().bound;
+        assert_eq!(b("超过670亿元"), Bound::AtLeast);
+        assert_eq!(value("超过670亿元"), 67_000_000_000.0);
+        assert_eq!(b("380余户"), Bound::AtLeast);
+        assert_eq!(b("30馀家"), Bound::AtLeast);
+        assert_eq!(b("4400多个"), Bound::AtLeast);
+        assert_eq!(b("3000米以上"), Bound::AtLeast);
+        assert_eq!(b("逾千人"), Bound::AtLeast);
+        assert_eq!(b("近200户"), Bound::Approx);
+        assert_eq!(b("约18万人"), Bound::Approx);
+        assert_eq!(b("100人左右"), Bound::Approx);
+        assert_eq!(b("5%以下"), Bound::AtMost);
+        assert_eq!(b("不到3%"), Bound::AtMost);
+        assert_eq!(b("不超过10亿元"), Bound::AtMost);
+        assert_eq!(b("8564名"), Bound::Exact);
+    }
+
+    #[test]
+    fn names_and_lost_digits_are_not_read() {
+        assert!(numbers("5G基站").is_empty());
+        assert!(numbers("G318国道").is_empty());
+        assert!(numbers("COVID-19疫情").is_empty());
+        assert!(read("?00余人次").is_none());
+    }
+
+    #[test]
+    fn values_agree_with_printed_figures_in_any_scale() {
+        assert_eq!(agrees(260_000_000.0, "2.6亿元"), Some(true));
+        assert_eq!(agrees(26_000.0, "2.6亿元"), Some(true), "in 万元");
+        assert_eq!(agrees(2.6, "2.6亿元"), Some(true), "in 亿元");
+        assert_eq!(agrees(2017.0, "2017-2021年"), Some(true));
+        assert_eq!(agrees(25.0, "1/4"), Some(true));
+        assert_eq!(agrees(0.25, "四分之一"), Some(true));
+        assert_eq!(agrees(2.0, "两年来"), Some(true));
+        assert_eq!(agrees(261_000_000.0, "2.6亿元"), Some(false));
+        assert_eq!(agrees(3.0, "380余户"), Some(false));
+        assert_eq!(agrees(3.0, "?00余人次"), None);
+    }
+}

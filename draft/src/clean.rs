@@ -1,0 +1,245 @@
+//! Cleans the glitches that copied news text carries, and lists each one so
+//! that the editor can see what the draft changed before quoting it.
+//!
+//! Every rule is about the form of the text, never its words: HTML left in
+//! the text, pinyin in parentheses after characters (a converter's ruby
+//! annotation flattened: `實現(xiàn)`), doubled or stray commas, and spaces
+//! between Chinese characters.
+
+/// One change the cleaning made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cleaning {
+    /// 1-based line of the input.
+    pub line: usize,
+    /// What was there.
+    pub before: String,
+    /// What is there now ("" where it was dropped).
+    pub after: String,
+    /// Why.
+    pub why: &'static str,
+}
+
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x3007)
+}
+
+/// Letters pinyin is written in: a–z and the vowels with tone marks.
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê".contains(c)
+}
+
+/// HTML entities seen in copied articles, and what they stand for.
+const ENTITIES: [(&str, &str); 9] = [
+    ("&ldquo;", "“"),
+    ("&rdquo;", "”"),
+    ("&lsquo;", "‘"),
+    ("&rsquo;", "’"),
+    ("&quot;", "\""),
+    ("&nbsp;", " "),
+    ("&mdash;", "—"),
+    ("&hellip;", "…"),
+    ("&amp;", "&"),
+];
+
+/// Cleans one line; `number` is its 1-based line number for the log.
+pub fn clean_line(line: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
+    let mut text = line.trim_start_matches('\u{feff}').to_owned();
+    // HTML tags such as <p> and </p> left by a copy from a web page.
+    while let Some(start) = text.find('<') {
+        let Some(len) = text[start..].find('>') else {
+            break;
+        };
+        let tag = &text[start..start + len + 1];
+        let inner = &tag[1..tag.len() - 1];
+        let looks_like_tag = !inner.is_empty()
+            && inner.len() <= 40
+            && inner
+                .trim_start_matches('/')
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic());
+        if !looks_like_tag {
+            break;
+        }
+        log.push(Cleaning {
+            line: number,
+            before: tag.to_owned(),
+            after: String::new(),
+            why: "HTML tag left in the text",
+        });
+        text.replace_range(start..start + len + 1, "");
+    }
+    for (entity, character) in ENTITIES {
+        if text.contains(entity) {
+            log.push(Cleaning {
+                line: number,
+                before: entity.to_owned(),
+                after: character.to_owned(),
+                why: "HTML entity left in the text",
+            });
+            text = text.replace(entity, character);
+        }
+    }
+    text = drop_pinyin(&text, number, log);
+    text = fix_commas(&text, number, log);
+    text = join_han(&text, number, log);
+    text.trim().to_owned()
+}
+
+/// Drops pinyin in parentheses right after a Chinese character: `現(xiàn)`.
+fn drop_pinyin(text: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let last = out.chars().next_back();
+        if (c == '(' || c == '（') && last.is_some_and(is_han) {
+            let close = chars[i + 1..]
+                .iter()
+                .position(|&d| d == ')' || d == '）')
+                .map(|p| i + 1 + p);
+            if let Some(close) = close {
+                let inner = &chars[i + 1..close];
+                if !inner.is_empty()
+                    && inner.len() <= 8
+                    && inner.iter().all(|&d| is_pinyin_letter(d))
+                {
+                    let han = last.map(String::from).unwrap_or_default();
+                    let inner: String = chars[i..=close].iter().collect();
+                    log.push(Cleaning {
+                        line: number,
+                        before: format!("{han}{inner}"),
+                        after: han,
+                        why: "pinyin in parentheses after a character",
+                    });
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+fn is_comma(c: char) -> bool {
+    matches!(c, ',' | '，' | '、')
+}
+
+/// Doubled commas (，，), and a comma before a full stop or another stop.
+fn fix_commas(text: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_comma(c) {
+            let mut j = i + 1;
+            while j < chars.len() && is_comma(chars[j]) {
+                j += 1;
+            }
+            let next = chars.get(j).copied();
+            let stop_next = next.is_some_and(|n| "。；;！？!?：:".contains(n));
+            if j > i + 1 || stop_next {
+                let run: String = chars[i..j].iter().collect();
+                // A run keeps its last comma, the article's own (",、" was
+                // "、"), unless a stop follows, which ends the clause alone.
+                let keep = if stop_next {
+                    String::new()
+                } else {
+                    chars[j - 1].to_string()
+                };
+                log.push(Cleaning {
+                    line: number,
+                    before: format!("{run}{}", next.map(String::from).unwrap_or_default()),
+                    after: format!("{keep}{}", next.map(String::from).unwrap_or_default()),
+                    why: if stop_next {
+                        "comma before a stop"
+                    } else {
+                        "doubled comma"
+                    },
+                });
+                out.push_str(&keep);
+                i = j;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// Spaces between two Chinese characters, which Chinese does not write.
+fn join_han(text: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if (c == ' ' || c == '\u{3000}' || c == '\u{a0}') && !out.is_empty() {
+            let mut j = i;
+            while j < chars.len() && matches!(chars[j], ' ' | '\u{3000}' | '\u{a0}') {
+                j += 1;
+            }
+            let prev = out.chars().next_back();
+            let next = chars.get(j).copied();
+            if prev.is_some_and(is_han) && next.is_some_and(is_han) {
+                log.push(Cleaning {
+                    line: number,
+                    before: format!(
+                        "{}{}{}",
+                        prev.unwrap_or(' '),
+                        " ".repeat(j - i),
+                        next.unwrap_or(' ')
+                    ),
+                    after: format!("{}{}", prev.unwrap_or(' '), next.unwrap_or(' ')),
+                    why: "space between Chinese characters",
+                });
+                i = j;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(text: &str) -> (String, Vec<Cleaning>) {
+        let mut log = Vec::new();
+        (clean_line(text, 1, &mut log), log)
+    }
+
+    #[test]
+    fn pinyin_after_characters_is_dropped() {
+        assert_eq!(clean("實現(xiàn)之年").0, "實現之年");
+        assert_eq!(clean("脫貧攻堅戰(zhàn)").0, "脫貧攻堅戰");
+        assert_eq!(clean("東(dong)(dong)西").0, "東西");
+        // Not pinyin: a note in parentheses stays.
+        assert_eq!(clean("幫扶縣(市、區(qū))").0, "幫扶縣(市、區)");
+        assert_eq!(clean("规划(2017-2021年)").0, "规划(2017-2021年)");
+        assert_eq!(clean("實現(xiàn)").1.len(), 1);
+    }
+
+    #[test]
+    fn commas_html_and_spaces_are_cleaned() {
+        assert_eq!(clean("獲悉,,近年來").0, "獲悉,近年來");
+        assert_eq!(clean("攻堅,。").0, "攻堅。");
+        assert_eq!(clean("天津市,、山東省").0, "天津市、山東省");
+        assert_eq!(clean("<p>某县</p>").0, "某县");
+        assert_eq!(clean("當地的&ldquo;傳幫帶&rdquo;").0, "當地的“傳幫帶”");
+        assert_eq!(clean("资金 投入").0, "资金投入");
+        assert_eq!(
+            clean("2019 年").0,
+            "2019 年",
+            "a space after a digit is the article's own"
+        );
+    }
+}

@@ -1,0 +1,978 @@
+//! Finds the figures of a cleaned, Simplified Chinese text: which numbers
+//! are figures, their unit, bound, period, printed form and label.
+//!
+//! The rules are about how Chinese prose writes figures, never about one
+//! article: a date is a number followed by 月 or 日; a name holds digits next
+//! to Latin letters or `+`; a slogan is a short quotation; a Chinese 一 is
+//! an article ("a"), not a count; a year that stands alone in its clause, or
+//! that starts or bounds a period, is an event the timeline can show, while
+//! a year inside a clause only dates the figures of its sentence.
+
+use dataset::printed::{self, Bound, Form, Number};
+use dataset::{Period, Quantity};
+
+use crate::clean::is_han;
+use crate::units::{self, UnitSpec};
+
+/// One figure found in the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// Its value in base units; `None` where a digit was lost.
+    pub value: Option<f64>,
+    /// What it counts or measures.
+    pub unit: UnitSpec,
+    /// How the text bounds it.
+    pub bound: Bound,
+    /// The year or period the sentence gives for it.
+    pub period: Period,
+    /// The figure as printed, a substring of `source`.
+    pub printed: String,
+    /// The sentence it comes from (Simplified).
+    pub source: String,
+    /// The article's own sentence where the article is Traditional.
+    pub source_hant: Option<String>,
+    /// What it counts, drafted from the words around it.
+    pub label: String,
+    /// 1-based line of the input it is on.
+    pub line: usize,
+    /// What the editor must decide about it.
+    pub review: Vec<String>,
+}
+
+/// A number the draft read but did not take as a figure, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Skipped {
+    /// 1-based line of the input.
+    pub line: usize,
+    /// The number with the character after it.
+    pub text: String,
+    /// Why it is not a figure.
+    pub why: &'static str,
+}
+
+/// A sentence of the text: Simplified, with the article's own form.
+pub struct Sentence {
+    /// 1-based line of the input.
+    pub line: usize,
+    /// Simplified Chinese.
+    pub text: String,
+    /// The article's own text where it differs (Traditional input).
+    pub original: Option<String>,
+}
+
+/// Splits a line into sentences: at 。！？ and ! outside quotation marks, so
+/// that a quoted speech and the words that attribute it stay one sentence.
+pub fn sentences(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut depth: i32 = 0;
+    let chars: Vec<char> = line.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        current.push(c);
+        match c {
+            '“' | '「' | '『' => depth += 1,
+            '”' | '」' | '』' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        let end = matches!(c, '。' | '！' | '？' | '!');
+        let closing_next = chars
+            .get(i + 1)
+            .is_some_and(|&n| matches!(n, '”' | '」' | '』'));
+        if end && depth == 0 && !closing_next {
+            let s = current.trim().to_owned();
+            if !s.is_empty() {
+                out.push(s);
+            }
+            current.clear();
+        }
+    }
+    let s = current.trim().to_owned();
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+/// A year or period named in a sentence.
+#[derive(Clone, Debug, PartialEq)]
+struct Dating {
+    start: usize,
+    end: usize,
+    period: Period,
+    /// It dates only the figure right after it ("2012年的16.8%").
+    of_next: bool,
+    /// It is an event the draft records as a figure.
+    event: bool,
+    /// It starts what the sentence reports ("自1995年…以来").
+    since: bool,
+    /// It is part of a date (2023年11月底): never an event of its own.
+    date: bool,
+    printed: String,
+}
+
+fn is_year(v: f64) -> bool {
+    (1900.0..=2100.0).contains(&v) && v.fract() == 0.0
+}
+
+fn char_after(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|s| s.chars().next())
+}
+
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at).and_then(|s| s.chars().next_back())
+}
+
+fn is_clause_end(c: Option<char>) -> bool {
+    c.is_none_or(|c| matches!(c, ',' | '，' | '。' | '；' | ';' | '：' | ':' | '！' | '!'))
+}
+
+fn is_clause_start(c: Option<char>) -> bool {
+    c.is_none_or(|c| {
+        matches!(
+            c,
+            ',' | '，' | '。' | '；' | ';' | '：' | ':' | '“' | '（' | '(' | '《'
+        )
+    })
+}
+
+/// The years and periods of a sentence; marks the numbers they use.
+fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
+    let mut out = Vec::new();
+    // The five-year plans: “十三五” is 2016–2020. The sixth plan began in
+    // 1981, and each one since has lasted five years.
+    for (i, n) in nums.iter().enumerate() {
+        if n.form == Form::Chinese
+            && text[n.end..].starts_with('五')
+            && text[n.start..].starts_with('十')
+            && (11.0..=19.0).contains(&n.value)
+        {
+            let k = n.value as u16;
+            let first = 1981 + 5 * (k - 6);
+            out.push(Dating {
+                start: n.start,
+                end: n.end + '五'.len_utf8(),
+                period: Period::Span(first, first + 4),
+                of_next: false,
+                event: false,
+                since: false,
+                date: false,
+                printed: text[n.start..n.end + '五'.len_utf8()].to_owned(),
+            });
+            used[i] = true;
+        }
+    }
+    let mut i = 0;
+    while i < nums.len() {
+        let n = &nums[i];
+        if used[i]
+            || !is_year(n.value)
+            || n.form == Form::Chinese
+            || n.more
+            || n.scaled
+            || n.percent
+        {
+            i += 1;
+            continue;
+        }
+        let digits = text[n.start..n.end]
+            .chars()
+            .filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .count();
+        if n.form == Form::Arabic && digits != 4 {
+            i += 1;
+            continue;
+        }
+        let after = &text[n.end..];
+        let after_trim = after.trim_start_matches(' ');
+        let with_year = after_trim.starts_with('年');
+        // 2021-11-03 or 2021.11.03: a date, unless a span ends it (below).
+        let iso_date = ["-", ".", "/"].iter().any(|p| {
+            after.strip_prefix(p).is_some_and(|r| {
+                let digits = r.chars().take_while(char::is_ascii_digit).count();
+                (1..=2).contains(&digits)
+            })
+        });
+        if iso_date {
+            used[i] = true;
+            i += 1;
+            continue;
+        }
+        // A span: 2011-2015年, 2011—2015年, 2011年至2015年, 2011年到2015年.
+        let joiners = [
+            "-", "—", "–", "～", "~", "至", "到", "年至", "年到", "年—", "年-",
+        ];
+        if let Some(m) = nums.get(i + 1) {
+            let between = &text[n.end..m.start];
+            if is_year(m.value)
+                && m.value > n.value
+                && joiners.contains(&between)
+                && text[m.end..].trim_start_matches(' ').starts_with('年')
+            {
+                let mut end = m.end
+                    + (text[m.end..].len() - text[m.end..].trim_start_matches(' ').len())
+                    + '年'.len_utf8();
+                for suffix in ["底", "初", "末", "度", "间"] {
+                    if text[end..].starts_with(suffix) {
+                        end += suffix.len();
+                    }
+                }
+                if text[end..].starts_with('月') {
+                    i += 2;
+                    continue;
+                }
+                out.push(Dating {
+                    start: n.start,
+                    end,
+                    period: Period::Span(n.value as u16, m.value as u16),
+                    of_next: false,
+                    event: true,
+                    since: false,
+                    date: false,
+                    printed: text[n.start..end].to_owned(),
+                });
+                used[i] = true;
+                used[i + 1] = true;
+                i += 2;
+                continue;
+            }
+        }
+        let mut end = n.end;
+        if with_year {
+            end = n.end + (after.len() - after_trim.len()) + '年'.len_utf8();
+            // A date (2020年10月17日) dates the report, not a figure.
+            // It still dates the figures of its sentence ("截至2023年11月底").
+            if text[end..]
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+                && nums
+                    .get(i + 1)
+                    .is_some_and(|m| text[m.end..].starts_with('月'))
+            {
+                out.push(Dating {
+                    start: n.start,
+                    end,
+                    period: Period::Year(n.value as u16),
+                    of_next: false,
+                    event: false,
+                    since: false,
+                    date: true,
+                    printed: text[n.start..end].to_owned(),
+                });
+                used[i] = true;
+                i += 1;
+                continue;
+            }
+            for suffix in ["底", "初", "末", "度"] {
+                if text[end..].starts_with(suffix) {
+                    end += suffix.len();
+                }
+            }
+        } else if n.form == Form::Arabic {
+            // A bare year ("收官2020,") is one only where its clause ends;
+            // "2015上海宣传周" is a name.
+            if !is_clause_end(char_after(text, n.end)) {
+                i += 1;
+                continue;
+            }
+        } else if !with_year {
+            i += 1;
+            continue;
+        }
+        let before = &text[..n.start];
+        let rest = &text[end..];
+        // "比2010年增长83.5%": the base of a comparison dates nothing.
+        if before.ends_with('比') || before.ends_with('较') {
+            used[i] = true;
+            i += 1;
+            continue;
+        }
+        // A year inside a short quotation is part of a name.
+        if short_quotes(text)
+            .iter()
+            .any(|&(a, b)| n.start > a && n.end <= b)
+        {
+            i += 1;
+            continue;
+        }
+        let of_next = rest.starts_with('的');
+        // "从2012年以来", "自1995年对口支援以来", "2019年以来": the start of
+        // what the sentence reports.
+        // 从 or 自 alone is "from" ("从2024年推进会上了解到"): the clause
+        // must say since when.
+        let clause: String = rest
+            .chars()
+            .take_while(|c| !matches!(c, ',' | '，' | '。' | '；'))
+            .collect();
+        let since = (before.ends_with('从') || before.ends_with('自'))
+            && ["以来", "起", "开始", "至今"]
+                .iter()
+                .any(|w| clause.contains(w))
+            || rest.starts_with("以来");
+        let alone =
+            is_clause_start(char_before(text, n.start)) && is_clause_end(char_after(text, end));
+        out.push(Dating {
+            start: n.start,
+            end,
+            period: Period::Year(n.value as u16),
+            of_next,
+            event: !of_next && (since || alone || !with_year),
+            since,
+            date: false,
+            printed: text[n.start..end].to_owned(),
+        });
+        used[i] = true;
+        i += 1;
+    }
+    out
+}
+
+/// Words before a number that make it part of a date, a name or a phrase.
+fn skip_reason(text: &str, n: &Number, in_short_quote: bool) -> Option<&'static str> {
+    let after = &text[n.end..];
+    let before = &text[..n.start];
+    if after.starts_with(['月', '日', '时', '点', '号'])
+        && !after.starts_with("月份")
+        && !after.starts_with("个月")
+    {
+        return Some("a date or time");
+    }
+    // 2021-11-03, 10:57:00, 2021.11.03: a date or a time of day.
+    let digit_after = |p: &str| {
+        after
+            .strip_prefix(p)
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let digit_before = |p: char| {
+        before
+            .strip_suffix(p)
+            .is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit()))
+    };
+    if [":", "：", "-", "."].iter().any(|p| digit_after(p))
+        || [':', '：', '-'].iter().any(|&p| digit_before(p))
+    {
+        return Some("a date or a time of day");
+    }
+    if before.ends_with(['+', '＋']) || after.starts_with(['+', '＋']) {
+        return Some("part of a formula such as “1+1”, a name");
+    }
+    if before.ends_with(['/', '／']) || (after.starts_with(['/', '／']) && !n.fraction) {
+        return Some("part of a name such as G318/G317");
+    }
+    if in_short_quote {
+        return Some("inside a short quotation: a slogan or name");
+    }
+    // 数十个, 几百人: a vague number, which no value states.
+    if n.form != Form::Arabic && (before.ends_with('数') || before.ends_with('几')) {
+        return Some("a vague number (数十, 几百)");
+    }
+    if n.form != Form::Arabic {
+        if n.value == 1.0 && !before.ends_with('第') && !n.fraction {
+            return Some("一 is an article (“a”), not a count");
+        }
+        if after.starts_with('大') && !after.starts_with("大类") {
+            return Some("a rhetorical count (“the four big …”)");
+        }
+        if before.ends_with('之') || after.starts_with('对') || before.ends_with('又') {
+            return Some("part of an idiom");
+        }
+    }
+    if after.starts_with(['甲', '乙', '丙'])
+        || ["级甲", "级乙", "级医院", "级公立医院"]
+            .iter()
+            .any(|g| after.starts_with(g))
+    {
+        return Some("a grade, not a quantity");
+    }
+    None
+}
+
+/// Byte spans of short quotations (“…” of at most 12 characters), whose
+/// numbers are names and slogans.
+fn short_quotes(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '「' => open = Some(i),
+            '”' | '」' => {
+                if let Some(o) = open.take() {
+                    if text[o..i].chars().count() <= 13 {
+                        out.push((o, i));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Words that begin a clause or sit between a figure's noun and its number
+/// without being what it counts.
+const LEADING: [&str; 40] = [
+    "其中", "此外", "同时", "目前", "如今", "截至", "截止", "先后", "累计", "共计", "总计", "一共",
+    "共", "已经", "已", "还", "并", "再", "又", "全部", "均", "新增", "投入", "实施", "选派",
+    "派出", "完成", "达到", "达", "超过", "超", "逾", "近", "约", "将近", "接近", "大约", "帮助",
+    "带动", "安排",
+];
+
+/// Verbs after which a clause names what a figure counts.
+const VERBS: [&str; 19] = [
+    "安排", "投入", "实施", "完成", "组织", "帮助", "选派", "派出", "建成", "新建", "培训", "引导",
+    "带动", "销售", "签订", "共建", "落实", "共有", "用于",
+];
+
+/// Characters that end the noun phrase after a measure word.
+const NOUN_STOPS: &str = "的在和与及等全实达为被中已将是了到开均共于从向对把就都也还并所以上下";
+
+/// The label of a figure: the noun after its measure word, or the words
+/// before the number back to the start of its clause.
+fn label(
+    text: &str,
+    start: usize,
+    unit_end: usize,
+    unit: &UnitSpec,
+    bound_prefix: usize,
+) -> String {
+    let classifier = matches!(unit.quantity, Quantity::Count | Quantity::Ordinal)
+        && !matches!(unit.id.as_str(), "person_time")
+        || unit.zh == "名"
+        || unit.zh == "人";
+    // The noun after the measure word: "54个贫困村" counts 贫困村.
+    let after: String = text[unit_end..]
+        .chars()
+        .take_while(|&c| is_han(c) && !NOUN_STOPS.contains(c))
+        .take(8)
+        .collect();
+    let after_ok = classifier && after.chars().count() >= 2;
+    // The words before the number, back to the start of the clause.
+    let head = &text[..start - bound_prefix];
+    let clause_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
+            matches!(
+                c,
+                ',' | '，' | '。' | '；' | ';' | '：' | ':' | '、' | '（' | '(' | '！' | '》'
+            )
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = head[clause_start..].trim();
+    // Back to the last other figure of the clause, unless only a year or
+    // a date stands between ("由2012年的16.8%").
+    let last_figure = clause
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            c.is_ascii_digit()
+                && !clause[i + 1..]
+                    .trim_start_matches(|d: char| d.is_ascii_digit())
+                    .starts_with('年')
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut rest = &clause[last_figure..];
+    // The other figure's own unit word is not this figure's label.
+    if last_figure > 0 {
+        if let Some((_, len)) = units::unit_after(rest) {
+            rest = &rest[len..];
+        }
+    }
+    let clause_text: String = rest.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let mut before = clause_text.trim().to_owned();
+    loop {
+        let was = before.clone();
+        for w in LEADING {
+            if let Some(rest) = before.strip_prefix(w) {
+                before = rest.to_owned();
+            }
+            if let Some(rest) = before.strip_suffix(w) {
+                before = rest.to_owned();
+            }
+        }
+        for w in [
+            "由", "从", "为", "的", "是", "有", "达", "至", "年", "了", "了",
+        ] {
+            if let Some(rest) = before.strip_suffix(w) {
+                before = rest.to_owned();
+            }
+        }
+        for w in ["年", "的", "了", "在"] {
+            if let Some(rest) = before.strip_prefix(w) {
+                before = rest.to_owned();
+            }
+        }
+        if before == was {
+            break;
+        }
+    }
+    // A long clause is cut after its last verb: "全省共安排财政性对口帮扶
+    // 和支援资金" counts 财政性对口帮扶和支援资金.
+    if before.chars().count() > 10 {
+        let cut = VERBS
+            .iter()
+            .filter_map(|v| before.rfind(v).map(|i| i + v.len()))
+            .filter(|&i| before[i..].chars().count() >= 2)
+            .max();
+        if let Some(i) = cut {
+            before = before[i..].to_owned();
+        }
+    }
+    let before: String = {
+        let chars: Vec<char> = before
+            .chars()
+            .filter(|&c| is_han(c) || c == '“' || c == '”')
+            .collect();
+        let n = chars.len();
+        chars[n.saturating_sub(12)..].iter().collect()
+    };
+    if after_ok && before.chars().count() <= 6 {
+        return format!("{before}{after}");
+    }
+    if after_ok {
+        return after;
+    }
+    if before.chars().count() >= 2 {
+        return before;
+    }
+    // Nothing before the number names it ("、1人被表彰为先进个人"): the
+    // words after it, to the end of the clause.
+    let tail: String = text[unit_end..]
+        .trim_start_matches('的')
+        .chars()
+        .take_while(|&c| !matches!(c, ',' | '，' | '。' | '；' | ';' | '、' | '！'))
+        .filter(|&c| is_han(c))
+        .take(12)
+        .collect();
+    if tail.chars().count() >= 2 {
+        return tail;
+    }
+    // Else the verb of the clause ("先后投入"), better than no label.
+    clause_text.chars().filter(|&c| is_han(c)).collect()
+}
+
+/// A number that became a figure, before its period is known.
+struct Found {
+    number: usize,
+    figure: Figure,
+}
+
+/// The figures of one sentence. Appends the numbers it did not take to
+/// `skipped`.
+pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
+    let text = sentence.text.as_str();
+    let nums = printed::numbers(text);
+    let mut used = vec![false; nums.len()];
+    let datings = datings(text, &nums, &mut used);
+    let quotes = short_quotes(text);
+    let mut found: Vec<Found> = Vec::new();
+    let lost_digit = |n: &Number| char_before(text, n.start).is_some_and(|c| c == '?' || c == '？');
+
+    for (k, n) in nums.iter().enumerate() {
+        if used[k] {
+            continue;
+        }
+        let in_quote = quotes.iter().any(|&(a, b)| n.start > a && n.end <= b);
+        let shown: String = text[n.start..]
+            .chars()
+            .take(text[n.start..n.end].chars().count() + 1)
+            .collect();
+        if let Some(why) = skip_reason(text, n, in_quote) {
+            skipped.push(Skipped {
+                line: sentence.line,
+                text: shown,
+                why,
+            });
+            continue;
+        }
+        let before = &text[..n.start];
+        let after = &text[n.end..];
+        let ordinal = before.ends_with('第');
+        // The unit, from the word after the number.
+        let (unit, unit_len) = if ordinal {
+            let (unit, len) = units::ordinal_after(after);
+            // "第六人民医院": a rank without a measure word, followed by
+            // more words, is part of a name.
+            if len == 0 && char_after(after, 0).is_some_and(is_han) {
+                skipped.push(Skipped {
+                    line: sentence.line,
+                    text: shown,
+                    why: "part of a name (第N followed by a name)",
+                });
+                continue;
+            }
+            (unit, len)
+        } else if n.percent || n.fraction {
+            (units::percent(), 0)
+        } else if after.starts_with('年') && n.value < 100.0 {
+            (units::years(), '年'.len_utf8())
+        } else {
+            match units::unit_after(after) {
+                Some(u) => u,
+                // "18万贫困人口": a number in 万 or 亿 often has no measure word.
+                None if n.scaled && char_after(after, 0).is_some_and(is_han) => {
+                    (units::noun_unit(after), 0)
+                }
+                None => {
+                    if n.form == Form::Arabic && n.value == 0.0 && !n.scaled {
+                        // "降至0": a share fallen to zero is a figure.
+                        (units::percent(), 0)
+                    } else {
+                        skipped.push(Skipped {
+                            line: sentence.line,
+                            text: shown,
+                            why: "no unit or measure word follows",
+                        });
+                        continue;
+                    }
+                }
+            }
+        };
+        if unit.id == "multiple" {
+            skipped.push(Skipped {
+                line: sentence.line,
+                text: shown,
+                why: "a multiple (倍): the data model has no kind of quantity for ratios",
+            });
+            continue;
+        }
+        // "降至0" is a percent only after a percent in the same sentence.
+        if n.value == 0.0
+            && unit.id == "percent"
+            && !n.percent
+            && !found.iter().any(|f| f.figure.unit.id == "percent")
+        {
+            skipped.push(Skipped {
+                line: sentence.line,
+                text: shown,
+                why: "a bare zero",
+            });
+            continue;
+        }
+        let mut value = if unit.id == "percent" && n.fraction {
+            n.value * 100.0
+        } else {
+            n.value
+        };
+        // The bound words around the figure belong to its printed form.
+        let prefixes = [
+            "不超过",
+            "将近",
+            "接近",
+            "大约",
+            "超过",
+            "不到",
+            "不足",
+            "至少",
+            "最多",
+            "逾",
+            "近",
+            "约",
+            "超",
+        ];
+        // "上千人", "上万名": at least a round number written in words.
+        let round = n.form == Form::Chinese && [100.0, 1000.0, 10000.0].contains(&n.value);
+        let prefix = if ordinal {
+            "第"
+        } else {
+            prefixes
+                .iter()
+                .find(|p| before.ends_with(*p))
+                .copied()
+                .or((round && before.ends_with('上')).then_some("上"))
+                .unwrap_or("")
+        };
+        // "近三年" is the last three years, not nearly three.
+        let prefix = if prefix == "近" && unit.id == "years" {
+            ""
+        } else {
+            prefix
+        };
+        let unit_end = n.end + unit_len;
+        let mut end = unit_end;
+        for suffix in ["以上", "以下", "以内", "左右", "多"] {
+            if text[end..].starts_with(suffix) {
+                end += suffix.len();
+                break;
+            }
+        }
+        // A duration "两年来" is printed with 来, as the article says it.
+        if unit.id == "years" && text[end..].starts_with('来') {
+            end += '来'.len_utf8();
+        }
+        let mut start = n.start - prefix.len();
+        // A lost digit ("?00余人次") stays in the printed figure.
+        while char_before(text, start).is_some_and(|c| c == '?' || c == '？') {
+            start -= 1;
+        }
+        let bound = if ordinal {
+            Bound::Exact
+        } else if prefix == "上" {
+            Bound::AtLeast
+        } else {
+            printed::bound(prefix, &text[n.end..end], n.more)
+        };
+        let printed_text = text[start..end].to_owned();
+        let mut review = Vec::new();
+        if lost_digit(n) {
+            value = f64::NAN;
+        }
+        let label = label(text, n.start, end, &unit, prefix.len());
+        let label = if label.chars().count() < 2 && unit.quantity == Quantity::Duration {
+            review.push("时长：请写明是什么的时长".to_owned());
+            "时长".to_owned()
+        } else if label.chars().count() < 2 {
+            review.push("标签未能从原文确定，请填写".to_owned());
+            format!("{}（待定）", unit.zh)
+        } else {
+            label
+        };
+        if bound == Bound::AtMost {
+            review.push("原文为上限（以下、不到等）；数据模型暂无“至多”，暂记为 approx".to_owned());
+        }
+        found.push(Found {
+            number: k,
+            figure: Figure {
+                value: value.is_finite().then_some(value),
+                unit,
+                bound,
+                period: Period::Undated,
+                printed: printed_text,
+                source: text.to_owned(),
+                source_hant: sentence.original.clone(),
+                label,
+                line: sentence.line,
+                review,
+            },
+        });
+    }
+
+    // "广西、贵州各20个": one printed figure for each item of the list.
+    let mut expanded = Vec::new();
+    for f in found {
+        let n = &nums[f.number];
+        let pre = &text[..n.start];
+        if pre.ends_with('各') {
+            let head = &pre[..pre.len() - '各'.len_utf8()];
+            let clause_start = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| matches!(c, ',' | '，' | '。' | '；' | '：' | '（'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let list = &head[clause_start..];
+            let items: Vec<&str> = list
+                .split(['、', '和', '与', '及'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            if items.len() >= 2 {
+                let noun = f.figure.label.clone();
+                for item in items {
+                    let mut g = f.figure.clone();
+                    g.label = format!(
+                        "{item}{}",
+                        if noun.contains(item) {
+                            ""
+                        } else {
+                            noun.as_str()
+                        }
+                    );
+                    g.review.push(format!(
+                        "原文“各”：一个数字记为{}项，请核对每项的标签",
+                        list.split(['、', '和', '与', '及']).count()
+                    ));
+                    expanded.push((f.number, g));
+                }
+                continue;
+            }
+        }
+        expanded.push((f.number, f.figure));
+    }
+
+    // Periods: a year right before a figure ("2012年的16.8%") dates it; the
+    // other years and periods date the figures after them in the sentence.
+    let mut out = Vec::new();
+    for (k, mut figure) in expanded {
+        let at = nums[k].start;
+        let own = datings
+            .iter()
+            .find(|d| d.of_next && d.end < at && text[d.end..at].chars().count() <= 2);
+        // A start year ("自1995年…以来") does not date what was reached since.
+        let general = datings
+            .iter()
+            .rev()
+            .find(|d| !d.of_next && !d.since && d.start < at);
+        figure.period = own.or(general).map_or(Period::Undated, |d| d.period);
+        out.push((at, figure));
+    }
+    // The events: years that are figures themselves (for a timeline).
+    let any_other = !out.is_empty();
+    for d in &datings {
+        if d.event
+            || (!any_other
+                && !d.of_next
+                && !d.date
+                && matches!(d.period, Period::Year(_) | Period::Span(..))
+                && !d.printed.starts_with('十'))
+        {
+            let first = d.period.start().map(f64::from);
+            out.push((
+                d.start,
+                Figure {
+                    value: first,
+                    unit: units::calendar_year(),
+                    bound: Bound::Exact,
+                    period: d.period,
+                    printed: d.printed.clone(),
+                    source: text.to_owned(),
+                    source_hant: sentence.original.clone(),
+                    label: event_label(text, d),
+                    line: sentence.line,
+                    review: vec![
+                        "年份：保留为时间线上的事件，或仅作其他数字的年份而删去".to_owned()
+                    ],
+                },
+            ));
+        }
+    }
+    out.sort_by_key(|&(at, _)| at);
+    out.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The label of an event year: the clause it stands in, shortened.
+fn event_label(text: &str, d: &Dating) -> String {
+    let after: String = text[d.end..]
+        .chars()
+        .skip_while(|c| matches!(c, ',' | '，' | '的' | '以' | '来' | ' '))
+        .take_while(|&c| !matches!(c, ',' | '，' | '。' | '；' | ';' | '！' | '!'))
+        .filter(|&c| is_han(c))
+        .take(12)
+        .collect();
+    if after.chars().count() >= 2 {
+        format!("{after}（年份）")
+    } else {
+        "年份（待定）".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(text: &str) -> Vec<Figure> {
+        let mut skipped = Vec::new();
+        sentences(text)
+            .into_iter()
+            .flat_map(|s| {
+                figures(
+                    &Sentence {
+                        line: 1,
+                        text: s,
+                        original: None,
+                    },
+                    &mut skipped,
+                )
+            })
+            .collect()
+    }
+
+    fn values(text: &str) -> Vec<(f64, Bound, String)> {
+        draft(text)
+            .into_iter()
+            .map(|f| (f.value.unwrap_or(f64::NAN), f.bound, f.printed))
+            .collect()
+    }
+
+    #[test]
+    fn figures_with_their_bounds() {
+        assert_eq!(
+            values("累计投入资金超过670亿元，实施项目4400多个，带动约18万人增收。"),
+            vec![
+                (67_000_000_000.0, Bound::AtLeast, "超过670亿元".to_owned()),
+                (4400.0, Bound::AtLeast, "4400多个".to_owned()),
+                (180_000.0, Bound::Approx, "约18万人".to_owned()),
+            ]
+        );
+        assert_eq!(values("贫困发生率降至3%以下。")[0].1, Bound::AtMost);
+        assert_eq!(values("不到1/4的村通了路。")[0].0, 25.0);
+        assert_eq!(values("帮助九项工程、四省区和两省区。").len(), 3);
+    }
+
+    #[test]
+    fn dates_names_and_slogans_are_not_figures() {
+        assert!(values("新华社兰州10月17日电 8月27日，5G基站和G318国道通了。").is_empty());
+        assert!(values("COVID-19疫情期间，“两不愁三保障四个好”和“1+1”模式。").is_empty());
+        assert!(values("这是一个重点工作，在一线。").is_empty());
+        assert!(values("建成数十个基地、几百亩茶园。").is_empty());
+        assert_eq!(
+            values("带动上千人就业。"),
+            vec![(1000.0, Bound::AtLeast, "上千人".to_owned())]
+        );
+    }
+
+    #[test]
+    fn periods_and_events() {
+        let f = draft("“十三五”期间，共安排资金19.2亿元。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].period, Period::Span(2016, 2020));
+        let f = draft("“十二五”期间，投入5亿元。");
+        assert_eq!(f[0].period, Period::Span(2011, 2015));
+        let f = draft("2011年至2015年，投入5亿元。");
+        assert_eq!(
+            f.iter().map(|f| f.period).collect::<Vec<_>>(),
+            vec![Period::Span(2011, 2015); 2]
+        );
+        let f = draft("2016年该区投入80万元。");
+        assert_eq!(f.len(), 1, "a year inside a clause only dates it");
+        assert_eq!(f[0].period, Period::Year(2016));
+        let f = draft("贫困发生率由2012年的16.8%降至0。");
+        assert_eq!(f[0].period, Period::Year(2012));
+        // A start year is an event, and does not date what was reached since.
+        let f = draft("自1995年对口支援以来，累计投入资金5亿元。");
+        assert_eq!(f.len(), 2);
+        assert_eq!(
+            (f[0].value, f[0].period),
+            (Some(1995.0), Period::Year(1995))
+        );
+        assert_eq!(f[1].period, Period::Undated);
+        // A date is not a figure, but its year dates the sentence.
+        let f = draft("截至2020年10月底，投入资金5亿元。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].period, Period::Year(2020));
+        // Neither is the base of a comparison, nor a year in a name.
+        let f = draft("“2015读书周”举行，2014年产值688亿元，比2010年增长83.5%。");
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|f| f.period == Period::Year(2014)));
+        let f = draft("二〇二〇年是收官之年。");
+        assert_eq!(f[0].value, Some(2020.0));
+        assert_eq!(f[0].unit.id, "calendar_year");
+    }
+
+    #[test]
+    fn one_printed_figure_for_several_values() {
+        let f = draft("广西、贵州各20个。");
+        assert_eq!(f.len(), 2);
+        assert!(f
+            .iter()
+            .all(|f| f.printed == "20个" && f.value == Some(20.0)));
+        assert!(f[0].label.contains("广西") && f[1].label.contains("贵州"));
+    }
+
+    #[test]
+    fn ranks_and_counts_in_words() {
+        let f = draft("该县名列全国第一，五年来选派干部两批、人次1200人次。");
+        assert_eq!(f[0].value, Some(1.0));
+        assert_eq!(f[0].unit.quantity, Quantity::Ordinal);
+        assert_eq!(f[1].value, Some(5.0));
+        assert_eq!(f[1].unit.id, "years");
+    }
+
+    #[test]
+    fn labels_come_from_the_words_the_figure_counts() {
+        let f = draft(
+            "该县全县54个贫困村全部达标退出，累计派出147名医疗技术人才，全县最高海拔5820米。",
+        );
+        assert_eq!(f[0].label, "该县全县贫困村");
+        assert_eq!(f[1].label, "医疗技术人才");
+        assert_eq!(f[2].label, "全县最高海拔");
+    }
+}

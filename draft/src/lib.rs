@@ -1,0 +1,451 @@
+//! Drafts a data folder from a Chinese news article (Simplified or
+//! Traditional): every figure of the text with its value in base units,
+//! unit, qualifier, period, printed form, source sentence and a label; the
+//! charts the figures call for; and a report (`DRAFT.md`) of every cleaning
+//! of the text and everything the editor must decide.
+//!
+//! The folder builds as it is: it declares `languages = ["zh"]` (a draft
+//! cannot translate), its values agree with their printed figures as the
+//! validator reads them (both use `dataset::printed`), and what the draft
+//! could not decide is in `review` fields, which no page shows, and in
+//! `# TODO(editor):` comments.
+
+pub mod clean;
+pub mod figures;
+pub mod units;
+mod write;
+
+use std::path::Path;
+
+use dataset::printed::Bound;
+use dataset::{Kind, Period, Quantity};
+
+pub use clean::Cleaning;
+pub use figures::{Figure, Skipped};
+pub use write::files;
+
+/// A chart the draft proposes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartDraft {
+    /// Its id (lowercase kebab-case).
+    pub id: String,
+    /// How it draws.
+    pub kind: Kind,
+    /// Its drafted title.
+    pub title: String,
+    /// Indices into [`Draft::figures`], in drawing order.
+    pub items: Vec<usize>,
+    /// What the editor must decide about it.
+    pub review: String,
+}
+
+/// Everything the draft found in an article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    /// The headline, where the first line looks like one.
+    pub title: Option<String>,
+    /// The agency or paper of the dateline ("新华社"), where there is one.
+    pub agency: Option<String>,
+    /// Whether the article is in Traditional Chinese.
+    pub traditional: bool,
+    /// Every figure, in text order.
+    pub figures: Vec<Figure>,
+    /// Indicator ids, one per figure.
+    pub ids: Vec<String>,
+    /// The charts proposed.
+    pub charts: Vec<ChartDraft>,
+    /// Every change the cleaning made.
+    pub cleanings: Vec<Cleaning>,
+    /// Numbers that are not figures, and why.
+    pub skipped: Vec<Skipped>,
+    /// Passages whose characters were garbled ("?" between characters),
+    /// by line.
+    pub garbled: Vec<(usize, String)>,
+}
+
+/// Drafts the figures and charts of an article.
+pub fn draft(article: &str) -> Draft {
+    let mut cleanings = Vec::new();
+    let mut skipped = Vec::new();
+    let mut garbled = Vec::new();
+    let mut all = Vec::new();
+    let mut title = None;
+    let mut agency = None;
+    let mut traditional = false;
+    for (k, raw) in article.lines().enumerate() {
+        let number = k + 1;
+        let cleaned = clean::clean_line(raw, number, &mut cleanings);
+        if cleaned.is_empty() {
+            continue;
+        }
+        let simplified = zhconv::zhconv(&cleaned, zhconv::Variant::ZhHans);
+        let is_traditional = simplified != cleaned;
+        traditional |= is_traditional;
+        if title.is_none() && all.is_empty() {
+            let chars = simplified.chars().count();
+            if chars <= 40 && !simplified.contains(['。', '，', ',']) {
+                title = Some(simplified.clone());
+                continue;
+            }
+        }
+        if agency.is_none() {
+            agency = dateline_agency(&simplified);
+        }
+        garbled.extend(
+            garbled_passages(&simplified)
+                .into_iter()
+                .map(|g| (number, g)),
+        );
+        let simple = figures::sentences(&simplified);
+        let own = figures::sentences(&cleaned);
+        // The article's own sentences, where they align one to one.
+        let aligned = is_traditional
+            && own.len() == simple.len()
+            && own
+                .iter()
+                .zip(&simple)
+                .all(|(a, b)| a.chars().count() == b.chars().count());
+        for (i, s) in simple.into_iter().enumerate() {
+            let sentence = figures::Sentence {
+                line: number,
+                original: if aligned { own.get(i).cloned() } else { None },
+                text: s,
+            };
+            all.extend(figures::figures(&sentence, &mut skipped));
+        }
+    }
+    let mut kept = Vec::new();
+    for mut f in all {
+        if let Some(why) = unfit(&f) {
+            skipped.push(Skipped {
+                line: f.line,
+                text: f.printed.clone(),
+                why,
+            });
+            continue;
+        }
+        // The same figure twice may be a repeat, or two things that happen
+        // to be equal.
+        if let Some(first) = kept.iter().find(|g: &&Figure| {
+            g.value == f.value && g.unit.id == f.unit.id && g.unit.quantity != Quantity::Year
+        }) {
+            f.review.push(format!(
+                "可能与第{}行的“{}”重复；若为同一数字请删去其一",
+                first.line, first.printed
+            ));
+        }
+        kept.push(f);
+    }
+    let ids = ids(&kept);
+    let charts = charts(&kept);
+    Draft {
+        title,
+        agency,
+        traditional,
+        figures: kept,
+        ids,
+        charts,
+        cleanings,
+        skipped,
+        garbled,
+    }
+}
+
+/// Why a figure cannot stand in the data model, if it cannot.
+fn unfit(f: &Figure) -> Option<&'static str> {
+    let v = f.value?;
+    if f.unit.quantity.is_whole() && v.fract() != 0.0 {
+        return Some("not a whole number, but counted in a unit of whole numbers");
+    }
+    if f.unit.quantity == Quantity::Percent && v > 100.0 {
+        return Some(
+            "a percent over 100 (a growth rate): the data model's percents are shares, 0 to 100",
+        );
+    }
+    if f.unit.quantity == Quantity::Year && !(1900.0..=2100.0).contains(&v) {
+        return Some("not a plausible calendar year");
+    }
+    if v > 1e15 {
+        return Some("too large for the data model");
+    }
+    None
+}
+
+/// The agency or paper of a dateline: "新华社兰州10月17日电" is 新华社.
+fn dateline_agency(line: &str) -> Option<String> {
+    let at = line.find("日电")?;
+    let head = &line[..at];
+    let start = head
+        .rfind(['。', '，', ',', '(', '（', ' '])
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let head = &head[start..];
+    let end = head.find(['社', '报', '台', '网']).map(|i| i + 3)?;
+    Some(head[..end].to_owned()).filter(|s| s.chars().count() >= 2)
+}
+
+/// Passages where a "?" stands between characters: bytes the copy could
+/// not decode, whose figures may have lost digits.
+fn garbled_passages(line: &str) -> Vec<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '?' && i > 0 && clean::is_han(chars[i - 1]) {
+            let from = i.saturating_sub(4);
+            let to = (i + 6).min(chars.len());
+            out.push(chars[from..to].iter().collect());
+        }
+    }
+    out
+}
+
+/// Indicator ids: the unit's id and a counter, in text order.
+fn ids(figures: &[Figure]) -> Vec<String> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    figures
+        .iter()
+        .map(|f| {
+            let n = counts.entry(f.unit.id.as_str()).or_insert(0);
+            *n += 1;
+            format!("{}_{}", f.unit.id, n)
+        })
+        .collect()
+}
+
+/// How alike two labels are: the share of character pairs they have in
+/// common (Dice's coefficient on bigrams).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let pairs = |s: &str| -> Vec<(char, char)> {
+        let c: Vec<char> = s.chars().collect();
+        c.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (pa, mut pb) = (pairs(a), pairs(b));
+    if pa.is_empty() || pb.is_empty() {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let total = pa.len() + pb.len();
+    let mut common = 0;
+    for p in &pa {
+        if let Some(i) = pb.iter().position(|q| q == p) {
+            pb.swap_remove(i);
+            common += 1;
+        }
+    }
+    2.0 * common as f64 / total as f64
+}
+
+/// Whether a figure can be drawn as a bar or card: a known value of a
+/// quantity that compares (not a year, rank or length of time).
+fn comparable(f: &Figure) -> bool {
+    f.value.is_some()
+        && !matches!(
+            f.unit.quantity,
+            Quantity::Year | Quantity::Ordinal | Quantity::Duration
+        )
+}
+
+/// Proposes charts: one measure over several years as `years`; a list of
+/// like figures of one unit in one sentence as `bars`; dated events as a
+/// `timeline`; the first headline figures as `cards`. No chart mixes units.
+fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
+    let mut out = Vec::new();
+    let mut charted = vec![false; figures.len()];
+    // Years: the same measure (unit and a like label) at different years.
+    for i in 0..figures.len() {
+        let f = &figures[i];
+        if charted[i] || !comparable(f) || !matches!(f.period, Period::Year(_)) {
+            continue;
+        }
+        let mut group: Vec<usize> = (0..figures.len())
+            .filter(|&j| {
+                let g = &figures[j];
+                !charted[j]
+                    && comparable(g)
+                    && matches!(g.period, Period::Year(_))
+                    && g.unit.id == f.unit.id
+                    && (j == i || g.source == f.source || similarity(&g.label, &f.label) >= 0.5)
+            })
+            .collect();
+        group.sort_by_key(|&j| figures[j].period);
+        group.dedup_by_key(|j| figures[*j].period);
+        if group.len() >= 2 {
+            for &j in &group {
+                charted[j] = true;
+            }
+            out.push(ChartDraft {
+                id: format!("years-{}", out.len() + 1),
+                kind: Kind::Years,
+                title: format!("{}的变化", figures[i].label),
+                items: group,
+                review: "同一指标的历年数字：请核对口径一致，并改写标题为一句结论".into(),
+            });
+        }
+    }
+    // Bars: like figures of one unit listed in one sentence. A part and its
+    // whole ("73.1万人…，其中47.8万人") are not a list, so never bars.
+    let mut i = 0;
+    while i < figures.len() {
+        let span = (i..figures.len())
+            .take_while(|&j| figures[j].source == figures[i].source)
+            .count()
+            .max(1);
+        let mut units: Vec<&str> = Vec::new();
+        for f in &figures[i..i + span] {
+            if !units.contains(&f.unit.id.as_str()) {
+                units.push(&f.unit.id);
+            }
+        }
+        for unit in units {
+            let group: Vec<usize> = (i..i + span)
+                .filter(|&j| !charted[j] && comparable(&figures[j]) && figures[j].unit.id == unit)
+                .collect();
+            let Some(&first) = group.first() else {
+                continue;
+            };
+            let source = &figures[first].source;
+            // A list ("623名干部、5635名人才") or like labels: one question.
+            let listed = group.windows(2).all(|w| {
+                let (a, b) = (&figures[w[0]], &figures[w[1]]);
+                let gap = match (source.find(&a.printed), source.rfind(&b.printed)) {
+                    (Some(x), Some(y)) if x <= y => &source[x..y],
+                    _ => "",
+                };
+                gap.contains(['、', '；', ';']) || similarity(&a.label, &b.label) >= 0.5
+            });
+            let alike = listed
+                && (group.len() >= 3 || (group.len() == 2 && figures[first].bound == Bound::Exact));
+            if alike {
+                for &j in &group {
+                    charted[j] = true;
+                }
+                out.push(ChartDraft {
+                    id: format!("bars-{}", out.len() + 1),
+                    kind: Kind::Bars,
+                    title: format!("{}与其他各项比较", figures[first].label),
+                    items: group,
+                    review:
+                        "同一句中同一单位的数字：请确认它们回答同一个问题、可以并列比较，并改写标题"
+                            .into(),
+                });
+            }
+        }
+        i += span;
+    }
+    // Timeline: the dated events.
+    let mut events: Vec<usize> = (0..figures.len())
+        .filter(|&j| figures[j].unit.quantity == Quantity::Year)
+        .collect();
+    events.sort_by_key(|&j| figures[j].period);
+    events.dedup_by_key(|j| figures[*j].period);
+    if events.len() >= 3 {
+        out.push(ChartDraft {
+            id: "timeline".into(),
+            kind: Kind::Timeline,
+            title: "报道中的年份".into(),
+            items: events,
+            review: "报道中有年份的事件：请删去只标明日期的年份，并改写标题".into(),
+        });
+    }
+    // Cards: the first few headline figures not charted yet, of the first
+    // unit that has two or more of them (a chart never mixes units).
+    let free = |j: &usize| !charted[*j] && comparable(&figures[*j]);
+    let unit = (0..figures.len())
+        .filter(free)
+        .map(|j| figures[j].unit.id.as_str())
+        .find(|u| {
+            (0..figures.len())
+                .filter(free)
+                .filter(|&j| figures[j].unit.id == *u)
+                .count()
+                >= 2
+        });
+    let cards: Vec<usize> = match unit {
+        Some(u) => (0..figures.len())
+            .filter(free)
+            .filter(|&j| figures[j].unit.id == u)
+            .take(4)
+            .collect(),
+        None => Vec::new(),
+    };
+    if cards.len() >= 2 {
+        out.push(ChartDraft {
+            id: "headline".into(),
+            kind: Kind::Cards,
+            title: "报道中的主要数字".into(),
+            items: cards,
+            review: "报道开头的几个数字：请挑选最能说明报道的数字，并改写标题".into(),
+        });
+    }
+    out
+}
+
+/// Drafts an article and writes its data folder (`article.toml`,
+/// `indicators.toml`, `charts.toml`) and report (`DRAFT.md`) into `dir`.
+pub fn draft_into(article: &str, dir: &Path) -> std::io::Result<Draft> {
+    let d = draft(article);
+    std::fs::create_dir_all(dir)?;
+    for (name, text) in files(&d) {
+        std::fs::write(dir.join(name), text)?;
+    }
+    Ok(d)
+}
+
+/// `cargo xtask draft ARTICLE.txt --out DIR`: reads the article (`-` for
+/// standard input), drafts it into `dir`, and says what it wrote.
+pub fn command(article: &Path, dir: &Path) -> Result<String, String> {
+    let text = if article == Path::new("-") {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| format!("cannot read the article from standard input: {e}"))?;
+        text
+    } else {
+        std::fs::read_to_string(article)
+            .map_err(|e| format!("cannot read {}: {e}", article.display()))?
+    };
+    let d = draft_into(&text, dir).map_err(|e| format!("cannot write {}: {e}", dir.display()))?;
+    Ok(format!(
+        "{} figures and {} charts drafted into {}; what to check is in {}",
+        d.figures.len(),
+        d.charts.len(),
+        dir.display(),
+        dir.join("DRAFT.md").display()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charts_follow_the_figures() {
+        let d = draft(
+            "2019年，贫困发生率为16.8%。2020年，贫困发生率为3.1%。\
+             累计选派623名挂职干部、5635名专技人才、980名医生。\
+             投入资金5亿元，建成学校12所。",
+        );
+        let kinds: Vec<Kind> = d.charts.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, vec![Kind::Years, Kind::Bars]);
+        let bars = &d.charts[1];
+        assert_eq!(bars.items.len(), 3);
+        assert!(bars.items.iter().all(|&i| d.figures[i].unit.id == "person"));
+        // A part is not a bar beside its whole.
+        let d = draft("选派干部300名、人才500名，其中医生100名。");
+        assert!(
+            d.charts.iter().all(|c| c.kind != Kind::Bars),
+            "{:?}",
+            d.charts
+        );
+        // A growth rate over 100% cannot be a percent of the model.
+        let d = draft("产值增长150%，达到5亿元。");
+        assert_eq!(d.figures.len(), 1);
+        assert!(d.skipped.iter().any(|s| s.text.contains("150%")));
+        // No chart mixes units.
+        for c in &d.charts {
+            assert!(c
+                .items
+                .windows(2)
+                .all(|w| d.figures[w[0]].unit.id == d.figures[w[1]].unit.id));
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! The words Chinese writes after a number, and the unit each stands for.
+//!
+//! These are words of the language, not of one article: measure words
+//! (个, 名, 户), units of measure (平方公里, 吨), and the nouns a 个 often
+//! counts (村, 企业), so that bars never put villages and firms on one axis.
+
+use dataset::Quantity;
+
+/// A unit the draft declares.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitSpec {
+    /// Its id in the folder (lowercase snake_case).
+    pub id: String,
+    /// Its kind of quantity.
+    pub quantity: Quantity,
+    /// The word after a number on the page ("" for none).
+    pub zh: String,
+    /// The English word, where the draft knows it.
+    pub en: &'static str,
+}
+
+/// A word after a number: what it is, its unit id and English word.
+struct Word {
+    zh: &'static str,
+    id: &'static str,
+    quantity: Quantity,
+    en: &'static str,
+}
+
+const fn w(zh: &'static str, id: &'static str, quantity: Quantity, en: &'static str) -> Word {
+    Word {
+        zh,
+        id,
+        quantity,
+        en,
+    }
+}
+
+use Quantity::{Area, Count, Duration, Length, Mass, Money, Percent};
+
+/// Units of measure and measure words, longest first where one begins
+/// another (平方公里 before 公里, 人次 before 人, 个月 before 个).
+const WORDS: &[Word] = &[
+    w("平方公里", "km2", Area, "km²"),
+    w("平方千米", "km2", Area, "km²"),
+    w("平方米", "square_metre", Area, "m²"),
+    w("公顷", "hectare", Area, "ha"),
+    w("亩", "mu", Area, "mu"),
+    w("公里", "km", Length, "km"),
+    w("千米", "km", Length, "km"),
+    w("米", "metre", Length, "m"),
+    w("吨", "tonne", Mass, "tonne"),
+    w("公斤", "kg", Mass, "kg"),
+    w("千克", "kg", Mass, "kg"),
+    w("美元", "us_dollar", Money, "US dollar"),
+    w("元", "yuan", Money, "yuan"),
+    w("个百分点", "percentage_point", Percent, "percentage point"),
+    w("人次", "person_time", Count, "person-time"),
+    w("名", "person", Count, "person"),
+    w("人", "person", Count, "person"),
+    w("位", "person", Count, "person"),
+    w("户", "household", Count, "household"),
+    w("个月", "month", Duration, "month"),
+    w("天", "day", Duration, "day"),
+    w("场次", "session", Count, "session"),
+    w("批次", "batch", Count, "batch"),
+    w("省区市", "province", Count, "province"),
+    w("省区", "province", Count, "province"),
+    w("省市", "province", Count, "province"),
+    w("个省区市", "province", Count, "province"),
+    w("个省区", "province", Count, "province"),
+    w("个省市", "province", Count, "province"),
+    w("个省", "province", Count, "province"),
+    w("省", "province", Count, "province"),
+    w("个市", "city", Count, "city"),
+    w("市", "city", Count, "city"),
+    w("个县", "county", Count, "county"),
+    w("县", "county", Count, "county"),
+    w("个乡镇", "township", Count, "township"),
+    w("乡镇", "township", Count, "township"),
+    w("个村", "village", Count, "village"),
+    w("大类", "category", Count, "category"),
+];
+
+/// Measure words that count things; what they count is read from the noun
+/// after them. Each has an id for when the noun is not one of [`NOUNS`].
+const MEASURES: &[(&str, &str)] = &[
+    ("个", "item"),
+    ("家", "organisation"),
+    ("所", "institution"),
+    ("项", "task"),
+    ("座", "structure"),
+    ("条", "line"),
+    ("处", "site"),
+    ("台", "machine"),
+    ("盏", "lamp"),
+    ("株", "plant"),
+    ("套", "set"),
+    ("辆", "vehicle"),
+    ("间", "room"),
+    ("只", "animal"),
+    ("头", "head"),
+    ("件", "piece"),
+    ("篇", "article"),
+    ("期", "course"),
+    ("支", "team"),
+    ("张", "sheet"),
+    ("场", "event"),
+    ("次", "times"),
+    ("批", "batch"),
+    ("类", "category"),
+    ("级", "level"),
+    ("种", "kind"),
+    ("倍", "multiple"),
+];
+
+/// Nouns a measure word often counts, so that like things share a unit.
+const NOUNS: &[(&str, &str, &str)] = &[
+    ("贫困村", "village", "village"),
+    ("村", "village", "village"),
+    ("乡镇", "township", "township"),
+    ("县", "county", "county"),
+    ("项目", "project", "project"),
+    ("企业", "enterprise", "enterprise"),
+    ("公司", "enterprise", "enterprise"),
+    ("合作社", "cooperative", "cooperative"),
+    ("学校", "school", "school"),
+    ("医院", "hospital", "hospital"),
+    ("产业", "industry", "industry"),
+];
+
+/// Ordinal measure words after 第: 第二轮, 第五批, 第四届.
+const ORDINALS: &[(&str, &str)] = &[
+    ("轮", "round"),
+    ("批", "nth_batch"),
+    ("届", "edition"),
+    ("期", "phase"),
+    ("次", "nth_time"),
+    ("名", "rank"),
+    ("位", "rank"),
+    ("个", "nth"),
+];
+
+/// The unit word at the start of `after`, and the unit it names; `None`
+/// where no unit word follows. The returned length is in bytes.
+pub fn unit_after(after: &str) -> Option<(UnitSpec, usize)> {
+    if let Some(word) = WORDS.iter().find(|x| after.starts_with(x.zh)) {
+        return Some((
+            UnitSpec {
+                id: word.id.to_owned(),
+                quantity: word.quantity,
+                zh: word.zh.to_owned(),
+                en: word.en,
+            },
+            word.zh.len(),
+        ));
+    }
+    let (measure, fallback) = MEASURES.iter().find(|(m, _)| after.starts_with(m))?;
+    let rest = &after[measure.len()..];
+    // The noun the measure word counts: right after it, or after a few
+    // characters of description ("个贫困村", "家种植企业").
+    // The noun phrase runs to the next punctuation or number; its head,
+    // the noun it counts, is its last noun ("县级医院" counts hospitals).
+    let window: String = rest
+        .chars()
+        .take_while(|c| {
+            !c.is_ascii_punctuation() && !c.is_ascii_digit() && !"，。、；：！？“”（）".contains(*c)
+        })
+        .take(8)
+        .collect();
+    let noun = NOUNS
+        .iter()
+        .filter_map(|(n, id, en)| window.rfind(n).map(|at| (at + n.len(), id, en)))
+        .max_by_key(|&(at, _, _)| at);
+    let (id, en) = match noun {
+        Some((_, id, en)) => ((*id).to_owned(), *en),
+        None => ((*fallback).to_owned(), ""),
+    };
+    Some((
+        UnitSpec {
+            id,
+            quantity: Count,
+            zh: (*measure).to_owned(),
+            en,
+        },
+        measure.len(),
+    ))
+}
+
+/// The unit of a number in 万 or 亿 written without a measure word
+/// ("18万贫困人口"): people where the noun names people, else things.
+pub fn noun_unit(after: &str) -> UnitSpec {
+    let window: String = after.chars().take(6).collect();
+    let people = ["人口", "群众", "农民", "牧民", "职工", "人", "劳动力"];
+    let (id, zh, en) = if people.iter().any(|p| window.contains(p)) {
+        ("person", "人", "person")
+    } else if window.contains('户') {
+        ("household", "户", "household")
+    } else {
+        ("item", "", "")
+    };
+    UnitSpec {
+        id: id.to_owned(),
+        quantity: Count,
+        zh: zh.to_owned(),
+        en,
+    }
+}
+
+/// The ordinal unit of "第N" followed by `after`.
+pub fn ordinal_after(after: &str) -> (UnitSpec, usize) {
+    match ORDINALS.iter().find(|(m, _)| after.starts_with(m)) {
+        Some((m, id)) => (
+            UnitSpec {
+                id: (*id).to_owned(),
+                quantity: Quantity::Ordinal,
+                zh: (*m).to_owned(),
+                en: "",
+            },
+            m.len(),
+        ),
+        None => (
+            UnitSpec {
+                id: "rank".to_owned(),
+                quantity: Quantity::Ordinal,
+                zh: String::new(),
+                en: "",
+            },
+            0,
+        ),
+    }
+}
+
+/// The unit of calendar years.
+pub fn calendar_year() -> UnitSpec {
+    UnitSpec {
+        id: "calendar_year".into(),
+        quantity: Quantity::Year,
+        zh: "年".into(),
+        en: "",
+    }
+}
+
+/// The unit of lengths of time in years: 五年, 两年来.
+pub fn years() -> UnitSpec {
+    UnitSpec {
+        id: "years".into(),
+        quantity: Duration,
+        zh: "年".into(),
+        en: "year",
+    }
+}
+
+/// The unit of percents, and of fractions given as shares.
+pub fn percent() -> UnitSpec {
+    UnitSpec {
+        id: "percent".into(),
+        quantity: Percent,
+        zh: "%".into(),
+        en: "%",
+    }
+}

@@ -1,0 +1,235 @@
+//! The draft measured against figures found by hand: the 73 figures of
+//! `data/indicators.toml` (the real article), and the hand-labelled figures
+//! of the public articles in `tests/data/articles/`. Each drafted folder must
+//! also pass the validator as it is.
+
+// Test code: a malformed expectation file should stop the test loudly.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use article_draft::{draft, files, similarity, Draft, Figure};
+use dataset::printed::Bound;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// One figure found by hand.
+#[derive(Debug)]
+struct Expected {
+    value: Option<f64>,
+    qualifier: String,
+    /// The source sentence, or a part of it that names it.
+    source: String,
+    printed: String,
+}
+
+fn qualifier(b: Bound) -> &'static str {
+    match b {
+        Bound::Exact => "exact",
+        Bound::AtLeast => "at_least",
+        Bound::AtMost | Bound::Approx => "approx",
+    }
+}
+
+/// Han characters and digits only, and without the characters data/
+/// restored in 〔〕: what a sentence says, whatever its punctuation.
+fn normal(text: &str) -> String {
+    let mut out = String::new();
+    let mut restored = false;
+    for c in text.chars() {
+        match c {
+            '〔' => restored = true,
+            '〕' => restored = false,
+            c if !restored && (c.is_ascii_digit() || ('\u{4e00}'..='\u{9fff}').contains(&c)) => {
+                out.push(c)
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn same_sentence(expected: &str, drafted: &str) -> bool {
+    let (e, d) = (normal(expected), normal(drafted));
+    d.contains(&e) || similarity(&e, &d) >= 0.8
+}
+
+fn matches(e: &Expected, f: &Figure) -> bool {
+    let value = match (e.value, f.value) {
+        (None, None) => true,
+        (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * a.abs().max(1.0),
+        _ => false,
+    };
+    value && e.qualifier == qualifier(f.bound) && same_sentence(&e.source, &f.source)
+}
+
+/// Recall and precision of a draft against figures found by hand, with the
+/// figures missed and the ones drafted in excess.
+fn score(d: &Draft, expected: &[Expected]) -> (f64, f64, Vec<String>, Vec<String>) {
+    let mut taken = vec![false; d.figures.len()];
+    let mut missed = Vec::new();
+    for e in expected {
+        match (0..d.figures.len()).find(|&i| !taken[i] && matches(e, &d.figures[i])) {
+            Some(i) => taken[i] = true,
+            None => missed.push(format!("{} {:?} {}", e.printed, e.value, e.qualifier)),
+        }
+    }
+    let extra: Vec<String> = d
+        .figures
+        .iter()
+        .zip(&taken)
+        .filter(|(_, &t)| !t)
+        .map(|(f, _)| format!("{} ({})", f.printed, f.label))
+        .collect();
+    let found = expected.len() - missed.len();
+    let recall = found as f64 / expected.len() as f64;
+    let precision = found as f64 / d.figures.len().max(1) as f64;
+    (recall, precision, missed, extra)
+}
+
+/// The draft's folder passes the validator the build uses.
+fn assert_builds(d: &Draft, name: &str) {
+    let pairs: Vec<(String, String)> = files(d)
+        .into_iter()
+        .filter(|(n, _)| n.ends_with(".toml"))
+        .map(|(n, t)| (format!("{name}/{n}"), t))
+        .collect();
+    if let Err(e) = dataset::parse_files(&pairs) {
+        panic!("the draft of {name} does not build:\n{e}");
+    }
+}
+
+fn data_figures() -> Vec<Expected> {
+    let text = read(&root().join("data/indicators.toml"));
+    let doc: toml::Table = toml::from_str(&text).unwrap();
+    doc["indicator"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| Expected {
+            value: i["value"]
+                .as_float()
+                .or(i["value"].as_integer().map(|v| v as f64)),
+            qualifier: i["qualifier"].as_str().unwrap().to_owned(),
+            source: i["source"].as_str().unwrap().to_owned(),
+            printed: i["printed"].as_str().unwrap().to_owned(),
+        })
+        .collect()
+}
+
+#[test]
+fn the_real_article_yields_every_figure_of_data() {
+    let article = read(&root().join("data/article.zh-Hant.txt"));
+    let start = Instant::now();
+    let d = draft(&article);
+    let took = start.elapsed();
+    let expected = data_figures();
+    assert_eq!(expected.len(), 73);
+    let (recall, precision, missed, extra) = score(&d, &expected);
+    println!(
+        "data/: recall {recall:.3}, precision {precision:.3}, {} drafted in {took:?}",
+        d.figures.len()
+    );
+    println!("missed: {missed:#?}\nextra: {extra:#?}");
+    assert!(
+        missed.is_empty(),
+        "missed {} of 73: {missed:#?}",
+        missed.len()
+    );
+    assert!(precision >= 0.9, "precision {precision}: {extra:#?}");
+    assert_builds(&d, "data-draft");
+    assert!(took.as_secs_f64() < 1.0, "took {took:?}");
+}
+
+/// `tests/data/articles/NAME.txt` with its hand-labelled figures in
+/// `NAME.expected.toml`.
+fn article_figures(name: &str) -> (String, Vec<Expected>) {
+    let dir = root().join("tests/data/articles");
+    let article = read(&dir.join(format!("{name}.txt")));
+    let doc: toml::Table =
+        toml::from_str(&read(&dir.join(format!("{name}.expected.toml")))).unwrap();
+    let expected = doc["figure"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| Expected {
+            value: i["value"]
+                .as_float()
+                .or(i["value"].as_integer().map(|v| v as f64)),
+            qualifier: i["qualifier"].as_str().unwrap().to_owned(),
+            source: i["sentence"].as_str().unwrap().to_owned(),
+            printed: i["printed"].as_str().unwrap().to_owned(),
+        })
+        .collect();
+    (article, expected)
+}
+
+fn check_article(name: &str) {
+    let (article, expected) = article_figures(name);
+    let d = draft(&article);
+    let (recall, precision, missed, extra) = score(&d, &expected);
+    println!(
+        "{name}: recall {recall:.3}, precision {precision:.3} ({} expected, {} drafted)",
+        expected.len(),
+        d.figures.len()
+    );
+    println!("missed: {missed:#?}\nextra: {extra:#?}");
+    assert!(
+        recall >= 0.85,
+        "{name}: recall {recall}; missed {missed:#?}"
+    );
+    assert!(
+        precision >= 0.9,
+        "{name}: precision {precision}; extra {extra:#?}"
+    );
+    assert_builds(&d, name);
+}
+
+#[test]
+fn gansu_east_west_cooperation() {
+    check_article("gansu-east-west");
+}
+
+#[test]
+fn jiangsu_aid_to_tibet() {
+    check_article("jiangsu-tibet");
+}
+
+#[test]
+fn aid_to_tibet_eleven_years() {
+    check_article("tibet-11-years");
+}
+
+#[test]
+fn jiangsu_aid_to_tibet_2024() {
+    check_article("jiangsu-tibet-2024");
+}
+
+#[test]
+fn east_west_cooperation_2023() {
+    check_article("east-west-2023");
+}
+
+/// Any cut of a text, even mid-sentence or mid-number, drafts without a
+/// panic and into a folder that builds (where it holds a figure).
+#[test]
+fn any_cut_of_the_text_drafts_and_builds() {
+    let article = read(&root().join("data/article.zh-Hant.txt"));
+    let head: String = article.lines().take(4).collect::<Vec<_>>().join("\n");
+    let cuts: Vec<usize> = head.char_indices().map(|(i, _)| i).step_by(5).collect();
+    for &cut in &cuts {
+        for text in [&head[..cut], &head[cut..]] {
+            let d = draft(text);
+            if !d.figures.is_empty() {
+                assert_builds(&d, "cut");
+            }
+        }
+    }
+}

@@ -163,6 +163,12 @@ pub struct Phrases {
     pub gap: &'static str,
     /// Separates items of a list of years: "、" / ", ".
     pub comma: &'static str,
+    /// A numbered occurrence on a timeline, read as an event rather than a
+    /// field and its value: "{number}{unit}{label}" makes "第4届" and
+    /// "甘孜州山地文化旅游节" into "第4届甘孜州山地文化旅游节", "{number}
+    /// {label}" makes "4th Garzê … festival" (no unit word, which would
+    /// read "4th edition Garzê …").
+    pub numbered_event: &'static str,
 }
 
 /// The messages of an embed's options; `{v}` is the value given, `{charts}`
@@ -281,6 +287,7 @@ static ZH_HANS: Strings = Strings {
         timeline: "时间线，{span}间的{n}个事件。最早：{first}；最晚：{last}。",
         gap: "{a}—{b}年{words}",
         comma: "、",
+        numbered_event: "{number}{unit}{label}",
     },
     options: OptionMessages {
         no_chart: "请用 chart= 指定图表。可用的图表：{charts}",
@@ -368,6 +375,7 @@ static ZH_HANT: Strings = Strings {
         timeline: "時間線，{span}間的{n}個事件。最早：{first}；最晚：{last}。",
         gap: "{a}—{b}年{words}",
         comma: "、",
+        numbered_event: "{number}{unit}{label}",
     },
     options: OptionMessages {
         no_chart: "請用 chart= 指定圖表。可用的圖表：{charts}",
@@ -453,6 +461,7 @@ static EN: Strings = Strings {
         timeline: "Timeline of {n} events, {span}. Earliest: {first}; latest: {last}. ",
         gap: "{a}–{b} {words}",
         comma: ", ",
+        numbered_event: "{number} {label}",
     },
     options: OptionMessages {
         no_chart: "Name a chart with chart=. Valid charts: {charts}",

@@ -1,0 +1,89 @@
+//! The graphics desk's checks on this article's charts (see the desk
+//! reference's checklist): what a reader of each language sees, laid out
+//! from `data/` as the site builds it.
+
+use std::path::PathBuf;
+
+use article_charts::data::{Dataset, Kind};
+use article_charts::layout::{layout, Scene, Shape};
+use article_charts::locale::Locale;
+
+fn dataset() -> Dataset {
+    article_dataset::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The texts drawn for each item of a scene, joined in drawing order.
+fn item_texts(scene: &Scene) -> Vec<String> {
+    let mut out = vec![String::new(); scene.items.len()];
+    for m in &scene.marks {
+        if let (Shape::Text { text, .. }, Some(item)) = (&m.shape, m.item) {
+            out[item].push_str(text);
+        }
+    }
+    out
+}
+
+/// Checklist 18: each row of the timeline reads as an event ("2012年 成华区
+/// 开始对口援助丹巴"), never as a field name ("…起始年", "…年份", "…届次")
+/// or a field with its value ("…届次：第4届").
+#[test]
+fn timeline_rows_read_as_events_in_every_language() {
+    let data = dataset();
+    let chart = data
+        .charts
+        .iter()
+        .find(|c| c.kind == Kind::Timeline)
+        .expect("the article has a timeline");
+    for locale in Locale::ALL {
+        for width in [375.0, 1280.0] {
+            let rows = item_texts(&layout(&data, chart, locale, width));
+            let joined = rows.join(" | ");
+            for row in &rows {
+                for field in ["起始年", "年份", "届次", "屆次", "Year ", "Edition of"] {
+                    assert!(!row.contains(field), "{locale:?} {width}: {row}");
+                }
+                assert!(
+                    !row.contains('：') && !row.contains(": "),
+                    "{locale:?} {width}: a field and its value: {row}"
+                );
+            }
+            let festival = match locale {
+                Locale::ZhHans => "第4届甘孜州山地文化旅游节",
+                Locale::ZhHant => "第4屆甘孜州山地文化旅遊節",
+                Locale::En => "4th Garzê mountain culture and tourism festival",
+            };
+            assert!(joined.contains(festival), "{locale:?} {width}: {joined}");
+        }
+    }
+}
+
+/// A chart's note travels with it into embeds and static images, where no
+/// table stands below it: no note may point at one.
+#[test]
+fn no_chart_note_points_at_a_table_that_is_not_there() {
+    let data = dataset();
+    for chart in data.charts.iter() {
+        for locale in Locale::ALL {
+            let note = chart.note.as_ref().map(|n| locale.pick(n)).unwrap_or("");
+            for pointer in ["下表", "見下表", "table below", "see the table"] {
+                assert!(!note.contains(pointer), "{} {locale:?}: {note}", chart.id);
+            }
+        }
+    }
+}
+
+/// The headline and the timeline's title count the same years, or none: the
+/// article gives 2012 (pairing) and 2019 (exit), seven years apart, and
+/// counts no years itself, so a headline's "eight years" was the page's own
+/// and disagreed with the timeline's "seven years after pairing".
+#[test]
+fn the_headline_and_the_timeline_count_the_same_years() {
+    let data = dataset();
+    for locale in Locale::ALL {
+        let headline = locale.pick(&data.meta.title);
+        for count in ["八年", "eight-year", "eight years", "8年"] {
+            assert!(!headline.contains(count), "{locale:?}: {headline}");
+        }
+    }
+}

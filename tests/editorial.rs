@@ -87,3 +87,40 @@ fn the_headline_and_the_timeline_count_the_same_years() {
         }
     }
 }
+
+/// A tooltip opens beside the mark the reader points at: on a desktop the
+/// timeline's rows span 1,280 px, and the tooltip of the five-year plan's
+/// bar, at the right, opened under the row's left edge, 900 px away, over
+/// other rows' labels. It is now centred on the item's marks, and still
+/// never covers the item's own box.
+#[test]
+fn a_tooltip_opens_by_the_mark_it_tells_about() {
+    use article_charts::hit::{anchor_of, marks_extent, place_beside};
+    let data = dataset();
+    let size = (300.0, 140.0);
+    for chart in data.charts.iter() {
+        for (width, viewport) in [(1280.0, (1296.0, 900.0)), (375.0, (391.0, 800.0))] {
+            let scene = layout(&data, chart, Locale::ZhHans, width);
+            let origin = (8.0, 120.0);
+            for item in 0..scene.items.len() {
+                let anchor = anchor_of(&scene, item, origin).expect("an item");
+                let Some(mark) = marks_extent(&scene, item) else {
+                    continue;
+                };
+                let (left, top) = place_beside(anchor, size, viewport, 8.0);
+                let (mark_left, mark_right) = (origin.0 + mark.x, origin.0 + mark.right());
+                // Beside or under the mark: at most a hand's breadth away.
+                let apart = (mark_left - (left + size.0)).max(left - mark_right).max(0.0);
+                assert!(
+                    apart <= 80.0,
+                    "{} at {width}: item {item}'s tooltip at x {left}..{} is {apart} px from its mark at {mark_left}..{mark_right}",
+                    chart.id,
+                    left + size.0
+                );
+                let a = anchor.item;
+                let covers = left < a.right() && a.x < left + size.0 && top < a.bottom() && a.y < top + size.1;
+                assert!(!covers, "{} at {width}: item {item}'s tooltip covers it", chart.id);
+            }
+        }
+    }
+}

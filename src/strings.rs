@@ -110,6 +110,8 @@ pub struct AllFigures {
     pub table_only: &'static str,
     /// Summary of the disclosure with the Chinese original of a sentence.
     pub original: &'static str,
+    /// Before a figure's note in its row: "注：" / "Note: ".
+    pub note: &'static str,
 }
 
 /// The small words that join figures into sentences.
@@ -261,6 +263,7 @@ static ZH_HANS: Strings = Strings {
         undated: "原文未注明",
         table_only: "仅见于本表",
         original: "原文",
+        note: "注：",
     },
     phrases: Phrases {
         sep: "，",
@@ -349,6 +352,7 @@ static ZH_HANT: Strings = Strings {
         undated: "原文未註明",
         table_only: "僅見於本表",
         original: "原文",
+        note: "注：",
     },
     phrases: Phrases {
         sep: "，",
@@ -435,6 +439,7 @@ static EN: Strings = Strings {
         undated: "not given",
         table_only: "this table only",
         original: "Chinese original",
+        note: "Note: ",
     },
     phrases: Phrases {
         sep: ", ",
@@ -539,6 +544,7 @@ mod tests {
             s.all.undated,
             s.all.table_only,
             s.all.original,
+            s.all.note,
             p.bracket,
             p.figures_one,
             p.figures_many,

@@ -364,6 +364,10 @@ pub struct FigureRow {
     /// Chinese: a translation must keep its original within reach.
     pub original: Option<String>,
     /// The charts that draw the figure: (chart id, title).
+    /// The figure's note in the reader's language (definitions, gaps,
+    /// [sic] flags); empty when it has none. Shown in the row, so that the
+    /// note of a figure no chart draws reaches the page too.
+    pub note: String,
     pub shown_in: Vec<(String, String)>,
 }
 
@@ -402,6 +406,7 @@ pub fn all_figure_rows(data: &Dataset, locale: Locale) -> Vec<FigureRow> {
                 year: ind.period.start(),
                 source: locale.pick(&ind.source).to_owned(),
                 original: (!locale.is_chinese()).then(|| ind.source.zh.to_string()),
+                note: locale.pick_opt(ind.note.as_ref()).unwrap_or("").to_owned(),
                 shown_in,
             };
             (n, row)

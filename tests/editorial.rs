@@ -124,3 +124,25 @@ fn a_tooltip_opens_by_the_mark_it_tells_about() {
         }
     }
 }
+
+/// Checklist 17: a figure quoted from the sentence that says 巴塘 (Batang,
+/// probably a slip for 丹巴) is flagged [sic] on the page of every language:
+/// the English sentence says "[sic]", the Chinese ones quote the article
+/// as printed, so their row's note flags it (〔原文如此〕).
+#[test]
+fn every_batang_slip_is_flagged_in_every_language() {
+    use article_charts::markup::tables::all_figures;
+    let data = dataset();
+    for locale in Locale::ALL {
+        let html = all_figures(&data, locale);
+        for ind in data.indicators.iter().filter(|i| i.source.zh.contains("巴塘")) {
+            let at = html
+                .find(&format!("<tr data-indicator=\"{}\"", ind.id))
+                .expect("a row per figure");
+            let row = &html[at..];
+            let row = &row[..row.find("</tr>").unwrap_or(row.len())];
+            let flag = if locale == Locale::En { "[sic]" } else { "原文如此" };
+            assert!(row.contains(flag), "{locale:?} {}: no {flag} in {row}", ind.id);
+        }
+    }
+}

@@ -146,3 +146,43 @@ fn every_batang_slip_is_flagged_in_every_language() {
         }
     }
 }
+
+/// Checklist 3 and 12: one unit per axis in every language. The money
+/// chart's bars were labelled 2.6亿元 beside 8000余万元; they are now all in
+/// 万元 (0.8余亿 would put the article's 余 on the wrong number), with each
+/// qualifier as the article words it.
+#[test]
+fn a_bar_chart_labels_its_figures_in_one_unit() {
+    let data = dataset();
+    let magnitude = |t: &str| -> &'static str {
+        if t.contains('亿') || t.contains('億') || t.contains("billion") {
+            "1e8/1e9"
+        } else if t.contains('万') || t.contains('萬') || t.contains("million") {
+            "1e4/1e6"
+        } else {
+            "1"
+        }
+    };
+    let mut money = 0;
+    for chart in data.charts.iter().filter(|c| c.kind == Kind::Bars) {
+        for locale in Locale::ALL {
+            let scene = layout(&data, chart, locale, 640.0);
+            let values: Vec<&str> = scene
+                .marks
+                .iter()
+                .filter_map(|m| match &m.shape {
+                    Shape::Text { text, bold: true, .. } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let mut units: Vec<&str> = values.iter().map(|v| magnitude(v)).collect();
+            units.dedup();
+            assert_eq!(units.len(), 1, "{} {locale:?}: {values:?}", chart.id);
+            if values.iter().any(|v| v.contains("8000")) && locale == Locale::ZhHans {
+                money += 1;
+                assert_eq!(values, ["26000万元", "8000余万元", "1700余万元"], "{}", chart.id);
+            }
+        }
+    }
+    assert_eq!(money, 1, "the money chart");
+}

@@ -186,3 +186,32 @@ fn a_bar_chart_labels_its_figures_in_one_unit() {
     }
     assert_eq!(money, 1, "the money chart");
 }
+
+/// One character for "more than" on the Traditional page: the page's own
+/// words (headline, notes, labels, unit words, charts' texts) write 餘, as
+/// its figures do (8000餘萬元); only quotations of the article, which
+/// prints 余, keep it as printed. The header's data note wrote 余.
+#[test]
+fn the_traditional_page_writes_one_character_for_more_than() {
+    use article_dataset::Words;
+    let data = dataset();
+    let mut texts: Vec<(&str, &Words)> = vec![("title", &data.meta.title), ("source", &data.meta.source)];
+    texts.extend(data.meta.dek.iter().map(|w| ("dek", w)));
+    texts.extend(data.meta.data_note.iter().map(|w| ("data note", w)));
+    for s in data.sections.iter() {
+        texts.push(("section", &s.title));
+        texts.push(("section", &s.description));
+    }
+    for c in data.charts.iter() {
+        texts.push((&c.id, &c.title));
+        texts.extend(c.subtitle.iter().map(|w| (c.id.as_ref(), w)));
+        texts.extend(c.note.iter().map(|w| (c.id.as_ref(), w)));
+    }
+    for i in data.indicators.iter() {
+        texts.push((&i.id, &i.label));
+        texts.extend(i.note.iter().map(|w| (i.id.as_ref(), w)));
+    }
+    for (what, words) in texts {
+        assert!(!words.zh_hant.contains('余'), "{what}: {}", words.zh_hant);
+    }
+}

@@ -171,6 +171,8 @@ pub struct Phrases {
     /// {label}" makes "4th Garzê … festival" (no unit word, which would
     /// read "4th edition Garzê …").
     pub numbered_event: &'static str,
+    /// Marks a text cut short: "……" / "…".
+    pub ellipsis: &'static str,
 }
 
 /// The messages of an embed's options; `{v}` is the value given, `{charts}`
@@ -291,6 +293,7 @@ static ZH_HANS: Strings = Strings {
         gap: "{a}—{b}年{words}",
         comma: "、",
         numbered_event: "{number}{unit}{label}",
+        ellipsis: "……",
     },
     options: OptionMessages {
         no_chart: "请用 chart= 指定图表。可用的图表：{charts}",
@@ -380,6 +383,7 @@ static ZH_HANT: Strings = Strings {
         gap: "{a}—{b}年{words}",
         comma: "、",
         numbered_event: "{number}{unit}{label}",
+        ellipsis: "……",
     },
     options: OptionMessages {
         no_chart: "請用 chart= 指定圖表。可用的圖表：{charts}",
@@ -467,6 +471,7 @@ static EN: Strings = Strings {
         gap: "{a}–{b} {words}",
         comma: ", ",
         numbered_event: "{number} {label}",
+        ellipsis: "…",
     },
     options: OptionMessages {
         no_chart: "Name a chart with chart=. Valid charts: {charts}",

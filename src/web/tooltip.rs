@@ -156,7 +156,8 @@ impl Tooltip {
             set(&self.label, &t.label);
             set(&self.value, &t.value);
             set(&self.period, &t.period);
-            set(&self.note, &t.note);
+            // Whole sentences, cut where one ends (see `brief_note`).
+            set(&self.note, &t.brief_note(locale));
             set(&self.printed, &t.printed);
             self.source.set_text_content(Some(&t.source));
             // Each figure starts with its source sentence closed.

@@ -471,7 +471,7 @@ static EN: Strings = Strings {
         gap: "{a}–{b} {words}",
         comma: ", ",
         numbered_event: "{number} {label}",
-        ellipsis: "…",
+        ellipsis: " …",
     },
     options: OptionMessages {
         no_chart: "Name a chart with chart=. Valid charts: {charts}",

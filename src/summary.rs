@@ -132,7 +132,13 @@ pub fn brief(text: &str, locale: Locale) -> String {
         "，；：".contains(c) || (",;:".contains(c) && next.is_none_or(char::is_whitespace))
     };
     let word = |c: char, _: Option<char>| c.is_whitespace();
+    // A clause or word break keeps at least half the room: cut after an
+    // early colon, "Cumulative: the article says …" said only
+    // "Cumulative…".
+    let half = |end: &usize| text_width(&text[..*end], NOTE_SIZE) >= room / 2.0;
     let cut = ends_after(&sentence)
+        .or_else(|| ends_after(&clause).filter(half))
+        .or_else(|| ends_after(&word).filter(half))
         .or_else(|| ends_after(&clause))
         .or_else(|| ends_after(&word))
         .unwrap_or_else(|| {
@@ -165,10 +171,14 @@ pub fn tooltip_text(ind: &Indicator, locale: Locale) -> TooltipText {
 /// `Dataset::without_page_texts`).
 pub fn tooltip_with(ind: &Indicator, locale: Locale, note: &str, source: &str) -> TooltipText {
     let s = locale.strings();
+    let value = value_text(ind, locale);
+    // A year's value is its period ("2020年"): said once, not twice.
+    let period = format_period(ind.period, locale);
+    let period = if period == value { String::new() } else { period };
     TooltipText {
         label: locale.pick(&ind.label).to_owned(),
-        value: value_text(ind, locale),
-        period: format_period(ind.period, locale),
+        value,
+        period,
         note: note.to_owned(),
         printed: if locale.is_chinese() {
             String::new()
@@ -543,6 +553,9 @@ mod brief_tests {
             "《成华区对口帮扶丹巴县五年规划（2017—2021年）》，第二轮帮扶启动时编制。……"
         );
         assert_eq!(brief("Short. Note.", Locale::En), "Short. Note.");
+        let cumulative = "Cumulative: the article says the funds were invested “over the years” (先后共投入) and gives no period, nor any other figure that would let a reader date them.";
+        let kept = brief(cumulative, Locale::En);
+        assert!(kept.len() > cumulative.len() / 2, "{kept}");
     }
 
     /// The live region reads the tooltip's lines as one text, with no
@@ -557,6 +570,9 @@ mod brief_tests {
                 for doubled in ["。，", "。。", "：，", "；，", ".. ", ". . ", ":. "] {
                     assert!(!said.contains(doubled), "{locale:?} {}: {said}", ind.id);
                 }
+                // Nor is a year said twice, as value and as period.
+                let t = tooltip_text(ind, locale);
+                assert_ne!(t.value, t.period, "{locale:?} {}", ind.id);
             }
         }
     }

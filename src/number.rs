@@ -88,8 +88,18 @@ pub fn format_values_on_one_axis(items: &[&Indicator], locale: Locale) -> Vec<Fo
             .filter(|i| i.unit.quantity != Quantity::Year)
             .filter_map(|i| i.value)
     };
-    let zh = known().map(zh_magnitude).min();
-    let en = known().map(en_magnitude).min();
+    // An axis whose figures span too many powers of ten for one unit keeps
+    // each figure's own: a 16-digit number beside a 1-digit one does not fit
+    // a chart, and no reader counts its digits.
+    let largest = known().fold(0.0, f64::max);
+    let zh = known()
+        .map(zh_magnitude)
+        .min()
+        .filter(|&m| largest / 1e4_f64.powi(i32::from(m)) < 1e6);
+    let en = known()
+        .map(en_magnitude)
+        .min()
+        .filter(|&m| largest / 1e3_f64.powi(3 * i32::from(m)) < 1e6);
     items
         .iter()
         .map(|i| match i.value {

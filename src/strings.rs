@@ -167,9 +167,9 @@ pub struct Phrases {
     pub comma: &'static str,
     /// A numbered occurrence on a timeline, read as an event rather than a
     /// field and its value: "{number}{unit}{label}" makes "第4届" and
-    /// "甘孜州山地文化旅游节" into "第4届甘孜州山地文化旅游节", "{number}
-    /// {label}" makes "4th Garzê … festival" (no unit word, which would
-    /// read "4th edition Garzê …").
+    /// "茶叶节" into "第4届茶叶节", "{number}
+    /// {label}" makes "4th tea festival" (no unit word, which would
+    /// read "4th edition tea festival").
     pub numbered_event: &'static str,
     /// Marks a text cut short: "……" / "…".
     pub ellipsis: &'static str,
@@ -355,7 +355,7 @@ static ZH_HANT: Strings = Strings {
         undated: "原文未註明",
         table_only: "僅見於本表",
         original: "原文",
-        note: "注：",
+        note: "註：",
     },
     phrases: Phrases {
         sep: "，",

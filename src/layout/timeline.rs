@@ -69,7 +69,7 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
             locale.pick(&ind.label).to_owned()
         } else if ind.unit.quantity == Quantity::Ordinal && ind.value.is_some() {
             // An edition or a round on a timeline is an event of its year
-            // ("第4届甘孜州山地文化旅游节"), not a field with its value
+            // ("第4届茶叶节"), not a field with its value
             // ("…届次：第4届"); its label names the event.
             let f = format_value(ind, locale);
             fill(

@@ -2,7 +2,7 @@
 //! tooltip goes: pure geometry over the boxes a [`Scene`] recorded, so it is
 //! tested natively and never repeated in JS.
 
-use crate::layout::{Rect, Scene};
+use crate::layout::{Rect, Scene, Shape};
 
 /// The item whose hover box contains the point (CSS px, chart origin), if
 /// any. Boxes of one chart do not overlap; were they to, the first wins.
@@ -65,7 +65,73 @@ pub fn step(count: usize, current: Option<usize>, step: Step) -> Option<usize> {
 /// has room it goes on the side with the most, and may then leave the
 /// viewport rather than cover the item. Returns its left and top.
 pub fn place_tooltip(anchor: Rect, size: (f64, f64), viewport: (f64, f64), gap: f64) -> (f64, f64) {
+    place_beside(
+        Anchor {
+            item: anchor,
+            along: None,
+        },
+        size,
+        viewport,
+        gap,
+    )
+}
+
+/// What a tooltip stands beside (viewport px): the box it must not cover,
+/// and the x it is centred on when it goes below or above that box.
+///
+/// An item's box can be a whole row of a chart (a timeline's or a bar's
+/// row, 1,000 px wide on a desktop) while its mark sits at one end: a
+/// tooltip under the row's left edge opened far from the mark the reader
+/// points at, over other rows' labels. Centred on the item's marks instead,
+/// it opens by the bar or dot, and still clears the whole row.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Anchor {
+    /// The box the tooltip never covers.
+    pub item: Rect,
+    /// The x the tooltip is centred on below or above `item`; `None` lines
+    /// its left edge up with the box's.
+    pub along: Option<f64>,
+}
+
+/// The box of an item's own marks (bars, dots, lines; not its texts), in
+/// the scene's coordinates, or `None` for an item drawn with text alone.
+pub fn marks_extent(scene: &Scene, item: usize) -> Option<Rect> {
+    scene
+        .marks
+        .iter()
+        .filter(|m| m.item == Some(item) && !matches!(m.shape, Shape::Text { .. }))
+        .map(|m| m.shape.extent())
+        .reduce(|a, b| {
+            Rect::spanning(
+                (a.x.min(b.x), a.y.min(b.y)),
+                (a.right().max(b.right()), a.bottom().max(b.bottom())),
+            )
+        })
+}
+
+/// The anchor of `item` of `scene` drawn with its top-left corner at
+/// `origin` (viewport px): the item's box, with the tooltip centred on its
+/// marks (see [`Anchor`]).
+pub fn anchor_of(scene: &Scene, item: usize, origin: (f64, f64)) -> Option<Anchor> {
+    let hit = scene.items.get(item)?.hit;
+    let along = marks_extent(scene, item).map(|m| origin.0 + m.x + m.w / 2.0);
+    Some(Anchor {
+        item: Rect {
+            x: origin.0 + hit.x,
+            y: origin.1 + hit.y,
+            ..hit
+        },
+        along,
+    })
+}
+
+/// As [`place_tooltip`], beside an [`Anchor`]: below or above a box wider
+/// than the tooltip, it is centred on `anchor.along` where given (slid to
+/// stay inside the viewport).
+pub fn place_beside(anchor: Anchor, size: (f64, f64), viewport: (f64, f64), gap: f64) -> (f64, f64) {
     const MARGIN: f64 = 8.0;
+    let along = anchor.along.filter(|x| x.is_finite());
+    let anchor = anchor.item;
     let (w, h) = size;
     let (vw, vh) = viewport;
     let finite = |v: f64| if v.is_finite() { v } else { 0.0 };
@@ -78,8 +144,9 @@ pub fn place_tooltip(anchor: Rect, size: (f64, f64), viewport: (f64, f64), gap: 
     // Slides a box along one side to stay inside [MARGIN, room - MARGIN],
     // keeping its top-left corner visible when it is larger than the room.
     let slide = |v: f64, len: f64, room: f64| v.min(room - MARGIN - len).max(MARGIN);
-    let below = (slide(a.x, w, vw), a.y + a.h + gap);
-    let above = (slide(a.x, w, vw), a.y - gap - h);
+    let left_edge = along.map_or(a.x, |x| x - w / 2.0);
+    let below = (slide(left_edge, w, vw), a.y + a.h + gap);
+    let above = (slide(left_edge, w, vw), a.y - gap - h);
     let right = (a.x + a.w + gap, slide(a.y, h, vh));
     let left = (a.x - gap - w, slide(a.y, h, vh));
     let sides = if a.w > w {

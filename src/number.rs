@@ -69,8 +69,70 @@ pub fn format_value(i: &Indicator, locale: Locale) -> Formatted {
         };
     }
     match locale {
-        Locale::ZhHans | Locale::ZhHant => format_zh(v, &i.unit, i.qualifier, locale),
-        Locale::En => format_en(v, &i.unit, i.qualifier),
+        Locale::ZhHans | Locale::ZhHant => format_zh(v, &i.unit, i.qualifier, locale, None),
+        Locale::En => format_en(v, &i.unit, i.qualifier, None),
+    }
+}
+
+/// Formats figures that share one axis (a bar chart's) in one unit: the
+/// largest magnitude every one of them can be written in. Each on its own
+/// mixed units on one axis (2.6亿元 beside 8000余万元); in 亿 throughout, a
+/// figure of "8000余万" would have to become "0.8余亿", which says less than
+/// the article (余 qualifies the 8000, not the 0.8), so the smaller unit
+/// wins: 26000万元, 8000余万元, 1700余万元. A figure that is not a plain
+/// number (a lost one, a year) is written as on its own.
+pub fn format_values_on_one_axis(items: &[&Indicator], locale: Locale) -> Vec<Formatted> {
+    let known = || {
+        items
+            .iter()
+            .filter(|i| i.unit.quantity != Quantity::Year)
+            .filter_map(|i| i.value)
+    };
+    // An axis whose figures span too many powers of ten for one unit keeps
+    // each figure's own: a 16-digit number beside a 1-digit one does not fit
+    // a chart, and no reader counts its digits.
+    let largest = known().fold(0.0, f64::max);
+    let zh = known()
+        .map(zh_magnitude)
+        .min()
+        .filter(|&m| largest / 1e4_f64.powi(i32::from(m)) < 1e6);
+    let en = known()
+        .map(en_magnitude)
+        .min()
+        .filter(|&m| largest / 1e3_f64.powi(3 * i32::from(m)) < 1e6);
+    items
+        .iter()
+        .map(|i| match i.value {
+            Some(v) if i.unit.quantity != Quantity::Year => match locale {
+                Locale::ZhHans | Locale::ZhHant => format_zh(v, &i.unit, i.qualifier, locale, zh),
+                Locale::En => format_en(v, &i.unit, i.qualifier, en),
+            },
+            _ => format_value(i, locale),
+        })
+        .collect()
+}
+
+/// The largest Chinese unit a value is written in on its own: 2 for 亿,
+/// 1 for 万 (only for whole 万 from 10万 up), 0 for none.
+fn zh_magnitude(v: f64) -> u8 {
+    if v >= 1e8 {
+        2
+    } else if v >= 1e5 && (v % 1e4) == 0.0 {
+        1
+    } else {
+        0
+    }
+}
+
+/// The largest English scale a value is written in on its own: 2 for
+/// billion, 1 for million, 0 for none.
+fn en_magnitude(v: f64) -> u8 {
+    if v >= 1e9 {
+        2
+    } else if v >= 1e6 {
+        1
+    } else {
+        0
     }
 }
 
@@ -102,16 +164,16 @@ impl ChineseWords {
     }
 }
 
-fn format_zh(v: f64, unit: &Unit, q: Qualifier, locale: Locale) -> Formatted {
+/// `magnitude` (see [`zh_magnitude`]) caps the unit, for figures that share
+/// an axis with smaller ones.
+fn format_zh(v: f64, unit: &Unit, q: Qualifier, locale: Locale, magnitude: Option<u8>) -> Formatted {
     let words = ChineseWords::of(locale);
     // Chinese writes large amounts in 万 and 亿, and puts 余 before them
     // ("8000余万元"); 近 goes before the number ("近200户").
-    let (digits, magnitude) = if v >= 1e8 {
-        (trim(v / 1e8), words.yi)
-    } else if v >= 1e5 && (v % 1e4) == 0.0 {
-        (trim(v / 1e4), words.wan)
-    } else {
-        (trim(v), "")
+    let (digits, magnitude) = match zh_magnitude(v).min(magnitude.unwrap_or(u8::MAX)) {
+        2 => (trim(v / 1e8), words.yi),
+        1 => (trim(v / 1e4), words.wan),
+        _ => (trim(v), ""),
     };
     let number = match q {
         Qualifier::Exact => format!("{digits}{magnitude}"),
@@ -130,13 +192,13 @@ fn format_zh(v: f64, unit: &Unit, q: Qualifier, locale: Locale) -> Formatted {
     }
 }
 
-fn format_en(v: f64, unit: &Unit, q: Qualifier) -> Formatted {
-    let (digits, scale) = if v >= 1e9 {
-        (trim(v / 1e9), " billion")
-    } else if v >= 1e6 {
-        (trim(v / 1e6), " million")
-    } else {
-        (grouped(v), "")
+/// `magnitude` (see [`en_magnitude`]) caps the scale, for figures that
+/// share an axis with smaller ones.
+fn format_en(v: f64, unit: &Unit, q: Qualifier, magnitude: Option<u8>) -> Formatted {
+    let (digits, scale) = match en_magnitude(v).min(magnitude.unwrap_or(u8::MAX)) {
+        2 => (trim(v / 1e9), " billion"),
+        1 => (trim(v / 1e6), " million"),
+        _ => (grouped(v), ""),
     };
     let plus = if q == Qualifier::AtLeast { "+" } else { "" };
     let near = if q == Qualifier::Approx {

@@ -110,6 +110,8 @@ pub struct AllFigures {
     pub table_only: &'static str,
     /// Summary of the disclosure with the Chinese original of a sentence.
     pub original: &'static str,
+    /// Before a figure's note in its row: "注：" / "Note: ".
+    pub note: &'static str,
 }
 
 /// The small words that join figures into sentences.
@@ -163,6 +165,14 @@ pub struct Phrases {
     pub gap: &'static str,
     /// Separates items of a list of years: "、" / ", ".
     pub comma: &'static str,
+    /// A numbered occurrence on a timeline, read as an event rather than a
+    /// field and its value: "{number}{unit}{label}" makes "第4届" and
+    /// "茶叶节" into "第4届茶叶节", "{number}
+    /// {label}" makes "4th tea festival" (no unit word, which would
+    /// read "4th edition tea festival").
+    pub numbered_event: &'static str,
+    /// Marks a text cut short: "……" / "…".
+    pub ellipsis: &'static str,
 }
 
 /// The messages of an embed's options; `{v}` is the value given, `{charts}`
@@ -255,6 +265,7 @@ static ZH_HANS: Strings = Strings {
         undated: "原文未注明",
         table_only: "仅见于本表",
         original: "原文",
+        note: "注：",
     },
     phrases: Phrases {
         sep: "，",
@@ -281,6 +292,8 @@ static ZH_HANS: Strings = Strings {
         timeline: "时间线，{span}间的{n}个事件。最早：{first}；最晚：{last}。",
         gap: "{a}—{b}年{words}",
         comma: "、",
+        numbered_event: "{number}{unit}{label}",
+        ellipsis: "……",
     },
     options: OptionMessages {
         no_chart: "请用 chart= 指定图表。可用的图表：{charts}",
@@ -342,6 +355,7 @@ static ZH_HANT: Strings = Strings {
         undated: "原文未註明",
         table_only: "僅見於本表",
         original: "原文",
+        note: "註：",
     },
     phrases: Phrases {
         sep: "，",
@@ -368,6 +382,8 @@ static ZH_HANT: Strings = Strings {
         timeline: "時間線，{span}間的{n}個事件。最早：{first}；最晚：{last}。",
         gap: "{a}—{b}年{words}",
         comma: "、",
+        numbered_event: "{number}{unit}{label}",
+        ellipsis: "……",
     },
     options: OptionMessages {
         no_chart: "請用 chart= 指定圖表。可用的圖表：{charts}",
@@ -427,6 +443,7 @@ static EN: Strings = Strings {
         undated: "not given",
         table_only: "this table only",
         original: "Chinese original",
+        note: "Note: ",
     },
     phrases: Phrases {
         sep: ", ",
@@ -453,6 +470,8 @@ static EN: Strings = Strings {
         timeline: "Timeline of {n} events, {span}. Earliest: {first}; latest: {last}. ",
         gap: "{a}–{b} {words}",
         comma: ", ",
+        numbered_event: "{number} {label}",
+        ellipsis: " …",
     },
     options: OptionMessages {
         no_chart: "Name a chart with chart=. Valid charts: {charts}",
@@ -530,6 +549,7 @@ mod tests {
             s.all.undated,
             s.all.table_only,
             s.all.original,
+            s.all.note,
             p.bracket,
             p.figures_one,
             p.figures_many,

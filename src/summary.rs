@@ -58,11 +58,101 @@ impl TooltipText {
     }
 
     /// The whole tooltip as one sentence-separated string, for the live
-    /// region that speaks it.
+    /// region that speaks it. A line that already ends a sentence or a
+    /// clause ("…。", "…：") is followed by no separator's punctuation: the
+    /// region said "…。，原文：…".
     pub fn announcement(&self, locale: Locale) -> String {
         let sep = locale.strings().phrases.announce;
-        self.lines().collect::<Vec<_>>().join(sep)
+        let bare = sep.trim_start_matches(|c: char| is_stop(c) || c == ',' || c == '，');
+        let mut out = String::new();
+        for line in self.lines() {
+            if !out.is_empty() {
+                let ended = out.trim_end().ends_with(is_stop);
+                out.truncate(out.trim_end().len());
+                out.push_str(if ended { bare } else { sep });
+            }
+            out.push_str(line);
+        }
+        out
     }
+
+    /// The note as the tooltip shows it: whole sentences that fit in about
+    /// three lines of a phone's tooltip, and "……" / "…" where it stops. A
+    /// sentence longer than that is cut at its last clause break (，；),
+    /// then at a space, that fits. Cut by the style sheet to two lines, the
+    /// note broke off mid-word ("…〔〕内…"). The full note is in the live
+    /// region and the table of every figure.
+    pub fn brief_note(&self, locale: Locale) -> String {
+        brief(&self.note, locale)
+    }
+}
+
+/// The width of the tooltip's note on a phone: three lines of a 240 px box
+/// less its padding, at its 13 px type (www/chart.css).
+pub const NOTE_BUDGET: f64 = 3.0 * 220.0;
+const NOTE_SIZE: f64 = 13.0;
+
+/// Whether a character ends a sentence or a clause.
+fn is_stop(c: char) -> bool {
+    "。！？；：.!?;:".contains(c)
+}
+
+/// `text` cut to [`NOTE_BUDGET`] at a sentence, clause or word boundary.
+pub fn brief(text: &str, locale: Locale) -> String {
+    use crate::measure::text_width;
+    let text = text.trim();
+    if text_width(text, NOTE_SIZE) <= NOTE_BUDGET {
+        return text.to_owned();
+    }
+    let ellipsis = locale.strings().phrases.ellipsis;
+    let room = NOTE_BUDGET - text_width(ellipsis, NOTE_SIZE);
+    // The byte offsets just after each boundary of one kind, as far as
+    // they fit.
+    let fits = |end: usize| text_width(&text[..end], NOTE_SIZE) <= room;
+    let ends_after = |is_break: &dyn Fn(char, Option<char>) -> bool| {
+        let mut chars = text.char_indices().peekable();
+        let mut last = None;
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let end = i + c.len_utf8();
+            if !fits(end) {
+                break;
+            }
+            if is_break(c, next) {
+                last = Some(end);
+            }
+        }
+        last
+    };
+    // A sentence ends at 。！？, or at . ! ? before a space (not in "2.6").
+    let sentence = |c: char, next: Option<char>| {
+        "。！？".contains(c) || (".!?".contains(c) && next.is_none_or(char::is_whitespace))
+    };
+    let clause = |c: char, next: Option<char>| {
+        "，；：".contains(c) || (",;:".contains(c) && next.is_none_or(char::is_whitespace))
+    };
+    let word = |c: char, _: Option<char>| c.is_whitespace();
+    // A clause or word break keeps at least half the room: cut after an
+    // early colon, "Cumulative: the article says …" said only
+    // "Cumulative…".
+    let half = |end: &usize| text_width(&text[..*end], NOTE_SIZE) >= room / 2.0;
+    let cut = ends_after(&sentence)
+        .or_else(|| ends_after(&clause).filter(half))
+        .or_else(|| ends_after(&word).filter(half))
+        .or_else(|| ends_after(&clause))
+        .or_else(|| ends_after(&word))
+        .unwrap_or_else(|| {
+            // No break fits (one long word): as many characters as fit.
+            text.char_indices()
+                .map(|(i, c)| i + c.len_utf8())
+                .take_while(|&end| fits(end))
+                .last()
+                .unwrap_or(0)
+        });
+    let kept = text[..cut].trim_end();
+    // A cut clause gives up its comma to the ellipsis.
+    let kept = kept.trim_end_matches(['，', '；', '：', ',', ';', ':']);
+    format!("{kept}{ellipsis}")
 }
 
 /// What the tooltip of a figure says.
@@ -81,10 +171,14 @@ pub fn tooltip_text(ind: &Indicator, locale: Locale) -> TooltipText {
 /// `Dataset::without_page_texts`).
 pub fn tooltip_with(ind: &Indicator, locale: Locale, note: &str, source: &str) -> TooltipText {
     let s = locale.strings();
+    let value = value_text(ind, locale);
+    // A year's value is its period ("2020年"): said once, not twice.
+    let period = format_period(ind.period, locale);
+    let period = if period == value { String::new() } else { period };
     TooltipText {
         label: locale.pick(&ind.label).to_owned(),
-        value: value_text(ind, locale),
-        period: format_period(ind.period, locale),
+        value,
+        period,
         note: note.to_owned(),
         printed: if locale.is_chinese() {
             String::new()
@@ -364,6 +458,10 @@ pub struct FigureRow {
     /// Chinese: a translation must keep its original within reach.
     pub original: Option<String>,
     /// The charts that draw the figure: (chart id, title).
+    /// The figure's note in the reader's language (definitions, gaps,
+    /// [sic] flags); empty when it has none. Shown in the row, so that the
+    /// note of a figure no chart draws reaches the page too.
+    pub note: String,
     pub shown_in: Vec<(String, String)>,
 }
 
@@ -402,6 +500,7 @@ pub fn all_figure_rows(data: &Dataset, locale: Locale) -> Vec<FigureRow> {
                 year: ind.period.start(),
                 source: locale.pick(&ind.source).to_owned(),
                 original: (!locale.is_chinese()).then(|| ind.source.zh.to_string()),
+                note: locale.pick_opt(ind.note.as_ref()).unwrap_or("").to_owned(),
                 shown_in,
             };
             (n, row)
@@ -409,4 +508,72 @@ pub fn all_figure_rows(data: &Dataset, locale: Locale) -> Vec<FigureRow> {
         .collect();
     rows.sort_by_key(|(n, r)| (r.theme, *n));
     rows.into_iter().map(|(_, r)| r).collect()
+}
+
+#[cfg(test)]
+mod brief_tests {
+    use super::*;
+    use crate::measure::text_width;
+
+    /// A tooltip's note stops where a sentence (or a clause, or a word)
+    /// does, within three lines of a phone's tooltip, and says where it
+    /// stopped; the style sheet cut it mid-word ("…〔〕内…").
+    #[test]
+    fn a_tooltip_note_is_cut_at_a_sentence_and_fits() {
+        let data = crate::data::dataset();
+        let mut cut = 0;
+        for locale in Locale::ALL {
+            let ellipsis = locale.strings().phrases.ellipsis;
+            for ind in data.indicators.iter() {
+                let Some(note) = locale.pick_opt(ind.note.as_ref()) else {
+                    continue;
+                };
+                let brief = brief(note, locale);
+                assert!(text_width(&brief, 13.0) <= NOTE_BUDGET + 0.01, "{brief}");
+                if brief == note.trim() {
+                    continue;
+                }
+                cut += 1;
+                let kept = brief.strip_suffix(ellipsis).unwrap_or_else(|| panic!("{brief}"));
+                assert!(note.starts_with(kept), "{kept} / {note}");
+                let next = note[kept.len()..].chars().next();
+                let last = kept.chars().last();
+                assert!(
+                    last.is_some_and(|c| "。！？.!?".contains(c))
+                        || next.is_some_and(|c| "，；：,;: ".contains(c)),
+                    "{locale:?} {}: cut mid-clause: {brief}",
+                    ind.id
+                );
+            }
+        }
+        assert!(cut > 0, "some note is long enough to be cut");
+        let plan = "《东河区对口帮扶云岭县五年规划（2017—2021年）》，第二轮帮扶启动时编制。〔〕内的字系据原文乱码处的字节复原（原文此处编码错位）。";
+        assert_eq!(
+            brief(plan, Locale::ZhHans),
+            "《东河区对口帮扶云岭县五年规划（2017—2021年）》，第二轮帮扶启动时编制。……"
+        );
+        assert_eq!(brief("Short. Note.", Locale::En), "Short. Note.");
+        let cumulative = "Cumulative: the article says the funds were invested “over the years” (先后共投入) and gives no period, nor any other figure that would let a reader date them.";
+        let kept = brief(cumulative, Locale::En);
+        assert!(kept.len() > cumulative.len() / 2, "{kept}");
+    }
+
+    /// The live region reads the tooltip's lines as one text, with no
+    /// separator's comma after a line that already ends a sentence: it said
+    /// "…。，原文：…".
+    #[test]
+    fn an_announcement_has_no_doubled_punctuation() {
+        let data = crate::data::dataset();
+        for locale in Locale::ALL {
+            for ind in data.indicators.iter() {
+                let said = tooltip_text(ind, locale).announcement(locale);
+                for doubled in ["。，", "。。", "：，", "；，", ".. ", ". . ", ":. "] {
+                    assert!(!said.contains(doubled), "{locale:?} {}: {said}", ind.id);
+                }
+                // Nor is a year said twice, as value and as period.
+                let t = tooltip_text(ind, locale);
+                assert_ne!(t.value, t.period, "{locale:?} {}", ind.id);
+            }
+        }
+    }
 }

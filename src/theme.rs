@@ -127,7 +127,10 @@ impl Theme {
         grid: Rgb(0x45, 0x4d, 0x56),
         accent: Rgb(0x56, 0xb4, 0xe9),
         accent2: Rgb(0xe6, 0x9f, 0x00),
-        qualified: Rgb(0x3b, 0x8f, 0xc4),
+        // Paler than the bar, as in the light theme: the stub of an "at
+        // least" figure and the end of a "nearly" one are the uncertain part
+        // of the mark. A darker blue (#3b8fc4) read as more of the bar.
+        qualified: Rgb(0xb4, 0xdc, 0xf4),
         highlight: Rgb(0xf0, 0xe4, 0x42),
         on_accent: Rgb(0x10, 0x13, 0x16),
     };
@@ -185,6 +188,28 @@ mod tests {
                 let ratio = theme.rgb(mark).contrast(theme.rgb(Paint::Background));
                 assert!(ratio >= 3.0, "{mark:?}: {ratio:.2}:1");
             }
+        }
+    }
+
+    /// The pale stub of an "at least" figure is paler than its bar in both
+    /// themes: lighter and less saturated, and still told apart from it.
+    #[test]
+    fn the_qualified_stub_is_paler_than_its_bar_in_both_themes() {
+        let saturation = |c: Rgb| {
+            let (hi, lo) = (c.0.max(c.1).max(c.2), c.0.min(c.1).min(c.2));
+            f64::from(hi - lo) / f64::from(hi.max(1))
+        };
+        for theme in [Theme::LIGHT, Theme::DARK] {
+            let (bar, stub) = (theme.rgb(Paint::Accent), theme.rgb(Paint::Qualified));
+            assert!(
+                stub.luminance() > bar.luminance(),
+                "dark {}: stub {} is darker than bar {}",
+                theme.dark,
+                stub.hex(),
+                bar.hex()
+            );
+            assert!(saturation(stub) < saturation(bar), "dark {}", theme.dark);
+            assert!(stub.contrast(bar) >= 1.4, "dark {}", theme.dark);
         }
     }
 

@@ -4,7 +4,7 @@ use article_dataset::Indicator;
 
 use crate::locale::Locale;
 use crate::measure::styled_width;
-use crate::number::format_value;
+use crate::number::format_values_on_one_axis;
 use crate::scene::*;
 use crate::theme::Paint;
 
@@ -16,9 +16,11 @@ pub(super) fn bars(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> S
     const BAR: f64 = 18.0;
     const TAIL: f64 = super::STUB;
     let mut scene = Scene::new(width);
-    let values: Vec<String> = items
+    // One unit on the axis: 26000万元 beside 8000余万元, never 2.6亿元.
+    let inds: Vec<&Indicator> = items.iter().map(|(_, i)| *i).collect();
+    let values: Vec<String> = format_values_on_one_axis(&inds, locale)
         .iter()
-        .map(|(_, i)| format_value(i, locale).joined(locale))
+        .map(|f| f.joined(locale))
         .collect();
     let label_room = values
         .iter()

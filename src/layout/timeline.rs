@@ -6,6 +6,7 @@ use crate::locale::Locale;
 use crate::measure::text_width;
 use crate::number::{format_period, format_value};
 use crate::scene::*;
+use crate::strings::fill;
 use crate::theme::Paint;
 
 /// Dated events and periods, one row each, on a shared year axis. Wide
@@ -66,6 +67,19 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
         let top = y;
         let text = if ind.unit.quantity == Quantity::Year {
             locale.pick(&ind.label).to_owned()
+        } else if ind.unit.quantity == Quantity::Ordinal && ind.value.is_some() {
+            // An edition or a round on a timeline is an event of its year
+            // ("第4届茶叶节"), not a field with its value
+            // ("…届次：第4届"); its label names the event.
+            let f = format_value(ind, locale);
+            fill(
+                locale.strings().phrases.numbered_event,
+                &[
+                    ("number", &f.number),
+                    ("unit", &f.unit),
+                    ("label", locale.pick(&ind.label)),
+                ],
+            )
         } else {
             let sep = locale.strings().phrases.colon;
             format!(

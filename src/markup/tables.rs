@@ -117,17 +117,38 @@ pub fn all_figures(data: &Dataset, locale: Locale) -> String {
             escape(&r.id),
             r.theme
         ));
+        // Each cell carries its column's name: on a phone the rows are
+        // stacked and the header row is hidden, so the style sheet writes
+        // the name before the cell (`data-label`, www/style.css).
+        let [_, value_name, period_name, source_name, shown_name] = s.columns.map(escape);
         out.push_str(&format!(
-            "<th scope=\"row\">{}</th><td class=\"value\">{}</td><td class=\"year\">{}</td>",
+            concat!(
+                "<th scope=\"row\">{}</th><td class=\"value\" data-label=\"{}\">{}</td>",
+                "<td class=\"year\" data-label=\"{}\">{}</td>"
+            ),
             escape(&r.label),
+            value_name,
             escape(&r.value),
+            period_name,
             escape(&r.period)
         ));
         out.push_str(&format!(
-            "<td class=\"source\"><span lang=\"{}\">{}</span>",
+            "<td class=\"source\" data-label=\"{}\"><span lang=\"{}\">{}</span>",
+            source_name,
             locale.tag(),
             escape(&r.source)
         ));
+        // The note says what the sentence alone would mislead on (a [sic], a
+        // restored passage, an overlap), in every language, for figures in
+        // no chart as for the others.
+        if !r.note.is_empty() {
+            out.push_str(&format!(
+                "<p class=\"note\" lang=\"{}\">{}{}</p>",
+                locale.tag(),
+                escape(s.note),
+                escape(&r.note)
+            ));
+        }
         if let Some(original) = &r.original {
             out.push_str(&format!(
                 "<details><summary>{}</summary><p class=\"original\" lang=\"zh-Hans\">{}</p></details>",
@@ -137,7 +158,11 @@ pub fn all_figures(data: &Dataset, locale: Locale) -> String {
         }
         out.push_str("</td>");
         if r.shown_in.is_empty() {
-            out.push_str(&text_el("td", "shown table-only", s.table_only));
+            out.push_str(&format!(
+                "<td class=\"shown table-only\" data-label=\"{}\">{}</td>",
+                shown_name,
+                escape(s.table_only)
+            ));
         } else {
             let links: Vec<String> = r
                 .shown_in
@@ -150,7 +175,11 @@ pub fn all_figures(data: &Dataset, locale: Locale) -> String {
                     )
                 })
                 .collect();
-            out.push_str(&format!("<td class=\"shown\">{}</td>", links.join(" · ")));
+            out.push_str(&format!(
+                "<td class=\"shown\" data-label=\"{}\">{}</td>",
+                shown_name,
+                links.join(" · ")
+            ));
         }
         out.push_str("</tr>");
     }
@@ -182,6 +211,46 @@ mod tests {
             .replace("&lt;", "<")
             .replace("&gt;", ">")
             .replace("&amp;", "&")
+    }
+
+    /// Every note of every figure reaches the table of every figure, in
+    /// every language, figures in no chart included (their notes reached
+    /// no page before: a [sic] flag was lost on the Chinese pages); and on
+    /// a phone, where the header row is hidden, every cell names its column.
+    #[test]
+    fn the_table_of_every_figure_shows_every_note_and_names_every_cell() {
+        let data = crate::data::dataset();
+        let mut notes = 0;
+        for locale in Locale::ALL {
+            let html = all_figures(data, locale);
+            let rows: Vec<&str> = html.split("<tr data-indicator=").skip(1).collect();
+            assert_eq!(rows.len(), data.indicators.len());
+            for (row, ind) in rows.iter().zip(all_figure_rows(data, locale)) {
+                let row = row.split("</tr>").next().unwrap_or("");
+                if let Some(note) = data
+                    .indicators
+                    .iter()
+                    .find(|i| i.id.as_ref() == ind.id)
+                    .and_then(|i| locale.pick_opt(i.note.as_ref()))
+                {
+                    notes += 1;
+                    assert!(
+                        row.contains(&escape(note)),
+                        "{locale:?} {}: the note {note:?} is not in its row",
+                        ind.id
+                    );
+                }
+                let cells = row.matches("<td").count();
+                assert_eq!(cells, 4, "{locale:?} {}", ind.id);
+                assert_eq!(
+                    row.matches("<td class=\"").count(),
+                    row.matches(" data-label=\"").count(),
+                    "{locale:?} {}: a cell without its column's name",
+                    ind.id
+                );
+            }
+        }
+        assert!(notes > 0);
     }
 
     /// The module is built without the figures' notes and sentences

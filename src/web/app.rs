@@ -15,6 +15,7 @@ use web_sys::{
 };
 
 use crate::data::DATASET;
+use crate::hit::{anchor_of, Anchor};
 use crate::layout::{layout, Rect, Scene};
 use crate::locale::Locale;
 use crate::options::ThemeChoice;
@@ -105,7 +106,13 @@ impl State {
             w: 2.0 * CURSOR,
             h: 2.0 * CURSOR,
         };
-        self.point_at(target, anchor);
+        self.point_at(
+            target,
+            Anchor {
+                item: anchor,
+                along: None,
+            },
+        );
     }
 
     /// As [`State::point`], with the tooltip beside the item's own box (its
@@ -118,24 +125,20 @@ impl State {
         client: (f64, f64),
         origin: (f64, f64),
     ) {
-        let item = target.and_then(|(v, i)| self.views.get(v)?.scene.items.get(i).map(|it| it.hit));
-        match item {
-            Some(hit) => {
-                let anchor = Rect {
-                    x: origin.0 + hit.x,
-                    y: origin.1 + hit.y,
-                    w: hit.w,
-                    h: hit.h,
-                };
-                self.point_at(target, anchor);
-            }
+        // Centred on the item's marks, not on its box's left edge: a
+        // timeline's row spans the chart, and the tooltip of a bar at its
+        // right end opened at the far left, over other rows' labels.
+        let anchor = target
+            .and_then(|(v, i)| anchor_of(&self.views.get(v)?.scene, i, origin));
+        match anchor {
+            Some(anchor) => self.point_at(target, anchor),
             None => self.point(target, client),
         }
     }
 
     /// As [`State::point`], with the tooltip beside `anchor` (viewport px):
     /// the pointer, or the box of an item reached with the keyboard.
-    pub(super) fn point_at(&mut self, target: Option<(usize, usize)>, anchor: Rect) {
+    pub(super) fn point_at(&mut self, target: Option<(usize, usize)>, anchor: Anchor) {
         let locale = self.locale;
         // The colour scheme is only asked for when something is repainted,
         // not on every move within one item.

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlCanvasElement, KeyboardEvent};
 
 use crate::data::DATASET;
-use crate::hit::{step, Step};
+use crate::hit::{anchor_of, step, Anchor, Step};
 use crate::layout::Rect;
 
 use super::app::State;
@@ -132,7 +132,13 @@ pub(super) fn listen(
             let Some(placed) = view.scene.items.get(item).copied() else {
                 return;
             };
-            let anchor = reveal(&c, placed.hit);
+            let shown = reveal(&c, placed.hit);
+            // Beside the item's box, centred on its marks (see `Anchor`).
+            let origin = (shown.x - placed.hit.x, shown.y - placed.hit.y);
+            let anchor = anchor_of(&view.scene, item, origin).unwrap_or(Anchor {
+                item: shown,
+                along: None,
+            });
             s.point_at(Some((v, item)), anchor);
             if let Some(ind) = DATASET.indicators.get(usize::from(placed.indicator)) {
                 said.set_text_content(Some(&tooltip_text(&c, ind, locale).announcement(locale)));

@@ -17,8 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
 use crate::data::Indicator;
-use crate::hit::place_tooltip;
-use crate::layout::Rect;
+use crate::hit::{place_beside, Anchor};
 use crate::locale::Locale;
 
 use super::dom::el;
@@ -38,7 +37,7 @@ pub(super) struct Tooltip {
     source: Element,
     /// Where the tooltip was last asked to stand, to place it again when
     /// the source sentence opens and the box grows.
-    anchor: Rc<Cell<Option<Rect>>>,
+    anchor: Rc<Cell<Option<Anchor>>>,
     /// The box's measured size and where it stands now.
     placed: Rc<Placed>,
     /// Whether the box is shown, so a move within one item touches no
@@ -51,7 +50,7 @@ pub(super) struct Tooltip {
     showing: std::cell::Cell<Option<*const Indicator>>,
     /// Where the next animation frame puts the tooltip; `None` when no
     /// frame is asked for.
-    pending: Rc<Cell<Option<Rect>>>,
+    pending: Rc<Cell<Option<Anchor>>>,
     /// The animation-frame callback that places the tooltip, made once.
     on_frame: Closure<dyn FnMut()>,
 }
@@ -80,7 +79,7 @@ impl Tooltip {
             root.append_child(child)?;
         }
         parent.append_child(&root)?;
-        let anchor: Rc<Cell<Option<Rect>>> = Rc::new(Cell::new(None));
+        let anchor: Rc<Cell<Option<Anchor>>> = Rc::new(Cell::new(None));
         let placed = Rc::new(Placed::default());
         // Focus stays on the chart when the toggle is pressed: the chart's
         // `blur` would otherwise take the tooltip away (see `keys.rs`).
@@ -108,7 +107,7 @@ impl Tooltip {
                 }
             })?
         };
-        let pending: Rc<Cell<Option<Rect>>> = Rc::new(Cell::new(None));
+        let pending: Rc<Cell<Option<Anchor>>> = Rc::new(Cell::new(None));
         let on_frame = {
             let (root, pending, placed) = (root.clone(), Rc::clone(&pending), Rc::clone(&placed));
             Closure::<dyn FnMut()>::new(move || {
@@ -141,7 +140,7 @@ impl Tooltip {
 
     /// Shows the tooltip of `ind`, an item of the chart on `canvas`, beside
     /// `anchor`.
-    pub(super) fn show(&self, canvas: &Element, ind: &Indicator, locale: Locale, anchor: Rect) {
+    pub(super) fn show(&self, canvas: &Element, ind: &Indicator, locale: Locale, anchor: Anchor) {
         let same_item = self.showing.get() == Some(std::ptr::from_ref(ind));
         // The pointer moved within the item it was on, and the item did not
         // move on the screen: the box stays as it is, untouched.
@@ -157,7 +156,8 @@ impl Tooltip {
             set(&self.label, &t.label);
             set(&self.value, &t.value);
             set(&self.period, &t.period);
-            set(&self.note, &t.note);
+            // Whole sentences, cut where one ends (see `brief_note`).
+            set(&self.note, &t.brief_note(locale));
             set(&self.printed, &t.printed);
             self.source.set_text_content(Some(&t.source));
             // Each figure starts with its source sentence closed.
@@ -233,7 +233,7 @@ struct Placed {
 }
 
 /// Puts the tooltip `root` beside `anchor`, inside the viewport.
-fn place(tooltip: &HtmlElement, anchor: Rect, placed: &Placed) {
+fn place(tooltip: &HtmlElement, anchor: Anchor, placed: &Placed) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -262,7 +262,7 @@ fn place(tooltip: &HtmlElement, anchor: Rect, placed: &Placed) {
             size
         }
     };
-    let (left, top) = place_tooltip(anchor, size, (vw, vh), 8.0);
+    let (left, top) = place_beside(anchor, size, (vw, vh), 8.0);
     if placed.at.replace(Some((left, top))) == Some((left, top)) {
         return;
     }

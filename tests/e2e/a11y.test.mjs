@@ -54,7 +54,8 @@ function uiState(page) {
     const focused = document.activeElement;
     return {
       focusedChart: focused?.matches?.('canvas.plot') ? focused.closest('figure.chart')?.dataset.chart : null,
-      focusOutline: focused ? getComputedStyle(focused).outlineStyle : 'none',
+      // A chart's ring is its wrapper's outline, outside the canvas (chart.css).
+      focusOutline: focused ? getComputedStyle(focused.matches?.('canvas.plot') ? focused.parentElement : focused).outlineStyle : 'none',
       active: [...document.querySelectorAll('canvas.plot[data-active]')].map((c) => ({
         chart: c.closest('figure.chart')?.dataset.chart,
         item: c.dataset.active,

@@ -145,12 +145,14 @@ for (const [engine, start] of [['Firefox ESR', firefox], ['WebKitGTK', webkit]])
         const r = document.querySelector('.plot-wrap').getBoundingClientRect();
         return { left: r.left, top: r.top, width: r.width, height: r.height, dpr: devicePixelRatio };
       });
-      // Points on each side of the ring, 1 px inside the wrapper's edge.
+      // Points on each side of the ring, which lies outside the wrapper
+      // (a 2 px outline against its edge in an embed, chart.css and
+      // embed.css): 1 px outside the wrapper's edge.
       const sample = (png, wrap) => [0.25, 0.5, 0.75].flatMap((f) => [
-        [wrap.left + wrap.width * f, wrap.top + 1],
-        [wrap.left + wrap.width * f, wrap.top + wrap.height - 2],
-        [wrap.left + 1, wrap.top + wrap.height * f],
-        [wrap.left + wrap.width - 2, wrap.top + wrap.height * f],
+        [wrap.left + wrap.width * f, wrap.top - 1],
+        [wrap.left + wrap.width * f, wrap.top + wrap.height + 1],
+        [wrap.left - 1, wrap.top + wrap.height * f],
+        [wrap.left + wrap.width + 1, wrap.top + wrap.height * f],
       ]).map(([x, y]) => png.pixel(Math.round(x * wrap.dpr), Math.round(y * wrap.dpr)));
       const unfocused = sample(decodePng(await driver.screenshot()), await measure());
       await driver.press('Tab');

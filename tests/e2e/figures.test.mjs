@@ -37,6 +37,8 @@ function rows(page) {
         value: r.querySelector('td.value').textContent,
         source: r.querySelector('td.source > span').textContent,
         original: r.querySelector('td.source details p')?.textContent ?? null,
+        note: r.querySelector('td.source p.note')?.textContent ?? null,
+        labels: [...r.querySelectorAll('td')].map((td) => td.dataset.label ?? null),
         shown: [...r.querySelectorAll('td.shown a')].map((a) => a.getAttribute('href')),
       }])),
     };
@@ -73,6 +75,13 @@ describe('the table of every figure', () => {
           if (ind.qualifier === 'at_least') {
             assert.match(cell.value, lang === 'en' ? /\+|more than/ : /余|多|餘/, `${lang}: ${ind.id} keeps its qualifier`);
           }
+          // Every note reaches the page, figures in no chart included; and
+          // every cell names its column for the stacked rows of a phone.
+          const note = lang === 'en' ? ind.note_en : ind.note_zh;
+          if (note) {
+            assert.ok(cell.note !== null && normalise(cell.note).endsWith(normalise(note)), `${lang}: ${ind.id} note ${JSON.stringify(cell.note)}`);
+          }
+          assert.ok(cell.labels.every((l) => l), `${lang}: ${ind.id} a cell without its column's name`);
         }
         assert.deepEqual(problems, []);
       });

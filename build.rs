@@ -11,7 +11,8 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     println!("cargo:rerun-if-env-changed=ARTICLE_CHARTS_DATA");
-    let dir = std::env::var_os("ARTICLE_CHARTS_DATA").map_or_else(|| PathBuf::from("data"), PathBuf::from);
+    let dir = std::env::var_os("ARTICLE_CHARTS_DATA")
+        .map_or_else(|| PathBuf::from("data"), PathBuf::from);
     // The folder itself is watched so that a new or removed file rebuilds;
     // each file so that an edit does.
     println!("cargo:rerun-if-changed={}", dir.display());

@@ -128,7 +128,12 @@ pub fn anchor_of(scene: &Scene, item: usize, origin: (f64, f64)) -> Option<Ancho
 /// As [`place_tooltip`], beside an [`Anchor`]: below or above a box wider
 /// than the tooltip, it is centred on `anchor.along` where given (slid to
 /// stay inside the viewport).
-pub fn place_beside(anchor: Anchor, size: (f64, f64), viewport: (f64, f64), gap: f64) -> (f64, f64) {
+pub fn place_beside(
+    anchor: Anchor,
+    size: (f64, f64),
+    viewport: (f64, f64),
+    gap: f64,
+) -> (f64, f64) {
     const MARGIN: f64 = 8.0;
     let along = anchor.along.filter(|x| x.is_finite());
     let anchor = anchor.item;

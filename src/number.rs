@@ -166,7 +166,13 @@ impl ChineseWords {
 
 /// `magnitude` (see [`zh_magnitude`]) caps the unit, for figures that share
 /// an axis with smaller ones.
-fn format_zh(v: f64, unit: &Unit, q: Qualifier, locale: Locale, magnitude: Option<u8>) -> Formatted {
+fn format_zh(
+    v: f64,
+    unit: &Unit,
+    q: Qualifier,
+    locale: Locale,
+    magnitude: Option<u8>,
+) -> Formatted {
     let words = ChineseWords::of(locale);
     // Chinese writes large amounts in 万 and 亿, and puts 余 before them
     // ("8000余万元"); 近 goes before the number ("近200户").

@@ -174,7 +174,11 @@ pub fn tooltip_with(ind: &Indicator, locale: Locale, note: &str, source: &str) -
     let value = value_text(ind, locale);
     // A year's value is its period ("2020年"): said once, not twice.
     let period = format_period(ind.period, locale);
-    let period = if period == value { String::new() } else { period };
+    let period = if period == value {
+        String::new()
+    } else {
+        period
+    };
     TooltipText {
         label: locale.pick(&ind.label).to_owned(),
         value,
@@ -534,7 +538,9 @@ mod brief_tests {
                     continue;
                 }
                 cut += 1;
-                let kept = brief.strip_suffix(ellipsis).unwrap_or_else(|| panic!("{brief}"));
+                let kept = brief
+                    .strip_suffix(ellipsis)
+                    .unwrap_or_else(|| panic!("{brief}"));
                 assert!(note.starts_with(kept), "{kept} / {note}");
                 let next = note[kept.len()..].chars().next();
                 let last = kept.chars().last();

@@ -274,7 +274,8 @@ fn traditional_texts_are_converted_unless_given() {
 
 #[test]
 fn a_data_folder_is_every_toml_file_in_it() {
-    let dir = std::env::temp_dir().join(format!("article-charts-data-folder-{}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("article-charts-data-folder-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
     for (name, text) in with_vocabulary("valid.toml", &read(&root().join("tests/data/valid.toml")))

@@ -7,13 +7,13 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{draw_svg, first_outside};
 use article_charts::data::{Dataset, Quantity};
 use article_charts::draw::Style;
 use article_charts::hit::hit;
 use article_charts::layout::layout;
 use article_charts::locale::Locale;
 use article_charts::theme::Theme;
+use common::{draw_svg, first_outside};
 use proptest::prelude::*;
 
 /// The largest value the validator accepts, in base units.

@@ -110,7 +110,9 @@ fn a_tooltip_opens_by_the_mark_it_tells_about() {
                 let (left, top) = place_beside(anchor, size, viewport, 8.0);
                 let (mark_left, mark_right) = (origin.0 + mark.x, origin.0 + mark.right());
                 // Beside or under the mark: at most a hand's breadth away.
-                let apart = (mark_left - (left + size.0)).max(left - mark_right).max(0.0);
+                let apart = (mark_left - (left + size.0))
+                    .max(left - mark_right)
+                    .max(0.0);
                 assert!(
                     apart <= 80.0,
                     "{} at {width}: item {item}'s tooltip at x {left}..{} is {apart} px from its mark at {mark_left}..{mark_right}",
@@ -118,8 +120,15 @@ fn a_tooltip_opens_by_the_mark_it_tells_about() {
                     left + size.0
                 );
                 let a = anchor.item;
-                let covers = left < a.right() && a.x < left + size.0 && top < a.bottom() && a.y < top + size.1;
-                assert!(!covers, "{} at {width}: item {item}'s tooltip covers it", chart.id);
+                let covers = left < a.right()
+                    && a.x < left + size.0
+                    && top < a.bottom()
+                    && a.y < top + size.1;
+                assert!(
+                    !covers,
+                    "{} at {width}: item {item}'s tooltip covers it",
+                    chart.id
+                );
             }
         }
     }
@@ -135,14 +144,26 @@ fn every_batang_slip_is_flagged_in_every_language() {
     let data = dataset();
     for locale in Locale::ALL {
         let html = all_figures(&data, locale);
-        for ind in data.indicators.iter().filter(|i| i.source.zh.contains("巴塘")) {
+        for ind in data
+            .indicators
+            .iter()
+            .filter(|i| i.source.zh.contains("巴塘"))
+        {
             let at = html
                 .find(&format!("<tr data-indicator=\"{}\"", ind.id))
                 .expect("a row per figure");
             let row = &html[at..];
             let row = &row[..row.find("</tr>").unwrap_or(row.len())];
-            let flag = if locale == Locale::En { "[sic]" } else { "原文如此" };
-            assert!(row.contains(flag), "{locale:?} {}: no {flag} in {row}", ind.id);
+            let flag = if locale == Locale::En {
+                "[sic]"
+            } else {
+                "原文如此"
+            };
+            assert!(
+                row.contains(flag),
+                "{locale:?} {}: no {flag} in {row}",
+                ind.id
+            );
         }
     }
 }
@@ -171,7 +192,9 @@ fn a_bar_chart_labels_its_figures_in_one_unit() {
                 .marks
                 .iter()
                 .filter_map(|m| match &m.shape {
-                    Shape::Text { text, bold: true, .. } => Some(text.as_str()),
+                    Shape::Text {
+                        text, bold: true, ..
+                    } => Some(text.as_str()),
                     _ => None,
                 })
                 .collect();
@@ -180,7 +203,12 @@ fn a_bar_chart_labels_its_figures_in_one_unit() {
             assert_eq!(units.len(), 1, "{} {locale:?}: {values:?}", chart.id);
             if values.iter().any(|v| v.contains("8000")) && locale == Locale::ZhHans {
                 money += 1;
-                assert_eq!(values, ["26000万元", "8000余万元", "1700余万元"], "{}", chart.id);
+                assert_eq!(
+                    values,
+                    ["26000万元", "8000余万元", "1700余万元"],
+                    "{}",
+                    chart.id
+                );
             }
         }
     }
@@ -195,7 +223,8 @@ fn a_bar_chart_labels_its_figures_in_one_unit() {
 fn the_traditional_page_writes_one_character_for_more_than() {
     use article_dataset::Words;
     let data = dataset();
-    let mut texts: Vec<(&str, &Words)> = vec![("title", &data.meta.title), ("source", &data.meta.source)];
+    let mut texts: Vec<(&str, &Words)> =
+        vec![("title", &data.meta.title), ("source", &data.meta.source)];
     texts.extend(data.meta.dek.iter().map(|w| ("dek", w)));
     texts.extend(data.meta.data_note.iter().map(|w| ("data note", w)));
     for s in data.sections.iter() {

@@ -4,13 +4,13 @@
 
 mod common;
 
-use common::{draw_svg, first_outside, first_text_overlap, fixture};
 use article_charts::data::Kind;
 use article_charts::draw::Style;
 use article_charts::frame::{caption, framed, framed_legible, PHONE_TEXT};
 use article_charts::layout::Shape;
 use article_charts::locale::Locale;
 use article_charts::theme::Theme;
+use common::{draw_svg, first_outside, first_text_overlap, fixture};
 
 /// From the narrowest frame to wider than the static images' 640 px.
 const WIDTHS: [f64; 6] = [232.0, 320.0, 375.0, 480.0, 640.0, 1080.0];

@@ -74,7 +74,10 @@ fn article_names() -> Vec<String> {
             } else {
                 word.chars().count() >= 2
             };
-            if long && !PRODUCT_WORDS.contains(&word.as_ref()) && !MEASURE_WORDS.contains(&word.as_ref()) {
+            if long
+                && !PRODUCT_WORDS.contains(&word.as_ref())
+                && !MEASURE_WORDS.contains(&word.as_ref())
+            {
                 names.push(word.to_string());
             }
         }
@@ -84,8 +87,12 @@ fn article_names() -> Vec<String> {
     for c in data.charts.iter() {
         // A chart id that is also a word of the data model ("timeline", a
         // kind of chart; "money", a kind of quantity) is the model's word.
-        let model_word = article_dataset::Kind::ALL.iter().any(|k| k.name() == c.id.as_ref())
-            || article_dataset::Quantity::ALL.iter().any(|q| q.name() == c.id.as_ref());
+        let model_word = article_dataset::Kind::ALL
+            .iter()
+            .any(|k| k.name() == c.id.as_ref())
+            || article_dataset::Quantity::ALL
+                .iter()
+                .any(|q| q.name() == c.id.as_ref());
         if model_word {
             continue;
         }
@@ -115,12 +122,26 @@ fn proper_names(data: &article_dataset::Dataset) -> (Vec<String>, Vec<String>) {
     ];
     /// Capitalised English words that any product text may hold.
     const COMMON: [&str; 12] = [
-        "China", "Chinese", "English", "Traditional", "Simplified", "Figures",
-        "Figure", "Source", "Note", "Chart", "Table", "Year",
+        "China",
+        "Chinese",
+        "English",
+        "Traditional",
+        "Simplified",
+        "Figures",
+        "Figure",
+        "Source",
+        "Note",
+        "Chart",
+        "Table",
+        "Year",
     ];
     let mut texts: Vec<&article_dataset::Words> = vec![&data.meta.title, &data.meta.source];
     texts.extend(data.meta.dek.iter());
-    texts.extend(data.sections.iter().flat_map(|s| [&s.title, &s.description]));
+    texts.extend(
+        data.sections
+            .iter()
+            .flat_map(|s| [&s.title, &s.description]),
+    );
     texts.extend(data.indicators.iter().flat_map(|i| [&i.label, &i.source]));
     texts.extend(data.charts.iter().map(|c| &c.title));
     // A word the article also writes in lower case is a common word written
@@ -133,7 +154,14 @@ fn proper_names(data: &article_dataset::Dataset) -> (Vec<String>, Vec<String>) {
         .collect();
     /// The English words that follow a place's own name.
     const PLACE_WORDS: [&str; 8] = [
-        "County", "District", "Prefecture", "Province", "City", "Town", "Township", "Village",
+        "County",
+        "District",
+        "Prefecture",
+        "Province",
+        "City",
+        "Town",
+        "Township",
+        "Village",
     ];
     let mut names = Vec::new();
     // Place names are also looked for in lower case, as code would write
@@ -165,7 +193,8 @@ fn proper_names(data: &article_dataset::Dataset) -> (Vec<String>, Vec<String>) {
                 // word that makes any place a kind (贫困村, "poor village").
                 if end >= 2 && chars[end - 2..end].iter().all(|c| is_han(*c)) {
                     let run: String = chars[end - 2..=end].iter().collect();
-                    let counted = "一二两三四五六七八九十百千万个名户多余各全该本每其".contains(chars[end - 2]);
+                    let counted = "一二两三四五六七八九十百千万个名户多余各全该本每其"
+                        .contains(chars[end - 2]);
                     let kind = ["贫困", "貧困"].iter().any(|k| run.starts_with(k));
                     if !counted && !kind {
                         names.push(run);
@@ -218,7 +247,14 @@ const DEPRECATED: [&str; 3] = ["danba-embed.js", "data-danba-chart", "danbaChart
 /// the front end, the build script and the manifests.
 fn code_files() -> Vec<PathBuf> {
     let mut all = Vec::new();
-    for dir in ["src", "www", "xtask/src", "dataset/src", "draft/src", "site/src"] {
+    for dir in [
+        "src",
+        "www",
+        "xtask/src",
+        "dataset/src",
+        "draft/src",
+        "site/src",
+    ] {
         files(&root().join(dir), &mut all);
     }
     for file in [
@@ -247,7 +283,10 @@ fn the_code_names_nothing_of_this_article() {
         .flat_map(|u| [&u.word.zh, &u.word.zh_hant, &u.word.en, &u.en_plural])
         .map(|w| w.to_string())
         .collect();
-    assert!(!places.is_empty(), "no place named in the English texts of data/");
+    assert!(
+        !places.is_empty(),
+        "no place named in the English texts of data/"
+    );
     assert!(names.len() > 20, "too few names to look for: {names:?}");
     let all = code_files();
     assert!(all.len() > 20, "the code was not found: {all:?}");

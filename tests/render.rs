@@ -4,13 +4,13 @@
 
 mod common;
 
-use common::{draw_svg, first_outside, first_text_overlap, fixture};
 use article_charts::data::{Chart, Kind};
 use article_charts::draw::{draw_highlight, lit_extent, Style};
 use article_charts::layout::{layout, overlap, Scene, Shape};
 use article_charts::locale::Locale;
 use article_charts::number::format_value;
 use article_charts::theme::Theme;
+use common::{draw_svg, first_outside, first_text_overlap, fixture};
 use plotters::prelude::SVGBackend;
 
 /// Widths from the narrowest phone to a wide desktop column.

@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 fn sheet(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("www")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -15,7 +17,9 @@ fn rules_about(css: &str, needle: &str) -> Vec<(String, String)> {
     let mut rest = css;
     while let Some(open) = rest.find("/*") {
         text.push_str(&rest[..open]);
-        rest = rest[open..].find("*/").map_or("", |close| &rest[open + close + 2..]);
+        rest = rest[open..]
+            .find("*/")
+            .map_or("", |close| &rest[open + close + 2..]);
     }
     text.push_str(rest);
     text.split('}')
@@ -55,7 +59,8 @@ fn the_focus_ring_lies_outside_the_chart() {
     let css = sheet("chart.css");
     let ring = rules_about(&css, ".plot-wrap:has(> canvas.plot:focus-visible)");
     assert!(
-        ring.iter().any(|(_, body)| body.contains("outline:") && body.contains("solid")),
+        ring.iter()
+            .any(|(_, body)| body.contains("outline:") && body.contains("solid")),
         "chart.css: no ring around a focused chart: {ring:?}"
     );
 }

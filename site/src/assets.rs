@@ -20,8 +20,8 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use sha2::{Digest, Sha256};
 
-use crate::html::{find_tag, tags};
 use crate::compress;
+use crate::html::{find_tag, tags};
 
 /// Files that keep their names whatever their kind: embed codes pasted into
 /// articles point at them, so a new name would break every published embed.
@@ -196,7 +196,10 @@ fn fingerprint(dist: &Path) -> Result<BTreeMap<String, String>> {
             // file there would leave the old name behind.
             let folder = base_folder(text, file);
             let inline = naming_parts(text, file)?.inline;
-            if inline.iter().any(|code| !references_in(code, &folder, &targets).is_empty()) {
+            if inline
+                .iter()
+                .any(|code| !references_in(code, &folder, &targets).is_empty())
+            {
                 bail!(
                     "{file}: an inline script or style names a fingerprinted file; \
                      load it with a <script src> or <link> instead, so its hash stays valid"
@@ -375,7 +378,11 @@ fn rewrite(text: &str, from: &str, renamed: &BTreeMap<String, String>) -> Result
             })
             .with_context(|| format!("cannot rewrite the references of {from}"))
         }
-        _ => Ok(replace_references(text, references(text, from, &targets), renamed)),
+        _ => Ok(replace_references(
+            text,
+            references(text, from, &targets),
+            renamed,
+        )),
     }
 }
 
@@ -443,7 +450,7 @@ fn naming_parts(text: &str, from: &str) -> Result<Naming> {
                     Ok(())
                 }));
             rewrite_str(text, settings)
-            .with_context(|| format!("cannot read the markup of {from}"))?;
+                .with_context(|| format!("cannot read the markup of {from}"))?;
             Ok(parts.into_inner())
         }
         _ => Ok(Naming {
@@ -765,7 +772,12 @@ mod tests {
         .collect();
         // A script names files anywhere in its code.
         assert_eq!(
-            rewrite("import('../pkg/glue.js'); chart.css", "embed/a.js", &renamed).ok(),
+            rewrite(
+                "import('../pkg/glue.js'); chart.css",
+                "embed/a.js",
+                &renamed
+            )
+            .ok(),
             Some("import('../pkg/glue.0011aabb.js'); chart.css".to_owned())
         );
         // A page names them in its markup's URL attributes only: its text is
@@ -782,7 +794,10 @@ mod tests {
         );
         // A data file's strings are the article's: nothing is rewritten.
         let data = r#"{"note":"see chart.css and https://example.org/pkg/glue.js"}"#;
-        assert_eq!(rewrite(data, "data/indicators.json", &renamed).ok(), Some(data.to_owned()));
+        assert_eq!(
+            rewrite(data, "data/indicators.json", &renamed).ok(),
+            Some(data.to_owned())
+        );
     }
 
     #[test]
@@ -1009,9 +1024,7 @@ mod tests {
         let error = fingerprint(&dir).err().map(|e| e.to_string());
         fs::remove_dir_all(&dir)?;
         assert!(
-            error
-                .as_deref()
-                .is_some_and(|e| e.contains("embed/b.html")),
+            error.as_deref().is_some_and(|e| e.contains("embed/b.html")),
             "{error:?}"
         );
         Ok(())

@@ -28,14 +28,14 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use base64::engine::general_purpose::STANDARD as BASE64;
-use base64::Engine as _;
 use article_charts::data::{Chart, Dataset};
 use article_charts::draw::{draw, Style};
 use article_charts::layout::{layout, Scene};
 use article_charts::locale::Locale;
 use article_charts::markup;
 use article_charts::theme::{Theme, CSS_COLOURS};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use plotters::prelude::SVGBackend;
 
 use crate::html::{attribute, escape, find_span};
@@ -222,7 +222,10 @@ pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Resu
     fs::create_dir_all(&csv_dir).with_context(|| format!("cannot create {}", csv_dir.display()))?;
     for chart in data.charts.iter() {
         // A byte-order mark makes spreadsheet programs read the file as UTF-8.
-        let csv = format!("\u{feff}{}", article_charts::download::chart_csv(data, chart));
+        let csv = format!(
+            "\u{feff}{}",
+            article_charts::download::chart_csv(data, chart)
+        );
         write(&csv_dir.join(format!("{}.csv", chart.id)), &csv)?;
     }
     let shell = read_text(&dist.join("index.html"))?;

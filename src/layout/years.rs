@@ -214,7 +214,11 @@ fn place_labels(
         // A long label at the first or last year is moved in from the edge,
         // and off the value axis's labels on the left where there is room.
         let half = (styled_width(&text, SIZE, true) / 2.0).min(width / 2.0);
-        let low = if gutter + 2.0 * half <= width { gutter + half } else { half };
+        let low = if gutter + 2.0 * half <= width {
+            gutter + half
+        } else {
+            half
+        };
         let centre = x.clamp(low, (width - half).max(low));
         let mut label = Shape::Text {
             at: (centre, y - 30.0),

@@ -128,8 +128,7 @@ impl State {
         // Centred on the item's marks, not on its box's left edge: a
         // timeline's row spans the chart, and the tooltip of a bar at its
         // right end opened at the far left, over other rows' labels.
-        let anchor = target
-            .and_then(|(v, i)| anchor_of(&self.views.get(v)?.scene, i, origin));
+        let anchor = target.and_then(|(v, i)| anchor_of(&self.views.get(v)?.scene, i, origin));
         match anchor {
             Some(anchor) => self.point_at(target, anchor),
             None => self.point(target, client),

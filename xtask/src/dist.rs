@@ -12,8 +12,8 @@ use std::process::Command;
 
 use anyhow::{anyhow, Context, Result};
 
-use article_site::compress::{self, Encoding};
 use article_site::assets;
+use article_site::compress::{self, Encoding};
 
 use crate::{cargo, paths, run_command, target_dir, tools};
 
@@ -434,5 +434,4 @@ mod tests {
         assert_eq!(names(parent.path())?, ["site"]);
         Ok(())
     }
-
 }

@@ -14,9 +14,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Result};
 
+use crate::dist;
 use article_site::compress::Encoding;
 use article_site::csp;
-use crate::dist;
 
 /// How many ports after the requested one are tried when it is busy.
 const PORT_TRIES: u16 = 20;
@@ -836,7 +836,12 @@ mod tests {
         assert!(get("/nothing.png")?.starts_with("HTTP/1.1 404"));
         assert!(get("/../Cargo.toml")?.starts_with("HTTP/1.1 400"));
         // Every spelling of a path that serves an embed page gets its policy.
-        for spelling in ["/embed/a.html", "/%65mbed/a.html", "//embed/a.html", "/./embed//a.html"] {
+        for spelling in [
+            "/embed/a.html",
+            "/%65mbed/a.html",
+            "//embed/a.html",
+            "/./embed//a.html",
+        ] {
             let page = get(spelling)?;
             assert!(page.starts_with("HTTP/1.1 200"), "{spelling}: {page}");
             assert!(
@@ -903,7 +908,6 @@ mod tests {
 
     #[test]
     fn sends_precompressed_copies_and_cache_lifetimes() -> Result<()> {
-
         let dir = fixture()?;
         let page = "<!doctype html><p>正在加载图表…</p>".repeat(50);
         std::fs::write(dir.join("index.html"), &page)?;

@@ -81,7 +81,8 @@ pub fn test(root: &Path) -> Result<()> {
     dist::dist(root, &site)?;
     lap("build the chart site", &mut since);
 
-    let state = std::env::temp_dir().join(format!("article-charts-wordpress-{}", std::process::id()));
+    let state =
+        std::env::temp_dir().join(format!("article-charts-wordpress-{}", std::process::id()));
     let result = run_wordpress(root, &state, &base_url, &mut lap, &mut since);
     // The state folder holds the database, and the settings file names it:
     // both are removed even if a step failed.

@@ -23,7 +23,14 @@ const SECOND_ARTICLE: &str = "tests/data/second-article";
 /// so that a red CI log says at once which step broke.
 fn step<T>(number: usize, name: &str, action: impl FnOnce() -> Result<T>) -> Result<T> {
     println!("==> step {number}: {name}");
-    action().with_context(|| format!("step {number} ({name}) failed"))
+    let started = std::time::Instant::now();
+    let result = action().with_context(|| format!("step {number} ({name}) failed"));
+    // The time of each step, so that a slow suite says where its time goes.
+    println!(
+        "==> step {number} took {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    result
 }
 
 /// Every check of the project, in the order CI runs them.

@@ -88,9 +88,9 @@ pub fn place_tooltip(anchor: Rect, size: (f64, f64), viewport: (f64, f64), gap: 
 pub struct Anchor {
     /// The box the tooltip never covers.
     pub item: Rect,
-    /// The x the tooltip is centred on below or above `item`; `None` lines
-    /// its left edge up with the box's.
-    pub along: Option<f64>,
+    /// The left and right x of the item's marks, which a tooltip below or
+    /// above `item` keeps over; `None` lines its left edge up with the box's.
+    pub along: Option<(f64, f64)>,
 }
 
 /// The box of an item's own marks (bars, dots, lines; not its texts), in
@@ -114,7 +114,7 @@ pub fn marks_extent(scene: &Scene, item: usize) -> Option<Rect> {
 /// marks (see [`Anchor`]).
 pub fn anchor_of(scene: &Scene, item: usize, origin: (f64, f64)) -> Option<Anchor> {
     let hit = scene.items.get(item)?.hit;
-    let along = marks_extent(scene, item).map(|m| origin.0 + m.x + m.w / 2.0);
+    let along = marks_extent(scene, item).map(|m| (origin.0 + m.x, origin.0 + m.right()));
     Some(Anchor {
         item: Rect {
             x: origin.0 + hit.x,
@@ -126,8 +126,9 @@ pub fn anchor_of(scene: &Scene, item: usize, origin: (f64, f64)) -> Option<Ancho
 }
 
 /// As [`place_tooltip`], beside an [`Anchor`]: below or above a box wider
-/// than the tooltip, it is centred on `anchor.along` where given (slid to
-/// stay inside the viewport).
+/// than the tooltip, it stays over the item's marks (`anchor.along`) where
+/// given, as near the box's middle as that allows (slid to stay inside the
+/// viewport).
 pub fn place_beside(
     anchor: Anchor,
     size: (f64, f64),
@@ -135,7 +136,7 @@ pub fn place_beside(
     gap: f64,
 ) -> (f64, f64) {
     const MARGIN: f64 = 8.0;
-    let along = anchor.along.filter(|x| x.is_finite());
+    let along = anchor.along.filter(|(l, r)| l.is_finite() && r.is_finite());
     let anchor = anchor.item;
     let (w, h) = size;
     let (vw, vh) = viewport;
@@ -149,7 +150,15 @@ pub fn place_beside(
     // Slides a box along one side to stay inside [MARGIN, room - MARGIN],
     // keeping its top-left corner visible when it is larger than the room.
     let slide = |v: f64, len: f64, room: f64| v.min(room - MARGIN - len).max(MARGIN);
-    let left_edge = along.map_or(a.x, |x| x - w / 2.0);
+    // Centred as near the middle of the item's box as keeps a quarter of
+    // the tooltip over the item's marks: by a card or a bar under a pointer
+    // in the middle of its row, and by a mark far off that middle (a
+    // timeline's bar at the right of a row spanning the chart) rather than
+    // at the row's far side.
+    let left_edge = along.map_or(a.x, |(l, r)| {
+        let centre = (a.x + a.w / 2.0).clamp(l - w / 4.0, (r + w / 4.0).max(l - w / 4.0));
+        centre - w / 2.0
+    });
     let below = (slide(left_edge, w, vw), a.y + a.h + gap);
     let above = (slide(left_edge, w, vw), a.y - gap - h);
     let right = (a.x + a.w + gap, slide(a.y, h, vh));

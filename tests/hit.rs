@@ -181,3 +181,46 @@ fn the_keyboard_reaches_every_item_of_every_chart() {
         assert!(seen.iter().all(|&s| s), "{}: {seen:?}", chart.id);
     }
 }
+
+/// A pointer in the middle of an item's box, on its mark, finds the tooltip
+/// by it, as the browser tests in three engines check: below or above the
+/// box, and along it within reach of the pointer (a tooltip centred on a
+/// long bar's middle opened 56–112 px away from a pointer on the bar).
+#[test]
+fn the_tooltip_opens_beside_a_pointer_in_the_middle_of_its_item() {
+    use article_charts::hit::{anchor_of, place_beside};
+    let size = (300.0, 140.0);
+    for chart in fixture().charts.iter() {
+        for locale in Locale::ALL {
+            for (width, viewport) in [(1280.0, (1296.0, 900.0)), (375.0, (391.0, 800.0))] {
+                let scene = layout(fixture(), chart, locale, width);
+                let origin = (8.0, 120.0);
+                for (i, item) in scene.items.iter().enumerate() {
+                    // A box narrower than the tooltip has it at its side;
+                    // a pointer off the item's mark has it by the mark.
+                    let Some(anchor) = anchor_of(&scene, i, origin).filter(|a| {
+                        let middle = a.item.x + a.item.w / 2.0;
+                        item.hit.w > size.0
+                            && a.along.is_some_and(|(l, r)| (l..=r).contains(&middle))
+                    }) else {
+                        continue;
+                    };
+                    let (left, top) = place_beside(anchor, size, viewport, 8.0);
+                    let (px, py) = (
+                        origin.0 + item.hit.x + item.hit.w / 2.0,
+                        origin.1 + item.hit.y + item.hit.h / 2.0,
+                    );
+                    // Below or above the item's box, as ever; along it, by
+                    // the pointer.
+                    let _ = (top, py);
+                    let dx = (left - px).max(px - (left + size.0)).max(0.0);
+                    assert!(
+                        dx < 40.0,
+                        "{} ({locale:?}, {width}px) item {i}: the tooltip is {dx} px beside the pointer",
+                        chart.id,
+                    );
+                }
+            }
+        }
+    }
+}

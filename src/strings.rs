@@ -112,6 +112,9 @@ pub struct AllFigures {
     pub original: &'static str,
     /// Before a figure's note in its row: "注：" / "Note: ".
     pub note: &'static str,
+    /// The source cell of a figure whose sentence an earlier row of the
+    /// table already quotes: a link to that row, `{label}` its figure.
+    pub same_sentence: &'static str,
 }
 
 /// The small words that join figures into sentences.
@@ -266,6 +269,7 @@ static ZH_HANS: Strings = Strings {
         table_only: "仅见于本表",
         original: "原文",
         note: "注：",
+        same_sentence: "出自同一句，见“{label}”",
     },
     phrases: Phrases {
         sep: "，",
@@ -356,6 +360,7 @@ static ZH_HANT: Strings = Strings {
         table_only: "僅見於本表",
         original: "原文",
         note: "註：",
+        same_sentence: "出自同一句，見「{label}」",
     },
     phrases: Phrases {
         sep: "，",
@@ -444,6 +449,7 @@ static EN: Strings = Strings {
         table_only: "this table only",
         original: "Chinese original",
         note: "Note: ",
+        same_sentence: "From the same sentence as “{label}”",
     },
     phrases: Phrases {
         sep: ", ",
@@ -550,6 +556,7 @@ mod tests {
             s.all.table_only,
             s.all.original,
             s.all.note,
+            s.all.same_sentence,
             p.bracket,
             p.figures_one,
             p.figures_many,

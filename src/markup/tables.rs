@@ -2,10 +2,13 @@
 //! and the table of every figure at the end of the dashboard, whose rows
 //! carry the numbers the page's sort buttons order them by.
 
+use std::collections::HashMap;
+
 use article_dataset::{Chart, Dataset};
 
 use super::{escape, text_el};
 use crate::locale::Locale;
+use crate::strings::fill;
 use crate::summary::{all_figure_rows, table_rows};
 
 /// The sort keys of the table of every figure, as in `data-sort`.
@@ -97,6 +100,11 @@ pub fn all_figures(data: &Dataset, locale: Locale) -> String {
     }
     out.push_str("</tr></thead><tbody>");
     let mut theme = None;
+    // Each sentence is quoted once, in the first row that comes from it; the
+    // other rows of that sentence link to it. One sentence may hold nine
+    // figures: quoted in full nine times, it made most of the page's height
+    // and of its first layout.
+    let mut quoted: HashMap<String, (String, String)> = HashMap::new();
     for (order, r) in all_figure_rows(data, locale).into_iter().enumerate() {
         if theme != Some(r.theme) {
             theme = Some(r.theme);
@@ -112,8 +120,15 @@ pub fn all_figures(data: &Dataset, locale: Locale) -> String {
         let year = r
             .year
             .map_or(String::new(), |y| format!(" data-year=\"{y}\""));
+        let first = quoted.get(&r.source).cloned();
+        let anchor = if first.is_none() {
+            quoted.insert(r.source.clone(), (r.id.clone(), r.label.clone()));
+            format!(" id=\"figure-{}\"", escape(&r.id))
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "<tr data-indicator=\"{}\" data-theme=\"{}\" data-order=\"{order}\"{number}{year}>",
+            "<tr data-indicator=\"{}\" data-theme=\"{}\" data-order=\"{order}\"{number}{year}{anchor}>",
             escape(&r.id),
             r.theme
         ));
@@ -132,12 +147,22 @@ pub fn all_figures(data: &Dataset, locale: Locale) -> String {
             period_name,
             escape(&r.period)
         ));
-        out.push_str(&format!(
-            "<td class=\"source\" data-label=\"{}\"><span lang=\"{}\">{}</span>",
-            source_name,
-            locale.tag(),
-            escape(&r.source)
-        ));
+        match &first {
+            None => out.push_str(&format!(
+                "<td class=\"source\" data-label=\"{}\"><span lang=\"{}\">{}</span>",
+                source_name,
+                locale.tag(),
+                escape(&r.source)
+            )),
+            Some((id, label)) => out.push_str(&format!(
+                "<td class=\"source same\" data-label=\"{}\"><a href=\"#figure-{}\" data-same=\"{}\" lang=\"{}\">{}</a>",
+                source_name,
+                escape(id),
+                escape(id),
+                locale.tag(),
+                escape(&fill(s.same_sentence, &[("label", label)]))
+            )),
+        }
         // The note says what the sentence alone would mislead on (a [sic], a
         // restored passage, an overlap), in every language, for figures in
         // no chart as for the others.
@@ -149,7 +174,7 @@ pub fn all_figures(data: &Dataset, locale: Locale) -> String {
                 escape(&r.note)
             ));
         }
-        if let Some(original) = &r.original {
+        if let (None, Some(original)) = (&first, &r.original) {
             out.push_str(&format!(
                 "<details><summary>{}</summary><p class=\"original\" lang=\"zh-Hans\">{}</p></details>",
                 escape(s.original),
@@ -251,6 +276,47 @@ mod tests {
             }
         }
         assert!(notes > 0);
+    }
+
+    /// The table quotes each sentence once: in the first row of its
+    /// figures; every later row of the same sentence links to that row,
+    /// which exists and quotes it.
+    #[test]
+    fn the_table_of_every_figure_quotes_each_sentence_once() {
+        let data = crate::data::dataset();
+        for locale in Locale::ALL {
+            let html = all_figures(data, locale);
+            let figures = all_figure_rows(data, locale);
+            let mut links = 0;
+            for ind in &figures {
+                let quoted = format!(">{}</span>", escape(&ind.source));
+                assert_eq!(
+                    html.matches(&quoted).count(),
+                    1,
+                    "{locale:?}: the sentence of {} is not quoted exactly once",
+                    ind.id
+                );
+            }
+            for row in html.split("<tr data-indicator=").skip(1) {
+                let row = format!("<tr data-indicator={}", row.split("</tr>").next().unwrap_or(""));
+                let Some(target) = row
+                    .split("data-same=\"")
+                    .nth(1)
+                    .and_then(|rest| rest.split('"').next())
+                else {
+                    continue;
+                };
+                links += 1;
+                let id = attribute(&row, "data-indicator").unwrap_or_default();
+                let sentence = |id: &str| figures.iter().find(|f| f.id == id).map(|f| f.source.clone());
+                assert_eq!(sentence(id), sentence(target), "{locale:?}: {id} links to {target}");
+                assert!(
+                    html.contains(&format!(" id=\"figure-{target}\"")),
+                    "{locale:?}: {id} links to a row that has no anchor"
+                );
+            }
+            assert!(links > 0, "{locale:?}: no sentence holds two figures");
+        }
     }
 
     /// The module is built without the figures' notes and sentences

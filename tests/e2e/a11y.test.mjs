@@ -90,11 +90,16 @@ function tableRows(page, chartId) {
 function allFiguresRows(page) {
   return page.$$eval(
     'section.all-figures table tbody tr[data-indicator]',
-    (rows) => rows.map((r) => ({
-      id: r.dataset.indicator,
-      value: r.querySelector('td.value')?.textContent ?? '',
-      source: r.querySelector('td.source > span')?.textContent ?? '',
-    })),
+    (rows) => rows.map((r) => {
+      // A sentence is quoted once; a later figure of it links to that row.
+      const same = r.querySelector('td.source.same a[data-same]');
+      const quoting = same ? r.closest('table').querySelector(same.getAttribute('href')) : r;
+      return {
+        id: r.dataset.indicator,
+        value: r.querySelector('td.value')?.textContent ?? '',
+        source: quoting?.querySelector('td.source > span')?.textContent ?? '',
+      };
+    }),
   );
 }
 

@@ -33,14 +33,20 @@ function rows(page) {
       groupsShown: body.filter((r) => r.classList.contains('group') && !r.hidden).length,
       order: body.map((r) => (r.classList.contains('group') ? `#${r.dataset.theme}` : r.dataset.theme)),
       sort: [...table.querySelectorAll('thead th')].map((th) => th.getAttribute('aria-sort')),
-      cells: Object.fromEntries(body.filter((r) => r.dataset.indicator).map((r) => [r.dataset.indicator, {
+      cells: Object.fromEntries(body.filter((r) => r.dataset.indicator).map((r) => {
+        // A sentence is quoted once; a later figure of it links to that row.
+        const same = r.querySelector('td.source.same a[data-same]');
+        const quoting = same ? table.querySelector(same.getAttribute('href')) : r;
+        return [r.dataset.indicator, {
         value: r.querySelector('td.value').textContent,
-        source: r.querySelector('td.source > span').textContent,
-        original: r.querySelector('td.source details p')?.textContent ?? null,
+        source: quoting?.querySelector('td.source > span')?.textContent ?? null,
+        linksTo: same ? quoting?.dataset.indicator ?? 'a missing row' : null,
+        original: quoting?.querySelector('td.source details p')?.textContent ?? null,
         note: r.querySelector('td.source p.note')?.textContent ?? null,
         labels: [...r.querySelectorAll('td')].map((td) => td.dataset.label ?? null),
         shown: [...r.querySelectorAll('td.shown a')].map((a) => a.getAttribute('href')),
-      }])),
+      }];
+      })),
     };
   });
 }

@@ -654,7 +654,10 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             n.value
         };
         // The bound words around the figure belong to its printed form.
+        // 连续 ("连续四年", four years in a row) is kept too, as the page
+        // shows it with the figure.
         let prefixes = [
+            "连续",
             "不超过",
             "将近",
             "接近",
@@ -956,6 +959,14 @@ mod tests {
         let f = draft("二〇二〇年是收官之年。");
         assert_eq!(f[0].value, Some(2020.0));
         assert_eq!(f[0].unit.id, "calendar_year");
+    }
+
+    #[test]
+    fn a_run_of_years_keeps_its_word() {
+        let f = draft("该县连续四年获评先进县。");
+        assert_eq!(f[0].printed, "连续四年");
+        assert_eq!(f[0].value, Some(4.0));
+        assert_eq!(f[0].bound, Bound::Exact);
     }
 
     #[test]

@@ -1,11 +1,19 @@
 //! Numbers as each language writes them: 万/亿 and 萬/億 in Chinese, million
-//! in English, qualifiers kept beside the digits (余 → 餘 / "+", 近 →
-//! "nearly"), and the unit words of the data folder after them.
+//! in English, and the unit words of the data folder after them.
+//!
+//! A qualifier is shown in the article's own word, read from the printed
+//! figure: "超过670亿元" stays 超过 in Chinese ("more than ¥67 billion"),
+//! "4400多个" keeps its 多, "3000米以上" its 以上, "不到3%" its 不到; only
+//! the script changes (余 → 餘). The qualifier's kind decides the marks, not
+//! the word. A fraction is shown as printed ("1/4", "四分之一"), a rank
+//! without a measure word as the article writes it ("第一", "No. 1"), and
+//! 连续 ("in a row") stays with its figure.
 //!
 //! How a value is written depends on its unit's [`Quantity`]: a calendar
 //! year is a year ("2017—2021年"), an ordinal a position ("第2轮", "2nd
 //! round"), money carries its sign in English ("¥260 million").
 
+use article_dataset::printed::{wording, Wording};
 use article_dataset::{Indicator, Period, Qualifier, Quantity, Unit};
 
 use crate::locale::Locale;
@@ -68,9 +76,170 @@ pub fn format_value(i: &Indicator, locale: Locale) -> Formatted {
             unit: String::new(),
         };
     }
+    format_known(v, i, locale, None)
+}
+
+/// A known value of `i` in `locale`; `magnitude` as for [`format_zh`] and
+/// [`format_en`].
+fn format_known(v: f64, i: &Indicator, locale: Locale, magnitude: Option<u8>) -> Formatted {
+    let w = wording(&i.printed.zh);
+    let said = Said::of(i.qualifier, &w, locale);
+    if let Some((printed, num, den)) = w.fraction {
+        // A fraction is shown as the article writes it ("1/4", "四分之一"),
+        // whether the value is kept as a percent (25) or a share (0.25):
+        // "25%" would be a figure the article does not print.
+        let number = match locale {
+            Locale::ZhHans | Locale::ZhHant => printed.to_owned(),
+            Locale::En => format!("{}/{}", trim(num), trim(den)),
+        };
+        return said.around(
+            format!("{}{number}{}", said.before, said.more),
+            String::new(),
+        );
+    }
+    let ordinal = i.unit.quantity == Quantity::Ordinal;
+    if ordinal && w.ordinal && i.unit.word.zh.is_empty() {
+        // A rank without a measure word ("名列全国第一") reads as the
+        // article writes it in Chinese, and as "No. 1" in English, where
+        // "1st" alone would name no thing.
+        let number = match locale {
+            Locale::ZhHans | Locale::ZhHant => format!("第{}", w.number),
+            Locale::En => format!("No. {}", grouped(v)),
+        };
+        return said.around(number, String::new());
+    }
     match locale {
-        Locale::ZhHans | Locale::ZhHant => format_zh(v, &i.unit, i.qualifier, locale, None),
-        Locale::En => format_en(v, &i.unit, i.qualifier, None),
+        Locale::ZhHans | Locale::ZhHant => format_zh(v, &i.unit, &said, locale, magnitude),
+        Locale::En => format_en(v, &i.unit, i.qualifier, &said, magnitude),
+    }
+}
+
+/// The words around a figure's digits as the reader sees them in one
+/// language: the article's own, in the locale's script or translated.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Said {
+    /// Before the digits: "超过", "近", "连续" / "more than ", "nearly ".
+    before: String,
+    /// Between the digits and 万/亿: "余", "多" / "+".
+    more: String,
+    /// After the unit word: "以上" / " in a row".
+    after: String,
+}
+
+impl Said {
+    /// What `locale` shows of the printed words `w` of a figure qualified
+    /// by `q`. An exact figure shows no bound word; a qualified figure
+    /// whose printed form lacks one (a test's or an old folder's) gets the
+    /// kind's usual word, the only place the code picks a word itself.
+    fn of(q: Qualifier, w: &Wording<'_>, locale: Locale) -> Said {
+        let has_word = !(w.before.is_empty() && w.more.is_empty() && w.after.is_empty());
+        let (before, more, after) = match (q, has_word) {
+            (Qualifier::Exact, _) => ("", "", ""),
+            (_, true) => (w.before, w.more, w.after),
+            (Qualifier::AtLeast, false) => ("", "余", ""),
+            (Qualifier::Approx, false) => ("近", "", ""),
+            (Qualifier::AtMost, false) => ("不超过", "", ""),
+        };
+        match locale {
+            Locale::ZhHans | Locale::ZhHant => {
+                let script = |word: &str| zh_word(word, locale).to_owned();
+                let row = if w.in_a_row {
+                    script("连续")
+                } else {
+                    String::new()
+                };
+                Said {
+                    before: format!("{row}{}", script(before)),
+                    more: script(more),
+                    after: script(after),
+                }
+            }
+            Locale::En => {
+                // 以上 is "or more", after the unit; the other words after a
+                // figure read before it in English ("5%以下": "under 5%").
+                let (prefix, suffix) = match (en_word(before), after) {
+                    ("", "以上") => ("", " or more"),
+                    ("", a) => (en_word(a), ""),
+                    (b, _) => (b, ""),
+                };
+                let row = if w.in_a_row { " in a row" } else { "" };
+                Said {
+                    before: prefix.to_owned(),
+                    more: if more.is_empty() { "" } else { "+" }.to_owned(),
+                    after: format!("{suffix}{row}"),
+                }
+            }
+        }
+    }
+
+    /// A number and unit with the words after the unit ("米以上", "years
+    /// in a row"); with no unit word, after the number ("¥3,000 or more").
+    fn around(&self, number: String, unit: String) -> Formatted {
+        if unit.is_empty() {
+            Formatted {
+                number: format!("{number}{}", self.after),
+                unit,
+            }
+        } else {
+            Formatted {
+                number,
+                unit: format!("{unit}{}", self.after),
+            }
+        }
+    }
+
+    /// The qualifier word alone, as a footnote quotes it: "超过", "余",
+    /// "以上" / "more than", "+", "or more".
+    fn word(&self) -> String {
+        let before = self
+            .before
+            .trim_start_matches("连续")
+            .trim_start_matches("連續");
+        let after = self.after.trim_end_matches(" in a row");
+        [before, &self.more, after]
+            .iter()
+            .map(|w| w.trim())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_owned()
+    }
+}
+
+/// A bound word of the article in the script of `locale`. The printed
+/// figure is read in Simplified; Traditional pages write these few words
+/// in their own script.
+fn zh_word(word: &str, locale: Locale) -> &str {
+    if locale != Locale::ZhHant {
+        // 馀 is how the converter writes 餘 in some words; in Simplified it is 余.
+        return if word == "馀" { "余" } else { word };
+    }
+    match word {
+        "余" | "馀" => "餘",
+        "超过" => "超過",
+        "不超过" => "不超過",
+        "将近" => "將近",
+        "约" => "約",
+        "大约" => "大約",
+        "少于" => "少於",
+        "多于" => "多於",
+        "高于" => "高於",
+        "以内" => "以內",
+        "连续" => "連續",
+        other => other,
+    }
+}
+
+/// The English of a bound word of the article, with its space.
+fn en_word(word: &str) -> &'static str {
+    match word {
+        "超过" | "超過" | "逾" | "超" | "多于" | "高于" => "more than ",
+        "至少" | "最少" => "at least ",
+        "近" | "将近" | "將近" | "接近" => "nearly ",
+        "约" | "約" | "大约" | "大約" | "左右" => "about ",
+        "不到" | "不足" | "少于" => "less than ",
+        "以下" => "under ",
+        "不超过" | "不超過" | "最多" | "至多" | "以内" => "at most ",
+        _ => "",
     }
 }
 
@@ -103,10 +272,13 @@ pub fn format_values_on_one_axis(items: &[&Indicator], locale: Locale) -> Vec<Fo
     items
         .iter()
         .map(|i| match i.value {
-            Some(v) if i.unit.quantity != Quantity::Year => match locale {
-                Locale::ZhHans | Locale::ZhHant => format_zh(v, &i.unit, i.qualifier, locale, zh),
-                Locale::En => format_en(v, &i.unit, i.qualifier, en),
-            },
+            Some(v) if i.unit.quantity != Quantity::Year => {
+                let magnitude = match locale {
+                    Locale::ZhHans | Locale::ZhHant => zh,
+                    Locale::En => en,
+                };
+                format_known(v, i, locale, magnitude)
+            }
             _ => format_value(i, locale),
         })
         .collect()
@@ -165,64 +337,49 @@ impl ChineseWords {
 }
 
 /// `magnitude` (see [`zh_magnitude`]) caps the unit, for figures that share
-/// an axis with smaller ones.
-fn format_zh(
-    v: f64,
-    unit: &Unit,
-    q: Qualifier,
-    locale: Locale,
-    magnitude: Option<u8>,
-) -> Formatted {
+/// an axis with smaller ones. `said` holds the article's words around it.
+fn format_zh(v: f64, unit: &Unit, said: &Said, locale: Locale, magnitude: Option<u8>) -> Formatted {
     let words = ChineseWords::of(locale);
     // Chinese writes large amounts in 万 and 亿, and puts 余 before them
-    // ("8000余万元"); 近 goes before the number ("近200户").
+    // ("8000余万元"); 近 and 超过 go before the number ("近200户"), 以上
+    // after the unit ("3000米以上"). Nothing stands between the digits, 万
+    // or 亿 and the unit word.
     let (digits, magnitude) = match zh_magnitude(v).min(magnitude.unwrap_or(u8::MAX)) {
         2 => (trim(v / 1e8), words.yi),
         1 => (trim(v / 1e4), words.wan),
         _ => (trim(v), ""),
     };
-    let number = match q {
-        Qualifier::Exact => format!("{digits}{magnitude}"),
-        Qualifier::AtLeast => format!("{digits}{}{magnitude}", words.more),
-        Qualifier::Approx => format!("近{digits}{magnitude}"),
-    };
+    let number = format!("{}{digits}{}{magnitude}", said.before, said.more);
     // Ordinals ("第4届", "第2轮") are positions, not amounts.
     let number = if unit.quantity == Quantity::Ordinal {
         format!("第{number}")
     } else {
         number
     };
-    Formatted {
-        number,
-        unit: unit_word(unit, locale, false).to_owned(),
-    }
+    said.around(number, unit_word(unit, locale, false).to_owned())
 }
 
 /// `magnitude` (see [`en_magnitude`]) caps the scale, for figures that
-/// share an axis with smaller ones.
-fn format_en(v: f64, unit: &Unit, q: Qualifier, magnitude: Option<u8>) -> Formatted {
+/// share an axis with smaller ones. `said` holds the article's words,
+/// translated.
+fn format_en(v: f64, unit: &Unit, q: Qualifier, said: &Said, magnitude: Option<u8>) -> Formatted {
     let (digits, scale) = match en_magnitude(v).min(magnitude.unwrap_or(u8::MAX)) {
         2 => (trim(v / 1e9), " billion"),
         1 => (trim(v / 1e6), " million"),
         _ => (grouped(v), ""),
     };
-    let plus = if q == Qualifier::AtLeast { "+" } else { "" };
-    let near = if q == Qualifier::Approx {
-        "nearly "
-    } else {
-        ""
-    };
+    let (before, plus) = (&said.before, &said.more);
     let ordinal = unit.quantity == Quantity::Ordinal;
     let number = match &unit.symbol {
-        Some(sign) => format!("{near}{sign}{digits}{plus}{scale}"),
-        None if ordinal => format!("{near}{}{plus}", ordinal_en(v)),
-        None => format!("{near}{digits}{plus}{scale}"),
+        Some(sign) => format!("{before}{sign}{digits}{plus}{scale}"),
+        None if ordinal => format!("{before}{}{plus}", ordinal_en(v)),
+        None => format!("{before}{digits}{plus}{scale}"),
     };
     let one = v == 1.0 && q == Qualifier::Exact;
-    Formatted {
+    said.around(
         number,
-        unit: unit_word(unit, Locale::En, one || ordinal).to_owned(),
-    }
+        unit_word(unit, Locale::En, one || ordinal).to_owned(),
+    )
 }
 
 /// The Chinese word of a unit in the script of `locale` (Simplified for
@@ -270,24 +427,42 @@ pub fn gap_text(first: u16, last: u16, locale: Locale) -> String {
     )
 }
 
-/// The footnotes a chart needs for the qualifiers among its figures.
+/// The footnotes a chart needs for the qualifiers among its figures, each
+/// quoting only the words its figures use ("“超过”表示至少为该数…"), so
+/// that a note never explains a 余 the reader does not see. An upper bound
+/// has no footnote: its word ("不到", "under") says it, and its mark is
+/// drawn to the stated figure with nothing to explain.
 pub fn qualifier_notes<'a>(
     items: impl IntoIterator<Item = &'a Indicator>,
     locale: Locale,
-) -> Vec<&'static str> {
+) -> Vec<String> {
     let s = locale.strings();
-    let mut at_least = false;
-    let mut approx = false;
+    let mut at_least: Vec<String> = Vec::new();
+    let mut approx: Vec<String> = Vec::new();
     for i in items {
-        at_least |= i.qualifier == Qualifier::AtLeast;
-        approx |= i.qualifier == Qualifier::Approx;
+        let list = match i.qualifier {
+            Qualifier::AtLeast => &mut at_least,
+            Qualifier::Approx => &mut approx,
+            Qualifier::Exact | Qualifier::AtMost => continue,
+        };
+        let word = Said::of(i.qualifier, &wording(&i.printed.zh), locale).word();
+        if !word.is_empty() && !list.contains(&word) {
+            list.push(word);
+        }
     }
+    let quoted = |words: &[String]| {
+        words
+            .iter()
+            .map(|w| fill(s.phrases.quoted, &[("text", w)]))
+            .collect::<Vec<_>>()
+            .join(s.phrases.words)
+    };
     let mut out = Vec::new();
-    if at_least {
-        out.push(s.at_least_note);
+    if !at_least.is_empty() {
+        out.push(fill(s.at_least_note, &[("words", &quoted(&at_least))]));
     }
-    if approx {
-        out.push(s.approx_note);
+    if !approx.is_empty() {
+        out.push(fill(s.approx_note, &[("words", &quoted(&approx))]));
     }
     out
 }

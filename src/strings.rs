@@ -23,9 +23,10 @@ pub struct Strings {
     pub quote: &'static str,
     /// The figure as the article prints it.
     pub as_printed: &'static str,
-    /// Footnote for "at least" figures.
+    /// Footnote for "at least" figures; `{words}` are the article's words
+    /// for it among the chart's figures, each quoted.
     pub at_least_note: &'static str,
-    /// Footnote for "nearly" figures.
+    /// Footnote for "nearly" and "about" figures; `{words}` as above.
     pub approx_note: &'static str,
     /// Shown for a figure the source lost.
     pub unknown: &'static str,
@@ -134,6 +135,9 @@ pub struct Phrases {
     pub bracket: &'static str,
     /// A quotation: "“{text}”".
     pub quoted: &'static str,
+    /// Between quoted words in a list: nothing in Chinese (“余”“多”),
+    /// ", " in English.
+    pub words: &'static str,
     /// A count of figures; `{n}` is the number.
     pub figures_one: &'static str,
     /// A count of figures, plural.
@@ -242,8 +246,8 @@ static ZH_HANS: Strings = Strings {
     source: "来源：",
     quote: "原文：",
     as_printed: "原文写作",
-    at_least_note: "“余”“多”表示至少为该数，图中以浅色短条接在末端。",
-    approx_note: "“近”表示接近该数，图中末端一段为浅色。",
+    at_least_note: "{words}表示至少为该数，图中以浅色短条接在末端。",
+    approx_note: "{words}表示接近该数，图中末端一段为浅色。",
     unknown: "原文缺失",
     not_reported: "未报告",
     failed: "图表无法显示。",
@@ -279,6 +283,7 @@ static ZH_HANS: Strings = Strings {
         announce: "，",
         bracket: "{text}（{inner}）",
         quoted: "“{text}”",
+        words: "",
         figures_one: "{n}项数字",
         figures_many: "{n}项数字",
         cards_lead: "{count}：",
@@ -333,8 +338,8 @@ static ZH_HANT: Strings = Strings {
     source: "來源：",
     quote: "原文：",
     as_printed: "原文寫作",
-    at_least_note: "「餘」「多」表示至少為該數，圖中以淺色短條接在末端。",
-    approx_note: "「近」表示接近該數，圖中末端一段為淺色。",
+    at_least_note: "{words}表示至少為該數，圖中以淺色短條接在末端。",
+    approx_note: "{words}表示接近該數，圖中末端一段為淺色。",
     unknown: "原文缺失",
     not_reported: "未報告",
     failed: "圖表無法顯示。",
@@ -370,6 +375,7 @@ static ZH_HANT: Strings = Strings {
         announce: "，",
         bracket: "{text}（{inner}）",
         quoted: "「{text}」",
+        words: "",
         figures_one: "{n}項數字",
         figures_many: "{n}項數字",
         cards_lead: "{count}：",
@@ -422,8 +428,8 @@ static EN: Strings = Strings {
     source: "Source: ",
     quote: "Article: ",
     as_printed: "As printed",
-    at_least_note: "“+” means at least (余/多 in the article); a pale stub runs on past the mark.",
-    approx_note: "“nearly” translates 近 in the article; the last stretch of the mark is pale.",
+    at_least_note: "{words}: at least the figure; a pale stub runs on past the mark.",
+    approx_note: "{words}: close to the figure; the last stretch of the mark is pale.",
     unknown: "lost in the source",
     not_reported: "not reported",
     failed: "The chart could not be drawn.",
@@ -459,6 +465,7 @@ static EN: Strings = Strings {
         announce: ". ",
         bracket: "{text} ({inner})",
         quoted: "“{text}”",
+        words: ", ",
         figures_one: "1 figure",
         figures_many: "{n} figures",
         cards_lead: "{count}: ",

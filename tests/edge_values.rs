@@ -116,3 +116,60 @@ proptest! {
         check_every_chart(&data, width);
     }
 }
+
+/// The file of figures in other forms (`edge/forms.toml`): a fraction, a
+/// rank, "each", an upper bound, a run of years, figures without a year.
+fn forms_file() -> Dataset {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let read = |name: &str| {
+        let path = dir.join(name);
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        (name.to_owned(), text)
+    };
+    article_dataset::parse_files(&[read("vocabulary.toml"), read("edge/forms.toml")])
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Every text a chart draws, in one string.
+fn drawn_text(data: &Dataset, id: &str, locale: Locale) -> String {
+    let chart = data.chart(id).unwrap_or_else(|| panic!("no chart {id}"));
+    layout(data, chart, locale, 640.0)
+        .marks
+        .iter()
+        .filter_map(|m| match &m.shape {
+            article_charts::layout::Shape::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Each form validates, is drawn at every width, and reads as the article
+/// writes it: 1/4 (not 25%), 第一 / "No. 1", 不到3% / "less than 3%", each
+/// school figure as 20所, 连续4年 / "4 years in a row".
+#[test]
+fn figures_in_other_forms_are_drawn_as_the_article_writes_them() {
+    let data = forms_file();
+    for width in [200.0, 375.0, 640.0] {
+        check_every_chart(&data, width);
+    }
+    let bars = drawn_text(&data, "forms-shares", Locale::ZhHans);
+    assert!(bars.contains("1/4") && !bars.contains("25%"), "{bars}");
+    assert!(bars.contains("不到3%"), "{bars}");
+    let bars_en = drawn_text(&data, "forms-shares", Locale::En);
+    assert!(
+        bars_en.contains("1/4") && bars_en.contains("less than 3%"),
+        "{bars_en}"
+    );
+    let cards = drawn_text(&data, "forms-cards", Locale::ZhHans);
+    for want in ["第一", "20", "所", "连续4", "年"] {
+        assert!(cards.contains(want), "{want} missing: {cards}");
+    }
+    let cards_en = drawn_text(&data, "forms-cards", Locale::En);
+    for want in ["No. 1", "20", "years in a row"] {
+        assert!(cards_en.contains(want), "{want} missing: {cards_en}");
+    }
+    let hant = drawn_text(&data, "forms-cards", Locale::ZhHant);
+    assert!(hant.contains("連續4"), "{hant}");
+}

@@ -250,3 +250,168 @@ fn traditional_chinese_writes_wan_yi_and_yu_in_its_own_script() {
         );
     }
 }
+
+fn metre() -> Unit {
+    unit(Quantity::Length, "米", "米", ("m", "m"), None)
+}
+fn item() -> Unit {
+    unit(Quantity::Count, "个", "個", ("item", "items"), None)
+}
+fn year_count() -> Unit {
+    unit(Quantity::Duration, "年", "年", ("year", "years"), None)
+}
+fn rank() -> Unit {
+    unit(Quantity::Ordinal, "", "", ("", ""), None)
+}
+
+/// The reader sees the article's own qualifier word: 超过 is not rewritten
+/// as 余, 多 not as 余, 以上 not as 余, 约 not as 近; in Traditional the
+/// word is in its own script; in English it is translated word for word.
+#[test]
+fn the_article_s_own_qualifier_word_is_shown() {
+    let cases = [
+        (
+            figure(Some(67e9), yuan(), Qualifier::AtLeast, "超过670亿元"),
+            "超过670亿元",
+            "超過670億元",
+            "more than ¥67 billion",
+        ),
+        (
+            figure(Some(4400.0), item(), Qualifier::AtLeast, "4400多个"),
+            "4400多个",
+            "4400多個",
+            "4,400+ items",
+        ),
+        (
+            figure(Some(3000.0), metre(), Qualifier::AtLeast, "3000米以上"),
+            "3000米以上",
+            "3000米以上",
+            "3,000 m or more",
+        ),
+        (
+            figure(Some(1000.0), person(), Qualifier::AtLeast, "逾1000人"),
+            "逾1000人",
+            "逾1000人",
+            "more than 1,000 people",
+        ),
+        (
+            figure(Some(180_000.0), person(), Qualifier::Approx, "约18万人"),
+            "约18万人",
+            "約18萬人",
+            "about 180,000 people",
+        ),
+        (
+            figure(Some(100.0), person(), Qualifier::Approx, "100人左右"),
+            "100人左右",
+            "100人左右",
+            "about 100 people",
+        ),
+    ];
+    for (i, zh, hant, en) in cases {
+        assert_eq!(both(&i), (zh.to_owned(), en.to_owned()), "{}", i.printed.zh);
+        assert_eq!(
+            format_value(&i, Locale::ZhHant).joined(Locale::ZhHant),
+            hant,
+            "{}",
+            i.printed.zh
+        );
+    }
+}
+
+/// An upper bound (以下, 不到, 不足, 不超过) is its own qualifier, shown in
+/// the article's word, never as "nearly".
+#[test]
+fn an_upper_bound_keeps_its_word() {
+    let cases = [
+        (
+            figure(Some(3.0), percent(), Qualifier::AtMost, "不到3%"),
+            "不到3%",
+            "less than 3%",
+        ),
+        (
+            figure(Some(5.0), percent(), Qualifier::AtMost, "5%以下"),
+            "5%以下",
+            "under 5%",
+        ),
+        (
+            figure(Some(1e9), yuan(), Qualifier::AtMost, "不超过10亿元"),
+            "不超过10亿元",
+            "at most ¥1 billion",
+        ),
+        (
+            figure(Some(200.0), household(), Qualifier::AtMost, "不足200户"),
+            "不足200户",
+            "less than 200 households",
+        ),
+    ];
+    for (i, zh, en) in cases {
+        assert_eq!(both(&i), (zh.to_owned(), en.to_owned()), "{}", i.printed.zh);
+    }
+}
+
+/// A fraction is shown as printed, whether kept as a percent (25) or a
+/// share (0.25); a rank without a measure word as the article writes it;
+/// 连续 stays with its figure.
+#[test]
+fn fractions_ranks_and_runs_read_as_printed() {
+    let cases = [
+        (
+            figure(Some(25.0), percent(), Qualifier::Exact, "1/4"),
+            "1/4",
+            "1/4",
+        ),
+        (
+            figure(Some(25.0), percent(), Qualifier::Exact, "四分之一"),
+            "四分之一",
+            "1/4",
+        ),
+        (
+            figure(Some(1.0), rank(), Qualifier::Exact, "第一"),
+            "第一",
+            "No. 1",
+        ),
+        (
+            figure(Some(4.0), year_count(), Qualifier::Exact, "连续四年"),
+            "连续4年",
+            "4 years in a row",
+        ),
+        (
+            figure(Some(20.0), item(), Qualifier::Exact, "各20个"),
+            "20个",
+            "20 items",
+        ),
+    ];
+    for (i, zh, en) in cases {
+        assert_eq!(both(&i), (zh.to_owned(), en.to_owned()), "{}", i.printed.zh);
+    }
+}
+
+/// The footnote quotes only the words the chart's figures use: a chart
+/// whose only lower bound is 超过 does not say "“余”“多”表示至少".
+#[test]
+fn the_qualifier_note_quotes_the_words_the_figures_use() {
+    use article_charts::number::qualifier_notes;
+    let items = [
+        figure(Some(67e9), yuan(), Qualifier::AtLeast, "超过670亿元"),
+        figure(Some(380.0), household(), Qualifier::AtLeast, "380余户"),
+        figure(Some(3.0), percent(), Qualifier::AtMost, "不到3%"),
+    ];
+    assert_eq!(
+        qualifier_notes(&items, Locale::ZhHans),
+        ["“超过”“余”表示至少为该数，图中以浅色短条接在末端。"]
+    );
+    assert_eq!(
+        qualifier_notes(&items, Locale::En),
+        ["“more than”, “+”: at least the figure; a pale stub runs on past the mark."]
+    );
+    let only = [figure(
+        Some(67e9),
+        yuan(),
+        Qualifier::AtLeast,
+        "超过670亿元",
+    )];
+    assert_eq!(
+        qualifier_notes(&only, Locale::ZhHant),
+        ["「超過」表示至少為該數，圖中以淺色短條接在末端。"]
+    );
+}

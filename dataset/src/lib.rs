@@ -20,7 +20,9 @@ use std::borrow::Cow;
 mod export;
 #[cfg(feature = "parse")]
 mod parse;
-#[cfg(feature = "parse")]
+// The reader of printed figures needs no TOML, so the WebAssembly module
+// has it too: the page shows a figure's qualifier in the article's own word,
+// read from `printed` (超过, 近, 以下), not a word of the code's choosing.
 pub mod printed;
 
 #[cfg(feature = "parse")]
@@ -57,9 +59,11 @@ macro_rules! vocabulary {
 }
 
 vocabulary! {
-    /// How exactly the article states a figure. "余/多/以上" is a lower bound,
-    /// "近" means nearly; both must stay visible wherever the figure is.
-    Qualifier { Exact = "exact", AtLeast = "at_least", Approx = "approx" }
+    /// How exactly the article states a figure: "余/多/以上/超过" is a lower
+    /// bound, "近/约/左右" means about, "以下/不到/不足/不超过" is an upper
+    /// bound. The kind decides how a mark is drawn; the word the reader sees
+    /// is the article's own, read from the printed figure.
+    Qualifier { Exact = "exact", AtLeast = "at_least", Approx = "approx", AtMost = "at_most" }
 }
 
 vocabulary! {
@@ -247,7 +251,7 @@ pub struct Indicator {
     pub value: Option<f64>,
     /// What it counts or measures (a copy of its entry in [`Dataset::units`]).
     pub unit: Unit,
-    /// Exact, at least, or nearly.
+    /// Exact, at least, about, or at most.
     pub qualifier: Qualifier,
     /// The year or period the article gives for it.
     pub period: Period,

@@ -959,6 +959,13 @@ impl<'a> Checker<'a> {
                 return None;
             }
         }
+        if let (Some(q), Some(printed)) = (qualifier, &printed) {
+            if let Some(message) = qualifier_disagrees(q, printed) {
+                let at = self.at(&f, "qualifier");
+                self.push(at, &f.context, Some("qualifier"), message);
+                return None;
+            }
+        }
         let printed = printed?;
         Some(Indicator {
             id: id?,
@@ -1482,6 +1489,33 @@ fn describe(v: &Value) -> String {
     match v {
         Value::String(s) => format!("the string \"{}\"", shorten(s)),
         other => format!("a {}", other.type_str()),
+    }
+}
+
+/// Why a qualifier disagrees with the bound word of its printed figure, if
+/// it does. The page shows the printed word ("超过", "不到") and draws the
+/// mark by the qualifier, so the two must say the same: a lower bound read
+/// as "nearly" would draw a mark that contradicts its own label. An upper
+/// bound must have its word in `printed`, since the page shows that word.
+fn qualifier_disagrees(q: Qualifier, printed: &str) -> Option<String> {
+    use crate::printed::Bound;
+    let reading = crate::printed::read(printed)?;
+    let said = match reading.bound {
+        Bound::Exact => None,
+        Bound::AtLeast => Some(Qualifier::AtLeast),
+        Bound::Approx => Some(Qualifier::Approx),
+        Bound::AtMost => Some(Qualifier::AtMost),
+    };
+    match said {
+        Some(said) if said != q && q != Qualifier::Exact => Some(format!(
+            "`{}`, but \"{printed}\" reads as `{}`; give the qualifier its word says",
+            q.name(),
+            said.name()
+        )),
+        None if q == Qualifier::AtMost => Some(format!(
+            "`at_most`, but \"{printed}\" has no word of an upper bound (以下, 不到, 不足, 不超过); quote the figure with its word"
+        )),
+        _ => None,
     }
 }
 

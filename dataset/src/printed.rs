@@ -378,9 +378,6 @@ fn read_chinese_number(text: &str, at: usize) -> Option<Number> {
 /// the text that ends where the number starts, `after` the text from where
 /// it ends (its unit word included).
 pub fn bound(before: &str, after: &str, more: bool) -> Bound {
-    const AT_MOST_BEFORE: [&str; 7] = ["不超过", "不超過", "不到", "不足", "最多", "至多", "少于"];
-    const AT_LEAST_BEFORE: [&str; 8] = ["超过", "超過", "逾", "超", "至少", "最少", "多于", "高于"];
-    const APPROX_BEFORE: [&str; 7] = ["将近", "將近", "接近", "大约", "大約", "近", "约"];
     if AT_MOST_BEFORE.iter().any(|w| before.ends_with(w)) {
         return Bound::AtMost;
     }
@@ -398,10 +395,98 @@ pub fn bound(before: &str, after: &str, more: bool) -> Bound {
     if tail.contains("左右") {
         return Bound::Approx;
     }
-    if APPROX_BEFORE.iter().any(|w| before.ends_with(w)) || before.ends_with("約") {
+    if APPROX_BEFORE.iter().any(|w| before.ends_with(w)) {
         return Bound::Approx;
     }
     Bound::Exact
+}
+
+/// The words of a printed figure around its first number, exactly as
+/// printed, so that a page can show the article's own qualifier ("超过670亿元"
+/// stays 超过) rather than one word for every lower bound.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Wording<'a> {
+    /// A bound word right before the number: 超过, 逾, 近, 约, 不到, 不超过.
+    pub before: &'a str,
+    /// 余 / 多 (or 餘 / 馀) right after the digits or the multiplier.
+    pub more: &'a str,
+    /// A bound word after the figure and its unit word: 以上, 以下, 以内, 左右.
+    pub after: &'a str,
+    /// 连续 before the number: "连续4年" is four years in a row.
+    pub in_a_row: bool,
+    /// 各 before the number: "各20个" is twenty for each item of a list.
+    pub each: bool,
+    /// The fraction as printed ("1/4", "四分之一"), its numerator and its
+    /// denominator, where the figure is one.
+    pub fraction: Option<(&'a str, f64, f64)>,
+    /// The number is a position or rank: "第一", "第2轮".
+    pub ordinal: bool,
+    /// The first number as printed, multiplier and 余 included: "670亿", "一".
+    pub number: &'a str,
+}
+
+const AT_MOST_BEFORE: [&str; 7] = ["不超过", "不超過", "不到", "不足", "最多", "至多", "少于"];
+const AT_LEAST_BEFORE: [&str; 8] = ["超过", "超過", "逾", "超", "至少", "最少", "多于", "高于"];
+const APPROX_BEFORE: [&str; 8] = ["将近", "將近", "接近", "大约", "大約", "近", "约", "約"];
+const AFTER: [&str; 4] = ["以上", "以下", "以内", "左右"];
+
+/// The words around the first number of a printed figure (see [`Wording`]).
+/// Empty where it holds no number or a lost digit.
+pub fn wording(printed: &str) -> Wording<'_> {
+    let Some(reading) = read(printed) else {
+        return Wording::default();
+    };
+    let first = &reading.numbers[0];
+    let before = &printed[..first.start];
+    let after = &printed[first.end..];
+    // The longest word wins: 不超过 is an upper bound, not 超过 after 不.
+    let before_word = AT_MOST_BEFORE
+        .iter()
+        .chain(&AT_LEAST_BEFORE)
+        .chain(&APPROX_BEFORE)
+        .filter(|w| before.ends_with(*w))
+        .max_by_key(|w| w.len())
+        .map_or("", |w| &before[before.len() - w.len()..]);
+    let own = &printed[first.start..first.end];
+    let more = own
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '余' | '餘' | '馀' | '多'))
+        .map_or("", |(i, c)| &own[i..i + c.len_utf8()]);
+    // The bound words after a figure follow its unit word: "3000米以上".
+    let tail_end = after.char_indices().nth(6).map_or(after.len(), |(i, _)| i);
+    let after_word = AFTER
+        .iter()
+        .find_map(|w| after[..tail_end].find(w).map(|i| &after[i..i + w.len()]))
+        .unwrap_or("");
+    let fraction = first.fraction.then(|| {
+        // "1/4" reads numerator first, "四分之一" denominator first.
+        let parts: Vec<f64> = if own.contains("分之") {
+            let mut parts: Vec<f64> = own
+                .split("分之")
+                .filter_map(|p| read_chinese(p, 0).map(|(v, _, _)| v))
+                .collect();
+            parts.reverse();
+            parts
+        } else {
+            own.split(['/', '／'])
+                .filter_map(|p| read_arabic(p, 0).map(|(m, d, _)| m / 10f64.powi(d as i32)))
+                .collect()
+        };
+        match parts[..] {
+            [num, den] => (own, num, den),
+            _ => (own, first.value, 1.0),
+        }
+    });
+    Wording {
+        before: before_word,
+        more,
+        after: after_word,
+        in_a_row: before.contains("连续") || before.contains("連續"),
+        each: before.ends_with('各'),
+        fraction,
+        ordinal: reading.ordinal,
+        number: own,
+    }
 }
 
 /// A printed figure, read.
@@ -521,6 +606,24 @@ mod tests {
         assert_eq!(b("不到3%"), Bound::AtMost);
         assert_eq!(b("不超过10亿元"), Bound::AtMost);
         assert_eq!(b("8564名"), Bound::Exact);
+    }
+
+    #[test]
+    fn the_words_around_a_figure_are_kept_as_printed() {
+        let w = wording("超过670亿元");
+        assert_eq!((w.before, w.more, w.after), ("超过", "", ""));
+        assert_eq!(wording("不超过10亿元").before, "不超过");
+        assert_eq!(wording("4400多个").more, "多");
+        assert_eq!(wording("8000余万元").more, "余");
+        assert_eq!(wording("3000米以上").after, "以上");
+        assert_eq!(wording("5%以下").after, "以下");
+        assert!(wording("连续四年").in_a_row);
+        assert!(wording("各20个").each);
+        assert!(wording("第一").ordinal);
+        assert_eq!(wording("1/4").fraction, Some(("1/4", 1.0, 4.0)));
+        assert_eq!(wording("四分之一").fraction, Some(("四分之一", 1.0, 4.0)));
+        assert_eq!(wording("三分之二").fraction, Some(("三分之二", 2.0, 3.0)));
+        assert_eq!(wording("?00余人次"), Wording::default());
     }
 
     #[test]

@@ -654,7 +654,10 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             n.value
         };
         // The bound words around the figure belong to its printed form.
+        // 连续 ("连续四年", four years in a row) is kept too, as the page
+        // shows it with the figure.
         let prefixes = [
+            "连续",
             "不超过",
             "将近",
             "接近",
@@ -726,9 +729,6 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         } else {
             label
         };
-        if bound == Bound::AtMost {
-            review.push("原文为上限（以下、不到等）；数据模型暂无“至多”，暂记为 approx".to_owned());
-        }
         found.push(Found {
             number: k,
             figure: Figure {
@@ -768,6 +768,10 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                 let noun = f.figure.label.clone();
                 for item in items {
                     let mut g = f.figure.clone();
+                    // Each item's figure is printed with its 各 ("各20个"), as
+                    // the article prints it: "20个" alone would say the list
+                    // holds twenty in all.
+                    g.printed = format!("各{}", f.figure.printed);
                     g.label = format!(
                         "{item}{}",
                         if noun.contains(item) {
@@ -893,6 +897,16 @@ mod tests {
             ]
         );
         assert_eq!(values("贫困发生率降至3%以下。")[0].1, Bound::AtMost);
+        let d = crate::draft("贫困发生率降至3%以下。");
+        let indicators = crate::files(&d)
+            .into_iter()
+            .find(|(name, _)| name == "indicators.toml")
+            .map(|(_, text)| text)
+            .unwrap_or_default();
+        assert!(
+            indicators.contains("qualifier = \"at_most\""),
+            "an upper bound is written as at_most:\n{indicators}"
+        );
         assert_eq!(values("不到1/4的村通了路。")[0].0, 25.0);
         assert_eq!(values("帮助九项工程、四省区和两省区。").len(), 3);
     }
@@ -948,12 +962,20 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_years_keeps_its_word() {
+        let f = draft("该县连续四年获评先进县。");
+        assert_eq!(f[0].printed, "连续四年");
+        assert_eq!(f[0].value, Some(4.0));
+        assert_eq!(f[0].bound, Bound::Exact);
+    }
+
+    #[test]
     fn one_printed_figure_for_several_values() {
         let f = draft("广西、贵州各20个。");
         assert_eq!(f.len(), 2);
         assert!(f
             .iter()
-            .all(|f| f.printed == "20个" && f.value == Some(20.0)));
+            .all(|f| f.printed == "各20个" && f.value == Some(20.0)));
         assert!(f[0].label.contains("广西") && f[1].label.contains("贵州"));
     }
 

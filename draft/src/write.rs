@@ -32,8 +32,9 @@ fn qualifier(b: Bound) -> &'static str {
     match b {
         Bound::Exact => "exact",
         Bound::AtLeast => "at_least",
-        // The model has no upper bound yet; the review note says so.
-        Bound::AtMost | Bound::Approx => "approx",
+        Bound::Approx => "approx",
+        // 以下, 不到, 不足, 不超过: an upper bound, never "about".
+        Bound::AtMost => "at_most",
     }
 }
 

@@ -34,7 +34,8 @@ fn qualifier(b: Bound) -> &'static str {
     match b {
         Bound::Exact => "exact",
         Bound::AtLeast => "at_least",
-        Bound::AtMost | Bound::Approx => "approx",
+        Bound::Approx => "approx",
+        Bound::AtMost => "at_most",
     }
 }
 

@@ -81,7 +81,8 @@ fn card(ind: &Indicator, locale: Locale, inner: f64) -> (Vec<Mark>, f64) {
     );
     let number_w = styled_width(&f.number, big, true);
     let mut y = BIG * 1.2;
-    if ind.value.is_some() && ind.qualifier != Qualifier::Exact {
+    // An "at most" figure has no marks (see `qualifier_marks`), so no bar.
+    if ind.value.is_some() && matches!(ind.qualifier, Qualifier::AtLeast | Qualifier::Approx) {
         // A qualified figure gets a small bar under its number carrying the
         // same marks as a bar chart's bar, so "at least" and "nearly" look
         // the same in every chart kind. It stops short of the widest number
@@ -105,10 +106,13 @@ fn card(ind: &Indicator, locale: Locale, inner: f64) -> (Vec<Mark>, f64) {
         y += 7.0;
     }
     if !f.unit.is_empty() {
-        if number_w + 4.0 + text_width(&f.unit, FONT) <= inner {
+        // Chinese sets no space between a number and its unit ("670亿元",
+        // not "670亿 元"); English does ("8,564 people").
+        let space = if locale.is_chinese() { 1.0 } else { 4.0 };
+        if number_w + space + text_width(&f.unit, FONT) <= inner {
             // The unit sits on the number's baseline.
             s.text(
-                (number_w + 4.0, BIG * 0.95 - FONT * 0.95),
+                (number_w + space, BIG * 0.95 - FONT * 0.95),
                 f.unit.clone(),
                 FONT,
                 Paint::Ink,

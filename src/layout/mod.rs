@@ -99,12 +99,14 @@ pub(crate) const STUB: f64 = 10.0;
 /// same in every chart kind: "at least" (余/多) is a pale stub past the end,
 /// as the figure runs on past what is stated; "nearly" (近) paints the
 /// bar's own last stretch pale, as the figure stops short of it. Exact
-/// figures have none. Returns the marks and how far past the bar's end they
+/// figures have none, and neither have "at most" figures (以下/不到): the
+/// bar is drawn to the stated figure and its label carries the article's
+/// word, as a stub past the end would say the opposite. Returns the marks and how far past the bar's end they
 /// reach, so that a label after them can make room.
 pub(crate) fn qualifier_marks(qualifier: Qualifier, bar: Rect) -> (Vec<Shape>, f64) {
     let pale = crate::theme::Paint::Qualified;
     match qualifier {
-        Qualifier::Exact => (Vec::new(), 0.0),
+        Qualifier::Exact | Qualifier::AtMost => (Vec::new(), 0.0),
         Qualifier::AtLeast => (
             vec![Shape::Rect {
                 rect: Rect {

@@ -126,7 +126,10 @@ impl Options {
         let mut problems = Vec::new();
         let locale = match lang.map(|l| (l, Locale::from_tag(l))) {
             None | Some(("", _)) => Locale::DEFAULT,
-            Some((_, Some(locale))) => locale,
+            // A language the article is not written in is no mistake of
+            // the embed code (the article may have dropped it): the chart
+            // is shown in the default language, without a problem.
+            Some((_, Some(locale))) => locale.within(data),
             Some((l, None)) => {
                 problems.push(Problem::UnknownLang(l.to_owned()));
                 Locale::DEFAULT

@@ -191,6 +191,19 @@ mod tests {
     }
 
     #[test]
+    fn english_asked_of_a_chinese_only_article_gives_chinese_and_no_problem() {
+        let mut data = DATASET.clone();
+        data.meta.languages = std::borrow::Cow::Owned(vec!["zh".into()]);
+        let id = data.charts[0].id.to_string();
+        let (o, p) = Options::from_pairs(&data, [("chart", id.as_str()), ("lang", "en")]);
+        assert_eq!(p, vec![]);
+        assert_eq!(o.locale, Locale::DEFAULT);
+        // Traditional Chinese is published by every article.
+        let (o, _) = Options::from_pairs(&data, [("chart", id.as_str()), ("lang", "zh-TW")]);
+        assert_eq!(o.locale, Locale::ZhHant);
+    }
+
+    #[test]
     fn a_valid_query_gives_its_options_and_no_problem() {
         let id = DATASET.charts[1].id.as_ref();
         let (o, p) = read(&[

@@ -4,7 +4,7 @@
 //! `strings.rs` and its number words in `number.rs`; the data folder gives
 //! every text of the article in each language ([`Words`]).
 
-use article_dataset::Words;
+use article_dataset::{Dataset, Words};
 
 /// A language of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -24,6 +24,37 @@ impl Locale {
 
     /// The language of a page that asks for none.
     pub const DEFAULT: Locale = Locale::ALL[0];
+
+    /// The Chinese scripts, default first: what a folder written in Chinese
+    /// only publishes (Traditional Chinese is converted from Simplified, so
+    /// it is always there).
+    const CHINESE: [Locale; 2] = [Locale::ZhHans, Locale::ZhHant];
+
+    /// The locales `data` publishes, default first: a page, embed page,
+    /// standalone file, static image and oEmbed file each, and an entry in
+    /// the language switch, the alternates and the catalogue. A folder
+    /// whose `[meta] languages` leaves out English has empty English texts,
+    /// so it publishes the Chinese scripts only. Everything that writes or
+    /// links a file per language iterates over this, never over
+    /// [`Locale::ALL`], so that no page links to a file that is not there.
+    pub fn published(data: &Dataset) -> &'static [Locale] {
+        if data.meta.has_english() {
+            &Locale::ALL
+        } else {
+            &Locale::CHINESE
+        }
+    }
+
+    /// This locale if `data` publishes it, the default one otherwise: an
+    /// old `lang=en` link or attribute to an article written in Chinese
+    /// only gets the Chinese rather than empty texts.
+    pub fn within(self, data: &Dataset) -> Locale {
+        if Locale::published(data).contains(&self) {
+            self
+        } else {
+            Locale::DEFAULT
+        }
+    }
 
     /// Reads a `lang=` value; `None` for anything unsupported.
     pub fn from_tag(tag: &str) -> Option<Self> {

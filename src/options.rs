@@ -126,7 +126,10 @@ impl Options {
         let mut problems = Vec::new();
         let locale = match lang.map(|l| (l, Locale::from_tag(l))) {
             None | Some(("", _)) => Locale::DEFAULT,
-            Some((_, Some(locale))) => locale,
+            // A language the article is not written in is no mistake of
+            // the embed code (the article may have dropped it): the chart
+            // is shown in the default language, without a problem.
+            Some((_, Some(locale))) => locale.within(data),
             Some((l, None)) => {
                 problems.push(Problem::UnknownLang(l.to_owned()));
                 Locale::DEFAULT
@@ -185,6 +188,19 @@ mod tests {
 
     fn read(pairs: &[(&str, &str)]) -> (Options, Vec<Problem>) {
         Options::from_pairs(&DATASET, pairs.iter().copied())
+    }
+
+    #[test]
+    fn english_asked_of_a_chinese_only_article_gives_chinese_and_no_problem() {
+        let mut data = DATASET.clone();
+        data.meta.languages = std::borrow::Cow::Owned(vec!["zh".into()]);
+        let id = data.charts[0].id.to_string();
+        let (o, p) = Options::from_pairs(&data, [("chart", id.as_str()), ("lang", "en")]);
+        assert_eq!(p, vec![]);
+        assert_eq!(o.locale, Locale::DEFAULT);
+        // Traditional Chinese is published by every article.
+        let (o, _) = Options::from_pairs(&data, [("chart", id.as_str()), ("lang", "zh-TW")]);
+        assert_eq!(o.locale, Locale::ZhHant);
     }
 
     #[test]

@@ -121,12 +121,12 @@ function chartOf(host) {
 
 /**
  * The address of the prerendered page of the chart `host` names, in the
- * language it asks for (`embed/ID.html`, `ID.zh-Hant.html`, `ID.en.html`).
+ * language it asks for (`embed/ID.html`, `ID.zh-Hant.html`, `ID.en.html`),
+ * or in `lang` when given.
  */
-function pageUrl(host) {
+function pageUrl(host, lang = language(host.dataset.lang)) {
   const id = chartOf(host) ?? '';
   if (!CHART_ID.test(id)) return null;
-  const lang = language(host.dataset.lang);
   return new URL(`embed/${id}${lang === 'zh' ? '' : `.${lang}`}.html`, import.meta.url).href;
 }
 
@@ -276,9 +276,15 @@ export async function mount(host) {
   let mountChart;
   try {
     const url = pageUrl(host);
-    // An unknown chart has no page: the module then shows only the message
-    // naming the valid ones.
-    const chart = url ? await prerendered(url) : null;
+    // A language the article is not published in (English, of an article
+    // written in Chinese only) has no page: the default language's is
+    // shown, as the module falls back to it too. An unknown chart has no
+    // page in any: the module then shows only the message naming the valid
+    // ones.
+    const fallback = pageUrl(host, 'zh');
+    const chart = url
+      ? (await prerendered(url)) ?? (fallback !== url ? await prerendered(fallback) : null)
+      : null;
     // The page's style sheets come in first: they style the message too,
     // should the module then fail to start.
     if (chart && current()) {

@@ -105,13 +105,24 @@ async function prerendered() {
   // `lang=` there, where the module names the valid ones.
   const tag = query.get('lang');
   const lang = language(tag);
-  const url = new URL(`embed/${chart}${lang === 'zh' ? '' : `.${lang}`}.html`, document.baseURI);
-  try {
-    const answer = await fetch(url, { method: 'HEAD' });
-    if (!answer.ok) return null;
-  } catch {
-    return null;
+  // A language the article is not published in (English, of an article
+  // written in Chinese only) has no page: the default language's is the
+  // next one tried, as the module falls back to it too.
+  const langs = lang === 'zh' ? ['zh'] : [lang, 'zh'];
+  let url = null;
+  for (const l of langs) {
+    const candidate = new URL(`embed/${chart}${l === 'zh' ? '' : `.${l}`}.html`, document.baseURI);
+    try {
+      const answer = await fetch(candidate, { method: 'HEAD' });
+      if (answer.ok) {
+        url = candidate;
+        break;
+      }
+    } catch {
+      return null;
+    }
   }
+  if (url === null) return null;
   const rest = new URLSearchParams(query);
   rest.delete('chart');
   if (known(tag)) rest.delete('lang');

@@ -80,8 +80,18 @@ function watchedWasm(url) {
   return { then: (resolve, reject) => load().then(resolve, reject) };
 }
 
-/** Each language's dashboard, as the build names them (`markup::page::dashboard_file`). */
-const PAGES = { zh: 'index.html', 'zh-Hant': 'index.zh-Hant.html', en: 'index.en.html' };
+/**
+ * The dashboard of language `lang`, read from the page's own language
+ * switch, which links every language the article is published in
+ * (`markup::page::language_switch`); the default page for one it is not
+ * published in, so that an old `?lang=en` link to an article written in
+ * Chinese only lands on the Chinese page rather than a missing file.
+ */
+function dashboardOf(lang) {
+  const tag = lang === 'zh' ? 'zh-Hans' : lang;
+  const link = document.querySelector(`.lang-switch a[hreflang="${tag}"]`);
+  return link?.getAttribute('href') || 'index.html';
+}
 
 async function start() {
   const root = document.getElementById('app');
@@ -106,7 +116,7 @@ async function start() {
 const params = new URLSearchParams(location.search);
 if (params.has('lang')) {
   // An old link to `index.html?lang=en`: each language has its own page now.
-  const page = PAGES[language(params.get('lang'))];
+  const page = dashboardOf(language(params.get('lang')));
   params.delete('lang');
   const rest = params.toString();
   location.replace(`${page}${rest ? `?${rest}` : ''}${location.hash}`);

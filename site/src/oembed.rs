@@ -29,7 +29,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use article_charts::data::{Chart, Dataset};
-use article_charts::embed_code::{stem, FILE_LANGUAGES};
+use article_charts::embed_code::stem;
 use article_charts::heights::embed_height;
 use article_charts::locale::Locale;
 use serde_json::{json, Value};
@@ -156,7 +156,7 @@ pub fn write(dist: &Path, data: &Dataset, drawn: &[Drawn], base: Option<&str>) -
     let dir = dist.join(DIR);
     fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for d in drawn {
-        for locale in FILE_LANGUAGES {
+        for &locale in d.locales {
             let stem = stem(&d.chart.id, locale);
             let png = dist.join(format!("static/{stem}.png"));
             let bytes = fs::read(&png).with_context(|| format!("cannot read {}", png.display()))?;

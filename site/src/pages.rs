@@ -39,7 +39,7 @@ use base64::Engine as _;
 use plotters::prelude::SVGBackend;
 
 use crate::html::{attribute, escape, find_span};
-use crate::statics::{stem, Drawn, LANGUAGES, PNG_SCALE, WIDTH};
+use crate::statics::{stem, Drawn, PNG_SCALE, WIDTH};
 use crate::{csp, oembed};
 
 /// The site's one-chart page (from `www/`), which every page here is made from.
@@ -209,14 +209,22 @@ fn with_colour_classes(svg: &str) -> String {
 /// height style sheets and each chart's CSV. `base` is the site's address
 /// for the embed codes, when the build is told it.
 pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Result<()> {
-    println!("==> prerendering index.html, index.zh-Hant.html, index.en.html, {PLOT_HEIGHTS}, {EMBED_HEIGHTS} and data/ID.csv");
+    let locales = Locale::published(data);
+    let pages: Vec<String> = locales
+        .iter()
+        .map(|&l| markup::page::dashboard_file(l))
+        .collect();
+    println!(
+        "==> prerendering {}, {PLOT_HEIGHTS}, {EMBED_HEIGHTS} and data/ID.csv",
+        pages.join(", ")
+    );
     write(
         &dist.join(PLOT_HEIGHTS),
-        &article_charts::heights::plot_css(data, &LANGUAGES),
+        &article_charts::heights::plot_css(data, locales),
     )?;
     write(
         &dist.join(EMBED_HEIGHTS),
-        &article_charts::heights::embed_css(data, &LANGUAGES),
+        &article_charts::heights::embed_css(data, locales),
     )?;
     let csv_dir = dist.join("data");
     fs::create_dir_all(&csv_dir).with_context(|| format!("cannot create {}", csv_dir.display()))?;
@@ -229,7 +237,7 @@ pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Resu
         write(&csv_dir.join(format!("{}.csv", chart.id)), &csv)?;
     }
     let shell = read_text(&dist.join("index.html"))?;
-    for locale in LANGUAGES {
+    for &locale in locales {
         let mut failed = None;
         let mut plot = |chart: &Chart, wide: bool| {
             let width = if wide {
@@ -259,7 +267,7 @@ pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Resu
         let mut page = set_html_lang(&shell, locale.tag())?;
         page = set_title(&page, &escape(locale.pick(&data.meta.title)))?;
         page = set_description(&page, &markup::page::description(data, locale))?;
-        page = insert_before(&page, "</head>", &dashboard_links(locale, base))?;
+        page = insert_before(&page, "</head>", &dashboard_links(data, locale, base))?;
         page = replace_app(&page, &inner)?;
         let name = markup::page::dashboard_file(locale);
         csp::check_page(&page, csp::POLICY, &format!("dist/{name}"))?;
@@ -269,12 +277,12 @@ pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Resu
 }
 
 /// The dashboard's `<link>`s in `locale`, when the site's address is known:
-/// `rel="alternate" hreflang` to the dashboard in every language, and its
-/// canonical address, both absolute. Without the address there are none:
+/// `rel="alternate" hreflang` to the dashboard in every language `data`
+/// publishes, and its canonical address, both absolute. Without the address there are none:
 /// search engines take only fully qualified alternates (Lighthouse's SEO
 /// audit fails a page on a relative one), and readers switch languages by
 /// the page's own links.
-fn dashboard_links(locale: Locale, base: Option<&str>) -> String {
+fn dashboard_links(data: &Dataset, locale: Locale, base: Option<&str>) -> String {
     let Some(base) = base else {
         return String::new();
     };
@@ -287,7 +295,7 @@ fn dashboard_links(locale: Locale, base: Option<&str>) -> String {
             format!("{base}{file}")
         }
     };
-    let mut out: String = Locale::ALL
+    let mut out: String = Locale::published(data)
         .iter()
         .map(|&l| {
             format!(
@@ -459,7 +467,7 @@ pub fn write_pages(
         fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
     for d in drawn {
-        for (locale, &height) in LANGUAGES.iter().zip(&d.heights) {
+        for (locale, &height) in Locale::published(data).iter().zip(&d.heights) {
             let target = Target {
                 chart: d.chart,
                 locale: *locale,
@@ -925,12 +933,12 @@ mod tests {
     #[test]
     fn each_dashboard_names_its_own_canonical_address_when_it_is_known() {
         let base = "https://charts.example.org/story/";
-        let zh = dashboard_links(Locale::ZhHans, Some(base));
+        let zh = dashboard_links(&DATASET, Locale::ZhHans, Some(base));
         assert!(
             zh.contains(&format!(r#"<link rel="canonical" href="{base}">"#)),
             "{zh}"
         );
-        let en = dashboard_links(Locale::En, Some(base));
+        let en = dashboard_links(&DATASET, Locale::En, Some(base));
         assert!(
             en.contains(&format!(
                 r#"<link rel="canonical" href="{base}index.en.html">"#
@@ -945,7 +953,7 @@ mod tests {
         );
         // Without the address there is nothing to call canonical, and a
         // relative alternate is one search engines refuse.
-        assert_eq!(dashboard_links(Locale::En, None), "");
+        assert_eq!(dashboard_links(&DATASET, Locale::En, None), "");
     }
 
     #[test]

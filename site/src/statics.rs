@@ -85,8 +85,11 @@ const IFRAME_ROOM: f64 = 40.0;
 pub struct Drawn<'a> {
     /// The chart.
     pub chart: &'a Chart,
+    /// The languages the chart is published in (`Locale::published`), the
+    /// default first.
+    pub locales: &'static [Locale],
     /// The framed chart's height at [`WIDTH`] in CSS px, in the order of
-    /// [`LANGUAGES`] (the default language first).
+    /// `locales`.
     pub heights: Vec<f64>,
 }
 
@@ -452,7 +455,8 @@ pub fn write_images<'a>(dist: &Path, data: &'a Dataset) -> Result<Vec<Drawn<'a>>
     let mut files = 0;
     for chart in data.charts.iter() {
         let mut heights = Vec::new();
-        for locale in LANGUAGES {
+        let locales = Locale::published(data);
+        for &locale in locales {
             let title = locale.pick(&chart.title);
             for size in Size::ALL {
                 let scene = size.scene(data, chart, locale);
@@ -470,7 +474,11 @@ pub fn write_images<'a>(dist: &Path, data: &'a Dataset) -> Result<Vec<Drawn<'a>>
                 files += 2;
             }
         }
-        drawn.push(Drawn { chart, heights });
+        drawn.push(Drawn {
+            chart,
+            locales,
+            heights,
+        });
     }
     println!(
         "==> drew {} static images of {} charts in {:.1} s",
@@ -494,7 +502,7 @@ pub fn catalogue(drawn: &[Drawn]) -> serde_json::Value {
         .map(|(d, wide)| {
             let id = d.chart.id.as_ref();
             let per_language = |path: &dyn Fn(&str) -> String| -> serde_json::Value {
-                LANGUAGES
+                d.locales
                     .iter()
                     .map(|&l| (l.url_tag().to_owned(), json!(path(&stem(id, l)))))
                     .collect::<serde_json::Map<_, _>>()
@@ -504,7 +512,7 @@ pub fn catalogue(drawn: &[Drawn]) -> serde_json::Value {
             // `svg_en`, `png_zh-Hant`… for the others.
             let images = |size: Size| -> serde_json::Value {
                 let mut all = serde_json::Map::new();
-                for &l in LANGUAGES.iter() {
+                for &l in d.locales {
                     let name = format!("{}{}", stem(id, l), size.suffix());
                     let key = |ext: &str| {
                         if l == Locale::DEFAULT {
@@ -522,11 +530,11 @@ pub fn catalogue(drawn: &[Drawn]) -> serde_json::Value {
             embed["query"] = json!(format!("embed.html?chart={id}"));
             json!({
                 "id": id,
-                "title": {
-                    "zh": d.chart.title.zh.as_ref(),
-                    "zh-Hant": d.chart.title.zh_hant.as_ref(),
-                    "en": d.chart.title.en.as_ref(),
-                },
+                "title": d
+                    .locales
+                    .iter()
+                    .map(|&l| (l.url_tag().to_owned(), json!(l.pick(&d.chart.title))))
+                    .collect::<serde_json::Map<_, _>>(),
                 "kind": d.chart.kind.name(),
                 "wide": wide,
                 "embed": embed,
@@ -710,6 +718,7 @@ mod tests {
             .iter()
             .map(|chart| Drawn {
                 chart,
+                locales: &Locale::ALL,
                 heights: vec![300.4, 320.2, 310.0],
             })
             .collect();

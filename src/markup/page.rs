@@ -15,14 +15,14 @@ pub fn dashboard_file(locale: Locale) -> String {
     format!("{}.html", stem("index", locale))
 }
 
-/// The language switch: every language named in itself, each a link to its
-/// own page, the current one marked with `aria-current`.
-pub fn language_switch(locale: Locale) -> String {
+/// The language switch: every language `data` publishes named in itself,
+/// each a link to its own page, the current one marked with `aria-current`.
+pub fn language_switch(data: &Dataset, locale: Locale) -> String {
     let mut out = format!(
         "<nav class=\"lang-switch\" aria-label=\"{}\"><ul>",
         escape(locale.strings().languages)
     );
-    for other in Locale::ALL {
+    for &other in Locale::published(data) {
         let current = if other == locale {
             " aria-current=\"page\""
         } else {
@@ -51,7 +51,7 @@ pub fn dashboard(
     let s = locale.strings();
     let meta = &data.meta;
     let mut out = String::from("<header class=\"masthead\">");
-    out.push_str(&language_switch(locale));
+    out.push_str(&language_switch(data, locale));
     out.push_str(&text_el("h1", "", locale.pick(&meta.title)));
     if let Some(dek) = locale.pick_opt(meta.dek.as_ref()) {
         out.push_str(&text_el("p", "dek", dek));

@@ -342,7 +342,8 @@ pub(super) fn figures_locale(root: &Element) -> Locale {
         .flatten()
         .and_then(|f| f.get_attribute("data-lang"))
         .and_then(|tag| Locale::from_tag(&tag))
-        .unwrap_or(Locale::DEFAULT)
+        // A language the article does not publish has empty texts.
+        .map_or(Locale::DEFAULT, |l| l.within(&DATASET))
 }
 
 pub(super) fn hydrate_in(

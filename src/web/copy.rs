@@ -52,7 +52,9 @@ fn complete_codes(document: &Document, root: &Element) -> Result<(), JsValue> {
         let Some(chart) = DATASET.charts.iter().find(|c| *c.id == *attr("data-chart")) else {
             continue;
         };
-        let locale = Locale::from_tag(&attr("data-lang")).unwrap_or(Locale::DEFAULT);
+        // A language the article does not publish has no files to embed.
+        let locale =
+            Locale::from_tag(&attr("data-lang")).map_or(Locale::DEFAULT, |l| l.within(&DATASET));
         let height: f64 = attr("data-height").parse().unwrap_or(0.0);
         let image_height: f64 = attr("data-image-height").parse().unwrap_or(0.0);
         // The module does not carry the charts' titles: the panel's figure
@@ -103,7 +105,7 @@ fn copy(document: &Document, button: &Element) -> Result<(), JsValue> {
     let locale = panel
         .and_then(|p| p.get_attribute("data-lang"))
         .and_then(|tag| Locale::from_tag(&tag))
-        .unwrap_or(Locale::DEFAULT);
+        .map_or(Locale::DEFAULT, |l| l.within(&DATASET));
     // Earlier buttons go back to "copy": only the last copy is on the
     // clipboard.
     if let Some(panel) = button.closest(".embed-panel")? {

@@ -19,6 +19,12 @@ const ANY_ARTICLE_TESTS: &str = "tests/e2e/any-article/smoke.test.mjs";
 /// build and pass the smoke tests with no change outside its data folder.
 const SECOND_ARTICLE: &str = "tests/data/second-article";
 
+/// A made-up article written in Chinese only (`[meta] languages = ["zh"]`):
+/// its site publishes no English page, and an old English link lands on a
+/// Chinese one. Its site is a second release build of the module, a few
+/// minutes; the smoke tests on it take well under one.
+const CHINESE_ONLY: &str = "tests/data/chinese-only";
+
 /// Runs one named step, announcing it and naming it in the error if it fails,
 /// so that a red CI log says at once which step broke.
 fn step<T>(number: usize, name: &str, action: impl FnOnce() -> Result<T>) -> Result<T> {
@@ -84,8 +90,11 @@ pub fn test(root: &Path) -> Result<()> {
     step(7, "browser tests", || run_browser_tests(root, &base_url))?;
     step(
         8,
-        "build and smoke-test the site of another article",
-        || second_article(root),
+        "build and smoke-test the sites of two other articles",
+        || {
+            other_article(root, SECOND_ARTICLE)?;
+            other_article(root, CHINESE_ONLY)
+        },
     )?;
     step(
         9,
@@ -106,12 +115,15 @@ fn ensure_clippy() -> Result<()> {
     run_command(Command::new("rustup").args(["component", "add", "clippy"]))
 }
 
-/// Builds the site of [`SECOND_ARTICLE`] into `target/` and runs the smoke
-/// tests that hold for any data folder against it. The dashboard's own
-/// `dist/` is left as it is.
-fn second_article(root: &Path) -> Result<()> {
-    let out = target_dir(root).join("second-article-site");
-    let site = dist::Site::of(SECOND_ARTICLE, out.strip_prefix(root).unwrap_or(&out));
+/// Builds the site of the data folder `data` into `target/` and runs the
+/// smoke tests that hold for any data folder against it. The dashboard's
+/// own `dist/` is left as it is.
+fn other_article(root: &Path, data: &str) -> Result<()> {
+    let name = Path::new(data)
+        .file_name()
+        .map_or_else(|| "other".into(), |n| n.to_string_lossy());
+    let out = target_dir(root).join(format!("{name}-site"));
+    let site = dist::Site::of(data, out.strip_prefix(root).unwrap_or(&out));
     dist::dist(root, &site)?;
     let base_url = serve::serve_in_background(root.join(&site.out))?;
     run_command(

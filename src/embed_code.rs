@@ -357,7 +357,10 @@ mod tests {
         };
         let script = code(Form::Script, &odd);
         assert!(!script.contains("b</style>"), "{script}");
-        assert!(script.contains("[data-article-chart=\"a\\\"b\\3c /style>\"]"), "{script}");
+        assert!(
+            script.contains("[data-article-chart=\"a\\\"b\\3c /style>\"]"),
+            "{script}"
+        );
     }
 
     /// The reserved height at a viewport `vw` px wide, as a browser
@@ -397,7 +400,10 @@ mod tests {
     fn every_form_reserves_the_height_of_a_640_px_column_and_of_a_phone_and_the_theme() {
         let e = embed("https://a.example/", "T", "light");
         let reserved = reserved_height(HEIGHTS.column, HEIGHTS.phone);
-        assert!(reserved.starts_with("clamp(395px, calc(395px + (672px - 100vw) * "), "{reserved}");
+        assert!(
+            reserved.starts_with("clamp(395px, calc(395px + (672px - 100vw) * "),
+            "{reserved}"
+        );
         assert!(reserved.ends_with("), 462px)"), "{reserved}");
         let iframe = code(Form::Iframe, &e);
         assert!(
@@ -462,7 +468,10 @@ mod tests {
     fn the_pym_element_holds_the_image_until_pym_replaces_it() {
         let e = embed("https://a.example/", "T", "dark");
         let pym = code(Form::Pym, &e);
-        assert!(pym.contains(&format!("line-height:0\">{IMAGE}</div>")), "{pym}");
+        assert!(
+            pym.contains(&format!("line-height:0\">{IMAGE}</div>")),
+            "{pym}"
+        );
     }
 
     #[test]

@@ -18,8 +18,8 @@ use crate::layout::layout;
 use crate::locale::Locale;
 use crate::measure::{wrap, BOLD_WIDTH};
 use crate::number::qualifier_notes;
-use crate::strings::fill;
 use crate::scene::{shift, Align, Item, Mark, Rect, Scene, Shape, LINE, MIN_WIDTH};
+use crate::strings::fill;
 use crate::theme::Paint;
 
 /// Margin around everything, in CSS px, so the image does not end at its ink.
@@ -87,7 +87,12 @@ pub fn source_line(data: &Dataset, locale: Locale) -> String {
     // folder that already wrote them must not get two pairs.
     let publication = locale
         .pick_opt(data.meta.publication.as_ref())
-        .map(|p| p.trim().trim_start_matches('《').trim_end_matches('》').trim())
+        .map(|p| {
+            p.trim()
+                .trim_start_matches('《')
+                .trim_end_matches('》')
+                .trim()
+        })
         .filter(|p| !p.is_empty());
     let date = data
         .meta
@@ -124,7 +129,11 @@ pub fn written_date(iso: &str, locale: Locale) -> Option<String> {
     }
     Some(fill(
         credits.date,
-        &[("y", &y.to_string()), ("month", month), ("d", &d.to_string())],
+        &[
+            ("y", &y.to_string()),
+            ("month", month),
+            ("d", &d.to_string()),
+        ],
     ))
 }
 
@@ -396,7 +405,12 @@ mod tests {
                 let lines = caption(&DATASET, chart, locale);
                 let parts = caption_parts(&DATASET, chart, locale);
                 let skip = usize::from(parts.credit.is_some());
-                let last = lines.iter().rev().nth(skip).map(String::as_str).unwrap_or_default();
+                let last = lines
+                    .iter()
+                    .rev()
+                    .nth(skip)
+                    .map(String::as_str)
+                    .unwrap_or_default();
                 assert!(last.starts_with(locale.strings().source), "{last}");
             }
         }
@@ -483,7 +497,10 @@ mod tests {
             parts(&data, Locale::En).source,
             "Source: Jia County statistics bureau"
         );
-        assert_eq!(parts(&data, Locale::ZhHans).credit.as_deref(), Some("文：李明"));
+        assert_eq!(
+            parts(&data, Locale::ZhHans).credit.as_deref(),
+            Some("文：李明")
+        );
         assert_eq!(
             parts(&data, Locale::En).credit.as_deref(),
             Some("Reporting: Li Ming")
@@ -529,8 +546,14 @@ mod tests {
 
     #[test]
     fn dates_are_written_as_each_language_writes_a_day() {
-        assert_eq!(written_date("2020-05-08", Locale::ZhHans).as_deref(), Some("2020年5月8日"));
-        assert_eq!(written_date("2021-12-31", Locale::En).as_deref(), Some("31 December 2021"));
+        assert_eq!(
+            written_date("2020-05-08", Locale::ZhHans).as_deref(),
+            Some("2020年5月8日")
+        );
+        assert_eq!(
+            written_date("2021-12-31", Locale::En).as_deref(),
+            Some("31 December 2021")
+        );
         assert_eq!(written_date("2021-13-01", Locale::En), None);
         assert_eq!(written_date("today", Locale::En), None);
     }

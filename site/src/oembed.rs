@@ -250,7 +250,10 @@ mod tests {
             "{html}"
         );
         if let Some(credit) = parts.credit {
-            assert!(html.contains(&format!(". {}</blockquote>", escape(&credit))), "{html}");
+            assert!(
+                html.contains(&format!(". {}</blockquote>", escape(&credit))),
+                "{html}"
+            );
         }
     }
 

@@ -91,10 +91,44 @@ pub struct Embed<'a> {
     pub locale: Locale,
     /// The chart's title in that language.
     pub title: &'a str,
-    /// The embed page's height in a 640 px column, CSS px.
-    pub height: f64,
+    /// The heights the code reserves and the sizes of its images.
+    pub heights: Heights,
     /// The theme the code asks for: `"light"`, `"dark"` or `"auto"`.
     pub theme: &'a str,
+}
+
+/// The heights an embed code reserves and the sizes of the static images
+/// it shows, CSS px, all known at build time.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Heights {
+    /// The embed page's height in a 640 px column.
+    pub column: f64,
+    /// The embed page's height in a phone's [`PHONE_COLUMN`] px column.
+    pub phone: f64,
+    /// The static image's height at [`IMAGE_WIDTH`] (`static/STEM.png`).
+    pub image: f64,
+    /// The phone image's width and height (`static/STEM.360.png`).
+    pub phone_image: (f64, f64),
+}
+
+impl Heights {
+    /// The heights of `chart` in `locale`, from the same layout as the
+    /// embed page and the static images.
+    pub fn of(data: &Dataset, chart: &Chart, locale: Locale) -> Heights {
+        let phone = crate::frame::framed_legible(
+            data,
+            chart,
+            locale,
+            PHONE_IMAGE_WIDTH,
+            crate::frame::PHONE_TEXT,
+        );
+        Heights {
+            column: crate::heights::embed_height(data, chart, locale, IMAGE_WIDTH),
+            phone: crate::heights::embed_height(data, chart, locale, PHONE_COLUMN),
+            image: image_size(data, chart, locale).1,
+            phone_image: (phone.width.ceil(), phone.height.ceil()),
+        }
+    }
 }
 
 /// The static image's size in CSS px, as `xtask`'s statics draw it: the
@@ -112,57 +146,134 @@ pub fn image_size(data: &Dataset, chart: &Chart, locale: Locale) -> (f64, f64) {
 /// The width of the static images, CSS px: a typical article column.
 pub const IMAGE_WIDTH: f64 = 640.0;
 
-/// The code of one form for one chart. The image's height comes from
-/// `image_height` (see [`image_size`]); every other form reserves the
-/// chart's own height in a 640 px column, so the article does not move
-/// when the chart arrives.
-pub fn code(form: Form, embed: &Embed) -> String {
-    code_with_image(form, embed, embed.height)
+/// The width of the phone images (`STEM.360.png`), CSS px, as the site's
+/// statics draw them.
+pub const PHONE_IMAGE_WIDTH: f64 = 360.0;
+
+/// The phone the codes reserve their height for besides a 640 px column: a
+/// 375 px screen, the most common narrow one, whose article column is
+/// [`PHONE_COLUMN`] px between two 16 px margins.
+pub const PHONE_VIEWPORT: f64 = 375.0;
+
+/// The article column of a [`PHONE_VIEWPORT`] phone, CSS px.
+pub const PHONE_COLUMN: f64 = PHONE_VIEWPORT - 2.0 * 16.0;
+
+/// The widest screen that gets the phone image, CSS px: above it the
+/// column takes the 640 px image at 80% or more, so its 12 px ticks stay
+/// near 10 px; below, they would shrink towards 7 px, while the phone
+/// image keeps every text at 14 px.
+pub const PHONE_IMAGE_BELOW: f64 = 520.0;
+
+/// A CSS length for a height that is `column` in a 640 px column and
+/// `phone` in a phone's [`PHONE_COLUMN`] px one, for a box as wide as its
+/// column in a page with 16 px margins: the straight line through both in
+/// `vw`, held between them. An inline style can hold no media query, and
+/// codes pasted into a CMS keep little else; the line is exact at both
+/// widths and between the two heights everywhere.
+pub fn reserved_height(column: f64, phone: f64) -> String {
+    let (column, phone) = (column.ceil(), phone.ceil());
+    if column == phone {
+        return format!("{column}px");
+    }
+    // The viewport whose column is 640 px.
+    let wide = IMAGE_WIDTH + (PHONE_VIEWPORT - PHONE_COLUMN);
+    let slope = (phone - column) / (wide - PHONE_VIEWPORT);
+    // Rounded away from zero, so that at 375 px the line reaches the
+    // phone's height and the clamp gives it exactly.
+    let slope = if slope > 0.0 {
+        (slope * 1e5).ceil() / 1e5
+    } else {
+        (slope * 1e5).floor() / 1e5
+    };
+    format!(
+        "clamp({}px, calc({column}px + ({wide}px - 100vw) * {slope}), {}px)",
+        column.min(phone),
+        column.max(phone),
+    )
 }
 
-/// [`code`], with the static image's height at 640 px given: the script
-/// embed's fallback and the image snippet carry it as `height`.
-pub fn code_with_image(form: Form, embed: &Embed, image_height: f64) -> String {
+/// The code of one form for one chart. The iframe and pym.js forms reserve
+/// the chart's own height in a 640 px column and in a phone's, so the
+/// article does not move when the chart arrives; the script form reserves
+/// it only where scripts run, and otherwise is as tall as its image; the
+/// image form shows the phone image to narrow screens.
+pub fn code(form: Form, embed: &Embed) -> String {
     let page = embed_url(embed.dir, embed.id, embed.locale);
     let framed = escape_attr(&themed(&page, embed.theme));
     let title = escape_attr(embed.title);
     let dir = escape_attr(embed.dir);
-    let height = embed.height.ceil();
+    let h = embed.heights;
+    let height = h.column.ceil();
+    let reserved = reserved_height(h.column, h.phone);
+    let stem = escape_attr(&stem(embed.id, embed.locale));
+    // Art direction, not resolution: the phone image is laid out anew with
+    // larger text, so a `<picture>` picks it by the screen's width (a
+    // `srcset` would pick the 640 px one for a phone's dense screen). Mail
+    // and RSS readers that know no `<picture>` show the `<img>`.
     let image = format!(
-        "<a href=\"{}\"><img src=\"{dir}static/{}.png\" alt=\"{title}\" width=\"{}\" height=\"{}\" style=\"max-width:100%;height:auto\"></a>",
+        "<a href=\"{}\"><picture><source media=\"(max-width:{}px)\" srcset=\"{dir}static/{stem}.360.png\" width=\"{}\" height=\"{}\"><img src=\"{dir}static/{stem}.png\" alt=\"{title}\" width=\"{}\" height=\"{}\" style=\"max-width:100%;height:auto\"></picture></a>",
         escape_attr(&page),
-        escape_attr(&stem(embed.id, embed.locale)),
+        PHONE_IMAGE_BELOW - 1.0,
+        h.phone_image.0.ceil(),
+        h.phone_image.1.ceil(),
         IMAGE_WIDTH,
-        image_height.ceil(),
+        h.image.ceil(),
     );
     match form {
-        // The script beside the iframe is optional: without it the frame
-        // keeps the height of a 640 px column.
+        // The script beside the iframe is optional: without it, or with
+        // scripts blocked, the frame keeps the reserved height, which
+        // shows the whole chart, notes and source in a 640 px column and
+        // on a 375 px phone.
         Form::Iframe => format!(
-            "<iframe src=\"{framed}\" title=\"{title}\" width=\"100%\" height=\"{height}\" style=\"border:0;display:block\" loading=\"lazy\"></iframe>\n<script async src=\"{dir}embed-resize.js\"></script>"
+            "<iframe src=\"{framed}\" title=\"{title}\" width=\"100%\" height=\"{height}\" style=\"border:0;display:block;height:{reserved}\" loading=\"lazy\"></iframe>\n<script async src=\"{dir}embed-resize.js\"></script>"
         ),
-        // pym.js puts its iframe into the element; the minimum height keeps
-        // the article still until the chart reports its own, and no line
-        // height leaves room under the (inline) iframe that would grow it.
+        // pym.js empties the element and puts its iframe in; until then, and
+        // for good where scripts are blocked, the element shows the static
+        // image linked to the chart. The minimum height keeps the article
+        // still until the chart reports its own, and no line height leaves
+        // room under the (inline) iframe that would grow it.
         Form::Pym => format!(
-            "<div data-pym-src=\"{framed}\" data-pym-title=\"{title}\" style=\"min-height:{height}px;line-height:0\"></div>\n<script src=\"{PYM_URL}\"></script>"
+            "<div data-pym-src=\"{framed}\" data-pym-title=\"{title}\" style=\"min-height:{reserved};line-height:0\">{image}</div>\n<script src=\"{PYM_URL}\"></script>"
         ),
         // The image stands in the chart's place until the script mounts
-        // the chart, and stays there if it cannot (see article-charts-embed.js).
+        // the chart, and stays there if it cannot (see
+        // article-charts-embed.js). The chart's height is reserved only
+        // where scripts run, so that a reader without them (or a feed that
+        // drops the script) sees the image with no blank under it.
         Form::Script => {
             let theme = if embed.theme == "auto" {
                 String::new()
             } else {
                 format!(" data-theme=\"{}\"", escape_attr(embed.theme))
             };
+            let lang = embed.locale.url_tag();
             format!(
-                "<div data-article-chart=\"{}\" data-lang=\"{}\"{theme} style=\"min-height:{height}px\">{image}</div>\n<script type=\"module\" src=\"{dir}article-charts-embed.js\"></script>",
+                "<style>@media (scripting:enabled){{[data-article-chart=\"{}\"][data-lang=\"{lang}\"]{{min-height:{reserved}}}}}</style>\n<div data-article-chart=\"{}\" data-lang=\"{lang}\"{theme}>{image}</div>\n<script type=\"module\" src=\"{dir}article-charts-embed.js\"></script>",
+                escape_css_string(embed.id),
                 escape_attr(embed.id),
-                embed.locale.url_tag(),
             )
         }
         Form::Image => image,
     }
+}
+
+/// Escapes text for a quoted CSS string inside a `<style>` element, where
+/// HTML's entities mean nothing: quotes and backslashes are escaped, and
+/// `<` is written as its code so no `</style>` can end the element.
+fn escape_css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("\\3c "),
+            '\n' | '\r' | '\u{c}' => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Where pym.js is loaded from: its makers' own copy, the one newsrooms
@@ -207,13 +318,20 @@ mod tests {
         assert_eq!(folder_of("index.html"), "");
     }
 
+    const HEIGHTS: Heights = Heights {
+        column: 394.2,
+        phone: 461.3,
+        image: 380.4,
+        phone_image: (360.0, 512.0),
+    };
+
     fn embed<'a>(dir: &'a str, title: &'a str, theme: &'a str) -> Embed<'a> {
         Embed {
             dir,
             id: "x",
             locale: Locale::En,
             title,
-            height: 394.2,
+            heights: HEIGHTS,
             theme,
         }
     }
@@ -233,17 +351,70 @@ mod tests {
             );
             assert!(!code.contains("?a&b"), "{code}");
         }
+        let odd = Embed {
+            id: "a\"b</style>",
+            ..embed("", "T", "light")
+        };
+        let script = code(Form::Script, &odd);
+        assert!(!script.contains("b</style>"), "{script}");
+        assert!(
+            script.contains("[data-article-chart=\"a\\\"b\\3c /style>\"]"),
+            "{script}"
+        );
+    }
+
+    /// The reserved height at a viewport `vw` px wide, as a browser
+    /// computes the code's `clamp()`.
+    fn at(css: &str, vw: f64) -> f64 {
+        let Some(inner) = css.strip_prefix("clamp(") else {
+            return css.trim_end_matches("px").parse().unwrap_or(f64::NAN);
+        };
+        let numbers: Vec<f64> = inner
+            .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        // clamp(lo, calc(column + (wide - 100vw) * slope), hi)
+        let [lo, column, wide, hundred, slope, hi] = numbers[..] else {
+            panic!("{css}: {numbers:?}");
+        };
+        assert_eq!(hundred, 100.0);
+        (column + (wide - vw) * slope).clamp(lo, hi)
     }
 
     #[test]
-    fn every_form_carries_the_height_of_a_640_px_column_and_the_theme() {
+    fn the_reserved_height_is_the_column_s_at_640_and_the_phone_s_at_375() {
+        for (column, phone) in [(394.2, 461.3), (300.0, 280.5), (500.0, 500.0)] {
+            let css = reserved_height(column, phone);
+            // A 640 px column in a wide page, and in a 672 px screen.
+            for vw in [672.0, 1280.0, 1920.0] {
+                assert_eq!(at(&css, vw), column.ceil(), "{css} at {vw}");
+            }
+            assert_eq!(at(&css, 375.0), phone.ceil(), "{css} at 375");
+            // Between the two, between the two heights.
+            let mid = at(&css, 500.0);
+            assert!(mid >= column.min(phone).ceil() && mid <= column.max(phone).ceil());
+        }
+    }
+
+    #[test]
+    fn every_form_reserves_the_height_of_a_640_px_column_and_of_a_phone_and_the_theme() {
         let e = embed("https://a.example/", "T", "light");
+        let reserved = reserved_height(HEIGHTS.column, HEIGHTS.phone);
+        assert!(
+            reserved.starts_with("clamp(395px, calc(395px + (672px - 100vw) * "),
+            "{reserved}"
+        );
+        assert!(reserved.ends_with("), 462px)"), "{reserved}");
         let iframe = code(Form::Iframe, &e);
         assert!(
             iframe.contains("src=\"https://a.example/embed/x.en.html?theme=light\""),
             "{iframe}"
         );
+        // The attribute for the oldest browsers, the style for the rest;
+        // with scripts blocked the frame keeps it, so the phone's reserved
+        // height shows the notes and the source.
         assert!(iframe.contains("height=\"395\""), "{iframe}");
+        assert!(iframe.contains(&format!("height:{reserved}\"")), "{iframe}");
         assert!(
             iframe.contains("src=\"https://a.example/embed-resize.js\""),
             "{iframe}"
@@ -253,13 +424,16 @@ mod tests {
             pym.contains("data-pym-src=\"https://a.example/embed/x.en.html?theme=light\""),
             "{pym}"
         );
-        assert!(pym.contains("min-height:395px"), "{pym}");
-        let script = code_with_image(Form::Script, &e, 380.4);
+        assert!(pym.contains(&format!("min-height:{reserved};")), "{pym}");
+        let script = code(Form::Script, &e);
         assert!(
             script.contains("data-article-chart=\"x\" data-lang=\"en\" data-theme=\"light\""),
             "{script}"
         );
-        assert!(script.contains("min-height:395px"), "{script}");
+        assert!(
+            script.contains(&format!("@media (scripting:enabled){{[data-article-chart=\"x\"][data-lang=\"en\"]{{min-height:{reserved}}}}}")),
+            "{script}"
+        );
         let dark = code(Form::Script, &embed("", "T", "dark"));
         assert!(dark.contains("data-theme=\"dark\""), "{dark}");
         let auto = code(Form::Iframe, &embed("", "T", "auto"));
@@ -267,12 +441,37 @@ mod tests {
         assert!(!code(Form::Script, &embed("", "T", "auto")).contains("data-theme"));
     }
 
+    const IMAGE: &str = "<a href=\"https://a.example/embed/x.en.html\"><picture><source media=\"(max-width:519px)\" srcset=\"https://a.example/static/x.en.360.png\" width=\"360\" height=\"512\"><img src=\"https://a.example/static/x.en.png\" alt=\"T\" width=\"640\" height=\"381\" style=\"max-width:100%;height:auto\"></picture></a>";
+
     #[test]
-    fn the_fallback_and_the_image_snippet_link_the_sized_image_to_the_chart() {
+    fn the_image_snippet_shows_the_phone_image_to_narrow_screens() {
         let e = embed("https://a.example/", "T", "dark");
-        let expected = "<a href=\"https://a.example/embed/x.en.html\"><img src=\"https://a.example/static/x.en.png\" alt=\"T\" width=\"640\" height=\"381\" style=\"max-width:100%;height:auto\"></a>";
-        assert_eq!(code_with_image(Form::Image, &e, 380.4), expected);
-        assert!(code_with_image(Form::Script, &e, 380.4).contains(expected));
+        assert_eq!(code(Form::Image, &e), IMAGE);
+    }
+
+    #[test]
+    fn the_script_fallback_is_the_sized_image_with_no_room_reserved_without_scripts() {
+        let e = embed("https://a.example/", "T", "dark");
+        let script = code(Form::Script, &e);
+        assert!(script.contains(&format!(">{IMAGE}</div>")), "{script}");
+        // The element itself has no height of its own: without scripts it
+        // is as tall as its image, on a phone as in a 640 px column.
+        let div = script
+            .split("<div ")
+            .nth(1)
+            .and_then(|d| d.split('>').next())
+            .unwrap_or_default();
+        assert!(!div.contains("style") && !div.contains("height"), "{div}");
+    }
+
+    #[test]
+    fn the_pym_element_holds_the_image_until_pym_replaces_it() {
+        let e = embed("https://a.example/", "T", "dark");
+        let pym = code(Form::Pym, &e);
+        assert!(
+            pym.contains(&format!("line-height:0\">{IMAGE}</div>")),
+            "{pym}"
+        );
     }
 
     #[test]

@@ -67,6 +67,14 @@ fn text_blocks(data: &Dataset, chart: &Chart, locale: Locale) -> Vec<(String, f6
         CAPTION.1,
         parts.source,
     ));
+    if let Some(credit) = parts.credit {
+        blocks.push((
+            "> figcaption .credit".to_owned(),
+            CAPTION.0,
+            CAPTION.1,
+            credit,
+        ));
+    }
     blocks
 }
 
@@ -102,12 +110,20 @@ pub fn embed_height(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -
     } else {
         0.0
     };
+    // The credit, where there is one, is one more row of the actions' row,
+    // with one more row gap.
+    let credit_gap = if parts.credit.is_some() {
+        ACTIONS_GAP * CAPTION.0
+    } else {
+        0.0
+    };
     let caption = CAPTION.2 * CAPTION.0
         + note_gaps
         + actions_margin
         + ACTIONS.1 * CAPTION.0
         + ACTIONS.2
         + ACTIONS_GAP * CAPTION.0
+        + credit_gap
         + CAPTION.0 * CAPTION.1;
     let total = PAGE_PAD.0
         + PAGE_PAD.2

@@ -14,7 +14,12 @@ fn char_em(c: char) -> f64 {
         'm' | 'w' | 'M' | 'W' | '%' | '@' => 0.9,
         c if c.is_ascii_uppercase() => 0.68,
         c if c.is_ascii() => 0.58,
-        '¥' | '–' | '—' | '²' | '“' | '”' | '‘' | '’' => 0.62,
+        '¥' | '–' | '—' | '²' => 0.62,
+        // Curly quotes are full width in a CJK font, which sets them in a
+        // Chinese text (“余”“多”): counted narrow, a phone's column wrapped
+        // a note a line later than the browser. In English they are
+        // narrower, and the estimate errs wide, as it should.
+        '“' | '”' | '‘' | '’' => 1.0,
         // CJK ideographs, kana, full-width punctuation and the rest.
         _ => 1.0,
     }

@@ -66,6 +66,28 @@ pub struct Strings {
     pub options: OptionMessages,
     /// The words of a chart's embed panel.
     pub panel: PanelStrings,
+    /// The source line's outlet and date, and the byline's credit.
+    pub credits: Credits,
+}
+
+/// How a source line names the outlet and the date of the article, and how
+/// the byline is credited (`frame::caption_parts`). Templates for `fill`:
+/// `{source}`, `{publication}`, `{date}`, `{author}`, and `{y}`, `{month}`,
+/// `{d}` for a date.
+#[derive(Debug)]
+pub struct Credits {
+    /// The source, the outlet and the date.
+    pub via_dated: &'static str,
+    /// The source and the outlet.
+    pub via: &'static str,
+    /// The source and the date.
+    pub dated: &'static str,
+    /// A day as the language writes it.
+    pub date: &'static str,
+    /// The months' names, January first.
+    pub months: [&'static str; 12],
+    /// The byline's credit line, on its own line under the source.
+    pub author: &'static str,
 }
 
 /// The words of a chart's embed panel (`markup::panel`).
@@ -327,6 +349,16 @@ static ZH_HANS: Strings = Strings {
         copied: "已复制",
         copy_by_hand: "已选中代码，请按 Ctrl+C（Mac：⌘C）复制。",
     },
+    // An outlet's name takes the title marks 《》 as Chinese writes a
+    // newspaper's; a date reads 2020年5月8日.
+    credits: Credits {
+        via_dated: "{source}，据《{publication}》{date}报道",
+        via: "{source}，据《{publication}》",
+        dated: "{source}（{date}）",
+        date: "{y}年{month}月{d}日",
+        months: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
+        author: "文：{author}",
+    },
 };
 
 // Written by converting the table above with `zhconv` (a test keeps the two
@@ -419,6 +451,14 @@ static ZH_HANT: Strings = Strings {
         copied: "已複製",
         copy_by_hand: "已選中代碼，請按 Ctrl+C（Mac：⌘C）複製。",
     },
+    credits: Credits {
+        via_dated: "{source}，據《{publication}》{date}報道",
+        via: "{source}，據《{publication}》",
+        dated: "{source}（{date}）",
+        date: "{y}年{month}月{d}日",
+        months: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
+        author: "文：{author}",
+    },
 };
 
 static EN: Strings = Strings {
@@ -509,6 +549,19 @@ static EN: Strings = Strings {
         copied: "Copied",
         copy_by_hand: "The code is selected: press Ctrl+C (Mac: ⌘C) to copy it.",
     },
+    // A British day, month, year (8 May 2020), as the Economist's style
+    // that the rest of the English copy follows.
+    credits: Credits {
+        via_dated: "{source}, via {publication}, {date}",
+        via: "{source}, via {publication}",
+        dated: "{source}, {date}",
+        date: "{d} {month} {y}",
+        months: [
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December",
+        ],
+        author: "Reporting: {author}",
+    },
 };
 
 #[cfg(test)]
@@ -555,6 +608,11 @@ mod tests {
             s.keys_hint,
             s.menu,
             s.source_toggle,
+            s.credits.via_dated,
+            s.credits.via,
+            s.credits.dated,
+            s.credits.date,
+            s.credits.author,
             s.all.title,
             s.all.intro,
             s.all.by_theme,

@@ -30,6 +30,7 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use article_charts::data::{Chart, Dataset};
 use article_charts::embed_code::stem;
+use article_charts::frame::caption_parts;
 use article_charts::heights::embed_height;
 use article_charts::locale::Locale;
 use serde_json::{json, Value};
@@ -95,8 +96,17 @@ pub fn document(
     let height = embed_height(data, chart, locale, COLUMN).ceil() as u32;
     // The chart is shown light whatever the reader's system prefers, as
     // articles around it almost always are (the embed codes' default too).
+    // The blockquote is what a consumer shows when it drops the frame: it
+    // carries the chart's credits, as sentences after the link, since
+    // WordPress keeps no element but the link inside it.
+    let parts = caption_parts(data, chart, locale);
+    let stop = locale.strings().phrases.stop;
+    let credits: String = std::iter::once(parts.source)
+        .chain(parts.credit)
+        .map(|line| format!("{stop}{}", escape(&line)))
+        .collect();
     let html = format!(
-        "<blockquote><a href=\"{page}\">{title}</a></blockquote>\
+        "<blockquote><a href=\"{page}\">{title}</a>{credits}</blockquote>\
          <iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"{height}\" frameborder=\"0\"></iframe>",
         page = escape(&page),
         src = escape(&format!("{page}?theme=light")),
@@ -200,7 +210,11 @@ mod tests {
         assert!(DATASET.meta.publication.is_none());
         assert_eq!(d["provider_name"], PRODUCT);
         assert_ne!(d["provider_name"], DATASET.meta.title.en.as_ref());
-        assert!(d.get("author_name").is_none());
+        // It names its author: the byline travels as oEmbed's author.
+        match DATASET.meta.author.as_ref() {
+            Some(author) => assert_eq!(d["author_name"], author.en.as_ref()),
+            None => assert!(d.get("author_name").is_none()),
+        }
         assert_eq!(d["thumbnail_url"], format!("{BASE}static/{id}.en.png"));
         assert_eq!(
             (&d["thumbnail_width"], &d["thumbnail_height"]),
@@ -229,6 +243,18 @@ mod tests {
             "{html}"
         );
         assert!(html.ends_with("></iframe>"), "{html}");
+        // A consumer that drops the frame still shows the credits.
+        let parts = caption_parts(&DATASET, chart, Locale::En);
+        assert!(
+            html.contains(&format!("</a>. {}", escape(&parts.source))),
+            "{html}"
+        );
+        if let Some(credit) = parts.credit {
+            assert!(
+                html.contains(&format!(". {}</blockquote>", escape(&credit))),
+                "{html}"
+            );
+        }
     }
 
     #[test]

@@ -66,6 +66,9 @@ pub fn figure(data: &Dataset, chart: &Chart, locale: Locale, chrome: Chrome, plo
     // downloads and embed codes.
     out.push_str("<div class=\"chart-actions\">");
     out.push_str(&text_el("p", "source", &parts.source));
+    if let Some(credit) = &parts.credit {
+        out.push_str(&text_el("p", "credit", credit));
+    }
     out.push_str(&format!(
         concat!(
             "<div class=\"chart-data\"><button type=\"button\" class=\"data-toggle\" ",

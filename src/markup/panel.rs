@@ -7,7 +7,7 @@
 
 use article_dataset::{Chart, Dataset};
 
-use crate::embed_code::{code_with_image, escape_attr, image_size, Embed, Form, THEMES};
+use crate::embed_code::{code, escape_attr, Embed, Form, Heights, THEMES};
 use crate::locale::Locale;
 
 /// The embed panel of `chart` in `locale`. `base` is the site's address
@@ -16,16 +16,20 @@ use crate::locale::Locale;
 /// completes them with the page's own folder at run time.
 pub fn embed_panel(data: &Dataset, chart: &Chart, locale: Locale, base: Option<&str>) -> String {
     let s = &locale.strings().panel;
-    let height = crate::heights::embed_height(data, chart, locale, 640.0);
-    let (_, image_height) = image_size(data, chart, locale);
+    let heights = Heights::of(data, chart, locale);
     // Ids are unique on a page: one panel per chart, one page per language.
     let prefix = format!("embed-{}", escape_attr(&chart.id));
+    // The module has no page texts to lay the charts out again with, so the
+    // heights travel with the panel for `web::copy` to rewrite the codes.
     let mut out = format!(
-        "<div class=\"embed-panel\" data-chart=\"{}\" data-lang=\"{}\" data-height=\"{}\" data-image-height=\"{}\"{}>",
+        "<div class=\"embed-panel\" data-chart=\"{}\" data-lang=\"{}\" data-height=\"{}\" data-phone-height=\"{}\" data-image-height=\"{}\" data-phone-image=\"{} {}\"{}>",
         escape_attr(&chart.id),
         locale.url_tag(),
-        height,
-        image_height,
+        heights.column,
+        heights.phone,
+        heights.image,
+        heights.phone_image.0,
+        heights.phone_image.1,
         if base.is_none() { " data-relative" } else { "" },
     );
     out.push_str(&format!(
@@ -65,7 +69,7 @@ pub fn embed_panel(data: &Dataset, chart: &Chart, locale: Locale, base: Option<&
                 id: &chart.id,
                 locale,
                 title: locale.pick(&chart.title),
-                height,
+                heights,
                 theme: if theme.is_empty() { THEMES[0] } else { theme },
             };
             let id = if theme.is_empty() {
@@ -81,7 +85,7 @@ pub fn embed_panel(data: &Dataset, chart: &Chart, locale: Locale, base: Option<&
             out.push_str(&format!(
                 "<div class=\"embed-code-block\"{theme_attr}><textarea class=\"embed-code\" id=\"{id}-code\" readonly rows=\"4\" spellcheck=\"false\" aria-labelledby=\"{heading}\" data-form=\"{}\"{theme_attr}>{}</textarea><button type=\"button\" class=\"copy-code\" data-copy=\"{id}-code\">{}</button><span class=\"copy-status\"></span></div>",
                 form.key(),
-                escape_attr(&code_with_image(form, &embed, image_height)),
+                escape_attr(&code(form, &embed)),
                 escape_attr(s.copy),
             ));
         }

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlTextAreaElement};
 
 use crate::data::DATASET;
-use crate::embed_code::{code_with_image, folder_of, Embed, Form, THEMES};
+use crate::embed_code::{code, folder_of, Embed, Form, Heights, THEMES};
 use crate::locale::Locale;
 
 use super::listener::{event_origin, Listener};
@@ -55,8 +55,20 @@ fn complete_codes(document: &Document, root: &Element) -> Result<(), JsValue> {
         // A language the article does not publish has no files to embed.
         let locale =
             Locale::from_tag(&attr("data-lang")).map_or(Locale::DEFAULT, |l| l.within(&DATASET));
-        let height: f64 = attr("data-height").parse().unwrap_or(0.0);
-        let image_height: f64 = attr("data-image-height").parse().unwrap_or(0.0);
+        let number = |name: &str| attr(name).parse::<f64>().unwrap_or(0.0);
+        let phone_image = attr("data-phone-image");
+        let mut phone_image = phone_image
+            .split(' ')
+            .map(|n| n.parse::<f64>().unwrap_or(0.0));
+        let heights = Heights {
+            column: number("data-height"),
+            phone: number("data-phone-height"),
+            image: number("data-image-height"),
+            phone_image: (
+                phone_image.next().unwrap_or(0.0),
+                phone_image.next().unwrap_or(0.0),
+            ),
+        };
         // The module does not carry the charts' titles: the panel's figure
         // shows it (see `Dataset::without_page_texts`).
         let title = panel
@@ -84,10 +96,10 @@ fn complete_codes(document: &Document, root: &Element) -> Result<(), JsValue> {
                 id: &chart.id,
                 locale,
                 title: &title,
-                height,
+                heights,
                 theme: theme.as_deref().unwrap_or(THEMES[0]),
             };
-            area.set_value(&code_with_image(form, &embed, image_height));
+            area.set_value(&code(form, &embed));
         }
         panel.remove_attribute("data-relative")?;
     }

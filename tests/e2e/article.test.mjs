@@ -351,7 +351,7 @@ describe('the script embed when the module cannot be had', () => {
         }
         const look = await page.evaluate(() => {
           const host = document.querySelector('[data-article-chart]');
-          const img = host.querySelector('a > img');
+          const img = host.querySelector('a > picture > img');
           const r = img?.getBoundingClientRect();
           return {
             shown: Boolean(img?.checkVisibility()) && r.width > 100 && r.height > 100,
@@ -375,17 +375,20 @@ describe('the script embed when the module cannot be had', () => {
 describe('nothing moves while the charts load', () => {
   // Each kind alone, then all three in one article (a viewport tall
   // enough to show them all, so that every frame is rendered and counted).
-  for (const form of ['iframe', 'pym', 'script', 'all three']) {
-    test(`${form}: layout shift 0 on a CPU slowed 4×`, { timeout: TEST_TIMEOUT_MS }, async () => {
+  // A 640 px column (1280 px screen) and a phone's 343 px one (375 px
+  // screen, 16 px margins): the codes reserve the chart's height at both.
+  for (const width of [1280, 375]) for (const form of ['iframe', 'pym', 'script', 'all three']) {
+    test(`${form} at ${width} px: layout shift 0 on a CPU slowed 4×`, { timeout: TEST_TIMEOUT_MS }, async () => {
       const [id] = Object.keys(codes);
       const all = form === 'all three';
       const body = all ? threeKinds() : codes[id][form].replace(PYM_URL, `${origin}/pym.js`);
-      const context = await chromiumBrowser.newContext({ viewport: { width: 1280, height: all ? 2400 : 1400 }, colorScheme: 'dark' });
+      const tall = width < 640 ? 3600 : 2400;
+      const context = await chromiumBrowser.newContext({ viewport: { width, height: all ? tall : 1400 }, colorScheme: 'dark' });
       const page = await context.newPage();
       try {
         const cdp = await context.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-        await page.goto(article(`/still-${form.replace(' ', '-')}.html`, body));
+        await page.goto(article(`/still-${form.replace(' ', '-')}-${width}.html`, body));
         const drawn = await until(async () => {
           const frames = page.frames().filter((f) => f !== page.mainFrame());
           const states = await Promise.all(frames.map((f) => f.evaluate(() => document.documentElement.dataset.ready).catch(() => null)));

@@ -144,7 +144,7 @@ fn run_wordpress(
         id: &chart.id,
         locale,
         title: locale.pick(&chart.title),
-        height: article_charts::heights::embed_height(&DATASET, chart, locale, 640.0),
+        heights: article_charts::embed_code::Heights::of(&DATASET, chart, locale),
         theme: "light",
     };
     let outcome = run_command(

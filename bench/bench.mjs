@@ -868,7 +868,7 @@ function rows({ results, pages }) {
   return table;
 }
 
-/** Every target of issue #12 with our figure, Chart.js's beside it, and met or missed. */
+/** Every performance target with our figure, Chart.js's beside it, and met or missed. */
 function targets({ results, pages }) {
   const list = [];
   const mark = (ok) => {
@@ -985,7 +985,7 @@ async function section(measured, table, goals) {
     '',
     markdown(['metric', 'article-charts', 'Chart.js', 'ours / Chart.js'], table),
     '',
-    'Targets of issue #12:',
+    'Performance targets:',
     '',
     markdown(['target', 'article-charts', 'Chart.js', 'met?'], goals),
     '',

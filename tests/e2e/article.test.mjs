@@ -1,4 +1,4 @@
-// The editor's test of issue #13: charts pasted into a light 640 px article
+// The editor's test: charts pasted into a light 640 px article
 // column with the codes the dashboard's embed panel offers (iframe, pym.js,
 // script), read by a reader whose phone is in dark mode, at 375 and
 // 1280 px, in Chromium and Firefox. Scrollbars take space in both (Chromium

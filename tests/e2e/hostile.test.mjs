@@ -1,4 +1,4 @@
-// Hostile hosts, odd pages and failed loads (issue #14), in Chromium: each
+// Hostile hosts, odd pages and failed loads, in Chromium: each
 // test here failed before its fix. The host articles are served from a
 // second origin by hostile-server.mjs, which also serves a copy of the site
 // with one file broken.

@@ -1,4 +1,4 @@
-// The prerendered pages (issue 12): every page is whole before the module
+// The prerendered pages: every page is whole before the module
 // arrives, and nothing moves when it does.
 //
 // - With JavaScript off, the dashboard in each language and every embed page

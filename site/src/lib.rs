@@ -95,8 +95,16 @@ pub fn write_with(
     write_file(&data.join("indicators.csv"), dataset.to_csv()?.as_bytes())?;
     write_file(&data.join("indicators.json"), dataset.to_json()?.as_bytes())?;
 
-    println!("==> drawing static/STEM.svg and .png (2×), 640 px and 360 px wide, for every chart and language");
-    let drawn = statics::write_images(dist, dataset)?;
+    let drawn = if let Mode::Preview { .. } = mode {
+        // Rasterising every image took most of a preview's time, and the
+        // pages show their own inline pictures: a preview has no static
+        // images, only their heights, which the pages need.
+        println!("==> no static images (preview)");
+        preview_drawn(dataset)
+    } else {
+        println!("==> drawing static/STEM.svg and .png (2×), 640 px and 360 px wide, for every chart and language");
+        statics::write_images(dist, dataset)?
+    };
     let standalone = pages::write_pages(dist, dataset, &drawn, base_url)?;
     oembed::write(dist, dataset, &drawn, base_url)?;
     csp::check_and_write_headers(dist, &standalone)?;
@@ -120,6 +128,22 @@ pub fn write_with(
         }
     }
     Ok(())
+}
+
+/// What [`statics::write_images`] returns, without drawing any image: every
+/// chart with its height in each language.
+fn preview_drawn(dataset: &Dataset) -> Vec<statics::Drawn<'_>> {
+    dataset
+        .charts
+        .iter()
+        .map(|chart| statics::Drawn {
+            chart,
+            heights: statics::LANGUAGES
+                .iter()
+                .map(|&locale| statics::Size::Column.scene(dataset, chart, locale).height)
+                .collect(),
+        })
+        .collect()
 }
 
 /// Makes every page of `dist` but the standalone files a preview page: it

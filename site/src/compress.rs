@@ -172,11 +172,7 @@ fn compressed(bytes: &[u8], encoding: Encoding, cache: Option<&Path>) -> Result<
     let Some(cache) = cache else {
         return Ok((encoding.compress(bytes)?, false));
     };
-    let key = format!(
-        "{:x}.{}",
-        sha2::Sha256::digest(bytes),
-        encoding.extension()
-    );
+    let key = format!("{:x}.{}", sha2::Sha256::digest(bytes), encoding.extension());
     let entry = cache.join(&key);
     if let Ok(stored) = fs::read(&entry) {
         return Ok((stored, true));
@@ -255,7 +251,10 @@ mod tests {
         fs::write(dist.join("tiny.js"), "let y = 2;\n".repeat(100))?;
         fs::remove_file(dist.join("index.html.br"))?;
         let second = precompress_cached(&dist, Some(&cache))?;
-        assert_eq!((second.written, second.reused, second.compressed), (4, 1, 1));
+        assert_eq!(
+            (second.written, second.reused, second.compressed),
+            (4, 1, 1)
+        );
         assert_eq!(fs::read(dist.join("index.html.br"))?, brotli_copy);
         fs::remove_dir_all(&base)?;
         Ok(())

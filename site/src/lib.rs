@@ -221,6 +221,9 @@ mod tests {
         );
         let still = preview_page(page, false);
         assert!(!still.contains("<script type=\"module\""), "{still}");
-        assert!(still.contains("style.css") && still.contains("/__preview.js"), "{still}");
+        assert!(
+            still.contains("style.css") && still.contains("/__preview.js"),
+            "{still}"
+        );
     }
 }

@@ -261,8 +261,7 @@ fn build(root: &Path, site: &Site, dist: &Path, keep: Option<&Path>) -> Result<(
 
     if let Some(keep) = keep {
         if keep.exists() {
-            fs::remove_dir_all(keep)
-                .with_context(|| format!("cannot empty {}", keep.display()))?;
+            fs::remove_dir_all(keep).with_context(|| format!("cannot empty {}", keep.display()))?;
         }
         article_site::files::copy_dir(&pkg, keep)?;
     }

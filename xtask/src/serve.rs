@@ -1287,7 +1287,9 @@ mod tests {
         std::fs::write(data.join("charts.toml"), "")?;
         assert!(watcher.changed(), "a new data file");
         // A save that keeps the size is told by its time.
-        let file = std::fs::File::options().write(true).open(data.join("charts.toml"))?;
+        let file = std::fs::File::options()
+            .write(true)
+            .open(data.join("charts.toml"))?;
         file.set_modified(SystemTime::now() + Duration::from_secs(5))?;
         drop(file);
         assert!(watcher.changed(), "a save of the same size");
@@ -1330,7 +1332,9 @@ mod tests {
             module_data: DataFiles::read(&data),
             base_url: None,
         };
-        preview.rebuild().map_err(|problems| anyhow!("{problems}"))?;
+        preview
+            .rebuild()
+            .map_err(|problems| anyhow!("{problems}"))?;
         let page = std::fs::read_to_string(out.join("index.en.html"))?;
         assert!(page.contains("Village roads"), "the first build");
         assert!(page.contains("<script src=\"/__preview.js\" defer></script>"));
@@ -1347,11 +1351,19 @@ mod tests {
             ),
         )?;
         let started = Instant::now();
-        preview.rebuild().map_err(|problems| anyhow!("{problems}"))?;
+        preview
+            .rebuild()
+            .map_err(|problems| anyhow!("{problems}"))?;
         let took = started.elapsed();
         let page = std::fs::read_to_string(out.join("index.en.html"))?;
-        assert!(page.contains("Tea picked &lt;by hand&gt;"), "the new label is not shown");
-        assert!(!page.contains("Tea harvested"), "the old label is still shown");
+        assert!(
+            page.contains("Tea picked &lt;by hand&gt;"),
+            "the new label is not shown"
+        );
+        assert!(
+            !page.contains("Tea harvested"),
+            "the old label is still shown"
+        );
         // The module carries the old label: the page does not load it.
         assert!(!page.contains("type=\"module\""), "{page}");
         let files = files_of(&out)?;
@@ -1359,9 +1371,14 @@ mod tests {
             .iter()
             .filter(|f| article_site::compress::is_copy(f))
             .collect();
-        assert!(copies.is_empty(), "a preview wrote compressed copies: {copies:?}");
         assert!(
-            files.iter().any(|f| f.starts_with("pkg/article_charts_bg.") && f.ends_with(".wasm")),
+            copies.is_empty(),
+            "a preview wrote compressed copies: {copies:?}"
+        );
+        assert!(
+            files
+                .iter()
+                .any(|f| f.starts_with("pkg/article_charts_bg.") && f.ends_with(".wasm")),
             "{files:?}"
         );
         println!("a preview rebuild took {} ms", took.as_millis());
@@ -1404,7 +1421,10 @@ mod tests {
         assert!(head.contains("\r\ncache-control: no-store\r\n"), "{head}");
         assert_eq!(String::from_utf8_lossy(&body), format!("2\n{problems}"));
         let (head, body) = fetch(address, "/__preview.js", "")?;
-        assert!(head.contains("\r\ncontent-type: text/javascript\r\n"), "{head}");
+        assert!(
+            head.contains("\r\ncontent-type: text/javascript\r\n"),
+            "{head}"
+        );
         let script = String::from_utf8_lossy(&body);
         assert!(script.contains("textContent") && !script.contains("innerHTML"));
         let (_, body) = fetch(address, "/index.en.html", "Accept-Encoding: br, gzip\r\n")?;

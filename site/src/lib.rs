@@ -105,7 +105,11 @@ pub fn write_with(
         println!("==> drawing static/STEM.svg and .png (2×), 640 px and 360 px wide, for every chart and language");
         statics::write_images(dist, dataset)?
     };
-    let standalone = pages::write_pages(dist, dataset, &drawn, base_url)?;
+    let standalone = if let Mode::Preview { .. } = mode {
+        without_module(dist, || pages::write_pages(dist, dataset, &drawn, base_url))?
+    } else {
+        pages::write_pages(dist, dataset, &drawn, base_url)?
+    };
     oembed::write(dist, dataset, &drawn, base_url)?;
     csp::check_and_write_headers(dist, &standalone)?;
     println!("==> writing the catalogue charts.json");
@@ -128,6 +132,24 @@ pub fn write_with(
         }
     }
     Ok(())
+}
+
+/// The module as the standalone files of a preview inline it: the eight
+/// bytes of an empty module.
+const EMPTY_MODULE: &[u8] = b"\0asm\x01\0\0\0";
+
+/// Runs `write` (which writes the standalone files) with an empty module in
+/// `pkg/` and then puts the real one back. Each standalone file inlines the
+/// module in base64, and writing and checking those copies took half of a
+/// preview's time; a standalone file is a download that `dist` builds
+/// right, so in a preview it shows the page without interaction.
+fn without_module<T>(dist: &Path, write: impl FnOnce() -> Result<T>) -> Result<T> {
+    let module = dist.join("pkg").join("article_charts_bg.wasm");
+    let real = fs::read(&module).with_context(|| format!("cannot read {}", module.display()))?;
+    write_file(&module, EMPTY_MODULE)?;
+    let written = write();
+    write_file(&module, &real)?;
+    written
 }
 
 /// What [`statics::write_images`] returns, without drawing any image: every

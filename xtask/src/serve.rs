@@ -73,6 +73,19 @@ pub fn serve_command(root: &Path, port: u16, site: &dist::Site) -> Result<()> {
         module_data,
         base_url: site.base_url.clone(),
     };
+    // The pages `dist` wrote load no preview script; rebuilt once as a
+    // preview (a few seconds), a page opened now reloads after a save.
+    let started = Instant::now();
+    match previewed.rebuild() {
+        Ok(()) => println!(
+            "==> the pages were rebuilt as preview pages in {} ms",
+            started.elapsed().as_millis()
+        ),
+        Err(problems) => {
+            eprintln!("==> the pages cannot be rebuilt as preview pages:\n{problems}");
+            preview.record(Some(problems));
+        }
+    }
     let watched = Arc::clone(&preview);
     drop(thread::spawn(move || loop {
         thread::sleep(POLL);

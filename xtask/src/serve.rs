@@ -189,17 +189,18 @@ impl Watcher {
     }
 }
 
-/// The contents of a folder's data files, by name: whether the module was
-/// built from the data the pages show.
+/// The contents of a folder's data files, by file name (not by path, so
+/// that the folder named relatively or absolutely reads the same): whether
+/// the module was built from the data the pages show.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct DataFiles(BTreeMap<PathBuf, Vec<u8>>);
+pub struct DataFiles(BTreeMap<std::ffi::OsString, Vec<u8>>);
 
 impl DataFiles {
     pub fn read(data: &Path) -> Self {
         DataFiles(
             data_files(data)
                 .into_iter()
-                .filter_map(|file| Some((file.clone(), std::fs::read(&file).ok()?)))
+                .filter_map(|file| Some((file.file_name()?.to_owned(), std::fs::read(&file).ok()?)))
                 .collect(),
         )
     }
@@ -1342,7 +1343,8 @@ mod tests {
             out: out.clone(),
             www: root.join("www"),
             module,
-            module_data: DataFiles::read(&data),
+            // Named otherwise than the preview names it, as `serve` does.
+            module_data: DataFiles::read(&data.join(".").join("")),
             base_url: None,
         };
         preview

@@ -125,10 +125,15 @@ pub fn precompress_cached(dist: &Path, cache: Option<&Path>) -> Result<Counts> {
     if let Some(cache) = cache {
         fs::create_dir_all(cache).with_context(|| format!("cannot create {}", cache.display()))?;
     }
-    let files: Vec<String> = crate::assets::site_files(dist)?
+    let mut files: Vec<String> = crate::assets::site_files(dist)?
         .into_iter()
         .filter(|file| compressible(file))
         .collect();
+    // The largest first: a large file taken last would keep one core busy
+    // while the others had nothing left to do.
+    files.sort_by_cached_key(|file| {
+        std::cmp::Reverse(fs::metadata(dist.join(file)).map_or(0, |m| m.len()))
+    });
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     std::thread::scope(|scope| {

@@ -56,10 +56,28 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// next reader at once.
 pub const REVALIDATE: &str = "no-cache";
 
+/// Whether and how [`finish_with`] writes the `.br` and `.gz` copies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compress<'a> {
+    /// Every copy, compressed now.
+    All,
+    /// Every copy, taken from this cache folder where the same bytes were
+    /// compressed before (see [`compress::precompress_cached`]).
+    Cached(&'a Path),
+    /// No copy: a preview is looked at on this machine, where compressing
+    /// would only delay the page; the server sends the files themselves.
+    None,
+}
+
 /// Fingerprints, rewrites references, adds the cache rules to `_headers`,
 /// checks that nothing still names an old file, and writes the `.br` and
 /// `.gz` copies. Returns the map from old to new names.
 pub fn finish(dist: &Path) -> Result<BTreeMap<String, String>> {
+    finish_with(dist, Compress::All)
+}
+
+/// As [`finish`], with the copies written as `compress` says.
+pub fn finish_with(dist: &Path, compress: Compress) -> Result<BTreeMap<String, String>> {
     println!("==> fingerprinting the module, glue, scripts and style sheets of the site");
     let renamed = fingerprint(dist)?;
     for (from, to) in &renamed {
@@ -79,9 +97,25 @@ pub fn finish(dist: &Path) -> Result<BTreeMap<String, String>> {
 
     check_references(dist, &renamed)?;
 
-    println!("==> writing .br and .gz beside every text file of the site");
-    let written = compress::precompress(dist)?;
-    println!("    {written} compressed copies");
+    match compress {
+        Compress::All => {
+            println!("==> writing .br and .gz beside every text file of the site");
+            let written = compress::precompress(dist)?;
+            println!("    {written} compressed copies");
+        }
+        Compress::Cached(cache) => {
+            println!(
+                "==> writing .br and .gz beside every text file of the site (files compressed before are taken from {})",
+                cache.display()
+            );
+            let counts = compress::precompress_cached(dist, Some(cache))?;
+            println!(
+                "    {} compressed copies: {} files compressed, {} unchanged files from the cache",
+                counts.written, counts.compressed, counts.reused
+            );
+        }
+        Compress::None => println!("==> no .br or .gz copies (preview)"),
+    }
     Ok(renamed)
 }
 

@@ -89,10 +89,24 @@ impl Site {
 
 /// Builds the site from scratch and prints the size of every file in it.
 pub fn dist(root: &Path, site: &Site) -> Result<()> {
+    dist_keeping_module(root, site, None)
+}
+
+/// As [`dist`], and copies the module and its glue as wasm-bindgen and
+/// wasm-opt wrote them, before fingerprinting, into `keep` (replacing what
+/// it held): `cargo xtask serve` rebuilds its preview pages around them
+/// without building the module again.
+pub fn dist_keeping_module(root: &Path, site: &Site, keep: Option<&Path>) -> Result<()> {
     let out = root.join(&site.out);
-    replace_folder(&out, |staging| build(root, site, staging))?;
+    replace_folder(&out, |staging| build(root, site, staging, keep))?;
     println!("==> the site is in {}", site.out.display());
     Ok(())
+}
+
+/// The folder of compressed copies `dist` keeps between builds, keyed by
+/// the contents they were made of (see `compress::precompress_cached`).
+pub fn compress_cache(root: &Path) -> PathBuf {
+    target_dir(root).join("xtask").join("compressed")
 }
 
 /// Runs `build` on a new, empty folder beside `out` (in the same parent,
@@ -158,7 +172,7 @@ pub fn replace_folder(out: &Path, build: impl FnOnce(&Path) -> Result<()>) -> Re
 
 /// Builds the whole site into `dist`, an empty folder; `site.out` is the
 /// folder the site will be in, named in messages.
-fn build(root: &Path, site: &Site, dist: &Path) -> Result<()> {
+fn build(root: &Path, site: &Site, dist: &Path, keep: Option<&Path>) -> Result<()> {
     let shown = site.out.display();
     // The data is read first: a wrong file fails in a second, before any
     // compiling, with every problem named by file, line and field.
@@ -245,7 +259,21 @@ fn build(root: &Path, site: &Site, dist: &Path) -> Result<()> {
     println!("==> made {replaced} paths of the standard library relative in {shown}/pkg/article_charts_bg.wasm");
     article_site::files::write_file(&module, &bytes)?;
 
-    article_site::write(dist, &root.join("www"), &dataset, site.base_url.as_deref())?;
+    if let Some(keep) = keep {
+        if keep.exists() {
+            fs::remove_dir_all(keep).with_context(|| format!("cannot empty {}", keep.display()))?;
+        }
+        article_site::files::copy_dir(&pkg, keep)?;
+    }
+
+    let cache = compress_cache(root);
+    article_site::write_with(
+        dist,
+        &root.join("www"),
+        &dataset,
+        site.base_url.as_deref(),
+        article_site::Mode::DistCached(&cache),
+    )?;
     print_sizes(dist, &site.out)
 }
 

@@ -29,7 +29,9 @@ Commands:
                        with the address it will be served from (https://…/), link
                        previews, canonical links, embed codes and oEmbed are absolute
   serve [--port N] [--data DIR]
-                       build the site into dist/ and serve it on http://127.0.0.1:N/ (default 8000)
+                       build the site into dist/ and serve it on http://127.0.0.1:N/ (default 8000);
+                       then watch the data folder: a save rebuilds the pages (no module, no
+                       compressed copies), open pages reload, and errors show on the page
   draft ARTICLE.txt --out DIR
                        draft a data folder (Chinese only) from a Chinese news article
                        (`-` reads standard input): every figure, charts, and DIR/DRAFT.md

@@ -4,17 +4,18 @@
 //! It only listens on 127.0.0.1: it is a development tool, never a public
 //! server.
 
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{anyhow, Result};
 
-use crate::dist;
+use crate::{dist, target_dir};
 use article_site::compress::Encoding;
 use article_site::csp;
 
@@ -47,18 +48,294 @@ const LIMITS: Limits = Limits {
 /// The longest request head accepted; ours are a few hundred bytes.
 const HEAD_MAX: usize = 16 * 1024;
 
-/// `cargo xtask serve`: builds the site, then serves it until Ctrl+C.
+/// How often the data folder is looked at for changes: a save shows on the
+/// page well within two seconds, and reading a few file times this often
+/// costs nothing.
+const POLL: Duration = Duration::from_millis(300);
+
+/// `cargo xtask serve`: builds the site, then serves it until Ctrl+C, and
+/// rebuilds its pages whenever a `*.toml` file of the data folder changes
+/// (see [`PreviewSite`]).
 pub fn serve_command(root: &Path, port: u16, site: &dist::Site) -> Result<()> {
-    dist::dist(root, site)?;
+    let module = target_dir(root).join("xtask").join("preview-module");
+    // Read before the build, so that a save during the build counts as a
+    // change and is previewed.
+    let module_data = DataFiles::read(&root.join(&site.data));
+    let mut watcher = Watcher::new(root.join(&site.data));
+    dist::dist_keeping_module(root, site, Some(&module))?;
     let (listener, port) = bind(port)?;
+    let preview = Arc::new(Preview::default());
+    let previewed = PreviewSite {
+        data: site.data.clone(),
+        out: root.join(&site.out),
+        www: root.join("www"),
+        module,
+        module_data,
+        base_url: site.base_url.clone(),
+    };
+    // The pages `dist` wrote load no preview script; rebuilt once as a
+    // preview (a few seconds), a page opened now reloads after a save.
+    let started = Instant::now();
+    match previewed.rebuild() {
+        Ok(()) => println!(
+            "==> the pages were rebuilt as preview pages in {} ms",
+            started.elapsed().as_millis()
+        ),
+        Err(problems) => {
+            eprintln!("==> the pages cannot be rebuilt as preview pages:\n{problems}");
+            preview.record(Some(problems));
+        }
+    }
+    let watched = Arc::clone(&preview);
+    drop(thread::spawn(move || loop {
+        thread::sleep(POLL);
+        if watcher.changed() {
+            let started = Instant::now();
+            match previewed.rebuild() {
+                Ok(()) => {
+                    let build = watched.record(None);
+                    println!(
+                        "==> preview {build}: the pages of {} were rebuilt in {} ms",
+                        previewed.data.display(),
+                        started.elapsed().as_millis()
+                    );
+                }
+                Err(problems) => {
+                    eprintln!(
+                        "==> the data folder {} cannot be previewed; the last good site stays served:\n{problems}",
+                        previewed.data.display()
+                    );
+                    watched.record(Some(problems));
+                }
+            }
+        }
+    }));
     println!(
-        "Serving {} (the site of {}) at http://127.0.0.1:{port}/ (Ctrl+C to stop)",
+        "Serving {} (the site of {}) at http://127.0.0.1:{port}/ (Ctrl+C to stop);\n\
+         watching {} for changes: the pages are rebuilt without the module or compressed copies",
         site.out.display(),
+        site.data.display(),
         site.data.display()
     );
-    accept(listener, Site::new(root.join(&site.out)), true, LIMITS);
+    accept(
+        listener,
+        Site {
+            preview: Some(preview),
+            ..Site::new(root.join(&site.out))
+        },
+        true,
+        LIMITS,
+    );
     Ok(())
 }
+
+/// The `*.toml` files of a data folder (or the one file it names) with
+/// their modification times and sizes: what tells a save.
+type Stamps = BTreeMap<PathBuf, (Option<SystemTime>, u64)>;
+
+/// The data files [`article_dataset::load`] reads for `data`: every
+/// `*.toml` file of a folder, or the file itself.
+fn data_files(data: &Path) -> Vec<PathBuf> {
+    if data.is_file() {
+        return vec![data.to_path_buf()];
+    }
+    let Ok(entries) = std::fs::read_dir(data) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "toml") && path.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Tells when the data files of a folder were saved, added or removed, by
+/// their times and sizes, looked at on each call. Polling a handful of
+/// files needs no dependency and behaves the same on every file system
+/// (network and container mounts included, where change notifications are
+/// often missing); the cost is up to one poll of delay.
+pub struct Watcher {
+    data: PathBuf,
+    seen: Stamps,
+}
+
+impl Watcher {
+    /// A watcher of `data` that counts its files as they are now as seen.
+    pub fn new(data: PathBuf) -> Self {
+        let seen = Self::stamps(&data);
+        Watcher { data, seen }
+    }
+
+    fn stamps(data: &Path) -> Stamps {
+        data_files(data)
+            .into_iter()
+            .filter_map(|file| {
+                let metadata = std::fs::metadata(&file).ok()?;
+                Some((file, (metadata.modified().ok(), metadata.len())))
+            })
+            .collect()
+    }
+
+    /// Whether any data file was saved, added or removed since the last
+    /// call (or since [`Watcher::new`]).
+    pub fn changed(&mut self) -> bool {
+        let now = Self::stamps(&self.data);
+        if now == self.seen {
+            return false;
+        }
+        self.seen = now;
+        true
+    }
+}
+
+/// The contents of a folder's data files, by file name (not by path, so
+/// that the folder named relatively or absolutely reads the same): whether
+/// the module was built from the data the pages show.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct DataFiles(BTreeMap<std::ffi::OsString, Vec<u8>>);
+
+impl DataFiles {
+    pub fn read(data: &Path) -> Self {
+        DataFiles(
+            data_files(data)
+                .into_iter()
+                .filter_map(|file| Some((file.file_name()?.to_owned(), std::fs::read(&file).ok()?)))
+                .collect(),
+        )
+    }
+}
+
+/// What `serve` rebuilds when the data folder changes: only the pages,
+/// images and data files, by the site crate in its preview mode, around the
+/// module built at the start. Neither the module (minutes of release build
+/// and wasm-opt) nor the `.br`/`.gz` copies (most of a `dist`) are made
+/// again, so a save shows within a second or two.
+///
+/// The module carries the data it was built from. When that is not the
+/// data of the pages any more, the pages load no module: the prerendered
+/// pictures, which are right, stay as they are, and only the interaction
+/// (tooltips, keyboard) is missing until `serve` is started again. A module
+/// that hydrated them would draw its older figures over them.
+pub struct PreviewSite {
+    /// The data folder, as messages name it.
+    pub data: PathBuf,
+    /// The folder served, replaced as a whole by each good rebuild.
+    pub out: PathBuf,
+    /// The front end, `www/`.
+    pub www: PathBuf,
+    /// The module and glue as wasm-bindgen and wasm-opt wrote them.
+    pub module: PathBuf,
+    /// The data files the module was built from.
+    pub module_data: DataFiles,
+    /// `--base-url`, if any.
+    pub base_url: Option<String>,
+}
+
+impl PreviewSite {
+    /// Validates the data folder and, if it is valid, rebuilds the preview
+    /// site in a new folder that then replaces the served one. On any
+    /// problem the served site is left as it was, and the problems are
+    /// returned as text, one `FILE:LINE: …` per line for the data's.
+    pub fn rebuild(&self) -> std::result::Result<(), String> {
+        let dataset = article_dataset::load(&self.data).map_err(|errors| errors.to_string())?;
+        let hydrate = DataFiles::read(&self.data) == self.module_data;
+        dist::replace_folder(&self.out, |staging| {
+            article_site::files::copy_dir(&self.module, &staging.join("pkg"))?;
+            article_site::write_with(
+                staging,
+                &self.www,
+                &dataset,
+                self.base_url.as_deref(),
+                article_site::Mode::Preview { hydrate },
+            )
+        })
+        .map_err(|error| format!("{error:#}"))
+    }
+}
+
+/// The preview's state, which [`PREVIEW_JS`] asks for at [`PREVIEW_STATE`]:
+/// a number that grows with every rebuild, and the problems of the last
+/// one (none when it succeeded).
+#[derive(Debug, Default)]
+pub struct Preview {
+    state: Mutex<(u64, String)>,
+}
+
+impl Preview {
+    /// Counts a rebuild and keeps its problems; returns its number.
+    pub fn record(&self, problems: Option<String>) -> u64 {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.0 += 1;
+        state.1 = problems.unwrap_or_default();
+        state.0
+    }
+
+    /// The answer of [`PREVIEW_STATE`]: the number on the first line, the
+    /// problems, if any, on the lines after it.
+    fn report(&self) -> String {
+        let state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        format!("{}\n{}", state.0, state.1)
+    }
+}
+
+/// The address of the preview's state.
+const PREVIEW_STATE: &str = "/__preview";
+
+/// The script every preview page loads (`article_site::PREVIEW_SCRIPT`),
+/// served by `serve` alone, never written into a site. It asks for the
+/// preview's state once a second; when the number changes and the rebuild
+/// succeeded it reloads the page, and while the data folder has problems
+/// it shows them in a banner over the last good page. Every problem
+/// reaches the page as text (`textContent`), never as HTML, so a `<` in a
+/// data file is shown as it is and the pages' Trusted Types allow it; the
+/// banner's look is set through the CSSOM, which `style-src 'self'`
+/// allows, not by a `style` attribute, which it does not.
+const PREVIEW_JS: &str = r#"// cargo xtask serve: reloads a preview page when its data folder was rebuilt.
+(() => {
+  let seen = null;
+  let banner = null;
+  const show = (problems) => {
+    if (!problems) {
+      banner?.remove();
+      banner = null;
+      return;
+    }
+    if (!banner) {
+      banner = document.createElement('pre');
+      banner.id = '__preview-problems';
+      banner.setAttribute('role', 'alert');
+      Object.assign(banner.style, {
+        position: 'fixed', insetInline: '0', top: '0', zIndex: '2147483647', margin: '0',
+        maxHeight: '60vh', overflow: 'auto', padding: '12px 16px', whiteSpace: 'pre-wrap',
+        background: '#8b0000', color: '#fff', font: '14px/1.5 ui-monospace, monospace',
+      });
+      document.body.append(banner);
+    }
+    banner.textContent =
+      'The data folder cannot be built; this is the last good page.\n\n' + problems;
+  };
+  const poll = async () => {
+    try {
+      const response = await fetch('/__preview', { cache: 'no-store' });
+      const text = await response.text();
+      const newline = text.indexOf('\n');
+      const build = newline < 0 ? text : text.slice(0, newline);
+      const problems = newline < 0 ? '' : text.slice(newline + 1).trim();
+      if (seen !== null && build !== seen && !problems) {
+        location.reload();
+        return;
+      }
+      seen = build;
+      show(problems);
+    } catch {
+      // The server is restarting or gone: ask again.
+    }
+    setTimeout(poll, 1000);
+  };
+  poll();
+})();
+"#;
 
 /// Serves `dir` on a free port of 127.0.0.1 from a background thread of
 /// this process, and returns the base URL (`http://127.0.0.1:PORT/`). The
@@ -71,7 +348,14 @@ pub fn serve_in_background(dir: PathBuf) -> Result<String> {
 /// serves `dist/` and `bench/` side by side that way): files the links lead
 /// to are served if they lie in one of `linked`, and nowhere else.
 pub fn serve_linked_in_background(dir: PathBuf, linked: Vec<PathBuf>) -> Result<String> {
-    serve_with_limits(Site { dir, linked }, LIMITS)
+    serve_with_limits(
+        Site {
+            dir,
+            linked,
+            preview: None,
+        },
+        LIMITS,
+    )
 }
 
 /// What is served: the files below `dir`, and those below `linked` that a
@@ -79,6 +363,9 @@ pub fn serve_linked_in_background(dir: PathBuf, linked: Vec<PathBuf>) -> Result<
 struct Site {
     dir: PathBuf,
     linked: Vec<PathBuf>,
+    /// The preview's state, when the site is a preview: then, and only
+    /// then, [`PREVIEW_STATE`] and the preview script are answered.
+    preview: Option<Arc<Preview>>,
 }
 
 impl Site {
@@ -86,6 +373,7 @@ impl Site {
         Site {
             dir,
             linked: Vec::new(),
+            preview: None,
         }
     }
 }
@@ -236,6 +524,9 @@ fn answer(
             b"method not allowed".to_vec(),
             String::new(),
         )
+    } else if let Some((kind, body)) = preview_answer(site, url) {
+        // Never cached: the state changes with every save.
+        (200, kind, body, "Cache-Control: no-store\r\n".to_owned())
     } else {
         match resolve_in(site, url) {
             Target::File(path) => {
@@ -288,10 +579,27 @@ fn answer(
         eprintln!("{method} {url} -> {code}");
     }
     // The site's cache lifetimes are for its files: an error or a redirect
-    // cached for a year would outlive the fix.
-    extra.push_str(&site_headers(&site.dir, &rule_path(url), code == 200));
+    // cached for a year would outlive the fix, and the preview's answers set
+    // their own.
+    let own_cache = extra.starts_with("Cache-Control:");
+    extra.push_str(&site_headers(
+        &site.dir,
+        &rule_path(url),
+        code == 200 && !own_cache,
+    ));
     stream.write_all(&response(code, kind, &body, &extra, method == "HEAD"))?;
     stream.flush()
+}
+
+/// The preview's own answers (its state and its script) with their
+/// Content-Type, for a site that is a preview; `None` for anything else.
+fn preview_answer(site: &Site, url: &str) -> Option<(&'static str, Vec<u8>)> {
+    let preview = site.preview.as_ref()?;
+    match url.split(['?', '#']).next().unwrap_or("") {
+        PREVIEW_STATE => Some(("text/plain; charset=utf-8", preview.report().into_bytes())),
+        article_site::PREVIEW_SCRIPT => Some(("text/javascript", PREVIEW_JS.as_bytes().to_vec())),
+        _ => None,
+    }
 }
 
 /// The value of the header `name` (lower-case) in a request head, if sent.
@@ -706,6 +1014,7 @@ mod tests {
         let site = Site {
             dir: dir.clone(),
             linked: vec![outside.clone()],
+            preview: None,
         };
         assert_eq!(
             resolve_in(&site, "/linked/secret.txt"),
@@ -974,6 +1283,171 @@ mod tests {
         assert!(head.starts_with("http/1.1 404"), "{head}");
         assert!(!head.contains("immutable"), "{head}");
         std::fs::remove_dir_all(&dir)?;
+        Ok(())
+    }
+
+    #[test]
+    fn the_watcher_sees_saves_new_files_and_removals_of_data_files_only() -> Result<()> {
+        let dir = tempfile::tempdir()?;
+        let data = dir.path().to_path_buf();
+        std::fs::write(data.join("article.toml"), "[meta]\n")?;
+        let mut watcher = Watcher::new(data.clone());
+        assert!(!watcher.changed(), "nothing was saved yet");
+        std::fs::write(data.join("article.toml"), "[meta]\ntitle_en = \"A\"\n")?;
+        assert!(watcher.changed(), "a save of a data file");
+        assert!(!watcher.changed(), "the same save counts once");
+        std::fs::write(data.join("notes.txt"), "not data")?;
+        assert!(!watcher.changed(), "a file that is not *.toml");
+        std::fs::write(data.join("charts.toml"), "")?;
+        assert!(watcher.changed(), "a new data file");
+        // A save that keeps the size is told by its time.
+        let file = std::fs::File::options()
+            .write(true)
+            .open(data.join("charts.toml"))?;
+        file.set_modified(SystemTime::now() + Duration::from_secs(5))?;
+        drop(file);
+        assert!(watcher.changed(), "a save of the same size");
+        std::fs::remove_file(data.join("charts.toml"))?;
+        assert!(watcher.changed(), "a removed data file");
+        Ok(())
+    }
+
+    /// Every file below `dir`, as `/`-separated relative paths.
+    fn files_of(dir: &Path) -> Result<Vec<String>> {
+        article_site::assets::site_files(dir)
+    }
+
+    #[test]
+    fn a_preview_rebuild_shows_a_new_label_at_once_and_keeps_the_last_good_site_on_errors(
+    ) -> Result<()> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .ok_or_else(|| anyhow!("no workspace root"))?;
+        let temporary = tempfile::tempdir()?;
+        let data = temporary.path().join("data");
+        article_site::files::copy_dir(&root.join("tests/data/second-article"), &data)?;
+        // A stand-in for the module and its glue: the preview copies them
+        // as they are and never runs them.
+        let module = temporary.path().join("module");
+        std::fs::create_dir_all(&module)?;
+        std::fs::write(
+            module.join("article_charts.js"),
+            "export function mount(root) {}\nexport function mount_chart(root) {}\n\
+             export function hydrate(root) {}\nasync function __wbg_init(options) {}\n\
+             export { __wbg_init as default };\n",
+        )?;
+        std::fs::write(module.join("article_charts_bg.wasm"), b"\0asm\x01\0\0\0")?;
+        let out = temporary.path().join("site");
+        let preview = PreviewSite {
+            data: data.clone(),
+            out: out.clone(),
+            www: root.join("www"),
+            module,
+            // Named otherwise than the preview names it, as `serve` does.
+            module_data: DataFiles::read(&data.join(".").join("")),
+            base_url: None,
+        };
+        preview
+            .rebuild()
+            .map_err(|problems| anyhow!("{problems}"))?;
+        let page = std::fs::read_to_string(out.join("index.en.html"))?;
+        assert!(page.contains("Village roads"), "the first build");
+        assert!(page.contains("<script src=\"/__preview.js\" defer></script>"));
+        // The module was built from this data: it hydrates the page.
+        assert!(page.contains("type=\"module\""), "{page}");
+
+        let indicators = data.join("indicators.toml");
+        let text = std::fs::read_to_string(&indicators)?;
+        std::fs::write(
+            &indicators,
+            text.replace(
+                "label_en = \"Tea harvested\"",
+                "label_en = \"Tea picked <by hand>\"",
+            ),
+        )?;
+        let started = Instant::now();
+        preview
+            .rebuild()
+            .map_err(|problems| anyhow!("{problems}"))?;
+        let took = started.elapsed();
+        let page = std::fs::read_to_string(out.join("index.en.html"))?;
+        assert!(
+            page.contains("Tea picked &lt;by hand&gt;"),
+            "the new label is not shown"
+        );
+        assert!(
+            !page.contains("Tea harvested"),
+            "the old label is still shown"
+        );
+        // The module carries the old label: the page does not load it.
+        assert!(!page.contains("type=\"module\""), "{page}");
+        let files = files_of(&out)?;
+        let copies: Vec<&String> = files
+            .iter()
+            .filter(|f| article_site::compress::is_copy(f))
+            .collect();
+        assert!(
+            copies.is_empty(),
+            "a preview wrote compressed copies: {copies:?}"
+        );
+        assert!(
+            files
+                .iter()
+                .any(|f| f.starts_with("pkg/article_charts_bg.") && f.ends_with(".wasm")),
+            "{files:?}"
+        );
+        println!("a preview rebuild took {} ms", took.as_millis());
+
+        // A wrong unit: the folder is refused, and the last good site stays.
+        std::fs::write(
+            &indicators,
+            std::fs::read_to_string(&indicators)?.replacen(
+                "unit = \"tonne\"",
+                "unit = \"<b>tonnes</b>\"",
+                1,
+            ),
+        )?;
+        let problems = preview
+            .rebuild()
+            .err()
+            .ok_or_else(|| anyhow!("an unknown unit was previewed"))?;
+        assert!(problems.contains("indicators.toml:"), "{problems}");
+        assert!(problems.contains("`unit`"), "{problems}");
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.en.html"))?,
+            page,
+            "the last good page changed"
+        );
+
+        // The server answers the problems, the script and the last good page.
+        let state = Arc::new(Preview::default());
+        state.record(None);
+        state.record(Some(problems.clone()));
+        let base = serve_with_limits(
+            Site {
+                preview: Some(Arc::clone(&state)),
+                ..Site::new(out.clone())
+            },
+            LIMITS,
+        )?;
+        let address = base.trim_start_matches("http://").trim_end_matches('/');
+        let (head, body) = fetch(address, "/__preview", "")?;
+        assert!(head.starts_with("http/1.1 200"), "{head}");
+        assert!(head.contains("\r\ncache-control: no-store\r\n"), "{head}");
+        assert_eq!(String::from_utf8_lossy(&body), format!("2\n{problems}"));
+        let (head, body) = fetch(address, "/__preview.js", "")?;
+        assert!(
+            head.contains("\r\ncontent-type: text/javascript\r\n"),
+            "{head}"
+        );
+        let script = String::from_utf8_lossy(&body);
+        assert!(script.contains("textContent") && !script.contains("innerHTML"));
+        let (_, body) = fetch(address, "/index.en.html", "Accept-Encoding: br, gzip\r\n")?;
+        assert_eq!(String::from_utf8_lossy(&body), page);
+        // A site that is not a preview has no such addresses.
+        let plain = serve_test(&out, LIMITS)?;
+        let (head, _) = fetch(&plain, "/__preview", "")?;
+        assert!(head.starts_with("http/1.1 404"), "{head}");
         Ok(())
     }
 }

@@ -1,6 +1,10 @@
 //! Honesty: every figure of the data file is checked against the article it
 //! comes from (`data/article.zh-Hant.txt`, Traditional Chinese with stray
 //! pinyin glitches), converted to Simplified Chinese here.
+//!
+//! These tests check `data/` itself, the first article charted: a newsroom
+//! that replaces `data/` with another article replaces or removes this
+//! file with it. Every other test holds for any data folder.
 
 use std::path::PathBuf;
 
@@ -53,7 +57,13 @@ const RESTORED: [(&str, &str); 2] = [
 fn article_hant() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/article.zh-Hant.txt");
     let mut text =
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}; tests/article.rs checks the figures of data/ against the article \
+                 data/ was made from, and must go with it when data/ holds another article",
+                path.display()
+            )
+        });
     for (garbled, restored) in RESTORED {
         assert!(
             text.contains(garbled),

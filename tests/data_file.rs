@@ -508,18 +508,19 @@ fn json_round_trips_every_field_of_every_figure() {
 
 #[test]
 fn the_readme_example_is_a_valid_data_folder() {
-    let readme = read(&root().join("README.md"));
+    // The reference of the format, which README.md links to.
+    let readme = read(&root().join("docs/data-format.md"));
     let section = readme
         .split("## Charting another article")
         .nth(1)
-        .unwrap_or_else(|| panic!("README.md has no \"Charting another article\""));
+        .unwrap_or_else(|| panic!("docs/data-format.md has no \"Charting another article\""));
     let example = section
         .split("```toml\n")
         .nth(1)
         .and_then(|rest| rest.split("```").next())
         .unwrap_or_else(|| panic!("the section has no TOML example"));
-    let ds = parse_files(&[("README.md example".to_owned(), example.to_owned())])
-        .unwrap_or_else(|e| panic!("the README's example is refused:\n{e}"));
+    let ds = parse_files(&[("docs/data-format.md example".to_owned(), example.to_owned())])
+        .unwrap_or_else(|e| panic!("the documented example is refused:\n{e}"));
     assert_eq!(ds.charts.len(), 1);
     assert_eq!(ds.indicators[0].unit.word.zh_hant, "公里");
 }

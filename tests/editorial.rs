@@ -1,6 +1,9 @@
 //! The graphics desk's checks on this article's charts (see the desk
 //! reference's checklist): what a reader of each language sees, laid out
-//! from `data/` as the site builds it.
+//! from `data/` as the site builds it. These check `data/` itself, the
+//! first article charted (its timeline, its money chart, its 巴塘 slip): a
+//! newsroom that replaces `data/` with another article replaces or removes
+//! this file with it.
 
 use std::path::PathBuf;
 

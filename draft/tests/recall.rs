@@ -2,6 +2,10 @@
 //! `data/indicators.toml` (the real article), and the hand-labelled figures
 //! of the public articles in `tests/data/articles/`. Each drafted folder must
 //! also pass the validator as it is.
+//!
+//! The tests on `data/` check the first article charted, from its text to
+//! its 73 figures: a newsroom that replaces `data/` with another article
+//! keeps its text beside it, or drops those two tests with it.
 
 // Test code: a malformed expectation file should stop the test loudly.
 #![allow(clippy::unwrap_used)]

@@ -30,6 +30,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use article_charts::data::Dataset;
+use article_charts::locale::Locale;
 
 use crate::files::{copy_dir, write_file};
 
@@ -158,12 +159,16 @@ fn preview_drawn(dataset: &Dataset) -> Vec<statics::Drawn<'_>> {
     dataset
         .charts
         .iter()
-        .map(|chart| statics::Drawn {
-            chart,
-            heights: statics::LANGUAGES
-                .iter()
-                .map(|&locale| statics::Size::Column.scene(dataset, chart, locale).height)
-                .collect(),
+        .map(|chart| {
+            let locales = Locale::published(dataset);
+            statics::Drawn {
+                chart,
+                locales,
+                heights: locales
+                    .iter()
+                    .map(|&locale| statics::Size::Column.scene(dataset, chart, locale).height)
+                    .collect(),
+            }
         })
         .collect()
 }

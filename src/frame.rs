@@ -519,13 +519,13 @@ mod tests {
             "Source: Jia County statistics bureau, 8 May 2020"
         );
         data.meta.publication = Some(Words {
-            zh: "《东河日报》".into(),
+            zh: "《青石日报》".into(),
             zh_hant: "東河日報".into(),
-            en: "Donghe Daily".into(),
+            en: "Qingshi Daily".into(),
         });
         assert_eq!(
             parts(&data, Locale::ZhHans).source,
-            "来源：甲县统计局，据《东河日报》2020年5月8日报道"
+            "来源：甲县统计局，据《青石日报》2020年5月8日报道"
         );
         assert_eq!(
             parts(&data, Locale::ZhHant).source,
@@ -533,12 +533,12 @@ mod tests {
         );
         assert_eq!(
             parts(&data, Locale::En).source,
-            "Source: Jia County statistics bureau, via Donghe Daily, 8 May 2020"
+            "Source: Jia County statistics bureau, via Qingshi Daily, 8 May 2020"
         );
         data.meta.published = None;
         assert_eq!(
             parts(&data, Locale::En).source,
-            "Source: Jia County statistics bureau, via Donghe Daily"
+            "Source: Jia County statistics bureau, via Qingshi Daily"
         );
         data.meta.author = None;
         assert_eq!(parts(&data, Locale::En).credit, None);

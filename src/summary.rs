@@ -550,10 +550,10 @@ mod brief_tests {
                 );
             }
         }
-        let plan = "《东河区对口帮扶云岭县五年规划（2017—2021年）》，第二轮帮扶启动时编制。〔〕内的字系据原文乱码处的字节复原（原文此处编码错位）。";
+        let plan = "《青石区对口帮扶白水县五年规划（2017—2021年）》，第二轮帮扶启动时编制。〔〕内的字系据原文乱码处的字节复原（原文此处编码错位）。";
         assert_eq!(
             brief(plan, Locale::ZhHans),
-            "《东河区对口帮扶云岭县五年规划（2017—2021年）》，第二轮帮扶启动时编制。……"
+            "《青石区对口帮扶白水县五年规划（2017—2021年）》，第二轮帮扶启动时编制。……"
         );
         assert_eq!(brief("Short. Note.", Locale::En), "Short. Note.");
         let cumulative = "Cumulative: the article says the funds were invested “over the years” (先后共投入) and gives no period, nor any other figure that would let a reader date them.";

@@ -72,7 +72,7 @@ vocabulary! {
     /// "第5" / "5th", money uses 万/亿 and a currency sign) and what values
     /// are plausible.
     Quantity {
-        /// How many of something: people, classrooms, trees.
+        /// How many of something: people, wells, trees.
         Count = "count",
         /// An amount of money, in the currency's base unit (yuan, not 万元).
         Money = "money",
@@ -138,10 +138,10 @@ pub struct Unit {
     pub id: Text,
     /// What kind of quantity it is.
     pub quantity: Quantity,
-    /// The word after a number: "间" / "間" / "classroom"; English is the
+    /// The word after a number: "棵" / "棵" / "tree"; English is the
     /// singular here. May be empty where a number stands alone.
     pub word: Words,
-    /// The English plural: "classrooms".
+    /// The English plural: "trees".
     pub en_plural: Text,
     /// A sign English writes before the number instead of a word, such as
     /// "¥" for yuan.

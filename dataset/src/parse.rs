@@ -1221,7 +1221,7 @@ fn kind_rule(kind: Kind, items: &[&Indicator]) -> Option<String> {
                     i.id
                 ))
             } else {
-                // Classrooms and teachers are both counts, yet bars of them on
+                // Wells and bridges are both counts, yet bars of them on
                 // one axis would compare unlike things: one unit, one axis.
                 items
                     .windows(2)

@@ -279,9 +279,9 @@ mod tests {
     fn the_provider_is_the_publication_in_each_language_and_the_author_is_kept() {
         let mut data = DATASET.clone();
         data.meta.publication = Some(Words {
-            zh: "东河日报".into(),
+            zh: "青石日报".into(),
             zh_hant: "東河日報".into(),
-            en: "Donghe Daily".into(),
+            en: "Qingshi Daily".into(),
         });
         data.meta.author = Some(Words {
             zh: "李明".into(),
@@ -294,8 +294,8 @@ mod tests {
         };
         let chart = &data.charts[0];
         let d = |locale| document(&data, chart, locale, BASE, size);
-        assert_eq!(d(Locale::En)["provider_name"], "Donghe Daily");
-        assert_eq!(d(Locale::ZhHans)["provider_name"], "东河日报");
+        assert_eq!(d(Locale::En)["provider_name"], "Qingshi Daily");
+        assert_eq!(d(Locale::ZhHans)["provider_name"], "青石日报");
         assert_eq!(d(Locale::ZhHant)["provider_name"], "東河日報");
         assert_eq!(d(Locale::En)["author_name"], "Li Ming");
         assert_eq!(d(Locale::ZhHant)["author_name"], "李明");

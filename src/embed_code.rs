@@ -247,8 +247,12 @@ pub fn code(form: Form, embed: &Embed) -> String {
                 format!(" data-theme=\"{}\"", escape_attr(embed.theme))
             };
             let lang = embed.locale.url_tag();
+            // Where scripts run, the image also fits inside the reserved
+            // height (a block, scaled down if need be): on a phone the
+            // 360 px image is taller than the chart, and the article moved
+            // up when the chart took its place.
             format!(
-                "<style>@media (scripting:enabled){{[data-article-chart=\"{}\"][data-lang=\"{lang}\"]{{min-height:{reserved}}}}}</style>\n<div data-article-chart=\"{}\" data-lang=\"{lang}\"{theme}>{image}</div>\n<script type=\"module\" src=\"{dir}article-charts-embed.js\"></script>",
+                "<style>@media (scripting:enabled){{[data-article-chart=\"{0}\"][data-lang=\"{lang}\"]{{min-height:{reserved}}}[data-article-chart=\"{0}\"][data-lang=\"{lang}\"] img{{display:block;width:auto;max-height:{reserved}}}}}</style>\n<div data-article-chart=\"{1}\" data-lang=\"{lang}\"{theme}>{image}</div>\n<script type=\"module\" src=\"{dir}article-charts-embed.js\"></script>",
                 escape_css_string(embed.id),
                 escape_attr(embed.id),
             )
@@ -431,7 +435,12 @@ mod tests {
             "{script}"
         );
         assert!(
-            script.contains(&format!("@media (scripting:enabled){{[data-article-chart=\"x\"][data-lang=\"en\"]{{min-height:{reserved}}}}}")),
+            script.contains(&format!("@media (scripting:enabled){{[data-article-chart=\"x\"][data-lang=\"en\"]{{min-height:{reserved}}}")),
+            "{script}"
+        );
+        // The fallback image fits inside that height while the chart loads.
+        assert!(
+            script.contains(&format!("[data-article-chart=\"x\"][data-lang=\"en\"] img{{display:block;width:auto;max-height:{reserved}}}")),
             "{script}"
         );
         let dark = code(Form::Script, &embed("", "T", "dark"));

@@ -415,10 +415,11 @@ describe('accessibility', () => {
       calendar_year: /^\d{4}/, edition: /edition/, level: /levels?/, class: /class(es)?/, round: /round/,
       nth_batch: /batch/,
     };
+    // The article's own word, as printed: 余 and 以上 are both "at least".
     const QUALIFIERS = {
-      en: { at_least: /\+/, approx: /nearly/ },
-      zh: { at_least: /余/, approx: /近/ },
-      'zh-Hant': { at_least: /餘/, approx: /近/ },
+      en: { at_least: /\+|more than|or more/, approx: /nearly|about/, at_most: /under|less than|at most/ },
+      zh: { at_least: /余|以上|超过|逾/, approx: /近|约|左右/, at_most: /以下|不到|不足|不超过/ },
+      'zh-Hant': { at_least: /餘|以上|超過|逾/, approx: /近|約|左右/, at_most: /以下|不到|不足|不超過/ },
     };
     /** The number an English value cell states, in base units. */
     const englishNumber = (text) => {

@@ -63,7 +63,6 @@ const READY_MS = 30_000;
 const STEP_PX = 6;
 const BEGIN_MARKER = '<!-- bench:begin (written by `cargo xtask bench`; edit outside the markers) -->';
 const END_MARKER = '<!-- bench:end -->';
-const RUNS_HEADING = '## Every run';
 
 function required(name) {
   const value = process.env[name];
@@ -997,18 +996,17 @@ async function section(measured, table, goals) {
   ].join('\n');
 }
 
-/** Puts `text` between the markers of `file` (or at its end), and appends the run's targets under RUNS_HEADING. */
-async function writeResults(file, text, record) {
+/** Puts `text` between the markers of `file` (or at its end). */
+async function writeResults(file, text) {
   const old = await readFile(file, 'utf8').catch(() => '');
   const start = old.indexOf(BEGIN_MARKER);
   const end = old.indexOf(END_MARKER);
-  let updated = start >= 0 && end > start
+  const updated = start >= 0 && end > start
     ? old.slice(0, start) + text + old.slice(end + END_MARKER.length)
     : `${old}${old && !old.endsWith('\n') ? '\n' : ''}${text}\n`;
-  if (!updated.includes(`\n${RUNS_HEADING}\n`)) {
-    updated = `${updated.trimEnd()}\n\n${RUNS_HEADING}\n\nEach run of \`cargo xtask bench\` adds its targets here, newest last.\n`;
-  }
-  await writeFile(file, `${updated.trimEnd()}\n\n${record}\n`);
+  // The file holds the latest run and its analysis; earlier runs are in the
+  // history of the repository, not in a log that grows with every run.
+  await writeFile(file, `${updated.trimEnd()}\n`);
 }
 
 const started = Date.now();
@@ -1031,8 +1029,7 @@ console.log(text);
 for (const problem of new Set(problems)) console.warn(`warning: ${problem}`);
 console.log(`(measured in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 if (process.env.RESULTS_FILE) {
-  const record = [`### ${new Date().toISOString().slice(0, 10)}`, '', await describeRun(measured), '', markdown(['target', 'article-charts', 'Chart.js', 'met?'], goals)].join('\n');
-  await writeResults(process.env.RESULTS_FILE, text, record);
+  await writeResults(process.env.RESULTS_FILE, text);
   console.log(`wrote the tables into ${process.env.RESULTS_FILE}`);
 }
 if (process.env.SUMMARY_FILE) {

@@ -56,14 +56,13 @@ const RESTORED: [(&str, &str); 2] = [
 /// dropped, garbled passages restored.
 fn article_hant() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/article.zh-Hant.txt");
-    let mut text =
-        std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!(
-                "{}: {e}; tests/article.rs checks the figures of data/ against the article \
+    let mut text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; tests/article.rs checks the figures of data/ against the article \
                  data/ was made from, and must go with it when data/ holds another article",
-                path.display()
-            )
-        });
+            path.display()
+        )
+    });
     for (garbled, restored) in RESTORED {
         assert!(
             text.contains(garbled),

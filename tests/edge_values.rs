@@ -19,8 +19,9 @@ use proptest::prelude::*;
 /// The largest value the validator accepts, in base units.
 const LARGEST: f64 = 1e15;
 
-/// The edge file, read with the vocabulary its figures refer to.
-fn edge_file() -> Dataset {
+/// A file of `tests/data/edge/`, read with the vocabulary its figures
+/// refer to.
+fn edge(name: &str) -> Dataset {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     let read = |name: &str| {
         let path = dir.join(name);
@@ -28,8 +29,13 @@ fn edge_file() -> Dataset {
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         (name.to_owned(), text)
     };
-    article_dataset::parse_files(&[read("vocabulary.toml"), read("edge/values.toml")])
+    article_dataset::parse_files(&[read("vocabulary.toml"), read(&format!("edge/{name}"))])
         .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The edge file, read with the vocabulary its figures refer to.
+fn edge_file() -> Dataset {
+    edge("values.toml")
 }
 
 /// Lays out and draws every chart of `data` at `width` in every language,
@@ -120,15 +126,7 @@ proptest! {
 /// The file of figures in other forms (`edge/forms.toml`): a fraction, a
 /// rank, "each", an upper bound, a run of years, figures without a year.
 fn forms_file() -> Dataset {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let read = |name: &str| {
-        let path = dir.join(name);
-        let text =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        (name.to_owned(), text)
-    };
-    article_dataset::parse_files(&[read("vocabulary.toml"), read("edge/forms.toml")])
-        .unwrap_or_else(|e| panic!("{e}"))
+    edge("forms.toml")
 }
 
 /// Every text a chart draws, in one string.

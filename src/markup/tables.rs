@@ -298,7 +298,10 @@ mod tests {
                 );
             }
             for row in html.split("<tr data-indicator=").skip(1) {
-                let row = format!("<tr data-indicator={}", row.split("</tr>").next().unwrap_or(""));
+                let row = format!(
+                    "<tr data-indicator={}",
+                    row.split("</tr>").next().unwrap_or("")
+                );
                 let Some(target) = row
                     .split("data-same=\"")
                     .nth(1)
@@ -308,8 +311,17 @@ mod tests {
                 };
                 links += 1;
                 let id = attribute(&row, "data-indicator").unwrap_or_default();
-                let sentence = |id: &str| figures.iter().find(|f| f.id == id).map(|f| f.source.clone());
-                assert_eq!(sentence(id), sentence(target), "{locale:?}: {id} links to {target}");
+                let sentence = |id: &str| {
+                    figures
+                        .iter()
+                        .find(|f| f.id == id)
+                        .map(|f| f.source.clone())
+                };
+                assert_eq!(
+                    sentence(id),
+                    sentence(target),
+                    "{locale:?}: {id} links to {target}"
+                );
                 assert!(
                     html.contains(&format!(" id=\"figure-{target}\"")),
                     "{locale:?}: {id} links to a row that has no anchor"

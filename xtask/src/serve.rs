@@ -886,8 +886,8 @@ fn content_type(path: &Path) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use article_site::{assets, compress};
     use anyhow::Context;
+    use article_site::{assets, compress};
 
     #[test]
     fn content_types_of_the_page_files() {

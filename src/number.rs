@@ -98,15 +98,18 @@ fn format_known(v: f64, i: &Indicator, locale: Locale, magnitude: Option<u8>) ->
         );
     }
     let ordinal = i.unit.quantity == Quantity::Ordinal;
+    if ordinal && w.ordinal && locale.is_chinese() {
+        // A position reads in Chinese as the article writes it, in the
+        // page's script: "第四届" stays 第四届 and "第2轮" 第2轮, and a rank
+        // without a measure word ("名列全国第一") stays 第一.
+        let own = wording(locale.pick(&i.printed));
+        let number = format!("第{}", own.number);
+        return said.around(number, unit_word(&i.unit, locale, false).to_owned());
+    }
     if ordinal && w.ordinal && i.unit.word.zh.is_empty() {
-        // A rank without a measure word ("名列全国第一") reads as the
-        // article writes it in Chinese, and as "No. 1" in English, where
+        // A rank without a measure word reads as "No. 1" in English, where
         // "1st" alone would name no thing.
-        let number = match locale {
-            Locale::ZhHans | Locale::ZhHant => format!("第{}", w.number),
-            Locale::En => format!("No. {}", grouped(v)),
-        };
-        return said.around(number, String::new());
+        return said.around(format!("No. {}", grouped(v)), String::new());
     }
     match locale {
         Locale::ZhHans | Locale::ZhHant => format_zh(v, &i.unit, &said, locale, magnitude),

@@ -195,8 +195,8 @@ pub struct Phrases {
     /// Separates items of a list of years: "、" / ", ".
     pub comma: &'static str,
     /// A numbered occurrence on a timeline, read as an event rather than a
-    /// field and its value: "{number}{unit}{label}" makes "第4届" and
-    /// "茶叶节" into "第4届茶叶节", "{number}
+    /// field and its value: "{number}{unit}{label}" makes "第四届" and
+    /// "茶叶节" into "第四届茶叶节", "{number}
     /// {label}" makes "4th tea festival" (no unit word, which would
     /// read "4th edition tea festival").
     pub numbered_event: &'static str,

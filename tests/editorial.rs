@@ -52,8 +52,8 @@ fn timeline_rows_read_as_events_in_every_language() {
                 );
             }
             let festival = match locale {
-                Locale::ZhHans => "第4届甘孜州山地文化旅游节",
-                Locale::ZhHant => "第4屆甘孜州山地文化旅遊節",
+                Locale::ZhHans => "第四届甘孜州山地文化旅游节",
+                Locale::ZhHant => "第四屆甘孜州山地文化旅遊節",
                 Locale::En => "4th Garzê mountain culture and tourism festival",
             };
             assert!(joined.contains(festival), "{locale:?} {width}: {joined}");

@@ -60,6 +60,9 @@ fn edition() -> Unit {
 fn round() -> Unit {
     unit(Quantity::Ordinal, "轮", "輪", ("round", "rounds"), None)
 }
+fn multiple() -> Unit {
+    unit(Quantity::Multiple, "倍", "倍", ("time", "times"), None)
+}
 fn mu() -> Unit {
     unit(Quantity::Area, "亩", "畝", ("mu", "mu"), None)
 }
@@ -163,12 +166,17 @@ fn qualifiers_stay_with_the_number() {
         ),
         (
             figure(Some(4.0), edition(), Qualifier::Exact, "第四届"),
-            "第4届",
+            "第四届",
             "4th edition",
         ),
         (
+            figure(Some(1.3), multiple(), Qualifier::Exact, "1.3倍"),
+            "1.3倍",
+            "1.3 times",
+        ),
+        (
             figure(Some(2.0), round(), Qualifier::Exact, "第二轮"),
-            "第2轮",
+            "第二轮",
             "2nd round",
         ),
     ];
@@ -237,7 +245,7 @@ fn traditional_chinese_writes_wan_yi_and_yu_in_its_own_script() {
         ),
         (
             figure(Some(4.0), edition(), Qualifier::Exact, "第四届"),
-            "第4屆",
+            "第四屆",
         ),
         (figure(Some(60.0), mu(), Qualifier::Exact, "60亩"), "60畝"),
     ];

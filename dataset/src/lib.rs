@@ -90,6 +90,10 @@ vocabulary! {
         Duration = "duration",
         /// A mass: tonnes, kilograms.
         Mass = "mass",
+        /// A multiple of another amount: 3倍 is three times it. The label
+        /// says of what, since the article's "增长3倍" may mean three or
+        /// four times as much.
+        Multiple = "multiple",
     }
 }
 

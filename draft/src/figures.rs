@@ -627,14 +627,6 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                 }
             }
         };
-        if unit.id == "multiple" {
-            skipped.push(Skipped {
-                line: sentence.line,
-                text: shown,
-                why: "a multiple (倍): the data model has no kind of quantity for ratios",
-            });
-            continue;
-        }
         // "降至0" is a percent only after a percent in the same sentence.
         if n.value == 0.0
             && unit.id == "percent"
@@ -720,6 +712,13 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             value = f64::NAN;
         }
         let label = label(text, n.start, end, &unit, prefix.len());
+        if unit.quantity == Quantity::Multiple {
+            // "增长3倍" is read as three times or as four times as much by
+            // different writers; only the editor can say which is meant.
+            review.push(
+                "倍数：请在标签中写明是什么的几倍（“增长3倍”可能指原来的3倍或4倍）".to_owned(),
+            );
+        }
         let label = if label.chars().count() < 2 && unit.quantity == Quantity::Duration {
             review.push("时长：请写明是什么的时长".to_owned());
             "时长".to_owned()
@@ -908,6 +907,11 @@ mod tests {
             "an upper bound is written as at_most:\n{indicators}"
         );
         assert_eq!(values("不到1/4的村通了路。")[0].0, 25.0);
+        // A multiple is a figure, drafted for the editor to say of what.
+        let f = draft("销售额是2019年的1.3倍。");
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].value, f[0].unit.quantity), (Some(1.3), Quantity::Multiple));
+        assert!(f[0].review.iter().any(|r| r.contains("倍数")), "{:?}", f[0].review);
         assert_eq!(values("帮助九项工程、四省区和两省区。").len(), 3);
     }
 

@@ -36,7 +36,7 @@ const fn w(zh: &'static str, id: &'static str, quantity: Quantity, en: &'static 
     }
 }
 
-use Quantity::{Area, Count, Duration, Length, Mass, Money, Percent};
+use Quantity::{Area, Count, Duration, Length, Mass, Money, Multiple, Percent};
 
 /// Units of measure and measure words, longest first where one begins
 /// another (平方公里 before 公里, 人次 before 人, 个月 before 个).
@@ -80,6 +80,7 @@ const WORDS: &[Word] = &[
     w("乡镇", "township", Count, "township"),
     w("个村", "village", Count, "village"),
     w("大类", "category", Count, "category"),
+    w("倍", "multiple", Multiple, "times"),
 ];
 
 /// Measure words that count things; what they count is read from the noun
@@ -111,7 +112,6 @@ const MEASURES: &[(&str, &str)] = &[
     ("类", "category"),
     ("级", "level"),
     ("种", "kind"),
-    ("倍", "multiple"),
 ];
 
 /// Nouns a measure word often counts, so that like things share a unit.

@@ -6,6 +6,7 @@
 use article_dataset::{Chart, Dataset};
 
 use crate::locale::Locale;
+use crate::markup::escape;
 
 /// The languages that have files of their own (static images, embed pages,
 /// standalone files), default first: every language the page speaks.
@@ -199,20 +200,20 @@ pub fn reserved_height(column: f64, phone: f64) -> String {
 /// image form shows the phone image to narrow screens.
 pub fn code(form: Form, embed: &Embed) -> String {
     let page = embed_url(embed.dir, embed.id, embed.locale);
-    let framed = escape_attr(&themed(&page, embed.theme));
-    let title = escape_attr(embed.title);
-    let dir = escape_attr(embed.dir);
+    let framed = escape(&themed(&page, embed.theme));
+    let title = escape(embed.title);
+    let dir = escape(embed.dir);
     let h = embed.heights;
     let height = h.column.ceil();
     let reserved = reserved_height(h.column, h.phone);
-    let stem = escape_attr(&stem(embed.id, embed.locale));
+    let stem = escape(&stem(embed.id, embed.locale));
     // Art direction, not resolution: the phone image is laid out anew with
     // larger text, so a `<picture>` picks it by the screen's width (a
     // `srcset` would pick the 640 px one for a phone's dense screen). Mail
     // and RSS readers that know no `<picture>` show the `<img>`.
     let image = format!(
         "<a href=\"{}\"><picture><source media=\"(max-width:{}px)\" srcset=\"{dir}static/{stem}.360.png\" width=\"{}\" height=\"{}\"><img src=\"{dir}static/{stem}.png\" alt=\"{title}\" width=\"{}\" height=\"{}\" style=\"max-width:100%;height:auto\"></picture></a>",
-        escape_attr(&page),
+        escape(&page),
         PHONE_IMAGE_BELOW - 1.0,
         h.phone_image.0.ceil(),
         h.phone_image.1.ceil(),
@@ -244,7 +245,7 @@ pub fn code(form: Form, embed: &Embed) -> String {
             let theme = if embed.theme == "auto" {
                 String::new()
             } else {
-                format!(" data-theme=\"{}\"", escape_attr(embed.theme))
+                format!(" data-theme=\"{}\"", escape(embed.theme))
             };
             let lang = embed.locale.url_tag();
             // Where scripts run, the image also fits inside the reserved
@@ -254,7 +255,7 @@ pub fn code(form: Form, embed: &Embed) -> String {
             format!(
                 "<style>@media (scripting:enabled){{[data-article-chart=\"{0}\"][data-lang=\"{lang}\"]{{min-height:{reserved}}}[data-article-chart=\"{0}\"][data-lang=\"{lang}\"] img{{display:block;width:auto;max-height:{reserved}}}}}</style>\n<div data-article-chart=\"{1}\" data-lang=\"{lang}\"{theme}>{image}</div>\n<script type=\"module\" src=\"{dir}article-charts-embed.js\"></script>",
                 escape_css_string(embed.id),
-                escape_attr(embed.id),
+                escape(embed.id),
             )
         }
         Form::Image => image,
@@ -294,13 +295,6 @@ fn themed(page: &str, theme: &str) -> String {
     }
 }
 
-/// Escapes text for an attribute or the text of an HTML element.
-pub fn escape_attr(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
 
 #[cfg(test)]
 mod tests {

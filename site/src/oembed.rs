@@ -35,7 +35,7 @@ use article_charts::heights::embed_height;
 use article_charts::locale::Locale;
 use serde_json::{json, Value};
 
-use crate::html::escape;
+use article_charts::markup::escape;
 use crate::statics::Drawn;
 
 /// The folder of `dist/` the oEmbed files are written to.
@@ -137,21 +137,13 @@ pub fn document(
     document
 }
 
-/// The size of a PNG file, read from its header.
+/// The size of a PNG file, read from its header by the `png` crate.
 pub fn png_size(bytes: &[u8]) -> Option<Size> {
-    let signature = b"\x89PNG\r\n\x1a\n";
-    // The first chunk is IHDR: length (4 bytes), type (4), width, height.
-    if bytes.len() < 24 || &bytes[..8] != signature || &bytes[12..16] != b"IHDR" {
-        return None;
-    }
-    let number = |at: usize| {
-        let mut b = [0; 4];
-        b.copy_from_slice(&bytes[at..at + 4]);
-        u32::from_be_bytes(b)
-    };
+    let reader = png::Decoder::new(std::io::Cursor::new(bytes)).read_info().ok()?;
+    let info = reader.info();
     Some(Size {
-        width: number(16),
-        height: number(20),
+        width: info.width,
+        height: info.height,
     })
 }
 
@@ -328,9 +320,13 @@ mod tests {
 
     #[test]
     fn png_sizes_are_read_from_the_header() {
-        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-        png.extend(1280u32.to_be_bytes());
-        png.extend(806u32.to_be_bytes());
+        let mut png = Vec::new();
+        {
+            let mut encoder = png::Encoder::new(&mut png, 1280, 806);
+            encoder.set_color(png::ColorType::Grayscale);
+            let mut writer = encoder.write_header().unwrap();
+            writer.write_image_data(&vec![255; 1280 * 806]).unwrap();
+        }
         assert_eq!(
             png_size(&png),
             Some(Size {

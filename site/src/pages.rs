@@ -38,7 +38,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use plotters::prelude::SVGBackend;
 
-use crate::html::{attribute, escape, find_span};
+use crate::html::{attribute, find_span};
+use article_charts::markup::escape;
 use crate::statics::{stem, Drawn, PNG_SCALE, WIDTH};
 use crate::{csp, oembed};
 

@@ -33,7 +33,7 @@ use resvg::usvg::fontdb;
 use resvg::{tiny_skia, usvg};
 use serde_json::json;
 
-use crate::html::escape;
+use article_charts::markup::escape;
 
 mod glyphs;
 

@@ -7,7 +7,8 @@
 
 use article_dataset::{Chart, Dataset};
 
-use crate::embed_code::{code, escape_attr, Embed, Form, Heights, THEMES};
+use crate::embed_code::{code, Embed, Form, Heights, THEMES};
+use crate::markup::escape;
 use crate::locale::Locale;
 
 /// The embed panel of `chart` in `locale`. `base` is the site's address
@@ -18,12 +19,12 @@ pub fn embed_panel(data: &Dataset, chart: &Chart, locale: Locale, base: Option<&
     let s = &locale.strings().panel;
     let heights = Heights::of(data, chart, locale);
     // Ids are unique on a page: one panel per chart, one page per language.
-    let prefix = format!("embed-{}", escape_attr(&chart.id));
+    let prefix = format!("embed-{}", escape(&chart.id));
     // The module has no page texts to lay the charts out again with, so the
     // heights travel with the panel for `web::copy` to rewrite the codes.
     let mut out = format!(
         "<div class=\"embed-panel\" data-chart=\"{}\" data-lang=\"{}\" data-height=\"{}\" data-phone-height=\"{}\" data-image-height=\"{}\" data-phone-image=\"{} {}\"{}>",
-        escape_attr(&chart.id),
+        escape(&chart.id),
         locale.url_tag(),
         heights.column,
         heights.phone,
@@ -34,32 +35,32 @@ pub fn embed_panel(data: &Dataset, chart: &Chart, locale: Locale, base: Option<&
     );
     out.push_str(&format!(
         "<fieldset class=\"embed-theme\"><legend>{}</legend>",
-        escape_attr(s.theme)
+        escape(s.theme)
     ));
     for (n, (theme, name)) in THEMES.iter().zip(s.themes).enumerate() {
         let id = format!("{prefix}-theme-{theme}");
         out.push_str(&format!(
             "<input type=\"radio\" name=\"{prefix}-theme\" id=\"{id}\" value=\"{theme}\"{}><label for=\"{id}\">{}</label>",
             if n == 0 { " checked" } else { "" },
-            escape_attr(name),
+            escape(name),
         ));
     }
     out.push_str(&format!(
         "<p class=\"embed-auto-warning\">{}</p></fieldset>",
-        escape_attr(s.auto_warning)
+        escape(s.auto_warning)
     ));
     for (form, (name, needs)) in Form::ALL.into_iter().zip(s.forms.iter().zip(s.needs)) {
         let heading = format!("{prefix}-{}", form.key());
         out.push_str(&format!(
             "<section class=\"embed-form\" data-form=\"{}\" aria-labelledby=\"{heading}\"><h4 id=\"{heading}\">{}</h4><p class=\"embed-needs\">{}</p>",
             form.key(),
-            escape_attr(name),
-            escape_attr(needs),
+            escape(name),
+            escape(needs),
         ));
         if form == Form::Script {
             out.push_str(&format!(
                 "<p class=\"embed-cors\">{}</p>",
-                escape_attr(s.cors)
+                escape(s.cors)
             ));
         }
         let themes: &[&str] = if form.themed() { &THEMES } else { &[""] };
@@ -85,8 +86,8 @@ pub fn embed_panel(data: &Dataset, chart: &Chart, locale: Locale, base: Option<&
             out.push_str(&format!(
                 "<div class=\"embed-code-block\"{theme_attr}><textarea class=\"embed-code\" id=\"{id}-code\" readonly rows=\"4\" spellcheck=\"false\" aria-labelledby=\"{heading}\" data-form=\"{}\"{theme_attr}>{}</textarea><button type=\"button\" class=\"copy-code\" data-copy=\"{id}-code\">{}</button><span class=\"copy-status\"></span></div>",
                 form.key(),
-                escape_attr(&code(form, &embed)),
-                escape_attr(s.copy),
+                escape(&code(form, &embed)),
+                escape(s.copy),
             ));
         }
         out.push_str("</section>");

@@ -233,6 +233,7 @@ mod tests {
 
     fn unescape(text: &str) -> String {
         text.replace("&quot;", "\"")
+            .replace("&#39;", "'")
             .replace("&lt;", "<")
             .replace("&gt;", ">")
             .replace("&amp;", "&")

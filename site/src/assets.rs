@@ -21,7 +21,7 @@ use anyhow::{bail, Context, Result};
 use sha2::{Digest, Sha256};
 
 use crate::compress;
-use crate::html::{find_tag, tags};
+use crate::html;
 
 /// Files that keep their names whatever their kind: embed codes pasted into
 /// articles point at them, so a new name would break every published embed.
@@ -343,7 +343,9 @@ fn base_folder(text: &str, from: &str) -> String {
     if !kind(from).starts_with("htm") {
         return own.to_owned();
     }
-    let Some(href) = find_tag(text, "base", 0).and_then(|tag| tag.attribute("href")) else {
+    // A page the markup reader cannot read names no base.
+    let base = html::first(text, "base[href]").ok().flatten();
+    let Some(href) = base.as_ref().and_then(|tag| tag.attribute("href")) else {
         return own.to_owned();
     };
     let href = href.split(['?', '#']).next().unwrap_or("");
@@ -567,7 +569,9 @@ fn check_references(dist: &Path, renamed: &BTreeMap<String, String>) -> Result<(
 fn missing_subresources(text: &str, page: &str, present: &BTreeSet<&String>) -> Vec<String> {
     let folder = base_folder(text, page);
     let mut missing = Vec::new();
-    for tag in tags(text) {
+    // lol_html fails only when a handler does, and these handlers cannot.
+    let loading = html::elements(text, "script[src], img[src], link[href]").unwrap_or_default();
+    for tag in &loading {
         let url = match tag.name.as_str() {
             "script" | "img" => tag.attribute("src"),
             "link" => tag.attribute("href"),
@@ -685,32 +689,24 @@ pub fn loaded_by(
     seen.into_iter().collect()
 }
 
-/// `page` with what a browser running scripts does not load blanked out:
+/// `page` with what a browser running scripts does not load taken out:
 /// `<noscript>` content, `<textarea>` content (the embed codes a reader may
 /// copy), `<meta>` tags (a link preview's image is for the site that shows
 /// the link) and `<a>` tags (a download or another page is fetched only
 /// when followed).
 fn not_loaded_blanked(page: &str) -> String {
-    let mut out = page.to_owned();
-    let lower = page.to_ascii_lowercase();
-    for element in ["noscript", "textarea"] {
-        let (open, close) = (format!("<{element}"), format!("</{element}"));
-        let mut at = 0;
-        while let Some(start) = lower[at..].find(&open).map(|s| at + s) {
-            let end = lower[start..]
-                .find(&close)
-                .map_or(lower.len(), |e| start + e);
-            out.replace_range(start..end, &" ".repeat(end - start));
-            at = end;
-        }
-    }
-    for tag in tags(page)
-        .into_iter()
-        .filter(|t| t.name == "meta" || t.name == "a")
-    {
-        out.replace_range(tag.start..tag.end, &" ".repeat(tag.end - tag.start));
-    }
-    out
+    use lol_html::{element, rewrite_str, RewriteStrSettings};
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!("noscript, textarea, meta", |el| {
+            el.remove();
+            Ok(())
+        }))
+        .append_element_content_handler(element!("a", |el| {
+            el.remove_and_keep_content();
+            Ok(())
+        }));
+    // A page the markup reader cannot read loads nothing it can name.
+    rewrite_str(page, settings).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-use crate::html::{attribute, find_span, tags};
+use crate::html::{self, ContentType, Tag};
 
 /// The policy of the dashboard and the embed pages, as `www/index.html` and
 /// `www/embed.html` carry it in their meta tag (the build checks they do).
@@ -81,60 +81,25 @@ pub fn meta(policy: &str) -> String {
     format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">")
 }
 
-/// The byte range of the page's CSP meta tag and the policy it carries.
-fn find_meta(page: &str) -> Option<((usize, usize), &str)> {
-    let mut from = 0;
-    while let Some((start, end)) = find_span(page, "meta", from) {
-        let tag = &page[start..end];
-        if attribute(tag, "http-equiv")
-            .is_some_and(|v| v.eq_ignore_ascii_case("Content-Security-Policy"))
-        {
-            return Some(((start, end), attribute(tag, "content").unwrap_or("")));
-        }
-        from = end;
-    }
-    None
-}
+/// The CSS selector of a page's CSP meta tag.
+const META: &str = "meta[http-equiv=Content-Security-Policy i]";
 
 /// `page` with its CSP meta tag replaced by one carrying `policy`.
 pub fn set_policy(page: &str, policy: &str) -> Result<String> {
-    let Some(((start, end), _)) = find_meta(page) else {
-        bail!("the page has no Content-Security-Policy meta tag");
-    };
-    Ok(format!(
-        "{}{}{}",
-        &page[..start],
-        meta(policy),
-        &page[end..]
-    ))
+    html::edit(page, META, "Content-Security-Policy meta tag", |el| {
+        el.replace(&meta(policy), ContentType::Html);
+        Ok(())
+    })
 }
 
-/// The text of every element `<NAME …>…</NAME>` of `page` whose start tag
-/// passes `wanted`.
-fn element_texts<'p>(page: &'p str, name: &str, wanted: impl Fn(&str) -> bool) -> Vec<&'p str> {
-    let close = format!("</{name}");
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some((start, end)) = find_span(page, name, from) {
-        let Some(length) = page[end..].to_ascii_lowercase().find(&close) else {
-            break;
-        };
-        if wanted(&page[start..end]) {
-            found.push(&page[end..end + length]);
-        }
-        from = end + length;
-    }
-    found
-}
-
-/// Whether a `<script>` start tag holds code the browser would run inline:
-/// no `src`, and a JavaScript type, `module` or `importmap` (a data block
+/// Whether a `<script>` holds code the browser would run inline: no
+/// `src`, and a JavaScript type, `module` or `importmap` (a data block
 /// such as `application/octet-stream` is never run, so CSP leaves it alone).
-fn runs_inline(tag: &str) -> bool {
-    if attribute(tag, "src").is_some() {
+fn runs_inline(tag: &Tag) -> bool {
+    if tag.attribute("src").is_some() {
         return false;
     }
-    match attribute(tag, "type").map(str::to_ascii_lowercase) {
+    match tag.attribute("type").map(str::to_ascii_lowercase) {
         None => true,
         Some(kind) => matches!(
             kind.as_str(),
@@ -143,18 +108,23 @@ fn runs_inline(tag: &str) -> bool {
     }
 }
 
-/// The inline scripts and styles of `page`, hashed.
-pub fn inline_of(page: &str) -> Inline {
+/// The inline scripts and styles of the elements `all`, hashed.
+fn inline_in(all: &[Tag]) -> Inline {
+    let hashes = |name: &str, runs: fn(&Tag) -> bool| {
+        all.iter()
+            .filter(|t| t.name == name && runs(t))
+            .map(|t| hash_source(&t.text))
+            .collect()
+    };
     Inline {
-        scripts: element_texts(page, "script", runs_inline)
-            .into_iter()
-            .map(hash_source)
-            .collect(),
-        styles: element_texts(page, "style", |_| true)
-            .into_iter()
-            .map(hash_source)
-            .collect(),
+        scripts: hashes("script", runs_inline),
+        styles: hashes("style", |_| true),
     }
+}
+
+/// The inline scripts and styles of `page`, hashed.
+pub fn inline_of(page: &str) -> Result<Inline> {
+    Ok(inline_in(&html::elements(page, "script, style")?))
 }
 
 /// Checks that `page` keeps to `policy`: it carries exactly that policy in
@@ -163,23 +133,42 @@ pub fn inline_of(page: &str) -> Inline {
 /// every inline script and style is allowed by hash. `what` names the page
 /// in errors.
 pub fn check_page(page: &str, policy: &str, what: &str) -> Result<()> {
-    let Some(((meta_start, _), carried)) = find_meta(page) else {
+    let mut all = html::elements(page, "*").with_context(|| what.to_owned())?;
+    // What a browser without scripts shows is under the policy too.
+    let mut shown_without_scripts = Vec::new();
+    for noscript in all.iter().filter(|t| t.name == "noscript") {
+        shown_without_scripts.extend(html::elements(&noscript.text, "*")?);
+    }
+    all.extend(shown_without_scripts);
+    let is_meta = |t: &Tag| {
+        t.name == "meta"
+            && t.attribute("http-equiv")
+                .is_some_and(|v| v.eq_ignore_ascii_case("Content-Security-Policy"))
+    };
+    let Some(at) = all.iter().position(is_meta) else {
         bail!("{what}: no Content-Security-Policy meta tag");
     };
+    let carried = all[at].attribute("content").unwrap_or("");
     if carried != policy {
         bail!("{what}: the meta tag carries the policy `{carried}`, expected `{policy}`");
     }
-    for name in ["link", "script", "style", "img"] {
-        if find_span(page, name, 0).is_some_and(|(start, _)| start < meta_start) {
-            bail!("{what}: a <{name}> comes before the Content-Security-Policy meta tag");
+    if let Some(early) = all[..at]
+        .iter()
+        .find(|t| ["link", "script", "style", "img"].contains(&t.name.as_str()))
+    {
+        bail!(
+            "{what}: a <{}> comes before the Content-Security-Policy meta tag",
+            early.name
+        );
+    }
+    for tag in &all {
+        for (name, _) in &tag.attributes {
+            if name == "style" || (name.starts_with("on") && name.len() > 2) {
+                bail!("{what}: the attribute `{name}` of <{}> is refused by the policy", tag.name);
+            }
         }
     }
-    for (tag, name) in attribute_names(page) {
-        if name == "style" || (name.starts_with("on") && name.len() > 2) {
-            bail!("{what}: the attribute `{name}` of <{tag}> is refused by the policy");
-        }
-    }
-    let inline = inline_of(page);
+    let inline = inline_in(&all);
     for (kind, hashes) in [("script", &inline.scripts), ("style", &inline.styles)] {
         for hash in hashes {
             if !policy.contains(hash.as_str()) {
@@ -188,22 +177,6 @@ pub fn check_page(page: &str, policy: &str, what: &str) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// The name of every attribute of every start tag of `page`, lower-cased,
-/// with its element's name (see [`tags`]: code, styles and comments are not
-/// markup, and quoted values are read whole, so neither code nor a title
-/// such as "Living style" is taken for an attribute).
-fn attribute_names(page: &str) -> Vec<(String, String)> {
-    tags(page)
-        .into_iter()
-        .flat_map(|t| {
-            let element = t.name.clone();
-            t.attributes
-                .into_iter()
-                .map(move |(name, _)| (element.clone(), name))
-        })
-        .collect()
 }
 
 /// The `dist/_headers` file: [`POLICY`] for the dashboard and embed pages,
@@ -340,7 +313,7 @@ mod tests {
         let body = "<script type=\"application/octet-stream\" id=\"d\">AAAA</script>\
                     <script type=\"module\">go()</script><style>p{}</style>";
         let template = page(&meta(POLICY), body);
-        let inline = inline_of(&template);
+        let inline = inline_of(&template)?;
         // The data block is not code and needs no hash.
         assert_eq!(inline.scripts.len(), 1);
         assert_eq!(inline.styles.len(), 1);

@@ -38,7 +38,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use plotters::prelude::SVGBackend;
 
-use crate::html::{attribute, find_span};
+use crate::html::{self, ContentType};
 use article_charts::markup::escape;
 use crate::statics::{stem, Drawn, PNG_SCALE, WIDTH};
 use crate::{csp, oembed};
@@ -74,12 +74,11 @@ impl Target<'_> {
     }
 
     /// `data-chart` / `data-lang` for `#app`.
-    fn app_attributes(&self) -> String {
-        format!(
-            r#" data-chart="{}" data-lang="{}""#,
-            escape(&self.chart.id),
-            escape(self.locale.url_tag())
-        )
+    fn app_attributes(&self) -> [(String, String); 2] {
+        [
+            ("data-chart".to_owned(), escape(&self.chart.id)),
+            ("data-lang".to_owned(), escape(self.locale.url_tag())),
+        ]
     }
 }
 
@@ -103,25 +102,41 @@ const EMBED_PLOT_WIDTH: f64 = WIDTH - 4.0;
 /// as the canvas is, scaled to its box, hidden from assistive technology
 /// (the figure's title, summary and table say what it shows), and with the
 /// theme's colours as classes, so that a dark page shows a dark image.
-pub fn plot_svg(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -> Result<String> {
+/// `class` is the picture's class: `plot-img`, and the one that says which
+/// width it is for where there are two.
+pub fn plot_svg(
+    data: &Dataset,
+    chart: &Chart,
+    locale: Locale,
+    width: f64,
+    class: &str,
+) -> Result<String> {
     let scene = layout(data, chart, locale, width);
     let raw = scene_svg(&scene, locale)?;
-    let Some(open_end) = raw
-        .find("<svg")
-        .and_then(|at| raw[at..].find('>').map(|e| at + e))
-    else {
+    // plotters writes the element and nothing else of note before it.
+    let Some(at) = raw.find("<svg") else {
         bail!("plotters wrote no <svg> element");
     };
-    let body = &raw[open_end + 1..];
-    let open = format!(
-        concat!(
-            "<svg class=\"plot-img\" viewBox=\"0 0 {} {}\" preserveAspectRatio=\"xMinYMin meet\" ",
-            "aria-hidden=\"true\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\">"
-        ),
-        scene.width.ceil(),
-        scene.height.ceil()
-    );
-    Ok(format!("{open}{}", with_colour_classes(body.trim())))
+    // The picture is scaled to its box: plotters' size goes, its viewBox
+    // (the scene's size, rounded up) stays. lol_html writes the names it
+    // adds in lower case, which the HTML parser corrects for SVG
+    // (`preserveAspectRatio`), as it does for any page's inline SVG.
+    let svg = html::edit(raw[at..].trim(), "svg", "<svg> element", |el| {
+        el.remove_attribute("width");
+        el.remove_attribute("height");
+        let view = format!("0 0 {} {}", scene.width.ceil(), scene.height.ceil());
+        for (name, value) in [
+            ("viewBox", view.as_str()),
+            ("class", class),
+            ("preserveAspectRatio", "xMinYMin meet"),
+            ("aria-hidden", "true"),
+            ("focusable", "false"),
+        ] {
+            el.set_attribute(name, value)?;
+        }
+        Ok(())
+    })?;
+    with_colour_classes(&svg)
 }
 
 fn scene_svg(scene: &Scene, locale: Locale) -> Result<String> {
@@ -143,8 +158,10 @@ fn scene_svg(scene: &Scene, locale: Locale) -> Result<String> {
 /// Adds to every element filled or stroked in one of the light theme's
 /// colours of the page (`CSS_COLOURS`) a class naming it (`f-ink`,
 /// `s-grid`), which `chart.css` maps to the page's custom property: the
-/// image then follows the colour scheme without a style attribute.
-fn with_colour_classes(svg: &str) -> String {
+/// image then follows the colour scheme without a style attribute. Its text
+/// is set at the canvas's size: plotters' SVG backend writes text at 1/1.24
+/// of its size, its canvas backend at the size itself.
+fn with_colour_classes(svg: &str) -> Result<String> {
     let named: Vec<(String, &str)> = CSS_COLOURS
         .iter()
         .map(|(name, paint)| {
@@ -154,56 +171,36 @@ fn with_colour_classes(svg: &str) -> String {
             )
         })
         .collect();
-    let role = |value: Option<&str>| {
+    let role = |value: Option<String>| {
         let value = value?.to_ascii_uppercase();
         named.iter().find(|(hex, _)| *hex == value).map(|(_, n)| *n)
     };
-    let mut out = String::with_capacity(svg.len() + svg.len() / 8);
-    let mut rest = svg;
-    while let Some(at) = rest.find('<') {
-        out.push_str(&rest[..at]);
-        let Some(end) = rest[at..].find('>').map(|e| at + e) else {
-            break;
-        };
-        let tag_text;
-        let mut tag = &rest[at..end];
-        let whole = &rest[at..=end];
-        // plotters' SVG backend writes text at 1/1.24 of its size, its
-        // canvas backend at the size itself: the picture's text is set at
-        // the canvas's size, so the two match.
-        if tag.starts_with("<text") {
-            if let Some(size) = attribute(whole, "font-size").and_then(|v| v.parse::<f64>().ok()) {
+    html::edit(svg, "svg, svg *", "<svg> element", |el| {
+        if el.tag_name() == "text" {
+            if let Some(size) = el.get_attribute("font-size").and_then(|v| v.parse::<f64>().ok()) {
                 let scaled = (size * 1.24 * 100.0).round() / 100.0;
-                tag_text = tag.replacen(
-                    &format!(
-                        "font-size=\"{}\"",
-                        attribute(whole, "font-size").unwrap_or("")
-                    ),
-                    &format!("font-size=\"{scaled}\""),
-                    1,
-                );
-                tag = &tag_text;
+                el.set_attribute("font-size", &scaled.to_string())?;
             }
         }
         let mut classes = Vec::new();
-        if let Some(n) = role(attribute(whole, "fill")) {
+        if let Some(n) = role(el.get_attribute("fill")) {
             classes.push(format!("f-{n}"));
         }
-        if let Some(n) = role(attribute(whole, "stroke")) {
+        if let Some(n) = role(el.get_attribute("stroke")) {
             classes.push(format!("s-{n}"));
         }
-        match tag.find(char::is_whitespace) {
-            Some(space) if !classes.is_empty() && !tag.starts_with("</") => {
-                out.push_str(&tag[..space]);
-                out.push_str(&format!(" class=\"{}\"", classes.join(" ")));
-                out.push_str(&tag[space..]);
-            }
-            _ => out.push_str(tag),
+        if !classes.is_empty() {
+            let own = el.get_attribute("class").unwrap_or_default();
+            let all = [own.as_str()]
+                .into_iter()
+                .chain(classes.iter().map(String::as_str))
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            el.set_attribute("class", &all)?;
         }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
+        Ok(())
+    })
 }
 
 /// Writes the dashboard in every language from `dist/index.html`, the
@@ -248,14 +245,9 @@ pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Resu
             };
             // A phone's picture and a desktop's; `chart.css` shows the one
             // for the figure's width.
-            let both = plot_svg(data, chart, locale, PHONE_WIDTH).and_then(|phone| {
-                let desk = plot_svg(data, chart, locale, width)?;
-                Ok(format!(
-                    "{}{}",
-                    phone.replacen("class=\"plot-img\"", "class=\"plot-img narrow\"", 1),
-                    desk.replacen("class=\"plot-img\"", "class=\"plot-img broad\"", 1)
-                ))
-            });
+            let both = plot_svg(data, chart, locale, PHONE_WIDTH, "plot-img narrow").and_then(
+                |phone| Ok(phone + &plot_svg(data, chart, locale, width, "plot-img broad")?),
+            );
             both.unwrap_or_else(|e| {
                 failed = Some(format!("chart {}: {e:#}", chart.id));
                 String::new()
@@ -268,7 +260,7 @@ pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Resu
         let mut page = set_html_lang(&shell, locale.tag())?;
         page = set_title(&page, &escape(locale.pick(&data.meta.title)))?;
         page = set_description(&page, &markup::page::description(data, locale))?;
-        page = insert_before(&page, "</head>", &dashboard_links(data, locale, base))?;
+        page = append_to_head(&page, &dashboard_links(data, locale, base))?;
         page = replace_app(&page, &inner)?;
         let name = markup::page::dashboard_file(locale);
         csp::check_page(&page, csp::POLICY, &format!("dist/{name}"))?;
@@ -315,7 +307,13 @@ fn dashboard_links(data: &Dataset, locale: Locale, base: Option<&str>) -> String
 
 /// The inside of `#app` of a chart's own page: its figure, prerendered.
 fn embed_inner(data: &Dataset, target: &Target) -> Result<String> {
-    let plot = plot_svg(data, target.chart, target.locale, EMBED_PLOT_WIDTH)?;
+    let plot = plot_svg(
+        data,
+        target.chart,
+        target.locale,
+        EMBED_PLOT_WIDTH,
+        "plot-img",
+    )?;
     Ok(markup::page::embed_page(
         data,
         target.chart,
@@ -337,7 +335,7 @@ pub fn embed_page(template: &str, target: &Target, inner: &str) -> Result<String
     );
     let mut page = set_html_lang(template, target.locale.tag())?;
     // The base comes first in <head>, before anything that names a file.
-    page = insert_after_open_tag(&page, "<head", "\n<base href=\"../\">")?;
+    page = prepend_to_head(&page, "\n<base href=\"../\">")?;
     page = set_title(&page, &title)?;
     let meta = format!(
         concat!(
@@ -355,14 +353,14 @@ pub fn embed_page(template: &str, target: &Target, inner: &str) -> Result<String
         w = w,
         h = h,
     );
-    page = insert_before(&page, "</head>", &meta)?;
+    page = append_to_head(&page, &meta)?;
     if let Some(base) = target.base {
         let links = format!(
             "<link rel=\"canonical\" href=\"{}\">\n{}",
             escape(&format!("{base}{}", oembed::page_path(&target.stem()))),
             oembed::discovery_link(base, &target.stem(), target.title())
         );
-        page = insert_before(&page, "</head>", &links)?;
+        page = append_to_head(&page, &links)?;
     }
     set_app(&page, &target.app_attributes(), inner)
 }
@@ -386,14 +384,12 @@ pub fn standalone_page(
 ) -> Result<String> {
     let mut page = set_html_lang(template, target.locale.tag())?;
     page = set_title(&page, &escape(target.title()))?;
-    page = drop_tags(&page, "link", |tag| {
-        attribute(tag, "rel") == Some("modulepreload")
-    });
+    page = html::remove(&page, "link[rel=modulepreload]")?;
     page = inline_style_sheets(&page, read)?;
     page = inline_module_scripts(&page, assets, read)?;
     // The template's policy allows files of the site and no inline code;
     // this page has no files and all its code inline, allowed by hash.
-    page = csp::set_policy(&page, &csp::inline_of(&page).policy())?;
+    page = csp::set_policy(&page, &csp::inline_of(&page)?.policy())?;
     set_app(&page, &target.app_attributes(), inner)
 }
 
@@ -491,7 +487,7 @@ pub fn write_pages(
                 &standalone,
                 &markup::page::chart_description(data, target.chart, target.locale),
             )?;
-            let inline = csp::inline_of(&standalone);
+            let inline = csp::inline_of(&standalone)?;
             csp::check_page(
                 &standalone,
                 &inline.policy(),
@@ -512,116 +508,69 @@ fn write(path: &Path, text: &str) -> Result<()> {
     fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
-fn insert_after_open_tag(doc: &str, open: &str, text: &str) -> Result<String> {
-    let name = open.trim_start_matches('<');
-    let Some((_, end)) = find_span(doc, name, 0) else {
-        bail!("the template has no <{name}> tag");
-    };
-    Ok(format!("{}{text}{}", &doc[..end], &doc[end..]))
+/// `doc` with `html` put first inside its `<head>`.
+fn prepend_to_head(doc: &str, html: &str) -> Result<String> {
+    html::edit(doc, "head", "<head>", |el| {
+        el.prepend(html, ContentType::Html);
+        Ok(())
+    })
 }
 
-fn insert_before(doc: &str, marker: &str, text: &str) -> Result<String> {
-    let Some(at) = doc.to_ascii_lowercase().find(marker) else {
-        bail!("the template has no {marker}");
-    };
-    Ok(format!("{}{text}{}", &doc[..at], &doc[at..]))
+/// `doc` with `html` put last inside its `<head>`.
+fn append_to_head(doc: &str, html: &str) -> Result<String> {
+    html::edit(doc, "head", "<head>", |el| {
+        el.append(html, ContentType::Html);
+        Ok(())
+    })
 }
 
 /// Sets `lang` on `<html>`, replacing the template's.
 fn set_html_lang(doc: &str, lang: &str) -> Result<String> {
-    let Some((start, end)) = find_span(doc, "html", 0) else {
-        bail!("the template has no <html> tag");
-    };
-    let tag = &doc[start..end];
-    let new_tag = match attribute(tag, "lang") {
-        Some(old) => tag.replacen(&format!("\"{old}\""), &format!("\"{}\"", escape(lang)), 1),
-        None => format!("<html lang=\"{}\"{}", escape(lang), &tag[5..]),
-    };
-    Ok(format!("{}{new_tag}{}", &doc[..start], &doc[end..]))
+    html::edit(doc, "html", "<html> tag", |el| {
+        el.set_attribute("lang", &escape(lang))?;
+        Ok(())
+    })
 }
 
-/// Sets the content of `<meta name="description">`, which the page must have.
+/// Sets the content of `<meta name="description">`, which the page must
+/// have; `description` is already escaped.
 fn set_description(doc: &str, description: &str) -> Result<String> {
-    let marker = r#"<meta name="description" content=""#;
-    let Some(at) = doc.find(marker) else {
-        bail!("the page has no `{marker}…\">` to fill");
-    };
-    let start = at + marker.len();
-    let Some(len) = doc[start..].find('"') else {
-        bail!("the page's description is not closed");
-    };
-    Ok(format!(
-        "{}{description}{}",
-        &doc[..start],
-        &doc[start + len..]
-    ))
+    html::edit(doc, "meta[name=description]", "<meta name=\"description\">", |el| {
+        el.set_attribute("content", description)?;
+        Ok(())
+    })
 }
 
 /// Replaces the text of `<title>` (or adds one), `title` already escaped.
 fn set_title(doc: &str, title: &str) -> Result<String> {
-    let lower = doc.to_ascii_lowercase();
-    match (find_span(doc, "title", 0), lower.find("</title>")) {
-        (Some((_, end)), Some(close)) if close >= end => {
-            Ok(format!("{}{title}{}", &doc[..end], &doc[close..]))
-        }
-        _ => insert_before(doc, "</head>", &format!("<title>{title}</title>\n")),
+    if html::first(doc, "title")?.is_none() {
+        return append_to_head(doc, &format!("<title>{title}</title>\n"));
     }
+    html::edit(doc, "title", "<title>", |el| {
+        el.set_inner_content(title, ContentType::Html);
+        Ok(())
+    })
 }
 
-/// Adds attributes to the `<div id="app">` start tag and puts `inner` first
-/// inside it.
-fn set_app(doc: &str, attributes: &str, inner: &str) -> Result<String> {
-    let mut from = 0;
-    while let Some((start, end)) = find_span(doc, "div", from) {
-        let tag = &doc[start..end];
-        if attribute(tag, "id") == Some("app") {
-            let close = if tag.ends_with("/>") {
-                end - 2
-            } else {
-                end - 1
-            };
-            return Ok(format!(
-                "{}{attributes}{}{inner}{}",
-                &doc[..close],
-                &doc[close..end],
-                &doc[end..]
-            ));
+/// Adds `attributes` (name and escaped value) to the `<div id="app">`
+/// start tag and puts `inner` first inside it.
+fn set_app(doc: &str, attributes: &[(String, String)], inner: &str) -> Result<String> {
+    html::edit(doc, "div#app", "<div id=\"app\">", |el| {
+        for (name, value) in attributes {
+            el.set_attribute(name, value)?;
         }
-        from = end;
-    }
-    bail!("the template has no <div id=\"app\">")
+        el.prepend(inner, ContentType::Html);
+        Ok(())
+    })
 }
 
 /// Replaces the content of `<div id="app">…</div>` (the template's
-/// loading message) by `inner`. The template's `#app` holds no other `div`.
+/// loading message) by `inner`.
 fn replace_app(doc: &str, inner: &str) -> Result<String> {
-    let mut from = 0;
-    while let Some((start, end)) = find_span(doc, "div", from) {
-        if attribute(&doc[start..end], "id") == Some("app") {
-            let Some(close) = doc[end..].find("</div>").map(|c| end + c) else {
-                bail!("the template's <div id=\"app\"> is not closed");
-            };
-            return Ok(format!("{}{inner}{}", &doc[..end], &doc[close..]));
-        }
-        from = end;
-    }
-    bail!("the template has no <div id=\"app\">")
-}
-
-/// Removes every `<NAME …>` start tag (a void element such as `<link>`)
-/// for which `unwanted` holds.
-fn drop_tags(doc: &str, name: &str, unwanted: impl Fn(&str) -> bool) -> String {
-    let mut out = String::new();
-    let mut from = 0;
-    while let Some((start, end)) = find_span(doc, name, from) {
-        out.push_str(&doc[from..start]);
-        if !unwanted(&doc[start..end]) {
-            out.push_str(&doc[start..end]);
-        }
-        from = end;
-    }
-    out.push_str(&doc[from..]);
-    out
+    html::edit(doc, "div#app", "<div id=\"app\">", |el| {
+        el.set_inner_content(inner, ContentType::Html);
+        Ok(())
+    })
 }
 
 /// Text that is to go inside `<style>` or `<script>`, refused if it would
@@ -636,28 +585,14 @@ fn raw_text<'t>(text: &'t str, element: &str, what: &str) -> Result<&'t str> {
 /// Replaces every `<link rel="stylesheet" href="…">` by a `<style>` with the
 /// file's text.
 fn inline_style_sheets(doc: &str, read: &dyn Fn(&str) -> Result<String>) -> Result<String> {
-    let mut out = String::new();
-    let mut from = 0;
-    while let Some((start, end)) = find_span(doc, "link", from) {
-        out.push_str(&doc[from..start]);
-        let tag = &doc[start..end];
-        match (attribute(tag, "rel"), attribute(tag, "href")) {
-            (Some(rel), Some(href)) if rel.eq_ignore_ascii_case("stylesheet") => {
-                let css = read(href)?;
-                if css.contains("url(") {
-                    bail!("{href} refers to other files (url(…)), which are not inlined");
-                }
-                out.push_str(&format!(
-                    "<style>\n{}\n</style>",
-                    raw_text(&css, "style", href)?
-                ));
-            }
-            _ => out.push_str(tag),
+    html::replace(doc, "link[rel=stylesheet][href]", |tag| {
+        let href = tag.attribute("href").unwrap_or_default();
+        let css = read(href)?;
+        if css.contains("url(") {
+            bail!("{href} refers to other files (url(…)), which are not inlined");
         }
-        from = end;
-    }
-    out.push_str(&doc[from..]);
-    Ok(out)
+        Ok(format!("<style>\n{}\n</style>", raw_text(&css, "style", href)?))
+    })
 }
 
 /// The relative module specifiers a script imports statically
@@ -697,38 +632,25 @@ fn inline_module_scripts(
     assets: &Assets,
     read: &dyn Fn(&str) -> Result<String>,
 ) -> Result<String> {
-    let mut out = String::new();
-    let mut from = 0;
     let mut inlined = 0;
-    while let Some((start, end)) = find_span(doc, "script", from) {
-        out.push_str(&doc[from..start]);
-        let tag = &doc[start..end];
-        let close = doc[end..]
-            .to_ascii_lowercase()
-            .find("</script>")
-            .map(|c| end + c + "</script>".len())
-            .context("a <script> is not closed")?;
-        match (attribute(tag, "type"), attribute(tag, "src")) {
-            (Some("module"), Some(src)) => {
-                let script = read(src)?;
-                if inlined == 0 {
-                    out.push_str(&format!(
-                        "<script type=\"application/octet-stream\" id=\"{WASM_ELEMENT}\">{}</script>\n",
-                        BASE64.encode(&assets.wasm)
-                    ));
-                }
-                inlined += 1;
-                let module = with_glue(&script, src, &assets.glue)?;
-                out.push_str(&format!(
-                    "<script type=\"module\">\n{}\n</script>",
-                    raw_text(&module, "script", src)?
-                ));
-            }
-            _ => out.push_str(&doc[start..close]),
+    let out = html::replace(doc, "script[type=module][src]", |tag| {
+        let src = tag.attribute("src").unwrap_or_default();
+        let script = read(src)?;
+        let mut out = String::new();
+        if inlined == 0 {
+            out.push_str(&format!(
+                "<script type=\"application/octet-stream\" id=\"{WASM_ELEMENT}\">{}</script>\n",
+                BASE64.encode(&assets.wasm)
+            ));
         }
-        from = close;
-    }
-    out.push_str(&doc[from..]);
+        inlined += 1;
+        let module = with_glue(&script, src, &assets.glue)?;
+        out.push_str(&format!(
+            "<script type=\"module\">\n{}\n</script>",
+            raw_text(&module, "script", src)?
+        ));
+        Ok(out)
+    })?;
     if inlined == 0 {
         bail!("the template loads no module script");
     }
@@ -1027,7 +949,7 @@ mod tests {
         // The chart is prerendered into the page, as in the embed page.
         assert!(page.contains("data-lang=\"zh\"><svg/>"), "{page}");
         // The policy allows exactly the page's inline module and style.
-        let inline = csp::inline_of(&page);
+        let inline = csp::inline_of(&page)?;
         assert_eq!((inline.scripts.len(), inline.styles.len()), (1, 1));
         assert!(page.contains(&csp::meta(&inline.policy())), "{page}");
         csp::check_page(&page, &inline.policy(), "standalone")?;
@@ -1126,17 +1048,34 @@ mod tests {
     }
 
     #[test]
-    fn finds_attributes_and_tags() {
-        assert_eq!(attribute(r#"<div id="app" class='x'>"#, "class"), Some("x"));
-        assert_eq!(
-            attribute(r#"<div data-id="a" id="app">"#, "id"),
-            Some("app")
-        );
-        assert_eq!(attribute(r#"<div>"#, "id"), None);
-        assert_eq!(find_span("<header><head>", "head", 0), Some((8, 14)));
+    fn finds_relative_imports() {
         assert_eq!(
             relative_imports("import a from './a.js'; import \"./b.js\"; import c from 'c';"),
             vec!["./a.js", "./b.js"]
         );
+    }
+
+    #[test]
+    fn edits_the_head_the_title_and_the_app_of_a_template() -> Result<()> {
+        // `<head` must not be taken for `<header`, nor a title in a script
+        // for the page's.
+        let doc = "<html lang=\"x\"><head><script>let t = '<title>';</script></head>\
+                   <body><header>h</header><div id=\"app\" class='x'>loading</div></body></html>";
+        let page = set_html_lang(doc, "zh-Hant")?;
+        let page = set_title(&page, "A &amp; B")?;
+        let page = prepend_to_head(&page, "<base href=\"../\">")?;
+        let page = set_app(&page, &[("data-chart".into(), "c".into())], "<p>in</p>")?;
+        assert_eq!(
+            page,
+            "<html lang=\"zh-Hant\"><head><base href=\"../\"><script>let t = '<title>';</script>\
+             <title>A &amp; B</title>\n</head><body><header>h</header>\
+             <div id=\"app\" class='x' data-chart=\"c\"><p>in</p>loading</div></body></html>"
+        );
+        assert_eq!(
+            replace_app(&page, "<p>new</p>")?,
+            page.replace("<p>in</p>loading", "<p>new</p>")
+        );
+        assert!(set_description(&page, "d").is_err_and(|e| e.to_string().contains("description")));
+        Ok(())
     }
 }

@@ -13,16 +13,20 @@
 //! - [`csp`]: the Content-Security-Policy and `_headers`;
 //! - [`assets`]: fingerprints and cache rules;
 //! - [`compress`]: the `.br` and `.gz` copies;
-//! - [`files`]: copying and listing folders;
+//! - [`files`]: copying, listing and replacing folders;
+//! - [`preview`]: the live preview of `cargo xtask serve --data DIR`;
+//! - [`base_url`]: reading the address the site will be served from;
 //! - `html`: finding tags and attributes, escaping text.
 
 pub mod assets;
+pub mod base_url;
 pub mod compress;
 pub mod csp;
 pub mod files;
 mod html;
 pub mod oembed;
 pub mod pages;
+pub mod preview;
 pub mod statics;
 
 use std::fs;

@@ -3,7 +3,7 @@
 //! ready to be served by any static file server.
 //!
 //! The site is built in a new folder beside `--out` and takes its place only
-//! when every step has succeeded (see [`replace_folder`]): a build that fails
+//! when every step has succeeded (see `article_site::files::replace_folder`): a build that fails
 //! halfway leaves the last good site as it was, byte for byte.
 
 use std::fs;
@@ -14,6 +14,7 @@ use anyhow::{anyhow, Context, Result};
 
 use article_site::assets;
 use article_site::compress::{self, Encoding};
+use article_site::files::replace_folder;
 
 use crate::{cargo, paths, run_command, target_dir, tools};
 
@@ -107,67 +108,6 @@ pub fn dist_keeping_module(root: &Path, site: &Site, keep: Option<&Path>) -> Res
 /// the contents they were made of (see `compress::precompress_cached`).
 pub fn compress_cache(root: &Path) -> PathBuf {
     target_dir(root).join("xtask").join("compressed")
-}
-
-/// Runs `build` on a new, empty folder beside `out` (in the same parent,
-/// so on the same file system, where a rename is atomic), and only if it
-/// succeeds puts that folder in the place of `out`: the old `out` is renamed
-/// away, the new one renamed in, and the old one deleted. If `build` fails,
-/// its folder is removed and `out` is left untouched, so a failed build
-/// never destroys the last good site. A new folder also keeps files of an
-/// earlier build (a page since deleted from www/, say) from being served or
-/// deployed by mistake.
-pub fn replace_folder(out: &Path, build: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = out
-        .file_name()
-        .with_context(|| format!("{} names no folder to write the site to", out.display()))?
-        .to_string_lossy()
-        .into_owned();
-    fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    // A `TempDir` is deleted when dropped: on an error below, and on a
-    // panic, as much as on success before it is kept.
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.new-"))
-        .tempdir_in(&parent)
-        .with_context(|| format!("cannot create a folder in {}", parent.display()))?;
-    build(staging.path())?;
-    // Its name is random, so no other build can be writing to it.
-    let old = tempfile::Builder::new()
-        .prefix(&format!(".{name}.old-"))
-        .tempdir_in(&parent)
-        .with_context(|| format!("cannot create a folder in {}", parent.display()))?;
-    let had_old = out.exists();
-    if had_old {
-        // Renaming a folder onto an empty folder replaces it (POSIX).
-        fs::rename(out, old.path()).with_context(|| {
-            format!(
-                "cannot move the old {} aside to {}",
-                out.display(),
-                old.path().display()
-            )
-        })?;
-    }
-    let new = staging.keep();
-    if let Err(error) = fs::rename(&new, out) {
-        // Put the last good site back, and leave no half-way state.
-        let restored = !had_old || fs::rename(old.path(), out).is_ok();
-        let _ = fs::remove_dir_all(&new);
-        let what = if restored {
-            "the old site is left in place".to_owned()
-        } else {
-            // Not deleted: it is the last good site.
-            format!("the old site is kept in {}", old.keep().display())
-        };
-        return Err(error)
-            .with_context(|| format!("cannot move the new site into {} ({what})", out.display()));
-    }
-    // Dropping `old` deletes the previous site.
-    old.close()
-        .with_context(|| format!("cannot delete the previous site in {}", parent.display()))
 }
 
 /// Builds the whole site into `dist`, an empty folder; `site.out` is the
@@ -384,82 +324,11 @@ fn human(bytes: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use anyhow::bail;
-    use article_site::files::files_below;
 
     #[test]
     fn sizes_read_naturally() {
         assert_eq!(human(0), "0 B");
         assert_eq!(human(1023), "1023 B");
         assert_eq!(human(1536), "1.5 KiB");
-    }
-
-    /// Every file below `dir` with its bytes.
-    fn contents(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-        files_below(dir)?
-            .into_iter()
-            .map(|f| Ok((f.clone(), fs::read(dir.join(&f))?)))
-            .collect()
-    }
-
-    /// The names in `dir`, sorted.
-    fn names(dir: &Path) -> Result<Vec<String>> {
-        let mut names: Vec<String> = fs::read_dir(dir)?
-            .map(|e| Ok(e?.file_name().to_string_lossy().into_owned()))
-            .collect::<Result<_>>()?;
-        names.sort();
-        Ok(names)
-    }
-
-    #[test]
-    fn a_failed_build_leaves_the_last_good_site_as_it_was() -> Result<()> {
-        let parent = tempfile::tempdir()?;
-        let out = parent.path().join("site");
-        fs::create_dir_all(out.join("static"))?;
-        fs::write(out.join("index.html"), "<!doctype html>good")?;
-        fs::write(out.join("static").join("a.png"), [0x89, b'P', b'N', b'G'])?;
-        let before = contents(&out)?;
-
-        // The build fails late, after writing much of a site.
-        let result = replace_folder(&out, |dist| {
-            fs::write(dist.join("index.html"), "<!doctype html>half")?;
-            fs::create_dir_all(dist.join("pkg"))?;
-            fs::write(dist.join("pkg").join("x.wasm"), "half")?;
-            bail!("resvg could not draw static/x.png")
-        });
-        let error = result.err().map(|e| format!("{e:#}")).unwrap_or_default();
-        assert!(error.contains("resvg could not draw"), "{error}");
-        assert_eq!(contents(&out)?, before, "the last good site changed");
-        // And nothing is left beside it.
-        assert_eq!(names(parent.path())?, ["site"]);
-
-        // A panic in the build is no different.
-        let panicked = std::panic::catch_unwind(|| {
-            replace_folder(&out, |dist| {
-                fs::write(dist.join("index.html"), "half")?;
-                panic!("a bug")
-            })
-        });
-        assert!(panicked.is_err());
-        assert_eq!(contents(&out)?, before, "the last good site changed");
-        assert_eq!(names(parent.path())?, ["site"]);
-        Ok(())
-    }
-
-    #[test]
-    fn a_build_that_succeeds_replaces_the_whole_site() -> Result<()> {
-        let parent = tempfile::tempdir()?;
-        let out = parent.path().join("site");
-        // No site yet: the first build creates it.
-        replace_folder(&out, |dist| Ok(fs::write(dist.join("old.html"), "1")?))?;
-        assert_eq!(files_below(&out)?, [PathBuf::from("old.html")]);
-        replace_folder(&out, |dist| Ok(fs::write(dist.join("index.html"), "2")?))?;
-        // The new site only: no file of the old one stays.
-        assert_eq!(
-            contents(&out)?,
-            [(PathBuf::from("index.html"), b"2".to_vec())]
-        );
-        assert_eq!(names(parent.path())?, ["site"]);
-        Ok(())
     }
 }

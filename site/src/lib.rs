@@ -16,6 +16,7 @@
 //! - [`files`]: copying, listing and replacing folders;
 //! - [`preview`]: the live preview of `cargo xtask serve --data DIR`;
 //! - [`base_url`]: reading the address the site will be served from;
+//! - [`sizes`]: the sizes of the built site, as a reader loads it;
 //! - `html`: finding tags and attributes, escaping text.
 
 pub mod assets;
@@ -27,6 +28,7 @@ mod html;
 pub mod oembed;
 pub mod pages;
 pub mod preview;
+pub mod sizes;
 pub mod statics;
 
 use std::fs;

@@ -108,29 +108,27 @@ mod tests {
 
     #[test]
     fn base_urls_are_absolute_folders() {
-        let url = |value: &str| parse(value).ok().map(|b| b.url);
-        assert_eq!(
-            url("https://charts.example.org/story"),
-            Some("https://charts.example.org/story/".to_owned())
-        );
-        assert_eq!(
-            url("http://127.0.0.1:8106/"),
-            Some("http://127.0.0.1:8106/".to_owned())
-        );
         // Written as the `url` crate serialises it: lowercase scheme and
         // host, no default port, the host in punycode, a final `/`.
-        assert_eq!(
-            url("HTTPS://Charts.Example.ORG:443/Story"),
-            Some("https://charts.example.org/Story/".to_owned())
-        );
-        assert_eq!(
-            url("https://bücher.example/a"),
-            Some("https://xn--bcher-kva.example/a/".to_owned())
-        );
-        assert_eq!(
-            url("https://[::1]:8443"),
-            Some("https://[::1]:8443/".to_owned())
-        );
+        for (given, written) in [
+            (
+                "https://charts.example.org/story",
+                "https://charts.example.org/story/",
+            ),
+            ("http://127.0.0.1:8106/", "http://127.0.0.1:8106/"),
+            (
+                "HTTPS://Charts.Example.ORG:443/Story",
+                "https://charts.example.org/Story/",
+            ),
+            (
+                "https://bücher.example/a",
+                "https://xn--bcher-kva.example/a/",
+            ),
+            ("https://[::1]:8443", "https://[::1]:8443/"),
+        ] {
+            let url = parse(given).ok().map(|b| b.url);
+            assert_eq!(url.as_deref(), Some(written), "{given}");
+        }
         for bad in [
             "charts.example.org/story/",
             "/story/",

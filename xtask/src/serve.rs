@@ -45,6 +45,11 @@ struct Limits {
     head: Duration,
     /// Connections answered at once; any more are told 503 and closed.
     connections: usize,
+    /// The longest a connection may take in all, head and response: a
+    /// client that stops reading its response cannot hold a place for
+    /// ever. The largest file of a site, sent over the loopback, takes
+    /// milliseconds.
+    whole: Duration,
 }
 
 /// The limits of `cargo xtask serve` and of the test server: a browser sends
@@ -52,12 +57,8 @@ struct Limits {
 const LIMITS: Limits = Limits {
     head: Duration::from_secs(10),
     connections: 64,
+    whole: Duration::from_secs(60),
 };
-
-/// The longest a connection may take in all, head and response: a client
-/// that stops reading its response cannot hold a place for ever. The
-/// largest file of a site, sent over the loopback, takes milliseconds.
-const CONNECTION: Duration = Duration::from_secs(60);
 
 /// The longest request head accepted; ours are a few hundred bytes. A
 /// longer one is answered 431 by hyper.
@@ -203,6 +204,9 @@ fn run(listener: TcpListener, site: Site, log_all: bool, limits: Limits) -> Resu
         let open = Arc::new(AtomicUsize::new(0));
         loop {
             let Ok((mut stream, _)) = listener.accept().await else {
+                // Out of file descriptors, most likely: wait for some to be
+                // closed rather than ask again at once, in a busy loop.
+                tokio::time::sleep(Duration::from_millis(50)).await;
                 continue;
             };
             if open.fetch_add(1, Ordering::SeqCst) >= limits.connections {
@@ -238,9 +242,9 @@ fn run(listener: TcpListener, site: Site, log_all: bool, limits: Limits) -> Resu
                     // Header names as browsers' tools and the docs spell them.
                     .title_case_headers(true)
                     .serve_connection(TokioIo::new(stream), service);
-                match tokio::time::timeout(CONNECTION, connection).await {
+                match tokio::time::timeout(limits.whole, connection).await {
                     Ok(Err(error)) if log_all => eprintln!("connection: {error}"),
-                    Err(_) if log_all => eprintln!("connection: closed after {CONNECTION:?}"),
+                    Err(_) if log_all => eprintln!("connection: closed after {:?}", limits.whole),
                     _ => {}
                 }
                 drop(place);
@@ -864,6 +868,35 @@ mod tests {
             assert!(Instant::now() < deadline, "still refused: {answer}");
             thread::sleep(Duration::from_millis(100));
         }
+        std::fs::remove_dir_all(&dir)?;
+        Ok(())
+    }
+
+    #[test]
+    fn a_client_that_stops_reading_is_cut_off_by_the_whole_connection_limit() -> Result<()> {
+        let dir = fixture()?;
+        // Far more than the sockets' buffers hold, so the server must wait
+        // for the client to read.
+        let size = 32 * 1024 * 1024;
+        std::fs::write(dir.join("large.png"), vec![0u8; size])?;
+        let address = serve_test(
+            &dir,
+            Limits {
+                whole: Duration::from_millis(500),
+                ..LIMITS
+            },
+        )?;
+        let mut stream = std::net::TcpStream::connect(&address)?;
+        stream.write_all(b"GET /large.png HTTP/1.1\r\n\r\n")?;
+        thread::sleep(Duration::from_millis(1500));
+        let mut answer = Vec::new();
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+        let _ = stream.read_to_end(&mut answer);
+        assert!(
+            answer.starts_with(b"HTTP/1.1 200") && answer.len() < size,
+            "{} bytes of {size} came after the limit",
+            answer.len()
+        );
         std::fs::remove_dir_all(&dir)?;
         Ok(())
     }

@@ -1,4 +1,4 @@
-//! Copying and listing the files of a folder, with messages that name the
+//! Copying, listing and replacing folders, with messages that name the
 //! file that failed.
 
 use std::fs;
@@ -34,6 +34,67 @@ pub fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Runs `build` on a new, empty folder beside `out` (in the same parent,
+/// so on the same file system, where a rename is atomic), and only if it
+/// succeeds puts that folder in the place of `out`: the old `out` is renamed
+/// away, the new one renamed in, and the old one deleted. If `build` fails,
+/// its folder is removed and `out` is left untouched, so a failed build
+/// never destroys the last good site. A new folder also keeps files of an
+/// earlier build (a page since deleted from www/, say) from being served or
+/// deployed by mistake.
+pub fn replace_folder(out: &Path, build: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out
+        .file_name()
+        .with_context(|| format!("{} names no folder to write the site to", out.display()))?
+        .to_string_lossy()
+        .into_owned();
+    fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    // A `TempDir` is deleted when dropped: on an error below, and on a
+    // panic, as much as on success before it is kept.
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.new-"))
+        .tempdir_in(&parent)
+        .with_context(|| format!("cannot create a folder in {}", parent.display()))?;
+    build(staging.path())?;
+    // Its name is random, so no other build can be writing to it.
+    let old = tempfile::Builder::new()
+        .prefix(&format!(".{name}.old-"))
+        .tempdir_in(&parent)
+        .with_context(|| format!("cannot create a folder in {}", parent.display()))?;
+    let had_old = out.exists();
+    if had_old {
+        // Renaming a folder onto an empty folder replaces it (POSIX).
+        fs::rename(out, old.path()).with_context(|| {
+            format!(
+                "cannot move the old {} aside to {}",
+                out.display(),
+                old.path().display()
+            )
+        })?;
+    }
+    let new = staging.keep();
+    if let Err(error) = fs::rename(&new, out) {
+        // Put the last good site back, and leave no half-way state.
+        let restored = !had_old || fs::rename(old.path(), out).is_ok();
+        let _ = fs::remove_dir_all(&new);
+        let what = if restored {
+            "the old site is left in place".to_owned()
+        } else {
+            // Not deleted: it is the last good site.
+            format!("the old site is kept in {}", old.keep().display())
+        };
+        return Err(error)
+            .with_context(|| format!("cannot move the new site into {} ({what})", out.display()));
+    }
+    // Dropping `old` deletes the previous site.
+    old.close()
+        .with_context(|| format!("cannot delete the previous site in {}", parent.display()))
+}
+
 /// Every file below `dir`, as paths relative to it, in a stable order.
 pub fn files_below(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
@@ -59,6 +120,7 @@ pub fn files_below(dir: &Path) -> Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use anyhow::bail;
 
     #[test]
     fn copies_nested_folders_and_lists_them_in_order() -> Result<()> {
@@ -74,6 +136,75 @@ mod tests {
             files,
             vec![PathBuf::from("img/a.svg"), PathBuf::from("index.html")]
         );
+        Ok(())
+    }
+
+    /// Every file below `dir` with its bytes.
+    fn contents(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+        files_below(dir)?
+            .into_iter()
+            .map(|f| Ok((f.clone(), fs::read(dir.join(&f))?)))
+            .collect()
+    }
+
+    /// The names in `dir`, sorted.
+    fn names(dir: &Path) -> Result<Vec<String>> {
+        let mut names: Vec<String> = fs::read_dir(dir)?
+            .map(|e| Ok(e?.file_name().to_string_lossy().into_owned()))
+            .collect::<Result<_>>()?;
+        names.sort();
+        Ok(names)
+    }
+
+    #[test]
+    fn a_failed_build_leaves_the_last_good_site_as_it_was() -> Result<()> {
+        let parent = tempfile::tempdir()?;
+        let out = parent.path().join("site");
+        fs::create_dir_all(out.join("static"))?;
+        fs::write(out.join("index.html"), "<!doctype html>good")?;
+        fs::write(out.join("static").join("a.png"), [0x89, b'P', b'N', b'G'])?;
+        let before = contents(&out)?;
+
+        // The build fails late, after writing much of a site.
+        let result = replace_folder(&out, |dist| {
+            fs::write(dist.join("index.html"), "<!doctype html>half")?;
+            fs::create_dir_all(dist.join("pkg"))?;
+            fs::write(dist.join("pkg").join("x.wasm"), "half")?;
+            bail!("resvg could not draw static/x.png")
+        });
+        let error = result.err().map(|e| format!("{e:#}")).unwrap_or_default();
+        assert!(error.contains("resvg could not draw"), "{error}");
+        assert_eq!(contents(&out)?, before, "the last good site changed");
+        // And nothing is left beside it.
+        assert_eq!(names(parent.path())?, ["site"]);
+
+        // A panic in the build is no different.
+        let panicked = std::panic::catch_unwind(|| {
+            replace_folder(&out, |dist| {
+                fs::write(dist.join("index.html"), "half")?;
+                panic!("a bug")
+            })
+        });
+        assert!(panicked.is_err());
+        assert_eq!(contents(&out)?, before, "the last good site changed");
+        assert_eq!(names(parent.path())?, ["site"]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_build_that_succeeds_replaces_the_whole_site() -> Result<()> {
+        let parent = tempfile::tempdir()?;
+        let out = parent.path().join("site");
+        // No site yet: the first build creates it.
+        replace_folder(&out, |dist| Ok(fs::write(dist.join("old.html"), "1")?))?;
+        assert_eq!(files_below(&out)?, [PathBuf::from("old.html")]);
+        replace_folder(&out, |dist| Ok(fs::write(dist.join("index.html"), "2")?))?;
+        // The new site only: no file of the old one stays.
+        assert_eq!(
+            contents(&out)?,
+            [(PathBuf::from("index.html"), b"2".to_vec())]
+        );
+        assert_eq!(names(parent.path())?, ["site"]);
         Ok(())
     }
 }

@@ -13,16 +13,22 @@
 //! - [`csp`]: the Content-Security-Policy and `_headers`;
 //! - [`assets`]: fingerprints and cache rules;
 //! - [`compress`]: the `.br` and `.gz` copies;
-//! - [`files`]: copying and listing folders;
+//! - [`files`]: copying, listing and replacing folders;
+//! - [`preview`]: the live preview of `cargo xtask serve --data DIR`;
+//! - [`base_url`]: reading the address the site will be served from;
+//! - [`sizes`]: the sizes of the built site, as a reader loads it;
 //! - `html`: finding tags and attributes, escaping text.
 
 pub mod assets;
+pub mod base_url;
 pub mod compress;
 pub mod csp;
 pub mod files;
 mod html;
 pub mod oembed;
 pub mod pages;
+pub mod preview;
+pub mod sizes;
 pub mod statics;
 
 use std::fs;
@@ -193,43 +199,24 @@ fn mark_preview_pages(dist: &Path, hydrate: bool) -> Result<()> {
         let path = dist.join(&file);
         let page =
             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        write_file(&path, preview_page(&page, hydrate).as_bytes())?;
+        write_file(&path, preview_page(&page, hydrate)?.as_bytes())?;
     }
     Ok(())
 }
 
 /// `page` as a preview page: [`PREVIEW_SCRIPT`] loaded at the end of its
 /// head, and without `hydrate` no `<script type="module">` element.
-fn preview_page(page: &str, hydrate: bool) -> String {
-    let mut page = page.to_owned();
-    if !hydrate {
-        while let Some(start) = find_module_script(&page) {
-            let end = page[start..]
-                .find("</script>")
-                .map_or(page.len(), |at| start + at + "</script>".len());
-            page.replace_range(start..end, "");
-        }
-    }
+fn preview_page(page: &str, hydrate: bool) -> Result<String> {
+    let page = if hydrate {
+        page.to_owned()
+    } else {
+        html::remove(page, "script[type=module]")?
+    };
     let tag = format!("<script src=\"{PREVIEW_SCRIPT}\" defer></script>");
-    match page.find("</head>") {
-        Some(at) => page.insert_str(at, &tag),
-        None => page.push_str(&tag),
-    }
-    page
-}
-
-/// Where the first `<script type="module" …>` start tag of `page` begins.
-fn find_module_script(page: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(at) = page[from..].find("<script") {
-        let start = from + at;
-        let end = page[start..].find('>').map_or(page.len(), |e| start + e);
-        if page[start..end].contains("type=\"module\"") {
-            return Some(start);
-        }
-        from = end;
-    }
-    None
+    html::edit(&page, "head", "<head>", |el| {
+        el.append(&tag, html::ContentType::Html);
+        Ok(())
+    })
 }
 
 #[cfg(test)]
@@ -240,13 +227,13 @@ mod tests {
     fn a_preview_page_loads_the_preview_script_and_maybe_no_module() {
         let page = "<html><head><script type=\"module\" src=\"main.1a2b.js\"></script>\
                     <link rel=\"stylesheet\" href=\"style.css\"></head><body></body></html>";
-        let hydrated = preview_page(page, true);
+        let hydrated = preview_page(page, true).unwrap();
         assert!(hydrated.contains("main.1a2b.js"), "{hydrated}");
         assert!(
             hydrated.contains("<script src=\"/__preview.js\" defer></script></head>"),
             "{hydrated}"
         );
-        let still = preview_page(page, false);
+        let still = preview_page(page, false).unwrap();
         assert!(!still.contains("<script type=\"module\""), "{still}");
         assert!(
             still.contains("style.css") && still.contains("/__preview.js"),

@@ -3,7 +3,7 @@
 //! ready to be served by any static file server.
 //!
 //! The site is built in a new folder beside `--out` and takes its place only
-//! when every step has succeeded (see [`replace_folder`]): a build that fails
+//! when every step has succeeded (see `article_site::files::replace_folder`): a build that fails
 //! halfway leaves the last good site as it was, byte for byte.
 
 use std::fs;
@@ -12,8 +12,7 @@ use std::process::Command;
 
 use anyhow::{anyhow, Context, Result};
 
-use article_site::assets;
-use article_site::compress::{self, Encoding};
+use article_site::files::replace_folder;
 
 use crate::{cargo, paths, run_command, target_dir, tools};
 
@@ -107,67 +106,6 @@ pub fn dist_keeping_module(root: &Path, site: &Site, keep: Option<&Path>) -> Res
 /// the contents they were made of (see `compress::precompress_cached`).
 pub fn compress_cache(root: &Path) -> PathBuf {
     target_dir(root).join("xtask").join("compressed")
-}
-
-/// Runs `build` on a new, empty folder beside `out` (in the same parent,
-/// so on the same file system, where a rename is atomic), and only if it
-/// succeeds puts that folder in the place of `out`: the old `out` is renamed
-/// away, the new one renamed in, and the old one deleted. If `build` fails,
-/// its folder is removed and `out` is left untouched, so a failed build
-/// never destroys the last good site. A new folder also keeps files of an
-/// earlier build (a page since deleted from www/, say) from being served or
-/// deployed by mistake.
-pub fn replace_folder(out: &Path, build: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = out
-        .file_name()
-        .with_context(|| format!("{} names no folder to write the site to", out.display()))?
-        .to_string_lossy()
-        .into_owned();
-    fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    // A `TempDir` is deleted when dropped: on an error below, and on a
-    // panic, as much as on success before it is kept.
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.new-"))
-        .tempdir_in(&parent)
-        .with_context(|| format!("cannot create a folder in {}", parent.display()))?;
-    build(staging.path())?;
-    // Its name is random, so no other build can be writing to it.
-    let old = tempfile::Builder::new()
-        .prefix(&format!(".{name}.old-"))
-        .tempdir_in(&parent)
-        .with_context(|| format!("cannot create a folder in {}", parent.display()))?;
-    let had_old = out.exists();
-    if had_old {
-        // Renaming a folder onto an empty folder replaces it (POSIX).
-        fs::rename(out, old.path()).with_context(|| {
-            format!(
-                "cannot move the old {} aside to {}",
-                out.display(),
-                old.path().display()
-            )
-        })?;
-    }
-    let new = staging.keep();
-    if let Err(error) = fs::rename(&new, out) {
-        // Put the last good site back, and leave no half-way state.
-        let restored = !had_old || fs::rename(old.path(), out).is_ok();
-        let _ = fs::remove_dir_all(&new);
-        let what = if restored {
-            "the old site is left in place".to_owned()
-        } else {
-            // Not deleted: it is the last good site.
-            format!("the old site is kept in {}", old.keep().display())
-        };
-        return Err(error)
-            .with_context(|| format!("cannot move the new site into {} ({what})", out.display()));
-    }
-    // Dropping `old` deletes the previous site.
-    old.close()
-        .with_context(|| format!("cannot delete the previous site in {}", parent.display()))
 }
 
 /// Builds the whole site into `dist`, an empty folder; `site.out` is the
@@ -274,192 +212,5 @@ fn build(root: &Path, site: &Site, dist: &Path, keep: Option<&Path>) -> Result<(
         site.base_url.as_deref(),
         article_site::Mode::DistCached(&cache),
     )?;
-    print_sizes(dist, &site.out)
-}
-
-/// The size of a file as a server sends it in `encoding`: its precompressed
-/// copy's, or the file's own where no copy was written (it would not have
-/// been smaller).
-fn sent_size(path: &Path, raw: usize, encoding: Encoding) -> usize {
-    let mut copy = path.as_os_str().to_owned();
-    copy.push(format!(".{}", encoding.extension()));
-    fs::metadata(&copy).map_or(raw, |m| usize::try_from(m.len()).unwrap_or(usize::MAX))
-}
-
-/// Prints a table of every file in `dist/` with its raw, gzip and brotli
-/// size, then what a reader loads for each kind of page (the page and the
-/// scripts, styles, module and images it names), so a change that bloats
-/// the page is seen at once.
-fn print_sizes(dist: &Path, shown: &Path) -> Result<()> {
-    let files: Vec<String> = assets::site_files(dist)?
-        .into_iter()
-        .filter(|f| !compress::is_copy(f))
-        .collect();
-    let mut sizes = std::collections::BTreeMap::new();
-    for file in &files {
-        let path = dist.join(file);
-        let raw = usize::try_from(
-            fs::metadata(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?
-                .len(),
-        )
-        .unwrap_or(usize::MAX);
-        let sent = Encoding::ALL.map(|e| sent_size(&path, raw, e));
-        sizes.insert(file.clone(), [raw, sent[1], sent[0]]);
-    }
-    let mut rows: Vec<(String, [usize; 3])> = files
-        .iter()
-        .filter_map(|f| Some((format!("{}/{f}", shown.display()), *sizes.get(f)?)))
-        .collect();
-    rows.push(("total".to_owned(), sum(sizes.values().copied())));
-    println!(
-        "==> wrote {} files (and their .br and .gz copies):",
-        files.len()
-    );
-    print_table(&rows);
-
-    // One page of each kind: each page at the root, and the first of each
-    // folder (the pages of a folder differ only in their chart).
-    let mut pages: Vec<&String> = Vec::new();
-    let mut folders = std::collections::BTreeSet::new();
-    for file in files.iter().filter(|f| f.ends_with(".html")) {
-        match file.split_once('/') {
-            None => pages.push(file),
-            Some((folder, _)) if folders.insert(folder) => pages.push(file),
-            Some(_) => {}
-        }
-    }
-    let read = |file: &str| fs::read_to_string(dist.join(file)).ok();
-    let mut loads = Vec::new();
-    for page in pages {
-        let loaded = assets::loaded_by(page, &files, read);
-        let total = sum(loaded.iter().filter_map(|f| sizes.get(f).copied()));
-        loads.push((format!("{page} ({} files)", loaded.len()), total));
-    }
-    println!(
-        "==> what a reader loads for one page (the page, its scripts, styles, module and images):"
-    );
-    print_table(&loads);
-    Ok(())
-}
-
-fn sum(sizes: impl Iterator<Item = [usize; 3]>) -> [usize; 3] {
-    sizes.fold([0; 3], |a, b| [a[0] + b[0], a[1] + b[1], a[2] + b[2]])
-}
-
-fn print_table(rows: &[(String, [usize; 3])]) {
-    let width = rows
-        .iter()
-        .map(|(name, _)| name.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(4);
-    println!(
-        "  {:<width$}  {:>10}  {:>10}  {:>10}",
-        "file", "raw", "gzip", "brotli"
-    );
-    for (name, [raw, gzip, brotli]) in rows {
-        println!(
-            "  {:<width$}  {:>10}  {:>10}  {:>10}",
-            name,
-            human(*raw),
-            human(*gzip),
-            human(*brotli)
-        );
-    }
-}
-
-/// A byte count for people: bytes below 1 KiB, else KiB with one decimal.
-fn human(bytes: usize) -> String {
-    if bytes < 1024 {
-        format!("{bytes} B")
-    } else {
-        // Precision loss is irrelevant at the sizes of a web page.
-        #[allow(clippy::cast_precision_loss)]
-        let kib = bytes as f64 / 1024.0;
-        format!("{kib:.1} KiB")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use anyhow::bail;
-    use article_site::files::files_below;
-
-    #[test]
-    fn sizes_read_naturally() {
-        assert_eq!(human(0), "0 B");
-        assert_eq!(human(1023), "1023 B");
-        assert_eq!(human(1536), "1.5 KiB");
-    }
-
-    /// Every file below `dir` with its bytes.
-    fn contents(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-        files_below(dir)?
-            .into_iter()
-            .map(|f| Ok((f.clone(), fs::read(dir.join(&f))?)))
-            .collect()
-    }
-
-    /// The names in `dir`, sorted.
-    fn names(dir: &Path) -> Result<Vec<String>> {
-        let mut names: Vec<String> = fs::read_dir(dir)?
-            .map(|e| Ok(e?.file_name().to_string_lossy().into_owned()))
-            .collect::<Result<_>>()?;
-        names.sort();
-        Ok(names)
-    }
-
-    #[test]
-    fn a_failed_build_leaves_the_last_good_site_as_it_was() -> Result<()> {
-        let parent = tempfile::tempdir()?;
-        let out = parent.path().join("site");
-        fs::create_dir_all(out.join("static"))?;
-        fs::write(out.join("index.html"), "<!doctype html>good")?;
-        fs::write(out.join("static").join("a.png"), [0x89, b'P', b'N', b'G'])?;
-        let before = contents(&out)?;
-
-        // The build fails late, after writing much of a site.
-        let result = replace_folder(&out, |dist| {
-            fs::write(dist.join("index.html"), "<!doctype html>half")?;
-            fs::create_dir_all(dist.join("pkg"))?;
-            fs::write(dist.join("pkg").join("x.wasm"), "half")?;
-            bail!("resvg could not draw static/x.png")
-        });
-        let error = result.err().map(|e| format!("{e:#}")).unwrap_or_default();
-        assert!(error.contains("resvg could not draw"), "{error}");
-        assert_eq!(contents(&out)?, before, "the last good site changed");
-        // And nothing is left beside it.
-        assert_eq!(names(parent.path())?, ["site"]);
-
-        // A panic in the build is no different.
-        let panicked = std::panic::catch_unwind(|| {
-            replace_folder(&out, |dist| {
-                fs::write(dist.join("index.html"), "half")?;
-                panic!("a bug")
-            })
-        });
-        assert!(panicked.is_err());
-        assert_eq!(contents(&out)?, before, "the last good site changed");
-        assert_eq!(names(parent.path())?, ["site"]);
-        Ok(())
-    }
-
-    #[test]
-    fn a_build_that_succeeds_replaces_the_whole_site() -> Result<()> {
-        let parent = tempfile::tempdir()?;
-        let out = parent.path().join("site");
-        // No site yet: the first build creates it.
-        replace_folder(&out, |dist| Ok(fs::write(dist.join("old.html"), "1")?))?;
-        assert_eq!(files_below(&out)?, [PathBuf::from("old.html")]);
-        replace_folder(&out, |dist| Ok(fs::write(dist.join("index.html"), "2")?))?;
-        // The new site only: no file of the old one stays.
-        assert_eq!(
-            contents(&out)?,
-            [(PathBuf::from("index.html"), b"2".to_vec())]
-        );
-        assert_eq!(names(parent.path())?, ["site"]);
-        Ok(())
-    }
+    article_site::sizes::print(dist, &site.out)
 }

@@ -282,7 +282,9 @@ impl App {
     }
 
     /// Panics, for the browser test of what a panic leaves on the page (see
-    /// `web/panic.rs`); it breaks only the page that calls it.
+    /// `web/panic.rs`); it breaks only the page that calls it. Only a module
+    /// built with the `test-hooks` feature has it.
+    #[cfg(feature = "test-hooks")]
     #[doc(hidden)]
     #[wasm_bindgen(js_name = "__panic_for_tests")]
     pub fn panic_for_tests(&self) {

@@ -170,6 +170,7 @@ fn replace_charts(root: &Element, locale: Locale) -> Result<(), JsValue> {
 /// The code is written not to panic on any input (options and hit-testing
 /// are property-tested), so a test has no other way to cause one. Calling it
 /// breaks only the page that calls it, which could break itself anyway.
+#[cfg(feature = "test-hooks")]
 pub(super) fn panic_for_tests<T>(state: Option<&RefCell<T>>) {
     let _held = state.map(RefCell::borrow_mut);
     panic!("panic requested by a test (__panic_for_tests)");

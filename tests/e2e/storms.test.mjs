@@ -479,6 +479,9 @@ describe('a Rust panic', () => {
    * chart, presses keys and resizes, and requires no further problem.
    */
   async function panicsCleanly(opened, call, languages, { uncaught = false } = {}) {
+    // The hook is in a module built with the `test-hooks` feature only.
+    const hooked = await opened.page.evaluate(`typeof ${call.replace(/\(\)$/, '')} === 'function'`);
+    assert.ok(hooked, 'the module has no test hooks: build it with `cargo xtask dist --test-hooks`, as `cargo xtask test` does');
     if (uncaught) {
       // As a panic in an event handler would: the trap is not caught by any
       // script, so the browser itself would report it too.

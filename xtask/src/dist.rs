@@ -63,6 +63,9 @@ pub struct Site {
     /// embed codes name absolute addresses; without it they stay relative
     /// and there is no oEmbed (see `oembed.rs`).
     pub base_url: Option<String>,
+    /// Whether the module has the hooks only the browser tests call (the
+    /// `test-hooks` feature); a site to publish has none.
+    pub test_hooks: bool,
 }
 
 impl Default for Site {
@@ -71,6 +74,7 @@ impl Default for Site {
             data: PathBuf::from("data"),
             out: PathBuf::from("dist"),
             base_url: None,
+            test_hooks: false,
         }
     }
 }
@@ -82,6 +86,7 @@ impl Site {
             data: data.into(),
             out: out.into(),
             base_url: None,
+            test_hooks: false,
         }
     }
 }
@@ -129,9 +134,14 @@ fn build(root: &Path, site: &Site, dist: &Path, keep: Option<&Path>) -> Result<(
     let wasm_opt = tools::ensure_wasm_opt(root)?;
 
     println!(
-        "==> building {WASM_PACKAGE} for {} (release) with the data of {}",
+        "==> building {WASM_PACKAGE} for {} (release) with the data of {}{}",
         tools::WASM_TARGET,
-        site.data.display()
+        site.data.display(),
+        if site.test_hooks {
+            " and the browser tests' hooks"
+        } else {
+            ""
+        }
     );
     // build.rs bakes the folder `ARTICLE_CHARTS_DATA` names into the module. The
     // build machine's paths are rewritten to relative names (see
@@ -152,7 +162,8 @@ fn build(root: &Path, site: &Site, dist: &Path, keep: Option<&Path>) -> Result<(
                 tools::WASM_TARGET,
                 "-p",
                 WASM_PACKAGE,
-            ]),
+            ])
+            .args(site.test_hooks.then_some("--features=test-hooks")),
     )?;
     let wasm = target_dir(root)
         .join(tools::WASM_TARGET)

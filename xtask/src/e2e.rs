@@ -78,8 +78,12 @@ pub fn test(root: &Path) -> Result<()> {
     step(3, "fuzz the options and data-file parsers", || {
         fuzz::run_all(root, fuzz::TEST_SECONDS)
     })?;
-    step(4, "build dist/", || {
-        dist::dist(root, &dist::Site::default())
+    step(4, "build dist/ with the browser tests' hooks", || {
+        let site = dist::Site {
+            test_hooks: true,
+            ..dist::Site::default()
+        };
+        dist::dist(root, &site)
     })?;
     step(5, "install the browser-test packages", || {
         tools::npm_ci(&root.join(E2E_DIR))

@@ -23,12 +23,13 @@ const USAGE: &str = "\
 Usage: cargo xtask COMMAND
 
 Commands:
-  dist [--data DIR] [--out DIR] [--base-url URL]
+  dist [--data DIR] [--out DIR] [--base-url URL] [--test-hooks]
                        build the site of a data folder (default data/) into a folder
                        (default dist/): WebAssembly, pages, static images, data files;
                        with the address it will be served from (https://…/), link
-                       previews, canonical links, embed codes and oEmbed are absolute
-  serve [--port N] [--data DIR]
+                       previews, canonical links, embed codes and oEmbed are absolute;
+                       --test-hooks adds what only the browser tests call (never publish it)
+  serve [--port N] [--data DIR] [--test-hooks]
                        build the site into dist/ and serve it on http://127.0.0.1:N/ (default 8000);
                        then watch the data folder: a save rebuilds the pages (no module, no
                        compressed copies), open pages reload, and errors show on the page
@@ -85,8 +86,10 @@ fn run(args: &[String]) -> Result<()> {
 
     match command.as_str() {
         "dist" => {
-            let options = parse_options(command, rest, &["--data", "--out", "--base-url"])?;
+            let (test_hooks, rest) = take_flag(rest, "--test-hooks");
+            let options = parse_options(command, &rest, &["--data", "--out", "--base-url"])?;
             let mut site = site_of(&options, &start)?;
+            site.test_hooks = test_hooks;
             if let Some(value) = options.get("--base-url") {
                 let base = article_site::base_url::parse(value)?;
                 for warning in &base.warnings {
@@ -100,12 +103,15 @@ fn run(args: &[String]) -> Result<()> {
             dist::dist(&root, &site)
         }
         "serve" => {
-            let options = parse_options(command, rest, &["--data", "--port"])?;
+            let (test_hooks, rest) = take_flag(rest, "--test-hooks");
+            let options = parse_options(command, &rest, &["--data", "--port"])?;
             let port = match options.get("--port") {
                 Some(value) => parse_port(value)?,
                 None => DEFAULT_PORT,
             };
-            serve::serve_command(&root, port, &site_of(&options, &start)?)
+            let mut site = site_of(&options, &start)?;
+            site.test_hooks = test_hooks;
+            serve::serve_command(&root, port, &site)
         }
         "draft" => {
             let Some(article) = rest.first().filter(|a| !a.starts_with("--")) else {
@@ -165,6 +171,12 @@ fn no_arguments(command: &str, rest: &[String]) -> Result<()> {
 /// Reads `--name VALUE` or `--name=VALUE` options, each of `allowed` at most
 /// once; anything else is an error rather than silently ignored, so a typo
 /// does not build or serve something unexpected.
+/// Whether `args` hold the flag `name`, and the other arguments.
+fn take_flag(args: &[String], name: &str) -> (bool, Vec<String>) {
+    let rest: Vec<String> = args.iter().filter(|a| *a != name).cloned().collect();
+    (rest.len() < args.len(), rest)
+}
+
 fn parse_options(
     command: &str,
     args: &[String],

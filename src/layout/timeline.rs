@@ -32,24 +32,18 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
     let track_x = if beside { label_w + 16.0 } else { 0.0 };
     let band = (width - track_x) / f64::from(last - first + 1);
     let x_start = |y: u16| track_x + f64::from(y.saturating_sub(first)) * band;
-    // Label every year there is room for; the end labels are kept inside.
-    let step = ((34.0 / band).ceil() as usize).max(1);
-    for (k, year) in (first..=last).enumerate() {
-        let half = text_width(&year.to_string(), SMALL) / 2.0;
-        let x = (x_start(year) + band / 2.0).clamp(track_x + half, width - half);
-        if k % step == 0 {
-            scene.add(
-                Shape::Text {
-                    at: (x, 0.0),
-                    text: year.to_string(),
-                    size: SMALL,
-                    bold: false,
-                    paint: Paint::Muted,
-                    align: Align::Centre,
-                },
-                None,
-            );
-        }
+    for (year, x) in year_labels(first, last, track_x, width) {
+        scene.add(
+            Shape::Text {
+                at: (x, 0.0),
+                text: year.to_string(),
+                size: SMALL,
+                bold: false,
+                paint: Paint::Muted,
+                align: Align::Centre,
+            },
+            None,
+        );
     }
     let mut y = AXIS;
     let rows_top = y;
@@ -230,4 +224,71 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
     scene.marks = grid;
     scene.height = y;
     scene
+}
+
+/// The years of the axis that are labelled, and where: every year there is
+/// room for, first and last included where they fit, each label centred in
+/// its own year's band. A label that would have to move out of its band to
+/// stay inside the chart is left out rather than set over another year, and
+/// no two labels come closer than a gap.
+fn year_labels(first: u16, last: u16, track_x: f64, width: f64) -> Vec<(u16, f64)> {
+    const GAP: f64 = 6.0;
+    let band = (width - track_x) / f64::from(last - first + 1);
+    let centre = |y: u16| track_x + (f64::from(y - first) + 0.5) * band;
+    let half = |y: u16| text_width(&y.to_string(), SMALL) / 2.0;
+    // Where a year's label can stand: centred, or moved inwards at the
+    // chart's ends, but never out of its own band.
+    let place = |y: u16| {
+        let x = centre(y).clamp(track_x + half(y), width - half(y));
+        ((x - centre(y)).abs() <= band / 2.0).then_some(x)
+    };
+    let room = (2.0 * half(last) + GAP).max(1.0);
+    let step = ((room / band).ceil() as u16).max(1);
+    let mut labels: Vec<(u16, f64)> = (first..=last)
+        .step_by(usize::from(step))
+        .filter_map(|y| place(y).map(|x| (y, x)))
+        .collect();
+    // The last year closes the axis: it replaces the labels it would crowd.
+    if let (Some(x), false) = (place(last), labels.last().is_some_and(|l| l.0 == last)) {
+        labels.retain(|&(y, lx)| lx + half(y) + GAP <= x - half(last));
+        labels.push((last, x));
+    }
+    labels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// At every width and over every span of years, each label stands in
+    /// its own year's band, inside the chart, apart from its neighbours,
+    /// and the axis is labelled at both ends when one year's label fits.
+    #[test]
+    fn year_labels_sit_in_their_own_year_at_any_density() {
+        for years in 0..40u16 {
+            let (first, last) = (2000, 2000 + years);
+            for width in (200..=1300).step_by(7).map(f64::from) {
+                for track_x in [0.0, width * 0.42] {
+                    let band = (width - track_x) / f64::from(years + 1);
+                    let labels = year_labels(first, last, track_x, width);
+                    let mut right = f64::NEG_INFINITY;
+                    for &(y, x) in &labels {
+                        let half = text_width(&y.to_string(), SMALL) / 2.0;
+                        let start = track_x + f64::from(y - first) * band;
+                        let what = format!("{first}–{last} at {width} px from {track_x}: {y} at {x}");
+                        assert!(x >= start - 1e-9 && x <= start + band + 1e-9, "out of its year: {what}");
+                        assert!(x - half >= track_x - 1e-9 && x + half <= width + 1e-9, "off the chart: {what}");
+                        assert!(x - half >= right, "on another label: {what}");
+                        right = x + half;
+                    }
+                    let fits = text_width("2000", SMALL) <= band;
+                    if fits {
+                        assert_eq!(labels.first().map(|l| l.0), Some(first), "{first}–{last} at {width}");
+                        assert_eq!(labels.last().map(|l| l.0), Some(last), "{first}–{last} at {width}");
+                    }
+                    assert!(!labels.is_empty() || band < 8.0, "{first}–{last} at {width}: no label");
+                }
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@
 
 use article_dataset::{Chart, Dataset};
 
+use crate::heights::Reserve;
 use crate::locale::Locale;
 use crate::markup::escape;
 
@@ -104,8 +105,9 @@ pub struct Embed<'a> {
 pub struct Heights {
     /// The embed page's height in a 640 px column.
     pub column: f64,
-    /// The embed page's height in a phone's [`PHONE_COLUMN`] px column.
-    pub phone: f64,
+    /// The room the codes reserve on every screen from a small phone's
+    /// up, never less than the embed page's height there.
+    pub reserve: Reserve,
     /// The static image's height at [`IMAGE_WIDTH`] (`static/STEM.png`).
     pub image: f64,
     /// The phone image's width and height (`static/STEM.360.png`).
@@ -125,7 +127,7 @@ impl Heights {
         );
         Heights {
             column: crate::heights::embed_height(data, chart, locale, IMAGE_WIDTH),
-            phone: crate::heights::embed_height(data, chart, locale, PHONE_COLUMN),
+            reserve: crate::heights::reserve(data, chart, locale),
             image: image_size(data, chart, locale).1,
             phone_image: (phone.width.ceil(), phone.height.ceil()),
         }
@@ -151,51 +153,15 @@ pub const IMAGE_WIDTH: f64 = 640.0;
 /// statics draw them.
 pub const PHONE_IMAGE_WIDTH: f64 = 360.0;
 
-/// The phone the codes reserve their height for besides a 640 px column: a
-/// 375 px screen, the most common narrow one, whose article column is
-/// [`PHONE_COLUMN`] px between two 16 px margins.
-pub const PHONE_VIEWPORT: f64 = 375.0;
-
-/// The article column of a [`PHONE_VIEWPORT`] phone, CSS px.
-pub const PHONE_COLUMN: f64 = PHONE_VIEWPORT - 2.0 * 16.0;
-
 /// The widest screen that gets the phone image, CSS px: above it the
 /// column takes the 640 px image at 80% or more, so its 12 px ticks stay
 /// near 10 px; below, they would shrink towards 7 px, while the phone
 /// image keeps every text at 14 px.
 pub const PHONE_IMAGE_BELOW: f64 = 520.0;
 
-/// A CSS length for a height that is `column` in a 640 px column and
-/// `phone` in a phone's [`PHONE_COLUMN`] px one, for a box as wide as its
-/// column in a page with 16 px margins: the straight line through both in
-/// `vw`, held between them. An inline style can hold no media query, and
-/// codes pasted into a CMS keep little else; the line is exact at both
-/// widths and between the two heights everywhere.
-pub fn reserved_height(column: f64, phone: f64) -> String {
-    let (column, phone) = (column.ceil(), phone.ceil());
-    if column == phone {
-        return format!("{column}px");
-    }
-    // The viewport whose column is 640 px.
-    let wide = IMAGE_WIDTH + (PHONE_VIEWPORT - PHONE_COLUMN);
-    let slope = (phone - column) / (wide - PHONE_VIEWPORT);
-    // Rounded away from zero, so that at 375 px the line reaches the
-    // phone's height and the clamp gives it exactly.
-    let slope = if slope > 0.0 {
-        (slope * 1e5).ceil() / 1e5
-    } else {
-        (slope * 1e5).floor() / 1e5
-    };
-    format!(
-        "clamp({}px, calc({column}px + ({wide}px - 100vw) * {slope}), {}px)",
-        column.min(phone),
-        column.max(phone),
-    )
-}
-
 /// The code of one form for one chart. The iframe and pym.js forms reserve
-/// the chart's own height in a 640 px column and in a phone's, so the
-/// article does not move when the chart arrives; the script form reserves
+/// the chart's height on every screen from a small phone's up (see
+/// [`Reserve`]), so the article does not move when the chart arrives; the script form reserves
 /// it only where scripts run, and otherwise is as tall as its image; the
 /// image form shows the phone image to narrow screens.
 pub fn code(form: Form, embed: &Embed) -> String {
@@ -205,7 +171,7 @@ pub fn code(form: Form, embed: &Embed) -> String {
     let dir = escape(embed.dir);
     let h = embed.heights;
     let height = h.column.ceil();
-    let reserved = reserved_height(h.column, h.phone);
+    let reserved = h.reserve.css();
     let stem = escape(&stem(embed.id, embed.locale));
     // Art direction, not resolution: the phone image is laid out anew with
     // larger text, so a `<picture>` picks it by the screen's width (a
@@ -223,8 +189,7 @@ pub fn code(form: Form, embed: &Embed) -> String {
     match form {
         // The script beside the iframe is optional: without it, or with
         // scripts blocked, the frame keeps the reserved height, which
-        // shows the whole chart, notes and source in a 640 px column and
-        // on a 375 px phone.
+        // shows the whole chart, notes and source on every screen.
         Form::Iframe => format!(
             "<iframe src=\"{framed}\" title=\"{title}\" width=\"100%\" height=\"{height}\" style=\"border:0;display:block;height:{reserved}\" loading=\"lazy\"></iframe>\n<script async src=\"{dir}embed-resize.js\"></script>"
         ),
@@ -316,12 +281,16 @@ mod tests {
         assert_eq!(folder_of("index.html"), "");
     }
 
-    const HEIGHTS: Heights = Heights {
-        column: 394.2,
-        phone: 461.3,
-        image: 380.4,
-        phone_image: (360.0, 512.0),
-    };
+    /// A chart 395 px tall in a 640 px column, 462 px on screens up to
+    /// 375 px wide, and between the two on a line.
+    fn heights() -> Heights {
+        Heights {
+            column: 394.2,
+            reserve: Reserve::from_knots(&[(375.0, 462.0), (672.0, 395.0)]).unwrap_or_default(),
+            image: 380.4,
+            phone_image: (360.0, 512.0),
+        }
+    }
 
     fn embed<'a>(dir: &'a str, title: &'a str, theme: &'a str) -> Embed<'a> {
         Embed {
@@ -329,7 +298,7 @@ mod tests {
             id: "x",
             locale: Locale::En,
             title,
-            heights: HEIGHTS,
+            heights: heights(),
             theme,
         }
     }
@@ -361,55 +330,21 @@ mod tests {
         );
     }
 
-    /// The reserved height at a viewport `vw` px wide, as a browser
-    /// computes the code's `clamp()`.
-    fn at(css: &str, vw: f64) -> f64 {
-        let Some(inner) = css.strip_prefix("clamp(") else {
-            return css.trim_end_matches("px").parse().unwrap_or(f64::NAN);
-        };
-        let numbers: Vec<f64> = inner
-            .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
-            .filter_map(|n| n.parse().ok())
-            .collect();
-        // clamp(lo, calc(column + (wide - 100vw) * slope), hi)
-        let [lo, column, wide, hundred, slope, hi] = numbers[..] else {
-            panic!("{css}: {numbers:?}");
-        };
-        assert_eq!(hundred, 100.0);
-        (column + (wide - vw) * slope).clamp(lo, hi)
-    }
-
     #[test]
-    fn the_reserved_height_is_the_column_s_at_640_and_the_phone_s_at_375() {
-        for (column, phone) in [(394.2, 461.3), (300.0, 280.5), (500.0, 500.0)] {
-            let css = reserved_height(column, phone);
-            // A 640 px column in a wide page, and in a 672 px screen.
-            for vw in [672.0, 1280.0, 1920.0] {
-                assert_eq!(at(&css, vw), column.ceil(), "{css} at {vw}");
-            }
-            assert_eq!(at(&css, 375.0), phone.ceil(), "{css} at 375");
-            // Between the two, between the two heights.
-            let mid = at(&css, 500.0);
-            assert!(mid >= column.min(phone).ceil() && mid <= column.max(phone).ceil());
-        }
-    }
-
-    #[test]
-    fn every_form_reserves_the_height_of_a_640_px_column_and_of_a_phone_and_the_theme() {
+    fn every_form_reserves_the_height_of_every_screen_and_the_theme() {
         let e = embed("https://a.example/", "T", "light");
-        let reserved = reserved_height(HEIGHTS.column, HEIGHTS.phone);
-        assert!(
-            reserved.starts_with("clamp(395px, calc(395px + (672px - 100vw) * "),
-            "{reserved}"
+        let reserved = heights().reserve.css();
+        assert_eq!(
+            reserved,
+            "calc(395px + clamp(0px, 672px - 100vw, 297px) * 0.2256)"
         );
-        assert!(reserved.ends_with("), 462px)"), "{reserved}");
         let iframe = code(Form::Iframe, &e);
         assert!(
             iframe.contains("src=\"https://a.example/embed/x.en.html?theme=light\""),
             "{iframe}"
         );
         // The attribute for the oldest browsers, the style for the rest;
-        // with scripts blocked the frame keeps it, so the phone's reserved
+        // with scripts blocked the frame keeps it, so a phone's reserved
         // height shows the notes and the source.
         assert!(iframe.contains("height=\"395\""), "{iframe}");
         assert!(iframe.contains(&format!("height:{reserved}\"")), "{iframe}");

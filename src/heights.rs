@@ -12,6 +12,7 @@
 
 use article_dataset::{Chart, Dataset};
 
+use crate::embed_code::IMAGE_WIDTH;
 use crate::frame::caption_parts;
 use crate::locale::Locale;
 use crate::measure::wrap;
@@ -134,6 +135,314 @@ pub fn embed_height(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -
     total.ceil()
 }
 
+/// The two page margins around an article column, CSS px: a phone's 16 px
+/// each side, so that a 375 px screen has a 343 px column.
+pub const MARGINS: f64 = 2.0 * 16.0;
+
+/// The narrowest screen the codes keep the article still on, CSS px: a
+/// small phone's.
+pub const NARROWEST_SCREEN: f64 = 320.0;
+
+/// The screen whose column is [`IMAGE_WIDTH`] px, CSS px: wider screens
+/// have the same column (the article's own width).
+pub const WIDE_SCREEN: f64 = IMAGE_WIDTH + MARGINS;
+
+/// At most how many sloped stretches a [`Reserve`] has: one term of its
+/// CSS each.
+pub const MAX_STRETCHES: usize = 3;
+
+/// At most how many knots a [`Reserve`] has: each sloped stretch may have
+/// a flat one before and after it.
+const MAX_KNOTS: usize = 2 * MAX_STRETCHES + 2;
+
+/// The blank room a stretch more must save to be worth its term, px on
+/// average over the screens from [`NARROWEST_SCREEN`] to [`WIDE_SCREEN`].
+const STRETCH_COST: f64 = 1.0;
+
+/// The padding of the embed page's root around its figure: top and bottom
+/// together, and the two sides together.
+const ROOT_PAD: (f64, f64) = (PAGE_PAD.0 + PAGE_PAD.2, 2.0 * PAGE_PAD.1);
+
+/// The room an embed code reserves for a chart in an article, as a
+/// function of the screen's width: never less than the chart's height in
+/// the column of that screen (the screen less [`MARGINS`], at most
+/// [`IMAGE_WIDTH`] px) from [`NARROWEST_SCREEN`] up, and close above it.
+///
+/// The chart's height is a step function of the width, and not always a
+/// falling one (a title wraps, a plot changes its rows); a pasted code can
+/// hold no media query, so the reserve is a falling broken line in `100vw`
+/// through a few knots, written as a sum of clamped terms: the wide
+/// column's height, plus so many px per px the screen is narrower than
+/// each knot, over that knot's stretch. The embed page takes the same
+/// broken line as its minimum height (in the width of its own column,
+/// [`embed_css`]), so the height it reports is the reserve and nothing
+/// moves when it arrives; the difference is blank room under the source
+/// line.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Reserve {
+    /// (screen width, height) of each knot, narrowest first, heights
+    /// falling; the last holds on wider screens.
+    knots: [(f64, f64); MAX_KNOTS],
+    /// How many of `knots` are used (at least one).
+    len: usize,
+}
+
+impl Reserve {
+    /// A reserve of `height` px on every screen.
+    pub fn flat(height: f64) -> Reserve {
+        Reserve::from_knots(&[(WIDE_SCREEN, height.ceil())]).unwrap_or_default()
+    }
+
+    /// A reserve through `knots` (screen width, height): widths rising,
+    /// heights not rising, with at most [`MAX_STRETCHES`] sloped stretches
+    /// between them.
+    pub fn from_knots(knots: &[(f64, f64)]) -> Option<Reserve> {
+        let ok = !knots.is_empty()
+            && knots.len() <= MAX_KNOTS
+            && knots.windows(2).filter(|w| w[0].1 > w[1].1).count() <= MAX_STRETCHES
+            && knots
+                .iter()
+                .all(|&(x, y)| x.is_finite() && y.is_finite() && y >= 0.0)
+            && knots
+                .windows(2)
+                .all(|w| w[0].0 < w[1].0 && w[0].1 >= w[1].1);
+        if !ok {
+            return None;
+        }
+        let mut r = Reserve::default();
+        r.knots[..knots.len()].copy_from_slice(knots);
+        r.len = knots.len();
+        Some(r)
+    }
+
+    /// The knots, narrowest first.
+    pub fn knots(&self) -> &[(f64, f64)] {
+        &self.knots[..self.len.max(1)]
+    }
+
+    /// The height on screens of [`WIDE_SCREEN`] px and more.
+    pub fn wide(&self) -> f64 {
+        self.knots().last().map_or(0.0, |k| k.1)
+    }
+
+    /// Each sloped stretch as (knot's width, stretch's width, px per px),
+    /// the rate rounded up so that the written line never dips under the
+    /// knots.
+    fn terms(&self) -> impl Iterator<Item = (f64, f64, f64)> + '_ {
+        self.knots().windows(2).filter_map(|w| {
+            let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+            let rate = ((y0 - y1) / (x1 - x0) * 1e4).ceil() / 1e4;
+            (rate > 0.0).then_some((x1, x1 - x0, rate))
+        })
+    }
+
+    /// The height on a screen `screen` px wide, as a browser computes
+    /// [`Reserve::css`].
+    pub fn at(&self, screen: f64) -> f64 {
+        self.terms().fold(self.wide(), |h, (x, span, rate)| {
+            h + (x - screen).clamp(0.0, span) * rate
+        })
+    }
+
+    /// The reserve as a CSS length in `width`, for a box `less` px shorter
+    /// than the reserve whose `width` is `narrower` px narrower than the
+    /// screen.
+    fn css_in(&self, width: &str, narrower: f64, less: f64) -> String {
+        let base = self.wide() - less;
+        let terms: Vec<String> = self
+            .terms()
+            .map(|(x, span, rate)| {
+                format!(
+                    " + clamp(0px, {}px - {width}, {span}px) * {rate}",
+                    x - narrower
+                )
+            })
+            .collect();
+        if terms.is_empty() {
+            format!("{base}px")
+        } else {
+            format!("calc({base}px{})", terms.concat())
+        }
+    }
+
+    /// The reserve as a CSS length in the article's `100vw`.
+    pub fn css(&self) -> String {
+        self.css_in("100vw", 0.0, 0.0)
+    }
+
+    /// The knots as a data attribute holds them: `WIDTH:HEIGHT …`.
+    pub fn to_attr(&self) -> String {
+        let knots: Vec<String> = self
+            .knots()
+            .iter()
+            .map(|(x, y)| format!("{x}:{y}"))
+            .collect();
+        knots.join(" ")
+    }
+
+    /// Knots written by [`Reserve::to_attr`]; `None` for anything else.
+    pub fn from_attr(text: &str) -> Option<Reserve> {
+        let mut knots = Vec::new();
+        for knot in text.split_whitespace() {
+            let (x, y) = knot.split_once(':')?;
+            knots.push((x.parse().ok()?, y.parse().ok()?));
+        }
+        Reserve::from_knots(&knots)
+    }
+}
+
+/// The reserve of `chart` in `locale` (see [`Reserve`]): of the falling
+/// broken lines with at most [`MAX_STRETCHES`] sloped stretches whose
+/// knots stand on a 16 px grid of widths or where the chart's height
+/// steps, at its own heights, the one with the least blank room, a
+/// stretch more only where it saves [`STRETCH_COST`] px on average.
+pub fn reserve(data: &Dataset, chart: &Chart, locale: Locale) -> Reserve {
+    let narrow = NARROWEST_SCREEN as u32;
+    let wide = WIDE_SCREEN as u32;
+    let column = |screen: u32| (f64::from(screen) - MARGINS).min(IMAGE_WIDTH);
+    let heights: Vec<f64> = (narrow..=wide)
+        .map(|s| embed_height(data, chart, locale, column(s)))
+        .collect();
+    envelope(narrow, &heights)
+}
+
+/// The least falling broken line over `heights` (one a px of screen width
+/// from `first` on, the last holding on wider screens), as [`reserve`]
+/// describes it.
+fn envelope(first: u32, heights: &[f64]) -> Reserve {
+    let Some(&last_height) = heights.last() else {
+        return Reserve::default();
+    };
+    let last = first + heights.len() as u32 - 1;
+    // What a falling line must reach at each whole width: the tallest
+    // height there and wider, since a column a fraction of a px narrower
+    // than a whole width has that width's height.
+    let mut need = heights.to_vec();
+    for i in (0..need.len().saturating_sub(1)).rev() {
+        need[i] = need[i].max(need[i + 1]);
+    }
+    // The corners of that staircase: a line at least as high at the width
+    // where each step ends is above the whole step.
+    let mut corners = vec![(f64::from(first), need[0])];
+    for i in 1..need.len() {
+        if need[i] < need[i - 1] {
+            corners.push((f64::from(first) + i as f64, need[i - 1]));
+        }
+    }
+    // Knots on a grid of widths, at the corners' widths, and a little past
+    // the wide screen (a last stretch may fall to the wide height there).
+    const GRID: u32 = 16;
+    const PAST: u32 = 48;
+    let mut xs: Vec<f64> = (first..=last + PAST)
+        .step_by(GRID as usize)
+        .map(f64::from)
+        .collect();
+    // A knot just past a corner lets a stretch fall a whole step at once.
+    xs.extend(corners.iter().flat_map(|c| [c.0, c.0 + 1.0]));
+    xs.extend([f64::from(last), f64::from(last + PAST)]);
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    let mut ys: Vec<f64> = corners.iter().map(|c| c.1).chain([last_height]).collect();
+    ys.sort_by(f64::total_cmp);
+    ys.dedup();
+    let need_at = |x: f64| -> f64 {
+        let i = (x - f64::from(first)).max(0.0) as usize;
+        need.get(i).copied().unwrap_or(last_height)
+    };
+    // The knots that can be: high enough where they stand.
+    let states: Vec<(f64, f64)> = xs
+        .iter()
+        .flat_map(|&x| ys.iter().map(move |&y| (x, y)))
+        .filter(|&(x, y)| y >= need_at(x))
+        .collect();
+    let above = |a: (f64, f64), b: (f64, f64)| {
+        corners
+            .iter()
+            .filter(|c| c.0 >= a.0 && c.0 <= b.0)
+            .all(|c| a.1 + (b.1 - a.1) * (c.0 - a.0) / (b.0 - a.0) >= c.1)
+    };
+    // The room a stretch leaves above the wide height: every line ends at
+    // it, some a little past the wide screen.
+    let area = |a: (f64, f64), b: (f64, f64)| ((a.1 + b.1) / 2.0 - last_height) * (b.0 - a.0);
+    let is_end = |s: (f64, f64)| s.1 == last_height && s.0 >= f64::from(last);
+    // best[n][i]: the least room from state i to an end with exactly n
+    // sloped stretches (flat ones cost no term), and the next state. States
+    // go by width, so the wider ones are known first.
+    let n_states = states.len();
+    let mut best = vec![vec![(f64::INFINITY, usize::MAX); n_states]; MAX_STRETCHES + 1];
+    for n in 0..=MAX_STRETCHES {
+        for i in (0..n_states).rev() {
+            let a = states[i];
+            if is_end(a) {
+                if n == 0 {
+                    best[n][i] = (0.0, usize::MAX);
+                }
+                continue;
+            }
+            // Past the wide screen only the last stretch may go.
+            if a.0 >= f64::from(last) {
+                continue;
+            }
+            let mut found = (f64::INFINITY, usize::MAX);
+            for (j, &b) in states.iter().enumerate().skip(i + 1) {
+                if b.0 <= a.0 || b.1 > a.1 {
+                    continue;
+                }
+                let rest = if b.1 == a.1 {
+                    best[n][j].0
+                } else if n > 0 {
+                    best[n - 1][j].0
+                } else {
+                    continue;
+                };
+                let cost = area(a, b) + rest;
+                if cost < found.0 && above(a, b) {
+                    found = (cost, j);
+                }
+            }
+            best[n][i] = found;
+        }
+    }
+    // A reserve is flat on screens narrower than its first knot, so the
+    // first knot may stand anywhere at the height of the narrowest screen;
+    // a stretch more must save this much room: a px over the whole range
+    // of widths.
+    let per_stretch = STRETCH_COST * f64::from(last - first);
+    let mut choice: Option<(f64, usize, usize)> = None;
+    for (i, s) in states.iter().enumerate() {
+        if s.1 < need[0] {
+            continue;
+        }
+        let flat = (s.1 - last_height) * (s.0 - f64::from(first));
+        for (n, row) in best.iter().enumerate() {
+            let cost = flat + row[i].0 + per_stretch * n as f64;
+            if cost.is_finite() && choice.is_none_or(|c| cost < c.0) {
+                choice = Some((cost, n, i));
+            }
+        }
+    }
+    let Some((_, n, mut i)) = choice else {
+        return Reserve::flat(need[0]);
+    };
+    let mut knots = vec![states[i]];
+    let mut n = n;
+    while let Some(&b) = states.get(best[n][i].1) {
+        let next = best[n][i].1;
+        if b.1 != states[i].1 {
+            n = n.saturating_sub(1);
+        }
+        i = next;
+        // Two flat stretches in a row are one.
+        if let [.., x, y] = knots[..] {
+            if x.1 == y.1 && y.1 == b.1 {
+                knots.pop();
+            }
+        }
+        knots.push(b);
+    }
+    Reserve::from_knots(&knots).unwrap_or_else(|| Reserve::flat(need[0]))
+}
+
 /// The steps of `f` over whole widths from [`MIN_WIDTH`] to [`MAX_WIDTH`]:
 /// (first width, value) for each run of equal values.
 fn steps(f: impl Fn(f64) -> f64) -> Vec<(u32, f64)> {
@@ -188,7 +497,8 @@ pub fn plot_css(data: &Dataset, locales: &[Locale]) -> String {
 
 /// The style sheet of the embed pages' text blocks: each a minimum height
 /// of its estimated lines at the figure's width, so the page is as tall as
-/// [`embed_height`] says.
+/// [`embed_height`] says; and of each figure, the [`Reserve`] of its
+/// codes as a minimum height.
 pub fn embed_css(data: &Dataset, locales: &[Locale]) -> String {
     let mut out = String::from(
         "/* Written by `cargo xtask dist` from src/heights.rs: the embed page's text blocks. */\n",
@@ -200,6 +510,18 @@ pub fn embed_css(data: &Dataset, locales: &[Locale]) -> String {
                 let selector = format!(".embed {} {selector}", figure_selector(chart, locale));
                 step_rules(&mut out, &selector, "min-height", &s);
             }
+            // The page is at least as tall as the room the codes reserve,
+            // so the height it reports is that room and the article keeps
+            // still: the same broken line, in the width of the page's
+            // root (a size container, `embed.css`), whose padding is
+            // inside the reserve and outside the figure. The chart alone
+            // (`plain=1`) is shorter, and no code reserves its room.
+            let reserve =
+                reserve(data, chart, locale).css_in("100cqw", MARGINS + ROOT_PAD.1, ROOT_PAD.0);
+            out.push_str(&format!(
+                ".embed {}:not(.plain){{min-height:{reserve}}}\n",
+                figure_selector(chart, locale)
+            ));
         }
     }
     out
@@ -208,6 +530,70 @@ pub fn embed_css(data: &Dataset, locales: &[Locale]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reserve_is_written_as_the_browser_reads_it() {
+        let r = Reserve::from_knots(&[
+            (340.0, 358.0),
+            (341.0, 277.0),
+            (496.0, 277.0),
+            (497.0, 195.0),
+            (672.0, 195.0),
+        ])
+        .unwrap_or_default();
+        // Flat stretches cost no term; the screen is held at each knot.
+        assert_eq!(
+            r.css(),
+            "calc(195px + clamp(0px, 341px - 100vw, 1px) * 81 + clamp(0px, 497px - 100vw, 1px) * 82)"
+        );
+        for (screen, height) in [
+            (300.0, 358.0),
+            (340.0, 358.0),
+            (340.5, 317.5),
+            (400.0, 277.0),
+            (497.0, 195.0),
+            (1280.0, 195.0),
+        ] {
+            assert_eq!(r.at(screen), height, "at {screen}");
+        }
+        // In the embed page's root, whose content is 36 px narrower than
+        // the screen (two 16 px margins, two 2 px paddings), and in the
+        // figure, 6 px shorter than the root.
+        assert_eq!(
+            r.css_in("100cqw", MARGINS + ROOT_PAD.1, ROOT_PAD.0),
+            "calc(189px + clamp(0px, 305px - 100cqw, 1px) * 81 + clamp(0px, 461px - 100cqw, 1px) * 82)"
+        );
+        assert_eq!(Reserve::from_attr(&r.to_attr()), Some(r));
+        assert_eq!(Reserve::flat(394.2).css(), "395px");
+        // Knots out of order, rising heights or words are refused.
+        for bad in ["", "672:300 320:400", "320:300 672:400", "320:x", "320"] {
+            assert_eq!(Reserve::from_attr(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_envelope_of_steps_falls_a_step_at_once_where_it_pays() {
+        // 300 px tall up to a 400 px screen, 200 px from there on.
+        let heights: Vec<f64> = (320..=672)
+            .map(|s| if s < 400 { 300.0 } else { 200.0 })
+            .collect();
+        let r = envelope(320, &heights);
+        assert_eq!(
+            r.knots(),
+            [
+                (320.0, 300.0),
+                (400.0, 300.0),
+                (401.0, 200.0),
+                (672.0, 200.0)
+            ]
+        );
+        assert_eq!(
+            r.css(),
+            "calc(200px + clamp(0px, 401px - 100vw, 1px) * 100)"
+        );
+        // A chart as tall everywhere reserves its height alone.
+        assert_eq!(envelope(320, &[250.0; 353]).css(), "250px");
+    }
 
     #[test]
     fn steps_start_where_the_value_changes() {

@@ -31,7 +31,7 @@ use anyhow::{bail, Context, Result};
 use article_charts::data::{Chart, Dataset};
 use article_charts::embed_code::stem;
 use article_charts::frame::caption_parts;
-use article_charts::heights::embed_height;
+use article_charts::heights::{embed_height, reserve};
 use article_charts::locale::Locale;
 use serde_json::{json, Value};
 
@@ -92,7 +92,10 @@ pub fn document(
     let title = locale.pick(&chart.title);
     let page = format!("{base}{}", page_path(&stem));
     // Whole pixels: oEmbed's width and height are integers, and a frame a
-    // fraction short would show a scroll bar.
+    // fraction short would show a scroll bar. The height attribute is the
+    // 640 px column's; the style reserves the height of every screen, as
+    // the embed codes do, for consumers that keep it (WordPress drops
+    // styles, shows the blockquote, and sizes the frame when it speaks).
     let height = embed_height(data, chart, locale, COLUMN).ceil() as u32;
     // The chart is shown light whatever the reader's system prefers, as
     // articles around it almost always are (the embed codes' default too).
@@ -107,7 +110,8 @@ pub fn document(
         .collect();
     let html = format!(
         "<blockquote><a href=\"{page}\">{title}</a>{credits}</blockquote>\
-         <iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"{height}\" frameborder=\"0\"></iframe>",
+         <iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"{height}\" style=\"height:{reserve}\" frameborder=\"0\"></iframe>",
+        reserve = reserve(data, chart, locale).css(),
         page = escape(&page),
         src = escape(&format!("{page}?theme=light")),
         title = escape(title),
@@ -224,6 +228,14 @@ mod tests {
         );
         assert!(
             html.contains(&format!("width=\"100%\" height=\"{height}\"")),
+            "{html}"
+        );
+        // The room of every screen, as the embed codes reserve it, for
+        // consumers that keep the style (WordPress drops it).
+        let room = reserve(&DATASET, chart, Locale::En).css();
+        assert!(room.starts_with("calc("), "{room}");
+        assert!(
+            html.contains(&format!("height=\"{height}\" style=\"height:{room}\" ")),
             "{html}"
         );
         // WordPress keeps a blockquote only if it is bare and comes first,

@@ -23,11 +23,11 @@ pub fn embed_panel(data: &Dataset, chart: &Chart, locale: Locale, base: Option<&
     // The module has no page texts to lay the charts out again with, so the
     // heights travel with the panel for `web::copy` to rewrite the codes.
     let mut out = format!(
-        "<div class=\"embed-panel\" data-chart=\"{}\" data-lang=\"{}\" data-height=\"{}\" data-phone-height=\"{}\" data-image-height=\"{}\" data-phone-image=\"{} {}\"{}>",
+        "<div class=\"embed-panel\" data-chart=\"{}\" data-lang=\"{}\" data-height=\"{}\" data-reserve=\"{}\" data-image-height=\"{}\" data-phone-image=\"{} {}\"{}>",
         escape(&chart.id),
         locale.url_tag(),
         heights.column,
-        heights.phone,
+        heights.reserve.to_attr(),
         heights.image,
         heights.phone_image.0,
         heights.phone_image.1,

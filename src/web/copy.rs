@@ -18,6 +18,7 @@ use web_sys::{Document, Element, Event, HtmlTextAreaElement};
 
 use crate::data::DATASET;
 use crate::embed_code::{code, folder_of, Embed, Form, Heights, THEMES};
+use crate::heights::Reserve;
 use crate::locale::Locale;
 
 use super::listener::{event_origin, Listener};
@@ -62,7 +63,10 @@ fn complete_codes(document: &Document, root: &Element) -> Result<(), JsValue> {
             .map(|n| n.parse::<f64>().unwrap_or(0.0));
         let heights = Heights {
             column: number("data-height"),
-            phone: number("data-phone-height"),
+            // A panel written by this very build always has its knots; the
+            // 640 px height alone is the next best thing.
+            reserve: Reserve::from_attr(&attr("data-reserve"))
+                .unwrap_or_else(|| Reserve::flat(number("data-height"))),
             image: number("data-image-height"),
             phone_image: (
                 phone_image.next().unwrap_or(0.0),

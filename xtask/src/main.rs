@@ -30,8 +30,9 @@ Commands:
                        previews, canonical links, embed codes and oEmbed are absolute;
                        --test-hooks adds what only the browser tests call (never publish it)
   serve [--port N] [--data DIR] [--test-hooks]
-                       build the site into dist/ and serve it on http://127.0.0.1:N/ (default 8000);
-                       then watch the data folder: a save rebuilds the pages (no module, no
+                       build the site into dist/ and serve it on http://127.0.0.1:N/ (default 8000)
+                       as a static host would; with --data, serve a preview of that folder and
+                       watch it: a save rebuilds the pages (no module, static images or
                        compressed copies), open pages reload, and errors show on the page
   draft ARTICLE.txt --out DIR
                        draft a data folder (Chinese only) from a Chinese news article
@@ -111,7 +112,7 @@ fn run(args: &[String]) -> Result<()> {
             };
             let mut site = site_of(&options, &start)?;
             site.test_hooks = test_hooks;
-            serve::serve_command(&root, port, &site)
+            serve::serve_command(&root, port, &site, options.contains_key("--data"))
         }
         "draft" => {
             let Some(article) = rest.first().filter(|a| !a.starts_with("--")) else {

@@ -70,10 +70,24 @@ const BUSY: &[u8] =
     b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n\
 Content-Length: 4\r\nRetry-After: 1\r\nConnection: close\r\n\r\nbusy";
 
-/// `cargo xtask serve`: builds the site, then serves it until Ctrl+C, and
-/// rebuilds its pages whenever a `*.toml` file of the data folder changes
-/// (see `article_site::preview`).
-pub fn serve_command(root: &Path, port: u16, site: &dist::Site) -> Result<()> {
+/// `cargo xtask serve`: builds the site, then serves it until Ctrl+C as a
+/// static host would. With `watch` (`--data DIR` given), it serves a
+/// preview of the folder instead and rebuilds its pages whenever a `*.toml`
+/// file changes (see `article_site::preview`). The preview lives in a
+/// folder of its own, so the site that was built, the one to publish,
+/// stays as it is.
+pub fn serve_command(root: &Path, port: u16, site: &dist::Site, watch: bool) -> Result<()> {
+    if !watch {
+        dist::dist(root, site)?;
+        let (listener, port) = bind(port)?;
+        println!(
+            "Serving {} (the site of {}) at http://127.0.0.1:{port}/ (Ctrl+C to stop);\n\
+             `--data DIR` previews a data folder while it is edited",
+            site.out.display(),
+            site.data.display(),
+        );
+        return run(listener, Site::new(root.join(&site.out)), true, LIMITS);
+    }
     let module = target_dir(root).join("xtask").join("preview-module");
     // Read before the build, so that a save during the build counts as a
     // change and is previewed.
@@ -81,9 +95,10 @@ pub fn serve_command(root: &Path, port: u16, site: &dist::Site) -> Result<()> {
     let watcher = Watcher::new(root.join(&site.data));
     dist::dist_keeping_module(root, site, Some(&module))?;
     let (listener, port) = bind(port)?;
+    let served = target_dir(root).join("xtask").join("preview-site");
     let preview = PreviewSite {
         data: site.data.clone(),
-        out: root.join(&site.out),
+        out: served.clone(),
         www: root.join("www"),
         module,
         module_data,
@@ -91,15 +106,16 @@ pub fn serve_command(root: &Path, port: u16, site: &dist::Site) -> Result<()> {
     }
     .watch(watcher);
     println!(
-        "Serving {} (the site of {}) at http://127.0.0.1:{port}/ (Ctrl+C to stop);\n\
-         watching {} for changes: the pages are rebuilt without the module or compressed copies",
-        site.out.display(),
+        "Serving a preview of the site of {} at http://127.0.0.1:{port}/ (Ctrl+C to stop);\n\
+         watching {} for changes: the pages are rebuilt without the module, static images or\n\
+         compressed copies; the site to publish is in {}",
         site.data.display(),
-        site.data.display()
+        site.data.display(),
+        site.out.display()
     );
     let site = Site {
         preview: Some(preview),
-        ..Site::new(root.join(&site.out))
+        ..Site::new(served)
     };
     run(listener, site, true, LIMITS)
 }

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import os from 'node:os';
 
-import { BASE_URL, builtName, eventually, exposeEmbeds, launch, loadDataset, smallBars } from './browser.mjs';
+import { BASE_URL, UI_TIMEOUT_MS, builtName, eventually, exposeEmbeds, launch, loadDataset, smallBars, twoFrames } from './browser.mjs';
 import { startHostileServer } from './hostile-server.mjs';
 
 const TEST_TIMEOUT_MS = 90_000;
@@ -299,9 +299,27 @@ describe('item 6: a page global named articleChartsEmbeds', () => {
   }
 });
 
+/**
+ * A script for the top of a host page that records the heights its window
+ * is sent as `{ 'datawrapper-height': { x } }` messages, from the very first.
+ */
+const HEARD = `<script>
+  window.__heard = [];
+  addEventListener('message', (e) => window.__heard.push(e.data?.['datawrapper-height']?.x));
+</script>`;
+
+/**
+ * Waits until the page has heard each of `heights` (see HEARD), then for two
+ * animation frames: a resize that a message caused is laid out by then.
+ */
+async function heard(page, heights) {
+  await page.waitForFunction((xs) => xs.every((x) => window.__heard.includes(x)), heights, { timeout: UI_TIMEOUT_MS });
+  await twoFrames(page);
+}
+
 describe('item 7: embed-resize.js acts only on embed frames', () => {
   test('a srcdoc frame and an about:blank frame of the same origin cannot resize themselves', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { context, page } = await openHost('resize', `<p>Text.</p>
+    const { context, page } = await openHost('resize', `${HEARD}<p>Text.</p>
       <iframe id="srcdoc" sandbox="allow-scripts" height="50" srcdoc="<script>parent.postMessage({ 'datawrapper-height': { x: 66666 } }, '*')</script>"></iframe>
       <iframe id="blank" height="50"></iframe>
       <iframe id="real" src="${server.origin}/ok/embed.html?chart=${CHART}" height="50" style="border: 0"></iframe>
@@ -318,7 +336,10 @@ describe('item 7: embed-resize.js acts only on embed frames', () => {
       await page.waitForLoadState('load');
       // The real embed is of the other origin, so its height is not taken:
       // the script is of localhost and acts on frames of localhost only.
-      await page.waitForTimeout(1500);
+      // The heights are read once the page has heard both forged messages
+      // (embed-resize.js, which listens for them too, has then handled
+      // them) and two frames later, when any resize they caused is laid out.
+      await heard(page, [66666, 55555]);
       const heights = await page.evaluate(() => ['srcdoc', 'blank'].map((id) => document.getElementById(id).getBoundingClientRect().height));
       assert.ok(heights.every((h) => h < 1000), `frames that are not embeds were resized: ${heights}`);
     } finally {
@@ -329,13 +350,16 @@ describe('item 7: embed-resize.js acts only on embed frames', () => {
   test('a sandboxed srcdoc frame that also names a chart page in src cannot resize itself', { timeout: TEST_TIMEOUT_MS }, async () => {
     // The browser shows the srcdoc and ignores the src, so the frame's
     // script is the host's, not the chart's: its height is not taken.
-    const { context, page } = await openHost('resize-srcdoc', `<p>Text.</p>
+    const { context, page } = await openHost('resize-srcdoc', `${HEARD}<p>Text.</p>
       <iframe id="forged" sandbox="allow-scripts" height="50" src="${server.localOrigin}/ok/embed.html?chart=${CHART}"
         srcdoc="<script>setInterval(() => parent.postMessage({ 'datawrapper-height': { x: 7781 } }, '*'), 100)</script>"></iframe>
       <script async src="${server.localOrigin}/ok/embed-resize.js"></script>`);
     try {
       await page.waitForLoadState('load');
-      await page.waitForTimeout(1500);
+      // The frame posts again and again: one message heard after the load
+      // event, when embed-resize.js has surely started, is enough.
+      await page.evaluate(() => { window.__heard = []; });
+      await heard(page, [7781]);
       const height = await page.evaluate(() => document.getElementById('forged').getBoundingClientRect().height);
       assert.ok(height < 1000, `a srcdoc frame was resized to ${height} px`);
     } finally {

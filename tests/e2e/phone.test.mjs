@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  BASE_URL, eventually, launch, loadDataset, normalise, waitReady, withDashboard,
+  BASE_URL, eventually, normalise, startSuite, waitReady, withDashboard,
 } from './browser.mjs';
 
 const PHONE = { width: 375, height: 812, hasTouch: true };
@@ -15,15 +15,8 @@ const TEST_TIMEOUT_MS = 240_000;
 
 let browser;
 let dataset;
-
-before(async () => {
-  browser = await launch();
-  dataset = await loadDataset();
-});
-
-after(async () => {
-  await browser?.close();
-});
+before(async () => ({ browser, dataset } = await startSuite()));
+after(() => browser?.close());
 
 /** Whether two boxes ({x, y, w, h}) share any area. */
 function intersects(a, b) {

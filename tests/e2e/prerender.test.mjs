@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE_URL, launch, loadDataset, waitReady, normalise } from './browser.mjs';
+import { BASE_URL, waitReady, normalise, startSuite } from './browser.mjs';
 import { decodePng } from './png.mjs';
 
 const LANGS = ['zh', 'zh-Hant', 'en'];
@@ -21,13 +21,8 @@ const STEM = (id, lang) => (lang === 'zh' ? id : `${id}.${lang}`);
 
 let browser;
 let dataset;
-before(async () => {
-  browser = await launch();
-  dataset = await loadDataset();
-});
-after(async () => {
-  await browser?.close();
-});
+before(async () => ({ browser, dataset } = await startSuite()));
+after(() => browser?.close());
 
 /** What a reader without scripts sees of the figures under `selector`. */
 async function shown(page) {
@@ -120,26 +115,41 @@ async function shiftsWhileLoading(path, { width, height, rate = 4 }) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.addInitScript(() => {
       window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
+      const record = (entries) => {
+        for (const e of entries) {
           window.__shifts.push({
             value: e.value,
             sources: (e.sources ?? []).map((s) => `${s.node?.nodeName ?? '?'}.${s.node?.className ?? ''} ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`),
           });
         }
-      }).observe({ type: 'layout-shift', buffered: true });
+      };
+      const observer = new PerformanceObserver((list) => record(list.getEntries()));
+      observer.observe({ type: 'layout-shift', buffered: true });
+      // The shifts of frames already drawn whose entries are not yet
+      // delivered to the observer's callback are taken at once.
+      window.__takeShifts = () => {
+        record(observer.takeRecords());
+        return window.__shifts;
+      };
     });
     await page.goto(new URL(path, BASE_URL).href, { waitUntil: 'load' });
     await waitReady(page);
     // Down the page in screenfuls, so every chart is painted on its way in.
+    // After each scroll the page has had its chance to move something once
+    // three frames are drawn: in the first the browser finds the charts
+    // that came near (an IntersectionObserver, whose callback paints them),
+    // the second shows those paints, and the third follows any frame
+    // callback they asked for.
     const total = await page.evaluate(() => document.documentElement.scrollHeight);
     for (let y = 0; y < total; y += height * 0.8) {
-      await page.evaluate((top) => window.scrollTo(0, top), y);
-      await page.waitForTimeout(120);
+      await page.evaluate(async (top) => {
+        window.scrollTo(0, top);
+        const drawn = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        for (let n = 0; n < 3; n += 1) await drawn();
+      }, y);
     }
-    await page.waitForTimeout(300);
     const painted = await page.evaluate(() => document.querySelectorAll('canvas.plot').length);
-    return { shifts: await page.evaluate(() => window.__shifts), painted };
+    return { shifts: await page.evaluate(() => window.__takeShifts()), painted };
   } finally {
     await context.close();
   }

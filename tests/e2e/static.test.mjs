@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { BASE_URL, collectProblems, fetchFromSite, launch, loadDataset } from './browser.mjs';
+import { BASE_URL, collectProblems, fetchFromSite, startSuite } from './browser.mjs';
 
 /** dist/ on disk, to list every file the build wrote. */
 const DIST = process.env.DIST_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
@@ -33,14 +33,10 @@ let dataset;
 let catalogue;
 
 before(async () => {
-  browser = await launch();
-  dataset = await loadDataset();
+  ({ browser, dataset } = await startSuite());
   catalogue = await (await fetchFromSite('charts.json')).json();
 });
-
-after(async () => {
-  await browser?.close();
-});
+after(() => browser?.close());
 
 /** Every path a catalogue entry names, as [label, path relative to dist/]. */
 function pathsOf(entry) {

@@ -8,21 +8,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE_URL, eventually, launch, loadDataset, normalise, withDashboard } from '../browser.mjs';
+import { BASE_URL, eventually, normalise, withDashboard, startSuite } from '../browser.mjs';
 
 const TEST_TIMEOUT_MS = 120_000;
 
 let browser;
 let dataset;
-
-before(async () => {
-  browser = await launch();
-  dataset = await loadDataset();
-});
-
-after(async () => {
-  await browser?.close();
-});
+before(async () => ({ browser, dataset } = await startSuite()));
+after(() => browser?.close());
 
 /**
  * The dashboards the site publishes, as [lang, suffix of the data's fields]:

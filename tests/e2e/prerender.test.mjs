@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE_URL, waitReady, normalise, startSuite } from './browser.mjs';
+import { BASE_URL, normalise, startSuite, waitReady, withPage } from './browser.mjs';
 import { decodePng } from './png.mjs';
 
 const LANGS = ['zh', 'zh-Hant', 'en'];
@@ -85,9 +85,7 @@ test('without JavaScript the dashboard shows every chart, its table and the tabl
 });
 
 test('without JavaScript every embed page shows its chart and its table', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 640, height: 600 } });
-  try {
-    const page = await context.newPage();
+  await withPage(browser, { javaScriptEnabled: false, width: 640, height: 600 }, async ({ page }) => {
     for (const chart of dataset.charts) {
       for (const lang of LANGS) {
         await page.goto(new URL(`embed/${STEM(chart.id, lang)}.html`, BASE_URL).href, { waitUntil: 'load' });
@@ -101,16 +99,12 @@ test('without JavaScript every embed page shows its chart and its table', async 
         assert.ok(seen.description.length > 10, `${where} has a meta description`);
       }
     }
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 /** Opens `path` on a CPU slowed `rate` times and gives the page's layout shifts once it is ready and scrolled through. */
 async function shiftsWhileLoading(path, { width, height, rate = 4 }) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  try {
-    const page = await context.newPage();
+  return withPage(browser, { width, height }, async ({ context, page }) => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.addInitScript(() => {
@@ -150,9 +144,7 @@ async function shiftsWhileLoading(path, { width, height, rate = 4 }) {
     }
     const painted = await page.evaluate(() => document.querySelectorAll('canvas.plot').length);
     return { shifts: await page.evaluate(() => window.__takeShifts()), painted };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 for (const [width, height] of [[1280, 900], [375, 740]]) {
@@ -181,16 +173,12 @@ test('an embed page in a 640 px column moves nothing and is as tall as its ifram
     await context.close();
   }
   for (const chart of dataset.charts) {
-    const context = await browser.newContext({ viewport: { width: 640, height: 900 } });
-    try {
-      const page = await context.newPage();
+    await withPage(browser, { width: 640, height: 900 }, async ({ page }) => {
       await page.goto(new URL(`embed/${chart.id}.en.html`, BASE_URL).href);
       await waitReady(page);
       const height = await page.evaluate(() => document.documentElement.getBoundingClientRect().height);
       assert.equal(Math.ceil(height), codes[chart.id], `embed/${chart.id}.en.html at 640 px`);
-    } finally {
-      await context.close();
-    }
+    });
   }
   const chart = dataset.charts[0];
   const { shifts } = await shiftsWhileLoading(`embed/${chart.id}.en.html`, { width: 640, height: 900 });
@@ -198,9 +186,7 @@ test('an embed page in a 640 px column moves nothing and is as tall as its ifram
 });
 
 test('an old address with ?lang= is sent on to the language\'s own page', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
+  await withPage(browser, {}, async ({ page }) => {
     await page.goto(new URL('?lang=en#all-figures', BASE_URL).href);
     await page.waitForURL(/index\.en\.html#all-figures$/);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
@@ -209,9 +195,7 @@ test('an old address with ?lang= is sent on to the language\'s own page', async 
     await page.waitForURL(new RegExp(`embed/${chart.id}\\.zh-Hant\\.html\\?theme=dark$`));
     await waitReady(page);
     assert.equal(await page.evaluate(() => document.querySelector('figure.chart').dataset.lang), 'zh-Hant');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 /** Mean absolute difference of two same-sized PNG crops, 0–255. */

@@ -63,7 +63,69 @@ export async function launch() {
   // The pages' strict Content-Security-Policy stays in force in every test,
   // so any test would see a violation; security.test.mjs also checks the
   // policy itself, and bypasses it where it feeds hostile input.
+  // The version goes to the log, so that a failure says which Chromium it
+  // was seen in.
+  console.log(`Chromium ${browser.version()}`);
   return browser;
+}
+
+/**
+ * Reads the data the site is built from, then starts the browser: what
+ * most test files need before their first test, as
+ * `before(async () => ({ browser, dataset } = await startSuite()))`.
+ * The data comes first, so that a site that cannot be read leaves no
+ * browser running.
+ */
+export async function startSuite() {
+  const dataset = await loadDataset();
+  return { browser: await launch(), dataset };
+}
+
+/**
+ * Opens a page in a new context of `browser`, with its console problems
+ * collected from its first request on. `width` and `height` set the
+ * viewport (Playwright's 1280 × 720 without them); any other option is the
+ * context's own (`colorScheme`, `locale`, `hasTouch`, `deviceScaleFactor`,
+ * `javaScriptEnabled`, `bypassCSP`, …).
+ *
+ * @returns {{context, page, problems: string[]}}
+ */
+export async function openPage(browser, { width, height, ...options } = {}) {
+  const context = await browser.newContext(width ? { viewport: { width, height }, ...options } : options);
+  try {
+    const page = await context.newPage();
+    return { context, page, problems: collectProblems(page) };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** Runs `body` with a page that `openPage` opened, and always closes its context. */
+export async function withPage(browser, options, body) {
+  return closing(await openPage(browser, options), body);
+}
+
+/** Runs `body` with what `openPage` or `openDashboard` returned, and always closes its context. */
+async function closing(opened, body) {
+  try {
+    return await body(opened);
+  } finally {
+    await opened.context.close();
+  }
+}
+
+/**
+ * Waits for two animation frames of `page` (or of a frame of it): the
+ * first runs the frame callbacks that an event already asked for, the
+ * second starts only once that frame was drawn. A check that nothing
+ * changed after an event waits for this, so that the page has had its
+ * chance to change.
+ */
+export function twoFrames(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+  }));
 }
 
 /** How long a hover, tap, key or resize may take to show on the page. */
@@ -87,12 +149,7 @@ export async function eventually(probe, done, timeoutMs = UI_TIMEOUT_MS) {
 
 /** Runs `body` with a freshly opened dashboard and always closes it. */
 export async function withDashboard(browser, options, body) {
-  const opened = await openDashboard(browser, options);
-  try {
-    return await body(opened);
-  } finally {
-    await opened.context.close();
-  }
+  return closing(await openDashboard(browser, options), body);
 }
 
 /**
@@ -119,14 +176,9 @@ export async function openDashboard(browser, {
   hasTouch = false,
   paintAll = true,
 } = {}) {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    deviceScaleFactor,
-    colorScheme,
-    hasTouch,
+  const { context, page, problems } = await openPage(browser, {
+    width, height, deviceScaleFactor, colorScheme, hasTouch,
   });
-  const page = await context.newPage();
-  const problems = collectProblems(page);
   page.on('requestfailed', (request) =>
     problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
   try {

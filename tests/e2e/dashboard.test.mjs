@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  eventually, fetchFromSite, launch, loadDataset, normalise, sourceIn, withDashboard as withOpenDashboard,
+  eventually, fetchFromSite, normalise, sourceIn, startSuite, withDashboard,
 } from './browser.mjs';
 import { parseCsv } from './csv.mjs';
 
@@ -25,20 +25,8 @@ const TEST_TIMEOUT_MS = 120_000;
 
 let browser;
 let dataset;
-
-before(async () => {
-  browser = await launch();
-  dataset = await loadDataset();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/** Runs `body` with a freshly opened dashboard and always closes it. */
-function withDashboard(options, body) {
-  return withOpenDashboard(browser, options, body);
-}
+before(async () => ({ browser, dataset } = await startSuite()));
+after(() => browser?.close());
 
 /**
  * Per `canvas.plot`: its chart id, backing store and CSS content-box size,
@@ -209,7 +197,7 @@ async function moveAway(page) {
 describe('the dashboard', () => {
   test('loads without console errors or warnings, in both Chinese scripts and English', { timeout: TEST_TIMEOUT_MS }, async () => {
     for (const [lang, htmlLang] of [['zh', 'zh-Hans'], ['zh-Hant', 'zh-Hant'], ['en', 'en']]) {
-      await withDashboard({ lang }, async ({ page, problems }) => {
+      await withDashboard(browser, { lang }, async ({ page, problems }) => {
         assert.equal(await page.getAttribute('html', 'lang'), htmlLang, `<html lang> for ?lang=${lang}`);
         const figures = await page.$$eval('figure.chart', (fs) => fs.map((f) => f.dataset.chart));
         assert.deepEqual(
@@ -226,7 +214,7 @@ describe('the dashboard', () => {
 
   test('every chart is drawn (light and dark)', { timeout: TEST_TIMEOUT_MS }, async () => {
     for (const options of [{ lang: 'zh', colorScheme: 'light' }, { lang: 'en', colorScheme: 'dark' }]) {
-      await withDashboard(options, async ({ page }) => {
+      await withDashboard(browser, options, async ({ page }) => {
         const perFigure = await page.$$eval('figure.chart', (fs) =>
           fs.map((f) => ({ id: f.dataset.chart, canvases: f.querySelectorAll('canvas.plot').length })));
         for (const f of perFigure) {
@@ -240,7 +228,7 @@ describe('the dashboard', () => {
   test('hovering an item marks it and shows its value, note and source; leaving hides it', { timeout: TEST_TIMEOUT_MS }, async () => {
     const indicators = new Map(dataset.indicators.map((i) => [i.id, i]));
     for (const lang of ['zh', 'zh-Hant', 'en']) {
-      await withDashboard({ lang }, async ({ page }) => {
+      await withDashboard(browser, { lang }, async ({ page }) => {
         const charts = await page.evaluate(() => window.articleCharts.charts());
         assert.ok(charts.length > 0, 'articleCharts.charts() is empty');
         const items = new Map();
@@ -278,7 +266,7 @@ describe('the dashboard', () => {
   });
 
   test('hovering repaints only the lit item: leaving restores the chart pixel for pixel', { timeout: TEST_TIMEOUT_MS }, async () => {
-    await withDashboard({ lang: 'zh' }, async ({ page, problems }) => {
+    await withDashboard(browser, { lang: 'zh' }, async ({ page, problems }) => {
       const pixels = (id) => page.$eval(`figure.chart[data-chart="${id}"] canvas.plot`, (c) => c.toDataURL());
       for (const chartId of await page.evaluate(() => window.articleCharts.charts())) {
         const list = await page.evaluate((id) => window.articleCharts.items(id), chartId);
@@ -315,7 +303,7 @@ describe('the dashboard', () => {
 
   test('canvas backing stores follow devicePixelRatio', { timeout: TEST_TIMEOUT_MS }, async () => {
     for (const deviceScaleFactor of [1, 2]) {
-      await withDashboard({ deviceScaleFactor }, async ({ page }) => {
+      await withDashboard(browser, { deviceScaleFactor }, async ({ page }) => {
         const stats = await eventually(() => canvases(page), (all) => all.every(storeMatches));
         assert.ok(stats.every((s) => s.dpr === deviceScaleFactor), 'devicePixelRatio was not applied');
         assertStoreMatches(stats, `deviceScaleFactor ${deviceScaleFactor}`);
@@ -324,7 +312,7 @@ describe('the dashboard', () => {
   });
 
   test('a pixel-ratio change after load redraws every canvas at the new ratio', { timeout: TEST_TIMEOUT_MS }, async () => {
-    await withDashboard({ deviceScaleFactor: 1 }, async ({ page }) => {
+    await withDashboard(browser, { deviceScaleFactor: 1 }, async ({ page }) => {
       // Headless Chromium fires no event when DevTools emulation changes the
       // ratio, so the test does what a browser zoom does: the ratio changes
       // and the window gets a resize event. Fractional ratios too: the
@@ -346,7 +334,7 @@ describe('the dashboard', () => {
 
   test('narrow phones: nothing is wider than the screen', { timeout: TEST_TIMEOUT_MS }, async () => {
     for (const width of [375, 320]) {
-      await withDashboard({ width, height: 800 }, async ({ page }) => {
+      await withDashboard(browser, { width, height: 800 }, async ({ page }) => {
         const layout = await page.evaluate(() => {
           const root = document.documentElement;
           const contentWidth = (element) => {
@@ -387,7 +375,7 @@ describe('the dashboard', () => {
 
   test('the data download has one CSV row per indicator', { timeout: TEST_TIMEOUT_MS }, async () => {
     for (const lang of ['zh', 'en']) {
-      await withDashboard({ lang }, async ({ page }) => {
+      await withDashboard(browser, { lang }, async ({ page }) => {
         const links = await page.$$eval('a[href$="indicators.csv"]', (as) => as.map((a) => a.href));
         assert.ok(links.length > 0, `${lang}: no a[href$="indicators.csv"] link`);
         for (const href of new Set(links)) {
@@ -414,7 +402,7 @@ describe('the dashboard', () => {
   });
 
   test('charts are redrawn at the new size when the window narrows', { timeout: TEST_TIMEOUT_MS }, async () => {
-    await withDashboard({ width: 1280, height: 900 }, async ({ page }) => {
+    await withDashboard(browser, { width: 1280, height: 900 }, async ({ page }) => {
       const wide = await canvases(page);
       const wideWidth = new Map(wide.map((s) => [s.id, s.cssWidth]));
       await page.setViewportSize({ width: 400, height: 900 });

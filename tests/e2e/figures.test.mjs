@@ -6,21 +6,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, loadDataset, normalise, withDashboard } from './browser.mjs';
+import { normalise, withDashboard, startSuite } from './browser.mjs';
 
 const TEST_TIMEOUT_MS = 120_000;
 
 let browser;
 let dataset;
-
-before(async () => {
-  browser = await launch();
-  dataset = await loadDataset();
-});
-
-after(async () => {
-  await browser?.close();
-});
+before(async () => ({ browser, dataset } = await startSuite()));
+after(() => browser?.close());
 
 /** The table's rows as shown now: id, number, year, visible group rows. */
 function rows(page) {

@@ -7,7 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import os from 'node:os';
 
-import { BASE_URL, builtName, eventually, exposeEmbeds, launch, loadDataset, smallBars } from './browser.mjs';
+import {
+  BASE_URL, UI_TIMEOUT_MS, builtName, eventually, exposeEmbeds, launch, loadDataset, openPage, smallBars, twoFrames, withPage,
+} from './browser.mjs';
 import { startHostileServer } from './hostile-server.mjs';
 
 const TEST_TIMEOUT_MS = 90_000;
@@ -36,8 +38,7 @@ const SCRIPT = `<script type="module" src="${BASE_URL}article-charts-embed.js"><
  * loads the script embed, makes its charts reachable as `window.articleChartsEmbeds`.
  */
 async function openHost(name, html, { width = 1000, height = 800 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
+  const { context, page } = await openPage(browser, { width, height });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${server.localOrigin}${server.page(name, `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title>${html}`)}`);
@@ -191,9 +192,7 @@ describe('item 4: start-up failures end in a message', () => {
   test('the dashboard: glue 404, glue as text/plain, a stalled .wasm', { timeout: TEST_TIMEOUT_MS }, async () => {
     const cases = [['glue404', 'en'], ['gluetext', 'zh-Hant'], ['stall', 'zh'], ['nowasm', 'en']];
     await Promise.all(cases.map(async ([fault, lang]) => {
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
+      await withPage(browser, {}, async ({ page }) => {
         const started = Date.now();
         await page.goto(`${server.origin}/${fault}/index.html?lang=${lang}`);
         await page.waitForFunction(() => document.documentElement.dataset.ready === 'error', null, { timeout: 25_000 });
@@ -201,9 +200,7 @@ describe('item 4: start-up failures end in a message', () => {
         assert.match(text, FAILED[lang], `${fault}: ${text}`);
         assert.doesNotMatch(text, /Loading/, `${fault}: ${text}`);
         assert.ok(Date.now() - started < 20_000, `${fault} took ${Date.now() - started} ms`);
-      } finally {
-        await context.close();
-      }
+      });
     }));
   });
 
@@ -299,9 +296,27 @@ describe('item 6: a page global named articleChartsEmbeds', () => {
   }
 });
 
+/**
+ * A script for the top of a host page that records the heights its window
+ * is sent as `{ 'datawrapper-height': { x } }` messages, from the very first.
+ */
+const HEARD = `<script>
+  window.__heard = [];
+  addEventListener('message', (e) => window.__heard.push(e.data?.['datawrapper-height']?.x));
+</script>`;
+
+/**
+ * Waits until the page has heard each of `heights` (see HEARD), then for two
+ * animation frames: a resize that a message caused is laid out by then.
+ */
+async function heard(page, heights) {
+  await page.waitForFunction((xs) => xs.every((x) => window.__heard.includes(x)), heights, { timeout: UI_TIMEOUT_MS });
+  await twoFrames(page);
+}
+
 describe('item 7: embed-resize.js acts only on embed frames', () => {
   test('a srcdoc frame and an about:blank frame of the same origin cannot resize themselves', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { context, page } = await openHost('resize', `<p>Text.</p>
+    const { context, page } = await openHost('resize', `${HEARD}<p>Text.</p>
       <iframe id="srcdoc" sandbox="allow-scripts" height="50" srcdoc="<script>parent.postMessage({ 'datawrapper-height': { x: 66666 } }, '*')</script>"></iframe>
       <iframe id="blank" height="50"></iframe>
       <iframe id="real" src="${server.origin}/ok/embed.html?chart=${CHART}" height="50" style="border: 0"></iframe>
@@ -318,7 +333,10 @@ describe('item 7: embed-resize.js acts only on embed frames', () => {
       await page.waitForLoadState('load');
       // The real embed is of the other origin, so its height is not taken:
       // the script is of localhost and acts on frames of localhost only.
-      await page.waitForTimeout(1500);
+      // The heights are read once the page has heard both forged messages
+      // (embed-resize.js, which listens for them too, has then handled
+      // them) and two frames later, when any resize they caused is laid out.
+      await heard(page, [66666, 55555]);
       const heights = await page.evaluate(() => ['srcdoc', 'blank'].map((id) => document.getElementById(id).getBoundingClientRect().height));
       assert.ok(heights.every((h) => h < 1000), `frames that are not embeds were resized: ${heights}`);
     } finally {
@@ -329,13 +347,16 @@ describe('item 7: embed-resize.js acts only on embed frames', () => {
   test('a sandboxed srcdoc frame that also names a chart page in src cannot resize itself', { timeout: TEST_TIMEOUT_MS }, async () => {
     // The browser shows the srcdoc and ignores the src, so the frame's
     // script is the host's, not the chart's: its height is not taken.
-    const { context, page } = await openHost('resize-srcdoc', `<p>Text.</p>
+    const { context, page } = await openHost('resize-srcdoc', `${HEARD}<p>Text.</p>
       <iframe id="forged" sandbox="allow-scripts" height="50" src="${server.localOrigin}/ok/embed.html?chart=${CHART}"
         srcdoc="<script>setInterval(() => parent.postMessage({ 'datawrapper-height': { x: 7781 } }, '*'), 100)</script>"></iframe>
       <script async src="${server.localOrigin}/ok/embed-resize.js"></script>`);
     try {
       await page.waitForLoadState('load');
-      await page.waitForTimeout(1500);
+      // The frame posts again and again: one message heard after the load
+      // event, when embed-resize.js has surely started, is enough.
+      await page.evaluate(() => { window.__heard = []; });
+      await heard(page, [7781]);
       const height = await page.evaluate(() => document.getElementById('forged').getBoundingClientRect().height);
       assert.ok(height < 1000, `a srcdoc frame was resized to ${height} px`);
     } finally {
@@ -362,17 +383,13 @@ describe('item 7: embed-resize.js acts only on embed frames', () => {
 
 describe('item 8: direction controls in a query', () => {
   test('the message of an embed keeps its order', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
+    await withPage(browser, {}, async ({ page }) => {
       await page.goto(`${BASE_URL}embed.html?chart=%E2%80%AEabc%E2%81%A6&lang=en`);
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'error', null, { timeout: 20_000 });
       const text = await page.locator('#app').innerText();
       assert.match(text, /abc/);
       assert.doesNotMatch(text, /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u, JSON.stringify(text));
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
@@ -401,9 +418,7 @@ describe('item 9: no build path ships', () => {
 
 describe('item 11: the focus ring is drawn by the chart wrapper', () => {
   test('a keyboard-focused chart has a 2 px ring around its plot, outside the canvas', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
-    try {
-      const page = await context.newPage();
+    await withPage(browser, { width: 900, height: 700 }, async ({ page }) => {
       await page.goto(`${BASE_URL}embed.html?chart=${CHART}&lang=en`);
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20_000 });
       await page.keyboard.press('Tab');
@@ -417,8 +432,6 @@ describe('item 11: the focus ring is drawn by the chart wrapper', () => {
       assert.ok(ring.focused, 'Tab reaches the chart');
       assert.deepEqual({ width: ring.width, style: ring.style }, { width: '2px', style: 'solid' }, JSON.stringify(ring));
       assert.ok(parseFloat(ring.offset) >= 0, `the ring lies outside the canvas: ${JSON.stringify(ring)}`);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

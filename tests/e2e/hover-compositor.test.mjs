@@ -12,7 +12,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { eventually, launch, loadDataset, smallBars, withDashboard } from './browser.mjs';
+import { eventually, smallBars, startSuite, twoFrames, withDashboard } from './browser.mjs';
 
 const MOVES = 100;
 const SCROLLS = 20;
@@ -21,15 +21,8 @@ const SLACK = 2;
 
 let browser;
 let dataset;
-
-before(async () => {
-  browser = await launch();
-  dataset = await loadDataset();
-});
-
-after(async () => {
-  await browser?.close();
-});
+before(async () => ({ browser, dataset } = await startSuite()));
+after(() => browser?.close());
 
 /** The largest item of chart `id`, its canvas scrolled to the middle of the screen, in viewport px. */
 function bringLargestItem(page, id) {
@@ -58,8 +51,6 @@ function shownFor(page, indicatorId, chartId) {
   );
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Starts recording every change to the tooltip: its attributes (the style that moves it), texts and children. */
 function watchTooltip(page) {
   return page.evaluate(() => {
@@ -72,13 +63,6 @@ function watchTooltip(page) {
   });
 }
 
-/** Waits two animation frames, so the work one event asked for is done. */
-function frames(page) {
-  return page.evaluate(() => new Promise((resolve) => {
-    requestAnimationFrame(() => requestAnimationFrame(resolve));
-  }));
-}
-
 /** Chromium's layout and style-recalculation counters. */
 async function counters(cdp) {
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -89,13 +73,15 @@ async function counters(cdp) {
 /**
  * Runs `body` under a trace and counts, on the page's main thread, the
  * `Paint` events and the animation-frame callbacks that ran
- * (`FireAnimationFrame`).
+ * (`FireAnimationFrame`), less the callbacks whose ids `body` returns: the
+ * test's own.
  */
 async function traced(page, body) {
   await browser.startTracing(page, { categories: ['devtools.timeline'] });
   let buffer;
+  let own = [];
   try {
-    await body();
+    own = (await body()) ?? [];
   } finally {
     buffer = await browser.stopTracing();
   }
@@ -105,33 +91,50 @@ async function traced(page, body) {
   const main = new Set(traceEvents
     .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
     .map((e) => `${e.pid}:${e.tid}`));
-  const on = (name) => traceEvents.filter((e) => e.name === name && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`)).length;
-  return { paints: on('Paint'), frameCallbacks: on('FireAnimationFrame') };
+  const on = (name) => traceEvents.filter((e) => e.name === name && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
+  const frameCallbacks = on('FireAnimationFrame').filter((e) => !own.includes(e.args?.data?.id));
+  return { paints: on('Paint').length, frameCallbacks: frameCallbacks.length };
+}
+
+/**
+ * Turns Chromium's counters on, brings the largest item of `chart` to the
+ * middle of the screen and rests the pointer on it, `at` of the way into
+ * its box across and down, until its tooltip is shown and drawn. Returns
+ * the counters' session and the item.
+ */
+async function restOnLargestItem(page, context, chart, at) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const item = await bringLargestItem(page, chart);
+  await page.mouse.move(item.x + item.w * at, item.y + item.h * at);
+  await shownFor(page, item.id, chart);
+  await twoFrames(page);
+  return { cdp, item };
 }
 
 describe('hover on the compositor', () => {
   test('moving within one item lays out and paints nothing', { timeout: 120_000 }, async (t) => {
     const chart = smallBars(dataset);
     await withDashboard(browser, {}, async ({ page, context }) => {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Performance.enable');
-      const item = await bringLargestItem(page, chart);
+      const { cdp, item } = await restOnLargestItem(page, context, chart, 0.25);
       // The inner half of the item's box: every move stays on the item.
       const point = (i) => ({
         x: item.x + item.w * (0.25 + 0.5 * ((i * 37) % 100) / 100),
         y: item.y + item.h * (0.25 + 0.5 * ((i * 61) % 100) / 100),
       });
-      await page.mouse.move(point(0).x, point(0).y);
-      await shownFor(page, item.id, chart);
-      await frames(page);
 
       await watchTooltip(page);
       const before = await counters(cdp);
       const { paints, frameCallbacks } = await traced(page, async () => {
-        // No frame is asked for here: any animation-frame callback that
-        // runs during the moves is the page's.
         for (let i = 1; i <= MOVES; i += 1) await page.mouse.move(point(i).x, point(i).y);
-        await sleep(200);
+        // Whatever the last move asked of the page is done two frames
+        // later, so the counts below take it in. Those two frame callbacks
+        // are the test's own, and their ids leave them out of the count:
+        // any other that runs is the page's.
+        return page.evaluate(() => new Promise((resolve) => {
+          const ids = [];
+          ids.push(requestAnimationFrame(() => ids.push(requestAnimationFrame(() => resolve(ids)))));
+        }));
       });
       const afterMoves = await counters(cdp);
       const changes = await page.evaluate(() => window.__tooltipChanges());
@@ -156,13 +159,8 @@ describe('hover on the compositor', () => {
   test('a tooltip following its item through a scroll is moved, not laid out or painted', { timeout: 120_000 }, async (t) => {
     const chart = smallBars(dataset);
     await withDashboard(browser, {}, async ({ page, context }) => {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Performance.enable');
-      const item = await bringLargestItem(page, chart);
+      const { cdp, item } = await restOnLargestItem(page, context, chart, 0.5);
       const centre = { x: item.x + item.w / 2, y: item.y + item.h / 2 };
-      await page.mouse.move(centre.x, centre.y);
-      await shownFor(page, item.id, chart);
-      await frames(page);
       const first = await page.evaluate(() => document.querySelector('[role="tooltip"]').style.transform);
 
       // The page scrolls by a pixel at a time under the resting pointer,
@@ -173,7 +171,7 @@ describe('hover on the compositor', () => {
         for (let i = 1; i <= SCROLLS; i += 1) {
           await page.evaluate(() => window.scrollBy({ top: 1, behavior: 'instant' }));
           await page.mouse.move(centre.x, centre.y + (i % 2));
-          await frames(page);
+          await twoFrames(page);
         }
       });
       const afterScrolls = await counters(cdp);

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  BASE_URL, eventually, launch, loadDataset, normalise, waitReady, withDashboard,
+  BASE_URL, eventually, normalise, startSuite, waitReady, withDashboard, withPage,
 } from './browser.mjs';
 
 const PHONE = { width: 375, height: 812, hasTouch: true };
@@ -15,15 +15,8 @@ const TEST_TIMEOUT_MS = 240_000;
 
 let browser;
 let dataset;
-
-before(async () => {
-  browser = await launch();
-  dataset = await loadDataset();
-});
-
-after(async () => {
-  await browser?.close();
-});
+before(async () => ({ browser, dataset } = await startSuite()));
+after(() => browser?.close());
 
 /** Whether two boxes ({x, y, w, h}) share any area. */
 function intersects(a, b) {
@@ -159,9 +152,7 @@ describe('on a 375 px phone', () => {
 
   test('in an embed frame as tall as its chart, a tapped tooltip still clears its item', { timeout: TEST_TIMEOUT_MS }, async () => {
     for (const chart of dataset.charts) {
-      const context = await browser.newContext({ viewport: { width: 375, height: 420 }, hasTouch: true });
-      try {
-        const page = await context.newPage();
+      await withPage(browser, { width: 375, height: 420, hasTouch: true }, async ({ page }) => {
         await page.goto(`${BASE_URL}embed.html?chart=${encodeURIComponent(chart.id)}&lang=en`);
         await waitReady(page);
         for (let n = 0; n < chart.items.length; n += 1) {
@@ -175,9 +166,7 @@ describe('on a 375 px phone', () => {
             `embed ${chart.id}, ${item.id}: tooltip ${JSON.stringify(placed.box)} covers the item ${JSON.stringify(item.box)}`);
           await page.touchscreen.tap(item.tap.x, item.tap.y);
         }
-      } finally {
-        await context.close();
-      }
+      });
     }
   });
 });

@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE_URL, launch, loadDataset, waitReady, normalise } from './browser.mjs';
+import { BASE_URL, normalise, startSuite, waitReady, withPage } from './browser.mjs';
 import { decodePng } from './png.mjs';
 
 const LANGS = ['zh', 'zh-Hant', 'en'];
@@ -21,13 +21,8 @@ const STEM = (id, lang) => (lang === 'zh' ? id : `${id}.${lang}`);
 
 let browser;
 let dataset;
-before(async () => {
-  browser = await launch();
-  dataset = await loadDataset();
-});
-after(async () => {
-  await browser?.close();
-});
+before(async () => ({ browser, dataset } = await startSuite()));
+after(() => browser?.close());
 
 /** What a reader without scripts sees of the figures under `selector`. */
 async function shown(page) {
@@ -90,9 +85,7 @@ test('without JavaScript the dashboard shows every chart, its table and the tabl
 });
 
 test('without JavaScript every embed page shows its chart and its table', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 640, height: 600 } });
-  try {
-    const page = await context.newPage();
+  await withPage(browser, { javaScriptEnabled: false, width: 640, height: 600 }, async ({ page }) => {
     for (const chart of dataset.charts) {
       for (const lang of LANGS) {
         await page.goto(new URL(`embed/${STEM(chart.id, lang)}.html`, BASE_URL).href, { waitUntil: 'load' });
@@ -106,43 +99,52 @@ test('without JavaScript every embed page shows its chart and its table', async 
         assert.ok(seen.description.length > 10, `${where} has a meta description`);
       }
     }
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 /** Opens `path` on a CPU slowed `rate` times and gives the page's layout shifts once it is ready and scrolled through. */
 async function shiftsWhileLoading(path, { width, height, rate = 4 }) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  try {
-    const page = await context.newPage();
+  return withPage(browser, { width, height }, async ({ context, page }) => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.addInitScript(() => {
       window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
+      const record = (entries) => {
+        for (const e of entries) {
           window.__shifts.push({
             value: e.value,
             sources: (e.sources ?? []).map((s) => `${s.node?.nodeName ?? '?'}.${s.node?.className ?? ''} ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`),
           });
         }
-      }).observe({ type: 'layout-shift', buffered: true });
+      };
+      const observer = new PerformanceObserver((list) => record(list.getEntries()));
+      observer.observe({ type: 'layout-shift', buffered: true });
+      // The shifts of frames already drawn whose entries are not yet
+      // delivered to the observer's callback are taken at once.
+      window.__takeShifts = () => {
+        record(observer.takeRecords());
+        return window.__shifts;
+      };
     });
     await page.goto(new URL(path, BASE_URL).href, { waitUntil: 'load' });
     await waitReady(page);
     // Down the page in screenfuls, so every chart is painted on its way in.
+    // After each scroll the page has had its chance to move something once
+    // three frames are drawn: in the first the browser finds the charts
+    // that came near (an IntersectionObserver, whose callback paints them),
+    // the second shows those paints, and the third follows any frame
+    // callback they asked for.
     const total = await page.evaluate(() => document.documentElement.scrollHeight);
     for (let y = 0; y < total; y += height * 0.8) {
-      await page.evaluate((top) => window.scrollTo(0, top), y);
-      await page.waitForTimeout(120);
+      await page.evaluate(async (top) => {
+        window.scrollTo(0, top);
+        const drawn = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        for (let n = 0; n < 3; n += 1) await drawn();
+      }, y);
     }
-    await page.waitForTimeout(300);
     const painted = await page.evaluate(() => document.querySelectorAll('canvas.plot').length);
-    return { shifts: await page.evaluate(() => window.__shifts), painted };
-  } finally {
-    await context.close();
-  }
+    return { shifts: await page.evaluate(() => window.__takeShifts()), painted };
+  });
 }
 
 for (const [width, height] of [[1280, 900], [375, 740]]) {
@@ -171,16 +173,12 @@ test('an embed page in a 640 px column moves nothing and is as tall as its ifram
     await context.close();
   }
   for (const chart of dataset.charts) {
-    const context = await browser.newContext({ viewport: { width: 640, height: 900 } });
-    try {
-      const page = await context.newPage();
+    await withPage(browser, { width: 640, height: 900 }, async ({ page }) => {
       await page.goto(new URL(`embed/${chart.id}.en.html`, BASE_URL).href);
       await waitReady(page);
       const height = await page.evaluate(() => document.documentElement.getBoundingClientRect().height);
       assert.equal(Math.ceil(height), codes[chart.id], `embed/${chart.id}.en.html at 640 px`);
-    } finally {
-      await context.close();
-    }
+    });
   }
   const chart = dataset.charts[0];
   const { shifts } = await shiftsWhileLoading(`embed/${chart.id}.en.html`, { width: 640, height: 900 });
@@ -188,9 +186,7 @@ test('an embed page in a 640 px column moves nothing and is as tall as its ifram
 });
 
 test('an old address with ?lang= is sent on to the language\'s own page', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
+  await withPage(browser, {}, async ({ page }) => {
     await page.goto(new URL('?lang=en#all-figures', BASE_URL).href);
     await page.waitForURL(/index\.en\.html#all-figures$/);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
@@ -199,9 +195,7 @@ test('an old address with ?lang= is sent on to the language\'s own page', async 
     await page.waitForURL(new RegExp(`embed/${chart.id}\\.zh-Hant\\.html\\?theme=dark$`));
     await waitReady(page);
     assert.equal(await page.evaluate(() => document.querySelector('figure.chart').dataset.lang), 'zh-Hant');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 /** Mean absolute difference of two same-sized PNG crops, 0–255. */

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { fileURLToPath } from 'node:url';
 
-import { BASE_URL, READY_TIMEOUT_MS, collectProblems, eventually, launch, loadDataset, chartOfKind } from './browser.mjs';
+import { BASE_URL, READY_TIMEOUT_MS, UI_TIMEOUT_MS, collectProblems, eventually, launch, loadDataset, chartOfKind, twoFrames } from './browser.mjs';
 
 const HOST = BASE_URL.replace('//127.0.0.1:', '//localhost:');
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -59,6 +59,20 @@ async function newContext({ strict, ...options } = {}) {
   const dialogs = [];
   context.on('page', (page) => page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); }));
   return { context, dialogs };
+}
+
+/**
+ * Runs `body` with a context that `newContext` made, requires that no page
+ * of it opened a dialog, and always closes it.
+ */
+async function withContext(options, body) {
+  const { context, dialogs } = await newContext(options);
+  try {
+    await body(context);
+    assert.deepEqual(dialogs, [], 'a page opened a dialog');
+  } finally {
+    await context.close();
+  }
 }
 
 /** Opens `url` in a new page of `context`, collecting console problems; waits for data-ready. */
@@ -126,7 +140,7 @@ function inked(frame) {
  */
 async function policyInForce(frame, what) {
   const before = await frame.evaluate(() => [...window.__csp]);
-  const probe = await frame.evaluate(async () => {
+  const probe = await frame.evaluate(async (limit) => {
     let html;
     try {
       document.createElement('div').innerHTML = '<b>x</b>';
@@ -136,12 +150,20 @@ async function policyInForce(frame, what) {
     }
     const style = document.createElement('style');
     style.textContent = 'html { outline: 1px solid red }';
+    // The report is an event, awaited as such; the time is only a limit,
+    // past which the assertion below fails for want of it.
+    const reported = new Promise((resolve) => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        if (e.violatedDirective.startsWith('style-src')) resolve();
+      });
+      setTimeout(resolve, limit);
+    });
     document.head.append(style);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await reported;
     style.remove();
     const seen = window.__csp.splice(0).map((v) => v.split(' ')[0]);
     return { html, seen };
-  });
+  }, UI_TIMEOUT_MS);
   assert.equal(probe.html, 'refused', `${what}: innerHTML with a string must be refused`);
   assert.ok(probe.seen.some((d) => d.startsWith('style-src')), `${what}: an inline style must be reported, saw ${probe.seen}`);
   return before;
@@ -158,8 +180,7 @@ describe('Content-Security-Policy', () => {
   ];
 
   test('every page works under its policy, header and meta tag, with no violation', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { context, dialogs } = await newContext({ strict: true });
-    try {
+    await withContext({ strict: true }, async (context) => {
       for (const [what, url, chart] of pages) {
         const { page, problems, response } = await open(context, url);
         const meta = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content);
@@ -175,7 +196,9 @@ describe('Content-Security-Policy', () => {
         await page.keyboard.press('ArrowRight');
         await page.click(`figure.chart[data-chart="${chart}"] button.data-toggle`);
         await page.$$eval('details.chart-tools', (all) => all.forEach((d) => { d.open = true; }));
-        await page.waitForTimeout(100);
+        // What the key, the click and the opened panels asked for is drawn
+        // two frames later, and any console problem it caused reported.
+        await twoFrames(page);
         assert.ok((await inked(page)).every(Boolean), `${what}: a blank canvas`);
         // Console problems (CSP and Trusted Types report there too) before
         // the probe below causes some on purpose.
@@ -184,10 +207,7 @@ describe('Content-Security-Policy', () => {
         assert.deepEqual(violations, [], `${what}: violations`);
         await page.close();
       }
-      assert.deepEqual(dialogs, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
@@ -195,8 +215,7 @@ describe('no network beyond its own files', () => {
   test('dashboard, embed page and standalone file ask no other origin', { timeout: TEST_TIMEOUT_MS }, async () => {
     // The policy is bypassed here, so that a request the page tries reaches
     // the router instead of being stopped by the policy first.
-    const { context } = await newContext({ strict: false });
-    try {
+    await withContext({ strict: false }, async (context) => {
       for (const [what, url, chart] of [
         ['the dashboard', BASE_URL, BARS],
         ['the embed page', `${BASE_URL}embed.html?chart=${TIMELINE}`, TIMELINE],
@@ -216,7 +235,11 @@ describe('no network beyond its own files', () => {
         });
         const { page } = await open(context, url);
         await hoverFirst(page, page, chart);
-        await page.waitForTimeout(300);
+        // Two frames after the hover, whatever it made the page ask for has
+        // been asked; a request of the page's own after that, which the
+        // router sees in turn, stands for "everything before it is routed".
+        await twoFrames(page);
+        await page.evaluate(() => fetch(new URL('charts.json?after-the-hover', document.baseURI)).catch(() => {}));
         assert.deepEqual(foreign, [], `${what} asked other origins`);
         assert.ok(local >= 1, `${what}: the router saw no request at all`);
         assert.ok((await inked(page)).every(Boolean), `${what}: a blank canvas`);
@@ -226,9 +249,7 @@ describe('no network beyond its own files', () => {
         await context.unrouteAll();
         await page.close();
       }
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
@@ -306,6 +327,46 @@ function traces(frame) {
 
 const clean = { pwned: undefined, handlers: 0, scriptLinks: 0, images: 0 };
 
+/**
+ * Waits until an injected image or handler would have run: the page has
+ * loaded, every image of it is complete (an image that failed to load
+ * fires `onerror` in the task after), and two frames have passed.
+ */
+async function settled(page) {
+  await page.waitForFunction(() => document.readyState === 'complete'
+    && [...document.images].every((img) => img.complete), null, { timeout: UI_TIMEOUT_MS });
+  await twoFrames(page);
+}
+
+/**
+ * Waits until the host `page` and the chart's `frame` have handled every
+ * message posted so far. A window receives the messages of one sender in
+ * the order they were sent, so each sender (the host, the foreign frame
+ * and the chart's frame) sends one last message: once the chart's frame has
+ * heard the host's and answered two frames later (after any message of its
+ * own it was moved to send), and the host has heard all three, every
+ * earlier message has been handled. Two frames more lay out any resize.
+ */
+async function everyMessageHandled(page, frame) {
+  await page.evaluate(() => {
+    window.__last = new Set();
+    addEventListener('message', (e) => {
+      if (typeof e.data === 'string' && e.data.startsWith('last-from-')) window.__last.add(e.data);
+    });
+  });
+  await frame.evaluate(() => addEventListener('message', (e) => {
+    if (e.data === 'last-from-host') requestAnimationFrame(() => requestAnimationFrame(() => parent.postMessage('last-from-chart', '*')));
+  }));
+  await page.evaluate(() => {
+    document.querySelector('iframe.chart').contentWindow.postMessage('last-from-host', '*');
+    document.querySelector('iframe.foreign').contentWindow.eval("parent.postMessage('last-from-foreign', '*')");
+    window.postMessage('last-from-host', '*');
+  });
+  await page.waitForFunction(() => ['last-from-host', 'last-from-foreign', 'last-from-chart'].every((m) => window.__last.has(m)),
+    null, { timeout: UI_TIMEOUT_MS });
+  await twoFrames(page);
+}
+
 /** A query string from [key, value] pairs. */
 const query = (pairs) => `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
 
@@ -313,8 +374,7 @@ describe('no injection', () => {
   // The policy is bypassed: these tests check the code, not the policy,
   // which would otherwise stop an injected handler on its own.
   test('hostile query parameters and hashes on the dashboard', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { context, dialogs } = await newContext({ strict: false });
-    try {
+    await withContext({ strict: false }, async (context) => {
       const urls = [];
       for (const value of HOSTILE) {
         for (const key of ['lang', 'chart', 'theme', 'plain', 'unknown']) urls.push(query([[key, value]]));
@@ -324,22 +384,18 @@ describe('no injection', () => {
       }
       for (const suffix of urls) {
         const { page, problems } = await open(context, `${BASE_URL}${suffix}`);
-        await page.waitForTimeout(50);
+        await settled(page);
         const what = `dashboard ${suffix.slice(0, 80)}`;
         assert.deepEqual(await traces(page), clean, what);
         assert.deepEqual(await itemCounts(page), figures, `${what}: every figure`);
         assert.deepEqual(problems, [], what);
         await page.close();
       }
-      assert.deepEqual(dialogs, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('hostile query parameters and hashes on the embed page', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { context, dialogs } = await newContext({ strict: false });
-    try {
+    await withContext({ strict: false }, async (context) => {
       const cases = [];
       for (const value of HOSTILE) {
         // A bad chart shows a message and no chart.
@@ -354,6 +410,7 @@ describe('no injection', () => {
       }
       for (const [suffix, draws] of cases) {
         const { page, problems } = await open(context, `${BASE_URL}embed.html${suffix}`, { ready: [draws ? 'true' : 'error'] });
+        await settled(page);
         const what = `embed ${suffix.slice(0, 80)}`;
         assert.deepEqual(await traces(page), clean, what);
         if (draws) {
@@ -365,15 +422,11 @@ describe('no injection', () => {
         assert.deepEqual(problems, [], what);
         await page.close();
       }
-      assert.deepEqual(dialogs, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('hostile messages to the embed frame and to a host page with embed-resize.js', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { context, dialogs } = await newContext({ strict: false });
-    try {
+    await withContext({ strict: false }, async (context) => {
       // A second, foreign iframe (same origin as the host, not ours) that
       // claims a height for itself.
       const { page, frame, handle, problems } = await hostPage(context, article(
@@ -418,7 +471,7 @@ describe('no injection', () => {
         foreign.eval("parent.postMessage({ 'datawrapper-height': { x: 700 } }, '*')");
         window.postMessage({ 'datawrapper-height': { x: 700 } }, '*');
       });
-      await page.waitForTimeout(300);
+      await everyMessageHandled(page, frame);
       assert.ok(Math.abs((await height()) - inner) <= 2, `the chart's iframe changed height to ${await height()}`);
       assert.equal(await page.$eval('iframe.foreign', (f) => f.getBoundingClientRect().height), 50, 'a foreign iframe was resized');
 
@@ -432,9 +485,6 @@ describe('no injection', () => {
       const hovered = await hoverFirst(page, frame, CHART, await handle.boundingBox());
       assert.ok(hovered.shown, 'hover still works');
       assert.deepEqual(problems, []);
-      assert.deepEqual(dialogs, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

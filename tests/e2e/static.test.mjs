@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { BASE_URL, collectProblems, fetchFromSite, launch, loadDataset } from './browser.mjs';
+import { BASE_URL, collectProblems, fetchFromSite, startSuite, withPage } from './browser.mjs';
 
 /** dist/ on disk, to list every file the build wrote. */
 const DIST = process.env.DIST_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
@@ -33,14 +33,10 @@ let dataset;
 let catalogue;
 
 before(async () => {
-  browser = await launch();
-  dataset = await loadDataset();
+  ({ browser, dataset } = await startSuite());
   catalogue = await (await fetchFromSite('charts.json')).json();
 });
-
-after(async () => {
-  await browser?.close();
-});
+after(() => browser?.close());
 
 /** Every path a catalogue entry names, as [label, path relative to dist/]. */
 function pathsOf(entry) {
@@ -117,9 +113,7 @@ describe('the static images in dist/static/', { timeout: TEST_TIMEOUT_MS }, () =
     const titleIn = { zh: 'title_zh', 'zh-Hant': 'title_zh_hant', en: 'title_en' };
     const titles = Object.fromEntries(dataset.charts.flatMap((c) => LANGS.flatMap((lang) =>
       SIZES.map((size) => [`${stem(c.id, lang)}${size}.svg`, c[titleIn[lang]]]))));
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
+    await withPage(browser, {}, async ({ page }) => {
       // Any page of the site will do: it lets the checks fetch from the same origin.
       await page.goto(`${BASE_URL}charts.json`);
       const results = await page.evaluate(async (names) => {
@@ -175,9 +169,7 @@ describe('the static images in dist/static/', { timeout: TEST_TIMEOUT_MS }, () =
         );
         assert.ok(r.png.inked > 0.01, `${r.name}: the PNG is blank (${r.png.inked})`);
       }
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
@@ -225,9 +217,7 @@ const MAX_DIFFERENT = 0.002;
 describe('the static SVGs, drawn by a browser', { timeout: 4 * TEST_TIMEOUT_MS }, () => {
   test('look like their PNG, with the fonts they name and with none of them installed', async () => {
     const names = readdirSync(join(DIST, 'static')).filter((f) => f.endsWith('.svg'));
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
+    await withPage(browser, {}, async ({ page }) => {
       await page.goto(`${BASE_URL}charts.json`);
       await page.addScriptTag({ content: `window.svgAgainstPng = ${svgAgainstPng.toString()};` });
       const results = await page.evaluate(async ({ names, scale }) => {
@@ -255,9 +245,7 @@ describe('the static SVGs, drawn by a browser', { timeout: 4 * TEST_TIMEOUT_MS }
         .filter((r) => r.named >= MAX_DIFFERENT || r.fontless >= MAX_DIFFERENT)
         .map((r) => `${r.name}: ${percent(r.named)} of pixels differ from the PNG, ${percent(r.fontless)} without its fonts`);
       assert.deepEqual(unlike, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
@@ -277,9 +265,7 @@ function everyPage() {
 
 describe('the per-chart embed pages in dist/embed/', { timeout: TEST_TIMEOUT_MS }, () => {
   test('fix their chart and language and point og:image at an existing PNG', async () => {
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
+    await withPage(browser, {}, async ({ page }) => {
       await page.goto(`${BASE_URL}charts.json`);
       const pages = everyPage().map(([id, lang]) => `embed/${stem(id, lang)}.html`);
       const found = await page.evaluate(async (paths) => {
@@ -330,9 +316,7 @@ describe('the per-chart embed pages in dist/embed/', { timeout: TEST_TIMEOUT_MS 
         assert.equal(p.dataLang, lang, p.path);
         assert.deepEqual(p.figure, { id, title, picture: true }, `${p.path}: the prerendered figure`);
       }
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 

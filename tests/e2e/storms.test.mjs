@@ -11,7 +11,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE_URL, builtName, collectProblems, eventually, exposeEmbeds, launch, loadDataset, openDashboard, waitReady, chartOfKind } from './browser.mjs';
+import { BASE_URL, builtName, eventually, exposeEmbeds, openDashboard, openPage, waitReady, chartOfKind, startSuite } from './browser.mjs';
 
 const TEST_TIMEOUT_MS = 240_000;
 /** The embed page shows a chart whose height changes with its width. */
@@ -28,15 +28,8 @@ const MIN_LAYOUT_WIDTH = 200;
 
 let browser;
 let dataset;
-
-before(async () => {
-  browser = await launch();
-  dataset = await loadDataset();
-});
-
-after(async () => {
-  await browser?.close();
-});
+before(async () => ({ browser, dataset } = await startSuite()));
+after(() => browser?.close());
 
 /** The indicator ids a chart shows, sorted. */
 function chartItems(id) {
@@ -50,9 +43,7 @@ function chartItems(id) {
  * site load. Console problems are collected from the start.
  */
 async function hostPage(html, { width = 1000, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  const problems = collectProblems(page);
+  const { context, page, problems } = await openPage(browser, { width, height });
   await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
   await page.goto(`${BASE_URL}embed-resize.js`);
   await page.setContent(html.replace('<title>', '<link rel="icon" href="data:,"><title>'), { waitUntil: 'domcontentloaded' });
@@ -76,9 +67,7 @@ const TARGETS = {
     return { ...opened, containers: '#app', charts: dataset.charts.map((c) => c.id) };
   },
   async 'embed page'() {
-    const context = await browser.newContext({ viewport: { width: 640, height: 800 } });
-    const page = await context.newPage();
-    const problems = collectProblems(page);
+    const { context, page, problems } = await openPage(browser, { width: 640, height: 800 });
     await page.goto(`${BASE_URL}embed.html?chart=${EMBED_CHART}&lang=en`);
     await waitReady(page, problems);
     return { context, page, problems, containers: '#app', charts: [EMBED_CHART] };

@@ -8,21 +8,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE_URL, eventually, launch, loadDataset, normalise, withDashboard } from '../browser.mjs';
+import { BASE_URL, eventually, normalise, startSuite, withDashboard, withPage } from '../browser.mjs';
 
 const TEST_TIMEOUT_MS = 120_000;
 
 let browser;
 let dataset;
-
-before(async () => {
-  browser = await launch();
-  dataset = await loadDataset();
-});
-
-after(async () => {
-  await browser?.close();
-});
+before(async () => ({ browser, dataset } = await startSuite()));
+after(() => browser?.close());
 
 /**
  * The dashboards the site publishes, as [lang, suffix of the data's fields]:
@@ -120,23 +113,17 @@ describe(`the site of another data folder (${BASE_URL})`, () => {
   });
 
   test('an old ?lang=en link lands on a page the site publishes', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
+    await withPage(browser, {}, async ({ page }) => {
       await page.goto(`${BASE_URL}?lang=en`);
       await page.waitForURL((url) => !url.search.includes('lang='));
       const english = langs().some(([l]) => l === 'en');
       const lang = await page.evaluate(() => document.documentElement.lang);
       assert.equal(lang, english ? 'en' : 'zh-Hans', `?lang=en went to ${page.url()}`);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('an embedded chart reports its height to the page around it', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const context = await browser.newContext({ viewport: { width: 640, height: 900 } });
-    try {
-      const page = await context.newPage();
+    await withPage(browser, { width: 640, height: 900 }, async ({ page }) => {
       await page.goto(new URL('embed-resize.js', BASE_URL).href);
       const chart = dataset.charts[dataset.charts.length - 1].id;
       await page.setContent('<!doctype html><title>An article</title><p>Text before the chart.</p>');
@@ -152,8 +139,6 @@ describe(`the site of another data folder (${BASE_URL})`, () => {
         document.body.append(frame);
       }), new URL(`embed.html?chart=${chart}`, BASE_URL).href);
       assert.ok(Number.isFinite(reported) && reported > 100, `the embed of ${chart} reported ${reported}`);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 
 use article_site::files::replace_folder;
 
@@ -102,8 +102,34 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
 /// without building the module again.
 pub fn dist_keeping_module(root: &Path, site: &Site, keep: Option<&Path>) -> Result<()> {
     let out = root.join(&site.out);
+    may_replace(&out, &site.out)?;
     replace_folder(&out, |staging| build(root, site, staging, keep))?;
     println!("==> the site is in {}", site.out.display());
+    Ok(())
+}
+
+/// Refuses an `--out` folder that holds anything but a site this tool
+/// built: the build replaces the folder as a whole, so a name that happens
+/// to be a source folder (the workspace's `site/` crate, say) would lose
+/// its files. Every build writes `_headers`; no source folder has one.
+fn may_replace(out: &Path, shown: &Path) -> Result<()> {
+    let Ok(entries) = fs::read_dir(out) else {
+        // A folder that is not there yet is made.
+        return Ok(());
+    };
+    let names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let built = names.iter().any(|n| n == "_headers");
+    let source = names.iter().any(|n| n == "Cargo.toml" || n == ".git");
+    if !names.is_empty() && (!built || source) {
+        bail!(
+            "`--out {}` holds files that are not a site built by `cargo xtask dist` \
+             (it would be replaced as a whole); name a new or empty folder, such as `public/story/`",
+            shown.display()
+        );
+    }
     Ok(())
 }
 
@@ -224,4 +250,24 @@ fn build(root: &Path, site: &Site, dist: &Path, keep: Option<&Path>) -> Result<(
         article_site::Mode::DistCached(&cache),
     )?;
     article_site::sizes::print(dist, &site.out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn out_is_a_new_or_empty_folder_or_a_built_site() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("public");
+        super::may_replace(&out, &out)?;
+        std::fs::create_dir(&out)?;
+        super::may_replace(&out, &out)?;
+        std::fs::write(out.join("Cargo.toml"), "[package]")?;
+        let refused = super::may_replace(&out, &out).unwrap_err();
+        assert!(refused.to_string().contains("not a site built"), "{refused}");
+        std::fs::remove_file(out.join("Cargo.toml"))?;
+        std::fs::write(out.join("_headers"), "/*\n")?;
+        std::fs::write(out.join("index.html"), "")?;
+        super::may_replace(&out, &out)?;
+        Ok(())
+    }
 }

@@ -112,7 +112,9 @@ fn format_known(v: f64, i: &Indicator, locale: Locale, magnitude: Option<u8>) ->
         return said.around(format!("No. {}", grouped(v)), String::new());
     }
     match locale {
-        Locale::ZhHans | Locale::ZhHant => format_zh(v, &i.unit, &said, locale, magnitude),
+        Locale::ZhHans | Locale::ZhHant => {
+            format_zh(v, &i.unit, &said, locale, zh_magnitude_of(v, &i.printed.zh), magnitude)
+        }
         Locale::En => format_en(v, &i.unit, i.qualifier, &said, magnitude),
     }
 }
@@ -264,8 +266,10 @@ pub fn format_values_on_one_axis(items: &[&Indicator], locale: Locale) -> Vec<Fo
     // each figure's own: a 16-digit number beside a 1-digit one does not fit
     // a chart, and no reader counts its digits.
     let largest = known().fold(0.0, f64::max);
-    let zh = known()
-        .map(zh_magnitude)
+    let zh = items
+        .iter()
+        .filter(|i| i.unit.quantity != Quantity::Year)
+        .filter_map(|i| i.value.map(|v| zh_magnitude_of(v, &i.printed.zh)))
         .min()
         .filter(|&m| largest / 1e4_f64.powi(i32::from(m)) < 1e6);
     let en = known()
@@ -289,6 +293,28 @@ pub fn format_values_on_one_axis(items: &[&Indicator], locale: Locale) -> Vec<Fo
 
 /// The largest Chinese unit a value is written in on its own: 2 for 亿,
 /// 1 for 万 (only for whole 万 from 10万 up), 0 for none.
+/// The Chinese unit a figure is written in: the one the article prints it
+/// in where that writes the value exactly in at most two decimals
+/// ("199.8万人次" stays 199.8万, not 1998000), or else the largest it is
+/// written in on its own.
+fn zh_magnitude_of(v: f64, printed: &str) -> u8 {
+    let own = zh_magnitude(v);
+    let number = wording(printed).number;
+    let said = if number.contains('亿') {
+        2
+    } else if number.contains('万') {
+        1
+    } else {
+        0
+    };
+    let hundredths = v / 1e4_f64.powi(i32::from(said)) * 100.0;
+    if said > own && (hundredths - hundredths.round()).abs() < 1e-6 {
+        said
+    } else {
+        own
+    }
+}
+
 fn zh_magnitude(v: f64) -> u8 {
     if v >= 1e8 {
         2
@@ -339,15 +365,23 @@ impl ChineseWords {
     }
 }
 
-/// `magnitude` (see [`zh_magnitude`]) caps the unit, for figures that share
-/// an axis with smaller ones. `said` holds the article's words around it.
-fn format_zh(v: f64, unit: &Unit, said: &Said, locale: Locale, magnitude: Option<u8>) -> Formatted {
+/// `own` is the unit the figure is written in ([`zh_magnitude_of`]);
+/// `magnitude` caps it, for figures that share an axis with smaller ones.
+/// `said` holds the article's words around it.
+fn format_zh(
+    v: f64,
+    unit: &Unit,
+    said: &Said,
+    locale: Locale,
+    own: u8,
+    magnitude: Option<u8>,
+) -> Formatted {
     let words = ChineseWords::of(locale);
     // Chinese writes large amounts in 万 and 亿, and puts 余 before them
     // ("8000余万元"); 近 and 超过 go before the number ("近200户"), 以上
     // after the unit ("3000米以上"). Nothing stands between the digits, 万
     // or 亿 and the unit word.
-    let (digits, magnitude) = match zh_magnitude(v).min(magnitude.unwrap_or(u8::MAX)) {
+    let (digits, magnitude) = match own.min(magnitude.unwrap_or(u8::MAX)) {
         2 => (trim(v / 1e8), words.yi),
         1 => (trim(v / 1e4), words.wan),
         _ => (trim(v), ""),
@@ -366,9 +400,16 @@ fn format_zh(v: f64, unit: &Unit, said: &Said, locale: Locale, magnitude: Option
 /// share an axis with smaller ones. `said` holds the article's words,
 /// translated.
 fn format_en(v: f64, unit: &Unit, q: Qualifier, said: &Said, magnitude: Option<u8>) -> Formatted {
+    // A figure keeps the digits the article gives: 1,998,000 is "1.998
+    // million", never "2 million" (three decimals at most, as a reader
+    // takes in a scaled number).
+    let scaled = |x: f64| {
+        let s = format!("{x:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    };
     let (digits, scale) = match en_magnitude(v).min(magnitude.unwrap_or(u8::MAX)) {
-        2 => (trim(v / 1e9), " billion"),
-        1 => (trim(v / 1e6), " million"),
+        2 => (scaled(v / 1e9), " billion"),
+        1 => (scaled(v / 1e6), " million"),
         _ => (grouped(v), ""),
     };
     let (before, plus) = (&said.before, &said.more);

@@ -170,6 +170,16 @@ fn qualifiers_stay_with_the_number() {
             "4th edition",
         ),
         (
+            figure(Some(1_998_000.0), person_time(), Qualifier::Exact, "199.8万人次"),
+            "199.8万人次",
+            "1.998 million person-times",
+        ),
+        (
+            figure(Some(72_000.0), person(), Qualifier::Exact, "7.2万名"),
+            "7.2万人",
+            "72,000 people",
+        ),
+        (
             figure(Some(1.3), multiple(), Qualifier::Exact, "1.3倍"),
             "1.3倍",
             "1.3 times",

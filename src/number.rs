@@ -85,11 +85,13 @@ fn format_known(v: f64, i: &Indicator, locale: Locale, magnitude: Option<u8>) ->
     let w = wording(&i.printed.zh);
     let said = Said::of(i.qualifier, &w, locale);
     if let Some((printed, num, den)) = w.fraction {
-        // A fraction is shown as the article writes it ("1/4", "四分之一"),
+        // A fraction or a ratio is shown as the article writes it ("1/4",
+        // "四分之一", "1∶1"),
         // whether the value is kept as a percent (25) or a share (0.25):
         // "25%" would be a figure the article does not print.
         let number = match locale {
             Locale::ZhHans | Locale::ZhHant => printed.to_owned(),
+            Locale::En if w.ratio => format!("{}:{}", trim(num), trim(den)),
             Locale::En => format!("{}/{}", trim(num), trim(den)),
         };
         return said.around(

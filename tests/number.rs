@@ -180,6 +180,11 @@ fn qualifiers_stay_with_the_number() {
             "72,000 people",
         ),
         (
+            figure(Some(1.0), multiple(), Qualifier::Exact, "1∶1"),
+            "1∶1",
+            "1:1",
+        ),
+        (
             figure(Some(1.3), multiple(), Qualifier::Exact, "1.3倍"),
             "1.3倍",
             "1.3 times",

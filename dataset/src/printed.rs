@@ -56,6 +56,8 @@ pub struct Number {
     pub percent: bool,
     /// It is a fraction, valued as a share of one: "1/4", "四分之一" are 0.25.
     pub fraction: bool,
+    /// It is a ratio, valued as its quotient: "1∶1" is 1, "3∶2" 1.5.
+    pub ratio: bool,
 }
 
 /// The value of a Chinese digit character.
@@ -249,6 +251,7 @@ pub fn numbers(text: &str) -> Vec<Number> {
                 scaled: false,
                 percent: true,
                 fraction: false,
+                ratio: false,
             })
         } else if arabic(c).is_some() {
             read_arabic_number(text, at)
@@ -303,7 +306,21 @@ fn read_arabic_number(text: &str, at: usize) -> Option<Number> {
         scaled: false,
         percent: false,
         fraction: false,
+        ratio: false,
     };
+    // A ratio "1∶1", written with the ratio sign (a colon could be a time
+    // of day): its second term is Arabic digits too.
+    if let Some(sign) = next_char(text, end).filter(|&c| c == '∶') {
+        let from = end + sign.len_utf8();
+        if let Some((second, sd, second_end)) = read_arabic(text, from) {
+            if second > 0.0 && !is_latin(next_char(text, second_end)) {
+                n.value = value / (second / 10f64.powi(sd as i32));
+                n.ratio = true;
+                n.end = second_end;
+                return Some(n);
+            }
+        }
+    }
     // A fraction "1/4": the denominator is Arabic digits too.
     if let Some(slash) = next_char(text, end).filter(|&c| c == '/' || c == '／') {
         let from = end + slash.len_utf8();
@@ -353,6 +370,7 @@ fn read_chinese_number(text: &str, at: usize) -> Option<Number> {
             .any(|c| is_ten_thousand(c) || is_hundred_million(c)),
         percent: false,
         fraction: false,
+        ratio: false,
     };
     // "四分之一": the denominator comes first.
     if text[end..].starts_with("分之") {
@@ -417,8 +435,10 @@ pub struct Wording<'a> {
     /// 各 before the number: "各20个" is twenty for each item of a list.
     pub each: bool,
     /// The fraction as printed ("1/4", "四分之一"), its numerator and its
-    /// denominator, where the figure is one.
+    /// denominator, where the figure is one; a ratio ("1∶1") is read so too.
     pub fraction: Option<(&'a str, f64, f64)>,
+    /// The figure is a ratio: "1∶1".
+    pub ratio: bool,
     /// The number is a position or rank: "第一", "第2轮".
     pub ordinal: bool,
     /// The first number as printed, multiplier and 余 included: "670亿", "一".
@@ -458,7 +478,7 @@ pub fn wording(printed: &str) -> Wording<'_> {
         .iter()
         .find_map(|w| after[..tail_end].find(w).map(|i| &after[i..i + w.len()]))
         .unwrap_or("");
-    let fraction = first.fraction.then(|| {
+    let fraction = (first.fraction || first.ratio).then(|| {
         // "1/4" reads numerator first, "四分之一" denominator first.
         let parts: Vec<f64> = if own.contains("分之") {
             let mut parts: Vec<f64> = own
@@ -468,7 +488,7 @@ pub fn wording(printed: &str) -> Wording<'_> {
             parts.reverse();
             parts
         } else {
-            own.split(['/', '／'])
+            own.split(['/', '／', '∶'])
                 .filter_map(|p| read_arabic(p, 0).map(|(m, d, _)| m / 10f64.powi(d as i32)))
                 .collect()
         };
@@ -484,6 +504,7 @@ pub fn wording(printed: &str) -> Wording<'_> {
         in_a_row: before.contains("连续") || before.contains("連續"),
         each: before.ends_with('各'),
         fraction,
+        ratio: first.ratio,
         ordinal: reading.ordinal,
         number: own,
     }
@@ -623,6 +644,10 @@ mod tests {
         assert_eq!(wording("1/4").fraction, Some(("1/4", 1.0, 4.0)));
         assert_eq!(wording("四分之一").fraction, Some(("四分之一", 1.0, 4.0)));
         assert_eq!(wording("三分之二").fraction, Some(("三分之二", 2.0, 3.0)));
+        let ratio = wording("1∶1");
+        assert_eq!((ratio.fraction, ratio.ratio), (Some(("1∶1", 1.0, 1.0)), true));
+        assert_eq!(value("达到了3∶2。"), 1.5);
+        assert_eq!(value("10:30举行"), 10.0);
         assert_eq!(wording("?00余人次"), Wording::default());
     }
 

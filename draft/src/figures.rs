@@ -587,6 +587,9 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         let before = &text[..n.start];
         let after = &text[n.end..];
         let ordinal = before.ends_with('第');
+        // "企业投资首超千亿": an amount in 万 or 亿 with no unit word, said
+        // of money, is in yuan; the editor is asked to check.
+        let mut implied_yuan = false;
         // The unit, from the word after the number.
         let (unit, unit_len) = if ordinal {
             let (unit, len) = units::ordinal_after(after);
@@ -603,6 +606,9 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             (unit, len)
         } else if n.percent || n.fraction {
             (units::percent(), 0)
+        } else if let Some((multiple, _)) = n.ratio.then(|| units::unit_after("倍")).flatten() {
+            // "1∶1" compares two amounts: a multiple of one by the other.
+            (multiple, 0)
         } else if after.starts_with('年') && n.value < 100.0 {
             (units::years(), '年'.len_utf8())
         } else {
@@ -616,6 +622,14 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                     if n.form == Form::Arabic && n.value == 0.0 && !n.scaled {
                         // "降至0": a share fallen to zero is a figure.
                         (units::percent(), 0)
+                    } else if let Some(yuan) = n
+                        .scaled
+                        .then(|| said_of_money(before))
+                        .filter(|&money| money)
+                        .and_then(|_| units::unit_after("元"))
+                    {
+                        implied_yuan = true;
+                        (yuan.0, 0)
                     } else {
                         skipped.push(Skipped {
                             line: sentence.line,
@@ -712,7 +726,12 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             value = f64::NAN;
         }
         let label = label(text, n.start, end, &unit, prefix.len());
-        if unit.quantity == Quantity::Multiple {
+        if implied_yuan {
+            review.push("单位：原文未写“元”，按元计入，请核对".to_owned());
+        }
+        if n.ratio {
+            review.push("比例：请在标签中写明是什么与什么之比".to_owned());
+        } else if unit.quantity == Quantity::Multiple {
             // "增长3倍" is read as three times or as four times as much by
             // different writers; only the editor can say which is meant.
             review.push(
@@ -857,6 +876,18 @@ fn event_label(text: &str, d: &Dating) -> String {
     }
 }
 
+/// Whether the words just before a number speak of money: "企业投资首超千亿"
+/// is an investment, so its 千亿 is in yuan.
+fn said_of_money(before: &str) -> bool {
+    const MONEY: [&str; 12] = [
+        "投资", "资金", "捐", "金额", "产值", "收入", "销售额", "营业额", "经费", "拨付", "投入",
+        "税",
+    ];
+    let chars: Vec<char> = before.chars().collect();
+    let near: String = chars[chars.len().saturating_sub(10)..].iter().collect();
+    MONEY.iter().any(|w| near.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -907,6 +938,20 @@ mod tests {
             "an upper bound is written as at_most:\n{indicators}"
         );
         assert_eq!(values("不到1/4的村通了路。")[0].0, 25.0);
+        // An amount in 亿 without 元, said of money, is in yuan, marked.
+        let f = draft("东西扶贫协作企业投资首超千亿。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].value, f[0].bound, f[0].unit.id.as_str()),
+            (Some(1e11), Bound::AtLeast, "yuan")
+        );
+        assert!(f[0].review.iter().any(|r| r.contains("元")), "{:?}", f[0].review);
+        assert!(draft("全县人口首超十万。").is_empty());
+        // A ratio is a multiple of one amount by another, marked.
+        let f = draft("社会帮扶的款物与政府援助的额度达到了1∶1。");
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].value, f[0].printed.as_str()), (Some(1.0), "1∶1"));
+        assert!(f[0].review.iter().any(|r| r.contains("比例")), "{:?}", f[0].review);
         // A multiple is a figure, drafted for the editor to say of what.
         let f = draft("销售额是2019年的1.3倍。");
         assert_eq!(f.len(), 1);

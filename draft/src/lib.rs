@@ -83,9 +83,10 @@ pub fn draft(article: &str) -> Draft {
         traditional |= is_traditional;
         if title.is_none() && all.is_empty() {
             let chars = simplified.chars().count();
+            // The headline is the page's title, and its figures are figures
+            // of the article too ("…企业投资首超千亿").
             if chars <= 40 && !simplified.contains(['。', '，', ',']) {
                 title = Some(simplified.clone());
-                continue;
             }
         }
         if agency.is_none() {

@@ -134,39 +134,14 @@ pub fn precompress_cached(dist: &Path, cache: Option<&Path>) -> Result<Counts> {
     files.sort_by_cached_key(|file| {
         std::cmp::Reverse(fs::metadata(dist.join(file)).map_or(0, |m| m.len()))
     });
-    let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| -> Result<Counts> {
-                    let mut counts = Counts::default();
-                    while let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        let (written, reused) = precompress_file(dist, file, cache)?;
-                        counts.written += written;
-                        if reused {
-                            counts.reused += 1;
-                        } else {
-                            counts.compressed += 1;
-                        }
-                    }
-                    Ok(counts)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .try_fold(Counts::default(), |sum, handle| {
-                let counts = handle
-                    .join()
-                    .map_err(|_| anyhow::anyhow!("a compressing thread panicked"))??;
-                Ok(Counts {
-                    written: sum.written + counts.written,
-                    reused: sum.reused + counts.reused,
-                    compressed: sum.compressed + counts.compressed,
-                })
-            })
-    })
+    let done = crate::parallel::map(&files, |file| precompress_file(dist, file, cache))?;
+    Ok(done
+        .into_iter()
+        .fold(Counts::default(), |sum, (written, reused)| Counts {
+            written: sum.written + written,
+            reused: sum.reused + usize::from(reused),
+            compressed: sum.compressed + usize::from(!reused),
+        }))
 }
 
 /// The copy of `bytes` in `encoding`, from `cache` when it holds one for

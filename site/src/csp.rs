@@ -22,7 +22,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-use crate::html::{attribute, find_span, tags};
+use crate::html::{attribute, find_ignoring_case, start_tags, tags};
 
 /// The policy of the dashboard and the embed pages, as `www/index.html` and
 /// `www/embed.html` carry it in their meta tag (the build checks they do).
@@ -83,17 +83,14 @@ pub fn meta(policy: &str) -> String {
 
 /// The byte range of the page's CSP meta tag and the policy it carries.
 fn find_meta(page: &str) -> Option<((usize, usize), &str)> {
-    let mut from = 0;
-    while let Some((start, end)) = find_span(page, "meta", from) {
-        let tag = &page[start..end];
-        if attribute(tag, "http-equiv")
-            .is_some_and(|v| v.eq_ignore_ascii_case("Content-Security-Policy"))
-        {
-            return Some(((start, end), attribute(tag, "content").unwrap_or("")));
-        }
-        from = end;
-    }
-    None
+    start_tags(page)
+        .find(|tag| {
+            tag.name == "meta"
+                && tag
+                    .attribute("http-equiv")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("Content-Security-Policy"))
+        })
+        .map(|tag| ((tag.start, tag.end), tag.attribute("content").unwrap_or("")))
 }
 
 /// `page` with its CSP meta tag replaced by one carrying `policy`.
@@ -111,18 +108,19 @@ pub fn set_policy(page: &str, policy: &str) -> Result<String> {
 
 /// The text of every element `<NAME …>…</NAME>` of `page` whose start tag
 /// passes `wanted`.
+///
+/// One pass over the page's tags: the tag reader skips the text of a
+/// `<script>` or `<style>` as this does.
 fn element_texts<'p>(page: &'p str, name: &str, wanted: impl Fn(&str) -> bool) -> Vec<&'p str> {
     let close = format!("</{name}");
     let mut found = Vec::new();
-    let mut from = 0;
-    while let Some((start, end)) = find_span(page, name, from) {
-        let Some(length) = page[end..].to_ascii_lowercase().find(&close) else {
+    for tag in start_tags(page).filter(|t| t.name == name) {
+        let Some(length) = find_ignoring_case(&page[tag.end..], &close) else {
             break;
         };
-        if wanted(&page[start..end]) {
-            found.push(&page[end..end + length]);
+        if wanted(&page[tag.start..tag.end]) {
+            found.push(&page[tag.end..tag.end + length]);
         }
-        from = end + length;
     }
     found
 }
@@ -169,10 +167,15 @@ pub fn check_page(page: &str, policy: &str, what: &str) -> Result<()> {
     if carried != policy {
         bail!("{what}: the meta tag carries the policy `{carried}`, expected `{policy}`");
     }
-    for name in ["link", "script", "style", "img"] {
-        if find_span(page, name, 0).is_some_and(|(start, _)| start < meta_start) {
-            bail!("{what}: a <{name}> comes before the Content-Security-Policy meta tag");
-        }
+    let governed = ["link", "script", "style", "img"];
+    if let Some(tag) = start_tags(page)
+        .take_while(|t| t.start < meta_start)
+        .find(|t| governed.contains(&t.name.as_str()))
+    {
+        bail!(
+            "{what}: a <{}> comes before the Content-Security-Policy meta tag",
+            tag.name
+        );
     }
     for (tag, name) in attribute_names(page) {
         if name == "style" || (name.starts_with("on") && name.len() > 2) {

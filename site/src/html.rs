@@ -35,98 +35,153 @@ impl<'d> Tag<'d> {
 /// `<script>` and `<style>` elements is code, not markup, so nothing in it is
 /// taken for a tag.
 pub fn tags(doc: &str) -> Vec<Tag<'_>> {
-    let bytes = doc.as_bytes();
-    let mut found = Vec::new();
-    let mut at = 0;
-    while let Some(open) = doc[at..].find('<').map(|o| at + o) {
-        if doc[open..].starts_with("<!--") {
-            at = doc[open..]
-                .find("-->")
-                .map_or(bytes.len(), |e| open + e + 3);
-            continue;
-        }
-        let mut i = open + 1;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        let name = doc[open + 1..i].to_ascii_lowercase();
-        if name.is_empty() || !bytes[open + 1].is_ascii_alphabetic() {
-            at = open + 1;
-            continue;
-        }
-        let mut attributes = Vec::new();
-        // Attributes: a name, then perhaps `=` and a quoted or bare value.
+    start_tags(doc).collect()
+}
+
+/// The start tags of `doc` as [`tags`] reads them, one at a time: a search
+/// for one tag stops where it is found, rather than reading every tag of a
+/// page that holds a hundred inline pictures.
+pub fn start_tags(doc: &str) -> Tags<'_> {
+    Tags { doc, at: 0 }
+}
+
+/// The iterator of [`start_tags`].
+pub struct Tags<'d> {
+    doc: &'d str,
+    /// Where the next tag is looked for.
+    at: usize,
+}
+
+impl<'d> Iterator for Tags<'d> {
+    type Item = Tag<'d>;
+
+    fn next(&mut self) -> Option<Tag<'d>> {
+        let doc = self.doc;
+        let bytes = doc.as_bytes();
         loop {
-            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            let open = doc[self.at..].find('<').map(|o| self.at + o)?;
+            if doc[open..].starts_with("<!--") {
+                self.at = doc[open..]
+                    .find("-->")
+                    .map_or(bytes.len(), |e| open + e + 3);
+                continue;
+            }
+            let mut i = open + 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
                 i += 1;
             }
-            if i >= bytes.len() || bytes[i] == b'>' {
-                break;
+            let name = doc[open + 1..i].to_ascii_lowercase();
+            if name.is_empty() || !bytes[open + 1].is_ascii_alphabetic() {
+                self.at = open + 1;
+                continue;
             }
-            let start = i;
-            while i < bytes.len()
-                && !matches!(bytes[i], b'=' | b'>' | b'/')
-                && !bytes[i].is_ascii_whitespace()
-            {
-                i += 1;
-            }
-            let attribute = doc[start..i].to_ascii_lowercase();
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let mut value = None;
-            if i < bytes.len() && bytes[i] == b'=' {
-                i += 1;
+            let mut attributes = Vec::new();
+            // Attributes: a name, then perhaps `=` and a quoted or bare value.
+            loop {
+                while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+                    i += 1;
+                }
+                if i >= bytes.len() || bytes[i] == b'>' {
+                    break;
+                }
+                let start = i;
+                while i < bytes.len()
+                    && !matches!(bytes[i], b'=' | b'>' | b'/')
+                    && !bytes[i].is_ascii_whitespace()
+                {
+                    i += 1;
+                }
+                let attribute = doc[start..i].to_ascii_lowercase();
                 while i < bytes.len() && bytes[i].is_ascii_whitespace() {
                     i += 1;
                 }
-                match bytes.get(i) {
-                    Some(&quote @ (b'"' | b'\'')) => {
-                        let inner = i + 1;
-                        let close = doc[inner..]
-                            .find(quote as char)
-                            .map_or(bytes.len(), |e| inner + e);
-                        value = Some(&doc[inner..close]);
-                        i = (close + 1).min(bytes.len());
+                let mut value = None;
+                if i < bytes.len() && bytes[i] == b'=' {
+                    i += 1;
+                    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                        i += 1;
                     }
-                    _ => {
-                        let start = i;
-                        while i < bytes.len() && bytes[i] != b'>' && !bytes[i].is_ascii_whitespace()
-                        {
-                            i += 1;
+                    match bytes.get(i) {
+                        Some(&quote @ (b'"' | b'\'')) => {
+                            let inner = i + 1;
+                            let close = doc[inner..]
+                                .find(quote as char)
+                                .map_or(bytes.len(), |e| inner + e);
+                            value = Some(&doc[inner..close]);
+                            i = (close + 1).min(bytes.len());
                         }
-                        value = Some(&doc[start..i]);
+                        _ => {
+                            let start = i;
+                            while i < bytes.len()
+                                && bytes[i] != b'>'
+                                && !bytes[i].is_ascii_whitespace()
+                            {
+                                i += 1;
+                            }
+                            value = Some(&doc[start..i]);
+                        }
                     }
                 }
+                attributes.push((attribute, value));
             }
-            attributes.push((attribute, value));
+            let end = (i + 1).min(bytes.len());
+            self.at = end;
+            // The text of a raw-text element is code or CSS, not markup.
+            if name == "script" || name == "style" {
+                self.at = find_ignoring_case(&doc[end..], &format!("</{name}"))
+                    .map_or(bytes.len(), |e| end + e);
+            }
+            return Some(Tag {
+                start: open,
+                end,
+                name,
+                attributes,
+            });
         }
-        let end = (i + 1).min(bytes.len());
-        at = end;
-        // The text of a raw-text element is code or CSS, not markup.
-        if name == "script" || name == "style" {
-            let close = format!("</{name}");
-            at = doc[at..]
-                .to_ascii_lowercase()
-                .find(&close)
-                .map_or(bytes.len(), |e| at + e);
-        }
-        found.push(Tag {
-            start: open,
-            end,
-            name,
-            attributes,
-        });
     }
-    found
+}
+
+/// Where `needle` (ASCII, lower-case) first occurs in `text` with ASCII
+/// letters of any case, as `text.to_ascii_lowercase().find(needle)` finds
+/// it, without copying `text`: the pages are large, and copying the rest
+/// of a page at every script made reading its tags quadratic.
+pub fn find_ignoring_case(text: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    // Where the first byte may be next: a byte that has no case (`<`, the
+    // start of every needle here) is found by the standard library's fast
+    // search for one character.
+    let next = |from: usize| -> Option<usize> {
+        if first.is_ascii() && !first.is_ascii_alphabetic() {
+            text.get(from..)?
+                .find(char::from(first))
+                .map(|at| from + at)
+        } else {
+            hay.get(from..)?
+                .iter()
+                .position(|b| b.to_ascii_lowercase() == first)
+                .map(|at| from + at)
+        }
+    };
+    let mut from = 0;
+    while let Some(at) = next(from) {
+        if hay.len() - at < needle.len() {
+            return None;
+        }
+        if hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The first start tag `<NAME …>` (case-insensitive) at or after `from`.
 pub fn find_tag<'d>(doc: &'d str, name: &str, from: usize) -> Option<Tag<'d>> {
     let name = name.to_ascii_lowercase();
-    tags(doc)
-        .into_iter()
-        .find(|t| t.start >= from && t.name == name)
+    start_tags(doc).find(|t| t.start >= from && t.name == name)
 }
 
 /// Where the first start tag `<NAME …>` at or after `from` is, as a byte range.
@@ -136,7 +191,7 @@ pub fn find_span(doc: &str, name: &str, from: usize) -> Option<(usize, usize)> {
 
 /// The value of an attribute of the one start tag `tag` (its text).
 pub fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    tags(tag).into_iter().next()?.attribute(name)
+    start_tags(tag).next()?.attribute(name)
 }
 
 /// `text` with the five characters that mean something in HTML and XML

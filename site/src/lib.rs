@@ -20,9 +20,11 @@ pub mod assets;
 pub mod compress;
 pub mod csp;
 pub mod files;
+mod heights;
 mod html;
 pub mod oembed;
 pub mod pages;
+mod parallel;
 pub mod statics;
 
 use std::fs;

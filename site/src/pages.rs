@@ -38,7 +38,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use plotters::prelude::SVGBackend;
 
-use crate::html::{attribute, escape, find_span};
+use crate::html::{attribute, escape, find_ignoring_case, find_span};
 use crate::statics::{stem, Drawn, PNG_SCALE, WIDTH};
 use crate::{csp, oembed};
 
@@ -220,11 +220,11 @@ pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Resu
     );
     write(
         &dist.join(PLOT_HEIGHTS),
-        &article_charts::heights::plot_css(data, locales),
+        &crate::heights::plot_css(data, locales)?,
     )?;
     write(
         &dist.join(EMBED_HEIGHTS),
-        &article_charts::heights::embed_css(data, locales),
+        &crate::heights::embed_css(data, locales)?,
     )?;
     let csv_dir = dist.join("data");
     fs::create_dir_all(&csv_dir).with_context(|| format!("cannot create {}", csv_dir.display()))?;
@@ -520,7 +520,7 @@ fn insert_after_open_tag(doc: &str, open: &str, text: &str) -> Result<String> {
 }
 
 fn insert_before(doc: &str, marker: &str, text: &str) -> Result<String> {
-    let Some(at) = doc.to_ascii_lowercase().find(marker) else {
+    let Some(at) = find_ignoring_case(doc, marker) else {
         bail!("the template has no {marker}");
     };
     Ok(format!("{}{text}{}", &doc[..at], &doc[at..]))
@@ -558,8 +558,10 @@ fn set_description(doc: &str, description: &str) -> Result<String> {
 
 /// Replaces the text of `<title>` (or adds one), `title` already escaped.
 fn set_title(doc: &str, title: &str) -> Result<String> {
-    let lower = doc.to_ascii_lowercase();
-    match (find_span(doc, "title", 0), lower.find("</title>")) {
+    match (
+        find_span(doc, "title", 0),
+        find_ignoring_case(doc, "</title>"),
+    ) {
         (Some((_, end)), Some(close)) if close >= end => {
             Ok(format!("{}{title}{}", &doc[..end], &doc[close..]))
         }
@@ -626,7 +628,7 @@ fn drop_tags(doc: &str, name: &str, unwanted: impl Fn(&str) -> bool) -> String {
 /// Text that is to go inside `<style>` or `<script>`, refused if it would
 /// end the element early.
 fn raw_text<'t>(text: &'t str, element: &str, what: &str) -> Result<&'t str> {
-    if text.to_ascii_lowercase().contains(&format!("</{element}")) {
+    if find_ignoring_case(text, &format!("</{element}")).is_some() {
         bail!("{what} contains `</{element}`, which cannot be inlined");
     }
     Ok(text)
@@ -702,9 +704,7 @@ fn inline_module_scripts(
     while let Some((start, end)) = find_span(doc, "script", from) {
         out.push_str(&doc[from..start]);
         let tag = &doc[start..end];
-        let close = doc[end..]
-            .to_ascii_lowercase()
-            .find("</script>")
+        let close = find_ignoring_case(&doc[end..], "</script>")
             .map(|c| end + c + "</script>".len())
             .context("a <script> is not closed")?;
         match (attribute(tag, "type"), attribute(tag, "src")) {

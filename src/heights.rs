@@ -84,7 +84,7 @@ pub fn text_blocks(
 
 /// The height of `text` at `size` px in a block `width` px wide: whole
 /// lines of the estimate, which is generous enough for real fonts.
-fn block_height(text: &str, size: f64, line: f64, width: f64) -> f64 {
+pub fn block_height(text: &str, size: f64, line: f64, width: f64) -> f64 {
     let lines = wrap(text, size, width.floor()).len().max(1) as f64;
     (lines * size * line * 100.0).round() / 100.0
 }
@@ -145,9 +145,20 @@ pub type Steps = Vec<(u32, f64)>;
 /// The steps of `f` over whole widths from [`MIN_WIDTH`] to [`MAX_WIDTH`]:
 /// (first width, value) for each run of equal values.
 fn steps(f: impl Fn(f64) -> f64) -> Steps {
-    let mut out: Vec<(u32, f64)> = Vec::new();
-    for w in (MIN_WIDTH as u32)..=MAX_WIDTH {
-        let h = f(f64::from(w));
+    steps_of_heights(widths().map(|w| (w, f(f64::from(w)))))
+}
+
+/// The whole widths a height is scanned at, CSS px.
+pub fn widths() -> std::ops::RangeInclusive<u32> {
+    (MIN_WIDTH as u32)..=MAX_WIDTH
+}
+
+/// The steps of heights given at every one of [`widths`], in order: what
+/// a scan gives, for a caller that computed the heights itself (on several
+/// cores).
+pub fn steps_of_heights(heights: impl IntoIterator<Item = (u32, f64)>) -> Steps {
+    let mut out: Steps = Vec::new();
+    for (w, h) in heights {
         if out.last().is_none_or(|&(_, last)| (last - h).abs() > 0.005) {
             out.push((w, h));
         }

@@ -39,37 +39,64 @@ static PLOTS: Memory<String> = Mutex::new(BTreeMap::new());
 /// The steps of the embed pages' text blocks.
 static BLOCKS: Memory<Block> = Mutex::new(BTreeMap::new());
 
-/// The steps `memory` holds for each of `keys`, computing (on every core)
-/// and keeping those it does not hold. The memory stays locked throughout,
-/// so that no other build in this process empties it in between.
+/// How many widths one task of a scan takes: a chart's scan is shared by
+/// every core, as a save usually changes one chart.
+const WIDTHS_PER_TASK: u32 = 100;
+
+/// The steps `memory` holds for each of `keys`, scanning (on every core)
+/// and keeping those it does not hold, with `height` the height of a key at
+/// a width. The memory stays locked throughout, so that no other build in
+/// this process empties it in between.
 fn steps_of<K: Clone + Ord + Sync>(
     memory: &Memory<K>,
     keys: &[K],
-    compute: impl Fn(&K) -> Steps + Sync,
+    height: impl Fn(&K, f64) -> f64 + Sync,
 ) -> Result<Vec<Steps>> {
     let mut held = memory.lock().unwrap_or_else(PoisonError::into_inner);
-    let missing: Vec<K> = keys
+    let missing: Vec<&K> = keys
         .iter()
         .filter(|key| !held.contains_key(key))
         // Two charts with the same figures in one language are scanned once.
         .collect::<BTreeSet<_>>()
         .into_iter()
-        .cloned()
         .collect();
-    let computed = parallel::map(&missing, |key| Ok(compute(key)))?;
-    let found: Vec<Steps> = {
-        let fresh: BTreeMap<&K, &Steps> = missing.iter().zip(&computed).collect();
-        keys.iter()
-            .map(|key| match fresh.get(key) {
-                Some(steps) => (*steps).clone(),
-                None => held.get(key).cloned().unwrap_or_else(|| compute(key)),
-            })
-            .collect()
-    };
-    if held.len() + missing.len() > KEPT {
+    let (first, last) = (*heights::widths().start(), *heights::widths().end());
+    let tasks: Vec<(usize, u32)> = (0..missing.len())
+        .flat_map(|n| {
+            (first..=last)
+                .step_by(WIDTHS_PER_TASK as usize)
+                .map(move |from| (n, from))
+        })
+        .collect();
+    let scanned = parallel::map(&tasks, |&(n, from)| {
+        let to = from.saturating_add(WIDTHS_PER_TASK - 1).min(last);
+        Ok((from..=to)
+            .map(|w| (w, height(missing[n], f64::from(w))))
+            .collect::<Vec<_>>())
+    })?;
+    // The tasks of each key are in order of their widths.
+    let mut heights_of: Vec<Vec<(u32, f64)>> = vec![Vec::new(); missing.len()];
+    for (&(n, _), part) in tasks.iter().zip(scanned) {
+        heights_of[n].extend(part);
+    }
+    let fresh: BTreeMap<&K, Steps> = missing
+        .iter()
+        .zip(heights_of)
+        .map(|(&key, h)| (key, heights::steps_of_heights(h)))
+        .collect();
+    let found: Vec<Steps> = keys
+        .iter()
+        .map(|key| match fresh.get(key).or_else(|| held.get(key)) {
+            Some(steps) => steps.clone(),
+            None => {
+                heights::steps_of_heights(heights::widths().map(|w| (w, height(key, f64::from(w)))))
+            }
+        })
+        .collect();
+    if held.len() + fresh.len() > KEPT {
         held.clear();
     }
-    held.extend(missing.into_iter().zip(computed));
+    held.extend(fresh.into_iter().map(|(key, steps)| (key.clone(), steps)));
     Ok(found)
 }
 
@@ -87,9 +114,9 @@ pub fn plot_css(data: &Dataset, locales: &[Locale]) -> Result<String> {
     // Each key's chart and language, to scan a key that is not kept.
     let by_key: HashMap<&String, (&Chart, Locale)> =
         keys.iter().zip(pairs.iter().copied()).collect();
-    let steps = steps_of(&PLOTS, &keys, |key| match by_key.get(key) {
-        Some(&(chart, locale)) => heights::plot_steps(data, chart, locale),
-        None => Vec::new(),
+    let steps = steps_of(&PLOTS, &keys, |key, width| match by_key.get(key) {
+        Some(&(chart, locale)) => heights::plot_height(data, chart, locale, width),
+        None => 0.0,
     })?;
     let found: HashMap<(&str, Locale), &Steps> = pairs
         .iter()
@@ -114,8 +141,8 @@ pub fn embed_css(data: &Dataset, locales: &[Locale]) -> Result<String> {
         .flat_map(|(chart, locale)| heights::text_blocks(data, chart, locale))
         .map(|(_, size, line, text)| key(&text, size, line))
         .collect();
-    let steps = steps_of(&BLOCKS, &keys, |(text, size, line)| {
-        heights::block_steps(text, f64::from_bits(*size), f64::from_bits(*line))
+    let steps = steps_of(&BLOCKS, &keys, |(text, size, line), width| {
+        heights::block_height(text, f64::from_bits(*size), f64::from_bits(*line), width)
     })?;
     let found: HashMap<&Block, &Steps> = keys.iter().zip(&steps).collect();
     Ok(heights::embed_css_with(

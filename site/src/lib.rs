@@ -188,15 +188,16 @@ fn mark_preview_pages(dist: &Path, hydrate: bool) -> Result<()> {
             " (without the module, which was built from older data)"
         }
     );
-    for file in assets::site_files(dist)? {
-        if !file.ends_with(".html") || file.starts_with("standalone/") {
-            continue;
-        }
-        let path = dist.join(&file);
+    let pages: Vec<String> = assets::site_files(dist)?
+        .into_iter()
+        .filter(|file| file.ends_with(".html") && !file.starts_with("standalone/"))
+        .collect();
+    parallel::map(&pages, |file| {
+        let path = dist.join(file);
         let page =
             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        write_file(&path, preview_page(&page, hydrate).as_bytes())?;
-    }
+        write_file(&path, preview_page(&page, hydrate).as_bytes())
+    })?;
     Ok(())
 }
 

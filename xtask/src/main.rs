@@ -28,8 +28,9 @@ Commands:
                        (default dist/): WebAssembly, pages, static images, data files;
                        with the address it will be served from (https://…/), link
                        previews, canonical links, embed codes and oEmbed are absolute
-  serve [--port N] [--data DIR]
-                       build the site into dist/ and serve it on http://127.0.0.1:N/ (default 8000);
+  serve [--port N] [--data DIR] [--out DIR]
+                       build the site into a folder (default dist/) and serve it on
+                       http://127.0.0.1:N/ (default 8000, or the next free port; 0: any);
                        then watch the data folder: a save rebuilds the pages (no module, no
                        compressed copies), open pages reload, and errors show on the page
   draft ARTICLE.txt --out DIR
@@ -100,7 +101,7 @@ fn run(args: &[String]) -> Result<()> {
             dist::dist(&root, &site)
         }
         "serve" => {
-            let options = parse_options(command, rest, &["--data", "--port"])?;
+            let options = parse_options(command, rest, &["--data", "--port", "--out"])?;
             let port = match options.get("--port") {
                 Some(value) => parse_port(value)?,
                 None => DEFAULT_PORT,

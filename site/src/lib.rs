@@ -14,7 +14,9 @@
 //! - [`assets`]: fingerprints and cache rules;
 //! - [`compress`]: the `.br` and `.gz` copies;
 //! - [`files`]: copying and listing folders;
-//! - `html`: finding tags and attributes, escaping text.
+//! - `html`: finding tags and attributes, escaping text;
+//! - `heights`: the height style sheets, kept between builds of one process;
+//! - `parallel`: independent work shared among the cores.
 
 pub mod assets;
 pub mod compress;

@@ -242,6 +242,19 @@ mod tests {
     }
 
     #[test]
+    fn finds_a_closing_tag_in_any_case_as_a_lower_cased_copy_would() {
+        let doc = "<script>let a = '</scrip'; 标题</SCRIPT><style></Style>";
+        for needle in ["</script", "</style", "</scrip", "标题", "</none", "", "l"] {
+            assert_eq!(
+                find_ignoring_case(doc, needle),
+                doc.to_ascii_lowercase().find(needle),
+                "{needle}"
+            );
+        }
+        assert_eq!(find_ignoring_case("</scr", "</script"), None);
+    }
+
+    #[test]
     fn escapes_markup_and_both_quotes() {
         assert_eq!(
             escape(r#"<img src=x onerror="a('b')">&amp;"#),

@@ -43,7 +43,11 @@ const ACTIONS_GAP: f64 = 0.1;
 
 /// The text blocks of a chart's embed page whose heights depend on the
 /// width: (selector within the figure, font size, line height, text).
-fn text_blocks(data: &Dataset, chart: &Chart, locale: Locale) -> Vec<(String, f64, f64, String)> {
+pub fn text_blocks(
+    data: &Dataset,
+    chart: &Chart,
+    locale: Locale,
+) -> Vec<(String, f64, f64, String)> {
     let parts = caption_parts(data, chart, locale);
     let mut blocks = vec![(
         "> .chart-title".to_owned(),
@@ -81,7 +85,7 @@ fn text_blocks(data: &Dataset, chart: &Chart, locale: Locale) -> Vec<(String, f6
 
 /// The height of `text` at `size` px in a block `width` px wide: whole
 /// lines of the estimate, which is generous enough for real fonts.
-fn block_height(text: &str, size: f64, line: f64, width: f64) -> f64 {
+pub fn block_height(text: &str, size: f64, line: f64, width: f64) -> f64 {
     let lines = wrap(text, size, width.floor()).len().max(1) as f64;
     (lines * size * line * 100.0).round() / 100.0
 }
@@ -442,13 +446,27 @@ fn envelope(first: u32, heights: &[f64]) -> Reserve {
     }
     Reserve::from_knots(&knots).unwrap_or_else(|| Reserve::flat(need[0]))
 }
+/// The steps of a height over whole widths from [`MIN_WIDTH`] to
+/// [`MAX_WIDTH`]: (first width, height) for each run of equal heights.
+pub type Steps = Vec<(u32, f64)>;
 
 /// The steps of `f` over whole widths from [`MIN_WIDTH`] to [`MAX_WIDTH`]:
 /// (first width, value) for each run of equal values.
-fn steps(f: impl Fn(f64) -> f64) -> Vec<(u32, f64)> {
-    let mut out: Vec<(u32, f64)> = Vec::new();
-    for w in (MIN_WIDTH as u32)..=MAX_WIDTH {
-        let h = f(f64::from(w));
+fn steps(f: impl Fn(f64) -> f64) -> Steps {
+    steps_of_heights(widths().map(|w| (w, f(f64::from(w)))))
+}
+
+/// The whole widths a height is scanned at, CSS px.
+pub fn widths() -> std::ops::RangeInclusive<u32> {
+    (MIN_WIDTH as u32)..=MAX_WIDTH
+}
+
+/// The steps of heights given at every one of [`widths`], in order: what
+/// a scan gives, for a caller that computed the heights itself (on several
+/// cores).
+pub fn steps_of_heights(heights: impl IntoIterator<Item = (u32, f64)>) -> Steps {
+    let mut out: Steps = Vec::new();
+    for (w, h) in heights {
         if out.last().is_none_or(|&(_, last)| (last - h).abs() > 0.005) {
             out.push((w, h));
         }
@@ -478,16 +496,36 @@ fn figure_selector(chart: &Chart, locale: Locale) -> String {
     )
 }
 
+/// The steps of a chart's plot height over every width scanned: what
+/// [`plot_css`] writes for one chart and language. They depend only on what
+/// [`crate::layout::inputs`] writes out, so a build may keep them by it.
+pub fn plot_steps(data: &Dataset, chart: &Chart, locale: Locale) -> Steps {
+    steps(|w| plot_height(data, chart, locale, w))
+}
+
 /// The style sheet that reserves every plot's height at every width, for
 /// the charts of `data` in `locales`: the figure is a size container, and
 /// its plot box takes the canvas's height for the figure's width.
 pub fn plot_css(data: &Dataset, locales: &[Locale]) -> String {
+    plot_css_with(data, locales, &|chart, locale| {
+        plot_steps(data, chart, locale)
+    })
+}
+
+/// [`plot_css`] with the steps of each chart and language taken from
+/// `steps_of`, which gives what [`plot_steps`] gives (a build that kept
+/// them, or computed them on several cores, hands them in).
+pub fn plot_css_with(
+    data: &Dataset,
+    locales: &[Locale],
+    steps_of: &dyn Fn(&Chart, Locale) -> Steps,
+) -> String {
     let mut out = String::from(
         "/* Written by `cargo xtask dist` from src/heights.rs: each plot's height at each width. */\n",
     );
     for chart in data.charts.iter() {
         for &locale in locales {
-            let s = steps(|w| plot_height(data, chart, locale, w));
+            let s = steps_of(chart, locale);
             let selector = format!("{}>.plot-wrap", figure_selector(chart, locale));
             step_rules(&mut out, &selector, "min-height", &s);
         }
@@ -495,18 +533,35 @@ pub fn plot_css(data: &Dataset, locales: &[Locale]) -> String {
     out
 }
 
+/// The steps of the height of a text block of the embed page over every
+/// width scanned: `text` at `size` px with a line height of `line` (as
+/// [`text_blocks`] gives them). They depend on these three only.
+pub fn block_steps(text: &str, size: f64, line: f64) -> Steps {
+    steps(|w| block_height(text, size, line, w))
+}
+
 /// The style sheet of the embed pages' text blocks: each a minimum height
 /// of its estimated lines at the figure's width, so the page is as tall as
 /// [`embed_height`] says; and of each figure, the [`Reserve`] of its
 /// codes as a minimum height.
 pub fn embed_css(data: &Dataset, locales: &[Locale]) -> String {
+    embed_css_with(data, locales, &block_steps)
+}
+
+/// [`embed_css`] with the steps of each text block taken from `steps_of`,
+/// which gives what [`block_steps`] gives.
+pub fn embed_css_with(
+    data: &Dataset,
+    locales: &[Locale],
+    steps_of: &dyn Fn(&str, f64, f64) -> Steps,
+) -> String {
     let mut out = String::from(
         "/* Written by `cargo xtask dist` from src/heights.rs: the embed page's text blocks. */\n",
     );
     for chart in data.charts.iter() {
         for &locale in locales {
             for (selector, size, line, text) in text_blocks(data, chart, locale) {
-                let s = steps(|w| block_height(&text, size, line, w));
+                let s = steps_of(&text, size, line);
                 let selector = format!(".embed {} {selector}", figure_selector(chart, locale));
                 step_rules(&mut out, &selector, "min-height", &s);
             }

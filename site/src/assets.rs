@@ -223,7 +223,9 @@ fn fingerprint(dist: &Path) -> Result<BTreeMap<String, String>> {
         let hash: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
         renamed.insert(target.clone(), with_hash(target, &hash));
     }
-    for (file, text) in &texts {
+    // Each text is checked and rewritten on any core.
+    let entries: Vec<(&String, &String)> = texts.iter().collect();
+    crate::parallel::map(&entries, |&(file, text)| {
         if kind(file).starts_with("htm") {
             // The inline code of a page is allowed by the hash of its text
             // (`csp.rs`), so it is never rewritten: naming a fingerprinted
@@ -242,8 +244,8 @@ fn fingerprint(dist: &Path) -> Result<BTreeMap<String, String>> {
         }
         let rewritten = rewrite(text, file, &renamed)?;
         let to = renamed.get(file).unwrap_or(file);
-        write(&dist.join(to), rewritten.as_bytes())?;
-    }
+        write(&dist.join(to), rewritten.as_bytes())
+    })?;
     for (from, to) in &renamed {
         let (old, new) = (dist.join(from), dist.join(to));
         if texts.contains_key(from) {
@@ -522,34 +524,40 @@ fn check_references(dist: &Path, renamed: &BTreeMap<String, String>) -> Result<(
     let files = site_files(dist)?;
     let present: BTreeSet<&String> = files.iter().collect();
     let old: BTreeSet<String> = renamed.keys().cloned().collect();
-    let mut problems = Vec::new();
-    // The manifest names the old files on purpose.
-    for file in files.iter().filter(|f| is_text(f) && *f != MANIFEST) {
+    // The manifest names the old files on purpose. Each file is read and
+    // searched on any core: pages are many and large.
+    let checked: Vec<&String> = files
+        .iter()
+        .filter(|f| (is_text(f) && *f != MANIFEST) || kind(f).starts_with("htm"))
+        .collect();
+    let found = crate::parallel::map(&checked, |&file| {
         let path = dist.join(file);
         let text =
             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        let folder = base_folder(&text, file);
-        let named = naming_parts(&text, file)?;
-        for part in named.rewritten.iter().chain(&named.inline) {
-            for reference in references_in(part, &folder, &old) {
+        let mut problems = Vec::new();
+        if is_text(file) && file != MANIFEST {
+            let folder = base_folder(&text, file);
+            let named = naming_parts(&text, file)?;
+            for part in named.rewritten.iter().chain(&named.inline) {
+                for reference in references_in(part, &folder, &old) {
+                    problems.push(format!(
+                        "dist/{file} still names {} (now {})",
+                        reference.target,
+                        renamed.get(&reference.target).map_or("?", String::as_str)
+                    ));
+                }
+            }
+        }
+        if kind(file).starts_with("htm") {
+            for missing in missing_subresources(&text, file, &present) {
                 problems.push(format!(
-                    "dist/{file} still names {} (now {})",
-                    reference.target,
-                    renamed.get(&reference.target).map_or("?", String::as_str)
+                    "dist/{file} loads {missing}, which is not in dist/"
                 ));
             }
         }
-    }
-    for page in files.iter().filter(|f| kind(f).starts_with("htm")) {
-        let path = dist.join(page);
-        let text =
-            fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        for missing in missing_subresources(&text, page, &present) {
-            problems.push(format!(
-                "dist/{page} loads {missing}, which is not in dist/"
-            ));
-        }
-    }
+        Ok(problems)
+    })?;
+    let mut problems: Vec<String> = found.into_iter().flatten().collect();
     for to in renamed.values() {
         if !present.contains(to) {
             problems.push(format!("dist/{to} is missing"));

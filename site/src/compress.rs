@@ -1,5 +1,7 @@
 //! Precompressed copies of the site's text files: `FILE.br` (brotli) and
-//! `FILE.gz` (gzip) beside `FILE`, at the best compression each format has.
+//! `FILE.gz` (gzip) beside `FILE`, at the best compression each format has
+//! (but for the brotli copies of the standalone downloads, see
+//! [`DOWNLOAD_BROTLI`]).
 //! A server that finds them (`cargo xtask serve`, nginx's `gzip_static` and
 //! `brotli_static`, Caddy's `precompressed`) sends them to browsers that
 //! accept the encoding, and spends no time compressing on each request.
@@ -42,12 +44,42 @@ impl Encoding {
         }
     }
 
-    /// `bytes` compressed in this encoding.
+    /// `bytes` compressed in this encoding, at its best compression.
     pub fn compress(self, bytes: &[u8]) -> Result<Vec<u8>> {
+        self.compress_at(bytes, BEST_BROTLI)
+    }
+
+    /// `bytes` compressed in this encoding, brotli at `brotli_quality`
+    /// (gzip always at its best).
+    fn compress_at(self, bytes: &[u8], brotli_quality: u32) -> Result<Vec<u8>> {
         match self {
-            Encoding::Brotli => brotli(bytes),
+            Encoding::Brotli => brotli_at(bytes, brotli_quality),
             Encoding::Gzip => gzip(bytes),
         }
+    }
+}
+
+/// Brotli's best quality: what readers load is compressed at it.
+const BEST_BROTLI: u32 = 11;
+
+/// The folder of the standalone files (see `pages.rs`): single-file
+/// downloads, which inline the WebAssembly module as base64.
+const DOWNLOADS: &str = "standalone/";
+
+/// The brotli quality of the standalone files. Each inlines the module, so
+/// all of them change with any figure, and at quality 11 they took most of
+/// a `dist` of a changed folder: measured on one (477 KiB), quality 11 took
+/// 2.5 s for 154 KiB, quality 10 1.1 s for 161 KiB and quality 9 0.14 s for
+/// 170 KiB. A download fetched now and then is worth a tenth more bytes,
+/// not two seconds of every build for each chart and language.
+const DOWNLOAD_BROTLI: u32 = 9;
+
+/// The brotli quality of the file at `path` (relative to the site).
+fn brotli_quality(path: &str) -> u32 {
+    if path.starts_with(DOWNLOADS) {
+        DOWNLOAD_BROTLI
+    } else {
+        BEST_BROTLI
     }
 }
 
@@ -80,8 +112,13 @@ pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
 /// brotli at quality 11 with a 16 MiB window (the largest browsers accept),
 /// as `brotli --best --large_window=0 -w 24` writes it.
 pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
+    brotli_at(bytes, BEST_BROTLI)
+}
+
+/// brotli at `quality` (0 to 11) with a 16 MiB window.
+fn brotli_at(bytes: &[u8], quality: u32) -> Result<Vec<u8>> {
     let params = ::brotli::enc::BrotliEncoderParams {
-        quality: 11,
+        quality: i32::try_from(quality.min(BEST_BROTLI)).unwrap_or(11),
         lgwin: 24,
         size_hint: bytes.len(),
         ..Default::default()
@@ -134,55 +171,45 @@ pub fn precompress_cached(dist: &Path, cache: Option<&Path>) -> Result<Counts> {
     files.sort_by_cached_key(|file| {
         std::cmp::Reverse(fs::metadata(dist.join(file)).map_or(0, |m| m.len()))
     });
-    let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| -> Result<Counts> {
-                    let mut counts = Counts::default();
-                    while let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        let (written, reused) = precompress_file(dist, file, cache)?;
-                        counts.written += written;
-                        if reused {
-                            counts.reused += 1;
-                        } else {
-                            counts.compressed += 1;
-                        }
-                    }
-                    Ok(counts)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .try_fold(Counts::default(), |sum, handle| {
-                let counts = handle
-                    .join()
-                    .map_err(|_| anyhow::anyhow!("a compressing thread panicked"))??;
-                Ok(Counts {
-                    written: sum.written + counts.written,
-                    reused: sum.reused + counts.reused,
-                    compressed: sum.compressed + counts.compressed,
-                })
-            })
-    })
+    let done = crate::parallel::map(&files, |file| precompress_file(dist, file, cache))?;
+    Ok(done
+        .into_iter()
+        .fold(Counts::default(), |sum, (written, reused)| Counts {
+            written: sum.written + written,
+            reused: sum.reused + usize::from(reused),
+            compressed: sum.compressed + usize::from(!reused),
+        }))
 }
 
-/// The copy of `bytes` in `encoding`, from `cache` when it holds one for
-/// these bytes, else compressed now (and stored in `cache`). An empty entry
-/// records that the copy was not smaller. Returns the copy and whether it
-/// came from the cache.
-fn compressed(bytes: &[u8], encoding: Encoding, cache: Option<&Path>) -> Result<(Vec<u8>, bool)> {
+/// The copy of `bytes` in `encoding` (brotli at `brotli_quality`), from
+/// `cache` when it holds one for these bytes, else compressed now (and
+/// stored in `cache`). An empty entry records that the copy was not
+/// smaller. Returns the copy and whether it came from the cache.
+fn compressed(
+    bytes: &[u8],
+    encoding: Encoding,
+    brotli_quality: u32,
+    cache: Option<&Path>,
+) -> Result<(Vec<u8>, bool)> {
     let Some(cache) = cache else {
-        return Ok((encoding.compress(bytes)?, false));
+        return Ok((encoding.compress_at(bytes, brotli_quality)?, false));
     };
-    let key = format!("{:x}.{}", sha2::Sha256::digest(bytes), encoding.extension());
+    // A copy at another quality than the best is another entry, so that a
+    // build's copies depend on its files alone, not on what was cached.
+    let quality = match encoding {
+        Encoding::Brotli if brotli_quality != BEST_BROTLI => format!(".q{brotli_quality}"),
+        _ => String::new(),
+    };
+    let key = format!(
+        "{:x}{quality}.{}",
+        sha2::Sha256::digest(bytes),
+        encoding.extension()
+    );
     let entry = cache.join(&key);
     if let Ok(stored) = fs::read(&entry) {
         return Ok((stored, true));
     }
-    let packed = encoding.compress(bytes)?;
+    let packed = encoding.compress_at(bytes, brotli_quality)?;
     // An entry is only for the next build: one that cannot be written
     // costs time later, never this build.
     let stored: &[u8] = if packed.len() < bytes.len() {
@@ -210,7 +237,7 @@ fn precompress_file(dist: &Path, file: &str, cache: Option<&Path>) -> Result<(us
     let mut written = 0;
     let mut all_reused = true;
     for encoding in Encoding::ALL {
-        let (packed, reused) = compressed(&bytes, encoding, cache)?;
+        let (packed, reused) = compressed(&bytes, encoding, brotli_quality(file), cache)?;
         all_reused &= reused;
         // An empty copy is the cache's mark for "not smaller": only an
         // empty file compresses to nothing, and it is never smaller.
@@ -263,6 +290,47 @@ mod tests {
         assert_eq!(fs::read(dist.join("index.html.br"))?, brotli_copy);
         fs::remove_dir_all(&base)?;
         Ok(())
+    }
+
+    #[test]
+    fn the_standalone_downloads_are_compressed_faster_than_the_rest() -> Result<()> {
+        let dir = tempfile_dir("quality")?;
+        let page: String = (0..3000)
+            .map(|n| format!("<p>{}</p>", n * 7919 % 1000))
+            .collect();
+        fs::create_dir_all(dir.join("standalone"))?;
+        fs::write(dir.join("standalone").join("a.html"), &page)?;
+        fs::write(dir.join("index.html"), &page)?;
+        precompress(&dir)?;
+        let (download, best) = (
+            brotli_at(page.as_bytes(), DOWNLOAD_BROTLI)?,
+            brotli(page.as_bytes())?,
+        );
+        assert_ne!(download, best, "the two qualities give the same bytes here");
+        assert_eq!(
+            fs::read(dir.join("standalone").join("a.html.br"))?,
+            download
+        );
+        assert_eq!(fs::read(dir.join("index.html.br"))?, best);
+        // Cached, each quality is an entry of its own.
+        let cache = dir.join("cache");
+        fs::write(dir.join("standalone").join("b.html"), &page)?;
+        precompress_cached(&dir, Some(&cache))?;
+        assert_eq!(
+            fs::read(dir.join("standalone").join("b.html.br"))?,
+            download
+        );
+        assert_eq!(fs::read(dir.join("index.html.br"))?, best);
+        fs::remove_dir_all(&dir)?;
+        Ok(())
+    }
+
+    /// A new empty folder for a test.
+    fn tempfile_dir(name: &str) -> Result<std::path::PathBuf> {
+        let dir = std::env::temp_dir().join(format!("site-compress-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir)?;
+        Ok(dir)
     }
 
     #[test]

@@ -17,16 +17,20 @@
 //! - [`preview`]: the live preview of `cargo xtask serve --data DIR`;
 //! - [`base_url`]: reading the address the site will be served from;
 //! - [`sizes`]: the sizes of the built site, as a reader loads it;
-//! - `html`: finding tags and attributes, escaping text.
+//! - `html`: reading and editing elements by CSS selector (lol_html);
+//! - `heights`: the height style sheets, kept between builds of one process;
+//! - `parallel`: independent work shared among the cores.
 
 pub mod assets;
 pub mod base_url;
 pub mod compress;
 pub mod csp;
 pub mod files;
+mod heights;
 mod html;
 pub mod oembed;
 pub mod pages;
+mod parallel;
 pub mod preview;
 pub mod sizes;
 pub mod statics;
@@ -192,15 +196,16 @@ fn mark_preview_pages(dist: &Path, hydrate: bool) -> Result<()> {
             " (without the module, which was built from older data)"
         }
     );
-    for file in assets::site_files(dist)? {
-        if !file.ends_with(".html") || file.starts_with("standalone/") {
-            continue;
-        }
-        let path = dist.join(&file);
+    let pages: Vec<String> = assets::site_files(dist)?
+        .into_iter()
+        .filter(|file| file.ends_with(".html") && !file.starts_with("standalone/"))
+        .collect();
+    parallel::map(&pages, |file| {
+        let path = dist.join(file);
         let page =
             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        write_file(&path, preview_page(&page, hydrate)?.as_bytes())?;
-    }
+        write_file(&path, preview_page(&page, hydrate)?.as_bytes())
+    })?;
     Ok(())
 }
 

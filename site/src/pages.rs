@@ -218,11 +218,11 @@ pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Resu
     );
     write(
         &dist.join(PLOT_HEIGHTS),
-        &article_charts::heights::plot_css(data, locales),
+        &crate::heights::plot_css(data, locales)?,
     )?;
     write(
         &dist.join(EMBED_HEIGHTS),
-        &article_charts::heights::embed_css(data, locales),
+        &crate::heights::embed_css(data, locales)?,
     )?;
     let csv_dir = dist.join("data");
     fs::create_dir_all(&csv_dir).with_context(|| format!("cannot create {}", csv_dir.display()))?;
@@ -235,7 +235,8 @@ pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Resu
         write(&csv_dir.join(format!("{}.csv", chart.id)), &csv)?;
     }
     let shell = read_text(&dist.join("index.html"))?;
-    for &locale in locales {
+    // Each language's dashboard on any core: a preview waits for them.
+    crate::parallel::map(locales, |&locale| {
         let mut failed = None;
         let mut plot = |chart: &Chart, wide: bool| {
             let width = if wide {
@@ -264,8 +265,8 @@ pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Resu
         page = replace_app(&page, &inner)?;
         let name = markup::page::dashboard_file(locale);
         csp::check_page(&page, csp::POLICY, &format!("dist/{name}"))?;
-        write(&dist.join(&name), &page)?;
-    }
+        write(&dist.join(&name), &page)
+    })?;
     Ok(())
 }
 
@@ -459,43 +460,55 @@ pub fn write_pages(
             .with_context(|| format!("cannot read {}", dist.join(WASM).display()))?,
     };
     let (embed_dir, standalone_dir) = (dist.join("embed"), dist.join("standalone"));
-    let mut standalone_inline = csp::Inline::default();
     for dir in [&embed_dir, &standalone_dir] {
         fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    for d in drawn {
-        for (locale, &height) in Locale::published(data).iter().zip(&d.heights) {
-            let target = Target {
-                chart: d.chart,
-                locale: *locale,
-                height,
-                base,
-            };
-            let what = || format!("the pages of chart {} ({})", d.chart.id, locale.url_tag());
-            let name = format!("{}.html", target.stem());
-            let inner = embed_inner(data, &target).with_context(what)?;
-            let embed = embed_page(&template, &target, &inner).with_context(what)?;
-            let embed = set_description(
-                &embed,
-                &markup::page::chart_description(data, target.chart, target.locale),
-            )?;
-            csp::check_page(&embed, csp::POLICY, &format!("dist/embed/{name}"))?;
-            write(&embed_dir.join(&name), &embed)?;
-            let standalone =
-                standalone_page(&template, &target, &assets, &read, &inner).with_context(what)?;
-            let standalone = set_description(
-                &standalone,
-                &markup::page::chart_description(data, target.chart, target.locale),
-            )?;
-            let inline = csp::inline_of(&standalone)?;
-            csp::check_page(
-                &standalone,
-                &inline.policy(),
-                &format!("dist/standalone/{name}"),
-            )?;
-            standalone_inline.extend(&inline);
-            write(&standalone_dir.join(&name), &standalone)?;
-        }
+    let targets: Vec<Target> = drawn
+        .iter()
+        .flat_map(|d| {
+            Locale::published(data)
+                .iter()
+                .zip(&d.heights)
+                .map(|(&locale, &height)| Target {
+                    chart: d.chart,
+                    locale,
+                    height,
+                    base,
+                })
+        })
+        .collect();
+    // Each chart's pages in each language on any core: they are written
+    // from the same template, and each only reads it.
+    let inlines = crate::parallel::map(&targets, |target| {
+        let what = || {
+            format!(
+                "the pages of chart {} ({})",
+                target.chart.id,
+                target.locale.url_tag()
+            )
+        };
+        let name = format!("{}.html", target.stem());
+        let description = markup::page::chart_description(data, target.chart, target.locale);
+        let inner = embed_inner(data, target).with_context(what)?;
+        let embed = embed_page(&template, target, &inner).with_context(what)?;
+        let embed = set_description(&embed, &description)?;
+        csp::check_page(&embed, csp::POLICY, &format!("dist/embed/{name}"))?;
+        write(&embed_dir.join(&name), &embed)?;
+        let standalone =
+            standalone_page(&template, target, &assets, &read, &inner).with_context(what)?;
+        let standalone = set_description(&standalone, &description)?;
+        let inline = csp::inline_of(&standalone)?;
+        csp::check_page(
+            &standalone,
+            &inline.policy(),
+            &format!("dist/standalone/{name}"),
+        )?;
+        write(&standalone_dir.join(&name), &standalone)?;
+        Ok(inline)
+    })?;
+    let mut standalone_inline = csp::Inline::default();
+    for inline in &inlines {
+        standalone_inline.extend(inline);
     }
     Ok(standalone_inline)
 }

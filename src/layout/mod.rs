@@ -71,6 +71,26 @@ pub fn wide_charts(charts: &[&Chart]) -> Vec<bool> {
     out
 }
 
+/// The figures of `chart`, each with its index in `data`: with the chart's
+/// kind, the locale and the width, all that [`layout`] reads.
+fn items<'d>(data: &'d Dataset, chart: &Chart) -> Vec<(u16, &'d Indicator)> {
+    chart
+        .items
+        .iter()
+        .filter_map(|&i| data.indicators.get(usize::from(i)).map(|ind| (i, ind)))
+        .collect()
+}
+
+/// Everything [`layout`] reads of `data`, `chart` and `locale`, written
+/// out: where two calls give the same text, their scenes are the same at
+/// every width. A build keeps what it computed of a chart at many widths
+/// (its heights) by this text and reuses it while the chart's figures stay
+/// as they were; a layout that came to read anything more must write it
+/// here too.
+pub fn inputs(data: &Dataset, chart: &Chart, locale: Locale) -> String {
+    format!("{:?}\n{:?}\n{:?}", chart.kind, locale, items(data, chart))
+}
+
 /// Lays a chart out at `width` CSS px.
 pub fn layout(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -> Scene {
     let width = if width.is_finite() {
@@ -78,11 +98,7 @@ pub fn layout(data: &Dataset, chart: &Chart, locale: Locale, width: f64) -> Scen
     } else {
         MIN_WIDTH
     };
-    let items: Vec<(u16, &Indicator)> = chart
-        .items
-        .iter()
-        .filter_map(|&i| data.indicators.get(usize::from(i)).map(|ind| (i, ind)))
-        .collect();
+    let items = items(data, chart);
     match chart.kind {
         Kind::Cards => cards::cards(&items, locale, width),
         Kind::Bars => bars::bars(&items, locale, width),

@@ -2,8 +2,11 @@
 //! built page, a server and a real browser.
 
 use std::fs;
+use std::io::BufRead as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 
@@ -24,6 +27,14 @@ const SECOND_ARTICLE: &str = "tests/data/second-article";
 /// Chinese one. Its site is a second release build of the module, a few
 /// minutes; the smoke tests on it take well under one.
 const CHINESE_ONLY: &str = "tests/data/chinese-only";
+
+/// The preview's browser test: it edits a copy of a data folder while
+/// `cargo xtask serve --data COPY` previews it.
+const PREVIEW_TEST: &str = "tests/e2e/preview.test.mjs";
+
+/// How long `serve` may take to build the site before it serves it: a
+/// release build of the module with the copy's data, a few minutes at most.
+const SERVE_READY: Duration = Duration::from_secs(15 * 60);
 
 /// Runs one named step, announcing it and naming it in the error if it fails,
 /// so that a red CI log says at once which step broke.
@@ -94,10 +105,11 @@ pub fn test(root: &Path) -> Result<()> {
     step(7, "browser tests", || run_browser_tests(root, &base_url))?;
     step(
         8,
-        "build and smoke-test the sites of two other articles",
+        "build and smoke-test the sites of two other articles, and preview one while editing it",
         || {
             other_article(root, SECOND_ARTICLE)?;
-            other_article(root, CHINESE_ONLY)
+            other_article(root, CHINESE_ONLY)?;
+            preview(root, SECOND_ARTICLE)
         },
     )?;
     step(
@@ -136,6 +148,92 @@ fn other_article(root: &Path, data: &str) -> Result<()> {
             .current_dir(root)
             .env("BASE_URL", base_url),
     )
+}
+
+/// Runs `cargo xtask serve --data COPY` on a copy of the data folder `data`,
+/// on a port the system chooses and into a folder of its own, and the
+/// preview's browser test against it, which saves changes into the copy
+/// (a new label, a wrong unit, the folder as it was) and waits for each on
+/// the page; then stops the server.
+fn preview(root: &Path, data: &str) -> Result<()> {
+    let temporary = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let copy = temporary.path().join("data");
+    article_site::files::copy_dir(&root.join(data), &copy)?;
+    let out = temporary.path().join("site");
+    let program = std::env::current_exe().context("cannot find the running xtask")?;
+    println!("==> previewing a copy of {data} (cargo xtask serve --port 0 --data COPY --out SITE)");
+    let child = Command::new(program)
+        .args(["serve", "--port", "0", "--data"])
+        .arg(&copy)
+        .arg("--out")
+        .arg(&out)
+        .current_dir(root)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .spawn()
+        .context("cannot start `cargo xtask serve`")?;
+    let mut server = Server(child);
+    let base_url = server.address()?;
+    run_command(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", PREVIEW_TEST])
+            .current_dir(root)
+            .env("PREVIEW_URL", &base_url)
+            .env("PREVIEW_DATA", &copy),
+    )
+}
+
+/// A `serve` started by [`preview`], stopped when dropped, whatever ended
+/// the test.
+struct Server(Child);
+
+impl Server {
+    /// The address the server says it serves at, once it does; its output
+    /// is passed through as it comes.
+    fn address(&mut self) -> Result<String> {
+        let Some(stdout) = self.0.stdout.take() else {
+            bail!("the output of `serve` is not readable");
+        };
+        let (found, address) = mpsc::channel();
+        // The server writes a line after each rebuild: its output is read
+        // until it ends, so that it never waits on a full pipe.
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                println!("    serve: {line}");
+                if let Some(url) = served_address(&line) {
+                    let _ = found.send(url);
+                }
+            }
+        });
+        address.recv_timeout(SERVE_READY).map_err(|_| {
+            anyhow::anyhow!(
+                "`serve` did not serve the preview within {} s (or stopped; see its output above)",
+                SERVE_READY.as_secs()
+            )
+        })
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        // The server runs until it is stopped; it holds nothing that needs
+        // a gentler end, and its folders are temporary.
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The address in `serve`'s line "Serving … at http://127.0.0.1:PORT/ …".
+fn served_address(line: &str) -> Option<String> {
+    if !line.starts_with("Serving ") {
+        return None;
+    }
+    let start = line.find("http://127.0.0.1:")?;
+    let end = line[start..]
+        .find(char::is_whitespace)
+        .map_or(line.len(), |e| start + e);
+    Some(line[start..end].to_owned())
 }
 
 /// Saves screenshots of the page in both languages, two widths and both
@@ -194,6 +292,18 @@ fn test_files(dir: &Path) -> Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_address_serve_announces() {
+        assert_eq!(
+            served_address(
+                "Serving /tmp/x/site (the site of /tmp/x/data) at http://127.0.0.1:40123/ (Ctrl+C to stop);"
+            )
+            .as_deref(),
+            Some("http://127.0.0.1:40123/")
+        );
+        assert_eq!(served_address("==> building at http://127.0.0.1:1/"), None);
+    }
 
     #[test]
     fn finds_the_browser_test_files() -> Result<()> {

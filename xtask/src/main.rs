@@ -29,9 +29,10 @@ Commands:
                        with the address it will be served from (https://…/), link
                        previews, canonical links, embed codes and oEmbed are absolute;
                        --test-hooks adds what only the browser tests call (never publish it)
-  serve [--port N] [--data DIR] [--test-hooks]
-                       build the site into dist/ and serve it on http://127.0.0.1:N/ (default 8000)
-                       as a static host would; with --data, serve a preview of that folder and
+  serve [--port N] [--data DIR] [--out DIR] [--test-hooks]
+                       build the site into a folder (default dist/) and serve it on
+                       http://127.0.0.1:N/ (default 8000, or the next free port; 0: any) as a
+                       static host would; with --data, serve a preview of that folder and
                        watch it: a save rebuilds the pages (no module, static images or
                        compressed copies), open pages reload, and errors show on the page
   draft ARTICLE.txt --out DIR
@@ -105,7 +106,7 @@ fn run(args: &[String]) -> Result<()> {
         }
         "serve" => {
             let (test_hooks, rest) = take_flag(rest, "--test-hooks");
-            let options = parse_options(command, &rest, &["--data", "--port"])?;
+            let options = parse_options(command, &rest, &["--data", "--port", "--out"])?;
             let port = match options.get("--port") {
                 Some(value) => parse_port(value)?,
                 None => DEFAULT_PORT,

@@ -288,6 +288,7 @@ async fn answer(
 ) -> Response<Full<Bytes>> {
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
+    let is_state = path == preview::PREVIEW_STATE;
     let accept = request
         .headers()
         .get(hyper::header::ACCEPT_ENCODING)
@@ -300,7 +301,9 @@ async fn answer(
     // While tests run, only failures are worth a line: a 404 often explains a
     // failing browser test.
     let code = response.status();
-    if log_all || code.as_u16() >= 400 {
+    // The preview's page asks for its state four times a second: those
+    // lines would drown the others.
+    if (log_all && !is_state) || code.as_u16() >= 400 {
         eprintln!(
             "{} {} -> {}",
             request.method(),

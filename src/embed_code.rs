@@ -260,7 +260,6 @@ fn themed(page: &str, theme: &str) -> String {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -114,9 +114,14 @@ fn format_known(v: f64, i: &Indicator, locale: Locale, magnitude: Option<u8>) ->
         return said.around(format!("No. {}", grouped(v)), String::new());
     }
     match locale {
-        Locale::ZhHans | Locale::ZhHant => {
-            format_zh(v, &i.unit, &said, locale, zh_magnitude_of(v, &i.printed.zh), magnitude)
-        }
+        Locale::ZhHans | Locale::ZhHant => format_zh(
+            v,
+            &i.unit,
+            &said,
+            locale,
+            zh_magnitude_of(v, &i.printed.zh),
+            magnitude,
+        ),
         Locale::En => format_en(v, &i.unit, i.qualifier, &said, magnitude),
     }
 }

@@ -170,7 +170,12 @@ fn qualifiers_stay_with_the_number() {
             "4th edition",
         ),
         (
-            figure(Some(1_998_000.0), person_time(), Qualifier::Exact, "199.8万人次"),
+            figure(
+                Some(1_998_000.0),
+                person_time(),
+                Qualifier::Exact,
+                "199.8万人次",
+            ),
             "199.8万人次",
             "1.998 million person-times",
         ),

@@ -645,7 +645,10 @@ mod tests {
         assert_eq!(wording("四分之一").fraction, Some(("四分之一", 1.0, 4.0)));
         assert_eq!(wording("三分之二").fraction, Some(("三分之二", 2.0, 3.0)));
         let ratio = wording("1∶1");
-        assert_eq!((ratio.fraction, ratio.ratio), (Some(("1∶1", 1.0, 1.0)), true));
+        assert_eq!(
+            (ratio.fraction, ratio.ratio),
+            (Some(("1∶1", 1.0, 1.0)), true)
+        );
         assert_eq!(value("达到了3∶2。"), 1.5);
         assert_eq!(value("10:30举行"), 10.0);
         assert_eq!(wording("?00余人次"), Wording::default());

@@ -880,7 +880,17 @@ fn event_label(text: &str, d: &Dating) -> String {
 /// is an investment, so its 千亿 is in yuan.
 fn said_of_money(before: &str) -> bool {
     const MONEY: [&str; 12] = [
-        "投资", "资金", "捐", "金额", "产值", "收入", "销售额", "营业额", "经费", "拨付", "投入",
+        "投资",
+        "资金",
+        "捐",
+        "金额",
+        "产值",
+        "收入",
+        "销售额",
+        "营业额",
+        "经费",
+        "拨付",
+        "投入",
         "税",
     ];
     let chars: Vec<char> = before.chars().collect();
@@ -945,19 +955,47 @@ mod tests {
             (f[0].value, f[0].bound, f[0].unit.id.as_str()),
             (Some(1e11), Bound::AtLeast, "yuan")
         );
-        assert!(f[0].review.iter().any(|r| r.contains("元")), "{:?}", f[0].review);
+        assert!(
+            f[0].review.iter().any(|r| r.contains("元")),
+            "{:?}",
+            f[0].review
+        );
         assert!(draft("全县人口首超十万。").is_empty());
         // A ratio is a multiple of one amount by another, marked.
         let f = draft("社会帮扶的款物与政府援助的额度达到了1∶1。");
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].value, f[0].printed.as_str()), (Some(1.0), "1∶1"));
-        assert!(f[0].review.iter().any(|r| r.contains("比例")), "{:?}", f[0].review);
+        assert!(
+            f[0].review.iter().any(|r| r.contains("比例")),
+            "{:?}",
+            f[0].review
+        );
         // A multiple is a figure, drafted for the editor to say of what.
         let f = draft("销售额是2019年的1.3倍。");
         assert_eq!(f.len(), 1);
-        assert_eq!((f[0].value, f[0].unit.quantity), (Some(1.3), Quantity::Multiple));
-        assert!(f[0].review.iter().any(|r| r.contains("倍数")), "{:?}", f[0].review);
+        assert_eq!(
+            (f[0].value, f[0].unit.quantity),
+            (Some(1.3), Quantity::Multiple)
+        );
+        assert!(
+            f[0].review.iter().any(|r| r.contains("倍数")),
+            "{:?}",
+            f[0].review
+        );
         assert_eq!(values("帮助九项工程、四省区和两省区。").len(), 3);
+        // 省市 and 省区市 are units of their own, each shown with its word.
+        let f = draft("东部15个省市帮扶西部11个省区市。");
+        let units: Vec<(&str, &str)> = f
+            .iter()
+            .map(|f| (f.unit.id.as_str(), f.unit.zh.as_str()))
+            .collect();
+        assert_eq!(
+            units,
+            [
+                ("province_city", "个省市"),
+                ("province_region_city", "个省区市")
+            ]
+        );
     }
 
     #[test]

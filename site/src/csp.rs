@@ -164,7 +164,10 @@ pub fn check_page(page: &str, policy: &str, what: &str) -> Result<()> {
     for tag in &all {
         for (name, _) in &tag.attributes {
             if name == "style" || (name.starts_with("on") && name.len() > 2) {
-                bail!("{what}: the attribute `{name}` of <{}> is refused by the policy", tag.name);
+                bail!(
+                    "{what}: the attribute `{name}` of <{}> is refused by the policy",
+                    tag.name
+                );
             }
         }
     }

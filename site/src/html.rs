@@ -100,13 +100,11 @@ pub fn edit(
     mut change: impl FnMut(&mut Element) -> Result<()>,
 ) -> Result<String> {
     let mut matched = 0;
-    let settings = RewriteStrSettings::new().append_element_content_handler(element!(
-        selector,
-        |el| {
+    let settings =
+        RewriteStrSettings::new().append_element_content_handler(element!(selector, |el| {
             matched += 1;
             change(el).map_err(|e| format!("{e:#}").into())
-        }
-    ));
+        }));
     let out = rewrite_str(doc, settings).map_err(|e| anyhow!("{e}"))?;
     if matched == 0 {
         bail!("the page has no {what}");
@@ -117,13 +115,11 @@ pub fn edit(
 /// `doc` with every element `selector` matches removed, content and all;
 /// where there is none, `doc` as it was.
 pub fn remove(doc: &str, selector: &str) -> Result<String> {
-    let settings = RewriteStrSettings::new().append_element_content_handler(element!(
-        selector,
-        |el| {
+    let settings =
+        RewriteStrSettings::new().append_element_content_handler(element!(selector, |el| {
             el.remove();
             Ok(())
-        }
-    ));
+        }));
     rewrite_str(doc, settings).context("cannot read the page's markup")
 }
 
@@ -134,9 +130,8 @@ pub fn replace(
     selector: &str,
     mut with: impl FnMut(&Tag) -> Result<String>,
 ) -> Result<String> {
-    let settings = RewriteStrSettings::new().append_element_content_handler(element!(
-        selector,
-        |el| {
+    let settings =
+        RewriteStrSettings::new().append_element_content_handler(element!(selector, |el| {
             let tag = Tag {
                 name: el.tag_name().to_ascii_lowercase(),
                 attributes: el
@@ -149,8 +144,7 @@ pub fn replace(
             let html = with(&tag).map_err(|e| format!("{e:#}"))?;
             el.replace(&html, ContentType::Html);
             Ok(())
-        }
-    ));
+        }));
     rewrite_str(doc, settings).map_err(|e| anyhow!("{e}"))
 }
 
@@ -175,7 +169,10 @@ mod tests {
         assert_eq!(all[4].text, "p>a{}");
         assert_eq!(all[5].attribute("data-x"), Some("1"));
         let header = first(doc, "header").unwrap();
-        assert_eq!(header.and_then(|t| t.attribute("id").map(str::to_owned)), Some("top".into()));
+        assert_eq!(
+            header.and_then(|t| t.attribute("id").map(str::to_owned)),
+            Some("top".into())
+        );
         assert!(first(doc, "title").unwrap().is_none());
     }
 
@@ -187,12 +184,18 @@ mod tests {
             Ok(())
         })
         .unwrap();
-        assert_eq!(out, "<p title=\"see main.js\" lang=\"en\">a <b>b</b></p><i>main.js</i>");
+        assert_eq!(
+            out,
+            "<p title=\"see main.js\" lang=\"en\">a <b>b</b></p><i>main.js</i>"
+        );
         let missing = edit(doc, "title", "<title>", |_| Ok(())).unwrap_err();
         assert_eq!(missing.to_string(), "the page has no <title>");
         let failing = edit(doc, "b", "<b>", |_| bail!("no bold")).unwrap_err();
         assert!(failing.to_string().contains("no bold"), "{failing}");
-        assert_eq!(remove(doc, "b").unwrap(), "<p title=\"see main.js\">a </p><i>main.js</i>");
+        assert_eq!(
+            remove(doc, "b").unwrap(),
+            "<p title=\"see main.js\">a </p><i>main.js</i>"
+        );
         assert_eq!(
             replace(doc, "i", |t| Ok(format!("<em>{}</em>", t.name))).unwrap(),
             "<p title=\"see main.js\">a <b>b</b></p><em>i</em>"

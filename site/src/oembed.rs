@@ -35,8 +35,8 @@ use article_charts::heights::{embed_height, reserve};
 use article_charts::locale::Locale;
 use serde_json::{json, Value};
 
-use article_charts::markup::escape;
 use crate::statics::Drawn;
+use article_charts::markup::escape;
 
 /// The folder of `dist/` the oEmbed files are written to.
 pub const DIR: &str = "oembed";
@@ -143,7 +143,9 @@ pub fn document(
 
 /// The size of a PNG file, read from its header by the `png` crate.
 pub fn png_size(bytes: &[u8]) -> Option<Size> {
-    let reader = png::Decoder::new(std::io::Cursor::new(bytes)).read_info().ok()?;
+    let reader = png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .ok()?;
     let info = reader.info();
     Some(Size {
         width: info.width,

@@ -39,9 +39,9 @@ use base64::Engine as _;
 use plotters::prelude::SVGBackend;
 
 use crate::html::{self, ContentType};
-use article_charts::markup::escape;
 use crate::statics::{stem, Drawn, PNG_SCALE, WIDTH};
 use crate::{csp, oembed};
+use article_charts::markup::escape;
 
 /// The site's one-chart page (from `www/`), which every page here is made from.
 pub const TEMPLATE: &str = "embed.html";
@@ -177,7 +177,10 @@ fn with_colour_classes(svg: &str) -> Result<String> {
     };
     html::edit(svg, "svg, svg *", "<svg> element", |el| {
         if el.tag_name() == "text" {
-            if let Some(size) = el.get_attribute("font-size").and_then(|v| v.parse::<f64>().ok()) {
+            if let Some(size) = el
+                .get_attribute("font-size")
+                .and_then(|v| v.parse::<f64>().ok())
+            {
                 let scaled = (size * 1.24 * 100.0).round() / 100.0;
                 el.set_attribute("font-size", &scaled.to_string())?;
             }
@@ -246,9 +249,10 @@ pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Resu
             };
             // A phone's picture and a desktop's; `chart.css` shows the one
             // for the figure's width.
-            let both = plot_svg(data, chart, locale, PHONE_WIDTH, "plot-img narrow").and_then(
-                |phone| Ok(phone + &plot_svg(data, chart, locale, width, "plot-img broad")?),
-            );
+            let both =
+                plot_svg(data, chart, locale, PHONE_WIDTH, "plot-img narrow").and_then(|phone| {
+                    Ok(phone + &plot_svg(data, chart, locale, width, "plot-img broad")?)
+                });
             both.unwrap_or_else(|e| {
                 failed = Some(format!("chart {}: {e:#}", chart.id));
                 String::new()
@@ -548,10 +552,15 @@ fn set_html_lang(doc: &str, lang: &str) -> Result<String> {
 /// Sets the content of `<meta name="description">`, which the page must
 /// have; `description` is already escaped.
 fn set_description(doc: &str, description: &str) -> Result<String> {
-    html::edit(doc, "meta[name=description]", "<meta name=\"description\">", |el| {
-        el.set_attribute("content", description)?;
-        Ok(())
-    })
+    html::edit(
+        doc,
+        "meta[name=description]",
+        "<meta name=\"description\">",
+        |el| {
+            el.set_attribute("content", description)?;
+            Ok(())
+        },
+    )
 }
 
 /// Replaces the text of `<title>` (or adds one), `title` already escaped.
@@ -604,7 +613,10 @@ fn inline_style_sheets(doc: &str, read: &dyn Fn(&str) -> Result<String>) -> Resu
         if css.contains("url(") {
             bail!("{href} refers to other files (url(…)), which are not inlined");
         }
-        Ok(format!("<style>\n{}\n</style>", raw_text(&css, "style", href)?))
+        Ok(format!(
+            "<style>\n{}\n</style>",
+            raw_text(&css, "style", href)?
+        ))
     })
 }
 

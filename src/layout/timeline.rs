@@ -275,18 +275,36 @@ mod tests {
                     for &(y, x) in &labels {
                         let half = text_width(&y.to_string(), SMALL) / 2.0;
                         let start = track_x + f64::from(y - first) * band;
-                        let what = format!("{first}–{last} at {width} px from {track_x}: {y} at {x}");
-                        assert!(x >= start - 1e-9 && x <= start + band + 1e-9, "out of its year: {what}");
-                        assert!(x - half >= track_x - 1e-9 && x + half <= width + 1e-9, "off the chart: {what}");
+                        let what =
+                            format!("{first}–{last} at {width} px from {track_x}: {y} at {x}");
+                        assert!(
+                            x >= start - 1e-9 && x <= start + band + 1e-9,
+                            "out of its year: {what}"
+                        );
+                        assert!(
+                            x - half >= track_x - 1e-9 && x + half <= width + 1e-9,
+                            "off the chart: {what}"
+                        );
                         assert!(x - half >= right, "on another label: {what}");
                         right = x + half;
                     }
                     let fits = text_width("2000", SMALL) <= band;
                     if fits {
-                        assert_eq!(labels.first().map(|l| l.0), Some(first), "{first}–{last} at {width}");
-                        assert_eq!(labels.last().map(|l| l.0), Some(last), "{first}–{last} at {width}");
+                        assert_eq!(
+                            labels.first().map(|l| l.0),
+                            Some(first),
+                            "{first}–{last} at {width}"
+                        );
+                        assert_eq!(
+                            labels.last().map(|l| l.0),
+                            Some(last),
+                            "{first}–{last} at {width}"
+                        );
                     }
-                    assert!(!labels.is_empty() || band < 8.0, "{first}–{last} at {width}: no label");
+                    assert!(
+                        !labels.is_empty() || band < 8.0,
+                        "{first}–{last} at {width}: no label"
+                    );
                 }
             }
         }

@@ -8,8 +8,8 @@
 use article_dataset::{Chart, Dataset};
 
 use crate::embed_code::{code, Embed, Form, Heights, THEMES};
-use crate::markup::escape;
 use crate::locale::Locale;
+use crate::markup::escape;
 
 /// The embed panel of `chart` in `locale`. `base` is the site's address
 /// (ending with `/`) when the build knows it; without it the codes are
@@ -58,10 +58,7 @@ pub fn embed_panel(data: &Dataset, chart: &Chart, locale: Locale, base: Option<&
             escape(needs),
         ));
         if form == Form::Script {
-            out.push_str(&format!(
-                "<p class=\"embed-cors\">{}</p>",
-                escape(s.cors)
-            ));
+            out.push_str(&format!("<p class=\"embed-cors\">{}</p>", escape(s.cors)));
         }
         let themes: &[&str] = if form.themed() { &THEMES } else { &[""] };
         for theme in themes {

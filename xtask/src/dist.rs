@@ -263,7 +263,10 @@ mod tests {
         super::may_replace(&out, &out)?;
         std::fs::write(out.join("Cargo.toml"), "[package]")?;
         let refused = super::may_replace(&out, &out).unwrap_err();
-        assert!(refused.to_string().contains("not a site built"), "{refused}");
+        assert!(
+            refused.to_string().contains("not a site built"),
+            "{refused}"
+        );
         std::fs::remove_file(out.join("Cargo.toml"))?;
         std::fs::write(out.join("_headers"), "/*\n")?;
         std::fs::write(out.join("index.html"), "")?;

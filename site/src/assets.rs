@@ -683,7 +683,7 @@ pub fn loaded_by(
         }
         if let Some(text) = read(&file) {
             let text = if kind(&file).starts_with("htm") {
-                not_loaded_blanked(&text)
+                not_loaded_removed(&text)
             } else {
                 text
             };
@@ -702,7 +702,7 @@ pub fn loaded_by(
 /// copy), `<meta>` tags (a link preview's image is for the site that shows
 /// the link) and `<a>` tags (a download or another page is fetched only
 /// when followed).
-fn not_loaded_blanked(page: &str) -> String {
+fn not_loaded_removed(page: &str) -> String {
     use lol_html::{element, rewrite_str, RewriteStrSettings};
     let settings = RewriteStrSettings::new()
         .append_element_content_handler(element!("noscript, textarea, meta", |el| {

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 
 /// Writes `contents` to `path`, naming the file if that fails.
 pub fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
@@ -30,6 +30,31 @@ pub fn copy_dir(from: &Path, to: &Path) -> Result<()> {
                 format!("cannot copy {} to {}", source.display(), target.display())
             })?;
         }
+    }
+    Ok(())
+}
+
+/// Refuses an `--out` folder that holds anything but a site this tool
+/// built: the build replaces the folder as a whole, so a name that happens
+/// to be a source folder (the workspace's `site/` crate, say) would lose
+/// its files. Every build writes `_headers`; no source folder has one.
+pub fn may_replace(out: &Path, shown: &Path) -> Result<()> {
+    let Ok(entries) = fs::read_dir(out) else {
+        // A folder that is not there yet is made.
+        return Ok(());
+    };
+    let names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let built = names.iter().any(|n| n == "_headers");
+    let source = names.iter().any(|n| n == "Cargo.toml" || n == ".git");
+    if !names.is_empty() && (!built || source) {
+        bail!(
+            "`--out {}` holds files that are not a site built by `cargo xtask dist` \
+             (it would be replaced as a whole); name a new or empty folder, such as `public/story/`",
+            shown.display()
+        );
     }
     Ok(())
 }
@@ -205,6 +230,26 @@ mod tests {
             [(PathBuf::from("index.html"), b"2".to_vec())]
         );
         assert_eq!(names(parent.path())?, ["site"]);
+        Ok(())
+    }
+
+    #[test]
+    fn out_is_a_new_or_empty_folder_or_a_built_site() -> Result<()> {
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("public");
+        may_replace(&out, &out)?;
+        std::fs::create_dir(&out)?;
+        may_replace(&out, &out)?;
+        std::fs::write(out.join("Cargo.toml"), "[package]")?;
+        let refused = may_replace(&out, &out).unwrap_err();
+        assert!(
+            refused.to_string().contains("not a site built"),
+            "{refused}"
+        );
+        std::fs::remove_file(out.join("Cargo.toml"))?;
+        std::fs::write(out.join("_headers"), "/*\n")?;
+        std::fs::write(out.join("index.html"), "")?;
+        may_replace(&out, &out)?;
         Ok(())
     }
 }

@@ -34,6 +34,7 @@ mod parallel;
 pub mod preview;
 pub mod sizes;
 pub mod statics;
+pub mod std_paths;
 
 use std::fs;
 use std::path::Path;

@@ -18,7 +18,7 @@ use std::process::{Command, Stdio};
 use anyhow::{bail, Context, Result};
 
 use crate::e2e::E2E_DIR;
-use crate::{describe, dist, serve, target_dir, tools};
+use crate::{describe, dist, target_dir, tools};
 
 /// The folder of the anchor page, its npm packages and the results.
 const BENCH_DIR: &str = "bench";
@@ -74,57 +74,26 @@ const ROWS: [&str; 40] = [
 
 /// How much to measure; the defaults are what the issue asks for and keep
 /// the whole run within a few minutes on two cores.
-#[derive(Debug, PartialEq)]
+#[derive(clap::Args, Debug, PartialEq)]
 pub struct Options {
+    /// Cold loads of each page.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
     loads: u32,
+    /// Timed hovers of each page.
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..))]
     hovers: u32,
+    /// Hovers over which memory is watched.
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(1..))]
     memory_hovers: u32,
     /// Lighthouse runs per page, of which the median is kept; 0 runs none.
+    #[arg(long, default_value_t = 3)]
     lighthouse_runs: u32,
-    /// Whether the table goes into `bench/results.md` (off for trial runs).
+    /// Leave bench/results.md as it is (for trial runs).
+    #[arg(long = "no-write", action = clap::ArgAction::SetFalse)]
     write: bool,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            loads: 10,
-            hovers: 1000,
-            memory_hovers: 10_000,
-            lighthouse_runs: 3,
-            write: true,
-        }
-    }
-}
-
-/// Reads `--loads N`, `--hovers N`, `--memory-hovers N`,
-/// `--lighthouse-runs N` (0 for none) and `--no-write`.
-pub fn parse_args(args: &[String]) -> Result<Options> {
-    let mut options = Options::default();
-    let mut words = args.iter();
-    while let Some(arg) = words.next() {
-        let mut number = |name: &str, least: u32| -> Result<u32> {
-            let value = words
-                .next()
-                .with_context(|| format!("`{name}` needs a number"))?;
-            match value.parse::<u32>() {
-                Ok(n) if n >= least => Ok(n),
-                _ => bail!("`{name}` needs a whole number of at least {least}, got `{value}`"),
-            }
-        };
-        match arg.as_str() {
-            "--loads" => options.loads = number("--loads", 1)?,
-            "--hovers" => options.hovers = number("--hovers", 1)?,
-            "--memory-hovers" => options.memory_hovers = number("--memory-hovers", 1)?,
-            "--lighthouse-runs" => options.lighthouse_runs = number("--lighthouse-runs", 0)?,
-            "--no-write" => options.write = false,
-            other => bail!(
-                "unknown argument `{other}` for `bench` (expected --loads N, --hovers N, \
-                 --memory-hovers N, --lighthouse-runs N, --no-write)"
-            ),
-        }
-    }
-    Ok(options)
+    /// Only the bench step of `test`, on the dist/ already built.
+    #[arg(long, conflicts_with_all = ["loads", "hovers", "memory_hovers", "lighthouse_runs", "write"])]
+    pub smoke: bool,
 }
 
 /// `cargo xtask bench`: builds, serves and measures, and prints the table.
@@ -163,6 +132,7 @@ pub fn smoke(root: &Path) -> Result<()> {
         memory_hovers: 40,
         lighthouse_runs: 1,
         write: false,
+        smoke: true,
     };
     let output = run_script(root, &base_url, &options, "embed", None)?;
     let missing = missing_rows(&output);
@@ -187,7 +157,7 @@ fn prepare_and_serve(root: &Path) -> Result<String> {
     link_site(root, &site)?;
     // The server follows no link out of the folder it serves, except into
     // the two folders linked here.
-    serve::serve_linked_in_background(site, vec![root.join("dist"), root.join(BENCH_DIR)])
+    article_server::serve_linked_in_background(site, vec![root.join("dist"), root.join(BENCH_DIR)])
 }
 
 /// Makes `site/dist` and `site/bench` links to the real folders: nothing is
@@ -285,33 +255,6 @@ fn missing_rows(output: &str) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn options_default_and_parse() -> Result<()> {
-        assert_eq!(parse_args(&[])?, Options::default());
-        let options = parse_args(&strings(&[
-            "--loads",
-            "3",
-            "--hovers",
-            "50",
-            "--lighthouse-runs",
-            "0",
-            "--no-write",
-        ]))?;
-        assert_eq!(options.loads, 3);
-        assert_eq!(options.hovers, 50);
-        assert_eq!(options.lighthouse_runs, 0);
-        assert!(!options.write);
-        assert!(parse_args(&strings(&["--loads"])).is_err());
-        assert!(parse_args(&strings(&["--loads", "0"])).is_err());
-        assert!(parse_args(&strings(&["--lighthouse-runs", "-1"])).is_err());
-        assert!(parse_args(&strings(&["--load", "3"])).is_err());
-        Ok(())
-    }
 
     #[test]
     fn a_table_missing_a_row_or_a_value_is_noticed() {

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, Context, Result};
 
 use article_site::files::replace_folder;
 
@@ -79,18 +79,6 @@ impl Default for Site {
     }
 }
 
-impl Site {
-    /// The site of another data folder, written to `out`.
-    pub fn of(data: impl Into<PathBuf>, out: impl Into<PathBuf>) -> Self {
-        Site {
-            data: data.into(),
-            out: out.into(),
-            base_url: None,
-            test_hooks: false,
-        }
-    }
-}
-
 /// Builds the site from scratch and prints the size of every file in it.
 pub fn dist(root: &Path, site: &Site) -> Result<()> {
     dist_keeping_module(root, site, None)
@@ -102,34 +90,9 @@ pub fn dist(root: &Path, site: &Site) -> Result<()> {
 /// without building the module again.
 pub fn dist_keeping_module(root: &Path, site: &Site, keep: Option<&Path>) -> Result<()> {
     let out = root.join(&site.out);
-    may_replace(&out, &site.out)?;
+    article_site::files::may_replace(&out, &site.out)?;
     replace_folder(&out, |staging| build(root, site, staging, keep))?;
     println!("==> the site is in {}", site.out.display());
-    Ok(())
-}
-
-/// Refuses an `--out` folder that holds anything but a site this tool
-/// built: the build replaces the folder as a whole, so a name that happens
-/// to be a source folder (the workspace's `site/` crate, say) would lose
-/// its files. Every build writes `_headers`; no source folder has one.
-fn may_replace(out: &Path, shown: &Path) -> Result<()> {
-    let Ok(entries) = fs::read_dir(out) else {
-        // A folder that is not there yet is made.
-        return Ok(());
-    };
-    let names: Vec<String> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    let built = names.iter().any(|n| n == "_headers");
-    let source = names.iter().any(|n| n == "Cargo.toml" || n == ".git");
-    if !names.is_empty() && (!built || source) {
-        bail!(
-            "`--out {}` holds files that are not a site built by `cargo xtask dist` \
-             (it would be replaced as a whole); name a new or empty folder, such as `public/story/`",
-            shown.display()
-        );
-    }
     Ok(())
 }
 
@@ -230,7 +193,7 @@ fn build(root: &Path, site: &Site, dist: &Path, keep: Option<&Path>) -> Result<(
         .with_context(|| format!("cannot replace {}", module.display()))?;
     let mut bytes =
         fs::read(&module).with_context(|| format!("cannot read {}", module.display()))?;
-    let replaced = paths::relativise_std_paths(&mut bytes);
+    let replaced = article_site::std_paths::relativise_std_paths(&mut bytes);
     println!("==> made {replaced} paths of the standard library relative in {shown}/pkg/article_charts_bg.wasm");
     article_site::files::write_file(&module, &bytes)?;
 
@@ -250,27 +213,4 @@ fn build(root: &Path, site: &Site, dist: &Path, keep: Option<&Path>) -> Result<(
         article_site::Mode::DistCached(&cache),
     )?;
     article_site::sizes::print(dist, &site.out)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn out_is_a_new_or_empty_folder_or_a_built_site() -> anyhow::Result<()> {
-        let dir = tempfile::tempdir()?;
-        let out = dir.path().join("public");
-        super::may_replace(&out, &out)?;
-        std::fs::create_dir(&out)?;
-        super::may_replace(&out, &out)?;
-        std::fs::write(out.join("Cargo.toml"), "[package]")?;
-        let refused = super::may_replace(&out, &out).unwrap_err();
-        assert!(
-            refused.to_string().contains("not a site built"),
-            "{refused}"
-        );
-        std::fs::remove_file(out.join("Cargo.toml"))?;
-        std::fs::write(out.join("_headers"), "/*\n")?;
-        std::fs::write(out.join("index.html"), "")?;
-        super::may_replace(&out, &out)?;
-        Ok(())
-    }
 }

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 
-use crate::{bench, cargo, dist, fuzz, run_command, serve, target_dir, tools};
+use crate::{bench, cargo, dist, fuzz, run_command, target_dir, tools};
 
 /// The folder of the browser tests and their npm packages.
 pub const E2E_DIR: &str = "tests/e2e";
@@ -100,7 +100,7 @@ pub fn test(root: &Path) -> Result<()> {
         tools::npm_ci(&root.join(E2E_DIR))
     })?;
     let base_url = step(6, "serve dist/", || {
-        serve::serve_in_background(root.join("dist"))
+        article_server::serve_in_background(root.join("dist"))
     })?;
     step(7, "browser tests", || run_browser_tests(root, &base_url))?;
     step(
@@ -139,9 +139,13 @@ fn other_article(root: &Path, data: &str) -> Result<()> {
         .file_name()
         .map_or_else(|| "other".into(), |n| n.to_string_lossy());
     let out = target_dir(root).join(format!("{name}-site"));
-    let site = dist::Site::of(data, out.strip_prefix(root).unwrap_or(&out));
+    let site = dist::Site {
+        data: data.into(),
+        out: out.strip_prefix(root).unwrap_or(&out).to_path_buf(),
+        ..dist::Site::default()
+    };
     dist::dist(root, &site)?;
-    let base_url = serve::serve_in_background(root.join(&site.out))?;
+    let base_url = article_server::serve_in_background(root.join(&site.out))?;
     run_command(
         Command::new("node")
             .args(["--test", "--test-concurrency=1", ANY_ARTICLE_TESTS])
@@ -243,7 +247,7 @@ pub fn screenshots(root: &Path) -> Result<()> {
     tools::ensure_node()?;
     dist::dist(root, &dist::Site::default())?;
     tools::npm_ci(&root.join(E2E_DIR))?;
-    let base_url = serve::serve_in_background(root.join("dist"))?;
+    let base_url = article_server::serve_in_background(root.join("dist"))?;
     let out = target_dir(root).join("screenshots");
     fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
     println!("==> taking screenshots into {}", out.display());

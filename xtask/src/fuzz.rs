@@ -75,28 +75,14 @@ fn cargo_fuzz_version() -> Option<String> {
     output_of(program, &["fuzz", "--version"])
 }
 
+/// The names of the targets, which `cargo xtask fuzz TARGET` accepts.
+pub fn target_names() -> [&'static str; 2] {
+    TARGETS.map(|t| t.name)
+}
+
 /// `cargo xtask fuzz [--seconds N] [TARGET]`: runs one target, or each in
-/// turn, for N seconds (default 300), keeping the corpus for the next run.
-pub fn command(root: &Path, args: &[String]) -> Result<()> {
-    let mut seconds = 300;
-    let mut only = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        if arg == "--seconds" {
-            let value = rest.next().context("`--seconds` needs a number")?;
-            seconds = value
-                .parse()
-                .with_context(|| format!("`{value}` is not a number of seconds"))?;
-        } else if TARGETS.iter().any(|t| t.name == arg) {
-            only = Some(arg.as_str());
-        } else {
-            let names: Vec<&str> = TARGETS.iter().map(|t| t.name).collect();
-            bail!(
-                "unknown argument `{arg}` for `fuzz`; expected `--seconds N` or a target: {}",
-                names.join(", ")
-            );
-        }
-    }
+/// turn, for N seconds, keeping the corpus for the next run.
+pub fn command(root: &Path, seconds: u64, only: Option<&str>) -> Result<()> {
     ensure_cargo_fuzz()?;
     for target in TARGETS.iter().filter(|t| only.is_none_or(|o| o == t.name)) {
         run(root, target, seconds)?;

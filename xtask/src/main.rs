@@ -18,45 +18,99 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
 use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
 
-const USAGE: &str = "\
-Usage: cargo xtask COMMAND
+/// The project's build tool: every check, build and server of article-charts.
+#[derive(Parser, Debug)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+struct Cli {
+    #[command(subcommand)]
+    command: Task,
+}
 
-Commands:
-  dist [--data DIR] [--out DIR] [--base-url URL] [--test-hooks]
-                       build the site of a data folder (default data/) into a folder
-                       (default dist/): WebAssembly, pages, static images, data files;
-                       with the address it will be served from (https://…/), link
-                       previews, canonical links, embed codes and oEmbed are absolute;
-                       --test-hooks adds what only the browser tests call (never publish it)
-  serve [--port N] [--data DIR] [--out DIR] [--test-hooks]
-                       build the site into a folder (default dist/) and serve it on
-                       http://127.0.0.1:N/ (default 8000, or the next free port; 0: any) as a
-                       static host would; with --data, serve a preview of that folder and
-                       watch it: a save rebuilds the pages (no module, static images or
-                       compressed copies), open pages reload, and errors show on the page
-  draft ARTICLE.txt --out DIR
-                       draft a data folder (Chinese only) from a Chinese news article
-                       (`-` reads standard input): every figure, charts, and DIR/DRAFT.md
-                       listing each cleaning of the text and what the editor must decide
-  test                 run every check: cargo test, dist, and the browser tests (what CI runs)
-  fuzz [--seconds N] [TARGET]
-                       run the fuzz targets of fuzz/ (options, data_file) for N s each (default 300)
-  screenshots          build dist/ and save screenshots of the page to target/screenshots/
-  wordpress            install WordPress, MariaDB and Apache (Debian, as root) and test
-                       that an Author can embed a chart by pasting its address (opt-in)
-  bench [--loads N] [--hovers N] [--memory-hovers N] [--lighthouse-runs N] [--no-write]
-                       measure the pages against the same charts in Chart.js, and Lighthouse;
-                       writes bench/results.md
-  bench --smoke        the bench step of `test` alone, on the dist/ already built
-  help                 print this message";
+#[derive(Subcommand, Debug)]
+enum Task {
+    /// Build the site of a data folder (default data/) into dist/.
+    ///
+    /// WebAssembly, pages, static images, data files. With the address it will be served from (--base-url
+    /// https://…/), link previews, canonical links, embed codes and oEmbed
+    /// are absolute.
+    Dist {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The address the site will be served from, e.g.
+        /// https://charts.example.org/story/
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Build the site and serve it, or preview a data folder while it is edited.
+    ///
+    /// Serves the site on http://127.0.0.1:PORT/ as a static host would.
+    /// With --data, serve a preview of that folder and watch
+    /// it: a save rebuilds the pages (no module, static images or
+    /// compressed copies), open pages reload, and errors show on the page.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The port to try first (the next free one is taken when it is
+        /// busy; 0 lets the system choose).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
+    /// Draft a data folder from a Chinese news article.
+    ///
+    /// The draft is Chinese only: every figure, charts, and DIR/DRAFT.md listing each cleaning of the
+    /// text and what the editor must decide.
+    Draft {
+        /// The article's text (`-` reads standard input).
+        article: PathBuf,
+        /// The folder to write the draft into.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Run every check: cargo test, dist, and the browser tests (what CI runs).
+    Test,
+    /// Run the fuzz targets of fuzz/ (options, data_file) for N seconds each.
+    Fuzz {
+        #[arg(long, default_value_t = 300)]
+        seconds: u64,
+        /// One target only.
+        #[arg(value_parser = fuzz::target_names())]
+        target: Option<String>,
+    },
+    /// Build dist/ and save screenshots of the pages to target/screenshots/.
+    Screenshots,
+    /// Test that a WordPress Author can embed a chart (opt-in).
+    ///
+    /// Installs WordPress, MariaDB and Apache (Debian, as root) and tests
+    /// that an Author can embed a chart by pasting its address.
+    Wordpress,
+    /// Measure the pages against the same charts in Chart.js.
+    ///
+    /// Loads, hovers, resizes, memory and Lighthouse; writes
+    /// bench/results.md.
+    Bench(bench::Options),
+}
 
-/// The port `serve` tries first; the next ones are tried when it is busy.
-const DEFAULT_PORT: u16 = 8000;
+/// The folders every command that builds a site reads.
+#[derive(Args, Debug)]
+struct SiteArgs {
+    /// The data folder [default: data/].
+    #[arg(long)]
+    data: Option<PathBuf>,
+    /// The folder the site is built into [default: dist/]; it is replaced
+    /// only if it is absent, empty or a site built before.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Add what only the browser tests call (never publish such a site).
+    #[arg(long)]
+    test_hooks: bool,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    // Help and malformed arguments are answered by clap, which exits.
+    let cli = Cli::parse();
+    match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             // `{:#}` prints the whole chain of contexts on one line, so the
@@ -67,17 +121,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<()> {
-    let Some(command) = args.first() else {
-        println!("{USAGE}");
-        bail!("no command given");
-    };
-    let rest = &args[1..];
-    if matches!(command.as_str(), "help" | "--help" | "-h") {
-        println!("{USAGE}");
-        return Ok(());
-    }
-
+fn run(task: Task) -> Result<()> {
     // Every path below is relative to the workspace root, whatever folder the
     // command was started from; folders named on the command line are read
     // relative to where it was started, as a shell user expects.
@@ -86,43 +130,28 @@ fn run(args: &[String]) -> Result<()> {
     std::env::set_current_dir(&root)
         .with_context(|| format!("cannot change into the workspace root {}", root.display()))?;
 
-    match command.as_str() {
-        "dist" => {
-            let (test_hooks, rest) = take_flag(rest, "--test-hooks");
-            let options = parse_options(command, &rest, &["--data", "--out", "--base-url"])?;
-            let mut site = site_of(&options, &start)?;
-            site.test_hooks = test_hooks;
-            if let Some(value) = options.get("--base-url") {
-                let base = article_site::base_url::parse(value)?;
+    match task {
+        Task::Dist { site, base_url } => {
+            let mut site = site_of(&site, &start)?;
+            if let Some(value) = base_url {
+                let base = article_site::base_url::parse(&value)?;
                 for warning in &base.warnings {
                     eprintln!("warning: {warning}");
                 }
-                if base.url != *value {
+                if base.url != value {
                     println!("==> --base-url is written as {}", base.url);
                 }
                 site.base_url = Some(base.url);
             }
             dist::dist(&root, &site)
         }
-        "serve" => {
-            let (test_hooks, rest) = take_flag(rest, "--test-hooks");
-            let options = parse_options(command, &rest, &["--data", "--port", "--out"])?;
-            let port = match options.get("--port") {
-                Some(value) => parse_port(value)?,
-                None => DEFAULT_PORT,
-            };
-            let mut site = site_of(&options, &start)?;
-            site.test_hooks = test_hooks;
-            serve::serve_command(&root, port, &site, options.contains_key("--data"))
+        Task::Serve { site: args, port } => {
+            let site = site_of(&args, &start)?;
+            serve::serve_command(&root, port, &site, args.data.is_some())
         }
-        "draft" => {
-            let Some(article) = rest.first().filter(|a| !a.starts_with("--")) else {
-                bail!("`draft` needs an article\n\n{USAGE}");
-            };
-            let options = parse_options(command, &rest[1..], &["--out"])?;
-            let out = options.get("--out").context("`draft` needs --out DIR")?;
-            let article = if article == "-" {
-                PathBuf::from("-")
+        Task::Draft { article, out } => {
+            let article = if article == Path::new("-") {
+                article
             } else {
                 start.join(article)
             };
@@ -131,25 +160,12 @@ fn run(args: &[String]) -> Result<()> {
             println!("{said}");
             Ok(())
         }
-        "test" => {
-            no_arguments(command, rest)?;
-            e2e::test(&root)
-        }
-        "fuzz" => fuzz::command(&root, rest),
-        "screenshots" => {
-            no_arguments(command, rest)?;
-            e2e::screenshots(&root)
-        }
-        "bench" if rest.first().map(String::as_str) == Some("--smoke") => {
-            no_arguments("bench --smoke", &rest[1..])?;
-            bench::smoke(&root)
-        }
-        "bench" => bench::bench(&root, &bench::parse_args(rest)?),
-        "wordpress" => {
-            no_arguments(command, rest)?;
-            wordpress::test(&root)
-        }
-        other => bail!("unknown command `{other}`\n\n{USAGE}"),
+        Task::Test => e2e::test(&root),
+        Task::Fuzz { seconds, target } => fuzz::command(&root, seconds, target.as_deref()),
+        Task::Screenshots => e2e::screenshots(&root),
+        Task::Bench(options) if options.smoke => bench::smoke(&root),
+        Task::Bench(options) => bench::bench(&root, &options),
+        Task::Wordpress => wordpress::test(&root),
     }
 }
 
@@ -163,76 +179,12 @@ fn workspace_root() -> Result<PathBuf> {
         .context("the xtask crate has no parent folder")
 }
 
-fn no_arguments(command: &str, rest: &[String]) -> Result<()> {
-    if let Some(extra) = rest.first() {
-        bail!("`{command}` takes no arguments, got `{extra}`\n\n{USAGE}");
-    }
-    Ok(())
-}
-
-/// Reads `--name VALUE` or `--name=VALUE` options, each of `allowed` at most
-/// once; anything else is an error rather than silently ignored, so a typo
-/// does not build or serve something unexpected.
-/// Whether `args` hold the flag `name`, and the other arguments.
-fn take_flag(args: &[String], name: &str) -> (bool, Vec<String>) {
-    let rest: Vec<String> = args.iter().filter(|a| *a != name).cloned().collect();
-    (rest.len() < args.len(), rest)
-}
-
-fn parse_options(
-    command: &str,
-    args: &[String],
-    allowed: &[&str],
-) -> Result<std::collections::BTreeMap<String, String>> {
-    let mut options = std::collections::BTreeMap::new();
-    let mut i = 0;
-    while i < args.len() {
-        let arg = &args[i];
-        let (name, value) = match arg.split_once('=') {
-            Some((name, value)) if allowed.contains(&name) => (name.to_owned(), value.to_owned()),
-            _ if allowed.contains(&arg.as_str()) => {
-                i += 1;
-                let value = args.get(i).with_context(|| {
-                    format!("`{arg}` needs a value, e.g. `{arg} {}`", example(arg))
-                })?;
-                (arg.clone(), value.clone())
-            }
-            _ => bail!("unknown argument `{arg}` for `{command}`\n\n{USAGE}"),
-        };
-        if options.insert(name.clone(), value).is_some() {
-            bail!("`{name}` is given twice");
-        }
-        i += 1;
-    }
-    Ok(options)
-}
-
-/// An example value of an option, for messages.
-fn example(option: &str) -> &'static str {
-    match option {
-        "--port" => "8080",
-        "--out" => "site/",
-        "--base-url" => "https://charts.example.org/story/",
-        _ => "data/",
-    }
-}
-
-/// Reads a port number (0 lets the system choose).
-fn parse_port(value: &str) -> Result<u16> {
-    value.parse().with_context(|| {
-        format!("`{value}` is not a port number (0-65535; 0 lets the system choose)")
-    })
-}
-
 /// The site the options name: `--data` and `--out` resolved against the
 /// folder the command was started in, and written relative to the
 /// workspace root where they lie inside it (shorter messages).
-fn site_of(
-    options: &std::collections::BTreeMap<String, String>,
-    start: &Path,
-) -> Result<dist::Site> {
+fn site_of(args: &SiteArgs, start: &Path) -> Result<dist::Site> {
     let root = workspace_root()?;
-    let resolve = |value: Option<&String>, default: PathBuf| -> PathBuf {
+    let resolve = |value: Option<&PathBuf>, default: PathBuf| -> PathBuf {
         let path = match value {
             Some(v) => start.join(v),
             None => root.join(default),
@@ -243,10 +195,12 @@ fn site_of(
         }
     };
     let defaults = dist::Site::default();
-    let site = dist::Site::of(
-        resolve(options.get("--data"), defaults.data),
-        resolve(options.get("--out"), defaults.out),
-    );
+    let site = dist::Site {
+        data: resolve(args.data.as_ref(), defaults.data),
+        out: resolve(args.out.as_ref(), defaults.out),
+        test_hooks: args.test_hooks,
+        ..dist::Site::default()
+    };
     if !root.join(&site.data).is_dir() {
         bail!("the data folder {} does not exist", site.data.display());
     }
@@ -316,56 +270,39 @@ pub fn output_of(program: impl AsRef<OsStr>, args: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| s.to_string()).collect()
-    }
+    use clap::CommandFactory;
 
     #[test]
-    fn options_take_both_spellings_and_refuse_the_rest() {
-        let allowed = ["--port", "--data"];
-        let o = parse_options("serve", &strings(&["--port", "9000", "--data=x"]), &allowed).ok();
-        assert_eq!(
-            o.as_ref().and_then(|o| o.get("--port")).map(String::as_str),
-            Some("9000")
-        );
-        assert_eq!(
-            o.as_ref().and_then(|o| o.get("--data")).map(String::as_str),
-            Some("x")
-        );
-        assert!(parse_options("serve", &strings(&["--port"]), &allowed).is_err());
-        assert!(parse_options("serve", &strings(&["--prot", "80"]), &allowed).is_err());
-        assert!(
-            parse_options("serve", &strings(&["--port", "1", "--port", "2"]), &allowed).is_err()
-        );
-        assert!(parse_options("dist", &strings(&["--out", "x"]), &allowed).is_err());
-    }
-
-    #[test]
-    fn ports_are_numbers_in_range() {
-        assert_eq!(parse_port("9001").ok(), Some(9001));
-        assert!(parse_port("70000").is_err());
-        assert!(parse_port("eighty").is_err());
+    fn the_command_line_is_well_formed_and_refuses_the_unknown() {
+        Cli::command().debug_assert();
+        let parse = |words: &[&str]| Cli::try_parse_from(words.iter().copied());
+        assert!(matches!(
+            parse(&["x", "serve", "--port=0", "--data", "d"]).map(|c| c.command),
+            Ok(Task::Serve { port: 0, .. })
+        ));
+        assert!(parse(&["x", "serve", "--prot", "80"]).is_err());
+        assert!(parse(&["x", "serve", "--port", "70000"]).is_err());
+        assert!(parse(&["x", "dist", "--port", "80"]).is_err());
+        assert!(parse(&["x", "test", "extra"]).is_err());
+        assert!(parse(&["x", "fuzz", "no_such_target"]).is_err());
     }
 
     #[test]
     fn a_site_never_writes_over_the_project() -> Result<()> {
         let root = workspace_root()?;
-        let site = |pairs: &[(&str, &str)]| {
-            let options = pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect();
-            site_of(&options, &root)
+        let site = |data: Option<&str>, out: Option<&str>| {
+            let args = SiteArgs {
+                data: data.map(PathBuf::from),
+                out: out.map(PathBuf::from),
+                test_hooks: false,
+            };
+            site_of(&args, &root)
         };
-        assert_eq!(site(&[])?, dist::Site::default());
-        assert_eq!(
-            site(&[("--out", "target/x")])?.out,
-            PathBuf::from("target/x")
-        );
-        assert!(site(&[("--out", ".")]).is_err());
-        assert!(site(&[("--out", "data")]).is_err());
-        assert!(site(&[("--data", "no/such/folder")]).is_err());
+        assert_eq!(site(None, None)?, dist::Site::default());
+        assert_eq!(site(None, Some("target/x"))?.out, PathBuf::from("target/x"));
+        assert!(site(None, Some(".")).is_err());
+        assert!(site(None, Some("data")).is_err());
+        assert!(site(Some("no/such/folder"), None).is_err());
         Ok(())
     }
 

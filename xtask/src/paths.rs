@@ -8,7 +8,8 @@
 //! reader and say who built the module, where and with which compiler. On
 //! stable Rust, `--remap-path-prefix` rewrites each prefix (`-Zlocation-detail`
 //! and `trim-paths` need nightly); the rest of each path stays, so a panic
-//! still says which file it came from.
+//! still says which file it came from. The standard library, which comes
+//! compiled, is rewritten afterwards (`article_site::std_paths`).
 
 use std::path::{Path, PathBuf};
 
@@ -51,49 +52,6 @@ fn commit_hash(version: &str) -> Option<&str> {
         .filter(|hash| hash.len() >= 7 && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-/// Rewrites the standard library's paths in a built module, in place.
-///
-/// The standard library comes compiled, its paths already rewritten by the
-/// Rust project to `/rustc/COMMIT-HASH/library/…` and `/rust/deps/…`, and
-/// `--remap-path-prefix` does not reach them. Each is replaced by a relative
-/// path to the same file of the same length (`std/././…/library/…`,
-/// `std/./deps/…`): a string's length is stored apart from its bytes, so
-/// only a replacement of equal length leaves the module valid. Returns how
-/// many were replaced.
-pub fn relativise_std_paths(module: &mut [u8]) -> usize {
-    const DEPS: &[u8] = b"/rust/deps/";
-    const DEPS_AS: &[u8] = b"std/./deps/";
-    const RUSTC: &[u8] = b"/rustc/";
-    // `/rustc/`, 40 hex digits, `/`.
-    const HASHED: usize = 48;
-    let mut replaced = 0;
-    let mut at = 0;
-    while at < module.len() {
-        let rest = &module[at..];
-        if rest.starts_with(DEPS) {
-            module[at..at + DEPS.len()].copy_from_slice(DEPS_AS);
-            replaced += 1;
-            at += DEPS.len();
-        } else if rest.len() >= HASHED
-            && rest.starts_with(RUSTC)
-            && rest[RUSTC.len()..HASHED - 1]
-                .iter()
-                .all(u8::is_ascii_hexdigit)
-            && rest[HASHED - 1] == b'/'
-        {
-            // `std` and `/.` 22 times: the same 47 bytes, then the `/`.
-            let mut with = b"std".to_vec();
-            with.extend(std::iter::repeat_n(b"/.".as_slice(), 22).flatten());
-            module[at..at + HASHED - 1].copy_from_slice(&with);
-            replaced += 1;
-            at += HASHED;
-        } else {
-            at += 1;
-        }
-    }
-    replaced
-}
-
 /// `CARGO_ENCODED_RUSTFLAGS` for the WebAssembly build: the flags the caller
 /// gave (in either variable), then one `--remap-path-prefix` per prefix.
 pub fn encoded_rustflags(root: &Path) -> String {
@@ -114,26 +72,6 @@ pub fn encoded_rustflags(root: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn standard_library_paths_become_relative_with_their_length() {
-        let hash = "59807616e1fa2540724bfbac14d7976d7e4a3860";
-        let text = format!(
-            "x/rustc/{hash}/library/core/src/fmt.rs\0/rust/deps/dlmalloc-0.2.11/src/dlmalloc.rs/rustc/abc/y"
-        );
-        let mut bytes = text.clone().into_bytes();
-        assert_eq!(relativise_std_paths(&mut bytes), 2);
-        let out = String::from_utf8(bytes).expect("still text");
-        assert_eq!(out.len(), text.len());
-        assert!(!out.contains(hash) && !out.contains("/rust/deps/"), "{out}");
-        assert!(out.starts_with("xstd/././"), "{out}");
-        assert!(
-            out.contains("/./library/core/src/fmt.rs\0std/./deps/dlmalloc"),
-            "{out}"
-        );
-        // Not a commit hash: left alone.
-        assert!(out.ends_with("/rustc/abc/y"), "{out}");
-    }
 
     #[test]
     fn reads_the_commit_hash() {

@@ -29,7 +29,7 @@ use article_charts::data::DATASET;
 use article_charts::embed_code::{code, Embed, Form};
 use article_charts::locale::Locale;
 
-use crate::{dist, e2e, output_of, run_command, serve, target_dir, tools};
+use crate::{dist, e2e, output_of, run_command, target_dir, tools};
 
 /// The Debian packages this needs.
 const PACKAGES: [&str; 5] = [
@@ -53,6 +53,9 @@ const CONFIG_NAME: &str = "article-charts-test";
 /// The browser test.
 const TEST_FILE: &str = "tests/e2e/wordpress/wordpress.test.mjs";
 
+/// The settings files, scripts and plugin the check fills in and writes.
+const TEMPLATES: &str = "tests/e2e/wordpress";
+
 /// The reporter's login.
 const AUTHOR: &str = "reporter";
 
@@ -75,9 +78,12 @@ pub fn test(root: &Path) -> Result<()> {
     // The server starts first, so that the site can be built with its
     // address; it reads the files at each request.
     let out = target_dir(root).join("wordpress-site");
-    let base_url = serve::serve_in_background(out.clone())?;
-    let mut site = dist::Site::of("data", out.strip_prefix(root).unwrap_or(&out));
-    site.base_url = Some(base_url.clone());
+    let base_url = article_server::serve_in_background(out.clone())?;
+    let site = dist::Site {
+        out: out.strip_prefix(root).unwrap_or(&out).to_path_buf(),
+        base_url: Some(base_url.clone()),
+        ..dist::Site::default()
+    };
     dist::dist(root, &site)?;
     lap("build the chart site", &mut since);
 
@@ -296,45 +302,14 @@ impl Apache {
     fn start(state: &Path, port: u16) -> Result<Self> {
         let php = php_module().context("Apache's PHP module is missing")?;
         let config = state.join("apache.conf");
-        let text = format!(
-            r#"# Only what WordPress needs; nothing of the system's sites.
-ServerRoot "/etc/apache2"
-ServerName 127.0.0.1
-Listen 127.0.0.1:{port}
-PidFile "{state}/apache.pid"
-Mutex file:{state}
-ErrorLog "{state}/apache-error.log"
-LogLevel warn
-User www-data
-Group www-data
-LoadModule mpm_prefork_module {MODULES}/mod_mpm_prefork.so
-LoadModule authz_core_module {MODULES}/mod_authz_core.so
-LoadModule dir_module {MODULES}/mod_dir.so
-LoadModule mime_module {MODULES}/mod_mime.so
-LoadModule env_module {MODULES}/mod_env.so
-LoadModule alias_module {MODULES}/mod_alias.so
-LoadModule php_module {php}
-TypesConfig /etc/mime.types
-DocumentRoot "{WORDPRESS}"
-DirectoryIndex index.php index.html
-SetEnv WORDPRESS_CONFIG {CONFIG_NAME}
-<FilesMatch "\.php$">
-    SetHandler application/x-httpd-php
-</FilesMatch>
-<Directory "{WORDPRESS}">
-    Options FollowSymLinks
-    AllowOverride None
-    Require all granted
-</Directory>
-<Directory "/var/lib/wordpress/wp-content">
-    Options FollowSymLinks
-    Require all granted
-</Directory>
-Alias /wp-content /var/lib/wordpress/wp-content
-"#,
-            state = state.display(),
-            php = php.display(),
-        );
+        let text = fill(
+            "apache.conf",
+            &[
+                ("port", port.to_string()),
+                ("state", state.display().to_string()),
+                ("php", php.display().to_string()),
+            ],
+        )?;
         fs::write(&config, text).with_context(|| format!("cannot write {}", config.display()))?;
         println!("==> starting Apache with WordPress on http://127.0.0.1:{port}/");
         run_command(
@@ -372,29 +347,17 @@ fn write_config(
 ) -> Result<()> {
     let plugins = state.join("mu-plugins");
     fs::create_dir_all(&plugins).with_context(|| format!("cannot create {}", plugins.display()))?;
-    // WordPress fetches oEmbed only from ports 80, 443 and 8080; the chart
-    // site of the test is served on another.
-    let plugin = format!(
-        "<?php\nadd_filter('http_allowed_safe_ports', function ($ports) {{\n    $ports[] = {chart_port};\n    return $ports;\n}});\n"
-    );
+    let plugin = fill("port-plugin.php", &[("chart_port", chart_port.to_string())])?;
     write(&plugins.join("article-charts-port.php"), &plugin)?;
-    // Application passwords need HTTPS, or an environment of type `local`.
-    let config = format!(
-        r#"<?php
-define('DB_NAME', 'wordpress');
-define('DB_USER', 'wordpress');
-define('DB_PASSWORD', '{password}');
-define('DB_HOST', 'localhost:{socket}');
-define('WP_HOME', '{wp_url}');
-define('WP_SITEURL', '{wp_url}');
-define('WPMU_PLUGIN_DIR', '{plugins}');
-define('WP_ENVIRONMENT_TYPE', 'local');
-define('DISABLE_WP_CRON', true);
-define('AUTOMATIC_UPDATER_DISABLED', true);
-"#,
-        socket = socket.display(),
-        plugins = plugins.display(),
-    );
+    let config = fill(
+        "config.php",
+        &[
+            ("password", password.to_owned()),
+            ("socket", socket.display().to_string()),
+            ("wp_url", wp_url.to_owned()),
+            ("plugins", plugins.display().to_string()),
+        ],
+    )?;
     write(&config_path(), &config)
 }
 
@@ -407,26 +370,7 @@ fn config_path() -> PathBuf {
 /// application password.
 fn install(state: &Path, wp_url: &str) -> Result<String> {
     let host = wp_url.trim_start_matches("http://");
-    let script = format!(
-        r#"<?php
-$_SERVER['HTTP_HOST'] = '{host}';
-$_SERVER['WORDPRESS_CONFIG'] = '{CONFIG_NAME}';
-define('WP_INSTALLING', true);
-require '{WORDPRESS}/wp-load.php';
-require_once ABSPATH . 'wp-admin/includes/upgrade.php';
-wp_install('Article charts test', 'admin', 'admin@example.org', false, '', wp_generate_password(24));
-$author = wp_insert_user(array(
-    'user_login' => '{AUTHOR}',
-    'user_pass' => wp_generate_password(24),
-    'user_email' => 'reporter@example.org',
-    'role' => 'author',
-));
-if (is_wp_error($author)) {{ fwrite(STDERR, $author->get_error_message()); exit(1); }}
-$created = WP_Application_Passwords::create_new_application_password($author, array('name' => 'article charts test'));
-if (is_wp_error($created)) {{ fwrite(STDERR, $created->get_error_message()); exit(1); }}
-echo "PASSWORD=" . $created[0] . "\n";
-"#
-    );
+    let script = fill("install.php", &[("host", host.to_owned())])?;
     let path = state.join("install.php");
     write(&path, &script)?;
     println!("==> installing WordPress and creating the Author `{AUTHOR}`");
@@ -449,6 +393,46 @@ echo "PASSWORD=" . $created[0] . "\n";
     }
 }
 
+/// The template `name` of the test's folder with each `{key}` of `values`,
+/// and of the constants every template may name, filled in. A placeholder
+/// left over (a template and this file that disagree) is an error, not a
+/// setting that silently reads `{port}`.
+fn fill(name: &str, values: &[(&str, String)]) -> Result<String> {
+    let path = Path::new(TEMPLATES).join(name);
+    let mut text =
+        fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let constants = [
+        ("WORDPRESS", WORDPRESS),
+        ("MODULES", MODULES),
+        ("CONFIG_NAME", CONFIG_NAME),
+        ("AUTHOR", AUTHOR),
+    ];
+    for (key, value) in constants
+        .into_iter()
+        .chain(values.iter().map(|(k, v)| (*k, v.as_str())))
+    {
+        text = text.replace(&format!("{{{key}}}"), value);
+    }
+    if let Some(left) = placeholders(&text).next() {
+        bail!(
+            "{} has a placeholder {left} that nothing fills in",
+            path.display()
+        );
+    }
+    Ok(text)
+}
+
+/// The `{name}` placeholders of a template.
+fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices('{').filter_map(|(at, _)| {
+        let rest = &text[at..];
+        let end = rest.find('}')?;
+        let name = &rest[1..end];
+        (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            .then(|| &rest[..=end])
+    })
+}
+
 fn write(path: &Path, text: &str) -> Result<()> {
     fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
@@ -461,5 +445,11 @@ mod tests {
     fn reads_the_port_of_an_address() {
         assert_eq!(port_of("http://127.0.0.1:8106/").ok(), Some(8106));
         assert!(port_of("http://127.0.0.1/").is_err());
+    }
+
+    #[test]
+    fn finds_the_placeholders_a_template_leaves() {
+        let found: Vec<&str> = placeholders("Listen {port}; if (x) { exit(1); } {a_b}").collect();
+        assert_eq!(found, ["{port}", "{a_b}"]);
     }
 }

@@ -29,7 +29,7 @@ const RESULTS: &str = "bench/results.md";
 /// checks that every one of them is printed with a value, so a row that
 /// stops being measured is noticed. The dashboard's Lighthouse rows are
 /// left out: the smoke test runs Lighthouse on the embed pages only.
-const ROWS: [&str; 40] = [
+const ROWS: [&str; 43] = [
     "bytes HTML, gzip",
     "bytes CSS, gzip",
     "bytes JS, gzip",
@@ -58,6 +58,9 @@ const ROWS: [&str; 40] = [
     "resize redraw to next frame, median",
     "resize redraw to next frame, p95",
     "canvases redrawn by a resize",
+    "phone: main-thread time per pointer move",
+    "phone: resize redraw to next frame, median",
+    "phone: canvases redrawn at once by a resize",
     "JS heap after load",
     "JS heap after the hovers",
     "JS heap growth over all hovers",

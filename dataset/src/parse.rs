@@ -1511,9 +1511,7 @@ fn qualifier_disagrees(q: Qualifier, printed: &str) -> Option<String> {
     let reading = crate::printed::read(printed)?;
     let said = match reading.bound {
         Bound::Exact => None,
-        Bound::AtLeast => Some(Qualifier::AtLeast),
-        Bound::Approx => Some(Qualifier::Approx),
-        Bound::AtMost => Some(Qualifier::AtMost),
+        bound => Some(bound.qualifier()),
     };
     match said {
         Some(said) if said != q && q != Qualifier::Exact => Some(format!(

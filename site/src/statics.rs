@@ -103,30 +103,16 @@ const SVG_BACKEND_SHRINK: f64 = 1.24;
 /// plotters' SVG backend sets it at the size the scene says, as the canvas
 /// does.
 fn for_svg_backend(scene: &Scene) -> Scene {
-    use article_charts::layout::{Mark, Shape};
+    use article_charts::layout::Shape;
     let marks = scene
         .marks
         .iter()
-        .map(|m| match &m.shape {
-            Shape::Text {
-                at,
-                text,
-                size,
-                bold,
-                paint,
-                align,
-            } => Mark {
-                shape: Shape::Text {
-                    at: *at,
-                    text: text.clone(),
-                    size: size * SVG_BACKEND_SHRINK,
-                    bold: *bold,
-                    paint: *paint,
-                    align: *align,
-                },
-                item: m.item,
-            },
-            _ => m.clone(),
+        .map(|m| {
+            let mut mark = m.clone();
+            if let Shape::Text { size, .. } = &mut mark.shape {
+                *size *= SVG_BACKEND_SHRINK;
+            }
+            mark
         })
         .collect();
     Scene {

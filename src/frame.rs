@@ -279,47 +279,7 @@ fn magnify(scene: Scene, zoom: f64) -> Scene {
         .marks
         .into_iter()
         .map(|m| Mark {
-            shape: match m.shape {
-                Shape::Rect { rect, paint } => Shape::Rect {
-                    rect: kr(rect),
-                    paint,
-                },
-                Shape::Line {
-                    from,
-                    to,
-                    paint,
-                    width,
-                } => Shape::Line {
-                    from: (k(from.0), k(from.1)),
-                    to: (k(to.0), k(to.1)),
-                    paint,
-                    width: k(width),
-                },
-                Shape::Dot {
-                    centre,
-                    radius,
-                    paint,
-                } => Shape::Dot {
-                    centre: (k(centre.0), k(centre.1)),
-                    radius: k(radius),
-                    paint,
-                },
-                Shape::Text {
-                    at,
-                    text,
-                    size,
-                    bold,
-                    paint,
-                    align,
-                } => Shape::Text {
-                    at: (k(at.0), k(at.1)),
-                    text,
-                    size: k(size),
-                    bold,
-                    paint,
-                    align,
-                },
-            },
+            shape: m.shape.map_geometry(|(x, y)| (k(x), k(y)), k),
             item: m.item,
         })
         .collect();
@@ -492,10 +452,17 @@ mod tests {
         data.meta.published = None;
         let chart = &data.charts[0];
         let parts = |data: &Dataset, locale| caption_parts(data, chart, locale);
-        assert_eq!(parts(&data, Locale::ZhHans).source, "来源：甲县统计局");
-        assert_eq!(
-            parts(&data, Locale::En).source,
-            "Source: Jia County statistics bureau"
+        let assert_sources = |data: &Dataset, cases: &[(Locale, &str)]| {
+            for &(locale, source) in cases {
+                assert_eq!(parts(data, locale).source, source, "{locale:?}");
+            }
+        };
+        assert_sources(
+            &data,
+            &[
+                (Locale::ZhHans, "来源：甲县统计局"),
+                (Locale::En, "Source: Jia County statistics bureau"),
+            ],
         );
         assert_eq!(
             parts(&data, Locale::ZhHans).credit.as_deref(),
@@ -510,35 +477,45 @@ mod tests {
         assert_eq!(lines.last().map(String::as_str), Some("Reporting: Li Ming"));
 
         data.meta.published = Some("2020-05-08".into());
-        assert_eq!(
-            parts(&data, Locale::ZhHans).source,
-            "来源：甲县统计局（2020年5月8日）"
-        );
-        assert_eq!(
-            parts(&data, Locale::En).source,
-            "Source: Jia County statistics bureau, 8 May 2020"
+        assert_sources(
+            &data,
+            &[
+                (Locale::ZhHans, "来源：甲县统计局（2020年5月8日）"),
+                (
+                    Locale::En,
+                    "Source: Jia County statistics bureau, 8 May 2020",
+                ),
+            ],
         );
         data.meta.publication = Some(Words {
             zh: "《青石日报》".into(),
             zh_hant: "東河日報".into(),
             en: "Qingshi Daily".into(),
         });
-        assert_eq!(
-            parts(&data, Locale::ZhHans).source,
-            "来源：甲县统计局，据《青石日报》2020年5月8日报道"
-        );
-        assert_eq!(
-            parts(&data, Locale::ZhHant).source,
-            "來源：甲縣統計局，據《東河日報》2020年5月8日報道"
-        );
-        assert_eq!(
-            parts(&data, Locale::En).source,
-            "Source: Jia County statistics bureau, via Qingshi Daily, 8 May 2020"
+        assert_sources(
+            &data,
+            &[
+                (
+                    Locale::ZhHans,
+                    "来源：甲县统计局，据《青石日报》2020年5月8日报道",
+                ),
+                (
+                    Locale::ZhHant,
+                    "來源：甲縣統計局，據《東河日報》2020年5月8日報道",
+                ),
+                (
+                    Locale::En,
+                    "Source: Jia County statistics bureau, via Qingshi Daily, 8 May 2020",
+                ),
+            ],
         );
         data.meta.published = None;
-        assert_eq!(
-            parts(&data, Locale::En).source,
-            "Source: Jia County statistics bureau, via Qingshi Daily"
+        assert_sources(
+            &data,
+            &[(
+                Locale::En,
+                "Source: Jia County statistics bureau, via Qingshi Daily",
+            )],
         );
         data.meta.author = None;
         assert_eq!(parts(&data, Locale::En).credit, None);

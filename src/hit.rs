@@ -234,29 +234,23 @@ mod tests {
         assert_eq!(Step::from_key("Escape"), None);
     }
 
+    fn rect(x: f64, y: f64, w: f64, h: f64) -> Rect {
+        Rect { x, y, w, h }
+    }
+
     fn overlaps(a: Rect, left: f64, top: f64, size: (f64, f64)) -> bool {
         left < a.x + a.w && a.x < left + size.0 && top < a.y + a.h && a.y < top + size.1
     }
 
     #[test]
     fn a_tooltip_goes_beside_a_narrow_item_when_there_is_room() {
-        let dot = Rect {
-            x: 100.0,
-            y: 100.0,
-            w: 12.0,
-            h: 12.0,
-        };
+        let dot = rect(100.0, 100.0, 12.0, 12.0);
         assert_eq!(
             place_tooltip(dot, (200.0, 80.0), (1280.0, 900.0), 14.0),
             (126.0, 100.0)
         );
         // At the right edge it goes to the left of the item instead.
-        let dot = Rect {
-            x: 1200.0,
-            y: 850.0,
-            w: 12.0,
-            h: 12.0,
-        };
+        let dot = rect(1200.0, 850.0, 12.0, 12.0);
         let (left, top) = place_tooltip(dot, (200.0, 80.0), (1280.0, 900.0), 14.0);
         assert_eq!((left, top), (986.0, 812.0));
     }
@@ -264,12 +258,7 @@ mod tests {
     #[test]
     fn a_tooltip_goes_under_or_over_a_wide_box_and_never_covers_it() {
         // A bar's row across a 320 px phone: the tooltip sits under it.
-        let row = Rect {
-            x: 16.0,
-            y: 200.0,
-            w: 288.0,
-            h: 40.0,
-        };
+        let row = rect(16.0, 200.0, 288.0, 40.0);
         let (left, top) = place_tooltip(row, (240.0, 120.0), (320.0, 640.0), 8.0);
         assert_eq!(top, 248.0);
         assert!(left >= 8.0 && left + 240.0 <= 312.0, "{left}");
@@ -293,24 +282,14 @@ mod tests {
     #[test]
     fn with_no_room_anywhere_the_tooltip_leaves_the_screen_rather_than_cover_the_item() {
         // An item that fills a short iframe: no side has room.
-        let item = Rect {
-            x: 8.0,
-            y: 40.0,
-            w: 300.0,
-            h: 200.0,
-        };
+        let item = rect(8.0, 40.0, 300.0, 200.0);
         let (left, top) = place_tooltip(item, (240.0, 120.0), (320.0, 280.0), 8.0);
         assert!(
             !overlaps(item, left, top, (240.0, 120.0)),
             "({left}, {top})"
         );
         let (left, _) = place_tooltip(
-            Rect {
-                x: f64::NAN,
-                y: 50.0,
-                w: 0.0,
-                h: 0.0,
-            },
+            rect(f64::NAN, 50.0, 0.0, 0.0),
             (100.0, 50.0),
             (320.0, 480.0),
             14.0,

@@ -117,6 +117,42 @@ pub enum Shape {
 }
 
 impl Shape {
+    /// The shape with every point passed through `point` (a rectangle's
+    /// top-left corner, a line's ends, a dot's centre, a text's anchor) and
+    /// every length through `length` (a rectangle's width and height, a
+    /// line's stroke, a dot's radius, a text's size); paint, text and
+    /// alignment stay. Moving and magnifying a scene are both this, so
+    /// neither can forget a field the other handles.
+    pub fn map_geometry(
+        mut self,
+        point: impl Fn((f64, f64)) -> (f64, f64),
+        length: impl Fn(f64) -> f64,
+    ) -> Shape {
+        match &mut self {
+            Shape::Rect { rect, .. } => {
+                (rect.x, rect.y) = point((rect.x, rect.y));
+                rect.w = length(rect.w);
+                rect.h = length(rect.h);
+            }
+            Shape::Line {
+                from, to, width, ..
+            } => {
+                *from = point(*from);
+                *to = point(*to);
+                *width = length(*width);
+            }
+            Shape::Dot { centre, radius, .. } => {
+                *centre = point(*centre);
+                *radius = length(*radius);
+            }
+            Shape::Text { at, size, .. } => {
+                *at = point(*at);
+                *size = length(*size);
+            }
+        }
+        self
+    }
+
     /// The box the shape covers; a text's by the width estimate of
     /// [`crate::measure::styled_width`], which errs wide.
     pub fn extent(&self) -> Rect {
@@ -209,6 +245,21 @@ impl Scene {
         self.marks.push(Mark { shape, item });
     }
 
+    /// Adds the figure `indicator` as an item whose hover box is a row
+    /// across the whole chart, `height` tall from `top`: a bar's row, a
+    /// timeline's.
+    pub(crate) fn row_item(&mut self, indicator: u16, top: f64, height: f64) {
+        self.items.push(Item {
+            indicator,
+            hit: Rect {
+                x: 0.0,
+                y: top,
+                w: self.width,
+                h: height,
+            },
+        });
+    }
+
     pub(crate) fn text(
         &mut self,
         at: (f64, f64),
@@ -225,6 +276,48 @@ impl Scene {
                 bold: false,
                 paint,
                 align: Align::Left,
+            },
+            item,
+        );
+    }
+
+    /// A straight line from `from` to `to`, `width` px wide.
+    pub(crate) fn line(
+        &mut self,
+        from: (f64, f64),
+        to: (f64, f64),
+        paint: Paint,
+        width: f64,
+        item: Option<usize>,
+    ) {
+        self.add(
+            Shape::Line {
+                from,
+                to,
+                paint,
+                width,
+            },
+            item,
+        );
+    }
+
+    /// A small text in the muted colour, not bold, anchored by `align`: the
+    /// ticks of an axis, a timeline's periods, the gaps between years.
+    pub(crate) fn muted_text(
+        &mut self,
+        at: (f64, f64),
+        text: impl Into<String>,
+        align: Align,
+        item: Option<usize>,
+    ) {
+        self.add(
+            Shape::Text {
+                at,
+                text: text.into(),
+                size: SMALL,
+                bold: false,
+                paint: Paint::Muted,
+                align,
             },
             item,
         );
@@ -253,49 +346,5 @@ impl Scene {
 /// Moves a shape by `(dx, dy)`: a card's content into its card, a chart
 /// into its frame (`crate::frame`).
 pub fn shift(shape: Shape, dx: f64, dy: f64) -> Shape {
-    match shape {
-        Shape::Rect { rect, paint } => Shape::Rect {
-            rect: Rect {
-                x: rect.x + dx,
-                y: rect.y + dy,
-                ..rect
-            },
-            paint,
-        },
-        Shape::Line {
-            from,
-            to,
-            paint,
-            width,
-        } => Shape::Line {
-            from: (from.0 + dx, from.1 + dy),
-            to: (to.0 + dx, to.1 + dy),
-            paint,
-            width,
-        },
-        Shape::Dot {
-            centre,
-            radius,
-            paint,
-        } => Shape::Dot {
-            centre: (centre.0 + dx, centre.1 + dy),
-            radius,
-            paint,
-        },
-        Shape::Text {
-            at,
-            text,
-            size,
-            bold,
-            paint,
-            align,
-        } => Shape::Text {
-            at: (at.0 + dx, at.1 + dy),
-            text,
-            size,
-            bold,
-            paint,
-            align,
-        },
-    }
+    shape.map_geometry(|(x, y)| (x + dx, y + dy), |length| length)
 }

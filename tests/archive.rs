@@ -11,13 +11,11 @@ mod common;
 use std::path::Path;
 
 use article_charts::data::Dataset;
-use article_charts::draw::Style;
 use article_charts::frame::framed;
 use article_charts::layout::layout;
 use article_charts::locale::Locale;
 use article_charts::summary::{all_figure_rows, summary};
-use article_charts::theme::Theme;
-use common::draw_svg;
+use common::assert_draws;
 
 /// Widths from the narrowest phone to a wide desktop column.
 const WIDTHS: [f64; 4] = [200.0, 375.0, 640.0, 1080.0];
@@ -42,19 +40,13 @@ fn draws_every_chart(data: &Dataset, locales: &[Locale]) {
                 let scene = layout(data, chart, locale, width);
                 assert!(!scene.items.is_empty(), "{what} shows nothing");
                 assert!(scene.height > 0.0, "{what} has no height");
-                let style = Style {
-                    theme: Theme::LIGHT,
-                    scale: 1.0,
-                    locale,
-                    highlight: Some(0),
-                };
-                assert!(draw_svg(&scene, &style, &what).starts_with("<svg"));
+                assert_draws(&scene, locale, 1.0, &what);
                 let frame = framed(data, chart, locale, width);
                 assert!(
                     frame.height > scene.height,
                     "{what}: the frame is not drawn"
                 );
-                assert!(draw_svg(&frame, &style, &what).starts_with("<svg"));
+                assert_draws(&frame, locale, 1.0, &what);
             }
             assert!(!summary(data, chart, locale).is_empty());
         }

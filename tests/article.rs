@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use article_dataset::load;
+use article_dataset::{load, Indicator};
 use zhconv::{zhconv, Variant};
 
 /// Drops the pinyin glitches, e.g. "實現(xiàn)" → "實現", keeping the
@@ -93,54 +93,42 @@ fn glitches_are_removed_and_text_is_simplified() {
     assert_eq!(normalise("(2017-2021年)"), "(2017-2021年)");
 }
 
-#[test]
-fn every_printed_figure_occurs_in_the_article() {
-    let article = article();
-    let ds = dataset();
-    let missing: Vec<String> = ds
+/// Fails with `what`, listing every figure of data/ whose text that
+/// `quoted` picks is not found verbatim in `article`.
+fn assert_every_figure_in(article: &str, what: &str, quoted: impl Fn(&Indicator) -> String) {
+    let missing: Vec<String> = dataset()
         .indicators
         .iter()
-        .filter(|i| !article.contains(&normalise(&i.printed.zh)))
-        .map(|i| format!("{}: {:?}", i.id, i.printed.zh))
+        .filter_map(|i| {
+            let text = quoted(i);
+            (!article.contains(&text)).then(|| format!("{}: {text:?}", i.id))
+        })
         .collect();
-    assert!(
-        missing.is_empty(),
-        "figures not found in the article:\n{}",
-        missing.join("\n")
-    );
+    assert!(missing.is_empty(), "{what}:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn every_printed_figure_occurs_in_the_article() {
+    assert_every_figure_in(&article(), "figures not found in the article", |i| {
+        normalise(&i.printed.zh)
+    });
 }
 
 #[test]
 fn every_source_sentence_is_quoted_from_the_article() {
-    let article = article();
-    let ds = dataset();
-    let missing: Vec<String> = ds
-        .indicators
-        .iter()
-        .filter(|i| !article.contains(i.source.zh.as_ref()))
-        .map(|i| format!("{}: {}", i.id, i.source.zh))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "source sentences not found verbatim in the article:\n{}",
-        missing.join("\n")
+    assert_every_figure_in(
+        &article(),
+        "source sentences not found verbatim in the article",
+        |i| i.source.zh.to_string(),
     );
 }
 
 #[test]
 fn every_traditional_source_is_the_articles_own_sentence() {
-    let article = article_hant();
-    let ds = dataset();
-    let missing: Vec<String> = ds
-        .indicators
-        .iter()
-        .filter(|i| !article.contains(i.source.zh_hant.as_ref()))
-        .map(|i| format!("{}: {}", i.id, i.source.zh_hant))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "Traditional sentences not found verbatim in the article:\n{}",
-        missing.join("\n")
+    assert_every_figure_in(
+        &article_hant(),
+        "Traditional sentences not found verbatim in the article",
+        |i| i.source.zh_hant.to_string(),
     );
 }
 

@@ -29,9 +29,54 @@ fn with_vocabulary(name: &str, text: &str) -> Vec<(String, String)> {
     ]
 }
 
+/// Every problem the validator finds in `files`, as it prints them; empty
+/// when it accepts them.
+fn problems(files: &[(String, String)]) -> String {
+    parse_files(files)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default()
+}
+
 /// Reads a test file together with the vocabulary.
 fn load_test(path: &Path) -> Result<Dataset, Errors> {
     parse_files(&with_vocabulary(&path.display().to_string(), &read(path)))
+}
+
+/// The text of `tests/data/valid.toml`, the small valid file that most
+/// tests edit to break one rule.
+fn valid_toml() -> String {
+    read(&root().join("tests/data/valid.toml"))
+}
+
+/// Fails the test unless the validator finds in `files` a problem that
+/// says `want`.
+fn assert_refused(files: &[(String, String)], want: &str) {
+    let all = problems(files);
+    assert!(all.contains(want), "expected: {want}\ngot:\n{all}");
+}
+
+/// Fails the test unless `valid.toml`, with the first `edit.0` replaced by
+/// `edit.1`, is refused with a problem that says `want`.
+fn assert_edit_refused(edit: (&str, &str), want: &str) {
+    assert_refused(
+        &with_vocabulary("valid.toml", &valid_with(edit.0, edit.1)),
+        want,
+    );
+}
+
+/// `tests/data/valid.toml` with its first `from` replaced by `to`. It fails
+/// the test if the file has no `from`, so that no test passes on an edit
+/// that no longer applies.
+fn valid_with(from: &str, to: &str) -> String {
+    let valid = valid_toml();
+    assert!(valid.contains(from), "valid.toml has no {from:?}");
+    valid.replacen(from, to, 1)
+}
+
+/// `tests/data/valid.toml` with the vocabulary, loaded.
+fn valid_dataset() -> Dataset {
+    load_test(&root().join("tests/data/valid.toml")).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn the_real_data() -> Dataset {
@@ -46,7 +91,7 @@ fn the_real_data_folder_is_valid() {
 
 #[test]
 fn the_small_valid_file_is_valid() {
-    let ds = load_test(&root().join("tests/data/valid.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let ds = valid_dataset();
     assert_eq!(ds.indicators.len(), 4);
     assert_eq!(
         ds.indicator("cadres_mentored").and_then(|i| i.value),
@@ -119,7 +164,7 @@ fn each_broken_file_is_refused_with_its_message() {
 /// The vocabulary with one change, and a valid file: the error must be in
 /// the vocabulary's file, at the changed line.
 fn refused_vocabulary(from: &str, to: &str) -> (Errors, String) {
-    let mut files = with_vocabulary("valid.toml", &read(&root().join("tests/data/valid.toml")));
+    let mut files = with_vocabulary("valid.toml", &valid_toml());
     assert!(files[0].1.contains(from), "the vocabulary has no {from:?}");
     files[0].1 = files[0].1.replacen(from, to, 1);
     let text = files[0].1.clone();
@@ -187,7 +232,7 @@ fn sections_units_and_categories_are_checked_where_they_are_defined() {
 
 #[test]
 fn a_reference_to_an_unknown_section_category_or_unit_is_refused_where_it_is_made() {
-    let valid = read(&root().join("tests/data/valid.toml"));
+    let valid = valid_toml();
     let cases = [
         ("section = \"overview\"", "section = \"appendix\"", "field `section`: unknown section \"appendix\"; expected one of: overview, party_building"),
         ("category = \"outcome\"", "category = \"results\"", "field `category`: unknown category \"results\""),
@@ -208,48 +253,27 @@ fn a_reference_to_an_unknown_section_category_or_unit_is_refused_where_it_is_mad
 
 #[test]
 fn the_meta_table_is_checked_and_comes_once() {
-    let valid = read(&root().join("tests/data/valid.toml"));
-    let text = valid.replacen("title_en = \"Test data\"\n", "", 1);
-    let all = parse_files(&with_vocabulary("valid.toml", &text))
-        .err()
-        .map(|e| e.to_string())
-        .unwrap_or_default();
-    assert!(
-        all.contains("valid.toml:3: meta, field `title_en`: missing"),
-        "{all}"
+    assert_edit_refused(
+        ("title_en = \"Test data\"\n", ""),
+        "valid.toml:3: meta, field `title_en`: missing",
     );
 
-    let mut files = with_vocabulary("valid.toml", &valid);
+    let mut files = with_vocabulary("valid.toml", &valid_toml());
     files.push(("second.toml".to_owned(), "[meta]\ntitle_zh = \"又一个\"\ntitle_en = \"Another\"\nsource_zh = \"来源\"\nsource_en = \"Source\"\n".to_owned()));
-    let all = parse_files(&files)
-        .err()
-        .map(|e| e.to_string())
-        .unwrap_or_default();
-    assert!(
-        all.contains("second.toml:1: meta: a second [meta] table"),
-        "{all}"
-    );
+    assert_refused(&files, "second.toml:1: meta: a second [meta] table");
 }
 
 #[test]
 fn a_note_for_editors_is_refused() {
-    let valid = read(&root().join("tests/data/valid.toml"));
-    let from = "note_en = \"";
-    assert!(valid.contains(from), "valid.toml has no English note");
-    let text = valid.replacen(from, "note_en = \"The span is in `year`. ", 1);
-    let all = parse_files(&with_vocabulary("valid.toml", &text))
-        .err()
-        .map(|e| e.to_string())
-        .unwrap_or_default();
-    assert!(
-        all.contains("field `note_en`: names the field `year`"),
-        "{all}"
+    assert_edit_refused(
+        ("note_en = \"", "note_en = \"The span is in `year`. "),
+        "field `note_en`: names the field `year`",
     );
 }
 
 #[test]
 fn traditional_texts_are_converted_unless_given() {
-    let ds = load_test(&root().join("tests/data/valid.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let ds = valid_dataset();
     let households = ds.indicator("households_visited").map(|i| i.label.clone());
     assert_eq!(
         households,
@@ -259,11 +283,9 @@ fn traditional_texts_are_converted_unless_given() {
             en: "Households visited".into(),
         })
     );
-    let valid = read(&root().join("tests/data/valid.toml"));
-    let text = valid.replacen(
+    let text = valid_with(
         "label_zh = \"入户走访\"\n",
         "label_zh = \"入户走访\"\nlabel_zh_hant = \"走訪住戶\"\n",
-        1,
     );
     let ds = parse_files(&with_vocabulary("valid.toml", &text)).unwrap_or_else(|e| panic!("{e}"));
     let given = ds
@@ -278,8 +300,7 @@ fn a_data_folder_is_every_toml_file_in_it() {
         std::env::temp_dir().join(format!("article-charts-data-folder-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    for (name, text) in with_vocabulary("valid.toml", &read(&root().join("tests/data/valid.toml")))
-    {
+    for (name, text) in with_vocabulary("valid.toml", &valid_toml()) {
         std::fs::write(dir.join(name), text).unwrap_or_else(|e| panic!("{e}"));
     }
     std::fs::write(dir.join("README.txt"), "not data").unwrap_or_else(|e| panic!("{e}"));
@@ -292,14 +313,14 @@ fn a_data_folder_is_every_toml_file_in_it() {
         .unwrap_or_default();
     let _ = std::fs::remove_dir_all(&dir);
     let folder = folder.unwrap_or_else(|e| panic!("{e}"));
-    let single = load_test(&root().join("tests/data/valid.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let single = valid_dataset();
     assert_eq!(folder, single);
     assert!(none.contains("holds no `*.toml` file"), "{none}");
 }
 
 #[test]
 fn a_byte_order_mark_and_crlf_line_ends_are_accepted() {
-    let text = read(&root().join("tests/data/valid.toml"));
+    let text = valid_toml();
     let windows = format!("\u{feff}{}", text.replace('\n', "\r\n"));
     let ds =
         parse_files(&with_vocabulary("valid.toml", &windows)).unwrap_or_else(|e| panic!("{e}"));
@@ -333,7 +354,7 @@ fn each_edge_file_is_accepted() {
 
 #[test]
 fn trailing_commas_in_lists_change_nothing() {
-    let valid = load_test(&root().join("tests/data/valid.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let valid = valid_dataset();
     let commas = load_test(&root().join("tests/data/edge/trailing_commas.toml"))
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(commas, valid);
@@ -454,35 +475,19 @@ fn json_round_trips_every_field_of_every_figure() {
                 "{what}: a whole number is written as one"
             );
         }
-        assert_eq!(text_of(&j["unit"]), Some(ind.unit.id.as_ref()), "{what}");
-        assert_eq!(
-            text_of(&j["qualifier"]),
-            Some(ind.qualifier.name()),
-            "{what}"
-        );
+        for (field, text) in [
+            ("unit", ind.unit.id.as_ref()),
+            ("qualifier", ind.qualifier.name()),
+            ("printed", ind.printed.zh.as_ref()),
+            ("source", ind.source.zh.as_ref()),
+            ("source_zh_hant", ind.source.zh_hant.as_ref()),
+            ("source_en", ind.source.en.as_ref()),
+        ] {
+            assert_eq!(text_of(&j[field]), Some(text), "{what}: {field}");
+        }
         assert_eq!(
             text_of(&j["year"]).unwrap_or(""),
             article_dataset::period_text(ind.period),
-            "{what}"
-        );
-        assert_eq!(
-            text_of(&j["printed"]),
-            Some(ind.printed.zh.as_ref()),
-            "{what}"
-        );
-        assert_eq!(
-            text_of(&j["source"]),
-            Some(ind.source.zh.as_ref()),
-            "{what}"
-        );
-        assert_eq!(
-            text_of(&j["source_zh_hant"]),
-            Some(ind.source.zh_hant.as_ref()),
-            "{what}"
-        );
-        assert_eq!(
-            text_of(&j["source_en"]),
-            Some(ind.source.en.as_ref()),
             "{what}"
         );
         assert_eq!(words(j, "note"), ind.note.clone(), "{what}");
@@ -543,7 +548,7 @@ fn string_lines(text: &str) -> Vec<(usize, String, String)> {
 /// Replaces line `line` (1-based) of the `which`th file (0: the vocabulary,
 /// 1: valid.toml) by `key = "value"`, and returns the errors of the folder.
 fn refuse_line(which: usize, line: usize, key: &str, value: &str) -> (String, Errors) {
-    let mut files = with_vocabulary("valid.toml", &read(&root().join("tests/data/valid.toml")));
+    let mut files = with_vocabulary("valid.toml", &valid_toml());
     let lines: Vec<String> = files[which]
         .1
         .lines()
@@ -593,7 +598,7 @@ const UNWANTED: [(&str, &str); 22] = [
 
 #[test]
 fn every_text_refuses_control_bidi_invisible_and_noncharacters() {
-    let files = with_vocabulary("valid.toml", &read(&root().join("tests/data/valid.toml")));
+    let files = with_vocabulary("valid.toml", &valid_toml());
     let mut checked = 0;
     for (which, (_, text)) in files.iter().enumerate() {
         for (k, (line, key, value)) in string_lines(text).into_iter().enumerate() {
@@ -632,7 +637,7 @@ fn every_text_refuses_control_bidi_invisible_and_noncharacters() {
 
 #[test]
 fn every_text_has_a_length_cap() {
-    let files = with_vocabulary("valid.toml", &read(&root().join("tests/data/valid.toml")));
+    let files = with_vocabulary("valid.toml", &valid_toml());
     for (which, (_, text)) in files.iter().enumerate() {
         for (line, key, _) in string_lines(text) {
             let long = if key.ends_with("zh") || matches!(key.as_str(), "printed" | "source") {
@@ -659,16 +664,11 @@ fn every_text_has_a_length_cap() {
 
 #[test]
 fn a_key_or_item_from_the_file_is_shown_with_its_invisible_characters_named() {
-    let valid = read(&root().join("tests/data/valid.toml"));
-    let text = valid.replacen(
+    let text = valid_with(
         "items = [\"rate_2012\", \"rate_2019\"]",
         "items = [\"rate_2012\", \"rate_2019\", \"x\\u001B[2J\\u202Ey\"]\n\"\\u001B]0;pwned\\u0007\" = 1",
-        1,
     );
-    let all = parse_files(&with_vocabulary("valid.toml", &text))
-        .err()
-        .map(|e| e.to_string())
-        .unwrap_or_default();
+    let all = problems(&with_vocabulary("valid.toml", &text));
     assert!(
         all.contains("\"x<U+001B>[2J<U+202E>y\" is not the id"),
         "{all}"
@@ -699,7 +699,7 @@ fn formula_like(cell: &str) -> bool {
 
 #[test]
 fn no_text_cell_of_a_csv_download_is_a_formula() {
-    let valid = read(&root().join("tests/data/valid.toml"));
+    let valid = valid_toml();
     let text = valid
         .replacen(
             "label_en = \"Poverty incidence\"",
@@ -773,10 +773,8 @@ fn no_text_cell_of_a_csv_download_is_a_formula() {
 
 #[test]
 fn the_publication_author_and_date_are_optional_and_checked() {
-    let valid = read(&root().join("tests/data/valid.toml"));
     let meta = "source_en = \"Test\"\n";
-    assert!(valid.contains(meta), "valid.toml's [meta] has changed");
-    let with = |extra: &str| valid.replacen(meta, &format!("{meta}{extra}"), 1);
+    let with = |extra: &str| valid_with(meta, &format!("{meta}{extra}"));
 
     let ds = parse_files(&with_vocabulary(
         "valid.toml",
@@ -810,7 +808,7 @@ fn the_publication_author_and_date_are_optional_and_checked() {
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ds.meta.published.as_deref(), Some("2021-06-30"));
     // None given: none invented.
-    let ds = load_test(&root().join("tests/data/valid.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let ds = valid_dataset();
     assert_eq!(
         (ds.meta.publication, ds.meta.author, ds.meta.published),
         (None, None, None)
@@ -824,10 +822,8 @@ fn the_publication_author_and_date_are_optional_and_checked() {
         ("publication_zh = \"東河日報\"\npublication_en = \"Donghe Daily\"\n", "valid.toml:8: meta, field `publication_zh`: has Traditional characters"),
     ] {
         let text = with(extra);
-        let all = parse_files(&with_vocabulary("valid.toml", &text))
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_else(|| panic!("{extra:?} was accepted"));
+        let all = problems(&with_vocabulary("valid.toml", &text));
+        assert!(!all.is_empty(), "{extra:?} was accepted");
         assert!(all.contains(want), "{extra:?}: expected {want}\ngot:\n{all}");
     }
 }

@@ -8,12 +8,10 @@ mod common;
 use std::path::PathBuf;
 
 use article_charts::data::{Dataset, Quantity};
-use article_charts::draw::Style;
 use article_charts::hit::hit;
 use article_charts::layout::layout;
 use article_charts::locale::Locale;
-use article_charts::theme::Theme;
-use common::{draw_svg, first_outside};
+use common::{assert_draws, assert_inside};
 use proptest::prelude::*;
 
 /// The largest value the validator accepts, in base units.
@@ -56,23 +54,12 @@ fn check_every_chart(data: &Dataset, width: f64) {
                 scene.width,
                 scene.height
             );
-            if let Some(shape) = first_outside(&scene) {
-                panic!(
-                    "{what}: {shape:?} leaves the {}×{} chart",
-                    scene.width, scene.height
-                );
-            }
+            assert_inside(&scene, &what);
             for (i, item) in scene.items.iter().enumerate() {
                 let (x, y) = item.hit.centre();
                 assert_eq!(hit(&scene, x, y), Some(i), "{what}: item {i} cannot be hit");
             }
-            let style = Style {
-                theme: Theme::LIGHT,
-                scale: 2.0,
-                locale,
-                highlight: Some(0),
-            };
-            assert!(draw_svg(&scene, &style, &what).starts_with("<svg"));
+            assert_draws(&scene, locale, 2.0, &what);
         }
     }
 }

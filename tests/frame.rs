@@ -10,7 +10,7 @@ use article_charts::frame::{caption, framed, framed_legible, PHONE_TEXT};
 use article_charts::layout::Shape;
 use article_charts::locale::Locale;
 use article_charts::theme::Theme;
-use common::{draw_svg, first_outside, first_text_overlap, fixture};
+use common::{assert_inside, assert_texts_apart, cases, draw_svg, fixture, Case};
 
 /// From the narrowest frame to wider than the static images' 640 px.
 const WIDTHS: [f64; 6] = [232.0, 320.0, 375.0, 480.0, 640.0, 1080.0];
@@ -96,31 +96,15 @@ fn the_drawn_image_carries_the_title_and_source() {
 
 #[test]
 fn nothing_leaves_the_frame_and_no_texts_overlap() {
-    for chart in fixture().charts.iter() {
-        for locale in Locale::ALL {
-            for width in WIDTHS {
-                let scene = framed(fixture(), chart, locale, width);
-                if let Some(shape) = first_outside(&scene) {
-                    panic!(
-                        "{} ({locale:?}, {width}px): {shape:?} leaves the {}×{} frame",
-                        chart.id, scene.width, scene.height
-                    );
-                }
-                if let Some((a, b)) = first_text_overlap(&scene) {
-                    panic!("{} ({locale:?}, {width}px): {a:?} overlaps {b:?}", chart.id);
-                }
-                for item in &scene.items {
-                    let r = item.hit;
-                    assert!(
-                        r.x >= 0.0
-                            && r.y >= 0.0
-                            && r.x + r.w <= scene.width
-                            && r.y + r.h <= scene.height,
-                        "{} ({locale:?}, {width}px): hover box {r:?} leaves the frame",
-                        chart.id
-                    );
-                }
-            }
+    for Case { scene, what, .. } in cases(fixture(), framed, &Locale::ALL, &WIDTHS) {
+        assert_inside(&scene, &what);
+        assert_texts_apart(&scene, &what);
+        for item in &scene.items {
+            let r = item.hit;
+            assert!(
+                r.x >= 0.0 && r.y >= 0.0 && r.x + r.w <= scene.width && r.y + r.h <= scene.height,
+                "{what}: hover box {r:?} leaves the frame"
+            );
         }
     }
 }
@@ -149,15 +133,9 @@ fn the_phone_images_have_no_text_under_14_px_and_stay_360_px_wide() {
                 }
             }
             assert!(texts > 3, "{} ({locale:?}): only {texts} texts", chart.id);
-            if let Some(shape) = first_outside(&scene) {
-                panic!(
-                    "{} ({locale:?}): {shape:?} leaves the 360 px image",
-                    chart.id
-                );
-            }
-            if let Some((a, b)) = first_text_overlap(&scene) {
-                panic!("{} ({locale:?}, 360 px): {a:?} overlaps {b:?}", chart.id);
-            }
+            let what = format!("{} ({locale:?}, the 360 px image)", chart.id);
+            assert_inside(&scene, &what);
+            assert_texts_apart(&scene, &what);
         }
     }
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::fixture;
+use common::{cases, fixture};
 
 use article_charts::hit::{hit, step, Step};
 use article_charts::layout::layout;
@@ -12,65 +12,50 @@ use proptest::prelude::*;
 
 #[test]
 fn the_centre_of_every_item_hits_that_item() {
-    for chart in fixture().charts.iter() {
-        for locale in Locale::ALL {
-            for width in [200.0, 320.0, 375.0, 640.0, 1080.0] {
-                let scene = layout(fixture(), chart, locale, width);
-                assert_eq!(
-                    scene.items.len(),
-                    chart.items.len(),
-                    "{}: every figure gets a box",
-                    chart.id
-                );
-                for (i, item) in scene.items.iter().enumerate() {
-                    let (x, y) = item.hit.centre();
-                    assert_eq!(
-                        hit(&scene, x, y),
-                        Some(i),
-                        "{} ({locale:?}, {width}px) item {i}",
-                        chart.id
-                    );
-                    assert_eq!(
-                        fixture()
-                            .charts
-                            .iter()
-                            .find(|c| c.id == chart.id)
-                            .map(|c| c.items[i]),
-                        Some(item.indicator)
-                    );
-                }
-            }
+    let widths = [200.0, 320.0, 375.0, 640.0, 1080.0];
+    for case in cases(fixture(), layout, &Locale::ALL, &widths) {
+        let (chart, scene, what) = (case.chart, &case.scene, &case.what);
+        assert_eq!(
+            scene.items.len(),
+            chart.items.len(),
+            "{}: every figure gets a box",
+            chart.id
+        );
+        for (i, item) in scene.items.iter().enumerate() {
+            let (x, y) = item.hit.centre();
+            assert_eq!(hit(scene, x, y), Some(i), "{what} item {i}");
+            assert_eq!(
+                fixture()
+                    .charts
+                    .iter()
+                    .find(|c| c.id == chart.id)
+                    .map(|c| c.items[i]),
+                Some(item.indicator)
+            );
         }
     }
 }
 
 #[test]
 fn boxes_of_a_chart_do_not_overlap_and_stay_inside() {
-    for chart in fixture().charts.iter() {
-        for locale in Locale::ALL {
-            for width in [200.0, 375.0, 1080.0] {
-                let scene = layout(fixture(), chart, locale, width);
-                for (i, a) in scene.items.iter().enumerate() {
-                    let r = a.hit;
-                    assert!(
-                        r.x >= 0.0
-                            && r.y >= 0.0
-                            && r.x + r.w <= scene.width + 0.01
-                            && r.y + r.h <= scene.height + 0.01,
-                        "{} box {i} {r:?} outside {}×{}",
-                        chart.id,
-                        scene.width,
-                        scene.height
-                    );
-                    for b in &scene.items[i + 1..] {
-                        let s = b.hit;
-                        let overlap = r.x < s.x + s.w
-                            && s.x < r.x + r.w
-                            && r.y < s.y + s.h
-                            && s.y < r.y + r.h;
-                        assert!(!overlap, "{}: boxes {r:?} and {s:?} overlap", chart.id);
-                    }
-                }
+    for case in cases(fixture(), layout, &Locale::ALL, &[200.0, 375.0, 1080.0]) {
+        let (scene, what) = (&case.scene, &case.what);
+        for (i, a) in scene.items.iter().enumerate() {
+            let r = a.hit;
+            assert!(
+                r.x >= 0.0
+                    && r.y >= 0.0
+                    && r.x + r.w <= scene.width + 0.01
+                    && r.y + r.h <= scene.height + 0.01,
+                "{what}: box {i} {r:?} outside {}×{}",
+                scene.width,
+                scene.height
+            );
+            for b in &scene.items[i + 1..] {
+                let s = b.hit;
+                let overlap =
+                    r.x < s.x + s.w && s.x < r.x + r.w && r.y < s.y + s.h && s.y < r.y + r.h;
+                assert!(!overlap, "{what}: boxes {r:?} and {s:?} overlap");
             }
         }
     }

@@ -10,7 +10,7 @@ use article_charts::layout::{layout, overlap, Scene, Shape};
 use article_charts::locale::Locale;
 use article_charts::number::format_value;
 use article_charts::theme::Theme;
-use common::{draw_svg, first_outside, first_text_overlap, fixture};
+use common::{assert_inside, assert_texts_apart, cases, draw_svg, fixture, Case};
 use plotters::prelude::SVGBackend;
 
 /// Widths from the narrowest phone to a wide desktop column.
@@ -84,32 +84,15 @@ fn cards_bars_and_years_print_each_figure() {
 
 #[test]
 fn nothing_leaves_the_chart_at_any_width() {
-    for chart in fixture().charts.iter() {
-        for locale in Locale::ALL {
-            for width in WIDTHS {
-                let scene = layout(fixture(), chart, locale, width);
-                if let Some(shape) = first_outside(&scene) {
-                    panic!(
-                        "{} ({locale:?}, {width}px): {shape:?} leaves the {}×{} chart",
-                        chart.id, scene.width, scene.height
-                    );
-                }
-            }
-        }
+    for case in cases(fixture(), layout, &Locale::ALL, &WIDTHS) {
+        assert_inside(&case.scene, &case.what);
     }
 }
 
 #[test]
 fn texts_of_one_chart_do_not_overlap() {
-    for chart in fixture().charts.iter() {
-        for locale in Locale::ALL {
-            for width in [320.0, 375.0, 1080.0] {
-                let scene = layout(fixture(), chart, locale, width);
-                if let Some((a, b)) = first_text_overlap(&scene) {
-                    panic!("{} ({locale:?}, {width}px): {a:?} overlaps {b:?}", chart.id);
-                }
-            }
-        }
+    for case in cases(fixture(), layout, &Locale::ALL, &[320.0, 375.0, 1080.0]) {
+        assert_texts_apart(&case.scene, &case.what);
     }
 }
 
@@ -119,23 +102,18 @@ fn texts_of_one_chart_do_not_overlap() {
 /// being larger.
 #[test]
 fn no_later_mark_covers_a_highlighted_item() {
-    for chart in fixture().charts.iter() {
-        for locale in Locale::ALL {
-            for width in WIDTHS {
-                let scene = layout(fixture(), chart, locale, width);
-                for (i, mark) in scene.marks.iter().enumerate() {
-                    let Some(item) = mark.item else { continue };
-                    let lit = lit_extent(&mark.shape);
-                    let later = scene.marks[i + 1..]
-                        .iter()
-                        .find(|m| m.item != Some(item) && overlap(lit, m.shape.extent()));
-                    if let Some(other) = later {
-                        panic!(
-                            "{} ({locale:?}, {width}px): {:?} is drawn over item {item}'s {:?}",
-                            chart.id, other.shape, mark.shape
-                        );
-                    }
-                }
+    for Case { scene, what, .. } in cases(fixture(), layout, &Locale::ALL, &WIDTHS) {
+        for (i, mark) in scene.marks.iter().enumerate() {
+            let Some(item) = mark.item else { continue };
+            let lit = lit_extent(&mark.shape);
+            let later = scene.marks[i + 1..]
+                .iter()
+                .find(|m| m.item != Some(item) && overlap(lit, m.shape.extent()));
+            if let Some(other) = later {
+                panic!(
+                    "{what}: {:?} is drawn over item {item}'s {:?}",
+                    other.shape, mark.shape
+                );
             }
         }
     }
@@ -147,38 +125,41 @@ fn no_later_mark_covers_a_highlighted_item() {
 /// bar covers no text of its own, so no text is drawn.
 #[test]
 fn lighting_an_item_draws_again_only_the_texts_it_covers() {
-    for chart in fixture().charts.iter() {
-        for locale in [Locale::ZhHans, Locale::En] {
-            for width in [375.0, 1080.0] {
-                let scene = layout(fixture(), chart, locale, width);
-                for i in 0..scene.items.len() {
-                    let style = Style {
-                        theme: Theme::LIGHT,
-                        scale: 1.0,
-                        locale,
-                        highlight: Some(i),
-                    };
-                    let mut out = String::new();
-                    {
-                        let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
-                        let backend = SVGBackend::with_string(&mut out, size);
-                        if let Err(e) = draw_highlight(backend, &scene, &style) {
-                            panic!("{}: item {i} failed to draw: {e:?}", chart.id);
-                        }
-                    }
-                    let drawn = out.matches("<text").count();
-                    let own = scene
-                        .marks
-                        .iter()
-                        .filter(|m| m.item == Some(i) && matches!(m.shape, Shape::Text { .. }))
-                        .count();
-                    let where_ = format!("{} ({locale:?}, {width}px), item {i}", chart.id);
-                    match chart.kind {
-                        Kind::Cards => assert_eq!(drawn, own, "{where_}: a lit card lost texts"),
-                        Kind::Bars => assert_eq!(drawn, 0, "{where_}: a bar's texts drawn twice"),
-                        _ => assert!(drawn <= own, "{where_}: {drawn} texts of {own}"),
-                    }
+    let locales = [Locale::ZhHans, Locale::En];
+    for case in cases(fixture(), layout, &locales, &[375.0, 1080.0]) {
+        let Case {
+            chart,
+            locale,
+            scene,
+            what,
+            ..
+        } = case;
+        for i in 0..scene.items.len() {
+            let style = Style {
+                theme: Theme::LIGHT,
+                scale: 1.0,
+                locale,
+                highlight: Some(i),
+            };
+            let mut out = String::new();
+            {
+                let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
+                let backend = SVGBackend::with_string(&mut out, size);
+                if let Err(e) = draw_highlight(backend, &scene, &style) {
+                    panic!("{}: item {i} failed to draw: {e:?}", chart.id);
                 }
+            }
+            let drawn = out.matches("<text").count();
+            let own = scene
+                .marks
+                .iter()
+                .filter(|m| m.item == Some(i) && matches!(m.shape, Shape::Text { .. }))
+                .count();
+            let where_ = format!("{what}, item {i}");
+            match chart.kind {
+                Kind::Cards => assert_eq!(drawn, own, "{where_}: a lit card lost texts"),
+                Kind::Bars => assert_eq!(drawn, 0, "{where_}: a bar's texts drawn twice"),
+                _ => assert!(drawn <= own, "{where_}: {drawn} texts of {own}"),
             }
         }
     }

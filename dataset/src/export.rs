@@ -154,12 +154,12 @@ impl Dataset {
             s,
             "  meta: Meta {{ title: {}, dek: {}, data_note: {}, source: {}, publication: {}, author: {}, published: {}, languages: Cow::Borrowed(&[{}]) }},",
             words(&m.title),
-            opt_words(m.dek.as_ref()),
-            opt_words(m.data_note.as_ref()),
+            option(m.dek.as_ref(), words),
+            option(m.data_note.as_ref(), words),
             words(&m.source),
-            opt_words(m.publication.as_ref()),
-            opt_words(m.author.as_ref()),
-            opt(m.published.as_ref()),
+            option(m.publication.as_ref(), words),
+            option(m.author.as_ref(), words),
+            option(m.published.as_ref(), text),
             m.languages.iter().map(text).collect::<Vec<_>>().join(", ")
         );
         s.push_str("  sections: Cow::Borrowed(&[\n");
@@ -199,7 +199,7 @@ impl Dataset {
                 i.period,
                 words(&i.printed),
                 words(&i.source),
-                opt_words(i.note.as_ref())
+                option(i.note.as_ref(), words)
             );
         }
         s.push_str("  ]),\n  charts: Cow::Borrowed(&[\n");
@@ -211,8 +211,8 @@ impl Dataset {
                 c.section,
                 c.kind,
                 words(&c.title),
-                opt_words(c.subtitle.as_ref()),
-                opt_words(c.note.as_ref()),
+                option(c.subtitle.as_ref(), words),
+                option(c.note.as_ref(), words),
                 c.items.as_ref()
             );
         }
@@ -286,9 +286,10 @@ fn text(t: &Text) -> String {
     format!("Cow::Borrowed({:?})", t.as_ref())
 }
 
-fn opt(t: Option<&Text>) -> String {
-    match t {
-        Some(t) => format!("Some({})", text(t)),
+/// An `Option` as a Rust literal, its value written by `write`.
+fn option<T>(value: Option<T>, write: impl Fn(T) -> String) -> String {
+    match value {
+        Some(v) => format!("Some({})", write(v)),
         None => "None".into(),
     }
 }
@@ -302,13 +303,6 @@ fn words(w: &Words) -> String {
     )
 }
 
-fn opt_words(w: Option<&Words>) -> String {
-    match w {
-        Some(w) => format!("Some({})", words(w)),
-        None => "None".into(),
-    }
-}
-
 fn unit(u: &Unit) -> String {
     format!(
         "Unit {{ id: {}, quantity: Quantity::{:?}, word: {}, en_plural: {}, symbol: {} }}",
@@ -316,6 +310,6 @@ fn unit(u: &Unit) -> String {
         u.quantity,
         words(&u.word),
         text(&u.en_plural),
-        opt(u.symbol.as_ref())
+        option(u.symbol.as_ref(), text)
     )
 }

@@ -271,52 +271,18 @@ pub fn parse_files(files: &[(String, String)]) -> Result<Dataset, Errors> {
         units: &units,
         sections: &sections,
     };
-    let mut indicators = Vec::new();
-    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
     let indicator_tables = tables(&raws, |r| &r.indicator);
-    for &(k, table) in &indicator_tables {
-        c.current = k;
-        if let Some(ind) = c.indicator(table, &refs) {
-            let line = c.line(table.span().start);
-            if let Some(&first) = seen.get(ind.id.as_ref()) {
-                let first = c.place(first);
-                c.push(
-                    line,
-                    &format!("indicator \"{}\"", ind.id),
-                    Some("id"),
-                    format!("duplicate id; first used at {first}"),
-                );
-                continue;
-            }
-            seen.insert(ind.id.to_string(), (k, line));
-            indicators.push(ind);
-        }
-    }
+    let indicators: Vec<Indicator> = c.all(&indicator_tables, "indicator", |c, table| {
+        c.indicator(table, &refs)
+    });
     if indicator_tables.is_empty() {
         c.current = 0;
         c.push(1, "file", None, "there is no [[indicator]]".into());
     }
 
-    let mut charts = Vec::new();
-    let mut chart_ids: HashMap<String, (usize, usize)> = HashMap::new();
-    for (k, table) in tables(&raws, |r| &r.chart) {
-        c.current = k;
-        if let Some(chart) = c.chart(table, &indicators, &refs) {
-            let line = c.line(table.span().start);
-            if let Some(&first) = chart_ids.get(chart.id.as_ref()) {
-                let first = c.place(first);
-                c.push(
-                    line,
-                    &format!("chart \"{}\"", chart.id),
-                    Some("id"),
-                    format!("duplicate id; first used at {first}"),
-                );
-                continue;
-            }
-            chart_ids.insert(chart.id.to_string(), (k, line));
-            charts.push(chart);
-        }
-    }
+    let charts: Vec<Chart> = c.all(&tables(&raws, |r| &r.chart), "chart", |c, table| {
+        c.chart(table, &indicators, &refs)
+    });
     // A figure in no chart is still shown: the page's table of every figure
     // lists them all, so a chart never has to exist to hold leftovers.
 
@@ -374,23 +340,19 @@ trait HasId {
     fn id(&self) -> &str;
 }
 
-impl HasId for Section {
-    fn id(&self) -> &str {
-        &self.id
-    }
+/// Every kind of table with an id: a section, category, unit, indicator
+/// or chart.
+macro_rules! has_id {
+    ($($kind:ty),+) => {
+        $(impl HasId for $kind {
+            fn id(&self) -> &str {
+                &self.id
+            }
+        })+
+    };
 }
 
-impl HasId for Category {
-    fn id(&self) -> &str {
-        &self.id
-    }
-}
-
-impl HasId for Unit {
-    fn id(&self) -> &str {
-        &self.id
-    }
-}
+has_id!(Section, Category, Unit, Indicator, Chart);
 
 impl<'a> Checker<'a> {
     /// The line (from 1) of a byte offset of the current file.
@@ -426,7 +388,7 @@ impl<'a> Checker<'a> {
         &mut self,
         tables: &[(usize, &RawTable)],
         kind: &str,
-        read: fn(&mut Self, &RawTable) -> Option<T>,
+        mut read: impl FnMut(&mut Self, &RawTable) -> Option<T>,
     ) -> Vec<T> {
         let mut out: Vec<T> = Vec::new();
         let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
@@ -1511,9 +1473,7 @@ fn qualifier_disagrees(q: Qualifier, printed: &str) -> Option<String> {
     let reading = crate::printed::read(printed)?;
     let said = match reading.bound {
         Bound::Exact => None,
-        Bound::AtLeast => Some(Qualifier::AtLeast),
-        Bound::Approx => Some(Qualifier::Approx),
-        Bound::AtMost => Some(Qualifier::AtMost),
+        bound => Some(bound.qualifier()),
     };
     match said {
         Some(said) if said != q && q != Qualifier::Exact => Some(format!(

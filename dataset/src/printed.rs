@@ -26,6 +26,20 @@ pub enum Bound {
     Approx,
 }
 
+impl Bound {
+    /// The qualifier of the data file that says the same: the validator
+    /// checks a figure's qualifier against it, and the draft writes it.
+    pub fn qualifier(self) -> crate::Qualifier {
+        match self {
+            Bound::Exact => crate::Qualifier::Exact,
+            Bound::AtLeast => crate::Qualifier::AtLeast,
+            Bound::Approx => crate::Qualifier::Approx,
+            // 以下, 不到, 不足, 不超过: an upper bound, never "about".
+            Bound::AtMost => crate::Qualifier::AtMost,
+        }
+    }
+}
+
 /// How a number is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
@@ -567,35 +581,46 @@ mod tests {
         read(text).map(|r| r.numbers[0].value).unwrap_or(f64::NAN)
     }
 
+    /// Asserts the value of the first number of each text.
+    fn assert_values(cases: &[(&str, f64)]) {
+        for &(text, expected) in cases {
+            assert_eq!(value(text), expected, "{text}");
+        }
+    }
+
     #[test]
     fn arabic_numbers_with_multipliers_separators_and_decimals() {
-        assert_eq!(value("9597名"), 9597.0);
-        assert_eq!(value("670亿元"), 67_000_000_000.0);
-        assert_eq!(value("2.6亿元"), 260_000_000.0);
-        assert_eq!(value("89.66亿元"), 8_966_000_000.0);
-        assert_eq!(value("1.2万亿元"), 1_200_000_000_000.0);
-        assert_eq!(value("1,234,567人"), 1_234_567.0);
-        assert_eq!(value("8000余万元"), 80_000_000.0);
-        assert_eq!(value("１２３户"), 123.0);
-        assert_eq!(value("16.8%"), 16.8);
+        assert_values(&[
+            ("9597名", 9597.0),
+            ("670亿元", 67_000_000_000.0),
+            ("2.6亿元", 260_000_000.0),
+            ("89.66亿元", 8_966_000_000.0),
+            ("1.2万亿元", 1_200_000_000_000.0),
+            ("1,234,567人", 1_234_567.0),
+            ("8000余万元", 80_000_000.0),
+            ("１２３户", 123.0),
+            ("16.8%", 16.8),
+        ]);
     }
 
     #[test]
     fn chinese_numerals() {
-        assert_eq!(value("五年"), 5.0);
-        assert_eq!(value("九项"), 9.0);
-        assert_eq!(value("两省区"), 2.0);
-        assert_eq!(value("十二个"), 12.0);
-        assert_eq!(value("二十个"), 20.0);
-        assert_eq!(value("一百二十三人"), 123.0);
-        assert_eq!(value("三万五千人"), 35_000.0);
-        assert_eq!(value("一亿二千万元"), 120_000_000.0);
-        assert_eq!(value("二〇二〇年"), 2020.0);
+        assert_values(&[
+            ("五年", 5.0),
+            ("九项", 9.0),
+            ("两省区", 2.0),
+            ("十二个", 12.0),
+            ("二十个", 20.0),
+            ("一百二十三人", 123.0),
+            ("三万五千人", 35_000.0),
+            ("一亿二千万元", 120_000_000.0),
+            ("二〇二〇年", 2020.0),
+            ("百亿元", 10_000_000_000.0),
+        ]);
         assert_eq!(
             read("二〇二〇年").map(|r| r.numbers[0].form),
             Some(Form::Digits)
         );
-        assert_eq!(value("百亿元"), 10_000_000_000.0);
     }
 
     #[test]
@@ -612,21 +637,24 @@ mod tests {
 
     #[test]
     fn bounds() {
-        let b = |t: &str| read(t).unwrap().bound;
-        assert_eq!(b("超过670亿元"), Bound::AtLeast);
+        for (text, bound) in [
+            ("超过670亿元", Bound::AtLeast),
+            ("380余户", Bound::AtLeast),
+            ("30馀家", Bound::AtLeast),
+            ("4400多个", Bound::AtLeast),
+            ("3000米以上", Bound::AtLeast),
+            ("逾千人", Bound::AtLeast),
+            ("近200户", Bound::Approx),
+            ("约18万人", Bound::Approx),
+            ("100人左右", Bound::Approx),
+            ("5%以下", Bound::AtMost),
+            ("不到3%", Bound::AtMost),
+            ("不超过10亿元", Bound::AtMost),
+            ("8564名", Bound::Exact),
+        ] {
+            assert_eq!(read(text).unwrap().bound, bound, "{text}");
+        }
         assert_eq!(value("超过670亿元"), 67_000_000_000.0);
-        assert_eq!(b("380余户"), Bound::AtLeast);
-        assert_eq!(b("30馀家"), Bound::AtLeast);
-        assert_eq!(b("4400多个"), Bound::AtLeast);
-        assert_eq!(b("3000米以上"), Bound::AtLeast);
-        assert_eq!(b("逾千人"), Bound::AtLeast);
-        assert_eq!(b("近200户"), Bound::Approx);
-        assert_eq!(b("约18万人"), Bound::Approx);
-        assert_eq!(b("100人左右"), Bound::Approx);
-        assert_eq!(b("5%以下"), Bound::AtMost);
-        assert_eq!(b("不到3%"), Bound::AtMost);
-        assert_eq!(b("不超过10亿元"), Bound::AtMost);
-        assert_eq!(b("8564名"), Bound::Exact);
     }
 
     #[test]
@@ -656,9 +684,9 @@ mod tests {
 
     #[test]
     fn names_and_lost_digits_are_not_read() {
-        assert!(numbers("5G基站").is_empty());
-        assert!(numbers("G318国道").is_empty());
-        assert!(numbers("COVID-19疫情").is_empty());
+        for text in ["5G基站", "G318国道", "COVID-19疫情"] {
+            assert!(numbers(text).is_empty(), "{text}");
+        }
         assert!(read("?00余人次").is_none());
     }
 

@@ -86,12 +86,33 @@ pub fn clean_line(line: &str, number: usize, log: &mut Vec<Cleaning>) -> String 
     text.trim().to_owned()
 }
 
-/// Drops pinyin in parentheses right after a Chinese character: `現(xiàn)`.
-fn drop_pinyin(text: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
+/// Copies `text` a character at a time, but where `step`, handed the
+/// characters, a position `i` and the text written so far, returns `Some(j)`:
+/// it has written (and logged) what stands for the characters from `i` up to
+/// `j`, and the copy goes on from `j`, which must be past `i`. Every cleaning
+/// of a line is such a walk.
+fn rewrite(
+    text: &str,
+    mut step: impl FnMut(&[char], usize, &mut String) -> Option<usize>,
+) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
+        match step(&chars, i, &mut out) {
+            Some(next) => i = next,
+            None => {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Drops pinyin in parentheses right after a Chinese character: `現(xiàn)`.
+fn drop_pinyin(text: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
+    rewrite(text, |chars, i, out| {
         let c = chars[i];
         let last = out.chars().next_back();
         if (c == '(' || c == '（') && last.is_some_and(is_han) {
@@ -113,15 +134,12 @@ fn drop_pinyin(text: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
                         after: han,
                         why: "pinyin in parentheses after a character",
                     });
-                    i = close + 1;
-                    continue;
+                    return Some(close + 1);
                 }
             }
         }
-        out.push(c);
-        i += 1;
-    }
-    out
+        None
+    })
 }
 
 fn is_comma(c: char) -> bool {
@@ -130,10 +148,7 @@ fn is_comma(c: char) -> bool {
 
 /// Doubled commas (，，), and a comma before a full stop or another stop.
 fn fix_commas(text: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
+    rewrite(text, |chars, i, out| {
         let c = chars[i];
         if is_comma(c) {
             let mut j = i + 1;
@@ -162,22 +177,16 @@ fn fix_commas(text: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
                     },
                 });
                 out.push_str(&keep);
-                i = j;
-                continue;
+                return Some(j);
             }
         }
-        out.push(c);
-        i += 1;
-    }
-    out
+        None
+    })
 }
 
 /// Spaces between two Chinese characters, which Chinese does not write.
 fn join_han(text: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
+    rewrite(text, |chars, i, out| {
         let c = chars[i];
         if (c == ' ' || c == '\u{3000}' || c == '\u{a0}') && !out.is_empty() {
             let mut j = i;
@@ -198,14 +207,11 @@ fn join_han(text: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
                     after: format!("{}{}", prev.unwrap_or(' '), next.unwrap_or(' ')),
                     why: "space between Chinese characters",
                 });
-                i = j;
-                continue;
+                return Some(j);
             }
         }
-        out.push(c);
-        i += 1;
-    }
-    out
+        None
+    })
 }
 
 #[cfg(test)]
@@ -217,29 +223,37 @@ mod tests {
         (clean_line(text, 1, &mut log), log)
     }
 
+    /// Asserts the cleaned text of each line.
+    fn assert_cleaned(cases: &[(&str, &str)]) {
+        for &(text, cleaned) in cases {
+            assert_eq!(clean(text).0, cleaned, "{text}");
+        }
+    }
+
     #[test]
     fn pinyin_after_characters_is_dropped() {
-        assert_eq!(clean("實現(xiàn)之年").0, "實現之年");
-        assert_eq!(clean("脫貧攻堅戰(zhàn)").0, "脫貧攻堅戰");
-        assert_eq!(clean("東(dong)(dong)西").0, "東西");
-        // Not pinyin: a note in parentheses stays.
-        assert_eq!(clean("幫扶縣(市、區(qū))").0, "幫扶縣(市、區)");
-        assert_eq!(clean("规划(2017-2021年)").0, "规划(2017-2021年)");
+        assert_cleaned(&[
+            ("實現(xiàn)之年", "實現之年"),
+            ("脫貧攻堅戰(zhàn)", "脫貧攻堅戰"),
+            ("東(dong)(dong)西", "東西"),
+            // Not pinyin: a note in parentheses stays.
+            ("幫扶縣(市、區(qū))", "幫扶縣(市、區)"),
+            ("规划(2017-2021年)", "规划(2017-2021年)"),
+        ]);
         assert_eq!(clean("實現(xiàn)").1.len(), 1);
     }
 
     #[test]
     fn commas_html_and_spaces_are_cleaned() {
-        assert_eq!(clean("獲悉,,近年來").0, "獲悉,近年來");
-        assert_eq!(clean("攻堅,。").0, "攻堅。");
-        assert_eq!(clean("天津市,、山東省").0, "天津市、山東省");
-        assert_eq!(clean("<p>某县</p>").0, "某县");
-        assert_eq!(clean("當地的&ldquo;傳幫帶&rdquo;").0, "當地的“傳幫帶”");
-        assert_eq!(clean("资金 投入").0, "资金投入");
-        assert_eq!(
-            clean("2019 年").0,
-            "2019 年",
-            "a space after a digit is the article's own"
-        );
+        assert_cleaned(&[
+            ("獲悉,,近年來", "獲悉,近年來"),
+            ("攻堅,。", "攻堅。"),
+            ("天津市,、山東省", "天津市、山東省"),
+            ("<p>某县</p>", "某县"),
+            ("當地的&ldquo;傳幫帶&rdquo;", "當地的“傳幫帶”"),
+            ("资金 投入", "资金投入"),
+            // A space after a digit is the article's own.
+            ("2019 年", "2019 年"),
+        ]);
     }
 }

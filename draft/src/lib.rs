@@ -246,6 +246,29 @@ fn comparable(f: &Figure) -> bool {
         )
 }
 
+/// Drafts a chart of `kind` of the figures `items`, with an id numbered
+/// after the charts drafted so far ("years-1", "bars-2"), and marks those
+/// figures charted so that no later chart takes them again.
+fn push_numbered(
+    out: &mut Vec<ChartDraft>,
+    charted: &mut [bool],
+    kind: Kind,
+    title: String,
+    items: Vec<usize>,
+    review: &str,
+) {
+    for &j in &items {
+        charted[j] = true;
+    }
+    out.push(ChartDraft {
+        id: format!("{}-{}", kind.name(), out.len() + 1),
+        kind,
+        title,
+        items,
+        review: review.into(),
+    });
+}
+
 /// Proposes charts: one measure over several years as `years`; a list of
 /// like figures of one unit in one sentence as `bars`; dated events as a
 /// `timeline`; the first headline figures as `cards`. No chart mixes units.
@@ -271,16 +294,9 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
         group.sort_by_key(|&j| figures[j].period);
         group.dedup_by_key(|j| figures[*j].period);
         if group.len() >= 2 {
-            for &j in &group {
-                charted[j] = true;
-            }
-            out.push(ChartDraft {
-                id: format!("years-{}", out.len() + 1),
-                kind: Kind::Years,
-                title: format!("{}的变化", figures[i].label),
-                items: group,
-                review: "同一指标的历年数字：请核对口径一致，并改写标题为一句结论".into(),
-            });
+            let title = format!("{}的变化", figures[i].label);
+            let review = "同一指标的历年数字：请核对口径一致，并改写标题为一句结论";
+            push_numbered(&mut out, &mut charted, Kind::Years, title, group, review);
         }
     }
     // Bars: like figures of one unit listed in one sentence. A part and its
@@ -317,18 +333,10 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
             let alike = listed
                 && (group.len() >= 3 || (group.len() == 2 && figures[first].bound == Bound::Exact));
             if alike {
-                for &j in &group {
-                    charted[j] = true;
-                }
-                out.push(ChartDraft {
-                    id: format!("bars-{}", out.len() + 1),
-                    kind: Kind::Bars,
-                    title: format!("{}与其他各项比较", figures[first].label),
-                    items: group,
-                    review:
-                        "同一句中同一单位的数字：请确认它们回答同一个问题、可以并列比较，并改写标题"
-                            .into(),
-                });
+                let title = format!("{}与其他各项比较", figures[first].label);
+                let review =
+                    "同一句中同一单位的数字：请确认它们回答同一个问题、可以并列比较，并改写标题";
+                push_numbered(&mut out, &mut charted, Kind::Bars, title, group, review);
             }
         }
         i += span;

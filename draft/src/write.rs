@@ -3,7 +3,6 @@
 
 use std::fmt::Write as _;
 
-use dataset::printed::Bound;
 use dataset::{period_text, plain_number, Period};
 
 use crate::Draft;
@@ -26,16 +25,6 @@ fn q(s: &str) -> String {
     }
     out.push('"');
     out
-}
-
-fn qualifier(b: Bound) -> &'static str {
-    match b {
-        Bound::Exact => "exact",
-        Bound::AtLeast => "at_least",
-        Bound::Approx => "approx",
-        // 以下, 不到, 不足, 不超过: an upper bound, never "about".
-        Bound::AtMost => "at_most",
-    }
 }
 
 /// The files of the folder and the report, as (name, text).
@@ -108,7 +97,7 @@ fn indicators(d: &Draft) -> String {
             None => s.push_str("value = \"unknown\"\n"),
         }
         let _ = writeln!(s, "unit = {}", q(&f.unit.id));
-        let _ = writeln!(s, "qualifier = {}", q(qualifier(f.bound)));
+        let _ = writeln!(s, "qualifier = {}", q(f.bound.qualifier().name()));
         if f.period != Period::Undated {
             let _ = writeln!(s, "year = {}", q(&period_text(f.period)));
         }

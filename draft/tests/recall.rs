@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use article_draft::{draft, files, similarity, Draft, Figure};
-use dataset::printed::Bound;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -32,15 +31,6 @@ struct Expected {
     /// The source sentence, or a part of it that names it.
     source: String,
     printed: String,
-}
-
-fn qualifier(b: Bound) -> &'static str {
-    match b {
-        Bound::Exact => "exact",
-        Bound::AtLeast => "at_least",
-        Bound::Approx => "approx",
-        Bound::AtMost => "at_most",
-    }
 }
 
 /// Han characters and digits only, and without the characters data/
@@ -72,7 +62,7 @@ fn matches(e: &Expected, f: &Figure) -> bool {
         (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * a.abs().max(1.0),
         _ => false,
     };
-    value && e.qualifier == qualifier(f.bound) && same_sentence(&e.source, &f.source)
+    value && e.qualifier == f.bound.qualifier().name() && same_sentence(&e.source, &f.source)
 }
 
 /// Recall and precision of a draft against figures found by hand, with the
@@ -111,10 +101,12 @@ fn assert_builds(d: &Draft, name: &str) {
     }
 }
 
-fn data_figures() -> Vec<Expected> {
-    let text = read(&root().join("data/indicators.toml"));
-    let doc: toml::Table = toml::from_str(&text).unwrap();
-    doc["indicator"]
+/// The figures of the array `table` of a TOML document, each with its
+/// source sentence in the field `source`: `data/indicators.toml` names it
+/// `source`, the test articles' expectations `sentence`.
+fn expected_figures(text: &str, table: &str, source: &str) -> Vec<Expected> {
+    let doc: toml::Table = toml::from_str(text).unwrap();
+    doc[table]
         .as_array()
         .unwrap()
         .iter()
@@ -123,10 +115,15 @@ fn data_figures() -> Vec<Expected> {
                 .as_float()
                 .or(i["value"].as_integer().map(|v| v as f64)),
             qualifier: i["qualifier"].as_str().unwrap().to_owned(),
-            source: i["source"].as_str().unwrap().to_owned(),
+            source: i[source].as_str().unwrap().to_owned(),
             printed: i["printed"].as_str().unwrap().to_owned(),
         })
         .collect()
+}
+
+fn data_figures() -> Vec<Expected> {
+    let text = read(&root().join("data/indicators.toml"));
+    expected_figures(&text, "indicator", "source")
 }
 
 #[test]
@@ -158,21 +155,11 @@ fn the_real_article_yields_every_figure_of_data() {
 fn article_figures(name: &str) -> (String, Vec<Expected>) {
     let dir = root().join("tests/data/articles");
     let article = read(&dir.join(format!("{name}.txt")));
-    let doc: toml::Table =
-        toml::from_str(&read(&dir.join(format!("{name}.expected.toml")))).unwrap();
-    let expected = doc["figure"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| Expected {
-            value: i["value"]
-                .as_float()
-                .or(i["value"].as_integer().map(|v| v as f64)),
-            qualifier: i["qualifier"].as_str().unwrap().to_owned(),
-            source: i["sentence"].as_str().unwrap().to_owned(),
-            printed: i["printed"].as_str().unwrap().to_owned(),
-        })
-        .collect();
+    let expected = expected_figures(
+        &read(&dir.join(format!("{name}.expected.toml"))),
+        "figure",
+        "sentence",
+    );
     (article, expected)
 }
 

@@ -103,30 +103,16 @@ const SVG_BACKEND_SHRINK: f64 = 1.24;
 /// plotters' SVG backend sets it at the size the scene says, as the canvas
 /// does.
 fn for_svg_backend(scene: &Scene) -> Scene {
-    use article_charts::layout::{Mark, Shape};
+    use article_charts::layout::Shape;
     let marks = scene
         .marks
         .iter()
-        .map(|m| match &m.shape {
-            Shape::Text {
-                at,
-                text,
-                size,
-                bold,
-                paint,
-                align,
-            } => Mark {
-                shape: Shape::Text {
-                    at: *at,
-                    text: text.clone(),
-                    size: size * SVG_BACKEND_SHRINK,
-                    bold: *bold,
-                    paint: *paint,
-                    align: *align,
-                },
-                item: m.item,
-            },
-            _ => m.clone(),
+        .map(|m| {
+            let mut mark = m.clone();
+            if let Shape::Text { size, .. } = &mut mark.shape {
+                *size *= SVG_BACKEND_SHRINK;
+            }
+            mark
         })
         .collect();
     Scene {
@@ -730,35 +716,21 @@ mod tests {
         let first = &all["charts"][0];
         let id = drawn[0].chart.id.as_ref();
         assert_eq!(first["id"], json!(id));
-        assert_eq!(
-            first["static"]["png_en"],
-            json!(format!("static/{id}.en.png"))
-        );
-        assert_eq!(
-            first["static"]["svg_zh-Hant"],
-            json!(format!("static/{id}.zh-Hant.svg"))
-        );
-        assert_eq!(
-            first["static_360"]["png"],
-            json!(format!("static/{id}.360.png"))
-        );
-        assert_eq!(
-            first["static_360"]["png_zh-Hant"],
-            json!(format!("static/{id}.zh-Hant.360.png"))
-        );
-        assert_eq!(first["embed"]["en"], json!(format!("embed/{id}.en.html")));
-        assert_eq!(
-            first["embed"]["zh-Hant"],
-            json!(format!("embed/{id}.zh-Hant.html"))
-        );
-        assert_eq!(
-            first["embed"]["query"],
-            json!(format!("embed.html?chart={id}"))
-        );
-        assert_eq!(
-            first["standalone"]["zh"],
-            json!(format!("standalone/{id}.html"))
-        );
+        // Each file's group and key in the catalogue, and its path, with
+        // ID for the chart's id.
+        for (group, key, path) in [
+            ("static", "png_en", "static/ID.en.png"),
+            ("static", "svg_zh-Hant", "static/ID.zh-Hant.svg"),
+            ("static_360", "png", "static/ID.360.png"),
+            ("static_360", "png_zh-Hant", "static/ID.zh-Hant.360.png"),
+            ("embed", "en", "embed/ID.en.html"),
+            ("embed", "zh-Hant", "embed/ID.zh-Hant.html"),
+            ("embed", "query", "embed.html?chart=ID"),
+            ("standalone", "zh", "standalone/ID.html"),
+        ] {
+            let path = path.replace("ID", id);
+            assert_eq!(first[group][key], json!(path), "{group}.{key}");
+        }
         // The taller language, plus room, rounded up.
         assert_eq!(first["height"], json!(361));
     }

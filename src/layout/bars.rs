@@ -93,15 +93,7 @@ pub(super) fn bars(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> S
             Some(item),
         );
         y += BAR;
-        scene.items.push(Item {
-            indicator: *index,
-            hit: Rect {
-                x: 0.0,
-                y: top,
-                w: width,
-                h: y - top + GAP / 2.0,
-            },
-        });
+        scene.row_item(*index, top, y - top + GAP / 2.0);
         y += GAP + 4.0;
     }
     let bottom = (y - GAP - 4.0).max(0.0);

@@ -33,17 +33,7 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
     let band = (width - track_x) / f64::from(last - first + 1);
     let x_start = |y: u16| track_x + f64::from(y.saturating_sub(first)) * band;
     for (year, x) in year_labels(first, last, track_x, width) {
-        scene.add(
-            Shape::Text {
-                at: (x, 0.0),
-                text: year.to_string(),
-                size: SMALL,
-                bold: false,
-                paint: Paint::Muted,
-                align: Align::Centre,
-            },
-            None,
-        );
+        scene.muted_text((x, 0.0), year.to_string(), Align::Centre, None);
     }
     let mut y = AXIS;
     let rows_top = y;
@@ -173,31 +163,13 @@ pub(super) fn timeline(items: &[(u16, &Indicator)], locale: Locale, width: f64) 
                 (x0 - 2.0, x0 + pw + 2.0),
             ));
         }
-        scene.add(
-            Shape::Text {
-                at: (px, mid - SMALL * 0.6),
-                text: period,
-                size: SMALL,
-                bold: false,
-                paint: Paint::Muted,
-                align,
-            },
-            Some(item),
-        );
+        scene.muted_text((px, mid - SMALL * 0.6), period, align, Some(item));
         y = if beside {
             below.max(mid + TRACK / 2.0) + 6.0
         } else {
             below + TRACK + 6.0
         };
-        scene.items.push(Item {
-            indicator: *index,
-            hit: Rect {
-                x: 0.0,
-                y: top,
-                w: width,
-                h: y - top,
-            },
-        });
+        scene.row_item(*index, top, y - top);
     }
     // Faint year lines behind the tracks: placed first so they sit underneath.
     if beside {

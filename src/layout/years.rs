@@ -72,26 +72,8 @@ pub(super) fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> 
     for k in 0..=2 {
         let v = max * f64::from(k) / 2.0;
         let y = y_of(v);
-        scene.add(
-            Shape::Line {
-                from: (gutter, y),
-                to: (width, y),
-                paint: Paint::Grid,
-                width: 1.0,
-            },
-            None,
-        );
-        scene.add(
-            Shape::Text {
-                at: (gutter - 6.0, y - SMALL * 0.6),
-                text: tick(v),
-                size: SMALL,
-                bold: false,
-                paint: Paint::Muted,
-                align: Align::Right,
-            },
-            None,
-        );
+        scene.line((gutter, y), (width, y), Paint::Grid, 1.0, None);
+        scene.muted_text((gutter - 6.0, y - SMALL * 0.6), tick(v), Align::Right, None);
     }
     // Year ticks: every year if there is room, else the reported ones.
     let room = (width - left - SIDE) / span;
@@ -99,15 +81,7 @@ pub(super) fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> 
         let reported = dated.iter().any(|d| d.2 == year);
         if reported || room >= 38.0 {
             let x = x_of(year);
-            scene.add(
-                Shape::Line {
-                    from: (x, base),
-                    to: (x, base + 4.0),
-                    paint: Paint::Grid,
-                    width: 1.0,
-                },
-                None,
-            );
+            scene.line((x, base), (x, base + 4.0), Paint::Grid, 1.0, None);
             let paint = if reported { Paint::Ink } else { Paint::Muted };
             scene.add(
                 Shape::Text {
@@ -130,15 +104,10 @@ pub(super) fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> 
             let text = gap_text(a + 1, b - 1, locale);
             // Kept inside a narrow chart, like the labels of the points.
             let half = (text_width(&text, SMALL) / 2.0).min(width / 2.0);
-            scene.add(
-                Shape::Text {
-                    at: (x.clamp(half, width - half), base - plot_h * 0.28),
-                    text,
-                    size: SMALL,
-                    bold: false,
-                    paint: Paint::Muted,
-                    align: Align::Centre,
-                },
+            scene.muted_text(
+                (x.clamp(half, width - half), base - plot_h * 0.28),
+                text,
+                Align::Centre,
                 None,
             );
         }
@@ -150,15 +119,7 @@ pub(super) fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> 
         let x = x_of(*year);
         let v = ind.value.unwrap_or(0.0);
         let y = y_of(v);
-        scene.add(
-            Shape::Line {
-                from: (x, y),
-                to: (x, base),
-                paint: Paint::Qualified,
-                width: 2.0,
-            },
-            Some(item),
-        );
+        scene.line((x, y), (x, base), Paint::Qualified, 2.0, Some(item));
         scene.add(
             Shape::Dot {
                 centre: (x, y),

@@ -1,6 +1,8 @@
-//! Helpers shared by the scene tests (`render.rs`, `frame.rs`): drawing a
-//! scene to an SVG string, and finding shapes that leave the scene or texts
-//! that overlap, by the layout's own extents.
+//! Helpers shared by the scene tests (`render.rs`, `frame.rs`, `hit.rs`,
+//! `archive.rs`, `edge_values.rs`): laying out every chart of a data folder
+//! in each language at each width, drawing a scene to an SVG string, and
+//! finding shapes that leave the scene or texts that overlap, by the
+//! layout's own extents.
 
 // Each test binary compiles this module and uses only some of it.
 #![allow(dead_code)]
@@ -8,9 +10,11 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use article_charts::data::Dataset;
+use article_charts::data::{Chart, Dataset};
 use article_charts::draw::{draw, Style};
+use article_charts::locale::Locale;
 use article_charts::scene::{overlap, Rect, Scene, Shape};
+use article_charts::theme::Theme;
 use plotters::prelude::SVGBackend;
 
 /// Draws `scene` to SVG at `style.scale`, failing the test with `what` if
@@ -28,6 +32,67 @@ pub fn draw_svg(scene: &Scene, style: &Style, what: &str) -> String {
         }
     }
     out
+}
+
+/// One chart laid out in one language at one width.
+pub struct Case<'a> {
+    pub chart: &'a Chart,
+    pub locale: Locale,
+    pub width: f64,
+    pub scene: Scene,
+    /// Which case this is, for messages: "ID (Locale, WIDTHpx)".
+    pub what: String,
+}
+
+/// Every chart of `data` in each of `locales` at each of `widths`, laid out
+/// by `make`: `layout::layout` for the page, `frame::framed` for the static
+/// images.
+pub fn cases<'a>(
+    data: &'a Dataset,
+    make: fn(&Dataset, &Chart, Locale, f64) -> Scene,
+    locales: &'a [Locale],
+    widths: &'a [f64],
+) -> impl Iterator<Item = Case<'a>> + 'a {
+    data.charts.iter().flat_map(move |chart| {
+        locales.iter().flat_map(move |&locale| {
+            widths.iter().map(move |&width| Case {
+                chart,
+                locale,
+                width,
+                scene: make(data, chart, locale, width),
+                what: format!("{} ({locale:?}, {width}px)", chart.id),
+            })
+        })
+    })
+}
+
+/// Draws `scene` in the light theme at `scale` with its first item lit,
+/// failing the test with `what` unless that makes an SVG document.
+pub fn assert_draws(scene: &Scene, locale: Locale, scale: f64, what: &str) {
+    let style = Style {
+        theme: Theme::LIGHT,
+        scale,
+        locale,
+        highlight: Some(0),
+    };
+    assert!(draw_svg(scene, &style, what).starts_with("<svg"), "{what}");
+}
+
+/// Fails the test with `what` if a shape of `scene` leaves it.
+pub fn assert_inside(scene: &Scene, what: &str) {
+    if let Some(shape) = first_outside(scene) {
+        panic!(
+            "{what}: {shape:?} leaves the {}×{} scene",
+            scene.width, scene.height
+        );
+    }
+}
+
+/// Fails the test with `what` if two texts of `scene` overlap.
+pub fn assert_texts_apart(scene: &Scene, what: &str) {
+    if let Some((a, b)) = first_text_overlap(scene) {
+        panic!("{what}: {a:?} overlaps {b:?}");
+    }
 }
 
 /// The first shape of `scene` that leaves it (half a pixel of slack), if any.

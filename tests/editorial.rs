@@ -12,8 +12,16 @@ use article_charts::layout::{layout, Scene, Shape};
 use article_charts::locale::Locale;
 
 fn dataset() -> Dataset {
-    article_dataset::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"))
-        .unwrap_or_else(|e| panic!("{e}"))
+    let data = article_dataset::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Said at once, rather than as a puzzling failure of a check below.
+    assert!(
+        data.meta.title.en.starts_with("Chenghua's aid to Danba"),
+        "tests/editorial.rs checks the charts of data/'s own article, the first charted; \
+         data/ now holds \"{}\": this file goes with that article",
+        data.meta.title.en
+    );
+    data
 }
 
 /// The texts drawn for each item of a scene, joined in drawing order.

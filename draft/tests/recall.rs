@@ -128,7 +128,14 @@ fn data_figures() -> Vec<Expected> {
 
 #[test]
 fn the_real_article_yields_every_figure_of_data() {
-    let article = read(&root().join("data/article.zh-Hant.txt"));
+    let path = root().join("data/article.zh-Hant.txt");
+    let article = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; this test checks the draft against data/'s own article, the first \
+             charted, and goes with it when data/ holds another article",
+            path.display()
+        )
+    });
     let start = Instant::now();
     let d = draft(&article);
     let took = start.elapsed();

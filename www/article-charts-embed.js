@@ -23,6 +23,12 @@
 //
 // All state stays in this module: nothing is put on `window`, where a page
 // global of the same name (or an element with that id) would break it.
+//
+// Loading the module and the message in the reader's language are shared
+// with the other page scripts (`boot.js`, beside this file, which a host
+// page fetches as it fetched this one: with CORS from another origin).
+
+import { STALL_MS, failureMessage, language, startModule } from './boot.js';
 
 // The deprecated attribute `data-danba-chart`, of codes pasted before the
 // product had a neutral name, is still read, so those pages keep working.
@@ -31,11 +37,6 @@ const SELECTOR = '[data-article-chart], [data-danba-chart]';
 const CHART_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** The page text of each chart page fetched, by address: several hosts may show one chart. */
 const pages = new Map();
-const wasmUrl = new URL('pkg/article_charts_bg.wasm', import.meta.url);
-/** A download that brings no byte for this long has stalled. */
-const STALL_MS = 10_000;
-/** The longest wait for the glue module (a few kilobytes). */
-const GLUE_MS = 20_000;
 /**
  * Each mounted element and what belongs to it: `app` (the Rust `App`, once
  * drawn), `shadow` (the shadow root holding the chart) and `wrapper` (an
@@ -44,75 +45,6 @@ const GLUE_MS = 20_000;
 const mounted = new Map();
 /** The elements whose shadow root this module made, so it may fill it again. */
 const ours = new WeakSet();
-
-/** The message shown where a chart could not start, in the reader's language. */
-const FAILED = {
-  zh: '图表无法加载。请检查网络后刷新页面。',
-  'zh-Hant': '圖表無法載入。請檢查網路後重新整理頁面。',
-  en: 'The chart could not be loaded. Check the connection and reload the page.',
-};
-
-/** The language a host asks for, as `src/locale.rs` reads it; Simplified Chinese by default. */
-function language(tag) {
-  const t = String(tag ?? '').trim().toLowerCase();
-  if (['zh-hant', 'zh-tw', 'zh-hk', 'zh-mo'].includes(t)) return 'zh-Hant';
-  if (['en', 'en-us', 'en-gb'].includes(t)) return 'en';
-  return 'zh';
-}
-
-/** Settles like `promise`, or rejects after `ms` with `what` in the error. */
-function within(promise, ms, what) {
-  let timer;
-  const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
-/**
- * A response read through a watchdog: a download that brings no byte for
- * `STALL_MS` is aborted, so a stalled connection ends in a message (or the
- * fallback) instead of "Loading" for ever. The stream is handed on as a
- * Response, so the module still compiles while it downloads.
- */
-async function watched(url, type) {
-  const abort = new AbortController();
-  let timer;
-  const arm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => abort.abort(new Error(`${url} stalled for ${STALL_MS} ms`)), STALL_MS);
-  };
-  arm();
-  let response;
-  try {
-    response = await fetch(url, { signal: abort.signal });
-  } finally {
-    clearTimeout(timer);
-  }
-  if (!response.ok || !response.body) {
-    throw Object.assign(new Error(`${url} answered ${response.status}`), { status: response.status });
-  }
-  const reader = response.body.getReader();
-  const body = new ReadableStream({
-    async pull(controller) {
-      arm();
-      try {
-        const { done, value } = await reader.read();
-        clearTimeout(timer);
-        if (done) controller.close();
-        else controller.enqueue(value);
-      } catch (error) {
-        clearTimeout(timer);
-        controller.error(error);
-      }
-    },
-    cancel(reason) {
-      clearTimeout(timer);
-      return reader.cancel(reason);
-    },
-  });
-  return new Response(body, { headers: { 'Content-Type': type } });
-}
 
 /** The chart id an element names, in the current attribute or the deprecated one. */
 function chartOf(host) {
@@ -202,11 +134,7 @@ async function prerendered(url) {
  * Loads the glue and the WebAssembly module once; resolves to `mount_chart`,
  * or rejects within a bounded time.
  */
-const started = (async () => {
-  const glue = await within(import('./pkg/article_charts.js'), GLUE_MS, 'the glue module');
-  await glue.default({ module_or_path: watched(wasmUrl, 'application/wasm') });
-  return glue.mount_chart;
-})();
+const started = startModule().then((glue) => glue.mount_chart);
 // Each host shows its own message; this keeps the one rejection from being
 // reported as unhandled before the first host has looked at it.
 started.catch((error) => console.error(error));
@@ -341,12 +269,7 @@ function failed(root, host, slot) {
   slot.remove();
   root.className = 'embed article-charts-embed';
   root.hidden = false;
-  const lang = language(host.dataset.lang);
-  const p = document.createElement('p');
-  p.className = 'chart-failed';
-  p.lang = lang === 'zh' ? 'zh-Hans' : lang;
-  p.textContent = FAILED[lang];
-  root.replaceChildren(p);
+  root.replaceChildren(failureMessage(language(host.dataset.lang), 'chart-failed'));
 }
 
 /** Whether `host` holds something to show (not a <noscript>, which is text while scripts run). */

@@ -6,18 +6,10 @@
 // into a readable message, reporting the frame's height itself, since Rust
 // is not there to do it.
 //
-// The glue is imported dynamically, inside the `try`: a static import that
-// fails (404, wrong Content-Type) would stop this script before any of it
-// runs, and "Loading…" would stay for ever. The WebAssembly download is
-// watched: one that brings no byte for STALL_MS is given up.
+// Loading the module and the message in the reader's language are shared
+// with the other page scripts (`boot.js`).
 
-const STALL_MS = 10_000;
-const GLUE_MS = 20_000;
-const FAILED = {
-  zh: '图表无法加载。请检查网络后刷新页面。',
-  'zh-Hant': '圖表無法載入。請檢查網路後重新整理頁面。',
-  en: 'The chart could not be loaded. Check the connection and reload the page.',
-};
+import { failureMessage, htmlLang, language, startModule } from './boot.js';
 
 /** The tags `src/locale.rs` reads as a language (`Locale::from_tag`). */
 const KNOWN_LANGS = ['zh', 'zh-hans', 'zh-cn', 'zh-sg', 'zh-hant', 'zh-tw', 'zh-hk', 'zh-mo', 'en', 'en-us', 'en-gb'];
@@ -25,69 +17,6 @@ const KNOWN_LANGS = ['zh', 'zh-hans', 'zh-cn', 'zh-sg', 'zh-hant', 'zh-tw', 'zh-
 /** Whether `tag` is a language `src/locale.rs` reads (or absent). */
 function known(tag) {
   return tag === null || KNOWN_LANGS.includes(tag.trim().toLowerCase());
-}
-
-/** The frame's language, as `src/locale.rs` reads `lang=`; Simplified Chinese by default. */
-function language(tag) {
-  const t = String(tag ?? '').trim().toLowerCase();
-  if (['zh-hant', 'zh-tw', 'zh-hk', 'zh-mo'].includes(t)) return 'zh-Hant';
-  if (['en', 'en-us', 'en-gb'].includes(t)) return 'en';
-  return 'zh';
-}
-
-/** Settles like `promise`, or rejects after `ms`. */
-function within(promise, ms, what) {
-  let timer;
-  const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
-/**
- * The WebAssembly module's response, through a watchdog that aborts the
- * download when no byte comes for STALL_MS; handed on as a stream, so the
- * module still compiles while it downloads. It is a thenable, so nothing is
- * fetched unless the glue asks for it.
- */
-function watchedWasm(url) {
-  const load = async () => {
-    const abort = new AbortController();
-    let timer;
-    const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => abort.abort(new Error(`${url} stalled for ${STALL_MS} ms`)), STALL_MS);
-    };
-    arm();
-    let response;
-    try {
-      response = await fetch(url, { signal: abort.signal });
-    } finally {
-      clearTimeout(timer);
-    }
-    if (!response.ok || !response.body) throw new Error(`${url} answered ${response.status}`);
-    const reader = response.body.getReader();
-    const body = new ReadableStream({
-      async pull(controller) {
-        arm();
-        try {
-          const { done, value } = await reader.read();
-          clearTimeout(timer);
-          if (done) controller.close();
-          else controller.enqueue(value);
-        } catch (error) {
-          clearTimeout(timer);
-          controller.error(error);
-        }
-      },
-      cancel(reason) {
-        clearTimeout(timer);
-        return reader.cancel(reason);
-      },
-    });
-    return new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
-  };
-  return { then: (resolve, reject) => load().then(resolve, reject) };
 }
 
 const root = document.getElementById('app');
@@ -136,8 +65,7 @@ else await start();
 
 async function start() {
   try {
-    const glue = await within(import('./pkg/article_charts.js'), GLUE_MS, 'the glue module');
-    await glue.default({ module_or_path: watchedWasm(new URL('pkg/article_charts_bg.wasm', import.meta.url)) });
+    const glue = await startModule();
     // The prerendered page fixes its language on `#app`, which the module
     // reads before the query; an unknown `lang=` brought along from
     // `embed.html` is left to the module to name, on the default language's page.
@@ -146,10 +74,8 @@ async function start() {
   } catch (err) {
     const lang = language(root.dataset.lang ?? query.get('lang'));
     document.documentElement.dataset.ready = 'error';
-    document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : lang;
-    const p = document.createElement('p');
-    p.className = 'chart-failed';
-    p.textContent = FAILED[lang];
+    document.documentElement.lang = htmlLang(lang);
+    const p = failureMessage(lang, 'chart-failed');
     root.className = 'embed article-charts-embed';
     // A prerendered chart stays, picture and table; only its interaction is missing.
     if (root.querySelector('figure.chart')) root.prepend(p);

@@ -4,81 +4,10 @@
 // old `index.html?lang=en` link on to the language's own page, and turns a
 // failure to start into a readable message above the (still whole) page.
 //
-// The glue is imported dynamically, inside the `try`: a static import that
-// fails (404, wrong Content-Type) would stop this script before any of it
-// runs, and "Loading…" would stay for ever. The WebAssembly download is
-// watched: one that brings no byte for STALL_MS is given up.
+// Loading the module and the message in the reader's language are shared
+// with the other page scripts (`boot.js`).
 
-const STALL_MS = 10_000;
-const GLUE_MS = 20_000;
-const FAILED = {
-  zh: '图表无法加载。请检查网络后刷新页面。',
-  'zh-Hant': '圖表無法載入。請檢查網路後重新整理頁面。',
-  en: 'The charts could not be loaded. Check the connection and reload the page.',
-};
-
-/** The page's language, as `src/locale.rs` reads `lang=`; Simplified Chinese by default. */
-function language(tag) {
-  const t = String(tag ?? '').trim().toLowerCase();
-  if (['zh-hant', 'zh-tw', 'zh-hk', 'zh-mo'].includes(t)) return 'zh-Hant';
-  if (['en', 'en-us', 'en-gb'].includes(t)) return 'en';
-  return 'zh';
-}
-
-/** Settles like `promise`, or rejects after `ms`. */
-function within(promise, ms, what) {
-  let timer;
-  const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
-/**
- * The WebAssembly module's response, through a watchdog that aborts the
- * download when no byte comes for STALL_MS; handed on as a stream, so the
- * module still compiles while it downloads. It is a thenable, so nothing is
- * fetched unless the glue asks for it.
- */
-function watchedWasm(url) {
-  const load = async () => {
-    const abort = new AbortController();
-    let timer;
-    const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => abort.abort(new Error(`${url} stalled for ${STALL_MS} ms`)), STALL_MS);
-    };
-    arm();
-    let response;
-    try {
-      response = await fetch(url, { signal: abort.signal });
-    } finally {
-      clearTimeout(timer);
-    }
-    if (!response.ok || !response.body) throw new Error(`${url} answered ${response.status}`);
-    const reader = response.body.getReader();
-    const body = new ReadableStream({
-      async pull(controller) {
-        arm();
-        try {
-          const { done, value } = await reader.read();
-          clearTimeout(timer);
-          if (done) controller.close();
-          else controller.enqueue(value);
-        } catch (error) {
-          clearTimeout(timer);
-          controller.error(error);
-        }
-      },
-      cancel(reason) {
-        clearTimeout(timer);
-        return reader.cancel(reason);
-      },
-    });
-    return new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
-  };
-  return { then: (resolve, reject) => load().then(resolve, reject) };
-}
+import { failureMessage, htmlLang, language, startModule } from './boot.js';
 
 /**
  * The dashboard of language `lang`, read from the page's own language
@@ -88,7 +17,7 @@ function watchedWasm(url) {
  * Chinese only lands on the Chinese page rather than a missing file.
  */
 function dashboardOf(lang) {
-  const tag = lang === 'zh' ? 'zh-Hans' : lang;
+  const tag = htmlLang(lang);
   const link = document.querySelector(`.lang-switch a[hreflang="${tag}"]`);
   return link?.getAttribute('href') || 'index.html';
 }
@@ -96,17 +25,12 @@ function dashboardOf(lang) {
 async function start() {
   const root = document.getElementById('app');
   try {
-    const glue = await within(import('./pkg/article_charts.js'), GLUE_MS, 'the glue module');
-    await glue.default({ module_or_path: watchedWasm(new URL('pkg/article_charts_bg.wasm', import.meta.url)) });
+    const glue = await startModule();
     window.articleCharts = glue.mount(root);
   } catch (err) {
-    const lang = language(document.documentElement.lang);
     document.documentElement.dataset.ready = 'error';
-    const p = document.createElement('p');
-    p.className = 'failed';
+    const p = failureMessage(language(document.documentElement.lang), 'failed', 'all');
     p.setAttribute('role', 'status');
-    p.lang = lang === 'zh' ? 'zh-Hans' : lang;
-    p.textContent = FAILED[lang];
     // The prerendered page stays: only the charts' interaction is missing.
     root.prepend(p);
     console.error(err);

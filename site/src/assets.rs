@@ -383,7 +383,7 @@ fn names_target(url: &str, after_scheme: bool, folder: &str, target: &str) -> bo
 
 /// A relative path with `.` and `..` resolved; `None` if it climbs out of
 /// the site.
-fn normalise(path: &str) -> Option<String> {
+pub(crate) fn normalise(path: &str) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
     for segment in path.split('/') {
         match segment {
@@ -1013,6 +1013,54 @@ mod tests {
         // embed/b.html 2.
         assert_eq!(resolved, 14);
         fs::remove_dir_all(&dir)?;
+        Ok(())
+    }
+
+    #[test]
+    fn a_module_the_page_scripts_share_is_fingerprinted_and_followed() -> Result<()> {
+        // `boot.js` loads the glue; the dashboard's script and the script
+        // embed (a stable name) import it.
+        let build =
+            |name: &str, glue: &str| -> Result<(std::path::PathBuf, BTreeMap<String, String>)> {
+                let dir = site(name, b"\0asm")?;
+                fs::write(dir.join("pkg/glue.js"), glue)?;
+                fs::write(
+                    dir.join("boot.js"),
+                    "export const go = () => import('./pkg/glue.js');",
+                )?;
+                fs::write(
+                    dir.join("main.js"),
+                    "import { go } from './boot.js'; await go();",
+                )?;
+                fs::write(
+                    dir.join("article-charts-embed.js"),
+                    "import { go } from './boot.js'; new URL('chart.css', import.meta.url);",
+                )?;
+                let renamed = fingerprint(&dir)?;
+                check_references(&dir, &renamed)?;
+                Ok((dir, renamed))
+            };
+        let (dir, renamed) = build("shared", "new URL('glue_bg.wasm', import.meta.url)")?;
+        let boot = basename(&renamed["boot.js"]).to_owned();
+        assert_ne!(boot, "boot.js");
+        for script in [renamed["main.js"].as_str(), "article-charts-embed.js"] {
+            let text = fs::read_to_string(dir.join(script))?;
+            assert!(
+                text.contains(&format!("from './{boot}'")),
+                "{script}: {text}"
+            );
+        }
+        let text = fs::read_to_string(dir.join(&renamed["boot.js"]))?;
+        assert!(text.contains(&renamed["pkg/glue.js"]), "{text}");
+        fs::remove_dir_all(&dir)?;
+        // A new glue renames the shared module and the script that imports it.
+        let (other, again) = build(
+            "shared-again",
+            "new URL('glue_bg.wasm', import.meta.url); 2",
+        )?;
+        assert_ne!(again["boot.js"], renamed["boot.js"]);
+        assert_ne!(again["main.js"], renamed["main.js"]);
+        fs::remove_dir_all(&other)?;
         Ok(())
     }
 

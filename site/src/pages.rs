@@ -17,10 +17,11 @@
 //! - `dist/standalone/ID.html`, `ID.en.html`: one file with everything
 //!   inlined — style sheets, the page script, the wasm-bindgen glue and the
 //!   WebAssembly module as base64 — that works opened from disk or uploaded
-//!   into a CMS. The glue and the page script become one inline module (the
-//!   script's import of the glue replaced by bindings, `init` handed the
-//!   inlined bytes), and the page's Content-Security-Policy allows exactly
-//!   its inline module and styles by SHA-256 hash (see `csp.rs`).
+//!   into a CMS. The glue, the modules the page script imports (`boot.js`)
+//!   and the script become one inline module (each import replaced by
+//!   bindings, `init` handed the inlined bytes), and the page's
+//!   Content-Security-Policy allows exactly its inline module and styles by
+//!   SHA-256 hash (see `csp.rs`).
 //!
 //! Every string inserted into markup goes through [`escape`].
 
@@ -645,8 +646,9 @@ fn relative_imports(script: &str) -> Vec<String> {
 }
 
 /// Replaces every `<script type="module" src="…"></script>` by one inline
-/// module holding the wasm-bindgen glue and then the script, preceded (once)
-/// by the WebAssembly module as base64 in a data block.
+/// module holding the wasm-bindgen glue, the modules the script imports and
+/// then the script ([`with_glue`]), preceded (once) by the WebAssembly
+/// module as base64 in a data block.
 ///
 /// One inline module, rather than an import map sending the script's import
 /// to `data:` modules, because the page's Content-Security-Policy allows its
@@ -669,7 +671,7 @@ fn inline_module_scripts(
             ));
         }
         inlined += 1;
-        let module = with_glue(&script, src, &assets.glue)?;
+        let module = with_glue(&script, src, &assets.glue, read)?;
         out.push_str(&format!(
             "<script type=\"module\">\n{}\n</script>",
             raw_text(&module, "script", src)?
@@ -682,32 +684,191 @@ fn inline_module_scripts(
     Ok(out)
 }
 
-/// One module: the glue as built, then the page script `script` (named
-/// `src` in errors) in a block of its own, its import of the glue replaced
-/// by bindings to the glue's names. The block keeps the script's names from
-/// meeting the glue's; `init` is given the inlined bytes.
-fn with_glue(script: &str, src: &str, glue: &str) -> Result<String> {
+/// One module: the glue as built, then every module the page script `src`
+/// imports (but the glue), each once, in the order a browser evaluates
+/// them, then the script itself in a block of its own. Each import is
+/// replaced by bindings: to the glue's names, which stand at the top level
+/// of the module, or to the exports of an inlined module, which runs inside
+/// a function of its own and returns them (see [`ModuleGraph`]). `init` is
+/// given the inlined bytes.
+fn with_glue(
+    script: &str,
+    src: &str,
+    glue: &str,
+    read: &dyn Fn(&str) -> Result<String>,
+) -> Result<String> {
     if let Some(spec) = relative_imports(glue).first() {
         bail!("the glue imports {spec}, which is not inlined");
-    }
-    if let Some(spec) = relative_imports(script).into_iter().find(|s| s != GLUE) {
-        bail!("{src} imports {spec}; only {GLUE} is inlined");
     }
     let init = glue
         .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ' '))
         .filter_map(|part| part.trim().strip_suffix(" as default").map(str::trim))
         .find(|name| !name.is_empty() && !name.contains(' '))
         .context("the glue has no `export { … as default }` (its init function)")?;
-    let inlined_init = format!(
+    let init = format!(
         "() => {init}({{ module_or_path: Uint8Array.from(\
          atob(document.getElementById('{WASM_ELEMENT}').textContent.trim()), (c) => c.charCodeAt(0)) }})"
     );
-    if let Some(rest) = with_dynamic_glue(script, src, glue, &inlined_init)? {
-        return Ok(format!(
-            "{glue}\n// {src}, with its import of the glue replaced by the glue above.\n{{\n{rest}\n}}"
-        ));
+    let path = module_path("", src).with_context(|| format!("cannot read the address {src}"))?;
+    let mut graph = ModuleGraph {
+        glue,
+        init,
+        read,
+        inlined: Vec::new(),
+        importing: Vec::new(),
+        modules: String::new(),
+        glue_imported: false,
+    };
+    let body = graph.body(script, &path)?;
+    if !graph.glue_imported {
+        bail!("{src} does not import {GLUE}, itself or through the modules it imports");
     }
-    let (clause, rest) = glue_import(script, src)?;
+    Ok(format!(
+        "{glue}\n{}// {path}, with its imports replaced by bindings to the code above.\n{{\n{body}\n}}",
+        graph.modules
+    ))
+}
+
+/// The modules a page script imports, as they are inlined after the glue.
+///
+/// Each module but the page script becomes
+/// `const __inlined_N = await (async () => { …; return { exports }; })();`:
+/// its code runs once, where a browser would run it (before the first
+/// module that imports it), in a scope of its own, so that its names meet
+/// neither the glue's nor another module's; its `export` keywords are taken
+/// off its declarations, and the object it returns holds what it exported.
+/// An importer's `import { a, b as c } from './m.js'` becomes
+/// `const { a, b: c } = __inlined_N;`. The exports are copies, not live
+/// bindings: a module whose exported variables change after it has run is
+/// not inlined correctly, and none of ours does that.
+struct ModuleGraph<'a> {
+    glue: &'a str,
+    /// The expression that replaces the glue's init function.
+    init: String,
+    read: &'a dyn Fn(&str) -> Result<String>,
+    /// Each module inlined so far (its path relative to `dist/`), with its
+    /// exports; the N of its `__inlined_N` is its place here.
+    inlined: Vec<(String, Vec<String>)>,
+    /// The modules being inlined, importer before imported, to refuse a
+    /// cycle (a module that imports itself through others).
+    importing: Vec<String>,
+    /// The inlined modules' code, in the order they run.
+    modules: String,
+    /// Whether any module imports the glue: a page script that never does
+    /// would never start the inlined module.
+    glue_imported: bool,
+}
+
+impl ModuleGraph<'_> {
+    /// The code of the module `path` (text `script`) with its imports
+    /// replaced by bindings; every module it imports is inlined first.
+    fn body(&mut self, script: &str, path: &str) -> Result<String> {
+        let script = match with_dynamic_glue(script, path, self.glue, &self.init)? {
+            Some(replaced) => {
+                self.glue_imported = true;
+                replaced
+            }
+            None => script.to_owned(),
+        };
+        if script.contains("import(") {
+            bail!("{path} imports a module other than {GLUE} dynamically, which is not inlined");
+        }
+        let mut bindings = String::new();
+        let mut rest = String::new();
+        let mut copied = 0;
+        for import in static_imports(&script, path)? {
+            rest.push_str(&script[copied..import.start]);
+            copied = import.end;
+            let target = module_path(path, &import.spec)
+                .filter(|_| import.spec.starts_with("./") || import.spec.starts_with("../"))
+                .with_context(|| format!("{path} imports {}, which is not inlined", import.spec))?;
+            if Some(target.as_str()) == GLUE.strip_prefix("./") {
+                self.glue_imported = true;
+                bindings.push_str(&glue_bindings(&import.clause, &self.init));
+            } else {
+                let at = self.module(&target)?;
+                bindings.push_str(&self.module_bindings(at, &import.clause, path, &import.spec)?);
+            }
+        }
+        rest.push_str(&script[copied..]);
+        Ok(format!("{bindings}{rest}"))
+    }
+
+    /// Inlines the module `path` (once) and returns its place in `inlined`.
+    fn module(&mut self, path: &str) -> Result<usize> {
+        if let Some(at) = self.inlined.iter().position(|(p, _)| p == path) {
+            return Ok(at);
+        }
+        if self.importing.iter().any(|p| p == path) {
+            bail!(
+                "{path} imports itself through {}, which is not inlined",
+                self.importing.join(", ")
+            );
+        }
+        self.importing.push(path.to_owned());
+        let script = (self.read)(path)?;
+        let body = self.body(&script, path)?;
+        let (body, exports) = without_exports(&body, path)?;
+        self.importing.pop();
+        let at = self.inlined.len();
+        let name = format!("__inlined_{at}");
+        if self.glue.contains(&name) {
+            bail!("the glue uses the name {name}, which the inlined modules need");
+        }
+        self.modules.push_str(&format!(
+            "// {path}, with its imports replaced by bindings and its exports returned.\n\
+             const {name} = await (async () => {{\n{body}\nreturn {{ {} }};\n}})();\n",
+            exports.join(", ")
+        ));
+        self.inlined.push((path.to_owned(), exports));
+        Ok(at)
+    }
+
+    /// The bindings that replace `import CLAUSE from SPEC` of the module
+    /// inlined at `at`, in `importer`.
+    fn module_bindings(
+        &self,
+        at: usize,
+        clause: &str,
+        importer: &str,
+        spec: &str,
+    ) -> Result<String> {
+        let (_, exports) = &self.inlined[at];
+        let object = format!("__inlined_{at}");
+        let clause = clause.trim();
+        if clause.is_empty() {
+            return Ok(String::new());
+        }
+        if let Some(namespace) = clause.strip_prefix('*').map(str::trim_start) {
+            let local = namespace
+                .strip_prefix("as ")
+                .map(str::trim)
+                .context("cannot read the import statement")?;
+            return Ok(format!("const {local} = {object};\n"));
+        }
+        let Some(named) = clause.strip_prefix('{').and_then(|c| c.strip_suffix('}')) else {
+            bail!("{importer} imports the default export of {spec}, which is not inlined");
+        };
+        let mut pairs = Vec::new();
+        for name in named.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            let (exported, local) = match name.split_once(" as ") {
+                Some((exported, local)) => (exported.trim(), Some(local.trim())),
+                None => (name, None),
+            };
+            if !exports.iter().any(|e| e == exported) {
+                bail!("{importer} imports {exported} from {spec}, which does not export it");
+            }
+            pairs.push(local.map_or(exported.to_owned(), |local| format!("{exported}: {local}")));
+        }
+        Ok(format!("const {{ {} }} = {object};\n", pairs.join(", ")))
+    }
+}
+
+/// The bindings that replace `import CLAUSE from './pkg/article_charts.js'`:
+/// the default import is the init function handed the inlined bytes; a
+/// name imported without `as` is the glue's own top-level name, already in
+/// scope.
+fn glue_bindings(clause: &str, init: &str) -> String {
     let mut bindings = String::new();
     let (default, named) = match clause.split_once('{') {
         Some((default, named)) => (default, named.trim_end().trim_end_matches('}')),
@@ -715,18 +876,116 @@ fn with_glue(script: &str, src: &str, glue: &str) -> Result<String> {
     };
     let default = default.trim().trim_end_matches(',').trim();
     if !default.is_empty() {
-        bindings.push_str(&format!("const {default} = {inlined_init};\n"));
+        bindings.push_str(&format!("const {default} = {init};\n"));
     }
     for name in named.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-        // A name imported without `as` is the glue's own top-level name,
-        // already in scope inside the block.
         if let Some((exported, local)) = name.split_once(" as ") {
             bindings.push_str(&format!("const {} = {};\n", local.trim(), exported.trim()));
         }
     }
-    Ok(format!(
-        "{glue}\n// {src}, with its import of the glue above replaced by these bindings.\n{{\n{bindings}{rest}\n}}"
-    ))
+    bindings
+}
+
+/// The path relative to `dist/` of the module `spec` imported by the
+/// module `from` (itself relative to `dist/`); `None` if it leaves the site.
+fn module_path(from: &str, spec: &str) -> Option<String> {
+    let folder = from.rsplit_once('/').map_or("", |(folder, _)| folder);
+    crate::assets::normalise(&format!("{folder}/{spec}"))
+}
+
+/// One static import statement of a script.
+struct Import {
+    /// Byte range of the whole statement, its `;` and line break included.
+    start: usize,
+    end: usize,
+    /// What stands between `import` and `from` (empty for `import './x.js'`).
+    clause: String,
+    /// The module specifier, as written.
+    spec: String,
+}
+
+/// The static import statements of `script` (the module `path`): those
+/// that begin a line, as ours do, where `import` is the first word.
+fn static_imports(script: &str, path: &str) -> Result<Vec<Import>> {
+    let mut found = Vec::new();
+    let mut line_start = 0;
+    for line in script.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let Some(after) = line.strip_prefix("import") else {
+            continue;
+        };
+        if !after.starts_with([' ', '{', '*', '\'', '"']) {
+            continue;
+        }
+        let head = start + "import".len();
+        let rest = &script[head..];
+        let quote_at = rest
+            .find(['\'', '"'])
+            .with_context(|| format!("{path}: cannot read the import statement at byte {start}"))?;
+        let quote = &rest[quote_at..=quote_at];
+        let clause = rest[..quote_at].trim();
+        let clause = if clause.is_empty() {
+            ""
+        } else {
+            clause.strip_suffix("from").with_context(|| {
+                format!("{path}: cannot read the import statement at byte {start}")
+            })?
+        };
+        let spec_end = rest[quote_at + 1..]
+            .find(quote)
+            .with_context(|| format!("{path}: cannot read the import statement at byte {start}"))?;
+        let spec = &rest[quote_at + 1..quote_at + 1 + spec_end];
+        let mut end = head + quote_at + 1 + spec_end + 1;
+        if script[end..].starts_with(';') {
+            end += 1;
+        }
+        // The statement's line goes with it.
+        if script[end..].starts_with('\n') {
+            end += 1;
+        }
+        found.push(Import {
+            start,
+            end,
+            clause: clause.trim().to_owned(),
+            spec: spec.to_owned(),
+        });
+    }
+    Ok(found)
+}
+
+/// `body` (the module `path`) with `export` taken off each exported
+/// declaration, and the names it declares. Only declarations one by one
+/// (`export function f`, `export async function f`, `export class C`,
+/// `export const X = …` and `let`) are read; any other export is refused.
+fn without_exports(body: &str, path: &str) -> Result<(String, Vec<String>)> {
+    let mut out = String::with_capacity(body.len());
+    let mut names = Vec::new();
+    for line in body.split_inclusive('\n') {
+        let Some(declaration) = line.strip_prefix("export ") else {
+            out.push_str(line);
+            continue;
+        };
+        let name = ["function ", "async function ", "class ", "const ", "let "]
+            .iter()
+            .find_map(|keyword| declaration.strip_prefix(keyword))
+            .and_then(|rest| {
+                rest.trim_start_matches('*')
+                    .trim_start()
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                    .next()
+                    .filter(|n| !n.is_empty())
+            })
+            .with_context(|| {
+                format!(
+                    "{path}: `{}` is not inlined; export each declaration (`export function`, `export const`)",
+                    line.trim_end()
+                )
+            })?;
+        names.push(name.to_owned());
+        out.push_str(declaration);
+    }
+    Ok((out, names))
 }
 
 /// `script` with its dynamic import of the glue (`import('./pkg/article_charts.js')`,
@@ -765,34 +1024,6 @@ fn with_dynamic_glue(script: &str, src: &str, glue: &str, init: &str) -> Result<
         &format!("Promise.resolve({{ {} }})", names.join(", ")),
         1,
     )))
-}
-
-/// The import clause of `script`'s one import statement (`import CLAUSE
-/// from './pkg/article_charts.js';`) and the script without it; an error if
-/// it imports anything else or not the glue.
-fn glue_import<'s>(script: &'s str, src: &str) -> Result<(&'s str, String)> {
-    if let Some(spec) = relative_imports(script).into_iter().find(|s| s != GLUE) {
-        bail!("{src} imports {spec}; only {GLUE} is inlined");
-    }
-    let Some(at) = script
-        .find(&format!("'{GLUE}'"))
-        .or_else(|| script.find(&format!("\"{GLUE}\"")))
-    else {
-        bail!("{src} does not import {GLUE}");
-    };
-    let start = script[..at]
-        .rfind("import")
-        .context("cannot find the import statement")?;
-    let clause = script[start + "import".len()..at]
-        .trim()
-        .strip_suffix("from")
-        .context("cannot read the import statement")?;
-    let end = at + GLUE.len() + 2;
-    let end = end + usize::from(script[end..].starts_with(';'));
-    if script[end..].contains("import ") || script[end..].contains("import(") {
-        bail!("{src} has more than one import, which is not inlined");
-    }
-    Ok((clause, format!("{}{}", &script[..start], &script[end..])))
 }
 
 #[cfg(test)]
@@ -1031,19 +1262,134 @@ mod tests {
     }
 
     #[test]
-    fn a_script_importing_other_files_is_refused() {
+    fn the_modules_a_script_imports_are_inlined_before_it_once_each() -> Result<()> {
+        // `embed.js` imports `boot.js` and `names.js`; `boot.js` imports
+        // `names.js` too and the glue dynamically, as `www/` does.
         let read = |path: &str| -> Result<String> {
             Ok(match path {
-                "embed.js" => "import { a } from './other.js';".to_owned(),
-                _ => String::new(),
+                "style.css" => String::new(),
+                "embed.js" => "import { start, STALL_MS as stall } from './boot.js';\nimport * as names from './names.js';\nconst root = 1;\nawait start(root, names.first, stall);".to_owned(),
+                "boot.js" => "import { first } from './names.js';\nconst root = 2;\nexport const STALL_MS = 10;\nexport async function start(r) {\n  const glue = await import('./pkg/article_charts.js');\n  await glue.default({ module_or_path: later });\n  return glue.mount_chart(r, first);\n}".to_owned(),
+                "names.js" => "export const first = 'a';\nexport function second() {}".to_owned(),
+                other => bail!("unexpected read of {other}"),
             })
         };
         let assets = Assets {
-            glue: String::new(),
-            wasm: Vec::new(),
+            glue: "export function mount_chart(root) {}\nasync function __wbg_init(m) {}\nexport { initSync, __wbg_init as default };"
+                .to_owned(),
+            wasm: vec![0, 97, 115, 109],
         };
-        let page = standalone_page(TEMPLATE_TEXT, &target(Locale::En), &assets, &read, "");
-        assert!(page.is_err_and(|e| e.to_string().contains("./other.js")));
+        let page = standalone_page(TEMPLATE_TEXT, &target(Locale::En), &assets, &read, "<svg/>")?;
+        let script = csp::inline_of(&page)?;
+        assert_eq!(script.scripts.len(), 1, "{page}");
+        // No import and no export keyword is left to a module's code.
+        assert!(
+            !page.contains("import(") && !page.contains("from '"),
+            "{page}"
+        );
+        assert!(
+            !page.contains("export const") && !page.contains("export async"),
+            "{page}"
+        );
+        // Each module runs once, in the order a browser runs them: what
+        // is imported before what imports it, the page script last.
+        let names = page
+            .find("const __inlined_0 = await (async () => {\nconst first = 'a';")
+            .context("names.js is not inlined first")?;
+        let boot = page
+            .find("const __inlined_1 = await (async () => {\nconst { first } = __inlined_0;\nconst root = 2;")
+            .context("boot.js is not inlined after names.js")?;
+        let embed = page
+            .find("{\nconst { start, STALL_MS: stall } = __inlined_1;\nconst names = __inlined_0;\nconst root = 1;")
+            .context("embed.js does not come last")?;
+        assert!(names < boot && boot < embed, "{page}");
+        assert_eq!(page.matches("const first = 'a';").count(), 1, "{page}");
+        assert!(page.contains("return { first, second };"), "{page}");
+        assert!(page.contains("return { STALL_MS, start };"), "{page}");
+        assert!(
+            page.contains("const glue = await Promise.resolve({ default: () => __wbg_init("),
+            "{page}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn imports_the_inliner_cannot_keep_are_refused() {
+        let refused = |files: &[(&str, &str)]| {
+            let read = move |path: &str| -> Result<String> {
+                files
+                    .iter()
+                    .find(|(name, _)| *name == path)
+                    .map(|(_, text)| (*text).to_owned())
+                    .or_else(|| (path == "style.css").then(String::new))
+                    .with_context(|| format!("no file {path}"))
+            };
+            let assets = Assets {
+                glue: "export { __wbg_init as default };".to_owned(),
+                wasm: Vec::new(),
+            };
+            match standalone_page(TEMPLATE_TEXT, &target(Locale::En), &assets, &read, "") {
+                Ok(page) => panic!("inlined: {page}"),
+                Err(e) => format!("{e:#}"),
+            }
+        };
+        const GLUE_CALL: &str = "import('./pkg/article_charts.js');";
+        // A name the module does not export, a default export, a module
+        // that is not there, a cycle, a bare specifier, another dynamic
+        // import, an export list.
+        let cases: [(&[(&str, &str)], &str); 7] = [
+            (
+                &[
+                    ("embed.js", "import { a } from './other.js';"),
+                    ("other.js", GLUE_CALL),
+                ],
+                "./other.js, which does not export it",
+            ),
+            (
+                &[
+                    ("embed.js", "import a from './other.js';"),
+                    ("other.js", GLUE_CALL),
+                ],
+                "default export of ./other.js",
+            ),
+            (
+                &[("embed.js", "import { a } from './missing.js';")],
+                "no file missing.js",
+            ),
+            (
+                &[
+                    ("embed.js", "import './a.js';"),
+                    ("a.js", "import './b.js';"),
+                    ("b.js", "import './a.js';"),
+                ],
+                "a.js imports itself",
+            ),
+            (
+                &[("embed.js", "import { a } from 'lib';")],
+                "imports lib, which is not inlined",
+            ),
+            (
+                &[
+                    ("embed.js", "import './a.js';"),
+                    ("a.js", "import('./b.js');"),
+                ],
+                "dynamically",
+            ),
+            (
+                &[
+                    ("embed.js", "import './a.js';"),
+                    (
+                        "a.js",
+                        "const a = 1;\nexport { a };\nimport('./pkg/article_charts.js');",
+                    ),
+                ],
+                "export each declaration",
+            ),
+        ];
+        for (files, message) in cases {
+            let error = refused(files);
+            assert!(error.contains(message), "{message}: {error}");
+        }
     }
 
     #[test]

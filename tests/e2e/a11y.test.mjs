@@ -6,12 +6,12 @@
 // its unit and qualifier. Expectations come from dist/data/indicators.json
 // and the page contract, never from numbers copied here.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-import { BASE_URL, UI_TIMEOUT_MS, chartOfKind, eventually, normalise, sourceIn, startSuite, withDashboard, withPage } from './browser.mjs';
+import { BASE_URL, UI_TIMEOUT_MS, chartOfKind, eventually, normalise, sourceIn, openSuite, withDashboard, withPage } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 /**
@@ -24,10 +24,7 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TEST_TIMEOUT_MS = 240_000;
 const LANGS = ['zh', 'zh-Hant', 'en'];
 
-let browser;
-let dataset;
-before(async () => ({ browser, dataset } = await startSuite()));
-after(() => browser?.close());
+const { browser, dataset } = await openSuite();
 
 /**
  * Taps `point` and returns once every event of the tap has been handled:

@@ -18,8 +18,8 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { BASE_URL, CHROMIUM_PATH } from './browser.mjs';
-import { FIREFOX_PATH } from './engines.mjs';
+import { BASE_URL, CHROMIUM_PATH, eventually, twoFrames } from './browser.mjs';
+import { FIREFOX_PATH, FIREFOX_QUIET } from './engines.mjs';
 
 const TEST_TIMEOUT_MS = 240_000;
 const PYM = fileURLToPath(new URL('./node_modules/pym.js/dist/pym.v1.min.js', import.meta.url));
@@ -114,8 +114,8 @@ function article(path, body) {
   window.__shifts = [];
   // What moved, from where to where, to say so when a test fails.
   window.__moved = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
+  const record = (entries) => {
+    for (const e of entries) {
       if (e.hadRecentInput) continue;
       window.__shifts.push(e.value);
       for (const s of e.sources) {
@@ -123,7 +123,19 @@ function article(path, body) {
         window.__moved.push(\`\${s.node?.nodeName ?? '?'} \${box(s.previousRect)} → \${box(s.currentRect)}\`);
       }
     }
-  }).observe({ type: 'layout-shift', buffered: true });
+  };
+  const shifts = new PerformanceObserver((list) => record(list.getEntries()));
+  shifts.observe({ type: 'layout-shift', buffered: true });
+  // Takes in the shifts already measured that the observer has not handed
+  // over yet, so that a test reads every shift of the frames drawn so far.
+  window.__takeShifts = () => record(shifts.takeRecords());
+  // The height each chart frame last told the article, by the frame's
+  // window: every frame sends the Datawrapper-style message, whoever listens.
+  window.__told = new Map();
+  addEventListener('message', (e) => {
+    const height = e.data?.['datawrapper-height'];
+    if (height && typeof height === 'object') window.__told.set(e.source, Object.values(height)[0]);
+  });
 </script>
 <style>
   html { color-scheme: light; background: #fff; color: #222; }
@@ -166,11 +178,7 @@ async function openFirefox(url, width) {
     headless: true,
     defaultViewport: { width, height: 900 },
     extraPrefsFirefox: {
-      'app.update.enabled': false,
-      'browser.safebrowsing.malware.enabled': false,
-      'browser.safebrowsing.phishing.enabled': false,
-      'network.captive-portal-service.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
+      ...FIREFOX_QUIET,
       // The reader's dark mode, and scrollbars that take space.
       'layout.css.prefers-color-scheme.content-override': 0,
       'ui.systemUsesDarkTheme': 1,
@@ -188,15 +196,28 @@ async function openFirefox(url, width) {
   };
 }
 
-/** Polls `probe` until `done` holds or `ms` pass; returns the last result. */
-async function until(probe, done, ms) {
-  const deadline = Date.now() + ms;
-  let last = await probe();
-  while (!done(last) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = await probe();
-  }
-  return last;
+/**
+ * Probes `probe` each time the article `page` has drawn two more frames
+ * (anything a reader could see change shows in a frame), until `done`
+ * holds or `ms` pass; returns the last result.
+ */
+function until(page, probe, done, ms) {
+  return eventually(probe, done, ms, { between: () => twoFrames(page) });
+}
+
+/**
+ * For each chart frame of the article `page` (Playwright's), whether the
+ * article has been told the frame's current height: the message the frame
+ * sends at once and on every change has arrived.
+ */
+async function heightsTold(page) {
+  const frames = page.frames().filter((f) => f !== page.mainFrame());
+  return Promise.all(frames.map(async (frame) => {
+    const own = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)).catch(() => null);
+    const element = await frame.frameElement();
+    const told = await element.evaluate((el) => window.__told.get(el.contentWindow));
+    return own !== null && told === own;
+  }));
 }
 
 /** How each chart of the open article looks, measured inside and out. */
@@ -290,7 +311,7 @@ describe('charts pasted into a light article, read in dark mode', () => {
         const url = article(`/three-${engine}-${width}.html`, threeKinds());
         const opened = await open(url, width);
         try {
-          const m = await until(() => measure(opened), settled, 40_000);
+          const m = await until(opened.page, () => measure(opened), settled, 40_000);
           checkFit(m, `${engine} ${width}px`);
         } finally {
           await opened.close();
@@ -301,17 +322,20 @@ describe('charts pasted into a light article, read in dark mode', () => {
 });
 
 describe('a parent script that arrives late', () => {
-  test('embed-resize.js added 3 s after the charts still resizes every iframe', { timeout: TEST_TIMEOUT_MS }, async () => {
+  test('embed-resize.js added after the charts told their heights still resizes every iframe', { timeout: TEST_TIMEOUT_MS }, async () => {
     // The iframe codes without their script, at the 150 px of an iframe
     // nobody sized; the script comes later, as from a tag manager.
     const frames = Object.values(codes).map((c) => c.iframe.split('\n')[0].replace(/height="\d+"/, 'height="150"')).join('\n<p>Between.</p>\n');
     const script = codes[Object.keys(codes)[0]].iframe.match(/src="([^"]*embed-resize\.js)"/)[1];
     const opened = await openChromium(article('/late.html', frames), 375);
     try {
-      const ready = await until(async () => Promise.all((await opened.frames()).map((f) => f.evaluate(() => document.documentElement.dataset.ready))),
+      const ready = await until(opened.page, async () => Promise.all((await opened.frames()).map((f) => f.evaluate(() => document.documentElement.dataset.ready))),
         (r) => r.length === 3 && r.every((x) => x === 'true'), 30_000);
       assert.deepEqual(ready, ['true', 'true', 'true'], 'the charts did not draw');
-      await new Promise((r) => setTimeout(r, 3_000));
+      // Late: every frame has told its height already, to an article that
+      // did not listen, and will not tell it again unless asked.
+      const told = await until(opened.page, () => heightsTold(opened.page), (r) => r.length === 3 && r.every(Boolean), 10_000);
+      assert.deepEqual(told, [true, true, true], 'the frames did not tell their heights');
       await opened.evaluate((src) => {
         const s = document.createElement('script');
         s.src = src;
@@ -322,7 +346,7 @@ describe('a parent script that arrives late', () => {
         const outer = await opened.evaluate(() => [...document.querySelectorAll('iframe')].map((f) => f.getBoundingClientRect().height));
         return inner.map((h, i) => ({ chart: h, frame: outer[i] }));
       };
-      const last = await until(fitted, (r) => r.every((x) => Math.abs(x.chart - x.frame) <= FIT_PX), 5_000);
+      const last = await until(opened.page, fitted, (r) => r.every((x) => Math.abs(x.chart - x.frame) <= FIT_PX), 5_000);
       for (const x of last) assert.ok(Math.abs(x.chart - x.frame) <= FIT_PX, `a frame stayed ${x.frame}px tall for a ${x.chart}px chart: ${JSON.stringify(last)}`);
     } finally {
       await opened.close();
@@ -348,6 +372,13 @@ describe('the script embed when the module cannot be had', () => {
       const [id] = Object.keys(codes);
       const context = await chromiumBrowser.newContext({ viewport: { width: 1280, height: 900 } });
       if (handler) await context.route(pattern, handler);
+      // The scripts the browser refused or could not fetch, from the start.
+      await context.addInitScript(() => {
+        window.__scriptsFailed = [];
+        addEventListener('error', (e) => {
+          if (e.target instanceof HTMLScriptElement) window.__scriptsFailed.push(e.target.src);
+        }, true);
+      });
       const page = await context.newPage();
       const code = fault === 'cors' ? codes[id].script.replaceAll(BASE_URL, `${noCors}/`) : codes[id].script;
       try {
@@ -357,7 +388,7 @@ describe('the script embed when the module cannot be had', () => {
         if (fault !== 'cors') {
           await page.waitForFunction(() => document.querySelector('[data-article-chart]').shadowRoot?.querySelector('[data-ready="error"]'), null, { timeout: 30_000 });
         } else {
-          await page.waitForTimeout(3_000);
+          await page.waitForFunction(() => window.__scriptsFailed.some((src) => src.endsWith('/article-charts-embed.js')), null, { timeout: 30_000 });
         }
         const look = await page.evaluate(() => {
           const host = document.querySelector('[data-article-chart]');
@@ -404,7 +435,7 @@ describe('nothing moves while the charts load', () => {
         const cdp = await context.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
         await page.goto(article(`/still-${form.replace(' ', '-')}-${width}.html`, body));
-        const drawn = await until(async () => {
+        const drawn = await until(page, async () => {
           const frames = page.frames().filter((f) => f !== page.mainFrame());
           const states = await Promise.all(frames.map((f) => f.evaluate(() => document.documentElement.dataset.ready).catch(() => null)));
           const host = await page.evaluate(() => document.querySelector('[data-article-chart]')?.shadowRoot?.querySelector('.article-charts-embed')?.dataset.ready);
@@ -412,9 +443,17 @@ describe('nothing moves while the charts load', () => {
           return all ? [...states, host] : states;
         }, (r) => r.length === (all ? 3 : 1) && r.every((x) => x === 'true'), 90_000);
         assert.ok(drawn.length > 0 && drawn.every((x) => x === 'true'), `${form}: the chart was not drawn (${drawn})`);
-        // Drawn; the frames have had time to report their heights.
-        await page.waitForTimeout(3_000);
-        const [shifts, moved] = await page.evaluate(() => [window.__shifts, window.__moved]);
+        // Drawn; each frame's height has reached the article (whose
+        // resizer handles the same message event), and two frames later
+        // any shift it caused has been measured.
+        const frames = all ? 2 : form === 'script' ? 0 : 1;
+        const told = await until(page, () => heightsTold(page), (r) => r.length === frames && r.every(Boolean), 30_000);
+        assert.ok(told.length === frames && told.every(Boolean), `${form}: the frames did not tell their heights (${told})`);
+        await twoFrames(page);
+        const [shifts, moved] = await page.evaluate(() => {
+          window.__takeShifts();
+          return [window.__shifts, window.__moved];
+        });
         const total = shifts.reduce((a, b) => a + b, 0);
         assert.equal(total, 0, `${form}: layout shifts ${JSON.stringify(shifts)}: ${moved.join('; ')}`);
         // Each chart is as tall as its code reserved: the chart took the
@@ -460,14 +499,14 @@ describe('the height messages parents listen for', () => {
         addEventListener('message', (e) => window.__messages.push(e.data));
       });
       const [frame] = await opened.frames();
-      await until(() => frame.evaluate(() => document.documentElement.dataset.ready), (r) => r === 'true', 30_000);
+      await until(opened.page, () => frame.evaluate(() => document.documentElement.dataset.ready), (r) => r === 'true', 30_000);
       const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
       // Asked after it was drawn, as a late parent would ask.
       await opened.evaluate(() => {
         window.__messages = [];
         document.getElementById('wp').contentWindow.postMessage({ message: 'ready', secret: 'Ab3dE9xYz1' }, '*');
       });
-      const messages = await until(() => opened.evaluate(() => window.__messages), (m) => m.some((d) => d?.message === 'height'), 5_000);
+      const messages = await until(opened.page, () => opened.evaluate(() => window.__messages), (m) => m.some((d) => d?.message === 'height'), 5_000);
       const amp = messages.find((d) => d?.sentinel === 'amp');
       assert.ok(amp, `no AMP message among ${JSON.stringify(messages)}`);
       assert.deepEqual(Object.keys(amp).sort(), ['height', 'sentinel', 'type']);
@@ -475,13 +514,19 @@ describe('the height messages parents listen for', () => {
       assert.ok(typeof amp.height === 'number' && amp.height >= 100 && Math.abs(amp.height - content) <= FIT_PX, `AMP height ${amp.height} for ${content}px`);
       const wp = messages.find((d) => d?.message === 'height');
       assert.deepEqual(wp, { message: 'height', value: amp.height, secret: 'Ab3dE9xYz1' });
-      // A wrong secret is not answered with WordPress's message.
+      // A wrong secret is not answered at all. The frame says when it has
+      // handled the request: a listener of this test's, added after the
+      // chart's own, runs right after it on the same message, so any answer
+      // arrives before its word.
+      await frame.evaluate(() => addEventListener('message', (e) => {
+        if (e.data?.secret === 'other') parent.postMessage('handled', '*');
+      }));
       await opened.evaluate(() => {
         window.__messages = [];
         document.getElementById('wp').contentWindow.postMessage({ message: 'ready', secret: 'other' }, '*');
       });
-      await new Promise((r) => setTimeout(r, 500));
-      assert.deepEqual(await opened.evaluate(() => window.__messages), []);
+      const answered = await until(opened.page, () => opened.evaluate(() => window.__messages), (m) => m.includes('handled'), 5_000);
+      assert.deepEqual(answered, ['handled']);
     } finally {
       await opened.close();
     }

@@ -4,6 +4,8 @@
 // Playwright drives Debian's Chromium through `playwright-core`, the package
 // without a browser download: this machine cannot fetch browsers at run time.
 
+import { after } from 'node:test';
+
 import { chromium } from 'playwright-core';
 
 /** Where `cargo xtask test` serves dist/; a default helps running by hand. */
@@ -71,14 +73,24 @@ export async function launch() {
 
 /**
  * Reads the data the site is built from, then starts the browser: what
- * most test files need before their first test, as
- * `before(async () => ({ browser, dataset } = await startSuite()))`.
- * The data comes first, so that a site that cannot be read leaves no
- * browser running.
+ * most test files need before their first test (see `openSuite`). The
+ * data comes first, so that a site that cannot be read leaves no browser
+ * running.
  */
 export async function startSuite() {
   const dataset = await loadDataset();
   return { browser: await launch(), dataset };
+}
+
+/**
+ * What most test files begin with, as
+ * `const { browser, dataset } = await openSuite();` at their top level:
+ * `startSuite` at once, and the browser closed after the file's last test.
+ */
+export async function openSuite() {
+  const suite = await startSuite();
+  after(() => suite.browser.close());
+  return suite;
 }
 
 /**
@@ -136,12 +148,18 @@ export function normalise(text) {
   return String(text ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Polls `probe` until `done(result)` holds or the time is up; returns the last result. */
-export async function eventually(probe, done, timeoutMs = UI_TIMEOUT_MS) {
+/**
+ * Polls `probe` until `done(result)` holds or the time is up; returns the
+ * last result. Between two probes it waits for `between()`: by default
+ * 50 ms; a test that can name what its probe waits for (a page's next
+ * frames, an event) passes that instead.
+ */
+export async function eventually(probe, done, timeoutMs = UI_TIMEOUT_MS, { between } = {}) {
   const deadline = Date.now() + timeoutMs;
+  const wait = between ?? (() => new Promise((resolve) => setTimeout(resolve, 50)));
   let result = await probe();
   while (!done(result) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await wait();
     result = await probe();
   }
   return result;

@@ -3,11 +3,11 @@
 // contract or from dist/data/indicators.json, never from numbers copied here,
 // so the tests follow the data file when it changes.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  eventually, fetchFromSite, normalise, sourceIn, startSuite, withDashboard,
+  eventually, fetchFromSite, normalise, sourceIn, openSuite, withDashboard,
 } from './browser.mjs';
 import { parseCsv } from './csv.mjs';
 
@@ -23,10 +23,7 @@ const HOVER_ALL_LIMIT = 120;
 /** A hung browser fails its test instead of stalling CI. */
 const TEST_TIMEOUT_MS = 120_000;
 
-let browser;
-let dataset;
-before(async () => ({ browser, dataset } = await startSuite()));
-after(() => browser?.close());
+const { browser, dataset } = await openSuite();
 
 /**
  * Per `canvas.plot`: its chart id, backing store and CSS content-box size,

@@ -77,17 +77,39 @@ async function embedFrame(page) {
 
 /**
  * Waits until the iframe's height equals the height of the page inside it
- * and `also(inner)` holds; returns both heights.
+ * and `also(inner)` holds; returns both heights. The heights are compared
+ * again whenever something that may change them happens: the iframe is
+ * resized (a ResizeObserver of the parent) or the frame sends the parent a
+ * message (as it does whenever its page's height changes).
  */
 async function heightFollows(page, handle, frame, label, also = () => true) {
+  const changes = await handle.evaluateHandle((iframe) => {
+    const seen = { count: 0 };
+    const count = () => { seen.count += 1; };
+    addEventListener('message', count);
+    const observer = new ResizeObserver(count);
+    observer.observe(iframe);
+    seen.stop = () => {
+      removeEventListener('message', count);
+      observer.disconnect();
+    };
+    return seen;
+  });
   let last;
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline) {
-    const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    const outer = await handle.evaluate((f) => f.getBoundingClientRect().height);
-    last = { inner, outer };
-    if (Math.abs(inner - outer) <= 2 && also(inner)) return last;
-    await page.waitForTimeout(50);
+  try {
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      const before = await changes.evaluate((seen) => seen.count);
+      const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      const outer = await handle.evaluate((f) => f.getBoundingClientRect().height);
+      last = { inner, outer };
+      if (Math.abs(inner - outer) <= 2 && also(inner)) return last;
+      await page.waitForFunction(([seen, count]) => seen.count > count, [changes, before], { timeout: Math.max(1, deadline - Date.now()) })
+        .catch(() => {});
+    }
+  } finally {
+    await changes.evaluate((seen) => seen.stop());
+    await changes.dispose();
   }
   assert.fail(`${label}: iframe is ${last.outer}px tall, its page ${last.inner}px`);
 }
@@ -136,6 +158,27 @@ async function loading(pending, load) {
   }
 }
 
+/**
+ * A host page holding `body`, whose `#host` is a script embed, and the
+ * script `file` of the site; resolved once the chart of `#host` is drawn.
+ */
+async function scriptHost(body, file = 'article-charts-embed.js') {
+  const opened = await hostPage(`<!doctype html><title>Article</title>
+        ${body}
+        <script type="module" src="${BASE_URL}${file}"></script>`);
+  try {
+    await opened.page.waitForFunction(
+      () => document.getElementById('host').shadowRoot?.querySelector('.article-charts-embed')?.dataset.ready === 'true',
+      null,
+      { timeout: 20_000 },
+    );
+  } catch (error) {
+    await opened.context.close();
+    throw error;
+  }
+  return opened;
+}
+
 const embedUrl = (query) => `${BASE_URL}embed.html?${query}`;
 
 describe('embedding', () => {
@@ -166,15 +209,8 @@ describe('embedding', () => {
 
   test('a script code pasted before the product was renamed still draws its chart', { timeout: TEST_TIMEOUT_MS }, async () => {
     // The deprecated file name and attribute, as articles published then hold them.
-    const { context, page, problems } = await hostPage(`<!doctype html><title>Article</title>
-        <div id="host" data-article-chart="${CHART}" data-lang="en"></div>
-        <script type="module" src="${BASE_URL}article-charts-embed.js"></script>`);
+    const { context, page, problems } = await scriptHost(`<div id="host" data-danba-chart="${CHART}" data-lang="en"></div>`, 'danba-embed.js');
     try {
-      await page.waitForFunction(
-        () => document.getElementById('host').shadowRoot?.querySelector('.article-charts-embed')?.dataset.ready === 'true',
-        null,
-        { timeout: 20_000 },
-      );
       const drawn = await page.evaluate(() => {
         const root = document.getElementById('host').shadowRoot;
         return { chart: root.querySelector('.article-charts-embed').dataset.chart, canvas: root.querySelector('canvas.plot')?.width ?? 0 };
@@ -188,17 +224,10 @@ describe('embedding', () => {
   });
 
   test('the script embed renders inside a hostile host page and leaves it alone', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const { context, page, problems } = await hostPage(`<!doctype html><title>Article</title>
-        <style>canvas { width: 50px } * { font-size: 40px } div { display: flex }</style>
+    const { context, page, problems } = await scriptHost(`<style>canvas { width: 50px } * { font-size: 40px } div { display: flex }</style>
         <p id="own">The host's own paragraph.</p>
-        <div id="host" data-article-chart="${BARS}" data-lang="en"></div>
-        <script type="module" src="${BASE_URL}article-charts-embed.js"></script>`);
+        <div id="host" data-article-chart="${BARS}" data-lang="en"></div>`);
     try {
-      await page.waitForFunction(
-        () => document.getElementById('host').shadowRoot?.querySelector('.article-charts-embed')?.dataset.ready === 'true',
-        null,
-        { timeout: 20_000 },
-      );
       const look = await page.evaluate(() => {
         const host = document.getElementById('host');
         const root = host.shadowRoot;

@@ -25,6 +25,18 @@ export const MINIBROWSER_PATH = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64
 /** The window size every engine gets. */
 export const VIEWPORT = { width: 1024, height: 768 };
 
+/**
+ * The preferences that keep Firefox from reaching out to Mozilla's
+ * services, which this machine's closed network refuses.
+ */
+export const FIREFOX_QUIET = {
+  'app.update.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+};
+
 /** Starts headless Firefox ESR through puppeteer-core. */
 export async function firefox() {
   const { default: puppeteer } = await import('puppeteer-core');
@@ -33,15 +45,7 @@ export async function firefox() {
     executablePath: FIREFOX_PATH,
     headless: true,
     defaultViewport: VIEWPORT,
-    // Keeps Firefox from reaching out to Mozilla's services, which this
-    // machine's closed network refuses.
-    extraPrefsFirefox: {
-      'app.update.enabled': false,
-      'browser.safebrowsing.malware.enabled': false,
-      'browser.safebrowsing.phishing.enabled': false,
-      'network.captive-portal-service.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-    },
+    extraPrefsFirefox: FIREFOX_QUIET,
   });
   const page = await browser.newPage();
   return {

@@ -3,17 +3,14 @@
 // the source sentence in the reader's language (and the Chinese original
 // one tap away for English readers) and the charts that draw each figure.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { normalise, withDashboard, startSuite } from './browser.mjs';
+import { normalise, withDashboard, openSuite } from './browser.mjs';
 
 const TEST_TIMEOUT_MS = 120_000;
 
-let browser;
-let dataset;
-before(async () => ({ browser, dataset } = await startSuite()));
-after(() => browser?.close());
+const { browser, dataset } = await openSuite();
 
 /** The table's rows as shown now: id, number, year, visible group rows. */
 function rows(page) {

@@ -9,20 +9,17 @@
 // trace (category `devtools.timeline`) and the changes a MutationObserver
 // sees on the tooltip, over many real pointer moves.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { eventually, smallBars, startSuite, twoFrames, withDashboard } from './browser.mjs';
+import { eventually, smallBars, openSuite, twoFrames, withDashboard } from './browser.mjs';
 
 const MOVES = 100;
 const SCROLLS = 20;
 /** Allowed for work that is not the tooltip's: a frame that was already due when counting began. */
 const SLACK = 2;
 
-let browser;
-let dataset;
-before(async () => ({ browser, dataset } = await startSuite()));
-after(() => browser?.close());
+const { browser, dataset } = await openSuite();
 
 /** The largest item of chart `id`, its canvas scrolled to the middle of the screen, in viewport px. */
 function bringLargestItem(page, id) {

@@ -3,20 +3,17 @@
 // screen tall), and keeps the source sentence one tap away behind its
 // toggle. Every item of every chart is tapped, and reached by keyboard.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  BASE_URL, eventually, normalise, startSuite, waitReady, withDashboard, withPage,
+  BASE_URL, eventually, normalise, openSuite, waitReady, withDashboard, withPage,
 } from './browser.mjs';
 
 const PHONE = { width: 375, height: 812, hasTouch: true };
 const TEST_TIMEOUT_MS = 240_000;
 
-let browser;
-let dataset;
-before(async () => ({ browser, dataset } = await startSuite()));
-after(() => browser?.close());
+const { browser, dataset } = await openSuite();
 
 /** Whether two boxes ({x, y, w, h}) share any area. */
 function intersects(a, b) {

@@ -9,20 +9,17 @@
 // - The canvas lies exactly where the picture was, at its size, and its first
 //   frame looks like the picture (pixels compared loosely).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE_URL, normalise, startSuite, waitReady, withPage } from './browser.mjs';
+import { BASE_URL, normalise, openSuite, waitReady, withPage } from './browser.mjs';
 import { decodePng } from './png.mjs';
 
 const LANGS = ['zh', 'zh-Hant', 'en'];
 const PAGE = { zh: 'index.html', 'zh-Hant': 'index.zh-Hant.html', en: 'index.en.html' };
 const STEM = (id, lang) => (lang === 'zh' ? id : `${id}.${lang}`);
 
-let browser;
-let dataset;
-before(async () => ({ browser, dataset } = await startSuite()));
-after(() => browser?.close());
+const { browser, dataset } = await openSuite();
 
 /** What a reader without scripts sees of the figures under `selector`. */
 async function shown(page) {

@@ -8,10 +8,10 @@
 // Each storm runs on the dashboard, the embed page (embed.html?chart=…) and
 // a host page with two script embeds (www/article-charts-embed.js).
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE_URL, builtName, eventually, exposeEmbeds, openDashboard, openPage, waitReady, chartOfKind, startSuite } from './browser.mjs';
+import { BASE_URL, builtName, eventually, exposeEmbeds, openDashboard, openPage, waitReady, chartOfKind, openSuite } from './browser.mjs';
 
 const TEST_TIMEOUT_MS = 240_000;
 /** The embed page shows a chart whose height changes with its width. */
@@ -26,10 +26,7 @@ const MEMORY_SLACK_BYTES = 64 * 1024;
 /** The width the layout never goes below (src/layout.rs MIN_WIDTH). */
 const MIN_LAYOUT_WIDTH = 200;
 
-let browser;
-let dataset;
-before(async () => ({ browser, dataset } = await startSuite()));
-after(() => browser?.close());
+const { browser, dataset } = await openSuite();
 
 /** The indicator ids a chart shows, sorted. */
 function chartItems(id) {

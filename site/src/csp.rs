@@ -29,10 +29,23 @@ use crate::html::{self, ContentType, Tag};
 pub const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
                           style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'";
 
-/// The paths of `dist/` whose pages carry [`POLICY`], in `_headers` syntax.
-/// `/embed` and `/embed/*` without `.html` are there for hosts that drop the
-/// extension from addresses (Cloudflare Pages does).
-const POLICY_PATHS: [&str; 5] = ["/", "/index.html", "/embed", "/embed.html", "/embed/*"];
+/// The policy of the dashboards: [`POLICY`], with their own inline style
+/// sheets (`styles`) allowed by hash and no other inline style.
+pub fn dashboard_policy(styles: &Inline) -> String {
+    let hashes: Vec<&str> = styles.styles.iter().map(String::as_str).collect();
+    POLICY.replacen(
+        "style-src 'self'",
+        &format!("style-src 'self' {}", hashes.join(" ")),
+        1,
+    )
+}
+
+/// The paths of `dist/` whose pages carry the dashboards' policy, and those
+/// whose pages carry [`POLICY`], in `_headers` syntax. `/embed` and
+/// `/embed/*` without `.html` are there for hosts that drop the extension
+/// from addresses (Cloudflare Pages does).
+const DASHBOARD_PATHS: [&str; 2] = ["/", "/index.html"];
+const POLICY_PATHS: [&str; 3] = ["/embed", "/embed.html", "/embed/*"];
 
 /// The `_headers` path of the standalone files, which have a policy of their own.
 const STANDALONE_PATHS: &str = "/standalone/*";
@@ -191,14 +204,19 @@ pub fn check_page(page: &str, policy: &str, what: &str) -> Result<()> {
 /// The rules never give one path two policies: a host that merges the
 /// headers of several matching rules would send both, and a browser
 /// enforces every policy it is sent.
-pub fn headers_file(standalone: &str) -> String {
+pub fn headers_file(standalone: &str, dashboard: &str) -> String {
     let mut out = String::from(
         "# Headers for static hosts (Netlify and Cloudflare Pages read this file).\n\
          # Written by `cargo xtask dist`; `cargo xtask serve` sends them too.\n\
          /*\n  Access-Control-Allow-Origin: *\n",
     );
-    for path in POLICY_PATHS {
-        out.push_str(&format!("{path}\n  Content-Security-Policy: {POLICY}\n"));
+    for (paths, policy) in [
+        (&DASHBOARD_PATHS[..], dashboard),
+        (&POLICY_PATHS[..], POLICY),
+    ] {
+        for path in paths {
+            out.push_str(&format!("{path}\n  Content-Security-Policy: {policy}\n"));
+        }
     }
     out.push_str(&format!(
         "{STANDALONE_PATHS}\n  Content-Security-Policy: {standalone}\n"
@@ -206,21 +224,20 @@ pub fn headers_file(standalone: &str) -> String {
     out
 }
 
-/// The pages of `dist/` that carry [`POLICY`] as written in `www/`.
-const SITE_PAGES: [&str; 2] = ["index.html", "embed.html"];
-
-/// Checks the site's own pages against [`POLICY`] and writes `dist/_headers`
-/// with the standalone pages' policy, made from their inline code.
-pub fn check_and_write_headers(dist: &Path, standalone: &Inline) -> Result<()> {
-    for name in SITE_PAGES {
+/// Checks the site's own pages (`index.html` against the dashboards'
+/// policy `dashboard`, `embed.html` against [`POLICY`]) and writes
+/// `dist/_headers` with those and the standalone pages' policy, made from
+/// their inline code.
+pub fn check_and_write_headers(dist: &Path, standalone: &Inline, dashboard: &str) -> Result<()> {
+    for (name, policy) in [("index.html", dashboard), ("embed.html", POLICY)] {
         let path = dist.join(name);
         let page =
             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        check_page(&page, POLICY, &format!("dist/{name}"))?;
+        check_page(&page, policy, &format!("dist/{name}"))?;
     }
     println!("==> writing _headers (Content-Security-Policy and CORS for static hosts)");
     let path = dist.join("_headers");
-    fs::write(&path, headers_file(&standalone.policy()))
+    fs::write(&path, headers_file(&standalone.policy(), dashboard))
         .with_context(|| format!("cannot write {}", path.display()))
 }
 
@@ -332,7 +349,16 @@ mod tests {
 
     #[test]
     fn headers_give_one_policy_per_path_and_cors_to_all() {
-        let rules = headers_file("default-src 'none'");
+        let styles = Inline {
+            styles: [hash_source("p{}")].into_iter().collect(),
+            ..Inline::default()
+        };
+        let dashboard = dashboard_policy(&styles);
+        assert!(
+            dashboard.contains(&format!("style-src 'self' {};", hash_source("p{}"))),
+            "{dashboard}"
+        );
+        let rules = headers_file("default-src 'none'", &dashboard);
         let csp = |path: &str| -> Vec<String> {
             headers_for(&rules, path)
                 .into_iter()
@@ -340,7 +366,10 @@ mod tests {
                 .map(|(_, v)| v)
                 .collect()
         };
-        for path in ["/", "/index.html", "/embed.html", "/embed/a-chart.en.html"] {
+        for path in ["/", "/index.html"] {
+            assert_eq!(csp(path), vec![dashboard.clone()], "{path}");
+        }
+        for path in ["/embed.html", "/embed/a-chart.en.html"] {
             assert_eq!(csp(path), vec![POLICY.to_owned()], "{path}");
         }
         assert_eq!(csp("/standalone/a-chart.html"), vec!["default-src 'none'"]);

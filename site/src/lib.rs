@@ -123,7 +123,8 @@ pub fn write_with(
         pages::write_pages(dist, dataset, &drawn, base_url)?
     };
     oembed::write(dist, dataset, &drawn, base_url)?;
-    csp::check_and_write_headers(dist, &standalone)?;
+    let dashboard = pages::inline_dashboard_styles(dist, dataset)?;
+    csp::check_and_write_headers(dist, &standalone, &dashboard)?;
     println!("==> writing the catalogue charts.json");
     statics::write_catalogue(dist, &drawn)?;
 

@@ -399,6 +399,46 @@ pub fn standalone_page(
     set_app(&page, &target.app_attributes(), inner)
 }
 
+/// Puts each dashboard's style sheets into its head as `<style>` elements,
+/// allowed by hash, and returns the dashboards' policy. Their first paint
+/// then needs the page alone: four render-blocking requests were most of
+/// the time from the page's arrival to its first paint on a slow phone
+/// network. The sheets the embed pages also load stay (the script embed
+/// copies an embed page's sheets into its shadow roots); the others, which
+/// nothing loads any more, are removed.
+pub fn inline_dashboard_styles(dist: &Path, data: &Dataset) -> Result<String> {
+    let sheets = |page: &str| -> Result<Vec<String>> {
+        Ok(html::elements(page, "link[rel=stylesheet][href]")?
+            .iter()
+            .filter_map(|tag| tag.attribute("href").map(str::to_owned))
+            .collect())
+    };
+    let read = |href: &str| read_text(&dist.join(href));
+    let mut pages = Vec::new();
+    let mut inlined = std::collections::BTreeSet::new();
+    let mut styles = csp::Inline::default();
+    for &locale in Locale::published(data) {
+        let name = markup::page::dashboard_file(locale);
+        let page = read_text(&dist.join(&name))?;
+        inlined.extend(sheets(&page)?);
+        let page = inline_style_sheets(&page, &read)?;
+        styles.extend(&csp::inline_of(&page)?);
+        pages.push((name, page));
+    }
+    let policy = csp::dashboard_policy(&styles);
+    for (name, page) in pages {
+        let page = csp::set_policy(&page, &policy)?;
+        csp::check_page(&page, &policy, &format!("dist/{name}"))?;
+        write(&dist.join(&name), &page)?;
+    }
+    let still_loaded = sheets(&read_text(&dist.join("embed.html"))?)?;
+    for href in inlined.iter().filter(|href| !still_loaded.contains(href)) {
+        let path = dist.join(href);
+        fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+    }
+    Ok(policy)
+}
+
 /// Writes the article's headline and description into the site's pages
 /// (`index.html`, `embed.html`), whose shells in `www/` name no article.
 pub fn fill_shells(dist: &Path, data: &Dataset) -> Result<()> {

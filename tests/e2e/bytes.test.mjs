@@ -110,6 +110,32 @@ describe('fingerprinted names', () => {
   });
 });
 
+describe('the dashboards first paint', () => {
+  test('needs no file but the page: its style sheets are inline, allowed by their hashes alone', async () => {
+    const { createHash } = await import('node:crypto');
+    const dashboards = pages.filter((p) => /^index(\.[a-zA-Z-]+)?\.html$/.test(p));
+    assert.ok(dashboards.length > 0, 'no dashboard in dist/');
+    for (const page of dashboards) {
+      const response = await raw(page);
+      const text = response.body.toString('utf8');
+      const head = text.slice(0, text.indexOf('</head>'));
+      assert.doesNotMatch(head, /<link[^>]+rel="?stylesheet/, `${page} still loads a style sheet`);
+      const styles = [...head.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+      assert.ok(styles.length > 0, `${page} has no inline style`);
+      const policy = text.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? '';
+      const styleSrc = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src')) ?? '';
+      const allowed = styleSrc.split(/\s+/).slice(1).sort();
+      const hashes = styles.map((css) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+      // Exactly the page's own sheets and 'self': no 'unsafe-inline', no
+      // hash of a sheet the page does not carry.
+      assert.deepEqual(allowed, [...new Set(["'self'", ...hashes])].sort(), page);
+      if (page === 'index.html') {
+        assert.equal(response.headers['content-security-policy'], policy, 'the header and the page disagree');
+      }
+    }
+  });
+});
+
 describe('cache lifetimes', () => {
   test('a year, immutable, for every fingerprinted file', async () => {
     for (const file of fingerprinted) {

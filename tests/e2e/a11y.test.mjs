@@ -409,17 +409,21 @@ describe('accessibility', () => {
   });
 
   test('every figure is in the table of every figure with its unit and qualifier, in every language', { timeout: TEST_TIMEOUT_MS }, async () => {
-    // English unit words, written here independently of the page's code.
-    const EN_UNITS = {
-      percent: /%/, yuan: /¥/, km2: /km²/, metre: /\bm\b/, mu: /\bmu\b/, person: /\b(person|people)\b/,
-      person_time: /person-times?/, household: /households?/, village: /villages?/, township: /townships?/,
-      school: /schools?/, hospital: /hospitals?/, project: /projects?/, category: /categor(y|ies)/,
-      enterprise: /enterprises?/, cooperative: /cooperatives?/, business_entity: /business(es)?/,
-      industry: /industr(y|ies)/, heater: /heaters?/, lamp: /lamps?/, culvert: /culverts?/, seedling: /seedlings?/,
-      meeting: /meetings?/, room: /rooms?/, batch: /batch(es)?/, times: /\btimes?\b/, years: /\byears?\b/,
-      calendar_year: /^\d{4}/, edition: /edition/, level: /levels?/, class: /class(es)?/, round: /round/,
-      nth_batch: /batch/,
-    };
+    /**
+     * What an English value cell must show of its unit, from the data
+     * file's own words: the symbol where there is one (¥), else the
+     * singular or plural word; a calendar year is its four digits.
+     */
+    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const EN_UNITS = Object.fromEntries(dataset.units.map((u) => {
+      if (u.quantity === 'year') return [u.id, /^\d{4}/];
+      if (u.symbol) return [u.id, new RegExp(escape(u.symbol))];
+      const words = [...new Set([u.en, u.en_plural])].filter(Boolean).map(escape);
+      // A word is whole: a boundary wherever it begins or ends with a
+      // letter (not after the ² of km², nor before a %).
+      const whole = (w) => `${/^\w/.test(w) ? '\\b' : ''}${w}${/\w$/.test(w) ? '\\b' : ''}`;
+      return [u.id, new RegExp(words.map(whole).join('|'))];
+    }));
     // The article's own word, as printed: 余 and 以上 are both "at least".
     const QUALIFIERS = {
       en: { at_least: /\+|more than|or more/, approx: /nearly|about/, at_most: /under|less than|at most/ },
@@ -490,7 +494,7 @@ describe('accessibility', () => {
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
       assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
       const title = await page.textContent('h1');
-      assert.match(title, /數字/, `the Traditional Chinese headline is "${title}"`);
+      assert.equal(title.trim(), dataset.meta.title_zh_hant, 'the Traditional Chinese headline');
       const current = await page.$eval('nav.lang-switch a[aria-current="page"]', (a) => a.getAttribute('hreflang'));
       assert.equal(current, 'zh-Hant');
     });

@@ -92,7 +92,11 @@ describe('the table of every figure', () => {
       const up = await rows(page);
       const known = up.numbers.filter((n) => n !== null);
       assert.deepEqual(known, [...known].sort((a, b) => a - b), 'ascending by value');
-      assert.equal(up.numbers.at(-1), null, 'a lost figure sorts last');
+      // A figure the article lost (its value unknown) sorts last, where the
+      // data has one.
+      if (dataset.indicators.some((ind) => ind.value === null || ind.value === undefined)) {
+        assert.equal(up.numbers.at(-1), null, 'a lost figure sorts last');
+      }
       assert.equal(up.groupsShown, 0, 'no theme headings in a sort by value');
       assert.ok(up.sort.includes('ascending'), 'aria-sort on the value column');
       await page.click('section.all-figures thead button.sort[data-sort="value"]');

@@ -31,8 +31,8 @@
 //   EMBED_CHART       the chart whose embed page is measured (default: the catalogue's first)
 //   CHROME_PATH       the Chromium Lighthouse starts (default /usr/bin/chromium)
 //   RESULTS_FILE      if set, the tables are also written into this Markdown
-//                     file: the latest between the bench's markers, and each
-//                     run's targets appended at its end
+//                     file, between the bench's markers, replacing the run
+//                     before
 //   SUMMARY_FILE      if set, the medians are also written there as JSON
 
 import { readFile, writeFile } from 'node:fs/promises';

@@ -285,11 +285,14 @@ impl Reserve {
     }
 
     /// Knots written by [`Reserve::to_attr`]; `None` for anything else.
-    pub fn from_attr(text: &str) -> Option<Reserve> {
+    /// `number` reads one number: the page passes the browser's own parser,
+    /// since Rust's `f64::from_str` would link a 10 KB table of powers of
+    /// five into the module for the handful of numbers it reads.
+    pub fn from_attr(text: &str, number: impl Fn(&str) -> Option<f64>) -> Option<Reserve> {
         let mut knots = Vec::new();
         for knot in text.split_whitespace() {
             let (x, y) = knot.split_once(':')?;
-            knots.push((x.parse().ok()?, y.parse().ok()?));
+            knots.push((number(x)?, number(y)?));
         }
         Reserve::from_knots(&knots)
     }
@@ -618,11 +621,12 @@ mod tests {
             r.css_in("100cqw", MARGINS + ROOT_PAD.1, ROOT_PAD.0),
             "calc(189px + clamp(0px, 305px - 100cqw, 1px) * 81 + clamp(0px, 461px - 100cqw, 1px) * 82)"
         );
-        assert_eq!(Reserve::from_attr(&r.to_attr()), Some(r));
+        let number = |s: &str| s.parse().ok();
+        assert_eq!(Reserve::from_attr(&r.to_attr(), number), Some(r));
         assert_eq!(Reserve::flat(394.2).css(), "395px");
         // Knots out of order, rising heights or words are refused.
         for bad in ["", "672:300 320:400", "320:300 672:400", "320:x", "320"] {
-            assert_eq!(Reserve::from_attr(bad), None, "{bad}");
+            assert_eq!(Reserve::from_attr(bad, number), None, "{bad}");
         }
     }
 

@@ -21,6 +21,7 @@ use crate::embed_code::{code, folder_of, Embed, Form, Heights, THEMES};
 use crate::heights::Reserve;
 use crate::locale::Locale;
 
+use super::dom;
 use super::listener::{event_origin, Listener};
 
 /// Completes the relative codes of every panel under `root` and answers
@@ -56,16 +57,16 @@ fn complete_codes(document: &Document, root: &Element) -> Result<(), JsValue> {
         // A language the article does not publish has no files to embed.
         let locale =
             Locale::from_tag(&attr("data-lang")).map_or(Locale::DEFAULT, |l| l.within(&DATASET));
-        let number = |name: &str| attr(name).parse::<f64>().unwrap_or(0.0);
+        let number = |name: &str| dom::number(&attr(name)).unwrap_or(0.0);
         let phone_image = attr("data-phone-image");
         let mut phone_image = phone_image
             .split(' ')
-            .map(|n| n.parse::<f64>().unwrap_or(0.0));
+            .map(|n| dom::number(n).unwrap_or(0.0));
         let heights = Heights {
             column: number("data-height"),
             // A panel written by this very build always has its knots; the
             // 640 px height alone is the next best thing.
-            reserve: Reserve::from_attr(&attr("data-reserve"))
+            reserve: Reserve::from_attr(&attr("data-reserve"), dom::number)
                 .unwrap_or_else(|| Reserve::flat(number("data-height"))),
             image: number("data-image-height"),
             phone_image: (

@@ -8,6 +8,18 @@ use web_sys::{Document, Element, HtmlElement};
 
 use crate::theme::{Theme, CSS_COLOURS};
 
+/// The number `text` holds, read by the browser (`Number(text)`); `None`
+/// for an empty text, words or an infinity. The page reads its few numbers
+/// this way because Rust's `f64::from_str` would link its table of powers
+/// of five, 10 KB nearly incompressible, into the module.
+pub(super) fn number(text: &str) -> Option<f64> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let value = js_sys::Number::new(&JsValue::from_str(text)).value_of();
+    value.is_finite().then_some(value)
+}
+
 pub(super) fn el(document: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
     let e = document.create_element(tag)?;
     if !class.is_empty() {

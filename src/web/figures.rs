@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget};
 
+use super::dom;
 use super::listener::{event_origin, Listener};
 
 /// The sort keys of the table, as written in `data-sort` of its buttons.
@@ -37,10 +38,7 @@ pub(super) fn listen(root: &EventTarget) -> Result<Listener, JsValue> {
 
 /// The number in attribute `name` of a row; absent (unknown) sorts last.
 fn number(row: &Element, name: &str) -> Option<f64> {
-    row.get_attribute(name)?
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
+    dom::number(&row.get_attribute(name)?)
 }
 
 /// Compares two optional numbers, a missing one after every present one.

@@ -698,14 +698,14 @@ pub fn loaded_by(
 }
 
 /// `page` with what a browser running scripts does not load taken out:
-/// `<noscript>` content, `<textarea>` content (the embed codes a reader may
-/// copy), `<meta>` tags (a link preview's image is for the site that shows
+/// `<noscript>` content, the embed codes a reader may copy
+/// (`.embed-code`), `<meta>` tags (a link preview's image is for the site that shows
 /// the link) and `<a>` tags (a download or another page is fetched only
 /// when followed).
 fn not_loaded_removed(page: &str) -> String {
     use lol_html::{element, rewrite_str, RewriteStrSettings};
     let settings = RewriteStrSettings::new()
-        .append_element_content_handler(element!("noscript, textarea, meta", |el| {
+        .append_element_content_handler(element!("noscript, .embed-code, meta", |el| {
             el.remove();
             Ok(())
         }))
@@ -920,7 +920,7 @@ mod tests {
                 match file {
                     "index.html" => "<meta property=og:image content=static/b.png><link href=style.css><script src=main.js></script>\
                                      <img src=static/a.svg><noscript><img src=static/b.png></noscript><a href=data/all.csv>x</a><a href=embed/a.html>\
-                                     <a href=static/b.png download>PNG</a><textarea><img src=\"static/b.png\"></textarea>",
+                                     <a href=static/b.png download>PNG</a><pre class=embed-code><img src=\"static/b.png\"></pre>",
                     "main.js" => "import('./pkg/glue.js')",
                     "pkg/glue.js" => "new URL('glue_bg.wasm', import.meta.url)",
                     _ => "",

@@ -80,8 +80,14 @@ pub fn embed_panel(data: &Dataset, chart: &Chart, locale: Locale, base: Option<&
             } else {
                 format!(" data-theme=\"{theme}\"")
             };
+            // A read-only text box made of a `<pre>`, not a `<textarea>`:
+            // Chromium laid the whole page out once more for each chart
+            // whose panel held textareas (five extra layouts of the
+            // dashboard before its charts could be drawn), and a `<pre>`
+            // costs nothing until its menu opens. Its role, label and
+            // focus keep what a textarea told a screen reader.
             out.push_str(&format!(
-                "<div class=\"embed-code-block\"{theme_attr}><textarea class=\"embed-code\" id=\"{id}-code\" readonly rows=\"4\" spellcheck=\"false\" aria-labelledby=\"{heading}\" data-form=\"{}\"{theme_attr}>{}</textarea><button type=\"button\" class=\"copy-code\" data-copy=\"{id}-code\">{}</button><span class=\"copy-status\"></span></div>",
+                "<div class=\"embed-code-block\"{theme_attr}><pre class=\"embed-code\" id=\"{id}-code\" tabindex=\"0\" role=\"textbox\" aria-readonly=\"true\" aria-multiline=\"true\" aria-labelledby=\"{heading}\" data-form=\"{}\"{theme_attr}>{}</pre><button type=\"button\" class=\"copy-code\" data-copy=\"{id}-code\">{}</button><span class=\"copy-status\"></span></div>",
                 form.key(),
                 escape(&code(form, &embed)),
                 escape(s.copy),
@@ -110,7 +116,7 @@ mod tests {
         let chart = &data().charts[0];
         let html = embed_panel(data(), chart, Locale::En, Some("https://a.example/charts/"));
         // Three themed forms in three themes, and the one image snippet.
-        assert_eq!(count(&html, "<textarea"), 10, "{html}");
+        assert_eq!(count(&html, "<pre class=\"embed-code\""), 10, "{html}");
         assert_eq!(
             count(&html, "<button type=\"button\" class=\"copy-code\""),
             10
@@ -142,7 +148,7 @@ mod tests {
     }
 
     #[test]
-    fn the_codes_are_escaped_once_inside_the_textarea() {
+    fn the_codes_are_escaped_once_inside_the_code_block() {
         let chart = &data().charts[0];
         let html = embed_panel(data(), chart, Locale::ZhHans, None);
         // The code's own quotes are entities in the markup, so no `<`

@@ -14,7 +14,7 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlTextAreaElement};
+use web_sys::{Document, Element, Event, HtmlElement};
 
 use crate::data::DATASET;
 use crate::embed_code::{code, folder_of, Embed, Form, Heights, THEMES};
@@ -81,12 +81,9 @@ fn complete_codes(document: &Document, root: &Element) -> Result<(), JsValue> {
             .and_then(|f| f.query_selector(".chart-title").ok().flatten())
             .and_then(|t| t.text_content())
             .unwrap_or_default();
-        let codes = panel.query_selector_all("textarea.embed-code")?;
+        let codes = panel.query_selector_all(".embed-code")?;
         for j in 0..codes.length() {
-            let Some(area) = codes
-                .item(j)
-                .and_then(|n| n.dyn_into::<HtmlTextAreaElement>().ok())
-            else {
+            let Some(area) = codes.item(j).and_then(|n| n.dyn_into::<Element>().ok()) else {
                 continue;
             };
             let Some(form) = area
@@ -104,7 +101,7 @@ fn complete_codes(document: &Document, root: &Element) -> Result<(), JsValue> {
                 heights,
                 theme: theme.as_deref().unwrap_or(THEMES[0]),
             };
-            area.set_value(&code(form, &embed));
+            area.set_text_content(Some(&code(form, &embed)));
         }
         panel.remove_attribute("data-relative")?;
     }
@@ -114,7 +111,7 @@ fn complete_codes(document: &Document, root: &Element) -> Result<(), JsValue> {
 /// Copies the code of `button`, then shows what happened.
 fn copy(document: &Document, button: &Element) -> Result<(), JsValue> {
     let id = button.get_attribute("data-copy").unwrap_or_default();
-    let area: HtmlTextAreaElement = document
+    let area: HtmlElement = document
         .get_element_by_id(&id)
         .ok_or("no code for this button")?
         .dyn_into()?;
@@ -141,7 +138,7 @@ fn copy(document: &Document, button: &Element) -> Result<(), JsValue> {
         by_hand(&area, button, locale);
         return Ok(());
     };
-    let text = area.value();
+    let text = area.text_content().unwrap_or_default();
     let (done, failed) = (button.clone(), button.clone());
     let ok = Closure::once_into_js(move |_: JsValue| show(&done, locale, Some(true)));
     let refused = Closure::once_into_js(move |_: JsValue| by_hand(&area, &failed, locale));
@@ -154,9 +151,11 @@ fn copy(document: &Document, button: &Element) -> Result<(), JsValue> {
 }
 
 /// Selects the code for the reader to copy with the keyboard.
-fn by_hand(area: &HtmlTextAreaElement, button: &Element, locale: Locale) {
+fn by_hand(area: &HtmlElement, button: &Element, locale: Locale) {
     let _ = area.focus();
-    area.select();
+    if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = selection.select_all_children(area);
+    }
     show(button, locale, Some(false));
 }
 

@@ -31,7 +31,7 @@ async function openMenu(page) {
 
 /** Which of the chart's codes are shown, by form and theme. */
 function shown(page, id) {
-  return page.evaluate((id) => [...document.querySelectorAll(`.embed-panel[data-chart="${id}"] textarea`)]
+  return page.evaluate((id) => [...document.querySelectorAll(`.embed-panel[data-chart="${id}"] .embed-code`)]
     .filter((t) => t.checkVisibility())
     .map((t) => `${t.dataset.form}:${t.dataset.theme ?? '-'}`), id);
 }
@@ -47,7 +47,7 @@ describe('the embed panel', () => {
         await panel.getByLabel(label, { exact: true }).check();
         assert.deepEqual(await shown(page, id), [`iframe:${theme}`, `pym:${theme}`, `script:${theme}`, 'image:-'], theme);
       }
-      const codes = await panel.locator('textarea').evaluateAll((ts) => ts.map((t) => [t.id, t.value]));
+      const codes = await panel.locator('.embed-code').evaluateAll((ts) => ts.map((t) => [t.id, t.textContent]));
       for (const [codeId, code] of codes) {
         // Completed with the dashboard's own folder, as no base URL was built in.
         assert.ok(code.includes(`${BASE_URL}`), `${codeId}: ${code}`);
@@ -77,7 +77,7 @@ describe('the embed panel', () => {
       assert.equal(await page.locator('#article-charts-live').textContent(), 'Copied');
       assert.equal(await page.locator('#article-charts-live').getAttribute('aria-live'), 'polite');
       const copied = await page.evaluate(() => navigator.clipboard.readText());
-      assert.equal(copied, await page.locator(`#embed-${id}-pym-light-code`).inputValue());
+      assert.equal(copied, await page.locator(`#embed-${id}-pym-light-code`).textContent());
       // Another copy puts the first button back.
       await page.locator(`[data-copy="embed-${id}-image-code"]`).click();
       await page.waitForFunction((sel) => !document.querySelector(sel).hasAttribute('data-copied'), `[data-copy="embed-${id}-pym-light-code"]`, { timeout: 3_000 });
@@ -103,10 +103,10 @@ describe('the embed panel', () => {
       await status.filter({ hasText: 'Ctrl+C' }).waitFor({ timeout: 3_000 });
       const selection = await page.evaluate((codeId) => {
         const t = document.getElementById(codeId);
-        return { focused: document.activeElement === t, start: t.selectionStart, end: t.selectionEnd, length: t.value.length };
+        return { focused: document.activeElement === t, selected: String(window.getSelection()), code: t.textContent };
       }, `embed-${id}-iframe-light-code`);
-      assert.deepEqual(selection, { focused: true, start: 0, end: selection.length, length: selection.length });
-      assert.ok(selection.length > 50);
+      assert.deepEqual(selection, { focused: true, selected: selection.code, code: selection.code });
+      assert.ok(selection.code.length > 50);
     } finally {
       await context.close();
     }

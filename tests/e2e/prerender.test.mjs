@@ -163,7 +163,7 @@ test('an embed page in a 640 px column moves nothing and is as tall as its ifram
       // The dashboard's iframe code for the chart carries the embed page's
       // height in a 640 px column (`heights::embed_height`).
       const code = await page.evaluate((id) =>
-        [...document.querySelectorAll(`figure[data-chart="${id}"] textarea`)].map((t) => t.value).find((v) => v.includes('<iframe')), chart.id);
+        [...document.querySelectorAll(`figure[data-chart="${id}"] .embed-code`)].map((t) => t.textContent).find((v) => v.includes('<iframe')), chart.id);
       codes[chart.id] = Number(/height="(\d+)"/.exec(code ?? '')?.[1]);
     }
   } finally {

@@ -28,6 +28,7 @@ pub mod csp;
 pub mod files;
 mod heights;
 mod html;
+mod minify;
 pub mod oembed;
 pub mod pages;
 mod parallel;
@@ -100,6 +101,8 @@ pub fn write_with(
     pages::fill_shells(dist, dataset)?;
     pages::write_dashboards(dist, dataset, base_url)?;
     pages::fill_palette(dist)?;
+    println!("==> minifying the style sheets");
+    minify::style_sheets(dist)?;
 
     println!("==> writing data/indicators.csv and data/indicators.json");
     let data = dist.join("data");
@@ -123,6 +126,8 @@ pub fn write_with(
         pages::write_pages(dist, dataset, &drawn, base_url)?
     };
     oembed::write(dist, dataset, &drawn, base_url)?;
+    println!("==> minifying the scripts (after the standalone pages inlined them)");
+    minify::scripts(dist)?;
     let dashboard = pages::inline_dashboard_styles(dist, dataset)?;
     csp::check_and_write_headers(dist, &standalone, &dashboard)?;
     println!("==> writing the catalogue charts.json");

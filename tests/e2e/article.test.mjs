@@ -92,7 +92,7 @@ async function panelCodes() {
     const found = await page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, Object.fromEntries(
       ['iframe', 'pym', 'script', 'image'].map((form) => {
         const area = document.getElementById(form === 'image' ? `embed-${id}-image-code` : `embed-${id}-${form}-light-code`);
-        return [form, area?.value];
+        return [form, area?.textContent];
       }))])), ids);
     for (const id of ids) {
       for (const [form, code] of Object.entries(found[id])) {

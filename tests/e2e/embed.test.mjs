@@ -351,8 +351,8 @@ describe('the embed page', () => {
       const codes = await page.$$eval('figure.chart', (figures) => figures.map((f) => ({
         id: f.dataset.chart,
         title: f.querySelector('.chart-title').textContent,
-        code: document.getElementById(`embed-${f.dataset.chart}-iframe-light-code`)?.value ?? '',
-        script: document.getElementById(`embed-${f.dataset.chart}-script-light-code`)?.value ?? '',
+        code: document.getElementById(`embed-${f.dataset.chart}-iframe-light-code`)?.textContent ?? '',
+        script: document.getElementById(`embed-${f.dataset.chart}-script-light-code`)?.textContent ?? '',
         svg: f.querySelector('a.download[href$=".svg"]')?.href ?? '',
         standalone: f.querySelector('details.chart-tools a[href*="standalone/"]')?.href ?? '',
       })));

@@ -56,7 +56,7 @@ async function panelCodes(ids, lang) {
   try {
     return await page.evaluate((ids) => ids.map((id) => ['iframe', 'pym', 'script', 'image'].map((form) => {
       const area = document.getElementById(form === 'image' ? `embed-${id}-image-code` : `embed-${id}-${form}-light-code`);
-      return { form, code: area?.value ?? '' };
+      return { form, code: area?.textContent ?? '' };
     })), ids);
   } finally {
     await context.close();

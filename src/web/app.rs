@@ -36,6 +36,11 @@ pub(super) struct State {
     /// The element whose CSS custom properties carry the theme's colours:
     /// `<html>` on the dashboard, the chart's root in an embed.
     pub(super) colours_on: HtmlElement,
+    /// Whether the colours on `colours_on` are the dark theme's (`Some(true)`)
+    /// or the light one's, so that they are written only when the theme
+    /// changes: custom properties inherit, and writing them on `<html>`
+    /// made the browser restyle the whole dashboard. `None` until written.
+    pub(super) colours_dark: Option<bool>,
 }
 
 impl State {
@@ -59,7 +64,10 @@ impl State {
     pub(super) fn refresh(&mut self, force: bool) {
         let dpr = device_pixel_ratio();
         let theme = self.theme();
-        dom::set_theme_colours(&self.colours_on, &theme);
+        if self.colours_dark != Some(theme.dark) {
+            dom::set_theme_colours(&self.colours_on, &theme);
+            self.colours_dark = Some(theme.dark);
+        }
         // Every width is read before any canvas is resized: a read after a
         // write would make the browser lay the page out again, once per chart.
         let widths: Vec<f64> = self
@@ -317,7 +325,20 @@ pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
     let html: HtmlElement = document.document_element().ok_or("no <html>")?.dyn_into()?;
     let body = document.body().ok_or("no <body>")?;
     let ready_on: Element = html.clone().into();
-    hydrate_in(&window, root, &body, html, ThemeChoice::Auto, &ready_on)
+    // The dashboard's own style sheet carries both palettes on `:root`,
+    // the dark one for a reader whose system is dark, as `Auto` chooses.
+    let colours = Colours {
+        on: html,
+        in_sheet: true,
+    };
+    hydrate_in(&window, root, &body, colours, ThemeChoice::Auto, &ready_on)
+}
+
+/// Where a mount writes the theme's colours, and whether the page's style
+/// sheet already has those of the theme the reader's system asks for.
+pub(super) struct Colours {
+    pub(super) on: HtmlElement,
+    pub(super) in_sheet: bool,
 }
 
 /// Hydrates every prerendered chart figure under `root` (a page's `#app`,
@@ -327,14 +348,11 @@ pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
 pub fn hydrate(root: &HtmlElement) -> Result<App, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let ready_on: Element = root.clone().into();
-    hydrate_in(
-        &window,
-        root,
-        root,
-        root.clone(),
-        ThemeChoice::Auto,
-        &ready_on,
-    )
+    let colours = Colours {
+        on: root.clone(),
+        in_sheet: false,
+    };
+    hydrate_in(&window, root, root, colours, ThemeChoice::Auto, &ready_on)
 }
 
 /// The language of the prerendered figures under `root`.
@@ -352,7 +370,7 @@ pub(super) fn hydrate_in(
     window: &Window,
     root: &HtmlElement,
     tooltip_parent: &Node,
-    colours_on: HtmlElement,
+    colours: Colours,
     choice: ThemeChoice,
     ready_on: &Element,
 ) -> Result<App, JsValue> {
@@ -366,7 +384,7 @@ pub(super) fn hydrate_in(
         locale,
         choice,
         tooltip_parent,
-        colours_on,
+        colours,
     )?;
     app._listeners.push(figures::listen(root)?);
     app._listeners.push(super::copy::attach(root)?);
@@ -430,7 +448,7 @@ pub(super) fn start(
     locale: Locale,
     choice: ThemeChoice,
     tooltip_parent: &Node,
-    colours_on: HtmlElement,
+    colours: Colours,
 ) -> Result<App, JsValue> {
     panic::install();
     if panic::panicked() {
@@ -438,7 +456,7 @@ pub(super) fn start(
             "article-charts stopped after an earlier error",
         ));
     }
-    let mounted = panic::Mounted::new(&colours_on, locale);
+    let mounted = panic::Mounted::new(&colours.on, locale);
     let tooltip = tooltip::Tooltip::new(document, tooltip_parent)?;
     let dark = window
         .match_media("(prefers-color-scheme: dark)")
@@ -469,8 +487,13 @@ pub(super) fn start(
         tooltip,
         choice,
         dark,
-        colours_on,
+        colours_on: colours.on,
+        colours_dark: None,
     }));
+    if colours.in_sheet {
+        let dark = state.borrow().theme().dark;
+        state.borrow_mut().colours_dark = Some(dark);
+    }
     // The charts within a screen of the viewport are painted at once, in
     // this task, as the observer below would only call in a later one.
     {

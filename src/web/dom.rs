@@ -16,7 +16,8 @@ pub(super) fn number(text: &str) -> Option<f64> {
     if text.trim().is_empty() {
         return None;
     }
-    let value = js_sys::Number::new(&JsValue::from_str(text)).value_of();
+    // `js_sys::Number`'s `FromStr` is JavaScript's `new Number(text)`.
+    let value = text.parse::<js_sys::Number>().ok()?.value_of();
     value.is_finite().then_some(value)
 }
 

@@ -9,7 +9,7 @@ use crate::options::Options;
 
 use crate::theme::Theme;
 
-use super::app::{ready, start, App, Finish};
+use super::app::{ready, start, App, Colours, Finish};
 use super::{dom, figure, resize};
 
 /// Hydrates the prerendered chart inside `root` for an embed. Options come from `query`
@@ -76,7 +76,10 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
                 locale,
                 options.theme,
                 root,
-                root.clone(),
+                Colours {
+                    on: root.clone(),
+                    in_sheet: false,
+                },
             )?
         }
         // A known chart without its prerendered figure: the script embed

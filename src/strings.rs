@@ -32,18 +32,12 @@ pub struct Strings {
     pub unknown: &'static str,
     /// Words for "not reported" between two reported years.
     pub not_reported: &'static str,
-    /// Shown when the page cannot draw.
-    pub failed: &'static str,
     /// Shown in place of a chart that failed while running.
     pub chart_failed: &'static str,
     /// "Download" before the download buttons of a chart.
     pub download: &'static str,
     /// Summary of the embed-code disclosure.
     pub embed: &'static str,
-    /// Label of the embed code.
-    pub embed_help: &'static str,
-    /// Label of the script-embed code.
-    pub embed_script_help: &'static str,
     /// Link to a chart's self-contained file.
     pub standalone_copy: &'static str,
     /// Link to a chart's own page.
@@ -272,12 +266,9 @@ static ZH_HANS: Strings = Strings {
     approx_note: "{words}表示接近该数，图中末端一段为浅色。",
     unknown: "原文缺失",
     not_reported: "未报告",
-    failed: "图表无法显示。",
     chart_failed: "本图表出错，无法显示。图中的数字见下方表格。",
     download: "下载",
     embed: "嵌入",
-    embed_help: "iframe 嵌入（可选的脚本会让高度随图表自动调整）：",
-    embed_script_help: "或用脚本直接嵌入文章（不用 iframe）：",
     open_chart: "单独打开此图表",
     standalone_copy: "下载离线单文件（HTML）",
     show_data: "查看数据",
@@ -374,12 +365,9 @@ static ZH_HANT: Strings = Strings {
     approx_note: "{words}表示接近該數，圖中末端一段為淺色。",
     unknown: "原文缺失",
     not_reported: "未報告",
-    failed: "圖表無法顯示。",
     chart_failed: "本圖表出錯，無法顯示。圖中的數字見下方表格。",
     download: "下載",
     embed: "嵌入",
-    embed_help: "iframe 嵌入（可選的腳本會讓高度隨圖表自動調整）：",
-    embed_script_help: "或用腳本直接嵌入文章（不用 iframe）：",
     open_chart: "單獨打開此圖表",
     standalone_copy: "下載離線單文件（HTML）",
     show_data: "查看數據",
@@ -472,12 +460,9 @@ static EN: Strings = Strings {
     approx_note: "{words}: close to the figure; the last stretch of the mark is pale.",
     unknown: "lost in the source",
     not_reported: "not reported",
-    failed: "The chart could not be drawn.",
     chart_failed: "This chart failed. Its figures are in the table below.",
     download: "Download",
     embed: "Embed",
-    embed_help: "Embed as an iframe (the optional script keeps its height fitted to the chart):",
-    embed_script_help: "Or mount it straight into the article with a script (no iframe):",
     open_chart: "Open this chart on its own",
     standalone_copy: "Download a self-contained file (HTML)",
     show_data: "Show data",
@@ -596,12 +581,9 @@ mod tests {
             s.approx_note,
             s.unknown,
             s.not_reported,
-            s.failed,
             s.chart_failed,
             s.download,
             s.embed,
-            s.embed_help,
-            s.embed_script_help,
             s.open_chart,
             s.standalone_copy,
             s.show_data,

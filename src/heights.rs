@@ -6,9 +6,10 @@
 //! height is a step function of its width in whole CSS px, which the page's
 //! code uses too. [`plot_css`] scans every width once and writes one
 //! container query per step; the embed page's text blocks get the same
-//! treatment ([`embed_css`]) as minimum heights from their estimated line
+//! treatment ([`embed_rules`]) as minimum heights from their estimated line
 //! counts — the estimate is generous, so a real font never needs more
-//! lines — and [`embed_height`] adds them up.
+//! lines — and [`embed_height`] adds them up. A page that shows one chart
+//! holds only that chart's rules in its language ([`page_css`]).
 
 use article_dataset::{Chart, Dataset};
 
@@ -179,7 +180,7 @@ const ROOT_PAD: (f64, f64) = (PAGE_PAD.0 + PAGE_PAD.2, 2.0 * PAGE_PAD.1);
 /// column's height, plus so many px per px the screen is narrower than
 /// each knot, over that knot's stretch. The embed page takes the same
 /// broken line as its minimum height (in the width of its own column,
-/// [`embed_css`]), so the height it reports is the reserve and nothing
+/// [`embed_rules`]), so the height it reports is the reserve and nothing
 /// moves when it arrives; the difference is blank room under the source
 /// line.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -528,11 +529,18 @@ pub fn plot_css_with(
     );
     for chart in data.charts.iter() {
         for &locale in locales {
-            let s = steps_of(chart, locale);
-            let selector = format!("{}>.plot-wrap", figure_selector(chart, locale));
-            step_rules(&mut out, &selector, "min-height", &s);
+            out.push_str(&plot_rules(chart, locale, &steps_of(chart, locale)));
         }
     }
+    out
+}
+
+/// The rules of [`plot_css`] for one chart in one language, whose plot
+/// height has the steps `steps`: all a page showing that chart alone needs.
+pub fn plot_rules(chart: &Chart, locale: Locale, steps: &[(u32, f64)]) -> String {
+    let mut out = String::new();
+    let selector = format!("{}>.plot-wrap", figure_selector(chart, locale));
+    step_rules(&mut out, &selector, "min-height", steps);
     out
 }
 
@@ -543,46 +551,49 @@ pub fn block_steps(text: &str, size: f64, line: f64) -> Steps {
     steps(|w| block_height(text, size, line, w))
 }
 
-/// The style sheet of the embed pages' text blocks: each a minimum height
-/// of its estimated lines at the figure's width, so the page is as tall as
-/// [`embed_height`] says; and of each figure, the [`Reserve`] of its
-/// codes as a minimum height.
-pub fn embed_css(data: &Dataset, locales: &[Locale]) -> String {
-    embed_css_with(data, locales, &block_steps)
+/// The rules of a chart's embed page in one language: each of its text
+/// blocks a minimum height of its estimated lines at the figure's width, so
+/// the page is as tall as [`embed_height`] says; and the figure the
+/// [`Reserve`] of its codes as a minimum height. Each page holds the rules
+/// of its own chart and language alone, so they are written per page.
+pub fn embed_rules(data: &Dataset, chart: &Chart, locale: Locale) -> String {
+    embed_rules_with(data, chart, locale, &block_steps)
 }
 
-/// [`embed_css`] with the steps of each text block taken from `steps_of`,
-/// which gives what [`block_steps`] gives.
-pub fn embed_css_with(
+/// [`embed_rules`] with the steps of each text block taken from
+/// `steps_of`, which gives what [`block_steps`] gives (a build that kept
+/// them hands them in).
+pub fn embed_rules_with(
     data: &Dataset,
-    locales: &[Locale],
+    chart: &Chart,
+    locale: Locale,
     steps_of: &dyn Fn(&str, f64, f64) -> Steps,
 ) -> String {
-    let mut out = String::from(
-        "/* Written by `cargo xtask dist` from src/heights.rs: the embed page's text blocks. */\n",
-    );
-    for chart in data.charts.iter() {
-        for &locale in locales {
-            for (selector, size, line, text) in text_blocks(data, chart, locale) {
-                let s = steps_of(&text, size, line);
-                let selector = format!(".embed {} {selector}", figure_selector(chart, locale));
-                step_rules(&mut out, &selector, "min-height", &s);
-            }
-            // The page is at least as tall as the room the codes reserve,
-            // so the height it reports is that room and the article keeps
-            // still: the same broken line, in the width of the page's
-            // root (a size container, `embed.css`), whose padding is
-            // inside the reserve and outside the figure. The chart alone
-            // (`plain=1`) is shorter, and no code reserves its room.
-            let reserve =
-                reserve(data, chart, locale).css_in("100cqw", MARGINS + ROOT_PAD.1, ROOT_PAD.0);
-            out.push_str(&format!(
-                ".embed {}:not(.plain){{min-height:{reserve}}}\n",
-                figure_selector(chart, locale)
-            ));
-        }
+    let mut out = String::new();
+    let figure = figure_selector(chart, locale);
+    for (selector, size, line, text) in text_blocks(data, chart, locale) {
+        let s = steps_of(&text, size, line);
+        let selector = format!(".embed {figure} {selector}");
+        step_rules(&mut out, &selector, "min-height", &s);
     }
+    // The page is at least as tall as the room the codes reserve, so the
+    // height it reports is that room and the article keeps still: the
+    // same broken line, in the width of the page's root (a size
+    // container, `embed.css`), whose padding is inside the reserve and
+    // outside the figure. The chart alone (`plain=1`) is shorter, and no
+    // code reserves its room.
+    let reserve = reserve(data, chart, locale).css_in("100cqw", MARGINS + ROOT_PAD.1, ROOT_PAD.0);
+    out.push_str(&format!(
+        ".embed {figure}:not(.plain){{min-height:{reserve}}}\n"
+    ));
     out
+}
+
+/// The height rules of the page of `chart` in `locale` that shows it
+/// alone (its embed page, its standalone file): its plot's
+/// ([`plot_rules`]) and its text blocks' and room's ([`embed_rules`]).
+pub fn page_css(data: &Dataset, chart: &Chart, locale: Locale) -> String {
+    plot_rules(chart, locale, &plot_steps(data, chart, locale)) + &embed_rules(data, chart, locale)
 }
 
 #[cfg(test)]
@@ -652,6 +663,24 @@ mod tests {
         );
         // A chart as tall everywhere reserves its height alone.
         assert_eq!(envelope(320, &[250.0; 353]).css(), "250px");
+    }
+
+    #[test]
+    fn a_page_holds_the_rules_of_its_own_chart_and_language_alone() {
+        let data = &crate::data::DATASET;
+        for chart in data.charts.iter() {
+            for &locale in Locale::published(data) {
+                let own = page_css(data, chart, locale);
+                let figure = figure_selector(chart, locale);
+                assert!(own.contains(&format!("{figure}>.plot-wrap{{")), "{own}");
+                assert!(own.contains(":not(.plain){"), "{own}");
+                // Every rule names the page's own figure, and no other.
+                for rule in own.lines() {
+                    assert!(rule.contains(&figure), "{rule}");
+                    assert_eq!(rule.matches("[data-chart=").count(), 1, "{rule}");
+                }
+            }
+        }
     }
 
     #[test]

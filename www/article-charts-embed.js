@@ -5,8 +5,8 @@
 // host page's CSS cannot reach the chart and ours cannot reach the page.
 // The chart comes prerendered: this script fetches the chart's own page
 // (`embed/STEM.html`, the one an iframe embed shows), moves its figure into
-// the shadow root with the style sheets that page links, and the module
-// only hydrates it, so the module carries no code that builds charts.
+// the shadow root with the style sheets that page holds inline, and the
+// module only hydrates it, so the module carries no code that builds charts.
 //
 // What the element holds (the code the dashboard gives: the chart's static
 // image, linked to its page) is the fallback: it stays on screen, through a
@@ -104,7 +104,7 @@ function pageDocument(url) {
 /**
  * The prerendered chart of the page at `url`: a copy of the content of its
  * `#app`, its links made absolute (the page's `<base>` is not ours), and
- * the style sheets it links, resolved against the page.
+ * the texts of the style sheets it holds inline, in their order.
  */
 async function prerendered(url) {
   let doc;
@@ -125,9 +125,51 @@ async function prerendered(url) {
       if (value !== null && !value.startsWith('#')) element.setAttribute(name, new URL(value, base).href);
     }
   }
-  const sheets = [...doc.querySelectorAll('link[rel~="stylesheet"][href]')]
-    .map((link) => new URL(link.getAttribute('href'), base).href);
-  return { nodes: [...document.adoptNode(app).childNodes], sheets };
+  // The page's own sheets are in its head; a `<style>` elsewhere (in a
+  // picture, or in a <noscript>, which this document without scripts reads
+  // as markup) is not one of them.
+  const styles = [...doc.querySelectorAll('head > style')].map((style) => style.textContent);
+  return { nodes: [...document.adoptNode(app).childNodes], styles };
+}
+
+/** Each style sheet made so far, by its text: every chart's shadow root shares them. */
+const sheets = new Map();
+
+/**
+ * Whether this browser has constructable style sheets, which a shadow root
+ * adopts. The host page's `style-src` does not govern them, as it would a
+ * `<style>` element or a `<link>` of ours.
+ */
+const constructable = (() => {
+  try {
+    return 'adoptedStyleSheets' in ShadowRoot.prototype && typeof new CSSStyleSheet().replaceSync === 'function';
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * Gives `shadow` the style sheets whose texts are `styles`: adopted, or in
+ * a browser without constructable sheets, as `<style>` elements before
+ * `root` (which only a host page allowing inline styles lets apply).
+ */
+function style(shadow, root, styles) {
+  if (constructable) {
+    shadow.adoptedStyleSheets = styles.map((text) => {
+      if (!sheets.has(text)) {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        sheets.set(text, sheet);
+      }
+      return sheets.get(text);
+    });
+    return;
+  }
+  root.before(...styles.map((text) => {
+    const element = document.createElement('style');
+    element.textContent = text;
+    return element;
+  }));
 }
 
 /**
@@ -216,16 +258,8 @@ export async function mount(host) {
     // The page's style sheets come in first: they style the message too,
     // should the module then fail to start.
     if (chart && current()) {
-      const links = chart.sheets.map((href) => {
-        const link = document.createElement('link');
-        link.rel = 'stylesheet';
-        link.href = href;
-        return link;
-      });
-      const styled = Promise.all(links.map((link) => new Promise((resolve) => { link.onload = link.onerror = resolve; })));
-      root.before(...links);
+      style(entry.shadow, root, chart.styles);
       root.replaceChildren(...chart.nodes);
-      await styled;
     }
     mountChart = await started;
   } catch (error) {
@@ -283,6 +317,7 @@ export function unmount(host) {
   if (!entry) return;
   mounted.delete(host);
   entry.shadow.replaceChildren();
+  if (constructable) entry.shadow.adoptedStyleSheets = [];
   entry.wrapper?.remove();
   if (!entry.app) return;
   try {

@@ -1,9 +1,11 @@
 //! The site's Content-Security-Policy: the policy every page ships in a
-//! `<meta http-equiv="Content-Security-Policy">` tag, the one of the
-//! standalone files (their own inline script and styles allowed by SHA-256
-//! hash, nothing else), the `dist/_headers` file that gives static hosts
-//! (Netlify, Cloudflare Pages) the same policies as HTTP headers, and the
-//! build-time check that every page of `dist/` keeps to its policy.
+//! `<meta http-equiv="Content-Security-Policy">` tag, that of the
+//! dashboards and the chart pages (the same, with their inline style sheets
+//! allowed by SHA-256 hash), the one of the standalone files (the inline
+//! scripts and styles of the standalone files allowed by hash, nothing
+//! else), the `dist/_headers` file that gives static hosts (Netlify,
+//! Cloudflare Pages) the same policies as HTTP headers, and the build-time
+//! check that every page of `dist/` keeps to its policy.
 //!
 //! The policy forbids inline scripts and styles, `style="…"` attributes,
 //! event-handler attributes and `eval`; `'wasm-unsafe-eval'` lets the page
@@ -24,14 +26,17 @@ use sha2::{Digest, Sha256};
 
 use crate::html::{self, ContentType, Tag};
 
-/// The policy of the dashboard and the embed pages, as `www/index.html` and
-/// `www/embed.html` carry it in their meta tag (the build checks they do).
+/// The policy of the site's pages, as `www/index.html` and `www/embed.html`
+/// carry it in their meta tag (the build checks they do): files of the site
+/// only, no inline code.
 pub const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
                           style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'";
 
-/// The policy of the dashboards: [`POLICY`], with their own inline style
-/// sheets (`styles`) allowed by hash and no other inline style.
-pub fn dashboard_policy(styles: &Inline) -> String {
+/// [`POLICY`] with the inline style sheets `styles` allowed by hash and no
+/// other inline style: the policy of the dashboards, with theirs, and of
+/// the chart pages (`embed/STEM.html`), with all of theirs, since one
+/// `_headers` rule gives every chart page the same policy.
+pub fn with_inline_styles(styles: &Inline) -> String {
     let hashes: Vec<&str> = styles.styles.iter().map(String::as_str).collect();
     POLICY.replacen(
         "style-src 'self'",
@@ -40,12 +45,12 @@ pub fn dashboard_policy(styles: &Inline) -> String {
     )
 }
 
-/// The paths of `dist/` whose pages carry the dashboards' policy, and those
-/// whose pages carry [`POLICY`], in `_headers` syntax. `/embed` and
-/// `/embed/*` without `.html` are there for hosts that drop the extension
+/// The paths of `dist/` whose pages carry the chart pages' policy, and
+/// those whose pages carry [`POLICY`], in `_headers` syntax. `/embed`, and
+/// `/embed/*` without `.html`, are there for hosts that drop the extension
 /// from addresses (Cloudflare Pages does).
-const DASHBOARD_PATHS: [&str; 2] = ["/", "/index.html"];
-const POLICY_PATHS: [&str; 3] = ["/embed", "/embed.html", "/embed/*"];
+const CHART_PAGE_PATHS: [&str; 1] = ["/embed/*"];
+const POLICY_PATHS: [&str; 2] = ["/embed", "/embed.html"];
 
 /// The `_headers` path of the standalone files, which have a policy of their own.
 const STANDALONE_PATHS: &str = "/standalone/*";
@@ -195,8 +200,36 @@ pub fn check_page(page: &str, policy: &str, what: &str) -> Result<()> {
     Ok(())
 }
 
-/// The `dist/_headers` file: [`POLICY`] for the dashboard and embed pages,
-/// the standalone policy for the standalone files, and
+/// The policies of the site's pages, which `_headers` gives them.
+pub struct Policies<'a> {
+    /// The dashboards' files (`index.html`, `index.en.html`, …).
+    pub dashboards: &'a [String],
+    /// The dashboards' policy.
+    pub dashboard: &'a str,
+    /// The chart pages' policy (`embed/STEM.html`).
+    pub chart_pages: &'a str,
+    /// The inline code of every standalone file, whose hashes their policy
+    /// allows.
+    pub standalone: &'a Inline,
+}
+
+/// The `_headers` paths of the dashboard `file`: its own, without `.html`
+/// for hosts that drop the extension from addresses, and `/` for the
+/// folder's index.
+fn dashboard_paths(file: &str) -> Vec<String> {
+    let mut paths = vec![format!("/{file}")];
+    if let Some(stem) = file.strip_suffix(".html") {
+        paths.push(format!("/{stem}"));
+    }
+    if file == "index.html" {
+        paths.insert(0, "/".to_owned());
+    }
+    paths
+}
+
+/// The `dist/_headers` file: the dashboards' policy for every dashboard,
+/// the chart pages' (`embed/STEM.html`), [`POLICY`] for `embed.html`, the
+/// standalone policy for the standalone files, and
 /// `Access-Control-Allow-Origin: *` for every file, which the script embed
 /// and iframes sandboxed without `allow-same-origin` need: both load the
 /// module and its WebAssembly with CORS requests from another origin.
@@ -204,32 +237,43 @@ pub fn check_page(page: &str, policy: &str, what: &str) -> Result<()> {
 /// The rules never give one path two policies: a host that merges the
 /// headers of several matching rules would send both, and a browser
 /// enforces every policy it is sent.
-pub fn headers_file(standalone: &str, dashboard: &str) -> String {
+pub fn headers_file(policies: &Policies) -> String {
     let mut out = String::from(
         "# Headers for static hosts (Netlify and Cloudflare Pages read this file).\n\
          # Written by `cargo xtask dist`; `cargo xtask serve` sends them too.\n\
          /*\n  Access-Control-Allow-Origin: *\n",
     );
+    let dashboards: Vec<String> = policies
+        .dashboards
+        .iter()
+        .flat_map(|file| dashboard_paths(file))
+        .collect();
+    let as_str = |paths: &[&'static str]| paths.iter().map(|&p| p.to_owned()).collect();
+    let standalone = policies.standalone.policy();
     for (paths, policy) in [
-        (&DASHBOARD_PATHS[..], dashboard),
-        (&POLICY_PATHS[..], POLICY),
+        (dashboards, policies.dashboard),
+        (as_str(&CHART_PAGE_PATHS), policies.chart_pages),
+        (as_str(&POLICY_PATHS), POLICY),
+        (as_str(&[STANDALONE_PATHS]), &standalone),
     ] {
         for path in paths {
             out.push_str(&format!("{path}\n  Content-Security-Policy: {policy}\n"));
         }
     }
-    out.push_str(&format!(
-        "{STANDALONE_PATHS}\n  Content-Security-Policy: {standalone}\n"
-    ));
     out
 }
 
-/// Checks the site's own pages (`index.html` against the dashboards'
-/// policy `dashboard`, `embed.html` against [`POLICY`]) and writes
-/// `dist/_headers` with those and the standalone pages' policy, made from
-/// their inline code.
-pub fn check_and_write_headers(dist: &Path, standalone: &Inline, dashboard: &str) -> Result<()> {
-    for (name, policy) in [("index.html", dashboard), ("embed.html", POLICY)] {
+/// Checks the site's own pages (each dashboard against the dashboards'
+/// policy, `embed.html` against [`POLICY`]; each chart page and
+/// standalone file was checked against its policy as it was written) and
+/// writes `dist/_headers` with the policies of all.
+pub fn check_and_write_headers(dist: &Path, policies: &Policies) -> Result<()> {
+    let pages = policies
+        .dashboards
+        .iter()
+        .map(|file| (file.as_str(), policies.dashboard))
+        .chain([("embed.html", POLICY)]);
+    for (name, policy) in pages {
         let path = dist.join(name);
         let page =
             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -237,7 +281,7 @@ pub fn check_and_write_headers(dist: &Path, standalone: &Inline, dashboard: &str
     }
     println!("==> writing _headers (Content-Security-Policy and CORS for static hosts)");
     let path = dist.join("_headers");
-    fs::write(&path, headers_file(&standalone.policy(), dashboard))
+    fs::write(&path, headers_file(policies))
         .with_context(|| format!("cannot write {}", path.display()))
 }
 
@@ -353,12 +397,25 @@ mod tests {
             styles: [hash_source("p{}")].into_iter().collect(),
             ..Inline::default()
         };
-        let dashboard = dashboard_policy(&styles);
+        let dashboard = with_inline_styles(&styles);
         assert!(
             dashboard.contains(&format!("style-src 'self' {};", hash_source("p{}"))),
             "{dashboard}"
         );
-        let rules = headers_file("default-src 'none'", &dashboard);
+        let chart_pages = with_inline_styles(&Inline {
+            styles: [hash_source("a{}")].into_iter().collect(),
+            ..Inline::default()
+        });
+        let standalone = Inline {
+            styles: [hash_source("b{}")].into_iter().collect(),
+            ..Inline::default()
+        };
+        let rules = headers_file(&Policies {
+            dashboards: &["index.html".to_owned(), "index.en.html".to_owned()],
+            dashboard: &dashboard,
+            chart_pages: &chart_pages,
+            standalone: &standalone,
+        });
         let csp = |path: &str| -> Vec<String> {
             headers_for(&rules, path)
                 .into_iter()
@@ -366,13 +423,16 @@ mod tests {
                 .map(|(_, v)| v)
                 .collect()
         };
-        for path in ["/", "/index.html"] {
+        for path in ["/", "/index.html", "/index", "/index.en.html", "/index.en"] {
             assert_eq!(csp(path), vec![dashboard.clone()], "{path}");
         }
-        for path in ["/embed.html", "/embed/a-chart.en.html"] {
+        for path in ["/embed", "/embed.html"] {
             assert_eq!(csp(path), vec![POLICY.to_owned()], "{path}");
         }
-        assert_eq!(csp("/standalone/a-chart.html"), vec!["default-src 'none'"]);
+        for path in ["/embed/a-chart.en.html", "/embed/a-chart"] {
+            assert_eq!(csp(path), vec![chart_pages.clone()], "{path}");
+        }
+        assert_eq!(csp("/standalone/a-chart.html"), vec![standalone.policy()]);
         assert!(csp("/pkg/article_charts.js").is_empty());
         for path in [
             "/pkg/article_charts_bg.wasm",

@@ -1,6 +1,6 @@
-//! The height style sheets of `article_charts::heights` (`plot-heights.css`,
-//! `embed-heights.css`), computed on every core and kept between the
-//! builds of one process.
+//! The height rules of `article_charts::heights`: `plot-heights.css` of the
+//! dashboards, and each one-chart page's own rules, computed on every core
+//! and kept between the builds of one process.
 //!
 //! Each chart's plot height is scanned at every width from the narrowest to
 //! the widest column, in every language: most of the page step of a build.
@@ -8,8 +8,8 @@
 //! where a save changes one or two charts, if any: the steps of a chart are
 //! kept by everything its layout reads (`layout::inputs`), and those of a
 //! text block by its text, size and line height, so a rebuild scans only
-//! what changed. What is kept is exactly what a scan gives, so the style
-//! sheets are byte for byte those of a scan.
+//! what changed. What is kept is exactly what a scan gives, so the rules
+//! are byte for byte those of a scan.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Mutex, PoisonError};
@@ -100,13 +100,9 @@ fn steps_of<K: Clone + Ord + Sync>(
     Ok(found)
 }
 
-/// `plot-heights.css` of `data` in `locales`: [`heights::plot_css`].
-pub fn plot_css(data: &Dataset, locales: &[Locale]) -> Result<String> {
-    let pairs: Vec<(&Chart, Locale)> = data
-        .charts
-        .iter()
-        .flat_map(|chart| locales.iter().map(move |&locale| (chart, locale)))
-        .collect();
+/// The steps of each chart's plot in its language, of `pairs`: those
+/// kept, and the others scanned.
+fn plot_steps(data: &Dataset, pairs: &[(&Chart, Locale)]) -> Result<Vec<Steps>> {
     let keys: Vec<String> = pairs
         .iter()
         .map(|&(chart, locale)| layout::inputs(data, chart, locale))
@@ -114,10 +110,24 @@ pub fn plot_css(data: &Dataset, locales: &[Locale]) -> Result<String> {
     // Each key's chart and language, to scan a key that is not kept.
     let by_key: HashMap<&String, (&Chart, Locale)> =
         keys.iter().zip(pairs.iter().copied()).collect();
-    let steps = steps_of(&PLOTS, &keys, |key, width| match by_key.get(key) {
+    steps_of(&PLOTS, &keys, |key, width| match by_key.get(key) {
         Some(&(chart, locale)) => heights::plot_height(data, chart, locale, width),
         None => 0.0,
-    })?;
+    })
+}
+
+/// Every chart of `data` in each of `locales`.
+fn every_chart<'d>(data: &'d Dataset, locales: &[Locale]) -> Vec<(&'d Chart, Locale)> {
+    data.charts
+        .iter()
+        .flat_map(|chart| locales.iter().map(move |&locale| (chart, locale)))
+        .collect()
+}
+
+/// `plot-heights.css` of `data` in `locales`: [`heights::plot_css`].
+pub fn plot_css(data: &Dataset, locales: &[Locale]) -> Result<String> {
+    let pairs = every_chart(data, locales);
+    let steps = plot_steps(data, &pairs)?;
     let found: HashMap<(&str, Locale), &Steps> = pairs
         .iter()
         .map(|&(chart, locale)| (chart.id.as_ref(), locale))
@@ -131,29 +141,33 @@ pub fn plot_css(data: &Dataset, locales: &[Locale]) -> Result<String> {
     }))
 }
 
-/// `embed-heights.css` of `data` in `locales`: [`heights::embed_css`].
-pub fn embed_css(data: &Dataset, locales: &[Locale]) -> Result<String> {
+/// The height rules of the page of each chart in its language of `pairs`
+/// that shows it alone: [`heights::page_css`], in the order of `pairs`.
+pub fn page_css(data: &Dataset, pairs: &[(&Chart, Locale)]) -> Result<Vec<String>> {
+    let plots = plot_steps(data, pairs)?;
     let key = |text: &str, size: f64, line: f64| (text.to_owned(), size.to_bits(), line.to_bits());
-    let keys: Vec<Block> = data
-        .charts
+    let keys: Vec<Block> = pairs
         .iter()
-        .flat_map(|chart| locales.iter().map(move |&locale| (chart, locale)))
-        .flat_map(|(chart, locale)| heights::text_blocks(data, chart, locale))
+        .flat_map(|&(chart, locale)| heights::text_blocks(data, chart, locale))
         .map(|(_, size, line, text)| key(&text, size, line))
         .collect();
     let steps = steps_of(&BLOCKS, &keys, |(text, size, line), width| {
         heights::block_height(text, f64::from_bits(*size), f64::from_bits(*line), width)
     })?;
     let found: HashMap<&Block, &Steps> = keys.iter().zip(&steps).collect();
-    Ok(heights::embed_css_with(
-        data,
-        locales,
-        &|text, size, line| {
-            found
-                .get(&key(text, size, line))
-                .map_or_else(|| heights::block_steps(text, size, line), |s| (*s).clone())
-        },
-    ))
+    let blocks = |text: &str, size: f64, line: f64| {
+        found
+            .get(&key(text, size, line))
+            .map_or_else(|| heights::block_steps(text, size, line), |s| (*s).clone())
+    };
+    Ok(pairs
+        .iter()
+        .zip(&plots)
+        .map(|(&(chart, locale), plot)| {
+            heights::plot_rules(chart, locale, plot)
+                + &heights::embed_rules_with(data, chart, locale, &blocks)
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -169,10 +183,12 @@ mod tests {
                 plot_css(&DATASET, locales)?,
                 heights::plot_css(&DATASET, locales)
             );
-            assert_eq!(
-                embed_css(&DATASET, locales)?,
-                heights::embed_css(&DATASET, locales)
-            );
+            let pairs = every_chart(&DATASET, locales);
+            let scanned: Vec<String> = pairs
+                .iter()
+                .map(|&(chart, locale)| heights::page_css(&DATASET, chart, locale))
+                .collect();
+            assert_eq!(page_css(&DATASET, &pairs)?, scanned);
         }
         // A changed figure is scanned again: what was kept of its chart is
         // not used. A long label wraps onto more lines in a chart of bars.

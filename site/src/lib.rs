@@ -120,7 +120,7 @@ pub fn write_with(
         println!("==> drawing static/STEM.svg and .png (2×), 640 px and 360 px wide, for every chart and language");
         statics::write_images(dist, dataset)?
     };
-    let standalone = if let Mode::Preview { .. } = mode {
+    let written = if let Mode::Preview { .. } = mode {
         without_module(dist, || pages::write_pages(dist, dataset, &drawn, base_url))?
     } else {
         pages::write_pages(dist, dataset, &drawn, base_url)?
@@ -129,7 +129,19 @@ pub fn write_with(
     println!("==> minifying the scripts (after the standalone pages inlined them)");
     minify::scripts(dist)?;
     let dashboard = pages::inline_dashboard_styles(dist, dataset)?;
-    csp::check_and_write_headers(dist, &standalone, &dashboard)?;
+    let dashboards: Vec<String> = Locale::published(dataset)
+        .iter()
+        .map(|&locale| article_charts::markup::page::dashboard_file(locale))
+        .collect();
+    csp::check_and_write_headers(
+        dist,
+        &csp::Policies {
+            dashboards: &dashboards,
+            dashboard: &dashboard,
+            chart_pages: &written.chart_pages,
+            standalone: &written.standalone,
+        },
+    )?;
     println!("==> writing the catalogue charts.json");
     statics::write_catalogue(dist, &drawn)?;
 

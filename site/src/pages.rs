@@ -5,17 +5,21 @@
 //!   in each language, every text, table, download link and a build-time
 //!   image of each chart in its place ([`write_dashboards`]), with
 //!   `plot-heights.css`, which reserves each plot's height at every width,
-//!   and `data/ID.csv`, each chart's figures;
+//!   and `data/ID.csv`, each chart's figures; their style sheets are then
+//!   put inline ([`inline_dashboard_styles`]);
 //!
 //! - `dist/embed/STEM.html` (made from `embed.html`): the chart's figure
 //!   prerendered, with the chart fixed (`data-chart` / `data-lang` on
 //!   `#app`, which the module reads before the query), `<base href="../">`
 //!   so it loads the site's files, its own `<title>` and description, and
-//!   Open Graph and Twitter card tags pointing at the static PNG; its text
-//!   blocks' heights come from `embed-heights.css`, so the page is exactly
-//!   as tall as `heights::embed_height` says.
+//!   Open Graph and Twitter card tags pointing at the static PNG. Its style
+//!   sheets are inline, so its first paint needs no other file, with the
+//!   height rules of its own chart and language alone
+//!   (`heights::page_css`): its plot's, and its text blocks', so the page
+//!   is exactly as tall as `heights::embed_height` says.
 //! - `dist/standalone/ID.html`, `ID.en.html`: one file with everything
-//!   inlined — style sheets, the page script, the wasm-bindgen glue and the
+//!   inlined — style sheets and height rules as in the embed page, the page
+//!   script, the wasm-bindgen glue and the
 //!   WebAssembly module as base64 — that works opened from disk or uploaded
 //!   into a CMS. The glue, the modules the page script imports (`boot.js`)
 //!   and the script become one inline module (each import replaced by
@@ -83,10 +87,8 @@ impl Target<'_> {
     }
 }
 
-/// The style sheet of every plot's height at every width (all pages).
+/// The style sheet of every plot's height at every width (the dashboards).
 pub const PLOT_HEIGHTS: &str = "plot-heights.css";
-/// The style sheet of the embed pages' text blocks' heights.
-pub const EMBED_HEIGHTS: &str = "embed-heights.css";
 /// The width a dashboard chart's build-time image is drawn at: the column of
 /// `style.css`'s grid at a 1280 px window (1056 px of content, two columns
 /// 40 px apart), or the whole row for a wide chart. The image is scaled
@@ -208,8 +210,8 @@ fn with_colour_classes(svg: &str) -> Result<String> {
 }
 
 /// Writes the dashboard in every language from `dist/index.html`, the
-/// height style sheets and each chart's CSV. `base` is the site's address
-/// for the embed codes, when the build is told it.
+/// height style sheet of its plots and each chart's CSV. `base` is the
+/// site's address for the embed codes, when the build is told it.
 pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Result<()> {
     let locales = Locale::published(data);
     let pages: Vec<String> = locales
@@ -217,16 +219,12 @@ pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Resu
         .map(|&l| markup::page::dashboard_file(l))
         .collect();
     println!(
-        "==> prerendering {}, {PLOT_HEIGHTS}, {EMBED_HEIGHTS} and data/ID.csv",
+        "==> prerendering {}, {PLOT_HEIGHTS} and data/ID.csv",
         pages.join(", ")
     );
     write(
         &dist.join(PLOT_HEIGHTS),
         &crate::heights::plot_css(data, locales)?,
-    )?;
-    write(
-        &dist.join(EMBED_HEIGHTS),
-        &crate::heights::embed_css(data, locales)?,
     )?;
     let csv_dir = dist.join("data");
     fs::create_dir_all(&csv_dir).with_context(|| format!("cannot create {}", csv_dir.display()))?;
@@ -381,17 +379,20 @@ pub struct Assets {
 
 /// The self-contained page made from the template: `read` gives the text of
 /// a file of `dist/` by the relative path the template names it with.
+/// `heights` is the chart's own height rules (`heights::page_css`).
 pub fn standalone_page(
     template: &str,
     target: &Target,
     assets: &Assets,
     read: &dyn Fn(&str) -> Result<String>,
+    heights: &str,
     inner: &str,
 ) -> Result<String> {
     let mut page = set_html_lang(template, target.locale.tag())?;
     page = set_title(&page, &escape(target.title()))?;
     page = html::remove(&page, "link[rel=modulepreload]")?;
     page = inline_style_sheets(&page, read)?;
+    page = with_heights(&page, heights)?;
     page = inline_module_scripts(&page, assets, read)?;
     // The template's policy allows files of the site and no inline code;
     // this page has no files and all its code inline, allowed by hash.
@@ -403,8 +404,7 @@ pub fn standalone_page(
 /// allowed by hash, and returns the dashboards' policy. Their first paint
 /// then needs the page alone: four render-blocking requests were most of
 /// the time from the page's arrival to its first paint on a slow phone
-/// network. The sheets the embed pages also load stay (the script embed
-/// copies an embed page's sheets into its shadow roots); the others, which
+/// network. The sheets `embed.html` also loads stay; the others, which
 /// nothing loads any more, are removed.
 pub fn inline_dashboard_styles(dist: &Path, data: &Dataset) -> Result<String> {
     let sheets = |page: &str| -> Result<Vec<String>> {
@@ -425,7 +425,7 @@ pub fn inline_dashboard_styles(dist: &Path, data: &Dataset) -> Result<String> {
         styles.extend(&csp::inline_of(&page)?);
         pages.push((name, page));
     }
-    let policy = csp::dashboard_policy(&styles);
+    let policy = csp::with_inline_styles(&styles);
     for (name, page) in pages {
         let page = csp::set_policy(&page, &policy)?;
         csp::check_page(&page, &policy, &format!("dist/{name}"))?;
@@ -482,17 +482,28 @@ pub fn with_palette(css: &str) -> String {
         .replace("/* palette: dark */", &Theme::DARK.css_declarations())
 }
 
+/// What [`write_pages`] gives `_headers`.
+pub struct Written {
+    /// The policy of every chart page: [`csp::POLICY`] with the inline
+    /// style sheets of all of them allowed by hash.
+    pub chart_pages: String,
+    /// The inline code of all standalone pages, whose hashes the policy
+    /// of every standalone page allows.
+    pub standalone: csp::Inline,
+}
+
 /// Writes the embed and standalone pages of every chart from `dist/`'s
 /// copy of the template.
 ///
-/// Every page is checked against its policy ([`csp::check_page`]); the
-/// inline code of all standalone pages is returned, for `_headers`.
+/// Every page carries the policy of its kind and is checked against it
+/// ([`csp::check_page`]); the chart pages' policy and the inline code of
+/// all standalone pages are returned, for `_headers`.
 pub fn write_pages(
     dist: &Path,
     data: &Dataset,
     drawn: &[Drawn],
     base: Option<&str>,
-) -> Result<csp::Inline> {
+) -> Result<Written> {
     let template_path = dist.join(TEMPLATE);
     println!(
         "==> writing embed/STEM.html and standalone/STEM.html for every chart and language from {TEMPLATE}"
@@ -522,9 +533,15 @@ pub fn write_pages(
                 })
         })
         .collect();
-    // Each chart's pages in each language on any core: they are written
-    // from the same template, and each only reads it.
-    let inlines = crate::parallel::map(&targets, |target| {
+    let pairs: Vec<(&Chart, Locale)> = targets.iter().map(|t| (t.chart, t.locale)).collect();
+    let heights = crate::heights::page_css(data, &pairs)?;
+    let jobs: Vec<(&Target, &String)> = targets.iter().zip(&heights).collect();
+    // Each chart's pages in each language on any core: they are made from
+    // the same template, and each only reads it. They are written once all
+    // are made: one `_headers` rule gives every chart page its policy, and
+    // another every standalone page, so each policy must allow the inline
+    // code of every page it is given to, and each page carries it.
+    let made = crate::parallel::map(&jobs, |&(target, heights)| {
         let what = || {
             format!(
                 "the pages of chart {} ({})",
@@ -537,25 +554,46 @@ pub fn write_pages(
         let inner = embed_inner(data, target).with_context(what)?;
         let embed = embed_page(&template, target, &inner).with_context(what)?;
         let embed = set_description(&embed, &description)?;
-        csp::check_page(&embed, csp::POLICY, &format!("dist/embed/{name}"))?;
-        write(&embed_dir.join(&name), &embed)?;
-        let standalone =
-            standalone_page(&template, target, &assets, &read, &inner).with_context(what)?;
+        let embed = with_heights(&inline_style_sheets(&embed, &read)?, heights)?;
+        let standalone = standalone_page(&template, target, &assets, &read, heights, &inner)
+            .with_context(what)?;
         let standalone = set_description(&standalone, &description)?;
-        let inline = csp::inline_of(&standalone)?;
-        csp::check_page(
-            &standalone,
-            &inline.policy(),
-            &format!("dist/standalone/{name}"),
-        )?;
-        write(&standalone_dir.join(&name), &standalone)?;
-        Ok(inline)
+        Ok((name, embed, standalone))
     })?;
-    let mut standalone_inline = csp::Inline::default();
-    for inline in &inlines {
-        standalone_inline.extend(inline);
+    let mut styles = csp::Inline::default();
+    let mut standalone = csp::Inline::default();
+    for (_, embed, alone) in &made {
+        styles.extend(&csp::inline_of(embed)?);
+        standalone.extend(&csp::inline_of(alone)?);
     }
-    Ok(standalone_inline)
+    let chart_pages = csp::with_inline_styles(&styles);
+    let standalone_policy = standalone.policy();
+    crate::parallel::map(&made, |(name, embed, alone)| {
+        for (page, policy, dir, folder) in [
+            (embed, &chart_pages, &embed_dir, "embed"),
+            (alone, &standalone_policy, &standalone_dir, "standalone"),
+        ] {
+            let page = csp::set_policy(page, policy)?;
+            csp::check_page(&page, policy, &format!("dist/{folder}/{name}"))?;
+            write(&dir.join(name), &page)?;
+        }
+        Ok(())
+    })?;
+    Ok(Written {
+        chart_pages,
+        standalone,
+    })
+}
+
+/// `doc` with `heights`, the height rules of its own chart
+/// (`heights::page_css`), in a `<style>` at the end of its head (none
+/// when there are no rules).
+fn with_heights(doc: &str, heights: &str) -> Result<String> {
+    if heights.is_empty() {
+        return Ok(doc.to_owned());
+    }
+    let css = raw_text(heights, "style", "the height rules")?;
+    append_to_head(doc, &format!("<style>\n{css}</style>\n"))
 }
 
 fn read_text(path: &Path) -> Result<String> {
@@ -1218,8 +1256,21 @@ mod tests {
             wasm: vec![0, 97, 115, 109],
         };
         let t = target(Locale::ZhHans);
-        let page = standalone_page(TEMPLATE_TEXT, &t, &assets, &read, "<svg/>")?;
+        let page = standalone_page(
+            TEMPLATE_TEXT,
+            &t,
+            &assets,
+            &read,
+            ".a{min-height:1px}\n",
+            "<svg/>",
+        )?;
         assert!(page.contains("<style>\nbody { margin: 0 }\n</style>"));
+        // The chart's own height rules, after its style sheets.
+        let own = page.find("<style>\n.a{min-height:1px}\n</style>");
+        assert!(
+            own.is_some() && page.find("body { margin: 0 }") < own,
+            "{page}"
+        );
         assert!(!page.contains("<link"), "{page}");
         assert!(!page.contains("src=\"embed.js\""));
         assert!(page.contains(
@@ -1246,10 +1297,26 @@ mod tests {
         assert!(page.contains("data-lang=\"zh\"><svg/>"), "{page}");
         // The policy allows exactly the page's inline module and style.
         let inline = csp::inline_of(&page)?;
-        assert_eq!((inline.scripts.len(), inline.styles.len()), (1, 1));
+        assert_eq!((inline.scripts.len(), inline.styles.len()), (1, 2));
         assert!(page.contains(&csp::meta(&inline.policy())), "{page}");
         csp::check_page(&page, &inline.policy(), "standalone")?;
         Ok(())
+    }
+
+    /// The English standalone page of the template, of a chart with no
+    /// height rules, with these files.
+    fn english_standalone(
+        assets: &Assets,
+        read: &dyn Fn(&str) -> Result<String>,
+    ) -> Result<String> {
+        standalone_page(
+            TEMPLATE_TEXT,
+            &target(Locale::En),
+            assets,
+            read,
+            "",
+            "<svg/>",
+        )
     }
 
     #[test]
@@ -1266,7 +1333,7 @@ mod tests {
                 .to_owned(),
             wasm: vec![0, 97, 115, 109],
         };
-        let page = standalone_page(TEMPLATE_TEXT, &target(Locale::En), &assets, &read, "<svg/>")?;
+        let page = english_standalone(&assets, &read)?;
         assert!(!page.contains("import("), "{page}");
         assert!(
             page.contains("const glue = await Promise.resolve({ default: () => __wbg_init({ module_or_path: Uint8Array.from(atob(document.getElementById('article-charts-wasm')"),
@@ -1294,10 +1361,17 @@ mod tests {
             &assets("export { a };"),
             &|p| script("import init from './pkg/article_charts.js';")(p),
             "",
+            "",
         );
         assert!(no_init.is_err_and(|e| format!("{e:#}").contains("as default")));
-        let no_import =
-            standalone_page(TEMPLATE_TEXT, &t, &assets(good_glue), &script("go();"), "");
+        let no_import = standalone_page(
+            TEMPLATE_TEXT,
+            &t,
+            &assets(good_glue),
+            &script("go();"),
+            "",
+            "",
+        );
         assert!(no_import.is_err_and(|e| format!("{e:#}").contains("does not import")));
     }
 
@@ -1319,7 +1393,7 @@ mod tests {
                 .to_owned(),
             wasm: vec![0, 97, 115, 109],
         };
-        let page = standalone_page(TEMPLATE_TEXT, &target(Locale::En), &assets, &read, "<svg/>")?;
+        let page = english_standalone(&assets, &read)?;
         let script = csp::inline_of(&page)?;
         assert_eq!(script.scripts.len(), 1, "{page}");
         // No import and no export keyword is left to a module's code.
@@ -1368,7 +1442,7 @@ mod tests {
                 glue: "export { __wbg_init as default };".to_owned(),
                 wasm: Vec::new(),
             };
-            match standalone_page(TEMPLATE_TEXT, &target(Locale::En), &assets, &read, "") {
+            match standalone_page(TEMPLATE_TEXT, &target(Locale::En), &assets, &read, "", "") {
                 Ok(page) => panic!("inlined: {page}"),
                 Err(e) => format!("{e:#}"),
             }

@@ -110,28 +110,61 @@ describe('fingerprinted names', () => {
   });
 });
 
+/**
+ * What `page` as served carries for its first paint: whether its head
+ * links a style sheet, the SHA-256 hash sources of its inline style sheets,
+ * the sources its meta policy's `style-src` allows, and the policy of its
+ * meta tag and of its header.
+ */
+async function firstPaint(page) {
+  const { createHash } = await import('node:crypto');
+  const response = await raw(page);
+  const text = response.body.toString('utf8');
+  const head = text.slice(0, text.indexOf('</head>'));
+  const hashes = [...head.matchAll(/<style>([\s\S]*?)<\/style>/g)]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+  const policy = text.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? '';
+  const styleSrc = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src')) ?? '';
+  return {
+    links: /<link[^>]+rel="?stylesheet/.test(head),
+    hashes,
+    allowed: styleSrc.split(/\s+/).slice(1).sort(),
+    policy,
+    header: response.headers['content-security-policy'],
+  };
+}
+
 describe('the dashboards first paint', () => {
   test('needs no file but the page: its style sheets are inline, allowed by their hashes alone', async () => {
-    const { createHash } = await import('node:crypto');
     const dashboards = pages.filter((p) => /^index(\.[a-zA-Z-]+)?\.html$/.test(p));
     assert.ok(dashboards.length > 0, 'no dashboard in dist/');
     for (const page of dashboards) {
-      const response = await raw(page);
-      const text = response.body.toString('utf8');
-      const head = text.slice(0, text.indexOf('</head>'));
-      assert.doesNotMatch(head, /<link[^>]+rel="?stylesheet/, `${page} still loads a style sheet`);
-      const styles = [...head.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
-      assert.ok(styles.length > 0, `${page} has no inline style`);
-      const policy = text.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? '';
-      const styleSrc = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src')) ?? '';
-      const allowed = styleSrc.split(/\s+/).slice(1).sort();
-      const hashes = styles.map((css) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+      const { links, hashes, allowed, policy, header } = await firstPaint(page);
+      assert.ok(!links, `${page} still loads a style sheet`);
+      assert.ok(hashes.length > 0, `${page} has no inline style`);
       // Exactly the page's own sheets and 'self': no 'unsafe-inline', no
       // hash of a sheet the page does not carry.
       assert.deepEqual(allowed, [...new Set(["'self'", ...hashes])].sort(), page);
-      if (page === 'index.html') {
-        assert.equal(response.headers['content-security-policy'], policy, 'the header and the page disagree');
-      }
+      if (page === 'index.html') assert.equal(header, policy, 'the header and the page disagree');
+    }
+  });
+});
+
+describe('the chart pages first paint', () => {
+  test('needs no file but the page: its style sheets are inline, and one policy allows those of every chart page', async () => {
+    const chartPages = pages.filter((p) => p.startsWith('embed/'));
+    assert.ok(chartPages.length > 0, 'no chart page in dist/');
+    const seen = await Promise.all(chartPages.map(firstPaint));
+    // One `_headers` rule gives every chart page its policy, so each page
+    // carries that one: 'self' and the hashes of all their sheets, no
+    // 'unsafe-inline' and no hash of a sheet no chart page carries.
+    const every = [...new Set(["'self'", ...seen.flatMap((s) => s.hashes)])].sort();
+    for (const [n, { links, hashes, allowed, policy, header }] of seen.entries()) {
+      const page = chartPages[n];
+      assert.ok(!links, `${page} still loads a style sheet`);
+      assert.ok(hashes.length > 0, `${page} has no inline style`);
+      assert.deepEqual(allowed, every, page);
+      assert.equal(header, policy, `${page}: the header and the page disagree`);
     }
   });
 });

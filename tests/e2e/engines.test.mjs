@@ -176,9 +176,14 @@ for (const [engine, start] of [['Firefox ESR', firefox], ['WebKitGTK', webkit]])
       const drawn = await until(driver, 'the script embed draws', () => {
         const root = document.getElementById('host').shadowRoot?.querySelector('.article-charts-embed');
         const canvas = root?.querySelector('canvas.plot');
-        return root?.dataset.ready === 'true' && canvas && { width: canvas.width, height: document.getElementById('host').getBoundingClientRect().height };
+        // The plot's reserved height comes from the height rules of the
+        // chart's page, which the script copies into the shadow root: it
+        // shows that the page's inline sheets style the chart there.
+        const reserved = parseFloat(getComputedStyle(root?.querySelector('.plot-wrap') ?? document.body).minHeight);
+        return root?.dataset.ready === 'true' && canvas && { width: canvas.width, height: document.getElementById('host').getBoundingClientRect().height, reserved };
       });
       assert.ok(drawn.width > 100 && drawn.height > 100, `${engine}: ${JSON.stringify(drawn)}`);
+      assert.ok(drawn.reserved > 0, `${engine}: the chart's style sheets do not apply in its shadow root: ${JSON.stringify(drawn)}`);
     });
   });
 }

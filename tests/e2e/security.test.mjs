@@ -75,15 +75,24 @@ async function withContext(options, body) {
   }
 }
 
-/** Opens `url` in a new page of `context`, collecting console problems; waits for data-ready. */
+/**
+ * Opens `url` in a new page of `context`, collecting console problems; waits
+ * for data-ready. `response` is that of the document shown then: a page
+ * that sends the reader on (`embed.html?chart=X` to its chart page) shows
+ * another document than the one first answered.
+ */
 async function open(context, url, { ready = ['true'] } = {}) {
   const page = await context.newPage();
   const problems = collectProblems(page);
+  let shown = null;
+  page.on('response', (r) => {
+    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) shown = r;
+  });
   const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => ['true', 'error'].includes(document.documentElement.dataset.ready), null, { timeout: READY_TIMEOUT_MS });
   const state = await page.evaluate(() => document.documentElement.dataset.ready);
   assert.ok(ready.includes(state), `${url.slice(0, 200)}: data-ready=${state}; ${problems.join(' | ')}`);
-  return { page, problems, response };
+  return { page, problems, response: shown ?? response };
 }
 
 /**

@@ -148,8 +148,13 @@ impl Tooltip {
             return;
         }
         if !same_item {
+            // Only what differs is written: a text written again, even the
+            // same, is a new text node the browser lays out again, and
+            // items next to each other often share a period, a note or a
+            // source sentence. (`toggleAttribute` with its force changes
+            // nothing that is already so.)
             let set = |e: &Element, text: &str| {
-                e.set_text_content(Some(text));
+                set_text(e, text);
                 let _ = e.toggle_attribute_with_force("hidden", text.is_empty());
             };
             let t = tooltip_text(canvas, ind, locale);
@@ -159,15 +164,16 @@ impl Tooltip {
             // Whole sentences, cut where one ends (see `brief_note`).
             set(&self.note, &t.brief_note(locale));
             set(&self.printed, &t.printed);
-            self.source.set_text_content(Some(&t.source));
+            set_text(&self.source, &t.source);
             // Each figure starts with its source sentence closed.
-            let _ = self.source.set_attribute("hidden", "");
-            let _ = self.more.set_attribute("aria-expanded", "false");
+            let _ = self.source.toggle_attribute_with_force("hidden", true);
+            if self.more.get_attribute("aria-expanded").as_deref() != Some("false") {
+                let _ = self.more.set_attribute("aria-expanded", "false");
+            }
             let _ = self
                 .more
                 .toggle_attribute_with_force("hidden", t.source.is_empty());
-            let s = locale.strings();
-            self.more.set_text_content(Some(s.source_toggle));
+            set_text(&self.more, locale.strings().source_toggle);
             self.showing.set(Some(std::ptr::from_ref(ind)));
             // New texts, a new size: measured in the next frame.
             self.placed.size.set(None);
@@ -211,6 +217,13 @@ impl Tooltip {
     pub(super) fn remove(&self) {
         self.pending.set(None);
         self.root.remove();
+    }
+}
+
+/// Writes `text` into `e` unless it is there already.
+fn set_text(e: &Element, text: &str) {
+    if e.text_content().as_deref() != Some(text) {
+        e.set_text_content(Some(text));
     }
 }
 

@@ -26,6 +26,8 @@
 export const STALL_MS = 10_000;
 /** The longest wait for the glue module (a few kilobytes). */
 const GLUE_MS = 20_000;
+/** The longest wait for the page's first paint (an iframe out of view may paint none). */
+const PAINT_MS = 1_000;
 
 /** The message shown where the module could not start, in each language. */
 const FAILED = {
@@ -71,6 +73,41 @@ function within(promise, ms, what) {
 }
 
 /**
+ * Resolves once the page's first contentful paint is on screen (its
+ * `paint` performance entry, delivered after the frame was shown; two
+ * frames later where the browser has no such entry), at once in a page
+ * that is not visible, and after PAINT_MS at the latest. The page is
+ * prerendered and its charts are pictures until the module runs, so the
+ * module's download waits for that paint rather than share a slow network
+ * with it: a download started a few milliseconds after the paint was still
+ * counted before it by Lighthouse, whose simulated phone then waited for
+ * the module to paint the text (LCP 1.7 s against 0.9 s).
+ */
+function afterFirstPaint() {
+  return new Promise((resolve) => {
+    if (document.visibilityState === 'hidden') {
+      resolve();
+      return;
+    }
+    let observer = null;
+    const done = () => {
+      clearTimeout(timer);
+      observer?.disconnect();
+      resolve();
+    };
+    const timer = setTimeout(done, PAINT_MS);
+    if (globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) {
+      observer = new PerformanceObserver((list) => {
+        if (list.getEntriesByName('first-contentful-paint').length) done();
+      });
+      observer.observe({ type: 'paint', buffered: true });
+    } else {
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));
+    }
+  });
+}
+
+/**
  * The WebAssembly module's response, through a watchdog that aborts the
  * download when no byte comes for STALL_MS; handed on as a stream, so the
  * module still compiles while it downloads. It is a thenable, so nothing is
@@ -79,6 +116,7 @@ function within(promise, ms, what) {
  */
 function watchedWasm(url) {
   const load = async () => {
+    await afterFirstPaint();
     const abort = new AbortController();
     let timer;
     const arm = () => {

@@ -58,10 +58,9 @@ impl State {
         self.views.iter().map(|v| v.canvas.clone()).collect()
     }
 
-    /// Lays out and paints every chart near the viewport whose width or
-    /// pixel ratio changed, or all of them when `force` is set (theme
-    /// change); a chart further away is laid out and painted when it comes
-    /// near (the observer of [`start`]).
+    /// Lays out every chart whose width or pixel ratio changed, or all of
+    /// them when `force` is set (theme change), and paints those that have
+    /// come near the viewport.
     pub(super) fn refresh(&mut self, force: bool) {
         let dpr = device_pixel_ratio();
         let theme = self.theme();
@@ -77,20 +76,16 @@ impl State {
             .map(|v| v.wrap.get_bounding_client_rect().width())
             .collect();
         for (view, width) in self.views.iter_mut().zip(widths) {
-            if force {
-                // Redrawn now if near, otherwise once it comes near.
-                view.drawn_for = (-1.0, -1.0);
-            }
             // A container without width (`display: none`, collapsed) keeps
             // its last drawing; its ResizeObserver calls again once it has one.
-            if !view.near || width.is_nan() || width <= 0.0 {
+            if width.is_nan() || width <= 0.0 {
                 continue;
             }
             // Whole CSS px, as the build's table of plot heights
             // (`crate::heights`) assumes: the canvas then takes exactly the
             // height the page reserved for it.
             let width = width.floor();
-            if view.drawn_for != (width, dpr) {
+            if force || view.drawn_for != (width, dpr) {
                 let Some(chart) = DATASET.charts.get(view.chart) else {
                     continue;
                 };
@@ -101,7 +96,7 @@ impl State {
                 view.painted = false;
                 size_canvas(&view.canvas, &view.scene, dpr);
             }
-            if !view.painted {
+            if view.seen && !view.painted {
                 paint(view, &theme, self.locale);
                 view.painted = true;
             }
@@ -481,7 +476,7 @@ pub(super) fn start(
             },
             active: None,
             drawn_for: (-1.0, -1.0),
-            near: false,
+            seen: false,
             painted: false,
             unlit: None,
         })
@@ -510,7 +505,7 @@ pub(super) fn start(
         let mut s = state.borrow_mut();
         for view in s.views.iter_mut() {
             let r = view.wrap.get_bounding_client_rect();
-            view.near = r.bottom() > -reach && r.top() < 2.0 * reach;
+            view.seen = r.bottom() > -reach && r.top() < 2.0 * reach;
         }
     }
     state.borrow_mut().refresh(true);
@@ -542,9 +537,7 @@ pub(super) fn start(
     // A chart is painted when it comes within a screen's reach of the
     // viewport, so that start-up paints only what the reader can see and no
     // task draws every chart of a long page; until then the image drawn at
-    // build time shows, at the same size. A chart that leaves that reach
-    // keeps its drawing, and a resize while it is away redraws it only when
-    // it comes back.
+    // build time shows, at the same size.
     let st = Rc::clone(&state);
     let on_seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if panic::panicked() {
@@ -558,12 +551,14 @@ pub(super) fn start(
             let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
                 continue;
             };
-            let near = entry.is_intersecting();
+            if !entry.is_intersecting() {
+                continue;
+            }
             let target: Node = entry.target().into();
             for view in s.views.iter_mut() {
-                if view.near != near && view.wrap.is_same_node(Some(&target)) {
-                    view.near = near;
-                    any |= near;
+                if !view.seen && view.wrap.is_same_node(Some(&target)) {
+                    view.seen = true;
+                    any = true;
                 }
             }
         }

@@ -23,11 +23,9 @@ pub(super) struct View {
     pub(super) active: Option<usize>,
     /// The CSS width and pixel ratio the canvas was last laid out for.
     pub(super) drawn_for: (f64, f64),
-    /// Whether the chart is near the viewport (within a screen of it): only
-    /// then is it laid out and painted, so that no start-up task draws
-    /// every chart of the page and a resize or a theme change redraws only
-    /// what the reader can see; the others when they come near.
-    pub(super) near: bool,
+    /// Whether the chart has come near the viewport: only then is it
+    /// painted, so that no start-up task draws every chart of the page.
+    pub(super) seen: bool,
     /// Whether the canvas shows the current layout.
     pub(super) painted: bool,
     /// A copy of the chart drawn with nothing highlighted, taken the first

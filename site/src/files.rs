@@ -120,6 +120,22 @@ pub fn replace_folder(out: &Path, build: impl FnOnce(&Path) -> Result<()>) -> Re
         .with_context(|| format!("cannot delete the previous site in {}", parent.display()))
 }
 
+/// The files directly in `dir` (not in its folders) whose name ends in
+/// `.{extension}`, in a stable order.
+pub fn files_in(dir: &Path, extension: &str) -> Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let path = entry
+            .with_context(|| format!("cannot read {}", dir.display()))?
+            .path();
+        if path.is_file() && path.extension().is_some_and(|x| x == extension) {
+            found.push(path);
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
 /// Every file below `dir`, as paths relative to it, in a stable order.
 pub fn files_below(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();

@@ -11,13 +11,15 @@
 //! hashes the Content-Security-Policy allows are those of what ships.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{anyhow, Context, Result};
 
+use crate::files::files_in;
+
 /// Minifies every style sheet (`*.css`) directly in `dist`.
 pub fn style_sheets(dist: &Path) -> Result<()> {
-    for path in files(dist, "css")? {
+    for path in files_in(dist, "css")? {
         rewrite(&path, |text| {
             minifier::css::minify(text).map(|m| m.to_string())
         })?;
@@ -29,10 +31,10 @@ pub fn style_sheets(dist: &Path) -> Result<()> {
 /// the standalone pages are written: their inliner reads the scripts'
 /// statements line by line, and a minified script is one line.
 pub fn scripts(dist: &Path) -> Result<()> {
-    let mut paths = files(dist, "js")?;
+    let mut paths = files_in(dist, "js")?;
     let pkg = dist.join("pkg");
     if pkg.is_dir() {
-        paths.extend(files(&pkg, "js")?);
+        paths.extend(files_in(&pkg, "js")?);
     }
     for path in paths {
         rewrite(&path, |text| {
@@ -42,26 +44,12 @@ pub fn scripts(dist: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The files of `dir` (not of its folders) whose name ends in `.{extension}`.
-fn files(dir: &Path, extension: &str) -> Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
-        let path = entry
-            .with_context(|| format!("cannot read {}", dir.display()))?
-            .path();
-        if path.is_file() && path.extension().is_some_and(|x| x == extension) {
-            found.push(path);
-        }
-    }
-    found.sort();
-    Ok(found)
-}
-
 /// Replaces the file at `path` with `minify` of its text. A file the
 /// minifier cannot read fails the build: they are the site's own files,
 /// and shipping one unminified would hide the change that broke it.
 fn rewrite(path: &Path, minify: impl Fn(&str) -> Result<String, &'static str>) -> Result<()> {
-    let text = fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text =
+        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let small = minify(&text).map_err(|e| anyhow!("cannot minify {}: {e}", path.display()))?;
     fs::write(path, small.trim()).with_context(|| format!("cannot write {}", path.display()))
 }
@@ -69,6 +57,7 @@ fn rewrite(path: &Path, minify: impl Fn(&str) -> Result<String, &'static str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     fn folder(files: &[(&str, &str)]) -> PathBuf {
         let dir = std::env::temp_dir().join(format!(
@@ -107,10 +96,13 @@ mod tests {
         assert!(css.contains("\"/* kept */\""), "{css}");
         let js = read("a.js");
         assert!(!js.contains("Why") && !js.contains("doc comment"), "{js}");
-        assert!(js.contains("from'./boot.js'") || js.contains("from './boot.js'"), "{js}");
+        assert!(
+            js.contains("from'./boot.js'") || js.contains("from './boot.js'"),
+            "{js}"
+        );
         assert!(js.contains("export function f("), "{js}");
         assert!(js.contains("// not a comment"), "{js}");
-        assert_eq!(read("pkg/glue.js").contains("glue"), false);
+        assert!(!read("pkg/glue.js").contains("glue"));
         assert!(read("pkg/glue.js").contains("'http://a.example/'"));
         // Pages are not touched.
         assert_eq!(read("page.html"), "<!-- kept --> <p>  a  </p>\n");

@@ -464,14 +464,9 @@ pub fn fill_shells(dist: &Path, data: &Dataset) -> Result<()> {
 /// the first paint has the chart's colours and no style sheet keeps a copy
 /// of them that could drift.
 pub fn fill_palette(dist: &Path) -> Result<()> {
-    for entry in fs::read_dir(dist).with_context(|| format!("cannot read {}", dist.display()))? {
-        let path = entry
-            .with_context(|| format!("cannot read {}", dist.display()))?
-            .path();
-        if path.extension().is_some_and(|x| x == "css") {
-            let text = read_text(&path)?;
-            write(&path, &with_palette(&text))?;
-        }
+    for path in crate::files::files_in(dist, "css")? {
+        let text = read_text(&path)?;
+        write(&path, &with_palette(&text))?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 
 use article_dataset::{Chart, Dataset};
 
+use crate::decimal::Decimal;
 use crate::heights::Reserve;
 use crate::locale::Locale;
 use crate::markup::escape;
@@ -170,7 +171,7 @@ pub fn code(form: Form, embed: &Embed) -> String {
     let title = escape(embed.title);
     let dir = escape(embed.dir);
     let h = embed.heights;
-    let height = h.column.ceil();
+    let height = Decimal(h.column.ceil(), 0);
     let reserved = h.reserve.css();
     let stem = escape(&stem(embed.id, embed.locale));
     // Art direction, not resolution: the phone image is laid out anew with
@@ -180,11 +181,11 @@ pub fn code(form: Form, embed: &Embed) -> String {
     let image = format!(
         "<a href=\"{}\"><picture><source media=\"(max-width:{}px)\" srcset=\"{dir}static/{stem}.360.png\" width=\"{}\" height=\"{}\"><img src=\"{dir}static/{stem}.png\" alt=\"{title}\" width=\"{}\" height=\"{}\" style=\"max-width:100%;height:auto\"></picture></a>",
         escape(&page),
-        PHONE_IMAGE_BELOW - 1.0,
-        h.phone_image.0.ceil(),
-        h.phone_image.1.ceil(),
-        IMAGE_WIDTH,
-        h.image.ceil(),
+        Decimal(PHONE_IMAGE_BELOW - 1.0, 0),
+        Decimal(h.phone_image.0.ceil(), 0),
+        Decimal(h.phone_image.1.ceil(), 0),
+        Decimal(IMAGE_WIDTH, 0),
+        Decimal(h.image.ceil(), 0),
     );
     match form {
         // The script beside the iframe is optional: without it, or with

@@ -13,6 +13,7 @@
 
 use article_dataset::{Chart, Dataset};
 
+use crate::decimal::{within, Decimal};
 use crate::embed_code::IMAGE_WIDTH;
 use crate::frame::caption_parts;
 use crate::locale::Locale;
@@ -245,7 +246,7 @@ impl Reserve {
     /// [`Reserve::css`].
     pub fn at(&self, screen: f64) -> f64 {
         self.terms().fold(self.wide(), |h, (x, span, rate)| {
-            h + (x - screen).clamp(0.0, span) * rate
+            h + within(x - screen, 0.0, span) * rate
         })
     }
 
@@ -258,11 +259,14 @@ impl Reserve {
             .terms()
             .map(|(x, span, rate)| {
                 format!(
-                    " + clamp(0px, {}px - {width}, {span}px) * {rate}",
-                    x - narrower
+                    " + clamp(0px, {}px - {width}, {}px) * {}",
+                    Decimal(x - narrower, 3),
+                    Decimal(span, 3),
+                    Decimal(rate, 4)
                 )
             })
             .collect();
+        let base = Decimal(base, 3);
         if terms.is_empty() {
             format!("{base}px")
         } else {
@@ -280,7 +284,7 @@ impl Reserve {
         let knots: Vec<String> = self
             .knots()
             .iter()
-            .map(|(x, y)| format!("{x}:{y}"))
+            .map(|&(x, y)| format!("{}:{}", Decimal(x, 3), Decimal(y, 3)))
             .collect();
         knots.join(" ")
     }
@@ -482,7 +486,7 @@ pub fn steps_of_heights(heights: impl IntoIterator<Item = (u32, f64)>) -> Steps 
 /// unconditionally, the others from their first width on (later rules win).
 fn step_rules(out: &mut String, selector: &str, property: &str, steps: &[(u32, f64)]) {
     for (n, (from, value)) in steps.iter().enumerate() {
-        let rule = format!("{selector}{{{property}:{value}px}}");
+        let rule = format!("{selector}{{{property}:{}px}}", Decimal(*value, 3));
         if n == 0 {
             out.push_str(&rule);
         } else {

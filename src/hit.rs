@@ -2,6 +2,7 @@
 //! tooltip goes: pure geometry over the boxes a [`Scene`] recorded, so it is
 //! tested natively and never repeated in JS.
 
+use crate::decimal::within;
 use crate::layout::{Rect, Scene, Shape};
 
 /// The item whose hover box contains the point (CSS px, chart origin), if
@@ -156,7 +157,7 @@ pub fn place_beside(
     // timeline's bar at the right of a row spanning the chart) rather than
     // at the row's far side.
     let left_edge = along.map_or(a.x, |(l, r)| {
-        let centre = (a.x + a.w / 2.0).clamp(l - w / 4.0, (r + w / 4.0).max(l - w / 4.0));
+        let centre = within(a.x + a.w / 2.0, l - w / 4.0, (r + w / 4.0).max(l - w / 4.0));
         centre - w / 2.0
     });
     let below = (slide(left_edge, w, vw), a.y + a.h + gap);

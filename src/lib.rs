@@ -15,6 +15,7 @@
 //! drawing charts on `<canvas>` elements. See ARCHITECTURE.md.
 
 pub mod data;
+pub mod decimal;
 pub mod download;
 pub mod draw;
 pub mod embed_code;

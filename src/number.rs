@@ -16,6 +16,7 @@
 use article_dataset::printed::{wording, Wording};
 use article_dataset::{Indicator, Period, Qualifier, Quantity, Unit};
 
+use crate::decimal::decimals;
 use crate::locale::Locale;
 use crate::strings::fill;
 
@@ -410,10 +411,7 @@ fn format_en(v: f64, unit: &Unit, q: Qualifier, said: &Said, magnitude: Option<u
     // A figure keeps the digits the article gives: 1,998,000 is "1.998
     // million", never "2 million" (three decimals at most, as a reader
     // takes in a scaled number).
-    let scaled = |x: f64| {
-        let s = format!("{x:.3}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    };
+    let scaled = |x: f64| decimals(x, 3);
     let (digits, scale) = match en_magnitude(v).min(magnitude.unwrap_or(u8::MAX)) {
         2 => (scaled(v / 1e9), " billion"),
         1 => (scaled(v / 1e6), " million"),
@@ -520,9 +518,7 @@ pub fn qualifier_notes<'a>(
 
 /// Up to two decimals, without trailing zeros: 2.6, 1.2, 8000.
 fn trim(v: f64) -> String {
-    let s = format!("{v:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_owned()
+    decimals(v, 2)
 }
 
 /// Thousands separated by commas, as English writes them: 8,564.

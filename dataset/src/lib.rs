@@ -204,8 +204,10 @@ impl Period {
 /// Formats a value without exponent or trailing `.0`, so that 260000000 yuan
 /// reads as such in a spreadsheet.
 pub fn plain_number(x: f64) -> String {
+    // An integer below 10^15 fits an `i64` exactly; writing it as one keeps
+    // the exact-precision float formatter out of the chart module.
     if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{x:.0}")
+        (x as i64).to_string()
     } else {
         format!("{x}")
     }

@@ -17,6 +17,7 @@
 //! - [`preview`]: the live preview of `cargo xtask serve --data DIR`;
 //! - [`base_url`]: reading the address the site will be served from;
 //! - [`sizes`]: the sizes of the built site, as a reader loads it;
+//! - [`linked`]: what the built module must not link;
 //! - `html`: reading and editing elements by CSS selector (lol_html);
 //! - `heights`: the height style sheets, kept between builds of one process;
 //! - `parallel`: independent work shared among the cores.
@@ -28,6 +29,7 @@ pub mod csp;
 pub mod files;
 mod heights;
 mod html;
+pub mod linked;
 mod minify;
 pub mod oembed;
 pub mod pages;

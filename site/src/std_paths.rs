@@ -7,6 +7,20 @@
 //! paths already rewritten by the Rust project to `/rustc/COMMIT-HASH/…`,
 //! which says which compiler built the module.
 
+use std::fs;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+/// Rewrites the standard library's paths in the module file at `path` (see
+/// [`relativise_std_paths`]) and returns how many were replaced.
+pub fn relativise_std_paths_in(path: &Path) -> Result<usize> {
+    let mut bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let replaced = relativise_std_paths(&mut bytes);
+    crate::files::write_file(path, &bytes)?;
+    Ok(replaced)
+}
+
 /// Rewrites the standard library's paths in a built module, in place.
 ///
 /// The standard library comes compiled, its paths already rewritten by the

@@ -2,6 +2,7 @@
 
 use article_dataset::{Indicator, Qualifier, Quantity};
 
+use crate::decimal::within;
 use crate::locale::Locale;
 use crate::measure::{styled_width, text_width};
 use crate::number::{format_period, format_value};
@@ -67,7 +68,7 @@ fn card(ind: &Indicator, locale: Locale, inner: f64) -> (Vec<Mark>, f64) {
         Paint::Muted
     };
     // A long figure ("¥260 million") is set smaller rather than clipped.
-    let big = (inner / styled_width(&f.number, 1.0, true)).clamp(12.0, BIG);
+    let big = within(inner / styled_width(&f.number, 1.0, true), 12.0, BIG);
     s.add(
         Shape::Text {
             at: (0.0, BIG - big),

@@ -2,6 +2,7 @@
 
 use article_dataset::{Indicator, Period, Quantity};
 
+use crate::decimal::within;
 use crate::locale::Locale;
 use crate::measure::text_width;
 use crate::number::{format_period, format_value};
@@ -211,7 +212,7 @@ fn year_labels(first: u16, last: u16, track_x: f64, width: f64) -> Vec<(u16, f64
     // Where a year's label can stand: centred, or moved inwards at the
     // chart's ends, but never out of its own band.
     let place = |y: u16| {
-        let x = centre(y).clamp(track_x + half(y), width - half(y));
+        let x = within(centre(y), track_x + half(y), width - half(y));
         ((x - centre(y)).abs() <= band / 2.0).then_some(x)
     };
     let room = (2.0 * half(last) + GAP).max(1.0);

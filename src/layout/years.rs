@@ -2,6 +2,7 @@
 
 use article_dataset::{Indicator, Quantity};
 
+use crate::decimal::{decimals, within};
 use crate::locale::Locale;
 use crate::measure::{styled_width, text_width};
 use crate::number::{format_value, gap_text};
@@ -105,14 +106,14 @@ pub(super) fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> 
             // Kept inside a narrow chart, like the labels of the points.
             let half = (text_width(&text, SMALL) / 2.0).min(width / 2.0);
             scene.muted_text(
-                (x.clamp(half, width - half), base - plot_h * 0.28),
+                (within(x, half, width - half), base - plot_h * 0.28),
                 text,
                 Align::Centre,
                 None,
             );
         }
     }
-    let band = (room * 0.9).clamp(24.0, 90.0);
+    let band = within(room * 0.9, 24.0, 90.0);
     let labels = place_labels(&dated, locale, width, gutter, x_of, y_of);
     for ((index, ind, year), label) in dated.iter().zip(labels) {
         let item = scene.items.len();
@@ -180,7 +181,7 @@ fn place_labels(
         } else {
             half
         };
-        let centre = x.clamp(low, (width - half).max(low));
+        let centre = within(x, low, (width - half).max(low));
         let mut label = Shape::Text {
             at: (centre, y - 30.0),
             text,
@@ -221,6 +222,5 @@ fn place_labels(
 }
 
 fn trim_number(v: f64) -> String {
-    let s = format!("{v:.1}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    decimals(v, 1)
 }

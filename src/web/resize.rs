@@ -11,6 +11,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, MessageEvent, ResizeObserver, Window};
 
+use crate::decimal::Decimal;
+
 use super::listener::Listener;
 use super::panic;
 
@@ -148,7 +150,8 @@ fn post(window: &Window, html: &Element, names: &Names) {
     };
     if let Some(id) = &names.child {
         send(&JsValue::from_str(&format!(
-            "pymxPYMx{id}xPYMxheightxPYMx{height}"
+            "pymxPYMx{id}xPYMxheightxPYMx{}",
+            Decimal(height, 0)
         )));
     }
     let object = |pairs: &[(&str, JsValue)]| {

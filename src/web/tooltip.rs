@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
 use crate::data::Indicator;
+use crate::decimal::Decimal;
 use crate::hit::{place_beside, Anchor};
 use crate::locale::Locale;
 
@@ -282,7 +283,8 @@ fn place(tooltip: &HtmlElement, anchor: Anchor, placed: &Placed) {
     // Moved by a transform rather than `left`/`top`: on its own layer the
     // box then moves on the compositor, with no layout and no paint, and the
     // browser does not log it as a layout shift.
-    let _ = tooltip
-        .style()
-        .set_property("transform", &format!("translate({left}px, {top}px)"));
+    let _ = tooltip.style().set_property(
+        "transform",
+        &format!("translate({}px, {}px)", Decimal(left, 2), Decimal(top, 2)),
+    );
 }

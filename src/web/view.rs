@@ -6,6 +6,7 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
+use crate::decimal::Decimal;
 use crate::draw::{draw, draw_highlight, Style};
 use crate::locale::Locale;
 use crate::scene::Scene;
@@ -45,8 +46,8 @@ pub(super) fn device_pixel_ratio() -> f64 {
 /// times the pixel ratio, not truncated to an integer ratio.
 pub(super) fn size_canvas(canvas: &HtmlCanvasElement, scene: &Scene, dpr: f64) {
     let style = canvas.style();
-    let _ = style.set_property("width", &format!("{}px", scene.width));
-    let _ = style.set_property("height", &format!("{}px", scene.height));
+    let _ = style.set_property("width", &format!("{}px", Decimal(scene.width, 3)));
+    let _ = style.set_property("height", &format!("{}px", Decimal(scene.height, 3)));
     canvas.set_width((scene.width * dpr).round().max(1.0) as u32);
     canvas.set_height((scene.height * dpr).round().max(1.0) as u32);
 }

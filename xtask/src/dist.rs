@@ -173,6 +173,7 @@ fn build(root: &Path, site: &Site, dist: &Path, keep: Option<&Path>) -> Result<(
     )?;
 
     let module = pkg.join("article_charts_bg.wasm");
+    article_site::linked::check(&module)?;
     let flags = wasm_opt_flags();
     println!(
         "==> shrinking {shown}/pkg/article_charts_bg.wasm (wasm-opt {})",
@@ -191,11 +192,8 @@ fn build(root: &Path, site: &Site, dist: &Path, keep: Option<&Path>) -> Result<(
     )?;
     fs::rename(&optimised, &module)
         .with_context(|| format!("cannot replace {}", module.display()))?;
-    let mut bytes =
-        fs::read(&module).with_context(|| format!("cannot read {}", module.display()))?;
-    let replaced = article_site::std_paths::relativise_std_paths(&mut bytes);
+    let replaced = article_site::std_paths::relativise_std_paths_in(&module)?;
     println!("==> made {replaced} paths of the standard library relative in {shown}/pkg/article_charts_bg.wasm");
-    article_site::files::write_file(&module, &bytes)?;
 
     if let Some(keep) = keep {
         if keep.exists() {

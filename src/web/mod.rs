@@ -34,3 +34,10 @@ mod texts;
 mod tooltip;
 mod touch;
 mod view;
+
+/// The module's memory allocator: talc rather than the standard library's
+/// dlmalloc, which is larger and slower on WebAssembly (talc's own
+/// benchmarks; `bench/results.md` has what it saved here).
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -22,7 +22,7 @@ use crate::options::ThemeChoice;
 use crate::theme::Theme;
 
 use super::listener::Listener;
-use super::view::{device_pixel_ratio, highlight, paint, size_canvas, View};
+use super::view::{device_pixel_ratio, highlight, paint_now, size_css, View};
 use super::{dom, figure, figures, keys, panic, table, tooltip, touch};
 
 /// Everything the listeners share.
@@ -59,8 +59,9 @@ impl State {
     }
 
     /// Lays out every chart whose width or pixel ratio changed, or all of
-    /// them when `force` is set (theme change), and paints those that have
-    /// come near the viewport.
+    /// them when `force` is set (theme change), and paints those near the
+    /// viewport; the others are painted when they come near (the observer
+    /// of [`start`]).
     pub(super) fn refresh(&mut self, force: bool) {
         let dpr = device_pixel_ratio();
         let theme = self.theme();
@@ -94,11 +95,11 @@ impl State {
                 view.drawn_for = (width, dpr);
                 view.unlit = None;
                 view.painted = false;
-                size_canvas(&view.canvas, &view.scene, dpr);
+                view.stored = false;
+                size_css(&view.canvas, &view.scene);
             }
-            if view.seen && !view.painted {
-                paint(view, &theme, self.locale);
-                view.painted = true;
+            if view.near && !view.painted {
+                paint_now(view, &theme, self.locale);
             }
         }
     }
@@ -476,7 +477,8 @@ pub(super) fn start(
             },
             active: None,
             drawn_for: (-1.0, -1.0),
-            seen: false,
+            near: false,
+            stored: false,
             painted: false,
             unlit: None,
         })
@@ -505,7 +507,7 @@ pub(super) fn start(
         let mut s = state.borrow_mut();
         for view in s.views.iter_mut() {
             let r = view.wrap.get_bounding_client_rect();
-            view.seen = r.bottom() > -reach && r.top() < 2.0 * reach;
+            view.near = r.bottom() > -reach && r.top() < 2.0 * reach;
         }
     }
     state.borrow_mut().refresh(true);
@@ -537,7 +539,9 @@ pub(super) fn start(
     // A chart is painted when it comes within a screen's reach of the
     // viewport, so that start-up paints only what the reader can see and no
     // task draws every chart of a long page; until then the image drawn at
-    // build time shows, at the same size.
+    // build time shows, at the same size. A chart that leaves that reach
+    // keeps its drawing; one laid out anew while away (a resize, a theme
+    // change) is painted when it comes back.
     let st = Rc::clone(&state);
     let on_seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if panic::panicked() {
@@ -551,14 +555,12 @@ pub(super) fn start(
             let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
                 continue;
             };
-            if !entry.is_intersecting() {
-                continue;
-            }
+            let near = entry.is_intersecting();
             let target: Node = entry.target().into();
             for view in s.views.iter_mut() {
-                if !view.seen && view.wrap.is_same_node(Some(&target)) {
-                    view.seen = true;
-                    any = true;
+                if view.near != near && view.wrap.is_same_node(Some(&target)) {
+                    view.near = near;
+                    any |= near;
                 }
             }
         }

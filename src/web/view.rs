@@ -24,9 +24,16 @@ pub(super) struct View {
     pub(super) active: Option<usize>,
     /// The CSS width and pixel ratio the canvas was last laid out for.
     pub(super) drawn_for: (f64, f64),
-    /// Whether the chart has come near the viewport: only then is it
-    /// painted, so that no start-up task draws every chart of the page.
-    pub(super) seen: bool,
+    /// Whether the chart is near the viewport (within a screen of it): only
+    /// then is it painted, so that no start-up task draws every chart of the
+    /// page, and a resize or a theme change repaints only what the reader
+    /// can see; the others are painted when they come near.
+    pub(super) near: bool,
+    /// Whether the canvas's backing store has the size of the current
+    /// layout. A chart away from the viewport is laid out and takes its new
+    /// CSS size at once (its hover boxes and the page's width stay right),
+    /// but its backing store is reallocated only when it is painted.
+    pub(super) stored: bool,
     /// Whether the canvas shows the current layout.
     pub(super) painted: bool,
     /// A copy of the chart drawn with nothing highlighted, taken the first
@@ -42,14 +49,30 @@ pub(super) fn device_pixel_ratio() -> f64 {
         .unwrap_or(1.0)
 }
 
-/// Sets the canvas's CSS size to the scene's and its backing store to that
-/// times the pixel ratio, not truncated to an integer ratio.
-pub(super) fn size_canvas(canvas: &HtmlCanvasElement, scene: &Scene, dpr: f64) {
+/// Sets the canvas's CSS size to the scene's.
+pub(super) fn size_css(canvas: &HtmlCanvasElement, scene: &Scene) {
     let style = canvas.style();
     let _ = style.set_property("width", &format!("{}px", Decimal(scene.width, 3)));
     let _ = style.set_property("height", &format!("{}px", Decimal(scene.height, 3)));
+}
+
+/// Sizes the canvas's backing store to the scene's size times the pixel
+/// ratio, not truncated to an integer ratio. This clears the canvas.
+fn size_store(canvas: &HtmlCanvasElement, scene: &Scene, dpr: f64) {
     canvas.set_width((scene.width * dpr).round().max(1.0) as u32);
     canvas.set_height((scene.height * dpr).round().max(1.0) as u32);
+}
+
+/// Paints the whole chart at its current layout, first sizing its backing
+/// store if the layout changed since it was last painted.
+pub(super) fn paint_now(view: &mut View, theme: &Theme, locale: Locale) {
+    if !view.stored {
+        size_store(&view.canvas, &view.scene, view.drawn_for.1);
+        view.stored = true;
+    }
+    paint(view, theme, locale);
+    view.painted = true;
+    view.unlit = None;
 }
 
 pub(super) fn paint(view: &View, theme: &Theme, locale: Locale) {
@@ -66,6 +89,14 @@ pub(super) fn paint(view: &View, theme: &Theme, locale: Locale) {
 /// item's marks are painted over it. A pointer move thus costs one image
 /// copy and a few shapes instead of every shape and text of the chart.
 pub(super) fn highlight(view: &mut View, want: Option<usize>, theme: &Theme, locale: Locale) {
+    if !view.painted {
+        // Not painted since its last layout (it was away from the viewport,
+        // and the observer that paints it has not called yet): its canvas
+        // holds an old drawing, which must not become the unlit copy.
+        view.active = want;
+        paint_now(view, theme, locale);
+        return;
+    }
     if view.unlit.is_none() {
         // Nothing has been lit since the last full paint (which clears the
         // copy), so the canvas shows the unlit chart: copy it now.

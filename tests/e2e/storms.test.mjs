@@ -83,10 +83,13 @@ const TARGETS = {
 /**
  * Per chart on the page (in the document and in script embeds' shadow
  * roots): its backing store, CSS size, the width of its container, the
- * pixel ratio, a sample of its pixels, its hover boxes and its table rows.
+ * pixel ratio, a sample of its pixels, its hover boxes and its table rows,
+ * read once the chart is scrolled into view and two frames have passed: a
+ * chart more than a screen away from the viewport is redrawn for a new
+ * width only when it comes near, where the reader can see it.
  */
 function inspect(page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const roots = [document, ...[...document.querySelectorAll('[data-article-chart]')].map((h) => h.shadowRoot)]
       .filter(Boolean);
     const apps = [window.articleCharts, ...(window.articleChartsEmbeds ?? [])].filter(Boolean);
@@ -96,6 +99,8 @@ function inspect(page) {
         const id = figure.dataset.chart;
         const canvas = figure.querySelector('canvas.plot');
         const app = apps.find((a) => a.charts().includes(id));
+        figure.scrollIntoView({ block: 'center', behavior: 'instant' });
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
         const info = {
           id,
           canvas: Boolean(canvas),

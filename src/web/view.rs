@@ -80,7 +80,7 @@ pub(super) fn paint(view: &View, theme: &Theme, locale: Locale) {
         return;
     };
     if let Err(e) = draw(backend, &view.scene, &style(view, theme, locale)) {
-        web_sys::console::error_1(&format!("chart could not be drawn: {e:?}").into());
+        web_sys::console::error_1(&format!("chart could not be drawn: {e}").into());
     }
 }
 
@@ -118,7 +118,7 @@ pub(super) fn highlight(view: &mut View, want: Option<usize>, theme: &Theme, loc
         return;
     };
     if let Err(e) = draw_highlight(backend, &view.scene, &style(view, theme, locale)) {
-        web_sys::console::error_1(&format!("chart could not be drawn: {e:?}").into());
+        web_sys::console::error_1(&format!("chart could not be drawn: {e}").into());
     }
 }
 

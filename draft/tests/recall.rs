@@ -154,7 +154,6 @@ fn the_real_article_yields_every_figure_of_data() {
     );
     assert!(precision >= 0.9, "precision {precision}: {extra:#?}");
     assert_builds(&d, "data-draft");
-    assert!(took.as_secs_f64() < 1.0, "took {took:?}");
 }
 
 /// `tests/data/articles/NAME.txt` with its hand-labelled figures in

@@ -64,7 +64,7 @@ pub fn caption_parts(data: &Dataset, chart: &Chart, locale: Locale) -> CaptionPa
     if !qualifiers.is_empty() {
         notes.push(qualifiers.join(" "));
     }
-    let credits = &locale.strings().credits;
+    let credits = &locale.page_strings().credits;
     let credit = locale
         .pick_opt(data.meta.author.as_ref())
         .filter(|a| !a.trim().is_empty())
@@ -81,7 +81,7 @@ pub fn caption_parts(data: &Dataset, chart: &Chart, locale: Locale) -> CaptionPa
 /// outlet and the date where the data folder gives them. Nothing is said of
 /// an outlet or a date the folder does not name.
 pub fn source_line(data: &Dataset, locale: Locale) -> String {
-    let credits = &locale.strings().credits;
+    let credits = &locale.page_strings().credits;
     let source = locale.pick(&data.meta.source);
     // The template adds the title marks a Chinese outlet's name takes; a
     // folder that already wrote them must not get two pairs.
@@ -122,7 +122,7 @@ pub fn written_date(iso: &str, locale: Locale) -> Option<String> {
     let y: u32 = parts.next()?.parse().ok()?;
     let m: usize = parts.next()?.parse().ok()?;
     let d: u32 = parts.next()?.parse().ok()?;
-    let credits = &locale.strings().credits;
+    let credits = &locale.page_strings().credits;
     let month = credits.months.get(m.checked_sub(1)?)?;
     if !(1..=31).contains(&d) {
         return None;

@@ -8,15 +8,10 @@
 
 use crate::locale::Locale;
 
-/// The fixed strings of the page in one language.
+/// The fixed strings of the product in one language that the module uses
+/// too (those only the prerendered pages hold are in [`PageStrings`]).
 #[derive(Debug)]
 pub struct Strings {
-    /// Link text of the CSV download.
-    pub download_csv: &'static str,
-    /// Link text of the JSON download.
-    pub download_json: &'static str,
-    /// Accessible name of the language switch.
-    pub languages: &'static str,
     /// Start of a source line.
     pub source: &'static str,
     /// Label before the article's sentence in a tooltip.
@@ -34,6 +29,32 @@ pub struct Strings {
     pub not_reported: &'static str,
     /// Shown in place of a chart that failed while running.
     pub chart_failed: &'static str,
+    /// The toggle that shows a figure's source sentence in the tooltip.
+    pub source_toggle: &'static str,
+    /// The period cell of a figure the article does not date (also in
+    /// the tooltip).
+    pub undated: &'static str,
+    /// The punctuation and phrases of summaries and tooltips.
+    pub phrases: Phrases,
+    /// The messages of an embed's options.
+    pub options: OptionMessages,
+    /// The words of the embed panel's copy buttons, which the module
+    /// changes as it copies.
+    pub copy: CopyStrings,
+}
+
+/// The fixed strings only the prerendered pages hold (`crate::markup`,
+/// `crate::frame`), in one language: headings, link texts, explanations.
+/// They are a table apart from [`Strings`] so that the WebAssembly module,
+/// which links every string of a table it reads, carries none of them.
+#[derive(Debug)]
+pub struct PageStrings {
+    /// Link text of the CSV download.
+    pub download_csv: &'static str,
+    /// Link text of the JSON download.
+    pub download_json: &'static str,
+    /// Accessible name of the language switch.
+    pub languages: &'static str,
     /// "Download" before the download buttons of a chart.
     pub download: &'static str,
     /// Summary of the embed-code disclosure.
@@ -50,18 +71,23 @@ pub struct Strings {
     pub keys_hint: &'static str,
     /// Summary of a chart's menu of downloads and embed codes.
     pub menu: &'static str,
-    /// The toggle that shows a figure's source sentence in the tooltip.
-    pub source_toggle: &'static str,
     /// The table of every figure of the article.
     pub all: AllFigures,
-    /// The punctuation and phrases of summaries and tooltips.
-    pub phrases: Phrases,
-    /// The messages of an embed's options.
-    pub options: OptionMessages,
     /// The words of a chart's embed panel.
     pub panel: PanelStrings,
     /// The source line's outlet and date, and the byline's credit.
     pub credits: Credits,
+}
+
+/// The words of the embed panel's copy buttons.
+#[derive(Debug)]
+pub struct CopyStrings {
+    /// The copy button.
+    pub copy: &'static str,
+    /// The copy button once it has copied.
+    pub copied: &'static str,
+    /// When the browser refused to copy: the code is selected instead.
+    pub copy_by_hand: &'static str,
 }
 
 /// How a source line names the outlet and the date of the article, and how
@@ -99,12 +125,6 @@ pub struct PanelStrings {
     pub needs: [&'static str; 4],
     /// Next to the script code: the header its host must send.
     pub cors: &'static str,
-    /// The copy button.
-    pub copy: &'static str,
-    /// The copy button once it has copied.
-    pub copied: &'static str,
-    /// When the browser refused to copy: the code is selected instead.
-    pub copy_by_hand: &'static str,
 }
 
 /// The words of the table of every figure.
@@ -121,8 +141,6 @@ pub struct AllFigures {
     pub by_theme: &'static str,
     /// Before the sort buttons.
     pub sort_by: &'static str,
-    /// The period cell of a figure the article does not date.
-    pub undated: &'static str,
     /// The "where shown" cell of a figure that is in no chart.
     pub table_only: &'static str,
     /// Summary of the disclosure with the Chinese original of a sentence.
@@ -223,6 +241,15 @@ impl Locale {
             Locale::En => &EN,
         }
     }
+
+    /// The fixed strings only the prerendered pages hold, in this locale.
+    pub fn page_strings(self) -> &'static PageStrings {
+        match self {
+            Locale::ZhHans => &ZH_HANS_PAGE,
+            Locale::ZhHant => &ZH_HANT_PAGE,
+            Locale::En => &EN_PAGE,
+        }
+    }
 }
 
 /// Replaces each `{name}` of `template` with its value.
@@ -256,9 +283,6 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 static ZH_HANS: Strings = Strings {
-    download_csv: "下载数据（CSV）",
-    download_json: "下载数据（JSON）",
-    languages: "语言",
     source: "来源：",
     quote: "原文：",
     as_printed: "原文写作",
@@ -267,27 +291,8 @@ static ZH_HANS: Strings = Strings {
     unknown: "原文缺失",
     not_reported: "未报告",
     chart_failed: "本图表出错，无法显示。图中的数字见下方表格。",
-    download: "下载",
-    embed: "嵌入",
-    open_chart: "单独打开此图表",
-    standalone_copy: "下载离线单文件（HTML）",
-    show_data: "查看数据",
-    table_columns: ["项目", "数值", "年份", "原文出处"],
-    keys_hint: "按方向键逐项查看，Home、End 键跳至首项、末项，Esc 键关闭提示。",
-    menu: "下载 · 嵌入",
     source_toggle: "原文",
-    all: AllFigures {
-        title: "文中全部数字",
-        intro: "报道中的每一个数字及其原文出处，按主题分组；点击列标题可排序。",
-        columns: ["项目", "数值", "时期或口径", "原文", "所在图表"],
-        by_theme: "主题",
-        sort_by: "排序：",
-        undated: "原文未注明",
-        table_only: "仅见于本表",
-        original: "原文",
-        note: "注：",
-        same_sentence: "出自同一句，见“{label}”",
-    },
+    undated: "原文未注明",
     phrases: Phrases {
         sep: "，",
         list: "；",
@@ -324,6 +329,36 @@ static ZH_HANS: Strings = Strings {
         unknown_theme: "没有主题“{v}”，已自动选择。可用：light, dark, auto",
         bad_plain: "plain=“{v}”无效。可用：1, 0",
     },
+    copy: CopyStrings {
+        copy: "复制",
+        copied: "已复制",
+        copy_by_hand: "已选中代码，请按 Ctrl+C（Mac：⌘C）复制。",
+    },
+};
+
+static ZH_HANS_PAGE: PageStrings = PageStrings {
+    download_csv: "下载数据（CSV）",
+    download_json: "下载数据（JSON）",
+    languages: "语言",
+    download: "下载",
+    embed: "嵌入",
+    open_chart: "单独打开此图表",
+    standalone_copy: "下载离线单文件（HTML）",
+    show_data: "查看数据",
+    table_columns: ["项目", "数值", "年份", "原文出处"],
+    keys_hint: "按方向键逐项查看，Home、End 键跳至首项、末项，Esc 键关闭提示。",
+    menu: "下载 · 嵌入",
+    all: AllFigures {
+        title: "文中全部数字",
+        intro: "报道中的每一个数字及其原文出处，按主题分组；点击列标题可排序。",
+        columns: ["项目", "数值", "时期或口径", "原文", "所在图表"],
+        by_theme: "主题",
+        sort_by: "排序：",
+        table_only: "仅见于本表",
+        original: "原文",
+        note: "注：",
+        same_sentence: "出自同一句，见“{label}”",
+    },
     panel: PanelStrings {
         theme: "配色",
         themes: ["浅色", "深色", "自动"],
@@ -336,9 +371,6 @@ static ZH_HANS: Strings = Strings {
             "任何编辑都能用（如 WordPress 的作者），微信、RSS 也用这种：静态图片，链接到交互图表。在 WordPress 中也可以把图表页面的网址单独粘贴成一行。",
         ],
         cors: "图表所在的服务器必须允许跨域读取（响应头 Access-Control-Allow-Origin: *），否则读者只看到静态图片。",
-        copy: "复制",
-        copied: "已复制",
-        copy_by_hand: "已选中代码，请按 Ctrl+C（Mac：⌘C）复制。",
     },
     // An outlet's name takes the title marks 《》 as Chinese writes a
     // newspaper's; a date reads 2020年5月8日.
@@ -352,12 +384,9 @@ static ZH_HANS: Strings = Strings {
     },
 };
 
-// Written by converting the table above with `zhconv` (a test keeps the two
+// Written by converting the tables above with `zhconv` (a test keeps them
 // in step), except that 余 is written 餘 as Traditional Chinese spells it.
 static ZH_HANT: Strings = Strings {
-    download_csv: "下載數據（CSV）",
-    download_json: "下載數據（JSON）",
-    languages: "語言",
     source: "來源：",
     quote: "原文：",
     as_printed: "原文寫作",
@@ -366,27 +395,8 @@ static ZH_HANT: Strings = Strings {
     unknown: "原文缺失",
     not_reported: "未報告",
     chart_failed: "本圖表出錯，無法顯示。圖中的數字見下方表格。",
-    download: "下載",
-    embed: "嵌入",
-    open_chart: "單獨打開此圖表",
-    standalone_copy: "下載離線單文件（HTML）",
-    show_data: "查看數據",
-    table_columns: ["項目", "數值", "年份", "原文出處"],
-    keys_hint: "按方向鍵逐項查看，Home、End 鍵跳至首項、末項，Esc 鍵關閉提示。",
-    menu: "下載 · 嵌入",
     source_toggle: "原文",
-    all: AllFigures {
-        title: "文中全部數字",
-        intro: "報道中的每一個數字及其原文出處，按主題分組；點擊列標題可排序。",
-        columns: ["項目", "數值", "時期或口徑", "原文", "所在圖表"],
-        by_theme: "主題",
-        sort_by: "排序：",
-        undated: "原文未註明",
-        table_only: "僅見於本表",
-        original: "原文",
-        note: "註：",
-        same_sentence: "出自同一句，見「{label}」",
-    },
+    undated: "原文未註明",
     phrases: Phrases {
         sep: "，",
         list: "；",
@@ -423,6 +433,36 @@ static ZH_HANT: Strings = Strings {
         unknown_theme: "沒有主題「{v}」，已自動選擇。可用：light, dark, auto",
         bad_plain: "plain=「{v}」無效。可用：1, 0",
     },
+    copy: CopyStrings {
+        copy: "複製",
+        copied: "已複製",
+        copy_by_hand: "已選中代碼，請按 Ctrl+C（Mac：⌘C）複製。",
+    },
+};
+
+static ZH_HANT_PAGE: PageStrings = PageStrings {
+    download_csv: "下載數據（CSV）",
+    download_json: "下載數據（JSON）",
+    languages: "語言",
+    download: "下載",
+    embed: "嵌入",
+    open_chart: "單獨打開此圖表",
+    standalone_copy: "下載離線單文件（HTML）",
+    show_data: "查看數據",
+    table_columns: ["項目", "數值", "年份", "原文出處"],
+    keys_hint: "按方向鍵逐項查看，Home、End 鍵跳至首項、末項，Esc 鍵關閉提示。",
+    menu: "下載 · 嵌入",
+    all: AllFigures {
+        title: "文中全部數字",
+        intro: "報道中的每一個數字及其原文出處，按主題分組；點擊列標題可排序。",
+        columns: ["項目", "數值", "時期或口徑", "原文", "所在圖表"],
+        by_theme: "主題",
+        sort_by: "排序：",
+        table_only: "僅見於本表",
+        original: "原文",
+        note: "註：",
+        same_sentence: "出自同一句，見「{label}」",
+    },
     panel: PanelStrings {
         theme: "配色",
         themes: ["淺色", "深色", "自動"],
@@ -435,9 +475,6 @@ static ZH_HANT: Strings = Strings {
             "任何編輯都能用（如 WordPress 的作者），微信、RSS 也用這種：靜態圖片，鏈接到交互圖表。在 WordPress 中也可以把圖表頁面的網址單獨粘貼成一行。",
         ],
         cors: "圖表所在的服務器必須允許跨域讀取（響應頭 Access-Control-Allow-Origin: *），否則讀者只看到靜態圖片。",
-        copy: "複製",
-        copied: "已複製",
-        copy_by_hand: "已選中代碼，請按 Ctrl+C（Mac：⌘C）複製。",
     },
     credits: Credits {
         via_dated: "{source}，據《{publication}》{date}報道",
@@ -450,9 +487,6 @@ static ZH_HANT: Strings = Strings {
 };
 
 static EN: Strings = Strings {
-    download_csv: "Download data (CSV)",
-    download_json: "Download data (JSON)",
-    languages: "Language",
     source: "Source: ",
     quote: "Article: ",
     as_printed: "As printed",
@@ -461,27 +495,8 @@ static EN: Strings = Strings {
     unknown: "lost in the source",
     not_reported: "not reported",
     chart_failed: "This chart failed. Its figures are in the table below.",
-    download: "Download",
-    embed: "Embed",
-    open_chart: "Open this chart on its own",
-    standalone_copy: "Download a self-contained file (HTML)",
-    show_data: "Show data",
-    table_columns: ["Figure", "Value", "Year", "Source sentence"],
-    keys_hint: "Use the arrow keys to go through the figures, Home and End to jump to the first and last, Escape to close the tooltip.",
-    menu: "Download · Embed",
     source_toggle: "Source",
-    all: AllFigures {
-        title: "Every figure in the article",
-        intro: "Each figure of the report with the sentence it comes from, grouped by theme; select a column heading to sort.",
-        columns: ["Figure", "Value", "Period or basis", "Source sentence", "Shown in"],
-        by_theme: "Theme",
-        sort_by: "Sort: ",
-        undated: "not given",
-        table_only: "this table only",
-        original: "Chinese original",
-        note: "Note: ",
-        same_sentence: "From the same sentence as “{label}”",
-    },
+    undated: "not given",
     phrases: Phrases {
         sep: ", ",
         list: "; ",
@@ -518,6 +533,36 @@ static EN: Strings = Strings {
         unknown_theme: "There is no theme “{v}”; using auto. Valid: light, dark, auto",
         bad_plain: "plain=“{v}” is not valid. Valid: 1, 0",
     },
+    copy: CopyStrings {
+        copy: "Copy",
+        copied: "Copied",
+        copy_by_hand: "The code is selected: press Ctrl+C (Mac: ⌘C) to copy it.",
+    },
+};
+
+static EN_PAGE: PageStrings = PageStrings {
+    download_csv: "Download data (CSV)",
+    download_json: "Download data (JSON)",
+    languages: "Language",
+    download: "Download",
+    embed: "Embed",
+    open_chart: "Open this chart on its own",
+    standalone_copy: "Download a self-contained file (HTML)",
+    show_data: "Show data",
+    table_columns: ["Figure", "Value", "Year", "Source sentence"],
+    keys_hint: "Use the arrow keys to go through the figures, Home and End to jump to the first and last, Escape to close the tooltip.",
+    menu: "Download · Embed",
+    all: AllFigures {
+        title: "Every figure in the article",
+        intro: "Each figure of the report with the sentence it comes from, grouped by theme; select a column heading to sort.",
+        columns: ["Figure", "Value", "Period or basis", "Source sentence", "Shown in"],
+        by_theme: "Theme",
+        sort_by: "Sort: ",
+        table_only: "this table only",
+        original: "Chinese original",
+        note: "Note: ",
+        same_sentence: "From the same sentence as “{label}”",
+    },
     panel: PanelStrings {
         theme: "Colours",
         themes: ["Light", "Dark", "Auto"],
@@ -530,9 +575,6 @@ static EN: Strings = Strings {
             "Works for every editor (such as WordPress Authors), and in WeChat and RSS: the static image, linked to the interactive chart. In WordPress you may also paste the chart page's address on a line of its own.",
         ],
         cors: "The server of the charts must allow reading them from other sites (the header Access-Control-Allow-Origin: *); otherwise readers see only the static image.",
-        copy: "Copy",
-        copied: "Copied",
-        copy_by_hand: "The code is selected: press Ctrl+C (Mac: ⌘C) to copy it.",
     },
     // A British day, month, year (8 May 2020), as the Economist's style
     // that the rest of the English copy follows.
@@ -566,14 +608,15 @@ mod tests {
         assert_eq!(fill("{unknown}", &[]), "{unknown}");
     }
 
-    /// Every text of a table, for comparing the two Chinese tables.
-    fn texts(s: &Strings) -> Vec<&'static str> {
+    /// Every text of a locale's two tables, for comparing the two Chinese
+    /// locales.
+    fn texts(s: &Strings, g: &PageStrings) -> Vec<&'static str> {
         let p = &s.phrases;
         let o = &s.options;
         let mut v = vec![
-            s.download_csv,
-            s.download_json,
-            s.languages,
+            g.download_csv,
+            g.download_json,
+            g.languages,
             s.source,
             s.quote,
             s.as_printed,
@@ -582,28 +625,28 @@ mod tests {
             s.unknown,
             s.not_reported,
             s.chart_failed,
-            s.download,
-            s.embed,
-            s.open_chart,
-            s.standalone_copy,
-            s.show_data,
-            s.keys_hint,
-            s.menu,
+            g.download,
+            g.embed,
+            g.open_chart,
+            g.standalone_copy,
+            g.show_data,
+            g.keys_hint,
+            g.menu,
             s.source_toggle,
-            s.credits.via_dated,
-            s.credits.via,
-            s.credits.dated,
-            s.credits.date,
-            s.credits.author,
-            s.all.title,
-            s.all.intro,
-            s.all.by_theme,
-            s.all.sort_by,
-            s.all.undated,
-            s.all.table_only,
-            s.all.original,
-            s.all.note,
-            s.all.same_sentence,
+            s.undated,
+            g.credits.via_dated,
+            g.credits.via,
+            g.credits.dated,
+            g.credits.date,
+            g.credits.author,
+            g.all.title,
+            g.all.intro,
+            g.all.by_theme,
+            g.all.sort_by,
+            g.all.table_only,
+            g.all.original,
+            g.all.note,
+            g.all.same_sentence,
             p.bracket,
             p.figures_one,
             p.figures_many,
@@ -623,18 +666,18 @@ mod tests {
             o.unknown_lang,
             o.unknown_theme,
             o.bad_plain,
-            s.panel.theme,
-            s.panel.auto_warning,
-            s.panel.cors,
-            s.panel.copy,
-            s.panel.copied,
-            s.panel.copy_by_hand,
+            g.panel.theme,
+            g.panel.auto_warning,
+            g.panel.cors,
+            s.copy.copy,
+            s.copy.copied,
+            s.copy.copy_by_hand,
         ];
-        v.extend(s.panel.themes);
-        v.extend(s.panel.forms);
-        v.extend(s.panel.needs);
-        v.extend(s.table_columns);
-        v.extend(s.all.columns);
+        v.extend(g.panel.themes);
+        v.extend(g.panel.forms);
+        v.extend(g.panel.needs);
+        v.extend(g.table_columns);
+        v.extend(g.all.columns);
         v.extend(p.largest);
         v.extend(p.highest);
         v
@@ -650,7 +693,10 @@ mod tests {
                 .replace('“', "「")
                 .replace('”', "」")
         };
-        for (hans, hant) in texts(&ZH_HANS).into_iter().zip(texts(&ZH_HANT)) {
+        for (hans, hant) in texts(&ZH_HANS, &ZH_HANS_PAGE)
+            .into_iter()
+            .zip(texts(&ZH_HANT, &ZH_HANT_PAGE))
+        {
             assert_eq!(hant, convert(hans), "{hans}");
         }
     }

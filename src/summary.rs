@@ -497,7 +497,7 @@ pub fn all_figure_rows(data: &Dataset, locale: Locale) -> Vec<FigureRow> {
                 value: value_text(ind, locale),
                 number: ind.value,
                 period: if period.is_empty() {
-                    s.all.undated.to_owned()
+                    s.undated.to_owned()
                 } else {
                     period
                 },

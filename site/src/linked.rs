@@ -8,11 +8,17 @@
 //! would link them again without a word. `cargo xtask dist` checks the
 //! module as wasm-bindgen writes it, whose name section still names every
 //! function, before wasm-opt strips the names.
+//!
+//! The same check finds the texts only the prerendered pages hold
+//! (`article_charts::strings::PageStrings`): a table of strings the module
+//! reads is linked whole, so one such text in it means a page-only table
+//! has come back into the module's reach.
 
 use std::fs;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
+use article_charts::locale::Locale;
 
 /// Parts of the standard library the module must not link: a piece of
 /// their functions' names, and what to do instead.
@@ -44,10 +50,32 @@ pub fn check(path: &Path) -> Result<()> {
 /// One message for each unwanted part `module` links, found by its
 /// functions' names; none for a module without a name section.
 pub fn unwanted(module: &[u8]) -> Vec<String> {
-    UNWANTED
+    let holds = |text: &str| module.windows(text.len()).any(|w| w == text.as_bytes());
+    let parts = UNWANTED
         .iter()
-        .filter(|(name, _)| module.windows(name.len()).any(|w| w == name.as_bytes()))
-        .map(|(_, what)| format!("the module links {what}"))
+        .filter(|(name, _)| holds(name))
+        .map(|(_, what)| format!("the module links {what}"));
+    let texts = page_only_texts()
+        .into_iter()
+        .filter(|text| holds(text))
+        .map(|text| {
+            format!(
+                "the module carries \"{text}\", a text only the pages hold: keep such texts \
+                 in `strings::PageStrings`, which only `markup` and `frame` read"
+            )
+        });
+    parts.chain(texts).collect()
+}
+
+/// The longest texts of each language's page-only table: none of them is
+/// in the tables the module reads.
+fn page_only_texts() -> Vec<&'static str> {
+    Locale::ALL
+        .iter()
+        .flat_map(|locale| {
+            let page = locale.page_strings();
+            [page.keys_hint, page.all.intro, page.panel.cors]
+        })
         .collect()
 }
 
@@ -62,5 +90,14 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("article_charts::decimal"), "{}", found[0]);
         assert!(unwanted(b"\0asm...core::fmt::num::imp::fmt_u64...").is_empty());
+    }
+
+    #[test]
+    fn a_page_only_text_in_the_module_is_named() {
+        let text = super::page_only_texts()[0];
+        let module = [b"\0asm...".as_slice(), text.as_bytes(), b"..."].concat();
+        let found = unwanted(&module);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains(text), "{}", found[0]);
     }
 }

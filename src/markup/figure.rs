@@ -28,7 +28,7 @@ pub struct Chrome<'a> {
 /// The `<figure>` of `chart` in `locale`, with `plot` (an inline `<svg>`,
 /// already markup) in the box the canvas will take.
 pub fn figure(data: &Dataset, chart: &Chart, locale: Locale, chrome: Chrome, plot: &str) -> String {
-    let s = locale.strings();
+    let s = locale.page_strings();
     let id = escape(&chart.id);
     let parts = caption_parts(data, chart, locale);
     let mut out = format!(
@@ -89,7 +89,7 @@ pub fn figure(data: &Dataset, chart: &Chart, locale: Locale, chrome: Chrome, plo
 /// The downloads and embed codes under a dashboard chart, in a native
 /// `<details>` disclosure, so they need no script to open.
 fn tools(data: &Dataset, chart: &Chart, locale: Locale, base: Option<&str>) -> String {
-    let s = locale.strings();
+    let s = locale.page_strings();
     let name = escape(&stem(&chart.id, locale));
     let id = escape(&chart.id);
     let download = escape(s.download);

@@ -20,7 +20,7 @@ pub fn dashboard_file(locale: Locale) -> String {
 pub fn language_switch(data: &Dataset, locale: Locale) -> String {
     let mut out = format!(
         "<nav class=\"lang-switch\" aria-label=\"{}\"><ul>",
-        escape(locale.strings().languages)
+        escape(locale.page_strings().languages)
     );
     for &other in Locale::published(data) {
         let current = if other == locale {
@@ -48,7 +48,7 @@ pub fn dashboard(
     base: Option<&str>,
     plot: &mut dyn FnMut(&Chart, bool) -> String,
 ) -> String {
-    let s = locale.strings();
+    let s = locale.page_strings();
     let meta = &data.meta;
     let mut out = String::from("<header class=\"masthead\">");
     out.push_str(&language_switch(data, locale));

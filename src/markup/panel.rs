@@ -16,7 +16,7 @@ use crate::markup::escape;
 /// relative, the panel says so (`data-relative`), and `web::copy`
 /// completes them with the page's own folder at run time.
 pub fn embed_panel(data: &Dataset, chart: &Chart, locale: Locale, base: Option<&str>) -> String {
-    let s = &locale.strings().panel;
+    let s = &locale.page_strings().panel;
     let heights = Heights::of(data, chart, locale);
     // Ids are unique on a page: one panel per chart, one page per language.
     let prefix = format!("embed-{}", escape(&chart.id));
@@ -90,7 +90,7 @@ pub fn embed_panel(data: &Dataset, chart: &Chart, locale: Locale, base: Option<&
                 "<div class=\"embed-code-block\"{theme_attr}><pre class=\"embed-code\" id=\"{id}-code\" tabindex=\"0\" role=\"textbox\" aria-readonly=\"true\" aria-multiline=\"true\" aria-labelledby=\"{heading}\" data-form=\"{}\"{theme_attr}>{}</pre><button type=\"button\" class=\"copy-code\" data-copy=\"{id}-code\">{}</button><span class=\"copy-status\"></span></div>",
                 form.key(),
                 escape(&code(form, &embed)),
-                escape(s.copy),
+                escape(locale.strings().copy.copy),
             ));
         }
         out.push_str("</section>");

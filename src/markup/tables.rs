@@ -19,7 +19,7 @@ pub const SORT_KEYS: [&str; 4] = ["theme", "label", "value", "year"];
 /// `data-note`: the tooltip shows it, and the module, which does not carry
 /// the notes, reads it there (see `web/texts.rs`).
 pub fn chart_table(data: &Dataset, chart: &Chart, locale: Locale) -> String {
-    let s = locale.strings();
+    let s = locale.page_strings();
     let mut out = String::from("<table class=\"data-table\">");
     out.push_str(&text_el("caption", "", locale.pick(&chart.title)));
     out.push_str("<thead><tr>");
@@ -64,7 +64,7 @@ fn sort_button(key: &str, text: &str, pressed: Option<bool>) -> String {
 /// The section of the table of every figure: heading, a line on how to use
 /// it, the theme button and the table, grouped by theme.
 pub fn all_figures(data: &Dataset, locale: Locale) -> String {
-    let s = &locale.strings().all;
+    let s = &locale.page_strings().all;
     let mut out = String::from(
         "<section class=\"story-section all-figures\" id=\"all-figures\" data-section=\"all-figures\">",
     );

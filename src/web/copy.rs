@@ -162,7 +162,7 @@ fn by_hand(area: &HtmlElement, button: &Element, locale: Locale) {
 /// Shows the state of a copy button: copied (`Some(true)`), selected for
 /// copying by hand (`Some(false)`), or back to "copy" (`None`).
 fn show(button: &Element, locale: Locale, copied: Option<bool>) {
-    let s = &locale.strings().panel;
+    let s = &locale.strings().copy;
     let status = button.next_element_sibling();
     let (label, said) = match copied {
         Some(true) => (s.copied, s.copied),

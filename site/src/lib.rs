@@ -18,6 +18,7 @@
 //! - [`base_url`]: reading the address the site will be served from;
 //! - [`sizes`]: the sizes of the built site, as a reader loads it;
 //! - [`linked`]: what the built module must not link;
+//! - [`imports`]: short names for the module's imports;
 //! - `html`: reading and editing elements by CSS selector (lol_html);
 //! - `heights`: the height style sheets, kept between builds of one process;
 //! - `parallel`: independent work shared among the cores.
@@ -29,6 +30,7 @@ pub mod csp;
 pub mod files;
 mod heights;
 mod html;
+pub mod imports;
 pub mod linked;
 mod minify;
 pub mod oembed;

@@ -194,6 +194,8 @@ fn build(root: &Path, site: &Site, dist: &Path, keep: Option<&Path>) -> Result<(
         .with_context(|| format!("cannot replace {}", module.display()))?;
     let replaced = article_site::std_paths::relativise_std_paths_in(&module)?;
     println!("==> made {replaced} paths of the standard library relative in {shown}/pkg/article_charts_bg.wasm");
+    let renamed = article_site::imports::shorten(&module, &pkg.join("article_charts.js"))?;
+    println!("==> gave the module's {renamed} imports short names, in it and in its glue");
 
     if let Some(keep) = keep {
         if keep.exists() {

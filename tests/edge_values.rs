@@ -58,6 +58,18 @@ fn check_every_chart(data: &Dataset, width: f64) {
             for (i, item) in scene.items.iter().enumerate() {
                 let (x, y) = item.hit.centre();
                 assert_eq!(hit(&scene, x, y), Some(i), "{what}: item {i} cannot be hit");
+                // Overlapping boxes would make an item reachable only by
+                // chance, where its neighbour's box happens to end.
+                let r = item.hit;
+                for (j, other) in scene.items.iter().enumerate().skip(i + 1) {
+                    let s = other.hit;
+                    let overlap =
+                        r.x < s.x + s.w && s.x < r.x + r.w && r.y < s.y + s.h && s.y < r.y + r.h;
+                    assert!(
+                        !overlap,
+                        "{what}: the boxes of items {i} and {j} overlap: {r:?}, {s:?}"
+                    );
+                }
             }
             assert_draws(&scene, locale, 2.0, &what);
         }

@@ -113,7 +113,10 @@ pub(super) fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> 
             );
         }
     }
-    let band = within(room * 0.9, 24.0, 90.0);
+    // At least 24 px to touch, but never wider than a year's room: the
+    // boxes of adjacent years would overlap, and one of them could then be
+    // reached only where the other happens to end.
+    let band = within(room * 0.9, room.min(24.0), 90.0);
     let labels = place_labels(&dated, locale, width, gutter, x_of, y_of);
     for ((index, ind, year), label) in dated.iter().zip(labels) {
         let item = scene.items.len();

@@ -59,12 +59,16 @@ fn check_every_chart(data: &Dataset, width: f64) {
                 let (x, y) = item.hit.centre();
                 assert_eq!(hit(&scene, x, y), Some(i), "{what}: item {i} cannot be hit");
                 // Overlapping boxes would make an item reachable only by
-                // chance, where its neighbour's box happens to end.
+                // chance, where its neighbour's box happens to end. Boxes
+                // that abut may share a rounding error's width.
                 let r = item.hit;
+                const ROUNDING: f64 = 1e-9;
                 for (j, other) in scene.items.iter().enumerate().skip(i + 1) {
                     let s = other.hit;
-                    let overlap =
-                        r.x < s.x + s.w && s.x < r.x + r.w && r.y < s.y + s.h && s.y < r.y + r.h;
+                    let overlap = r.x + ROUNDING < s.x + s.w
+                        && s.x + ROUNDING < r.x + r.w
+                        && r.y + ROUNDING < s.y + s.h
+                        && s.y + ROUNDING < r.y + r.h;
                     assert!(
                         !overlap,
                         "{what}: the boxes of items {i} and {j} overlap: {r:?}, {s:?}"

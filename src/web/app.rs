@@ -95,7 +95,6 @@ impl State {
                 view.drawn_for = (width, dpr);
                 view.unlit = None;
                 view.painted = false;
-                view.stored = false;
                 size_css(&view.canvas, &view.scene);
             }
             if view.near && !view.painted {
@@ -478,7 +477,6 @@ pub(super) fn start(
             active: None,
             drawn_for: (-1.0, -1.0),
             near: false,
-            stored: false,
             painted: false,
             unlit: None,
         })

@@ -29,12 +29,10 @@ pub(super) struct View {
     /// page, and a resize or a theme change repaints only what the reader
     /// can see; the others are painted when they come near.
     pub(super) near: bool,
-    /// Whether the canvas's backing store has the size of the current
-    /// layout. A chart away from the viewport is laid out and takes its new
-    /// CSS size at once (its hover boxes and the page's width stay right),
-    /// but its backing store is reallocated only when it is painted.
-    pub(super) stored: bool,
-    /// Whether the canvas shows the current layout.
+    /// Whether the canvas shows the current layout. A chart away from the
+    /// viewport is laid out and takes its new CSS size at once (its hover
+    /// boxes and the page's width stay right), but its backing store is
+    /// sized and painted only when it comes near ([`paint_now`]).
     pub(super) painted: bool,
     /// A copy of the chart drawn with nothing highlighted, taken the first
     /// time an item is lit after a full paint; `None` until then. Hovering
@@ -63,13 +61,10 @@ fn size_store(canvas: &HtmlCanvasElement, scene: &Scene, dpr: f64) {
     canvas.set_height((scene.height * dpr).round().max(1.0) as u32);
 }
 
-/// Paints the whole chart at its current layout, first sizing its backing
-/// store if the layout changed since it was last painted.
+/// Sizes the backing store to the current layout and paints the whole
+/// chart: once per layout, for a chart not `painted` since it was laid out.
 pub(super) fn paint_now(view: &mut View, theme: &Theme, locale: Locale) {
-    if !view.stored {
-        size_store(&view.canvas, &view.scene, view.drawn_for.1);
-        view.stored = true;
-    }
+    size_store(&view.canvas, &view.scene, view.drawn_for.1);
     paint(view, theme, locale);
     view.painted = true;
     view.unlit = None;

@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+pub use article_dataset::printed::Worded;
 pub use article_dataset::{
     Category, Chart, Dataset, Indicator, Kind, Meta, Period, Qualifier, Quantity, Section, Unit,
     Words,

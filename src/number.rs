@@ -13,7 +13,7 @@
 //! year is a year ("2017—2021年"), an ordinal a position ("第2轮", "2nd
 //! round"), money carries its sign in English ("¥260 million").
 
-use article_dataset::printed::{wording, Wording};
+use article_dataset::printed::Wording;
 use article_dataset::{Indicator, Period, Qualifier, Quantity, Unit};
 
 use crate::decimal::decimals;
@@ -83,7 +83,7 @@ pub fn format_value(i: &Indicator, locale: Locale) -> Formatted {
 /// A known value of `i` in `locale`; `magnitude` as for [`format_zh`] and
 /// [`format_en`].
 fn format_known(v: f64, i: &Indicator, locale: Locale, magnitude: Option<u8>) -> Formatted {
-    let w = wording(&i.printed.zh);
+    let w = i.wording.wording();
     let said = Said::of(i.qualifier, &w, locale);
     if let Some((printed, num, den)) = w.fraction {
         // A fraction or a ratio is shown as the article writes it ("1/4",
@@ -105,8 +105,11 @@ fn format_known(v: f64, i: &Indicator, locale: Locale, magnitude: Option<u8>) ->
         // A position reads in Chinese as the article writes it, in the
         // page's script: "第四届" stays 第四届 and "第2轮" 第2轮, and a rank
         // without a measure word ("名列全国第一") stays 第一.
-        let own = wording(locale.pick(&i.printed));
-        let number = format!("第{}", own.number);
+        let own = match locale {
+            Locale::ZhHant => &i.wording.number_hant,
+            Locale::ZhHans | Locale::En => &i.wording.number,
+        };
+        let number = format!("第{own}");
         return said.around(number, unit_word(&i.unit, locale, false).to_owned());
     }
     if ordinal && w.ordinal && i.unit.word.zh.is_empty() {
@@ -120,7 +123,7 @@ fn format_known(v: f64, i: &Indicator, locale: Locale, magnitude: Option<u8>) ->
             &i.unit,
             &said,
             locale,
-            zh_magnitude_of(v, &i.printed.zh),
+            zh_magnitude_of(v, w.number),
             magnitude,
         ),
         Locale::En => format_en(v, &i.unit, i.qualifier, &said, magnitude),
@@ -299,15 +302,12 @@ pub fn format_values_on_one_axis(items: &[&Indicator], locale: Locale) -> Vec<Fo
         .collect()
 }
 
-/// The largest Chinese unit a value is written in on its own: 2 for 亿,
-/// 1 for 万 (only for whole 万 from 10万 up), 0 for none.
 /// The Chinese unit a figure is written in: the one the article prints it
-/// in where that writes the value exactly in at most two decimals
-/// ("199.8万人次" stays 199.8万, not 1998000), or else the largest it is
-/// written in on its own.
-fn zh_magnitude_of(v: f64, printed: &str) -> u8 {
+/// in (`number`, its first number as printed) where that writes the value
+/// exactly in at most two decimals ("199.8万人次" stays 199.8万, not
+/// 1998000), or else the largest it is written in on its own.
+fn zh_magnitude_of(v: f64, number: &str) -> u8 {
     let own = zh_magnitude(v);
-    let number = wording(printed).number;
     let said = if number.contains('亿') {
         2
     } else if number.contains('万') {
@@ -323,6 +323,8 @@ fn zh_magnitude_of(v: f64, printed: &str) -> u8 {
     }
 }
 
+/// The largest Chinese unit a value is written in on its own: 2 for 亿,
+/// 1 for 万 (only for whole 万 from 10万 up), 0 for none.
 fn zh_magnitude(v: f64) -> u8 {
     if v >= 1e8 {
         2
@@ -494,7 +496,7 @@ pub fn qualifier_notes<'a>(
             Qualifier::Approx => &mut approx,
             Qualifier::Exact | Qualifier::AtMost => continue,
         };
-        let word = Said::of(i.qualifier, &wording(&i.printed.zh), locale).word();
+        let word = Said::of(i.qualifier, &i.wording.wording(), locale).word();
         if !word.is_empty() && !list.contains(&word) {
             list.push(word);
         }

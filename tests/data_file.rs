@@ -827,3 +827,28 @@ fn the_publication_author_and_date_are_optional_and_checked() {
         assert!(all.contains(want), "{extra:?}: expected {want}\ngot:\n{all}");
     }
 }
+
+/// The dataset `build.rs` bakes into the binary (written out as Rust by
+/// `Dataset::to_rust`) is the folder it was built from, field for field:
+/// the words read from each printed figure too, which the page's module
+/// formats figures with and never reads again.
+#[test]
+fn the_baked_dataset_is_the_folder_it_was_built_from() {
+    let folder =
+        option_env!("ARTICLE_CHARTS_DATA").map_or_else(|| root().join("data"), PathBuf::from);
+    let loaded = load(&folder).unwrap_or_else(|e| panic!("{}: {e}", folder.display()));
+    let baked = &article_charts::data::DATASET;
+    assert_eq!(baked.indicators.len(), loaded.indicators.len());
+    for (b, l) in baked.indicators.iter().zip(loaded.indicators.iter()) {
+        assert_eq!(b, l, "{}", l.id);
+    }
+    assert_eq!(*baked, loaded);
+    assert!(
+        loaded
+            .indicators
+            .iter()
+            .any(|i| !i.wording.before.is_empty() || !i.wording.more.is_empty()),
+        "no figure of {} is qualified in words: the check above would not see a lost wording",
+        folder.display()
+    );
+}

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use article_charts::data::{Indicator, Period, Qualifier, Quantity, Unit, Words};
+use article_charts::data::{Indicator, Period, Qualifier, Quantity, Unit, Worded, Words};
 use article_charts::locale::Locale;
 use article_charts::number::format_value;
 
@@ -94,6 +94,7 @@ fn figure(
         unit,
         qualifier,
         period: Period::Undated,
+        wording: Worded::of(printed, &hant),
         printed: Words {
             zh: Cow::Borrowed(printed),
             zh_hant: Cow::Owned(hant),

@@ -189,7 +189,7 @@ impl Dataset {
         for i in self.indicators.iter() {
             let _ = writeln!(
                 s,
-                "    Indicator {{ id: {}, category: {}, label: {}, value: {:?}, unit: {}, qualifier: Qualifier::{:?}, period: Period::{:?}, printed: {}, source: {}, note: {} }},",
+                "    Indicator {{ id: {}, category: {}, label: {}, value: {:?}, unit: {}, qualifier: Qualifier::{:?}, period: Period::{:?}, printed: {}, wording: {}, source: {}, note: {} }},",
                 text(&i.id),
                 i.category,
                 words(&i.label),
@@ -198,6 +198,7 @@ impl Dataset {
                 i.qualifier,
                 i.period,
                 words(&i.printed),
+                worded(&i.wording),
                 words(&i.source),
                 option(i.note.as_ref(), words)
             );
@@ -292,6 +293,25 @@ fn option<T>(value: Option<T>, write: impl Fn(T) -> String) -> String {
         Some(v) => format!("Some({})", write(v)),
         None => "None".into(),
     }
+}
+
+fn worded(w: &crate::printed::Worded) -> String {
+    format!(
+        "Worded {{ before: {}, more: {}, after: {}, in_a_row: {}, each: {}, fraction: {}, ratio: {}, ordinal: {}, number: {}, number_hant: {} }}",
+        text(&w.before),
+        text(&w.more),
+        text(&w.after),
+        w.in_a_row,
+        w.each,
+        option(w.fraction.as_ref(), |(printed, num, den)| format!(
+            "({}, {num:?}, {den:?})",
+            text(printed)
+        )),
+        w.ratio,
+        w.ordinal,
+        text(&w.number),
+        text(&w.number_hant)
+    )
 }
 
 fn words(w: &Words) -> String {

@@ -264,6 +264,9 @@ pub struct Indicator {
     /// The figure exactly as the article prints it, e.g. "380余户"; the
     /// English page shows the Chinese original, so `en` repeats `zh`.
     pub printed: Words,
+    /// The words around the first number of `printed` ("余", "超过", a
+    /// fraction as printed), read from it when the folder is loaded.
+    pub wording: printed::Worded,
     /// The article's sentence it comes from; `en` is its translation.
     pub source: Words,
     /// A note where the figure is qualified or odd.

@@ -938,6 +938,11 @@ impl<'a> Checker<'a> {
             }
         }
         let printed = printed?;
+        let printed = Words {
+            zh_hant: Cow::Owned(to_traditional(&printed)),
+            en: printed.clone(),
+            zh: printed,
+        };
         Some(Indicator {
             id: id?,
             category: u16::try_from(category?).ok()?,
@@ -946,11 +951,8 @@ impl<'a> Checker<'a> {
             unit: unit?.clone(),
             qualifier: qualifier?,
             period: period?,
-            printed: Words {
-                zh_hant: Cow::Owned(to_traditional(&printed)),
-                en: printed.clone(),
-                zh: printed,
-            },
+            wording: crate::printed::Worded::of(&printed.zh, &printed.zh_hant),
+            printed,
             source: source?,
             note: note?,
         })

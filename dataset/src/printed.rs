@@ -4,7 +4,9 @@
 //! One reader serves twice. The validator checks each indicator's `value`
 //! against its `printed` figure with it, and `article-draft` finds the figures
 //! of an article with it; so a figure the draft writes is one the validator
-//! reads back the same way.
+//! reads back the same way. The loader also keeps the words around each
+//! figure's number ([`Worded`]), so that the page's module, which formats
+//! the figures, carries those words and not this reader.
 //!
 //! It knows numerals, not words: Arabic digits (half or full width, with
 //! thousands separators and decimals), Chinese numerals (一百二十, 两, 二〇二〇),
@@ -12,6 +14,8 @@
 //! number that bound it (余 / 多 / 以上 / 超过 / 逾: at least; 近 / 约 / 左右:
 //! about; 以下 / 不到: at most). Which numbers are figures of an article is the
 //! draft's work.
+
+use crate::Text;
 
 /// How the text bounds a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -521,6 +525,76 @@ pub fn wording(printed: &str) -> Wording<'_> {
         ratio: first.ratio,
         ordinal: reading.ordinal,
         number: own,
+    }
+}
+
+/// A figure's [`Wording`], owned: what a dataset keeps of its printed
+/// form, read once when the folder is loaded. The page's module formats
+/// figures from it and so never reads printed numbers itself; the reader of
+/// this file stays out of the module (about 5 KB of its compressed code).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Worded {
+    /// See [`Wording::before`].
+    pub before: Text,
+    /// See [`Wording::more`].
+    pub more: Text,
+    /// See [`Wording::after`].
+    pub after: Text,
+    /// See [`Wording::in_a_row`].
+    pub in_a_row: bool,
+    /// See [`Wording::each`].
+    pub each: bool,
+    /// See [`Wording::fraction`].
+    pub fraction: Option<(Text, f64, f64)>,
+    /// See [`Wording::ratio`].
+    pub ratio: bool,
+    /// See [`Wording::ordinal`].
+    pub ordinal: bool,
+    /// See [`Wording::number`]: the Simplified form's.
+    pub number: Text,
+    /// The first number of the Traditional form ("第四屆": 四), which a
+    /// position in Traditional Chinese is shown with.
+    pub number_hant: Text,
+}
+
+impl Worded {
+    /// The wording of a figure printed `zh` in Simplified and `zh_hant` in
+    /// Traditional Chinese.
+    pub fn of(zh: &str, zh_hant: &str) -> Worded {
+        let w = wording(zh);
+        let own = |t: &str| Text::Owned(t.to_owned());
+        Worded {
+            before: own(w.before),
+            more: own(w.more),
+            after: own(w.after),
+            in_a_row: w.in_a_row,
+            each: w.each,
+            fraction: w
+                .fraction
+                .map(|(printed, num, den)| (own(printed), num, den)),
+            ratio: w.ratio,
+            ordinal: w.ordinal,
+            number: own(w.number),
+            number_hant: own(wording(zh_hant).number),
+        }
+    }
+
+    /// The Simplified form's wording, borrowed.
+    pub fn wording(&self) -> Wording<'_> {
+        Wording {
+            before: &self.before,
+            more: &self.more,
+            after: &self.after,
+            in_a_row: self.in_a_row,
+            each: self.each,
+            fraction: self
+                .fraction
+                .as_ref()
+                .map(|(printed, num, den)| (printed.as_ref(), *num, *den)),
+            ratio: self.ratio,
+            ordinal: self.ordinal,
+            number: &self.number,
+        }
     }
 }
 

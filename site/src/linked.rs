@@ -9,6 +9,9 @@
 //! module as wasm-bindgen writes it, whose name section still names every
 //! function, before wasm-opt strips the names.
 //!
+//! Nor must it read printed figures: the loader keeps each figure's words
+//! (`article_dataset::printed::Worded`) for the module to format with.
+//!
 //! The same check finds the texts only the prerendered pages hold
 //! (`article_charts::strings::PageStrings`): a table of strings the module
 //! reads is linked whole, so one such text in it means a page-only table
@@ -20,8 +23,8 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use article_charts::locale::Locale;
 
-/// Parts of the standard library the module must not link: a piece of
-/// their functions' names, and what to do instead.
+/// Parts of the standard library and of ours the module must not link: a
+/// piece of their functions' (mangled) names, and what to do instead.
 const UNWANTED: &[(&str, &str)] = &[
     (
         "flt2dec",
@@ -33,6 +36,11 @@ const UNWANTED: &[(&str, &str)] = &[
         "dec2flt",
         "Rust's float parser (about 10 KiB gzip), linked by `str::parse::<f64>`: read \
          numbers with the browser's `Number()` (`web::dom::number`)",
+    ),
+    (
+        "printed::wording::",
+        "the reader of printed figures (`article_dataset::printed::wording`, about 3 KiB \
+         gzip): format from the words the loader kept, `Indicator::wording`",
     ),
 ];
 
@@ -90,6 +98,16 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("article_charts::decimal"), "{}", found[0]);
         assert!(unwanted(b"\0asm...core::fmt::num::imp::fmt_u64...").is_empty());
+    }
+
+    #[test]
+    fn the_reader_of_printed_figures_is_named_but_not_the_kept_words() {
+        let module = b"\0asm...article_dataset::printed::wording::h355afc017b01fa2b...";
+        let found = unwanted(module);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("Indicator::wording"), "{}", found[0]);
+        let kept = b"\0asm...article_dataset::printed::Worded::wording::h0123456789abcdef...";
+        assert!(unwanted(kept).is_empty());
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn embed_url(dir: &str, id: &str, locale: Locale) -> String {
 /// fragment dropped.
 pub fn folder_of(url: &str) -> &str {
     let page = url.split(['?', '#']).next().unwrap_or("");
-    &page[..page.rfind('/').map_or(0, |i| i + 1)]
+    page.rfind('/').and_then(|i| page.get(..=i)).unwrap_or("")
 }
 
 /// The forms of embed code the dashboard offers, in the panel's order.

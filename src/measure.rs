@@ -41,7 +41,46 @@ pub fn styled_width(text: &str, size: f64, bold: bool) -> f64 {
 
 /// Whether a line may not start with this character (closing punctuation).
 fn no_line_start(c: char) -> bool {
-    "，。、；：？！）》」』”’%,.;:?!)".contains(c)
+    one_of("，。、；：？！）》」』”’%,.;:?!)", c)
+}
+
+/// Whether `c` is one of the characters of `set`.
+///
+/// The code the module runs searches text only by character and slices it
+/// only where a slice cannot fail (`split_once`, `str::get`).
+/// `str::contains` with a character outside ASCII searches for its UTF-8
+/// bytes as a substring, and a substring search, like a slice at a byte
+/// offset, carries a panic message that prints a character with `{:?}`:
+/// that links Unicode's tables of printable characters into the module,
+/// about 4 KB of every reader's download (`article_site::linked` refuses
+/// it).
+pub fn one_of(set: &str, c: char) -> bool {
+    set.chars().any(|s| s == c)
+}
+
+/// Whether `text` holds `part`, without a substring searcher (see
+/// [`one_of`]); for the short texts of a chart.
+pub fn holds(text: &str, part: &str) -> bool {
+    text.char_indices()
+        .any(|(at, _)| text.get(at..).is_some_and(|rest| rest.starts_with(part)))
+        || part.is_empty()
+}
+
+/// `text` without every `part` at its start, as `trim_start_matches` with
+/// a text would give it, without a substring searcher (see [`one_of`]).
+pub fn trim_start_text<'a>(mut text: &'a str, part: &str) -> &'a str {
+    while let Some(rest) = text.strip_prefix(part).filter(|_| !part.is_empty()) {
+        text = rest;
+    }
+    text
+}
+
+/// `text` without every `part` at its end (see [`trim_start_text`]).
+pub fn trim_end_text<'a>(mut text: &'a str, part: &str) -> &'a str {
+    while let Some(rest) = text.strip_suffix(part).filter(|_| !part.is_empty()) {
+        text = rest;
+    }
+    text
 }
 
 /// Breaks `text` into lines no wider than `width` at `size` px. Chinese may
@@ -127,6 +166,33 @@ fn split_chars(line: &str, size: f64, width: f64) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Texts of a few characters, Chinese, Latin and punctuation mixed, so
+    /// that a part is often found in a text, and found repeated.
+    fn short_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec!['连', '续', 'a', ' ', '，', '。', '余']),
+            0..8,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        /// The searches without a substring searcher answer as the
+        /// standard library's do.
+        #[test]
+        fn the_searches_without_a_searcher_agree_with_the_standard_library(
+            text in short_text(),
+            part in short_text(),
+            c in prop::sample::select(vec!['连', 'a', ' ', '，', '。', 'x']),
+        ) {
+            prop_assert_eq!(one_of(&text, c), text.contains(c));
+            prop_assert_eq!(holds(&text, &part), text.contains(part.as_str()));
+            prop_assert_eq!(trim_start_text(&text, &part), text.trim_start_matches(part.as_str()));
+            prop_assert_eq!(trim_end_text(&text, &part), text.trim_end_matches(part.as_str()));
+        }
+    }
 
     #[test]
     fn wrapping_breaks_chinese_anywhere_but_before_closing_punctuation() {

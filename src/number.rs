@@ -18,6 +18,7 @@ use article_dataset::{Indicator, Period, Qualifier, Quantity, Unit};
 
 use crate::decimal::decimals;
 use crate::locale::Locale;
+use crate::measure::{trim_end_text, trim_start_text};
 use crate::strings::fill;
 
 /// A value split into the parts a chart sets in different sizes.
@@ -52,7 +53,7 @@ pub fn format_value(i: &Indicator, locale: Locale) -> Formatted {
         let unit = unit_word(&i.unit, locale, false);
         let printed = locale.pick(&i.printed);
         let zh_unit = locale_zh_word(&i.unit, locale);
-        let number = printed.trim_end_matches(zh_unit);
+        let number = trim_end_text(printed, zh_unit);
         let words = ChineseWords::of(locale);
         return Formatted {
             number: number.replace(
@@ -207,11 +208,8 @@ impl Said {
     /// The qualifier word alone, as a footnote quotes it: "超过", "余",
     /// "以上" / "more than", "+", "or more".
     fn word(&self) -> String {
-        let before = self
-            .before
-            .trim_start_matches("连续")
-            .trim_start_matches("連續");
-        let after = self.after.trim_end_matches(" in a row");
+        let before = trim_start_text(trim_start_text(&self.before, "连续"), "連續");
+        let after = trim_end_text(&self.after, " in a row");
         [before, &self.more, after]
             .iter()
             .map(|w| w.trim())
@@ -308,9 +306,9 @@ pub fn format_values_on_one_axis(items: &[&Indicator], locale: Locale) -> Vec<Fo
 /// 1998000), or else the largest it is written in on its own.
 fn zh_magnitude_of(v: f64, number: &str) -> u8 {
     let own = zh_magnitude(v);
-    let said = if number.contains('亿') {
+    let said = if number.chars().any(|c| c == '亿') {
         2
-    } else if number.contains('万') {
+    } else if number.chars().any(|c| c == '万') {
         1
     } else {
         0

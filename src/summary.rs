@@ -10,6 +10,7 @@
 use article_dataset::{Chart, Dataset, Indicator, Kind, Period, Quantity};
 
 use crate::locale::Locale;
+use crate::measure::one_of;
 use crate::number::{format_period, format_value};
 use crate::strings::fill;
 
@@ -94,7 +95,7 @@ const NOTE_SIZE: f64 = 13.0;
 
 /// Whether a character ends a sentence or a clause.
 fn is_stop(c: char) -> bool {
-    "。！？；：.!?;:".contains(c)
+    one_of("。！？；：.!?;:", c)
 }
 
 /// `text` cut to [`NOTE_BUDGET`] at a sentence, clause or word boundary.
@@ -108,7 +109,8 @@ pub fn brief(text: &str, locale: Locale) -> String {
     let room = NOTE_BUDGET - text_width(ellipsis, NOTE_SIZE);
     // The byte offsets just after each boundary of one kind, as far as
     // they fit.
-    let fits = |end: usize| text_width(&text[..end], NOTE_SIZE) <= room;
+    let head = |end: usize| text.get(..end).unwrap_or(text);
+    let fits = |end: usize| text_width(head(end), NOTE_SIZE) <= room;
     let ends_after = |is_break: &dyn Fn(char, Option<char>) -> bool| {
         let mut chars = text.char_indices().peekable();
         let mut last = None;
@@ -126,16 +128,16 @@ pub fn brief(text: &str, locale: Locale) -> String {
     };
     // A sentence ends at 。！？, or at . ! ? before a space (not in "2.6").
     let sentence = |c: char, next: Option<char>| {
-        "。！？".contains(c) || (".!?".contains(c) && next.is_none_or(char::is_whitespace))
+        one_of("。！？", c) || (one_of(".!?", c) && next.is_none_or(char::is_whitespace))
     };
     let clause = |c: char, next: Option<char>| {
-        "，；：".contains(c) || (",;:".contains(c) && next.is_none_or(char::is_whitespace))
+        one_of("，；：", c) || (one_of(",;:", c) && next.is_none_or(char::is_whitespace))
     };
     let word = |c: char, _: Option<char>| c.is_whitespace();
     // A clause or word break keeps at least half the room: cut after an
     // early colon, "Cumulative: the article says …" said only
     // "Cumulative…".
-    let half = |end: &usize| text_width(&text[..*end], NOTE_SIZE) >= room / 2.0;
+    let half = |end: &usize| text_width(head(*end), NOTE_SIZE) >= room / 2.0;
     let cut = ends_after(&sentence)
         .or_else(|| ends_after(&clause).filter(half))
         .or_else(|| ends_after(&word).filter(half))
@@ -149,7 +151,7 @@ pub fn brief(text: &str, locale: Locale) -> String {
                 .last()
                 .unwrap_or(0)
         });
-    let kept = text[..cut].trim_end();
+    let kept = head(cut).trim_end();
     // A cut clause gives up its comma to the ellipsis.
     let kept = kept.trim_end_matches(['，', '；', '：', ',', ';', ':']);
     format!("{kept}{ellipsis}")

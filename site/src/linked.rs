@@ -9,7 +9,11 @@
 //! module as wasm-bindgen writes it, whose name section still names every
 //! function, before wasm-opt strips the names.
 //!
-//! Nor must it read printed figures: the loader keeps each figure's words
+//! Two more pieces are kept out the same way. Unicode's tables of printable
+//! characters (about 4 KiB) come with any slice or substring search of text
+//! that can panic, since the panic message prints a character with `{:?}`
+//! (see `article_charts::measure::one_of`). The reader of printed figures
+//! (about 3 KiB) is not needed: the loader keeps each figure's words
 //! (`article_dataset::printed::Worded`) for the module to format with.
 //!
 //! The same check finds the texts only the prerendered pages hold
@@ -36,6 +40,15 @@ const UNWANTED: &[(&str, &str)] = &[
         "dec2flt",
         "Rust's float parser (about 10 KiB gzip), linked by `str::parse::<f64>`: read \
          numbers with the browser's `Number()` (`web::dom::number`)",
+    ),
+    (
+        "unicode::printable",
+        "Unicode's tables of printable characters (about 4 KiB gzip), linked by the panic \
+         message of a slice of a `str` at byte offsets or of a substring search \
+         (`contains`, `find`, `trim_*_matches`, `replace` with a `&str`, or `contains` with \
+         a character outside ASCII), which prints a `char` with `{:?}`: slice with \
+         `split_once` or `str::get`, and search with `article_charts::measure::{one_of, \
+         holds, trim_start_text, trim_end_text}`",
     ),
     (
         "printed::wording::",
@@ -98,6 +111,14 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("article_charts::decimal"), "{}", found[0]);
         assert!(unwanted(b"\0asm...core::fmt::num::imp::fmt_u64...").is_empty());
+    }
+
+    #[test]
+    fn unicode_s_printable_tables_are_named_with_what_to_use_instead() {
+        let module = b"\0asm...core[c5930c85a12de822]::unicode::printable::is_printable...";
+        let found = unwanted(module);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("split_once"), "{}", found[0]);
     }
 
     #[test]

@@ -4,7 +4,7 @@ use article_dataset::{Indicator, Qualifier, Quantity};
 
 use crate::decimal::within;
 use crate::locale::Locale;
-use crate::measure::{styled_width, text_width};
+use crate::measure::{holds, styled_width, text_width};
 use crate::number::{format_period, format_value};
 use crate::scene::*;
 use crate::theme::Paint;
@@ -130,7 +130,7 @@ fn card(ind: &Indicator, locale: Locale, inner: f64) -> (Vec<Mark>, f64) {
     let period = format_period(ind.period, locale);
     // A label that already names its period ("…, by 2019") is not followed
     // by the year again.
-    if !period.is_empty() && ind.unit.quantity != Quantity::Year && !label.contains(&period) {
+    if !period.is_empty() && ind.unit.quantity != Quantity::Year && !holds(label, &period) {
         y = s.paragraph(y, inner, &period, SMALL, Paint::Muted, None);
     }
     if ind.value.is_none() {

@@ -6,11 +6,15 @@
 //   table of every figure, with a meta description.
 // - On a CPU slowed four times, loading and scrolling the dashboard shifts
 //   nothing (PerformanceObserver `layout-shift`, buffered).
+// - Painted before its language switch is parsed (served in two parts, cut
+//   inside the switch's last link), the dashboard shifts nothing when the
+//   rest arrives.
 // - The canvas lies exactly where the picture was, at its size, and its first
 //   frame looks like the picture (pixels compared loosely).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 
 import { BASE_URL, normalise, openSuite, waitReady, withPage } from './browser.mjs';
 import { decodePng } from './png.mjs';
@@ -152,6 +156,60 @@ for (const [width, height] of [[1280, 900], [375, 740]]) {
     assert.equal(score, 0, `layout shifts: ${JSON.stringify(shifts, null, 1)}`);
   });
 }
+
+test('a dashboard painted before its language switch is parsed moves nothing when the rest arrives', async () => {
+  // A browser paints what it has parsed so far. Served in two parts, cut just
+  // inside the language switch's last link, the page is painted with that
+  // link still empty; the links before it must not move when its text
+  // comes. (In a right-aligned switch they did, on slow phones: a shift
+  // the load test above saw now and then.)
+  const whole = await (await fetch(new URL('index.html', BASE_URL))).text();
+  const nav = whole.match(/<nav class="lang-switch"[\s\S]*?<\/nav>/);
+  assert.ok(nav, 'the dashboard has a language switch');
+  const lastLink = nav[0].lastIndexOf('<a ');
+  const cut = nav.index + nav[0].indexOf('>', lastLink) + 1;
+  const [head, tail] = [whole.slice(0, cut), whole.slice(cut)];
+  const PAUSE_MS = 1500;
+  const server = http.createServer(async (req, res) => {
+    try {
+      const upstream = await fetch(new URL(req.url, BASE_URL), { headers: { 'accept-encoding': 'identity' } });
+      const headers = Object.fromEntries([...upstream.headers].filter(([k]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(k)));
+      res.writeHead(upstream.status, headers);
+      if (req.url.split('?')[0] === '/index.html') {
+        res.write(head);
+        setTimeout(() => res.end(tail), PAUSE_MS);
+      } else {
+        res.end(Buffer.from(await upstream.arrayBuffer()));
+      }
+    } catch (error) {
+      res.destroy(error);
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await withPage(browser, { width: 375, height: 740 }, async ({ page }) => {
+      await page.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__shifts.push(e.value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const loaded = page.goto(`http://127.0.0.1:${server.address().port}/index.html`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('.lang-switch li:last-child a') !== null
+        && performance.getEntriesByName('first-contentful-paint').length > 0);
+      const early = await page.evaluate(() => ({
+        painted: performance.getEntriesByName('first-contentful-paint').length,
+        last: document.querySelector('.lang-switch li:last-child a').textContent,
+      }));
+      assert.deepEqual(early, { painted: 1, last: '' }, 'the page was painted with the last link still empty');
+      await loaded;
+      const shifts = await page.evaluate(() => window.__shifts);
+      assert.deepEqual(shifts, [], 'layout shifts while the rest of the page arrived');
+    });
+  } finally {
+    server.close();
+  }
+});
 
 test('an embed page in a 640 px column moves nothing and is as tall as its iframe code says', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });

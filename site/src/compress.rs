@@ -115,9 +115,7 @@ const FETCHED_BY_PAGES: [&str; 5] = ["html", "js", "mjs", "css", "wasm"];
 /// also get a faster brotli (see [`DOWNLOAD_BROTLI`]).
 fn effort(path: &str) -> Effort {
     let download = path.starts_with(DOWNLOADS);
-    let fetched = path
-        .rsplit_once('.')
-        .is_some_and(|(_, ext)| FETCHED_BY_PAGES.contains(&ext.to_ascii_lowercase().as_str()));
+    let fetched = has_extension(path, &FETCHED_BY_PAGES);
     Effort {
         brotli: if download {
             DOWNLOAD_BROTLI
@@ -143,8 +141,13 @@ pub fn is_copy(path: &str) -> bool {
 
 /// Whether `path` is of a kind [`precompress`] writes copies of.
 pub fn compressible(path: &str) -> bool {
+    has_extension(path, &COMPRESSIBLE)
+}
+
+/// Whether the extension of `path`, in any case, is one of `kinds`.
+fn has_extension(path: &str, kinds: &[&str]) -> bool {
     path.rsplit_once('.')
-        .is_some_and(|(_, ext)| COMPRESSIBLE.contains(&ext.to_ascii_lowercase().as_str()))
+        .is_some_and(|(_, ext)| kinds.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
 /// gzip at level 9, as `gzip -9` writes it.
@@ -164,7 +167,7 @@ const ZOPFLI_ITERATIONS: u64 = 5;
 /// smaller than level 9 (the module: 97.3 → 92.0 KB; the dashboard's page:
 /// 27.4 → 25.9 KB), at about a hundred times the time, paid once per build
 /// and file (the cache of [`precompress_cached`] keeps it).
-pub fn zopfli_gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+fn zopfli_gzip(bytes: &[u8]) -> Result<Vec<u8>> {
     let mut options = zopfli::Options::default();
     if let Some(iterations) = std::num::NonZeroU64::new(ZOPFLI_ITERATIONS) {
         options.iteration_count = iterations;
@@ -391,7 +394,6 @@ mod tests {
         let page: String = (0..3000)
             .map(|n| format!("<p>{}</p>", n * 7919 % 1000))
             .collect();
-        fs::create_dir_all(dir.join("standalone"))?;
         for file in [
             "index.html",
             "pkg/a.wasm",

@@ -18,7 +18,8 @@ pub(super) struct Placed {
 
 /// Every prerendered chart figure under `root` that has no canvas yet,
 /// given one: the canvas goes into the plot's box, over the image drawn at
-/// build time (which stays underneath until the canvas is painted), with
+/// build time (which shows until the canvas is painted, and then leaves the
+/// layout: see `view::paint_now`), with
 /// the accessible name, description and tab stop the markup prepared for.
 pub(super) fn find(root: &Element) -> Result<Vec<Placed>, JsValue> {
     let document = root.owner_document().ok_or("no document")?;

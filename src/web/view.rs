@@ -68,6 +68,10 @@ pub(super) fn paint_now(view: &mut View, theme: &Theme, locale: Locale) {
     paint(view, theme, locale);
     view.painted = true;
     view.unlit = None;
+    // The opaque canvas now covers the image drawn at build time for good:
+    // the style sheet takes that image out of the layout, where its SVG
+    // texts were laid out again at every resize.
+    let _ = view.wrap.class_list().add_1("painted");
 }
 
 pub(super) fn paint(view: &View, theme: &Theme, locale: Locale) {

@@ -11,6 +11,8 @@
 //   rest arrives.
 // - The canvas lies exactly where the picture was, at its size, and its first
 //   frame looks like the picture (pixels compared loosely).
+// - A chart's picture shows until its canvas is painted (on a phone, the
+//   charts far below wait), and leaves the layout once it is.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -325,4 +327,47 @@ test('the canvas takes the picture\'s place and size, and its first frame looks 
     await off.close();
     await on.close();
   }
+});
+
+test('a chart\'s picture shows until its canvas is painted, and then leaves the layout', async () => {
+  // Which charts have ink on their canvas, and which have a picture that
+  // takes up room on the page. A canvas not painted yet (a chart more than
+  // a screen away on a phone) is blank, and its picture must still show:
+  // the reader scrolling to it sees the chart before the module paints it.
+  // A painted canvas covers its picture for good, and the picture, whose
+  // SVG texts every resize laid out again, is no longer laid out.
+  const look = (page) => page.evaluate(() => [...document.querySelectorAll('figure.chart')].map((f) => {
+    const canvas = f.querySelector('canvas.plot');
+    let inked = false;
+    if (canvas && canvas.width > 0 && canvas.height > 0) {
+      const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 3; i < pixels.length && !inked; i += 4) inked = pixels[i] > 0;
+    }
+    const pictures = [...f.querySelectorAll('.plot-wrap > svg.plot-img')];
+    return {
+      id: f.dataset.chart,
+      inked,
+      laidOut: pictures.filter((svg) => svg.getClientRects().length > 0).length,
+    };
+  }));
+  await withPage(browser, { width: 375, height: 740 }, async ({ page }) => {
+    await page.goto(new URL('index.html', BASE_URL).href, { waitUntil: 'load' });
+    await waitReady(page);
+    const first = await look(page);
+    assert.ok(first.some((c) => c.inked), `some chart is painted at once: ${JSON.stringify(first)}`);
+    assert.ok(first.some((c) => !c.inked), `some chart waits, far below the fold: ${JSON.stringify(first)}`);
+    for (const c of first) {
+      assert.equal(c.laidOut, c.inked ? 0 : 1, `chart ${c.id} (${c.inked ? 'painted' : 'not painted yet'}): pictures laid out`);
+    }
+    // Scrolled to, every chart is painted and its picture leaves.
+    for (const n of first.keys()) {
+      await page.evaluate(async (i) => {
+        document.querySelectorAll('figure.chart')[i].scrollIntoView({ block: 'center' });
+        const drawn = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        for (let k = 0; k < 3; k += 1) await drawn();
+      }, n);
+    }
+    const last = await look(page);
+    assert.deepEqual(last.map((c) => [c.id, c.inked, c.laidOut]), first.map((c) => [c.id, true, 0]), 'every chart painted, no picture laid out');
+  });
 });

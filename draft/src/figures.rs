@@ -4,9 +4,12 @@
 //! The rules are about how Chinese prose writes figures, never about one
 //! article: a date is a number followed by 月 or 日; a name holds digits next
 //! to Latin letters or `+`; a slogan is a short quotation; a Chinese 一 is
-//! an article ("a"), not a count; a year that stands alone in its clause, or
-//! that starts or bounds a period, is an event the timeline can show, while
-//! a year inside a clause only dates the figures of its sentence.
+//! an article ("a"), not a count, unless the sentence counts the same
+//! thing with another number; a page's reader counter and a periodical's
+//! issue are the copied page's, not the article's; a year that stands alone
+//! in its clause, or that starts or bounds a period, is an event the
+//! timeline can show, while a year inside a clause only dates the figures
+//! of its sentence.
 
 use dataset::printed::{self, Bound, Form, Number};
 use dataset::{Period, Quantity};
@@ -325,10 +328,53 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
     out
 }
 
+/// Why a periodical's issue number is not a figure.
+const ISSUE: &str = "a periodical's issue (2016年5期)";
+
 /// Words before a number that make it part of a date, a name or a phrase.
-fn skip_reason(text: &str, n: &Number, in_short_quote: bool) -> Option<&'static str> {
+/// `counted_alongside`: the sentence counts the same thing with another
+/// number ("北京帮扶四个县……安徽帮扶一个县"), so a 一 with it is a count.
+fn skip_reason(
+    text: &str,
+    n: &Number,
+    in_short_quote: bool,
+    counted_alongside: bool,
+) -> Option<&'static str> {
     let after = &text[n.end..];
     let before = &text[..n.start];
+    // "点击:273次", "阅读：1.2万": the page's counter of its readers, copied
+    // with the article's byline, not a figure of the article. Only with the
+    // colon of a page's header: prose says "浏览量达500万".
+    let label = before.trim_end_matches([' ', '\u{3000}']);
+    if let Some(label) = label.strip_suffix([':', '：']) {
+        let counters = [
+            "点击",
+            "点击量",
+            "点击数",
+            "阅读",
+            "阅读量",
+            "阅读数",
+            "浏览",
+            "浏览量",
+            "浏览次数",
+            "访问量",
+        ];
+        if counters.iter().any(|c| label.trim_end().ends_with(c)) {
+            return Some("a page's counter of its readers");
+        }
+    }
+    // "新西部 2016年5期": a periodical's issue, as a page's masthead or
+    // source line gives it after the year, with nothing after it.
+    if after
+        .strip_prefix('期')
+        .is_some_and(|rest| rest.trim().is_empty())
+        && before.strip_suffix('年').is_some_and(|year| {
+            let digits = year.chars().rev().take_while(char::is_ascii_digit).count();
+            digits == 4
+        })
+    {
+        return Some(ISSUE);
+    }
     if after.starts_with(['月', '日', '时', '点', '号'])
         && !after.starts_with("月份")
         && !after.starts_with("个月")
@@ -365,7 +411,7 @@ fn skip_reason(text: &str, n: &Number, in_short_quote: bool) -> Option<&'static 
         return Some("a vague number (数十, 几百)");
     }
     if n.form != Form::Arabic {
-        if n.value == 1.0 && !before.ends_with('第') && !n.fraction {
+        if n.value == 1.0 && !before.ends_with('第') && !n.fraction && !counted_alongside {
             return Some("一 is an article (“a”), not a count");
         }
         if after.starts_with('大') && !after.starts_with("大类") {
@@ -383,6 +429,28 @@ fn skip_reason(text: &str, n: &Number, in_short_quote: bool) -> Option<&'static 
         return Some("a grade, not a quantity");
     }
     None
+}
+
+/// Whether number `k` of `text` is a Chinese 一 whose measure word and noun
+/// ("个县") another number of the sentence counts too ("四个县"): then it is
+/// a count among counts, not the article "a". The noun must be one the
+/// units know: "一个重要突破" beside "3个项目" stays an article.
+fn counted_alongside(text: &str, nums: &[Number], k: usize) -> bool {
+    let n = &nums[k];
+    if n.value != 1.0 || n.form == Form::Arabic || n.fraction {
+        return false;
+    }
+    let unit_of = |m: &Number| {
+        text.get(m.end..)
+            .and_then(units::unit_after)
+            .map(|(u, _)| u.id)
+    };
+    let Some(unit) = unit_of(n).filter(|id| !units::is_generic(id)) else {
+        return false;
+    };
+    nums.iter()
+        .enumerate()
+        .any(|(j, m)| j != k && m.value != 1.0 && unit_of(m).as_deref() == Some(unit.as_str()))
 }
 
 /// Byte spans of short quotations (“…” of at most 12 characters), whose
@@ -561,6 +629,28 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
     let text = sentence.text.as_str();
     let nums = printed::numbers(text);
     let mut used = vec![false; nums.len()];
+    // The year of a periodical's issue ("新西部 2016年5期") dates the
+    // issue, not an event: it is left out with the issue (see
+    // `skip_reason`), before the years are read as events.
+    for n in &nums {
+        if skip_reason(text, n, false, false) != Some(ISSUE) {
+            continue;
+        }
+        let year = nums
+            .iter()
+            .position(|m| text.get(m.end..n.start) == Some("年"));
+        if let Some(y) = year {
+            used[y] = true;
+            skipped.push(Skipped {
+                line: sentence.line,
+                text: text
+                    .get(nums[y].start..n.start)
+                    .unwrap_or_default()
+                    .to_owned(),
+                why: "the year of a periodical's issue",
+            });
+        }
+    }
     let datings = datings(text, &nums, &mut used);
     let quotes = short_quotes(text);
     let mut found: Vec<Found> = Vec::new();
@@ -575,7 +665,7 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             .chars()
             .take(text[n.start..n.end].chars().count() + 1)
             .collect();
-        if let Some(why) = skip_reason(text, n, in_quote) {
+        if let Some(why) = skip_reason(text, n, in_quote, counted_alongside(text, &nums, k)) {
             skipped.push(Skipped {
                 line: sentence.line,
                 text: shown,
@@ -1011,6 +1101,46 @@ mod tests {
             values("带动上千人就业。"),
             vec![(1000.0, Bound::AtLeast, "上千人".to_owned())]
         );
+    }
+
+    #[test]
+    fn a_page_s_header_is_not_the_article() {
+        // A reader counter and a periodical's issue, as a copied page
+        // gives them; the same words in prose are figures.
+        for text in [
+            "发布时间:2020-06-09 来源:人民网 作者:杨晓冉 点击:273次",
+            "阅读： 1.2万",
+            "新西部 2016年5期",
+        ] {
+            assert!(values(text).is_empty(), "{text}: {:?}", values(text));
+        }
+        assert_eq!(
+            values("直播浏览量达500万人次。")
+                .into_iter()
+                .map(|v| v.0)
+                .collect::<Vec<_>>(),
+            vec![5_000_000.0]
+        );
+        assert_eq!(
+            values("2016年举办培训班5期。")
+                .into_iter()
+                .map(|v| v.2)
+                .collect::<Vec<_>>(),
+            vec!["5期".to_owned()]
+        );
+    }
+
+    #[test]
+    fn one_among_counts_of_the_same_thing_is_a_count() {
+        let printed = |text: &str| values(text).into_iter().map(|v| v.2).collect::<Vec<_>>();
+        assert_eq!(
+            printed("北京对口帮扶四个县，天津对口帮扶三个县，安徽对口帮扶一个县。"),
+            ["四个县", "三个县", "一个县"]
+        );
+        // An article beside a count of another thing, or of a thing the
+        // units do not know, stays an article.
+        assert_eq!(printed("建成3个项目，是一个县的大事。"), ["3个"]);
+        assert_eq!(printed("完成3个任务，是一个重要突破。"), ["3个"]);
     }
 
     #[test]

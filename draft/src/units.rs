@@ -199,6 +199,12 @@ pub fn unit_after(after: &str) -> Option<(UnitSpec, usize)> {
     ))
 }
 
+/// Whether `id` is only a measure word's fallback ("item" for 个): the
+/// unit of a count whose noun the units do not know.
+pub fn is_generic(id: &str) -> bool {
+    MEASURES.iter().any(|&(_, fallback)| fallback == id)
+}
+
 /// The unit of a number in 万 or 亿 written without a measure word
 /// ("18万贫困人口"): people where the noun names people, else things.
 pub fn noun_unit(after: &str) -> UnitSpec {

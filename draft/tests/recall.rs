@@ -215,13 +215,15 @@ fn all_articles_together() {
 }
 
 /// The test articles of `tests/data/articles/`.
-const ARTICLES: [&str; 6] = [
+const ARTICLES: [&str; 8] = [
     "gansu-east-west",
     "jiangsu-tibet",
     "tibet-11-years",
     "jiangsu-tibet-2024",
     "east-west-2023",
     "east-west-2008",
+    "east-west-2020",
+    "hotan-2016",
 ];
 
 #[test]
@@ -252,6 +254,16 @@ fn east_west_cooperation_2023() {
 #[test]
 fn east_west_cooperation_2008() {
     check_article("east-west-2008");
+}
+
+#[test]
+fn east_west_cooperation_2020() {
+    check_article("east-west-2020");
+}
+
+#[test]
+fn hotan_counties_2016() {
+    check_article("hotan-2016");
 }
 
 /// Any cut of a text, even mid-sentence or mid-number, drafts without a

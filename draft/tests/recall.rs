@@ -215,7 +215,7 @@ fn all_articles_together() {
 }
 
 /// The test articles of `tests/data/articles/`.
-const ARTICLES: [&str; 8] = [
+const ARTICLES: [&str; 9] = [
     "gansu-east-west",
     "jiangsu-tibet",
     "tibet-11-years",
@@ -224,6 +224,7 @@ const ARTICLES: [&str; 8] = [
     "east-west-2008",
     "east-west-2020",
     "hotan-2016",
+    "shigatse-2018",
 ];
 
 #[test]
@@ -264,6 +265,11 @@ fn east_west_cooperation_2020() {
 #[test]
 fn hotan_counties_2016() {
     check_article("hotan-2016");
+}
+
+#[test]
+fn shigatse_2018() {
+    check_article("shigatse-2018");
 }
 
 /// Any cut of a text, even mid-sentence or mid-number, drafts without a

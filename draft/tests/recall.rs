@@ -215,7 +215,7 @@ fn all_articles_together() {
 }
 
 /// The test articles of `tests/data/articles/`.
-const ARTICLES: [&str; 9] = [
+const ARTICLES: [&str; 10] = [
     "gansu-east-west",
     "jiangsu-tibet",
     "tibet-11-years",
@@ -225,6 +225,7 @@ const ARTICLES: [&str; 9] = [
     "east-west-2020",
     "hotan-2016",
     "shigatse-2018",
+    "tibet-cadres-2022",
 ];
 
 #[test]
@@ -270,6 +271,11 @@ fn hotan_counties_2016() {
 #[test]
 fn shigatse_2018() {
     check_article("shigatse-2018");
+}
+
+#[test]
+fn tibet_cadres_2022() {
+    check_article("tibet-cadres-2022");
 }
 
 /// Any cut of a text, even mid-sentence or mid-number, drafts without a

@@ -21,8 +21,9 @@
 // page's end: what lies below the charts (the dashboard's table of every
 // figure) is not what "all charts drawn" measures, and a reader's screen
 // never shows a whole 7,600 px page at once. (Until 2026-12-07 it was as
-// tall as the page; bench/results.md says what that changed.) Hover boxes come from the page's test interface
-// (`window.articleCharts.charts()` / `items(id)`) and from Chart.js's own elements.
+// tall as the page; bench/results.md says what that changed.) Hover boxes
+// come from the page's test interface (`window.articleCharts.charts()` /
+// `items(id)`) and from Chart.js's own elements.
 //
 // Environment:
 //   BENCH_URL         the base URL serving /dist/ and /bench/ (required)
@@ -194,11 +195,17 @@ function initProbe() {
           drawn: times.length,
           last: times.length ? Math.max(...times) : NaN,
           error: document.documentElement.dataset.ready === 'error',
-          height: document.documentElement.scrollHeight,
-          // Where the lowest chart's figure ends (its title, picture and
-          // notes), in page px: the drawing loads' viewport reaches there.
-          chartsBottom: Math.ceil(Math.max(0, ...charts().map((c) => (c.closest('figure, [data-chart]') ?? c).getBoundingClientRect().bottom + scrollY))),
         };
+      },
+      /**
+       * Where the lowest chart's figure ends (its title, picture and
+       * notes), in page px: the drawing loads' viewport reaches there. Read
+       * once, not in `state`, which is polled while a page loads and would
+       * lay the page out at every poll.
+       */
+      chartsBottom() {
+        const bottoms = charts().map((c) => (c.closest('figure, [data-chart]') ?? c).getBoundingClientRect().bottom + scrollY);
+        return Math.ceil(Math.max(0, ...bottoms));
       },
       /** Scrolls the first chart not drawn yet into view, for pages that draw charts near the viewport. */
       scrollToUndrawn() {
@@ -572,7 +579,8 @@ function installProbes() {
 async function pageHeight(browser, page) {
   const session = await open(browser, page);
   try {
-    return Math.min(TALLEST, Math.max(VIEWPORT.height, session.state.chartsBottom + 16));
+    const bottom = await session.page.evaluate(() => window.__probe.chartsBottom());
+    return Math.min(TALLEST, Math.max(VIEWPORT.height, bottom + 16));
   } finally {
     await session.context.close();
   }

@@ -328,8 +328,19 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
     out
 }
 
-/// Why a periodical's issue number is not a figure.
-const ISSUE: &str = "a periodical's issue (2016年5期)";
+/// Whether number `n` of `text` is a periodical's issue, as a page's
+/// masthead or source line gives it after the year, with nothing after it
+/// ("新西部 2016年5期").
+fn periodical_issue(text: &str, n: &Number) -> bool {
+    let (before, after) = (&text[..n.start], &text[n.end..]);
+    after
+        .strip_prefix('期')
+        .is_some_and(|rest| rest.trim().is_empty())
+        && before.strip_suffix('年').is_some_and(|year| {
+            let digits = year.chars().rev().take_while(char::is_ascii_digit).count();
+            digits == 4
+        })
+}
 
 /// Words before a number that make it part of a date, a name or a phrase.
 /// `counted_alongside`: the sentence counts the same thing with another
@@ -363,17 +374,8 @@ fn skip_reason(
             return Some("a page's counter of its readers");
         }
     }
-    // "新西部 2016年5期": a periodical's issue, as a page's masthead or
-    // source line gives it after the year, with nothing after it.
-    if after
-        .strip_prefix('期')
-        .is_some_and(|rest| rest.trim().is_empty())
-        && before.strip_suffix('年').is_some_and(|year| {
-            let digits = year.chars().rev().take_while(char::is_ascii_digit).count();
-            digits == 4
-        })
-    {
-        return Some(ISSUE);
+    if periodical_issue(text, n) {
+        return Some("a periodical's issue (2016年5期)");
     }
     if after.starts_with(['月', '日', '时', '点', '号'])
         && !after.starts_with("月份")
@@ -632,10 +634,7 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
     // The year of a periodical's issue ("新西部 2016年5期") dates the
     // issue, not an event: it is left out with the issue (see
     // `skip_reason`), before the years are read as events.
-    for n in &nums {
-        if skip_reason(text, n, false, false) != Some(ISSUE) {
-            continue;
-        }
+    for n in nums.iter().filter(|n| periodical_issue(text, n)) {
         let year = nums
             .iter()
             .position(|m| text.get(m.end..n.start) == Some("年"));

@@ -36,6 +36,9 @@ pub(super) struct State {
     /// The element whose CSS custom properties carry the theme's colours:
     /// `<html>` on the dashboard, the chart's root in an embed.
     pub(super) colours_on: HtmlElement,
+    /// An embed page's `<html>` when the page is opened on its own, which
+    /// takes the colours too (see [`Colours::page`]).
+    pub(super) colours_page: Option<HtmlElement>,
     /// Whether the colours on `colours_on` are the dark theme's (`Some(true)`)
     /// or the light one's, so that they are written only when the theme
     /// changes: custom properties inherit, and writing them on `<html>`
@@ -67,6 +70,9 @@ impl State {
         let theme = self.theme();
         if self.colours_dark != Some(theme.dark) {
             dom::set_theme_colours(&self.colours_on, &theme);
+            if let Some(page) = &self.colours_page {
+                dom::set_theme_colours(page, &theme);
+            }
             self.colours_dark = Some(theme.dark);
         }
         // Every width is read before any canvas is resized: a read after a
@@ -330,6 +336,7 @@ pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
     let colours = Colours {
         on: html,
         in_sheet: true,
+        page: None,
     };
     hydrate_in(&window, root, &body, colours, ThemeChoice::Auto, &ready_on)
 }
@@ -339,6 +346,12 @@ pub fn mount(root: &HtmlElement) -> Result<App, JsValue> {
 pub(super) struct Colours {
     pub(super) on: HtmlElement,
     pub(super) in_sheet: bool,
+    /// The `<html>` of an embed page opened on its own, not in a frame:
+    /// its background shows wherever the window is taller than the chart,
+    /// and it reads `--bg`, which would otherwise be defined only on the
+    /// chart's root, leaving a white page under a dark chart. In a frame
+    /// the page stays transparent, so the host page's colour shows there.
+    pub(super) page: Option<HtmlElement>,
 }
 
 /// Hydrates every prerendered chart figure under `root` (a page's `#app`,
@@ -351,6 +364,7 @@ pub fn hydrate(root: &HtmlElement) -> Result<App, JsValue> {
     let colours = Colours {
         on: root.clone(),
         in_sheet: false,
+        page: None,
     };
     hydrate_in(&window, root, root, colours, ThemeChoice::Auto, &ready_on)
 }
@@ -488,6 +502,7 @@ pub(super) fn start(
         choice,
         dark,
         colours_on: colours.on,
+        colours_page: colours.page,
         colours_dark: None,
     }));
     if colours.in_sheet {

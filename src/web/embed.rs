@@ -69,6 +69,13 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
                 }
             }
             let placed = figure::find(root)?;
+            let page = if in_frame && resize::parent_of(&window).is_none() {
+                document
+                    .document_element()
+                    .and_then(|html| html.dyn_into::<HtmlElement>().ok())
+            } else {
+                None
+            };
             start(
                 &window,
                 &document,
@@ -79,6 +86,7 @@ pub fn mount_chart(root: &HtmlElement, query: &str, in_frame: bool) -> Result<Ap
                 Colours {
                     on: root.clone(),
                     in_sheet: false,
+                    page,
                 },
             )?
         }

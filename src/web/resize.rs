@@ -91,7 +91,7 @@ pub(super) fn start(
 }
 
 /// The parent window, if the page is framed.
-fn parent_of(window: &Window) -> Option<Window> {
+pub(super) fn parent_of(window: &Window) -> Option<Window> {
     let parent = window.parent().ok().flatten()?;
     (!js_sys::Object::is(&parent, window)).then_some(parent)
 }

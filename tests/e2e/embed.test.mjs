@@ -320,7 +320,7 @@ describe('the embed page', () => {
     }
   });
 
-  test('plain=1 shows the chart alone; theme=dark draws dark', { timeout: TEST_TIMEOUT_MS }, async () => {
+  test('plain=1 shows the chart alone; theme=dark draws dark, the page around it too', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { context, page, problems } = await open(`chart=${CHART}&plain=1&theme=dark`);
     try {
       const state = await page.evaluate(() => {
@@ -331,9 +331,16 @@ describe('the embed page', () => {
           titles: [...document.querySelectorAll('.chart-title, figcaption')].filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().width > 1).length,
           label: document.getElementById(canvas.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',
           luminance: (pixel[0] + pixel[1] + pixel[2]) / 3,
+          // The window (800 px) is taller than the chart: below it, the
+          // page's own background shows.
+          below: document.documentElement.getBoundingClientRect().height < innerHeight,
+          page: getComputedStyle(document.documentElement).backgroundColor,
         };
       });
       assert.equal(state.titles, 0);
+      assert.ok(state.below, 'the page should end above the window\'s bottom edge');
+      const [r, g, b, a = 1] = (state.page.match(/[\d.]+/g) ?? []).map(Number);
+      assert.ok(a === 1 && (r + g + b) / 3 < 80, `opened on its own, the page under a dark chart should be dark too, not the browser's white: ${state.page}`);
       assert.ok(state.label, 'a plain chart keeps its accessible name');
       assert.ok(state.luminance < 80, `the dark theme's background should be dark, got ${state.luminance}`);
       assert.deepEqual(problems, []);

@@ -165,6 +165,14 @@ describe('accessibility', () => {
       const all = 1 + themes + dataset.indicators.length;
       assert.equal(count('table'), dataset.charts.length + 1, 'one table per chart and the table of every figure');
       assert.equal(count('row'), figures + dataset.charts.length + all, 'a row per figure plus a header row per table');
+      // The cells too, not only the rows: with each row of the table of
+      // every figure skipped on its own (`content-visibility` on rows laid
+      // out as grids), Chromium kept the rows in the tree but dropped every
+      // cell of them, and a screen reader would read no figure.
+      // A chart's table has a figure's value, year and source sentence; the
+      // table of every figure its value, period, sentence and chart.
+      assert.equal(count('cell'), 3 * figures + 4 * dataset.indicators.length, 'every cell of every table');
+      assert.equal(count('rowheader'), figures + dataset.indicators.length + themes, 'a heading per figure\'s row and per theme');
     });
   });
 

@@ -309,11 +309,18 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
             .chars()
             .take_while(|c| !matches!(c, ',' | '，' | '。' | '；'))
             .collect();
+        // "2014年起", "2015年开始" start a period just as "以来" does, with
+        // or without 从 before the year; 起草 (drafted), 起诉 (sued) and
+        // 起义 (an uprising) are verbs and nouns of their own.
+        let starts = rest.starts_with("开始")
+            || rest.starts_with('起')
+                && !["起草", "起诉", "起义"].iter().any(|w| rest.starts_with(w));
         let since = (before.ends_with('从') || before.ends_with('自'))
             && ["以来", "起", "开始", "至今"]
                 .iter()
                 .any(|w| clause.contains(w))
-            || rest.starts_with("以来");
+            || rest.starts_with("以来")
+            || starts;
         let alone =
             is_clause_start(char_before(text, n.start)) && is_clause_end(char_after(text, end));
         out.push(Dating {
@@ -416,7 +423,8 @@ fn skip_reason(
         if n.value == 1.0 && !before.ends_with('第') && !n.fraction && !counted_alongside {
             return Some("一 is an article (“a”), not a count");
         }
-        if after.starts_with('大') && !after.starts_with("大类") {
+        if after.starts_with('大') && !after.starts_with("大类") && !after.starts_with("大领域")
+        {
             return Some("a rhetorical count (“the four big …”)");
         }
         if before.ends_with('之') || after.starts_with('对') || before.ends_with('又') {
@@ -1167,6 +1175,22 @@ mod tests {
             (Some(1995.0), Period::Year(1995))
         );
         assert_eq!(f[1].period, Period::Undated);
+        // So is a year followed by 起 or 开始, with no 从 before it; the
+        // yearly sum after it is not dated by it.
+        let f = draft("2014年起广东省对口支援甘孜州，按每年每县1000万元安排资金。");
+        assert_eq!(
+            f.iter().map(|f| (f.value, f.period)).collect::<Vec<_>>(),
+            [
+                (Some(2014.0), Period::Year(2014)),
+                (Some(10_000_000.0), Period::Undated)
+            ]
+        );
+        let f = draft("2015年开始对口支援阿坝州。");
+        assert_eq!(f[0].value, Some(2015.0));
+        // A year the verb 起草 follows only dates its clause.
+        let f = draft("2018年起草的规划投入资金5亿元。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].period, Period::Year(2018));
         // A date is not a figure, but its year dates the sentence.
         let f = draft("截至2020年10月底，投入资金5亿元。");
         assert_eq!(f.len(), 1);
@@ -1178,6 +1202,27 @@ mod tests {
         let f = draft("二〇二〇年是收官之年。");
         assert_eq!(f[0].value, Some(2020.0));
         assert_eq!(f[0].unit.id, "calendar_year");
+    }
+
+    #[test]
+    fn agreements_and_fields_are_counted() {
+        // 份 counts documents: "9份帮扶协议" is nine agreements.
+        let f = draft("现场签署9份帮扶协议。");
+        assert_eq!(
+            f.iter()
+                .map(|f| (f.printed.as_str(), f.value, f.unit.id.as_str()))
+                .collect::<Vec<_>>(),
+            [("9份", Some(9.0), "agreement")]
+        );
+        // The fields a sentence lists are counted; "四大连片贫困地区" is a
+        // name, as before.
+        let f = draft("涵盖产业、旅游、文化、教育等八大领域，地处四大连片贫困地区。");
+        assert_eq!(
+            f.iter()
+                .map(|f| (f.value, f.unit.id.as_str()))
+                .collect::<Vec<_>>(),
+            [(Some(8.0), "field")]
+        );
     }
 
     #[test]

@@ -92,6 +92,9 @@ const WORDS: &[Word] = &[
     w("乡镇", "township", Count, "township"),
     w("个村", "village", Count, "village"),
     w("大类", "category", Count, "category"),
+    // "八大领域": fields a sentence lists, counted ("涵盖产业、旅游……等八大
+    // 领域"), unlike "四大连片贫困地区", a name.
+    w("大领域", "field", Count, "field"),
     w("倍", "multiple", Multiple, "times"),
 ];
 
@@ -124,6 +127,7 @@ const MEASURES: &[(&str, &str)] = &[
     ("类", "category"),
     ("级", "level"),
     ("种", "kind"),
+    ("份", "document"),
 ];
 
 /// Nouns a measure word often counts, so that like things share a unit.
@@ -139,6 +143,7 @@ const NOUNS: &[(&str, &str, &str)] = &[
     ("学校", "school", "school"),
     ("医院", "hospital", "hospital"),
     ("产业", "industry", "industry"),
+    ("协议", "agreement", "agreement"),
 ];
 
 /// Ordinal measure words after 第: 第二轮, 第五批, 第四届.

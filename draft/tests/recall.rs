@@ -215,7 +215,7 @@ fn all_articles_together() {
 }
 
 /// The test articles of `tests/data/articles/`.
-const ARTICLES: [&str; 10] = [
+const ARTICLES: [&str; 12] = [
     "gansu-east-west",
     "jiangsu-tibet",
     "tibet-11-years",
@@ -226,6 +226,8 @@ const ARTICLES: [&str; 10] = [
     "hotan-2016",
     "shigatse-2018",
     "tibet-cadres-2022",
+    "sichuan-2017",
+    "macau-guizhou-2018",
 ];
 
 #[test]
@@ -280,6 +282,16 @@ fn tibet_cadres_2022() {
 
 /// Any cut of a text, even mid-sentence or mid-number, drafts without a
 /// panic and into a folder that builds (where it holds a figure).
+#[test]
+fn sichuan_2017() {
+    check_article("sichuan-2017");
+}
+
+#[test]
+fn macau_guizhou_2018() {
+    check_article("macau-guizhou-2018");
+}
+
 #[test]
 fn any_cut_of_the_text_drafts_and_builds() {
     // A test article rather than data/'s own, so that this holds whatever

@@ -215,7 +215,7 @@ fn all_articles_together() {
 }
 
 /// The test articles of `tests/data/articles/`.
-const ARTICLES: [&str; 12] = [
+const ARTICLES: [&str; 14] = [
     "gansu-east-west",
     "jiangsu-tibet",
     "tibet-11-years",
@@ -228,6 +228,8 @@ const ARTICLES: [&str; 12] = [
     "tibet-cadres-2022",
     "sichuan-2017",
     "macau-guizhou-2018",
+    "guangxi-2017",
+    "east-west-2019",
 ];
 
 #[test]
@@ -290,6 +292,16 @@ fn sichuan_2017() {
 #[test]
 fn macau_guizhou_2018() {
     check_article("macau-guizhou-2018");
+}
+
+#[test]
+fn guangxi_2017() {
+    check_article("guangxi-2017");
+}
+
+#[test]
+fn east_west_cooperation_2019() {
+    check_article("east-west-2019");
 }
 
 #[test]

@@ -260,8 +260,20 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
                     .get(i + 1)
                     .is_some_and(|m| text[m.end..].starts_with('月'))
             {
+                // "2016年10月以来": a date that starts what the sentence
+                // reports dates none of it (a sum since October 2016 is not
+                // 2016's). Its month, and its day if it has one, come first.
+                let mut date_end = end;
+                for (k, word) in [(i + 1, '月'), (i + 2, '日')] {
+                    if let Some(m) = nums.get(k).filter(|m| m.start == date_end) {
+                        if text[m.end..].starts_with(word) {
+                            date_end = m.end + word.len_utf8();
+                        }
+                    }
+                }
                 out.push(Dating {
                     date: true,
+                    since: starts_period(&text[..n.start], &text[date_end..]),
                     ..Dating::new(text, n.start, end, Period::Year(n.value as u16))
                 });
                 used[i] = true;
@@ -301,26 +313,7 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
             continue;
         }
         let of_next = rest.starts_with('的');
-        // "从2012年以来", "自1995年对口支援以来", "2019年以来": the start of
-        // what the sentence reports.
-        // 从 or 自 alone is "from" ("从2024年推进会上了解到"): the clause
-        // must say since when.
-        let clause: String = rest
-            .chars()
-            .take_while(|c| !matches!(c, ',' | '，' | '。' | '；'))
-            .collect();
-        // "2014年起", "2015年开始" start a period just as "以来" does, with
-        // or without 从 before the year; 起草 (drafted), 起诉 (sued) and
-        // 起义 (an uprising) are verbs and nouns of their own.
-        let starts = rest.starts_with("开始")
-            || rest.starts_with('起')
-                && !["起草", "起诉", "起义"].iter().any(|w| rest.starts_with(w));
-        let since = (before.ends_with('从') || before.ends_with('自'))
-            && ["以来", "起", "开始", "至今"]
-                .iter()
-                .any(|w| clause.contains(w))
-            || rest.starts_with("以来")
-            || starts;
+        let since = starts_period(before, rest);
         let alone =
             is_clause_start(char_before(text, n.start)) && is_clause_end(char_after(text, end));
         out.push(Dating {
@@ -333,6 +326,25 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
         i += 1;
     }
     out
+}
+
+/// Whether a year (or a date) between `before` and `rest` starts what its
+/// sentence reports: "从2012年以来", "自1995年对口支援以来", "2019年以来",
+/// "2014年起", "2015年开始". 从 or 自 alone is "from" ("从2024年推进会上了
+/// 解到"): the clause must then say since when. 起草 (drafted), 起诉 (sued)
+/// and 起义 (an uprising) are words of their own.
+fn starts_period(before: &str, rest: &str) -> bool {
+    let clause: String = rest
+        .chars()
+        .take_while(|c| !matches!(c, ',' | '，' | '。' | '；'))
+        .collect();
+    let from = (before.ends_with('从') || before.ends_with('自'))
+        && ["以来", "起", "开始", "至今"]
+            .iter()
+            .any(|w| clause.contains(w));
+    from || rest.starts_with("以来")
+        || rest.starts_with("开始")
+        || rest.starts_with('起') && !["起草", "起诉", "起义"].iter().any(|w| rest.starts_with(w))
 }
 
 /// Whether number `n` of `text` is a periodical's issue, as a page's
@@ -1191,6 +1203,12 @@ mod tests {
         let f = draft("2018年起草的规划投入资金5亿元。");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].period, Period::Year(2018));
+        // A date that starts the period dates nothing after it either.
+        let f = draft("2016年10月以来，中央单位共投入帮扶资金22.27亿元。");
+        assert_eq!(
+            f.iter().map(|f| (f.value, f.period)).collect::<Vec<_>>(),
+            [(Some(2_227_000_000.0), Period::Undated)]
+        );
         // A date is not a figure, but its year dates the sentence.
         let f = draft("截至2020年10月底，投入资金5亿元。");
         assert_eq!(f.len(), 1);

@@ -1223,6 +1223,16 @@ mod tests {
     }
 
     #[test]
+    fn a_measure_word_counts_the_head_of_its_noun_phrase() {
+        let unit = |text: &str| draft(text)[0].unit.id.clone();
+        // The head is the phrase's last noun, past its modifiers.
+        assert_eq!(unit("建成了上百个改善民生和产业扶持项目。"), "project");
+        assert_eq!(unit("帮扶5个贫困村和3个社区。"), "village");
+        // A noun in the clause's predicate is not what is counted.
+        assert_eq!(unit("5个乡镇全部完成产业项目建设。"), "township");
+    }
+
+    #[test]
     fn agreements_and_fields_are_counted() {
         // 份 counts documents: "9份帮扶协议" is nine agreements.
         let f = draft("现场签署9份帮扶协议。");

@@ -175,22 +175,47 @@ pub fn unit_after(after: &str) -> Option<(UnitSpec, usize)> {
     let (measure, fallback) = MEASURES.iter().find(|(m, _)| after.starts_with(m))?;
     let rest = &after[measure.len()..];
     // The noun the measure word counts: right after it, or after a few
-    // characters of description ("个贫困村", "家种植企业").
-    // The noun phrase runs to the next punctuation or number; its head,
-    // the noun it counts, is its last noun ("县级医院" counts hospitals).
+    // characters of description ("个贫困村", "家种植企业", "个改善民生和产业
+    // 扶持项目"). The words run to the next punctuation or number. The head
+    // of a noun phrase, the noun it counts, is its last noun ("县级医院"
+    // counts hospitals), and it ends the phrase: the last noun that ends
+    // the words or stands before 和, 与 or 及. A noun followed by other
+    // words is a modifier ("产业扶持项目") or is followed by the clause's
+    // predicate ("5个乡镇全部完成产业项目建设"): where no noun ends the
+    // phrase, the first noun is what is counted.
     let window: String = rest
         .chars()
         .take_while(|c| {
             !c.is_ascii_punctuation() && !c.is_ascii_digit() && !"，。、；：！？“”（）".contains(*c)
         })
-        .take(8)
+        .take(12)
         .collect();
-    let noun = NOUNS
+    let nouns: Vec<(usize, usize, &&str, &&str)> = NOUNS
         .iter()
-        .filter_map(|(n, id, en)| window.rfind(n).map(|at| (at + n.len(), id, en)))
-        .max_by_key(|&(at, _, _)| at);
+        .flat_map(|(n, id, en)| {
+            window
+                .match_indices(n)
+                .map(move |(at, _)| (at, at + n.len(), id, en))
+        })
+        .collect();
+    let ends_phrase = |end: usize| {
+        window[end..].is_empty()
+            || ["和", "与", "及"]
+                .iter()
+                .any(|w| window[end..].starts_with(w))
+    };
+    let noun = nouns
+        .iter()
+        .filter(|&&(_, end, _, _)| ends_phrase(end))
+        .max_by_key(|&&(_, end, _, _)| end)
+        .or_else(|| {
+            nouns
+                .iter()
+                .min_by_key(|&&(at, end, _, _)| (at, usize::MAX - end))
+        })
+        .map(|&(_, _, id, en)| (id, en));
     let (id, en) = match noun {
-        Some((_, id, en)) => ((*id).to_owned(), *en),
+        Some((id, en)) => ((*id).to_owned(), *en),
         None => ((*fallback).to_owned(), ""),
     };
     Some((

@@ -1189,7 +1189,7 @@ mod tests {
         assert_eq!(f[1].period, Period::Undated);
         // So is a year followed by 起 or 开始, with no 从 before it; the
         // yearly sum after it is not dated by it.
-        let f = draft("2014年起广东省对口支援甘孜州，按每年每县1000万元安排资金。");
+        let f = draft("2014年起广东省对口支援阿坝州，按每年每县1000万元安排资金。");
         assert_eq!(
             f.iter().map(|f| (f.value, f.period)).collect::<Vec<_>>(),
             [
@@ -1242,9 +1242,9 @@ mod tests {
                 .collect::<Vec<_>>(),
             [("9份", Some(9.0), "agreement")]
         );
-        // The fields a sentence lists are counted; "四大连片贫困地区" is a
+        // The fields a sentence lists are counted; "五大发展理念" is a
         // name, as before.
-        let f = draft("涵盖产业、旅游、文化、教育等八大领域，地处四大连片贫困地区。");
+        let f = draft("涵盖产业、旅游、文化、教育等八大领域，践行五大发展理念。");
         assert_eq!(
             f.iter()
                 .map(|f| (f.value, f.unit.id.as_str()))

@@ -93,7 +93,7 @@ const WORDS: &[Word] = &[
     w("个村", "village", Count, "village"),
     w("大类", "category", Count, "category"),
     // "八大领域": fields a sentence lists, counted ("涵盖产业、旅游……等八大
-    // 领域"), unlike "四大连片贫困地区", a name.
+    // 领域"), unlike "五大发展理念", a name.
     w("大领域", "field", Count, "field"),
     w("倍", "multiple", Multiple, "times"),
 ];

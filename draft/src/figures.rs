@@ -435,8 +435,9 @@ fn skip_reason(
         if n.value == 1.0 && !before.ends_with('第') && !n.fraction && !counted_alongside {
             return Some("一 is an article (“a”), not a count");
         }
-        if after.starts_with('大') && !after.starts_with("大类") && !after.starts_with("大领域")
-        {
+        // "五大发展理念" is a name; a count the unit words know (八大领域,
+        // 三大类) is not rhetorical.
+        if after.starts_with('大') && units::unit_after(after).is_none() {
             return Some("a rhetorical count (“the four big …”)");
         }
         if before.ends_with('之') || after.starts_with('对') || before.ends_with('又') {

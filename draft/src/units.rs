@@ -209,9 +209,11 @@ pub fn unit_after(after: &str) -> Option<(UnitSpec, usize)> {
         .filter(|&&(_, end, _, _)| ends_phrase(end))
         .max_by_key(|&&(_, end, _, _)| end)
         .or_else(|| {
+            // The first noun, and of two starting there the longer
+            // (贫困村, not 村).
             nouns
                 .iter()
-                .min_by_key(|&&(at, end, _, _)| (at, usize::MAX - end))
+                .min_by_key(|&&(at, end, _, _)| (at, std::cmp::Reverse(end)))
         })
         .map(|&(_, _, id, en)| (id, en));
     let (id, en) = match noun {

@@ -150,6 +150,16 @@ pub struct AllFigures {
     /// The source cell of a figure whose sentence an earlier row of the
     /// table already quotes: a link to that row, `{label}` its figure.
     pub same_sentence: &'static str,
+    /// The dashboard's line where the table used to stand: what the
+    /// table's page holds.
+    pub elsewhere: &'static str,
+    /// The dashboard's link to the table's page, `{count}` the number of
+    /// figures.
+    pub open: &'static str,
+    /// The table page's `<title>`, `{title}` the article's headline.
+    pub page_title: &'static str,
+    /// The table page's meta description, `{title}` the article's headline.
+    pub description: &'static str,
 }
 
 /// The small words that join figures into sentences.
@@ -360,6 +370,10 @@ static ZH_HANS_PAGE: PageStrings = PageStrings {
         original: "原文",
         note: "注：",
         same_sentence: "出自同一句，见“{label}”",
+        elsewhere: "报道中的每一个数字及其原文出处，按主题分组，列在单独一页的表格中。",
+        open: "查看全部{count}个数字",
+        page_title: "文中全部数字｜{title}",
+        description: "《{title}》报道中的每一个数字及其原文出处，按主题分组，可排序。",
     },
     panel: PanelStrings {
         theme: "配色",
@@ -464,6 +478,10 @@ static ZH_HANT_PAGE: PageStrings = PageStrings {
         original: "原文",
         note: "註：",
         same_sentence: "出自同一句，見「{label}」",
+        elsewhere: "報道中的每一個數字及其原文出處，按主題分組，列在單獨一頁的表格中。",
+        open: "查看全部{count}個數字",
+        page_title: "文中全部數字｜{title}",
+        description: "《{title}》報道中的每一個數字及其原文出處，按主題分組，可排序。",
     },
     panel: PanelStrings {
         theme: "配色",
@@ -564,6 +582,10 @@ static EN_PAGE: PageStrings = PageStrings {
         original: "Chinese original",
         note: "Note: ",
         same_sentence: "From the same sentence as “{label}”",
+        elsewhere: "Each figure of the report with the sentence it comes from, grouped by theme, in a table on a page of its own.",
+        open: "See all {count} figures",
+        page_title: "Every figure in the article | {title}",
+        description: "Every figure in “{title}” with the sentence it comes from, grouped by theme and sortable.",
     },
     panel: PanelStrings {
         theme: "Colours",
@@ -649,6 +671,10 @@ mod tests {
             g.all.original,
             g.all.note,
             g.all.same_sentence,
+            g.all.elsewhere,
+            g.all.open,
+            g.all.page_title,
+            g.all.description,
             p.bracket,
             p.figures_one,
             p.figures_many,

@@ -206,6 +206,10 @@ pub struct Policies<'a> {
     pub dashboards: &'a [String],
     /// The dashboards' policy.
     pub dashboard: &'a str,
+    /// The files of the table of every figure (`figures.html`, …).
+    pub tables: &'a [String],
+    /// Their policy, which allows their own inline style sheets.
+    pub table: &'a str,
     /// The chart pages' policy (`embed/STEM.html`).
     pub chart_pages: &'a str,
     /// The inline code of every standalone file, whose hashes their policy
@@ -213,10 +217,11 @@ pub struct Policies<'a> {
     pub standalone: &'a Inline,
 }
 
-/// The `_headers` paths of the dashboard `file`: its own, without `.html`
+/// The `_headers` paths of the page `file` at the site's root (a dashboard
+/// or a table of every figure): its own, without `.html`
 /// for hosts that drop the extension from addresses, and `/` for the
 /// folder's index.
-fn dashboard_paths(file: &str) -> Vec<String> {
+fn root_page_paths(file: &str) -> Vec<String> {
     let mut paths = vec![format!("/{file}")];
     if let Some(stem) = file.strip_suffix(".html") {
         paths.push(format!("/{stem}"));
@@ -228,7 +233,8 @@ fn dashboard_paths(file: &str) -> Vec<String> {
 }
 
 /// The `dist/_headers` file: the dashboards' policy for every dashboard,
-/// the chart pages' (`embed/STEM.html`), [`POLICY`] for `embed.html`, the
+/// the tables' for every table of every figure, the chart pages'
+/// (`embed/STEM.html`), [`POLICY`] for `embed.html`, the
 /// standalone policy for the standalone files, and
 /// `Access-Control-Allow-Origin: *` for every file, which the script embed
 /// and iframes sandboxed without `allow-same-origin` need: both load the
@@ -243,15 +249,17 @@ pub fn headers_file(policies: &Policies) -> String {
          # Written by `cargo xtask dist`; `cargo xtask serve` sends them too.\n\
          /*\n  Access-Control-Allow-Origin: *\n",
     );
-    let dashboards: Vec<String> = policies
-        .dashboards
-        .iter()
-        .flat_map(|file| dashboard_paths(file))
-        .collect();
+    let paths = |files: &[String]| -> Vec<String> {
+        files
+            .iter()
+            .flat_map(|file| root_page_paths(file))
+            .collect()
+    };
     let as_str = |paths: &[&'static str]| paths.iter().map(|&p| p.to_owned()).collect();
     let standalone = policies.standalone.policy();
     for (paths, policy) in [
-        (dashboards, policies.dashboard),
+        (paths(policies.dashboards), policies.dashboard),
+        (paths(policies.tables), policies.table),
         (as_str(&CHART_PAGE_PATHS), policies.chart_pages),
         (as_str(&POLICY_PATHS), POLICY),
         (as_str(&[STANDALONE_PATHS]), &standalone),
@@ -272,6 +280,12 @@ pub fn check_and_write_headers(dist: &Path, policies: &Policies) -> Result<()> {
         .dashboards
         .iter()
         .map(|file| (file.as_str(), policies.dashboard))
+        .chain(
+            policies
+                .tables
+                .iter()
+                .map(|file| (file.as_str(), policies.table)),
+        )
         .chain([("embed.html", POLICY)]);
     for (name, policy) in pages {
         let path = dist.join(name);
@@ -410,9 +424,15 @@ mod tests {
             styles: [hash_source("b{}")].into_iter().collect(),
             ..Inline::default()
         };
+        let table = with_inline_styles(&Inline {
+            styles: [hash_source("t{}")].into_iter().collect(),
+            ..Inline::default()
+        });
         let rules = headers_file(&Policies {
             dashboards: &["index.html".to_owned(), "index.en.html".to_owned()],
             dashboard: &dashboard,
+            tables: &["figures.html".to_owned(), "figures.en.html".to_owned()],
+            table: &table,
             chart_pages: &chart_pages,
             standalone: &standalone,
         });
@@ -425,6 +445,14 @@ mod tests {
         };
         for path in ["/", "/index.html", "/index", "/index.en.html", "/index.en"] {
             assert_eq!(csp(path), vec![dashboard.clone()], "{path}");
+        }
+        for path in [
+            "/figures.html",
+            "/figures",
+            "/figures.en.html",
+            "/figures.en",
+        ] {
+            assert_eq!(csp(path), vec![table.clone()], "{path}");
         }
         for path in ["/embed", "/embed.html"] {
             assert_eq!(csp(path), vec![POLICY.to_owned()], "{path}");

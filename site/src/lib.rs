@@ -132,16 +132,15 @@ pub fn write_with(
     oembed::write(dist, dataset, &drawn, base_url)?;
     println!("==> minifying the scripts (after the standalone pages inlined them)");
     minify::scripts(dist)?;
-    let dashboard = pages::inline_dashboard_styles(dist, dataset)?;
-    let dashboards: Vec<String> = Locale::published(dataset)
-        .iter()
-        .map(|&locale| article_charts::markup::page::dashboard_file(locale))
-        .collect();
+    let (dashboard, table) = pages::inline_page_styles(dist, dataset)?;
+    let (dashboards, tables) = pages::page_files(dataset);
     csp::check_and_write_headers(
         dist,
         &csp::Policies {
             dashboards: &dashboards,
             dashboard: &dashboard,
+            tables: &tables,
+            table: &table,
             chart_pages: &written.chart_pages,
             standalone: &written.standalone,
         },

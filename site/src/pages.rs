@@ -5,8 +5,10 @@
 //!   in each language, every text, table, download link and a build-time
 //!   image of each chart in its place ([`write_dashboards`]), with
 //!   `plot-heights.css`, which reserves each plot's height at every width,
-//!   and `data/ID.csv`, each chart's figures; their style sheets are then
-//!   put inline ([`inline_dashboard_styles`]);
+//!   and `data/ID.csv`, each chart's figures; and `dist/figures.html`,
+//!   `figures.zh-Hant.html`, `figures.en.html`, the table of every figure
+//!   in each language, which the dashboard links to. Both kinds of page
+//!   then have their style sheets put inline ([`inline_page_styles`]);
 //!
 //! - `dist/embed/STEM.html` (made from `embed.html`): the chart's figure
 //!   prerendered, with the chart fixed (`data-chart` / `data-lang` on
@@ -264,27 +266,80 @@ pub fn write_dashboards(dist: &Path, data: &Dataset, base: Option<&str>) -> Resu
         let mut page = set_html_lang(&shell, locale.tag())?;
         page = set_title(&page, &escape(locale.pick(&data.meta.title)))?;
         page = set_description(&page, &markup::page::description(data, locale))?;
-        page = append_to_head(&page, &dashboard_links(data, locale, base))?;
+        page = append_to_head(
+            &page,
+            &page_links(data, locale, base, markup::page::dashboard_file),
+        )?;
         page = replace_app(&page, &inner)?;
         let name = markup::page::dashboard_file(locale);
         csp::check_page(&page, csp::POLICY, &format!("dist/{name}"))?;
-        write(&dist.join(&name), &page)
+        write(&dist.join(&name), &page)?;
+        write_figures_page(dist, &shell, data, locale, base)
     })?;
     Ok(())
 }
 
-/// The dashboard's `<link>`s in `locale`, when the site's address is known:
-/// `rel="alternate" hreflang` to the dashboard in every language `data`
-/// publishes, and its canonical address, both absolute. Without the address there are none:
+/// Writes the page of the table of every figure in `locale` from the
+/// dashboard's `shell`: the same script sorts the table, and the dashboard's
+/// style sheets but the two only charts need (the embed panel's and the
+/// plots' heights).
+fn write_figures_page(
+    dist: &Path,
+    shell: &str,
+    data: &Dataset,
+    locale: Locale,
+    base: Option<&str>,
+) -> Result<()> {
+    let mut page = set_html_lang(shell, locale.tag())?;
+    for sheet in ["panel.css", PLOT_HEIGHTS] {
+        page = html::remove(&page, &format!("link[rel=stylesheet][href=\"{sheet}\"]"))?;
+    }
+    page = set_title(&page, &markup::page::figures_title(data, locale))?;
+    page = set_description(&page, &markup::page::figures_description(data, locale))?;
+    page = append_to_head(
+        &page,
+        &page_links(data, locale, base, markup::page::figures_file),
+    )?;
+    page = replace_app(&page, &markup::page::figures_page(data, locale))?;
+    let name = markup::page::figures_file(locale);
+    csp::check_page(&page, csp::POLICY, &format!("dist/{name}"))?;
+    write(&dist.join(&name), &page)
+}
+
+/// The files of the dashboards and of the tables of every figure, in every
+/// language `data` publishes.
+pub fn page_files(data: &Dataset) -> (Vec<String>, Vec<String>) {
+    let locales = Locale::published(data);
+    (
+        locales
+            .iter()
+            .map(|&l| markup::page::dashboard_file(l))
+            .collect(),
+        locales
+            .iter()
+            .map(|&l| markup::page::figures_file(l))
+            .collect(),
+    )
+}
+
+/// A page's `<link>`s in `locale`, when the site's address is known:
+/// `rel="alternate" hreflang` to the same page (`file` names it in a
+/// language) in every language `data` publishes, and its canonical
+/// address, both absolute. Without the address there are none:
 /// search engines take only fully qualified alternates (Lighthouse's SEO
 /// audit fails a page on a relative one), and readers switch languages by
 /// the page's own links.
-fn dashboard_links(data: &Dataset, locale: Locale, base: Option<&str>) -> String {
+fn page_links(
+    data: &Dataset,
+    locale: Locale,
+    base: Option<&str>,
+    file: fn(Locale) -> String,
+) -> String {
     let Some(base) = base else {
         return String::new();
     };
     let address = |l: Locale| {
-        let file = markup::page::dashboard_file(l);
+        let file = file(l);
         // The default language's dashboard is the folder's index.
         if file == "index.html" {
             base.to_owned()
@@ -400,13 +455,14 @@ pub fn standalone_page(
     set_app(&page, &target.app_attributes(), inner)
 }
 
-/// Puts each dashboard's style sheets into its head as `<style>` elements,
-/// allowed by hash, and returns the dashboards' policy. Their first paint
-/// then needs the page alone: four render-blocking requests were most of
-/// the time from the page's arrival to its first paint on a slow phone
-/// network. The sheets `embed.html` also loads stay; the others, which
-/// nothing loads any more, are removed.
-pub fn inline_dashboard_styles(dist: &Path, data: &Dataset) -> Result<String> {
+/// Puts the style sheets of each dashboard and each table of every figure
+/// into its head as `<style>` elements, allowed by hash, and returns the
+/// policies of the two kinds of page. Their first paint then needs the page
+/// alone: four render-blocking requests were most of the time from the
+/// page's arrival to its first paint on a slow phone network. The sheets
+/// `embed.html` also loads stay; the others, which nothing loads any more,
+/// are removed.
+pub fn inline_page_styles(dist: &Path, data: &Dataset) -> Result<(String, String)> {
     let sheets = |page: &str| -> Result<Vec<String>> {
         Ok(html::elements(page, "link[rel=stylesheet][href]")?
             .iter()
@@ -414,29 +470,35 @@ pub fn inline_dashboard_styles(dist: &Path, data: &Dataset) -> Result<String> {
             .collect())
     };
     let read = |href: &str| read_text(&dist.join(href));
-    let mut pages = Vec::new();
     let mut inlined = std::collections::BTreeSet::new();
-    let mut styles = csp::Inline::default();
-    for &locale in Locale::published(data) {
-        let name = markup::page::dashboard_file(locale);
-        let page = read_text(&dist.join(&name))?;
-        inlined.extend(sheets(&page)?);
-        let page = inline_style_sheets(&page, &read)?;
-        styles.extend(&csp::inline_of(&page)?);
-        pages.push((name, page));
-    }
-    let policy = csp::with_inline_styles(&styles);
-    for (name, page) in pages {
-        let page = csp::set_policy(&page, &policy)?;
-        csp::check_page(&page, &policy, &format!("dist/{name}"))?;
-        write(&dist.join(&name), &page)?;
-    }
+    // Each kind of page has a policy of its own, which allows exactly the
+    // sheets its pages carry.
+    let mut inline = |files: &[String]| -> Result<String> {
+        let mut pages = Vec::new();
+        let mut styles = csp::Inline::default();
+        for name in files {
+            let page = read_text(&dist.join(name))?;
+            inlined.extend(sheets(&page)?);
+            let page = inline_style_sheets(&page, &read)?;
+            styles.extend(&csp::inline_of(&page)?);
+            pages.push((name, page));
+        }
+        let policy = csp::with_inline_styles(&styles);
+        for (name, page) in pages {
+            let page = csp::set_policy(&page, &policy)?;
+            csp::check_page(&page, &policy, &format!("dist/{name}"))?;
+            write(&dist.join(name), &page)?;
+        }
+        Ok(policy)
+    };
+    let (dashboards, tables) = page_files(data);
+    let policies = (inline(&dashboards)?, inline(&tables)?);
     let still_loaded = sheets(&read_text(&dist.join("embed.html"))?)?;
     for href in inlined.iter().filter(|href| !still_loaded.contains(href)) {
         let path = dist.join(href);
         fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
     }
-    Ok(policy)
+    Ok(policies)
 }
 
 /// Writes the article's headline and description into the site's pages
@@ -1190,14 +1252,15 @@ mod tests {
     }
 
     #[test]
-    fn each_dashboard_names_its_own_canonical_address_when_it_is_known() {
+    fn each_page_names_its_own_canonical_address_when_it_is_known() {
         let base = "https://charts.example.org/story/";
-        let zh = dashboard_links(&DATASET, Locale::ZhHans, Some(base));
+        let dashboard = markup::page::dashboard_file;
+        let zh = page_links(&DATASET, Locale::ZhHans, Some(base), dashboard);
         assert!(
             zh.contains(&format!(r#"<link rel="canonical" href="{base}">"#)),
             "{zh}"
         );
-        let en = dashboard_links(&DATASET, Locale::En, Some(base));
+        let en = page_links(&DATASET, Locale::En, Some(base), dashboard);
         assert!(
             en.contains(&format!(
                 r#"<link rel="canonical" href="{base}index.en.html">"#
@@ -1210,9 +1273,18 @@ mod tests {
             )),
             "{en}"
         );
+        // The table of every figure's pages point at each other, the
+        // default language's by its file name (it is no folder's index).
+        let figures = page_links(&DATASET, Locale::En, Some(base), markup::page::figures_file);
+        for wanted in [
+            format!(r#"<link rel="canonical" href="{base}figures.en.html">"#),
+            format!(r#"hreflang="zh-Hans" href="{base}figures.html""#),
+        ] {
+            assert!(figures.contains(&wanted), "{figures}");
+        }
         // Without the address there is nothing to call canonical, and a
         // relative alternate is one search engines refuse.
-        assert_eq!(dashboard_links(&DATASET, Locale::En, None), "");
+        assert_eq!(page_links(&DATASET, Locale::En, None, dashboard), "");
     }
 
     #[test]

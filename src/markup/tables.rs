@@ -1,6 +1,6 @@
 //! The data tables as HTML: a chart's own (behind its "Show data" button)
-//! and the table of every figure at the end of the dashboard, whose rows
-//! carry the numbers the page's sort buttons order them by.
+//! and the table of every figure on a page of its own, whose rows carry the
+//! numbers the page's sort buttons order them by.
 
 use std::collections::HashMap;
 
@@ -61,15 +61,17 @@ fn sort_button(key: &str, text: &str, pressed: Option<bool>) -> String {
     )
 }
 
-/// The section of the table of every figure: heading, a line on how to use
-/// it, the theme button and the table, grouped by theme.
+/// The section of the table of every figure: heading (the `h1` of its
+/// page), a line on how to use it, the theme button and the table, grouped
+/// by theme. A figure's charts are links to them on the dashboard.
 pub fn all_figures(data: &Dataset, locale: Locale) -> String {
+    let dashboard = super::page::dashboard_file(locale);
     let s = &locale.page_strings().all;
     let mut out = String::from(
         "<section class=\"story-section all-figures\" id=\"all-figures\" data-section=\"all-figures\">",
     );
     out.push_str(&format!(
-        "<h2 id=\"all-figures-title\">{}</h2>",
+        "<h1 id=\"all-figures-title\">{}</h1>",
         escape(s.title)
     ));
     out.push_str(&text_el("p", "intro", s.intro));
@@ -194,7 +196,7 @@ pub fn all_figures(data: &Dataset, locale: Locale) -> String {
                 .iter()
                 .map(|(id, title)| {
                     format!(
-                        "<a href=\"#chart-title-{}\">{}</a>",
+                        "<a href=\"{dashboard}#chart-title-{}\">{}</a>",
                         escape(id),
                         escape(title)
                     )

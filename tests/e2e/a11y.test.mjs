@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-import { BASE_URL, UI_TIMEOUT_MS, chartOfKind, eventually, normalise, sourceIn, openSuite, withDashboard, withPage } from './browser.mjs';
+import { BASE_URL, UI_TIMEOUT_MS, chartOfKind, eventually, normalise, pageUrl, sourceIn, openSuite, waitReady, withDashboard, withPage } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 /**
@@ -123,25 +123,32 @@ describe('accessibility', () => {
       for (const colorScheme of ['light', 'dark']) {
         // Light on a phone's width, where touch targets crowd; dark on a desktop's.
         const width = colorScheme === 'light' ? 412 : 1280;
+        const axe = (page) => page.evaluate(async () => {
+          // Touch targets too (WCAG 2.5.8), as Lighthouse checks them:
+          // axe leaves that rule off unless asked.
+          const result = await window.axe.run(document, { rules: { 'target-size': { enabled: true } } });
+          return result.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+          }));
+        });
         await withDashboard(browser, { lang, colorScheme, width }, async ({ page, problems }) => {
           await page.evaluate(AXE_SOURCE);
           for (const shown of [false, true]) {
             if (shown) {
               await page.$$eval('button.data-toggle', (buttons) => buttons.forEach((b) => b.click()));
             }
-            const violations = await page.evaluate(async () => {
-              // Touch targets too (WCAG 2.5.8), as Lighthouse checks them:
-              // axe leaves that rule off unless asked.
-              const result = await window.axe.run(document, { rules: { 'target-size': { enabled: true } } });
-              return result.violations.map((v) => ({
-                id: v.id,
-                impact: v.impact,
-                help: v.help,
-                nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
-              }));
-            });
+            const violations = await axe(page);
             assert.deepEqual(violations, [], `${lang}/${colorScheme}, tables ${shown ? 'shown' : 'hidden'}: ${JSON.stringify(violations, null, 1)}`);
           }
+          // The table of every figure, on its own page.
+          await page.goto(pageUrl(lang, 'figures'));
+          await waitReady(page, problems);
+          await page.evaluate(AXE_SOURCE);
+          const violations = await axe(page);
+          assert.deepEqual(violations, [], `${lang}/${colorScheme}, the table of every figure: ${JSON.stringify(violations, null, 1)}`);
           assert.deepEqual(problems, [], `${lang}/${colorScheme}: the page reported problems`);
         });
       }
@@ -159,20 +166,30 @@ describe('accessibility', () => {
       const { nodes } = await cdp.send('Accessibility.getFullAXTree');
       const count = (role) => nodes.filter((n) => !n.ignored && n.role?.value === role).length;
       const figures = dataset.charts.reduce((n, c) => n + c.items.length, 0);
-      // Besides the charts' tables, the table of every figure: a header
-      // row, a heading row per theme and a row per figure.
+      assert.equal(count('table'), dataset.charts.length, 'one table per chart');
+      assert.equal(count('row'), figures + dataset.charts.length, 'a row per figure plus a header row per table');
+      // The cells too, not only the rows: with each row of a table skipped
+      // on its own (`content-visibility` on rows laid out as grids),
+      // Chromium kept the rows in the tree but dropped every cell of them,
+      // and a screen reader would read no figure. A chart's table has a
+      // figure's value, year and source sentence.
+      assert.equal(count('cell'), 3 * figures, 'every cell of every table');
+      assert.equal(count('rowheader'), figures, 'a heading per figure\'s row');
+    });
+  });
+
+  test('the table of every figure is in the accessibility tree, every cell of it', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withDashboard(browser, { lang: 'zh', width: 1280, height: 900, file: 'figures' }, async ({ page, context }) => {
+      const cdp = await context.newCDPSession(page);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const count = (role) => nodes.filter((n) => !n.ignored && n.role?.value === role).length;
+      // A header row, a heading row per theme and a row per figure, with
+      // its value, period, sentence and charts.
       const themes = new Set(dataset.indicators.map((i) => i.category)).size;
-      const all = 1 + themes + dataset.indicators.length;
-      assert.equal(count('table'), dataset.charts.length + 1, 'one table per chart and the table of every figure');
-      assert.equal(count('row'), figures + dataset.charts.length + all, 'a row per figure plus a header row per table');
-      // The cells too, not only the rows: with each row of the table of
-      // every figure skipped on its own (`content-visibility` on rows laid
-      // out as grids), Chromium kept the rows in the tree but dropped every
-      // cell of them, and a screen reader would read no figure.
-      // A chart's table has a figure's value, year and source sentence; the
-      // table of every figure its value, period, sentence and chart.
-      assert.equal(count('cell'), 3 * figures + 4 * dataset.indicators.length, 'every cell of every table');
-      assert.equal(count('rowheader'), figures + dataset.indicators.length + themes, 'a heading per figure\'s row and per theme');
+      assert.equal(count('table'), 1, 'the table of every figure');
+      assert.equal(count('row'), 1 + themes + dataset.indicators.length, 'a header row, a row per theme and per figure');
+      assert.equal(count('cell'), 4 * dataset.indicators.length, 'every cell of the table');
+      assert.equal(count('rowheader'), dataset.indicators.length + themes, 'a heading per figure\'s row and per theme');
     });
   });
 
@@ -445,11 +462,15 @@ describe('accessibility', () => {
       return Number(m[1]) * ({ million: 1e6, billion: 1e9 }[m[2]] ?? 1);
     };
     for (const lang of LANGS) {
-      await withDashboard(browser, { lang }, async ({ page }) => {
+      await withDashboard(browser, { lang }, async ({ page, problems }) => {
+        const chartRows = [];
+        for (const chart of dataset.charts) chartRows.push([chart, await tableRows(page, chart.id)]);
+        await page.goto(pageUrl(lang, 'figures'));
+        await waitReady(page, problems);
         // A chart's own table says what the table of every figure says.
         const rows = new Map((await allFiguresRows(page)).map((r) => [r.id, r]));
-        for (const chart of dataset.charts) {
-          for (const row of await tableRows(page, chart.id)) {
+        for (const [chart, chartTable] of chartRows) {
+          for (const row of chartTable) {
             const all = rows.get(row.id);
             assert.ok(all, `${lang}: ${row.id} of chart ${chart.id} is not in the table of every figure`);
             assert.equal(row.value, all.value, `${lang}: ${row.id}: the chart's table and the table of every figure differ`);

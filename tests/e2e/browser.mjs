@@ -171,15 +171,19 @@ export async function withDashboard(browser, options, body) {
 }
 
 /**
- * The dashboard's address in a language: each has its own prerendered page
- * (`index.html` is Simplified Chinese, the default).
+ * The address of a page of the site in a language: each has its own
+ * prerendered file, the dashboard (`index`, whose Simplified Chinese page,
+ * the default, is the folder's index) or the table of every figure
+ * (`figures`).
  */
-export function pageUrl(lang = 'zh') {
-  return lang === 'zh' ? BASE_URL : `${BASE_URL}index.${encodeURIComponent(lang)}.html`;
+export function pageUrl(lang = 'zh', page = 'index') {
+  if (lang === 'zh') return page === 'index' ? BASE_URL : `${BASE_URL}${page}.html`;
+  return `${BASE_URL}${page}.${encodeURIComponent(lang)}.html`;
 }
 
 /**
- * Opens the dashboard in a new context and waits until every chart is drawn.
+ * Opens the dashboard (or, with `file` "figures", the table of every
+ * figure's page) in a new context and waits until every chart is drawn.
  * Console errors and warnings and uncaught page errors are collected from the
  * very first request on, so a test can require that there were none.
  *
@@ -193,6 +197,7 @@ export async function openDashboard(browser, {
   colorScheme = 'light',
   hasTouch = false,
   paintAll = true,
+  file = 'index',
 } = {}) {
   const { context, page, problems } = await openPage(browser, {
     width, height, deviceScaleFactor, colorScheme, hasTouch,
@@ -200,7 +205,7 @@ export async function openDashboard(browser, {
   page.on('requestfailed', (request) =>
     problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
   try {
-    await page.goto(pageUrl(lang), { waitUntil: 'load' });
+    await page.goto(pageUrl(lang, file), { waitUntil: 'load' });
     await waitReady(page, problems);
     if (paintAll) await paintEveryChart(page);
   } catch (error) {

@@ -136,8 +136,10 @@ async function firstPaint(page) {
 
 describe('the dashboards first paint', () => {
   test('needs no file but the page: its style sheets are inline, allowed by their hashes alone', async () => {
-    const dashboards = pages.filter((p) => /^index(\.[a-zA-Z-]+)?\.html$/.test(p));
-    assert.ok(dashboards.length > 0, 'no dashboard in dist/');
+    // The tables of every figure too, with a policy of their own.
+    const dashboards = pages.filter((p) => /^(index|figures)(\.[a-zA-Z-]+)?\.html$/.test(p));
+    assert.ok(dashboards.some((p) => p.startsWith('index')), 'no dashboard in dist/');
+    assert.ok(dashboards.some((p) => p.startsWith('figures')), 'no table of every figure in dist/');
     for (const page of dashboards) {
       const { links, hashes, allowed, policy, header } = await firstPaint(page);
       assert.ok(!links, `${page} still loads a style sheet`);
@@ -145,7 +147,7 @@ describe('the dashboards first paint', () => {
       // Exactly the page's own sheets and 'self': no 'unsafe-inline', no
       // hash of a sheet the page does not carry.
       assert.deepEqual(allowed, [...new Set(["'self'", ...hashes])].sort(), page);
-      if (page === 'index.html') assert.equal(header, policy, 'the header and the page disagree');
+      if (['index.html', 'figures.html'].includes(page)) assert.equal(header, policy, `${page}: the header and the page disagree`);
     }
   });
 });

@@ -170,7 +170,7 @@ async function hoverItem(page, chartId, item, indicator, lang) {
   // (it does not carry them): both must be the figure's own. A long note is
   // shown up to where a sentence (or a clause, or a word) ends, marked with
   // an ellipsis (summary.rs, brief_note); the whole note is in the live
-  // region and the table of every figure.
+  // region and in the table of every figure.
   const shown = normalise(state.note);
   const kept = shown.replace(/(……| …)$/u, '').trimEnd();
   assert.ok(

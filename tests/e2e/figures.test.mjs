@@ -1,12 +1,13 @@
-// The table of every figure at the end of the dashboard: one row per
-// figure of indicators.json, grouped by theme, sortable by its columns, with
-// the source sentence in the reader's language (and the Chinese original
-// one tap away for English readers) and the charts that draw each figure.
+// The table of every figure, on a page of its own that the dashboard links
+// to: one row per figure of indicators.json, grouped by theme, sortable by
+// its columns, with the source sentence in the reader's language (and the
+// Chinese original one tap away for English readers) and links to the
+// charts on the dashboard that draw each figure.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { normalise, withDashboard, openSuite } from './browser.mjs';
+import { normalise, pageUrl, waitReady, withDashboard, openSuite } from './browser.mjs';
 
 const TEST_TIMEOUT_MS = 120_000;
 
@@ -44,7 +45,7 @@ function rows(page) {
 describe('the table of every figure', () => {
   test('lists every figure once, with its source and the charts that draw it', { timeout: TEST_TIMEOUT_MS }, async () => {
     for (const lang of ['zh', 'en']) {
-      await withDashboard(browser, { lang }, async ({ page, problems }) => {
+      await withDashboard(browser, { lang, file: 'figures' }, async ({ page, problems }) => {
         const r = await rows(page);
         assert.deepEqual([...r.ids].sort(), dataset.indicators.map((i) => i.id).sort(), `${lang}: one row per figure`);
         assert.ok(r.groupsShown > 1, `${lang}: grouped by theme`);
@@ -66,7 +67,8 @@ describe('the table of every figure', () => {
           assert.equal(normalise(cell.source), normalise(source), `${lang}: ${ind.id} source sentence`);
           assert.equal(cell.original === null ? null : normalise(cell.original),
             lang === 'en' ? normalise(ind.source) : null, `${lang}: ${ind.id} Chinese original`);
-          const charts = dataset.charts.filter((c) => c.items.includes(ind.id)).map((c) => `#chart-title-${c.id}`);
+          const dashboard = lang === 'en' ? 'index.en.html' : 'index.html';
+          const charts = dataset.charts.filter((c) => c.items.includes(ind.id)).map((c) => `${dashboard}#chart-title-${c.id}`);
           assert.deepEqual(cell.shown, charts, `${lang}: ${ind.id} where shown`);
           if (ind.qualifier === 'at_least') {
             // The article's own word, as printed: 余, 多, 以上, 超过 or 逾.
@@ -86,7 +88,7 @@ describe('the table of every figure', () => {
   });
 
   test('sorts by value both ways and back to themes', { timeout: TEST_TIMEOUT_MS }, async () => {
-    await withDashboard(browser, { lang: 'en' }, async ({ page }) => {
+    await withDashboard(browser, { lang: 'en', file: 'figures' }, async ({ page }) => {
       const before = await rows(page);
       await page.click('section.all-figures thead button.sort[data-sort="value"]');
       const up = await rows(page);
@@ -108,6 +110,34 @@ describe('the table of every figure', () => {
       const back = await rows(page);
       assert.deepEqual(back.ids, before.ids, 'the theme button restores the first order');
       assert.equal(back.groupsShown, before.groupsShown);
+    });
+  });
+
+  test('the dashboard links to it, and it back to the dashboard and to each chart there', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withDashboard(browser, { lang: 'zh-Hant' }, async ({ page, problems }) => {
+      // The dashboard's last section names how many figures the table holds.
+      const link = page.locator('#all-figures a');
+      assert.match(await link.textContent(), new RegExp(`${dataset.indicators.length}`));
+      await link.click();
+      await page.waitForURL(pageUrl('zh-Hant', 'figures'));
+      await waitReady(page, problems);
+      // Its language switch leads to the table in the other languages.
+      const other = await page.$$eval('.lang-switch a', (as) => as.map((a) => a.getAttribute('href')));
+      assert.ok(other.length > 1 && other.every((f) => /^figures(\.[\w-]+)?\.html$/.test(f)), `the switch leads to ${other}`);
+      // A figure's chart is a link to that chart on the dashboard.
+      const shown = page.locator('td.shown a').first();
+      const href = await shown.getAttribute('href');
+      await shown.click();
+      await page.waitForURL(new URL(href, pageUrl('zh-Hant', 'figures')).href);
+      await waitReady(page, problems);
+      const id = href.split('#')[1];
+      assert.equal(await page.locator(`#${id}`).count(), 1, `${href} names a chart on the dashboard`);
+      // And the headline above the table leads back to the dashboard.
+      await page.goBack();
+      await waitReady(page, problems);
+      await page.click('.back a');
+      await page.waitForURL(pageUrl('zh-Hant'));
+      assert.deepEqual(problems, []);
     });
   });
 });

@@ -2,8 +2,8 @@
 // arrives, and nothing moves when it does.
 //
 // - With JavaScript off, the dashboard in each language and every embed page
-//   show every figure: each chart's picture, each chart's data table and the
-//   table of every figure, with a meta description.
+//   show every figure: each chart's picture and data table, and the table
+//   of every figure on its own page, each with a meta description.
 // - On a CPU slowed four times, loading and scrolling the dashboard shifts
 //   nothing (PerformanceObserver `layout-shift`, buffered).
 // - Painted before its language switch is parsed (served in two parts, cut
@@ -23,6 +23,7 @@ import { decodePng } from './png.mjs';
 
 const LANGS = ['zh', 'zh-Hant', 'en'];
 const PAGE = { zh: 'index.html', 'zh-Hant': 'index.zh-Hant.html', en: 'index.en.html' };
+const FIGURES = { zh: 'figures.html', 'zh-Hant': 'figures.zh-Hant.html', en: 'figures.en.html' };
 const STEM = (id, lang) => (lang === 'zh' ? id : `${id}.${lang}`);
 
 const { browser, dataset } = await openSuite();
@@ -54,11 +55,12 @@ async function shown(page) {
       description: document.querySelector('meta[name="description"]')?.content ?? '',
       h1: document.querySelector('h1')?.textContent ?? '',
       canvases: document.querySelectorAll('canvas').length,
+      figuresLink: document.querySelector('#all-figures a')?.getAttribute('href') ?? null,
     };
   });
 }
 
-test('without JavaScript the dashboard shows every chart, its table and the table of every figure, in each language', async () => {
+test('without JavaScript the dashboard shows every chart and its table, and its link the table of every figure, in each language', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   try {
     for (const lang of LANGS) {
@@ -75,8 +77,16 @@ test('without JavaScript the dashboard shows every chart, its table and the tabl
         assert.ok(f.table, `${lang}: chart ${f.id} shows its data table`);
         assert.deepEqual(f.rows, chart.items, `${lang}: chart ${f.id}'s table has a row per figure`);
       }
+      // The table of every figure has a page of its own, which the
+      // dashboard links to at its end.
+      assert.deepEqual(seen.allRows, [], `${lang}: the dashboard holds no table of every figure`);
+      assert.equal(seen.figuresLink, FIGURES[lang], `${lang}: the dashboard links to the table of every figure`);
+      await page.goto(new URL(FIGURES[lang], BASE_URL).href, { waitUntil: 'load' });
+      const table = await shown(page);
+      assert.ok(table.description.length > 10, `${lang}: the table's page has a meta description`);
+      assert.ok(table.h1.length > 1, `${lang}: the table's page has a heading`);
       assert.deepEqual(
-        [...seen.allRows].sort(),
+        [...table.allRows].sort(),
         dataset.indicators.map((i) => i.id).sort(),
         `${lang}: the table of every figure shows every figure`,
       );

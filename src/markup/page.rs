@@ -132,7 +132,8 @@ fn all_figures_link(data: &Dataset, locale: Locale) -> String {
     let s = &locale.page_strings().all;
     format!(
         concat!(
-            "<section class=\"story-section all-figures-link\" id=\"all-figures\">",
+            "<section class=\"story-section all-figures-link\" id=\"all-figures\" ",
+            "data-section=\"all-figures\">",
             "<h2>{}</h2><p class=\"intro\">{}</p>",
             "<p class=\"more\"><a href=\"{}\">{}</a></p></section>"
         ),

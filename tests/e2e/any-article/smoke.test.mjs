@@ -8,7 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE_URL, eventually, normalise, startSuite, withDashboard, withPage } from '../browser.mjs';
+import { BASE_URL, eventually, normalise, startSuite, waitReady, withDashboard, withPage } from '../browser.mjs';
 
 const TEST_TIMEOUT_MS = 120_000;
 
@@ -61,7 +61,8 @@ describe(`the site of another data folder (${BASE_URL})`, () => {
         assert.equal(normalise(headline), normalise(dataset.meta[`title_${suffix}`]), `${lang}: headline`);
         assert.equal(await page.title(), dataset.meta[`title_${suffix}`], `${lang}: <title>`);
         const sections = await page.$$eval('section.story-section', (s) => s.map((e) => e.dataset.section));
-        // The data's sections in page order, then the table of every figure.
+        // The data's sections in page order, then the link to the table of
+        // every figure.
         assert.deepEqual(sections, [...dataset.sections.map((s) => s.id), 'all-figures'], `${lang}: sections in page order`);
         const ids = await page.evaluate(() => window.articleCharts.charts());
         assert.deepEqual(ids, dataset.charts.map((c) => c.id), `${lang}: charts`);
@@ -75,6 +76,11 @@ describe(`the site of another data folder (${BASE_URL})`, () => {
         for (const { id, share } of await drawnShares(page)) {
           assert.ok(share > 0.01, `${lang}: chart ${id} is blank`);
         }
+        // The link leads to the table of every figure, a row per figure.
+        await page.click('#all-figures a');
+        await waitReady(page, problems);
+        const rows = await page.$$eval('table.figures-table tbody tr[data-indicator]', (r) => r.map((e) => e.dataset.indicator));
+        assert.deepEqual(rows.sort(), dataset.indicators.map((i) => i.id).sort(), `${lang}: the table of every figure`);
         assert.deepEqual(problems, [], `${lang}: console problems`);
       });
     }

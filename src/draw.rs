@@ -85,24 +85,6 @@ pub fn draw_highlight<DB: DrawingBackend>(
     area.present()
 }
 
-/// The box that lighting `item` may paint: every mark of it, a lit dot at
-/// its lit size. Restoring this box from the unlit copy takes the item's
-/// highlight away, so that a pointer move copies back one item's box
-/// rather than the whole canvas.
-pub fn lit_region(scene: &Scene, item: usize) -> Option<Rect> {
-    scene
-        .marks
-        .iter()
-        .filter(|m| m.item == Some(item))
-        .map(|m| lit_extent(&m.shape))
-        .reduce(|a, b| {
-            Rect::spanning(
-                (a.x.min(b.x), a.y.min(b.y)),
-                (a.right().max(b.right()), a.bottom().max(b.bottom())),
-            )
-        })
-}
-
 /// The box a shape covers when lit: a lit dot is drawn larger.
 pub fn lit_extent(shape: &Shape) -> Rect {
     match shape {

@@ -7,9 +7,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
 use crate::decimal::Decimal;
-use crate::draw::{draw, draw_highlight, lit_region, Style};
+use crate::draw::{draw, draw_highlight, Style};
 use crate::locale::Locale;
-use crate::scene::{Rect, Scene};
+use crate::scene::Scene;
 use crate::theme::Theme;
 
 /// One chart on the page.
@@ -84,11 +84,9 @@ pub(super) fn paint(view: &View, theme: &Theme, locale: Locale) {
 }
 
 /// Lights `want` (or nothing) on `view`'s canvas without redrawing the
-/// whole chart: the box of the item lit until now is restored from the
-/// unlit copy and only the lit item's marks are painted over it. A pointer
-/// move thus costs a copy of one item's box and a few shapes instead of
-/// every shape and text of the chart; and the browser has only those boxes
-/// of the canvas to paint again, not all of it.
+/// whole chart: the unlit chart is restored from its copy and only the lit
+/// item's marks are painted over it. A pointer move thus costs one image
+/// copy and a few shapes instead of every shape and text of the chart.
 pub(super) fn highlight(view: &mut View, want: Option<usize>, theme: &Theme, locale: Locale) {
     if !view.painted {
         // Not painted since its last layout (it was away from the viewport,
@@ -103,20 +101,10 @@ pub(super) fn highlight(view: &mut View, want: Option<usize>, theme: &Theme, loc
         // copy), so the canvas shows the unlit chart: copy it now.
         view.unlit = copy_of(&view.canvas);
     }
-    let was = std::mem::replace(&mut view.active, want);
-    let scale = style(view, theme, locale).scale;
+    view.active = want;
     let restored = view.unlit.as_ref().and_then(|unlit| {
-        let context = context_2d(&view.canvas)?;
-        // The canvas shows the unlit chart with `was` lit over it: putting
-        // back the unlit pixels of `was`'s box leaves the unlit chart.
-        let Some(region) = was.and_then(|item| lit_region(&view.scene, item)) else {
-            return Some(());
-        };
-        let [x, y, w, h] = device_box(region, scale, &view.canvas);
-        context
-            .draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-                unlit, x, y, w, h, x, y, w, h,
-            )
+        context_2d(&view.canvas)?
+            .draw_image_with_html_canvas_element(unlit, 0.0, 0.0)
             .ok()
     });
     if restored.is_none() {
@@ -131,28 +119,6 @@ pub(super) fn highlight(view: &mut View, want: Option<usize>, theme: &Theme, loc
     if let Err(e) = draw_highlight(backend, &view.scene, &style(view, theme, locale)) {
         web_sys::console::error_1(&format!("chart could not be drawn: {e}").into());
     }
-}
-
-/// `region` (CSS px of the scene) in whole device pixels of `canvas`, as x,
-/// y, width and height: widened by two CSS px on every side, for the
-/// anti-aliased edges and strokes that reach past a shape's box, and kept
-/// within the canvas.
-fn device_box(region: Rect, scale: f64, canvas: &HtmlCanvasElement) -> [f64; 4] {
-    const MARGIN: f64 = 2.0;
-    let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
-    // `max` and `min` rather than `clamp`, whose assertion would link the
-    // float formatter into the module.
-    let x0 = ((region.x - MARGIN) * scale).floor().max(0.0).min(width);
-    let y0 = ((region.y - MARGIN) * scale).floor().max(0.0).min(height);
-    let x1 = ((region.right() + MARGIN) * scale)
-        .ceil()
-        .max(x0)
-        .min(width);
-    let y1 = ((region.bottom() + MARGIN) * scale)
-        .ceil()
-        .max(y0)
-        .min(height);
-    [x0, y0, x1 - x0, y1 - y0]
 }
 
 /// A canvas the size of `canvas` holding a copy of its pixels.

@@ -91,10 +91,12 @@ pub(super) fn highlight(view: &mut View, want: Option<usize>, theme: &Theme, loc
     if !view.painted {
         // Not painted since its last layout (it was away from the viewport,
         // and the observer that paints it has not called yet): its canvas
-        // holds an old drawing, which must not become the unlit copy.
-        view.active = want;
+        // holds an old drawing, which must not become the unlit copy. It is
+        // painted unlit first, so that the copy taken below is of the unlit
+        // chart: painted with `want` lit, that item would stay lit in every
+        // later restore.
+        view.active = None;
         paint_now(view, theme, locale);
-        return;
     }
     if view.unlit.is_none() {
         // Nothing has been lit since the last full paint (which clears the

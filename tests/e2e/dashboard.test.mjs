@@ -298,6 +298,39 @@ describe('the dashboard', () => {
     });
   });
 
+  test('an item lit on a chart not painted yet leaves no trace when the next is lit', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withDashboard(browser, { lang: 'zh', height: 400, paintAll: false }, async ({ page, problems }) => {
+      // A chart far below the viewport (a short one, so that one is) is laid
+      // out but not painted until it comes near. Keyboard focus that does not scroll reaches it before
+      // the observer that paints it has called.
+      const chartId = await page.evaluate(() => window.articleCharts.charts()
+        .find((id) => !document.querySelector(`figure.chart[data-chart="${id}"] .plot-wrap`)?.classList.contains('painted')));
+      assert.ok(chartId, 'every chart is painted at load; the test needs one far from the viewport');
+      const plot = `figure.chart[data-chart="${chartId}"] canvas.plot`;
+      const list = await page.evaluate((id) => window.articleCharts.items(id), chartId);
+      assert.ok(list.length >= 2, `${chartId} has fewer than two items`);
+      await page.$eval(plot, (c) => c.focus({ preventScroll: true }));
+      for (const item of list.slice(0, 2)) {
+        await page.keyboard.press('ArrowRight');
+        await eventually(() => page.$eval(plot, (c) => c.dataset.active), (active) => active === item.id);
+      }
+      await page.keyboard.press('Escape');
+      await eventually(() => page.$eval(plot, (c) => c.dataset.active ?? null), (active) => active === null);
+      const left = await page.$eval(plot, (c) => c.toDataURL());
+      // A change of colour scheme paints every chart near the viewport
+      // afresh, with nothing lit: what the chart must look like now.
+      const pixels = () => page.$eval(plot, (c) => c.toDataURL());
+      await page.emulateMedia({ colorScheme: 'dark' });
+      const dark = await eventually(pixels, (p) => p !== left);
+      assert.notEqual(dark, left, `${chartId}: a change to the dark scheme does not repaint the chart`);
+      await page.emulateMedia({ colorScheme: 'light' });
+      const fresh = await eventually(pixels, (p) => p !== dark);
+      // Not `equal`: a failure would print two images as text.
+      assert.ok(left === fresh, `${chartId}: an item lit before stays drawn after the reader moved on and left`);
+      assert.deepEqual(problems, [], 'the page reported problems');
+    });
+  });
+
   test('canvas backing stores follow devicePixelRatio', { timeout: TEST_TIMEOUT_MS }, async () => {
     for (const deviceScaleFactor of [1, 2]) {
       await withDashboard(browser, { deviceScaleFactor }, async ({ page }) => {

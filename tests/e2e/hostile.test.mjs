@@ -188,7 +188,9 @@ const FAILED = {
   zh: /无法加载/,
 };
 
-describe('item 4: start-up failures end in a message', () => {
+// The three tests run at once: each waits out a stalled download (the
+// module's STALL_MS), and those waits need no processor.
+describe('item 4: start-up failures end in a message', { concurrency: true }, () => {
   test('the dashboard: glue 404, glue as text/plain, a stalled .wasm', { timeout: TEST_TIMEOUT_MS }, async () => {
     const cases = [['glue404', 'en'], ['gluetext', 'zh-Hant'], ['stall', 'zh'], ['nowasm', 'en']];
     await Promise.all(cases.map(async ([fault, lang]) => {

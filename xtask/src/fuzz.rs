@@ -80,22 +80,36 @@ pub fn target_names() -> [&'static str; 2] {
     TARGETS.map(|t| t.name)
 }
 
-/// `cargo xtask fuzz [--seconds N] [TARGET]`: runs one target, or each in
-/// turn, for N seconds, keeping the corpus for the next run.
+/// `cargo xtask fuzz [--seconds N] [TARGET]`: runs one target, or every
+/// one (side by side), for N seconds, keeping the corpus for the next run.
 pub fn command(root: &Path, seconds: u64, only: Option<&str>) -> Result<()> {
     ensure_cargo_fuzz()?;
-    for target in TARGETS.iter().filter(|t| only.is_none_or(|o| o == t.name)) {
+    let Some(only) = only else {
+        return run_all(root, seconds);
+    };
+    for target in TARGETS.iter().filter(|t| t.name == only) {
         run(root, target, seconds)?;
     }
     Ok(())
 }
 
-/// Runs every target for `seconds` each (the test step).
+/// Runs every target for `seconds` (the test step): built together, then
+/// fuzzed side by side. libFuzzer runs on one core, so two targets at once
+/// take the time of one on a machine with two.
 pub fn run_all(root: &Path, seconds: u64) -> Result<()> {
-    for target in &TARGETS {
-        run(root, target, seconds)?;
-    }
-    Ok(())
+    let work = target_dir(root).join("fuzz");
+    run_command(&mut fuzz_command(root, "build", &work))?;
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = TARGETS
+            .iter()
+            .map(|target| scope.spawn(move || fuzz(root, target, seconds)))
+            .collect();
+        for run in runs {
+            run.join()
+                .map_err(|_| anyhow::anyhow!("a fuzzing thread panicked"))??;
+        }
+        Ok(())
+    })
 }
 
 /// `cargo fuzz SUBCOMMAND` with the options every build and run shares:
@@ -142,7 +156,16 @@ impl Stats {
     }
 }
 
+/// Builds one target, then fuzzes it.
 fn run(root: &Path, target: &Target, seconds: u64) -> Result<()> {
+    let work = target_dir(root).join("fuzz");
+    // The build comes first, so that the time limit is all fuzzing.
+    run_command(fuzz_command(root, "build", &work).arg(target.name))?;
+    fuzz(root, target, seconds)
+}
+
+/// Fuzzes one target, already built, for `seconds`.
+fn fuzz(root: &Path, target: &Target, seconds: u64) -> Result<()> {
     let work = target_dir(root).join("fuzz");
     let corpus = work.join("corpus").join(target.name);
     let artifacts = work.join("artifacts").join(target.name);
@@ -152,8 +175,6 @@ fn run(root: &Path, target: &Target, seconds: u64) -> Result<()> {
     // The first folder is the one libFuzzer adds new inputs to.
     let mut folders: Vec<PathBuf> = vec![corpus, root.join("fuzz/seeds").join(target.name)];
     folders.extend(target.seeds.iter().map(|s| root.join(s)));
-    // The build comes first, so that the time limit is all fuzzing.
-    run_command(fuzz_command(root, "build", &work).arg(target.name))?;
     let mut command = fuzz_command(root, "run", &work);
     command
         .arg(target.name)
@@ -171,7 +192,8 @@ fn run(root: &Path, target: &Target, seconds: u64) -> Result<()> {
     );
     let started = Instant::now();
     // libFuzzer reports on standard error; each line is passed on as it
-    // comes and the final figures are kept for the summary.
+    // comes, named by its target (two may run at once), and the final
+    // figures are kept for the summary.
     let mut child = command
         .stdin(Stdio::null())
         .stderr(Stdio::piped())
@@ -180,7 +202,7 @@ fn run(root: &Path, target: &Target, seconds: u64) -> Result<()> {
     let mut stats = Stats::default();
     if let Some(stderr) = child.stderr.take() {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            eprintln!("{line}");
+            eprintln!("[{}] {line}", target.name);
             stats.read(&line);
         }
     }

@@ -595,6 +595,13 @@ fn label(
             break;
         }
     }
+    // "帮扶了国家…重点县": what follows a verb's 了 is its object, which
+    // the figure counts.
+    if let Some(i) = before.rfind('了') {
+        if before[i + '了'.len_utf8()..].chars().count() >= 2 {
+            before = before[i + '了'.len_utf8()..].to_owned();
+        }
+    }
     // A long clause is cut after its last verb: "全省共安排财政性对口帮扶
     // 和支援资金" counts 财政性对口帮扶和支援资金.
     if before.chars().count() > 10 {
@@ -722,6 +729,17 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             (units::years(), '年'.len_utf8())
         } else {
             match units::unit_after(after) {
+                // "扶贫项目1500余个": a measure word that ends its clause
+                // counts the noun before the number.
+                Some((mut u, len))
+                    if units::is_generic(&u.id) && !char_after(after, len).is_some_and(is_han) =>
+                {
+                    if let Some((id, en)) = units::noun_before(before) {
+                        u.id = id;
+                        u.en = en;
+                    }
+                    (u, len)
+                }
                 Some(u) => u,
                 // "18万贫困人口": a number in 万 or 亿 often has no measure word.
                 None if n.scaled && char_after(after, 0).is_some_and(is_han) => {
@@ -1225,12 +1243,29 @@ mod tests {
 
     #[test]
     fn a_measure_word_counts_the_head_of_its_noun_phrase() {
-        let unit = |text: &str| draft(text)[0].unit.id.clone();
-        // The head is the phrase's last noun, past its modifiers.
-        assert_eq!(unit("建成了上百个改善民生和产业扶持项目。"), "project");
-        assert_eq!(unit("帮扶5个贫困村和3个社区。"), "village");
-        // A noun in the clause's predicate is not what is counted.
-        assert_eq!(unit("5个乡镇全部完成产业项目建设。"), "township");
+        let cases = [
+            // The head is the phrase's last noun, past its modifiers.
+            ("建成了上百个改善民生和产业扶持项目。", "project"),
+            ("帮扶5个贫困村和3个社区。", "village"),
+            // A noun in the clause's predicate is not what is counted.
+            ("5个乡镇全部完成产业项目建设。", "township"),
+            // A place word naming a level qualifies the noun after it.
+            ("新建12个县级医院。", "hospital"),
+            ("建成8个村级活动场所。", "item"),
+            ("引进3个市属企业。", "enterprise"),
+            // A measure word that ends its clause counts the noun before
+            // the number.
+            ("实施各类扶贫项目1500余个，投入资金5.9亿元。", "project"),
+            ("结对帮扶重点县246个。", "county"),
+            ("对口支援县达79个。", "county"),
+            ("帮扶6个州及所属32个县。", "prefecture"),
+            ("6个援青省市签订省际间政府战略合作协议。", "province_city"),
+            // A measure word followed by its own noun keeps it.
+            ("项目区新建5个合作社。", "cooperative"),
+        ];
+        for (text, unit) in cases {
+            assert_eq!(draft(text)[0].unit.id, unit, "{text}");
+        }
     }
 
     #[test]
@@ -1289,5 +1324,8 @@ mod tests {
         assert_eq!(f[0].label, "该县全县贫困村");
         assert_eq!(f[1].label, "医疗技术人才");
         assert_eq!(f[2].label, "全县最高海拔");
+        // The object of a verb's 了, not the verb.
+        let f = draft("中央企业结对帮扶了国家扶贫开发工作重点县246个。");
+        assert_eq!(f[0].label, "国家扶贫开发工作重点县");
     }
 }

@@ -144,6 +144,12 @@ const NOUNS: &[(&str, &str, &str)] = &[
     ("医院", "hospital", "hospital"),
     ("产业", "industry", "industry"),
     ("协议", "agreement", "agreement"),
+    // Places a count names after 个 with words between ("6个援青省市",
+    // "6个州及所属"): a city alone (市) is not listed, since 市场 is a
+    // market.
+    ("州", "prefecture", "prefecture"),
+    ("省市", "province_city", "provinces and cities"),
+    ("省区", "province_region", "provinces and regions"),
 ];
 
 /// Ordinal measure words after 第: 第二轮, 第五批, 第四届.
@@ -158,10 +164,21 @@ const ORDINALS: &[(&str, &str)] = &[
     ("个", "nth"),
 ];
 
+/// Whether the place word `word`, followed by `rest`, names a level or a
+/// domain that qualifies another noun ("县级医院", "村级活动场所",
+/// "市属企业", "县域经济") instead of being what is counted.
+fn qualifies(word: &str, rest: &str) -> bool {
+    word.ends_with(['县', '市', '省', '村', '镇', '区'])
+        && rest.starts_with(['级', '域', '属', '委'])
+}
+
 /// The unit word at the start of `after`, and the unit it names; `None`
 /// where no unit word follows. The returned length is in bytes.
 pub fn unit_after(after: &str) -> Option<(UnitSpec, usize)> {
-    if let Some(word) = WORDS.iter().find(|x| after.starts_with(x.zh)) {
+    if let Some(word) = WORDS
+        .iter()
+        .find(|x| after.starts_with(x.zh) && !qualifies(x.zh, &after[x.zh.len()..]))
+    {
         return Some((
             UnitSpec {
                 id: word.id.to_owned(),
@@ -190,12 +207,14 @@ pub fn unit_after(after: &str) -> Option<(UnitSpec, usize)> {
         })
         .take(12)
         .collect();
+    let words = window.as_str();
     let nouns: Vec<(usize, usize, &&str, &&str)> = NOUNS
         .iter()
         .flat_map(|(n, id, en)| {
-            window
+            words
                 .match_indices(n)
                 .map(move |(at, _)| (at, at + n.len(), id, en))
+                .filter(move |&(_, end, _, _)| !qualifies(n, &words[end..]))
         })
         .collect();
     let ends_phrase = |end: usize| {
@@ -229,6 +248,31 @@ pub fn unit_after(after: &str) -> Option<(UnitSpec, usize)> {
         },
         measure.len(),
     ))
+}
+
+/// The unit of a count whose noun stands before the number and its
+/// measure word ends the clause ("实施扶贫项目1500余个", "重点县246个",
+/// "对口支援县达79个"): the noun that ends `before`, past the verb that
+/// joins it to the number. `None` where no known noun ends it.
+pub fn noun_before(before: &str) -> Option<(String, &'static str)> {
+    let mut words = before.trim_end();
+    // The verb or bound between the noun and the number.
+    loop {
+        let was = words;
+        for verb in [
+            "达到", "超过", "多达", "总数", "达", "为", "共", "有", "计", "约", "近", "逾", "超",
+        ] {
+            words = words.strip_suffix(verb).unwrap_or(words);
+        }
+        if words == was {
+            break;
+        }
+    }
+    NOUNS
+        .iter()
+        .filter(|(noun, _, _)| words.ends_with(noun))
+        .max_by_key(|(noun, _, _)| noun.len())
+        .map(|&(_, id, en)| (id.to_owned(), en))
 }
 
 /// Whether `id` is only a measure word's fallback ("item" for 个): the

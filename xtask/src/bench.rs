@@ -107,7 +107,7 @@ pub fn bench(root: &Path, options: &Options) -> Result<()> {
     let base_url = prepare_and_serve(root)?;
     println!(
         "==> measuring article-charts and Chart.js ({} cold loads each, {} timed hovers, \
-         {} Lighthouse runs of each of four pages; about ten minutes)",
+         {} Lighthouse runs of each of four pages; about twenty minutes)",
         options.loads, options.hovers, options.lighthouse_runs
     );
     let results = root.join(RESULTS);

@@ -574,7 +574,7 @@ static EN_PAGE: PageStrings = PageStrings {
     menu: "Download · Embed",
     all: AllFigures {
         title: "Every figure in the article",
-        intro: "Every figure in the report, with the sentence it comes from, grouped by theme. Select a column heading to sort.",
+        intro: "Each with the sentence it comes from, grouped by theme. Select a column heading to sort.",
         columns: ["Figure", "Value", "Period or basis", "Source sentence", "Shown in"],
         by_theme: "Theme",
         sort_by: "Sort: ",
@@ -582,7 +582,7 @@ static EN_PAGE: PageStrings = PageStrings {
         original: "Chinese original",
         note: "Note: ",
         same_sentence: "From the same sentence as “{label}”",
-        elsewhere: "Every figure in the report, with the sentence it comes from, grouped by theme on a page of its own.",
+        elsewhere: "Each with the sentence it comes from, grouped by theme, on a page of its own.",
         open: "See all {count} figures",
         page_title: "Every figure in the article | {title}",
         description: "Every figure in “{title}” with the sentence it comes from, grouped by theme and sortable.",

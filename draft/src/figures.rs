@@ -729,7 +729,7 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             (units::years(), '年'.len_utf8())
         } else {
             match units::unit_after(after) {
-                // "扶贫项目1500余个": a measure word that ends its clause
+                // "帮扶项目320余个": a measure word that ends its clause
                 // counts the noun before the number.
                 Some((mut u, len))
                     if units::is_generic(&u.id) && !char_after(after, len).is_some_and(is_han) =>
@@ -1255,11 +1255,11 @@ mod tests {
             ("引进3个市属企业。", "enterprise"),
             // A measure word that ends its clause counts the noun before
             // the number.
-            ("实施各类扶贫项目1500余个，投入资金5.9亿元。", "project"),
-            ("结对帮扶重点县246个。", "county"),
-            ("对口支援县达79个。", "county"),
-            ("帮扶6个州及所属32个县。", "prefecture"),
-            ("6个援青省市签订省际间政府战略合作协议。", "province_city"),
+            ("完成各类帮扶项目320余个，投入资金2.1亿元。", "project"),
+            ("联系贫困县18个。", "county"),
+            ("受援县达12个。", "county"),
+            ("覆盖4个州及下辖20个县。", "prefecture"),
+            ("5个援建省市签订省际间长期对口合作协议。", "province_city"),
             // A measure word followed by its own noun keeps it.
             ("项目区新建5个合作社。", "cooperative"),
         ];
@@ -1325,7 +1325,7 @@ mod tests {
         assert_eq!(f[1].label, "医疗技术人才");
         assert_eq!(f[2].label, "全县最高海拔");
         // The object of a verb's 了, not the verb.
-        let f = draft("中央企业结对帮扶了国家扶贫开发工作重点县246个。");
-        assert_eq!(f[0].label, "国家扶贫开发工作重点县");
+        let f = draft("东部企业结对帮扶了西部民族地区重点县30个。");
+        assert_eq!(f[0].label, "西部民族地区重点县");
     }
 }

@@ -144,8 +144,8 @@ const NOUNS: &[(&str, &str, &str)] = &[
     ("医院", "hospital", "hospital"),
     ("产业", "industry", "industry"),
     ("协议", "agreement", "agreement"),
-    // Places a count names after 个 with words between ("6个援青省市",
-    // "6个州及所属"): a city alone (市) is not listed, since 市场 is a
+    // Places a count names after 个 with words between ("5个援建省市",
+    // "4个州及下辖"): a city alone (市) is not listed, since 市场 is a
     // market.
     ("州", "prefecture", "prefecture"),
     ("省市", "province_city", "provinces and cities"),
@@ -251,8 +251,8 @@ pub fn unit_after(after: &str) -> Option<(UnitSpec, usize)> {
 }
 
 /// The unit of a count whose noun stands before the number and its
-/// measure word ends the clause ("实施扶贫项目1500余个", "重点县246个",
-/// "对口支援县达79个"): the noun that ends `before`, past the verb that
+/// measure word ends the clause ("完成帮扶项目320余个", "贫困县18个",
+/// "受援县达12个"): the noun that ends `before`, past the verb that
 /// joins it to the number. `None` where no known noun ends it.
 pub fn noun_before(before: &str) -> Option<(String, &'static str)> {
     let mut words = before.trim_end();

@@ -298,8 +298,14 @@ fn datings(text: &str, nums: &[Number], used: &mut [bool]) -> Vec<Dating> {
         }
         let before = &text[..n.start];
         let rest = &text[end..];
-        // "比2010年增长83.5%": the base of a comparison dates nothing.
-        if before.ends_with('比') || before.ends_with('较') {
+        // "比2010年增长83.5%": the base of a comparison dates nothing; nor
+        // does that of a multiple, "是2019年的1.3倍".
+        let base_of_multiple = before.ends_with('是')
+            && rest.strip_prefix('的').is_some_and(|r| {
+                r.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                    .starts_with('倍')
+            });
+        if before.ends_with('比') || before.ends_with('较') || base_of_multiple {
             used[i] = true;
             i += 1;
             continue;
@@ -499,11 +505,11 @@ fn short_quotes(text: &str) -> Vec<(usize, usize)> {
 
 /// Words that begin a clause or sit between a figure's noun and its number
 /// without being what it counts.
-const LEADING: [&str; 40] = [
+const LEADING: [&str; 44] = [
     "其中", "此外", "同时", "目前", "如今", "截至", "截止", "先后", "累计", "共计", "总计", "一共",
     "共", "已经", "已", "还", "并", "再", "又", "全部", "均", "新增", "投入", "实施", "选派",
     "派出", "完成", "达到", "达", "超过", "超", "逾", "近", "约", "将近", "接近", "大约", "帮助",
-    "带动", "安排",
+    "带动", "安排", "也", "亦", "都", "新建",
 ];
 
 /// Verbs after which a clause names what a figure counts.
@@ -514,6 +520,93 @@ const VERBS: [&str; 19] = [
 
 /// Characters that end the noun phrase after a measure word.
 const NOUN_STOPS: &str = "的在和与及等全实达为被中已将是了到开均共于从向对把就都也还并所以上下";
+
+/// Words after which a year is what a figure is compared with, not when it
+/// was: "较2016年增长" keeps its year, as the period cannot say it.
+const COMPARED_WITH: [&str; 4] = ["较", "比", "相比", "同比"];
+
+/// `text` without its numbers, each taken out with its unit word:
+/// "2020年已投入" is "已投入" and "引导360家东部企业" is "引导东部企业",
+/// where taking out only the digits left "年已投入" and "引导家东部企业". A
+/// year after a word of comparison stays whole.
+fn without_numbers(text: &str) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for n in printed::numbers(text) {
+        if n.start < at {
+            continue;
+        }
+        let unit = units::unit_after(&text[n.end..]).map(|(_, len)| len);
+        let year = is_year(n.value) && text[n.end..].starts_with('年');
+        out.push_str(&text[at..n.start]);
+        if n.form != Form::Arabic && !n.percent && !year && unit.is_none() {
+            // A number in words without a measure word is part of a name:
+            // "“十二五”时期".
+            out.push_str(&text[n.start..n.end]);
+            at = n.end;
+            continue;
+        }
+        let unit = unit.unwrap_or(0);
+        let compared = COMPARED_WITH.iter().any(|w| text[..n.start].ends_with(w))
+            // "是2019年的1.3倍": a multiple of that year's figure.
+            || (text[..n.start].ends_with('是') && text[n.end..].starts_with("年的"));
+        if year && compared {
+            out.push_str(&text[n.start..n.end + '年'.len_utf8()]);
+            at = n.end + '年'.len_utf8();
+            continue;
+        }
+        at = if year {
+            n.end + '年'.len_utf8()
+        } else {
+            n.end + unit
+        };
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Characters that stand between words rather than inside one: a label
+/// cut to its last characters starts after one of them, where it can.
+const WORD_BOUNDARIES: &str = "的和与及对向在为把从、“”";
+
+/// Where the last `max` characters of `chars` start, moved on to just
+/// after a word boundary within the next few, so that a long label does not
+/// start in the middle of a word ("口援助…" of 对口援助).
+fn word_start(chars: &[char], max: usize) -> usize {
+    let n = chars.len();
+    if n <= max {
+        return 0;
+    }
+    let cut = n - max;
+    let boundaries: Vec<usize> = (cut..(cut + 5).min(n.saturating_sub(2)))
+        .filter(|&i| i > 0 && WORD_BOUNDARIES.contains(chars[i - 1]))
+        .collect();
+    // One that leaves no quotation half cut, if there is one.
+    let balanced = |i: &usize| {
+        let kept = &chars[*i..];
+        kept.iter().filter(|&&c| c == '“').count() == kept.iter().filter(|&&c| c == '”').count()
+    };
+    boundaries
+        .iter()
+        .copied()
+        .find(balanced)
+        .or(boundaries.first().copied())
+        .unwrap_or(cut)
+}
+
+/// Where the first `max` characters of `chars` end, moved back to just
+/// before a word boundary within the last few (the mirror of
+/// [`word_start`]).
+fn word_end(chars: &[char], max: usize) -> usize {
+    let n = chars.len();
+    if n <= max {
+        return n;
+    }
+    (max.saturating_sub(5).max(2)..=max)
+        .rev()
+        .find(|&i| WORD_BOUNDARIES.contains(chars[i]) && chars[i] != '”')
+        .unwrap_or(max)
+}
 
 /// The label of a figure: the noun after its measure word, or the words
 /// before the number back to the start of its clause.
@@ -529,11 +622,16 @@ fn label(
         || unit.zh == "名"
         || unit.zh == "人";
     // The noun after the measure word: "54个贫困村" counts 贫困村.
-    let after: String = text[unit_end..]
-        .chars()
-        .take_while(|&c| is_han(c) && !NOUN_STOPS.contains(c))
-        .take(8)
-        .collect();
+    let mut after = String::new();
+    for c in text[unit_end..].chars().take(8) {
+        // 全 starts 全部 or 全县 after a noun, but ends 安全 and 健全
+        // inside one ("安全饮水").
+        let inside_word = c == '全' && after.ends_with(['安', '健', '完', '齐', '保', '周']);
+        if !is_han(c) || (NOUN_STOPS.contains(c) && !inside_word) {
+            break;
+        }
+        after.push(c);
+    }
     let after_ok = classifier && after.chars().count() >= 2;
     // The words before the number, back to the start of the clause.
     let head = &text[..start - bound_prefix];
@@ -549,25 +647,46 @@ fn label(
         .map_or(0, |(i, c)| i + c.len_utf8());
     let clause = head[clause_start..].trim();
     // Back to the last other figure of the clause, unless only a year or
-    // a date stands between ("由2012年的16.8%").
-    let last_figure = clause
-        .char_indices()
+    // a date stands between ("由2012年的16.8%"). Figures in words count
+    // too: "三个省市对这八个县" starts this figure's words after 三个省市.
+    let others = printed::numbers(clause);
+    let last_figure = others
+        .iter()
         .rev()
-        .find(|&(i, c)| {
-            c.is_ascii_digit()
-                && !clause[i + 1..]
-                    .trim_start_matches(|d: char| d.is_ascii_digit())
-                    .starts_with('年')
+        .find(|n| {
+            let after = &clause[n.end..];
+            // A number in words is a figure only with its measure word: the
+            // 十二五 of "“十二五”时期" names a plan.
+            !after.starts_with('年')
+                && (n.form == Form::Arabic || n.percent || units::unit_after(after).is_some())
         })
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map_or(0, |n| n.end);
     let mut rest = &clause[last_figure..];
     // The other figure's own unit word is not this figure's label.
     if last_figure > 0 {
-        if let Some((_, len)) = units::unit_after(rest) {
+        if let Some((other, len)) = units::unit_after(rest) {
             rest = &rest[len..];
+            // Nor is the noun it counts, when a conjunction joins the two:
+            // "5个贫困县和120个贫困村" labels 120 with 贫困村 alone.
+            if matches!(other.quantity, Quantity::Count) {
+                let noun = rest
+                    .find(|c: char| !is_han(c) || NOUN_STOPS.contains(c))
+                    .unwrap_or(rest.len());
+                if let Some(joined) = ["和", "与", "及", "、"]
+                    .iter()
+                    .find_map(|w| rest[noun..].strip_prefix(w))
+                {
+                    rest = joined;
+                }
+            }
         }
     }
-    let clause_text: String = rest.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let clause_text = without_numbers(rest);
+    // "对这八个县": the figure counts a group named before, which its own
+    // words here do not name.
+    let refers_back = ["这", "该", "这些", "上述"]
+        .iter()
+        .any(|w| clause_text.trim_end().ends_with(w));
     let mut before = clause_text.trim().to_owned();
     loop {
         let was = before.clone();
@@ -579,14 +698,24 @@ fn label(
                 before = rest.to_owned();
             }
         }
+        // A preposition or a demonstrative does not end a name: "对这八个县"
+        // counts the counties named before.
         for w in [
-            "由", "从", "为", "的", "是", "有", "达", "至", "年", "了", "了",
+            "由", "从", "为", "的", "是", "有", "达", "至", "年", "了", "了", "这些", "这", "该",
+            "对", "向", "给", "和", "与", "及",
         ] {
-            if let Some(rest) = before.strip_suffix(w) {
+            // A year kept as the base of a comparison keeps its 年 and 的:
+            // "是2019年的".
+            let kept_year = matches!(w, "年" | "的")
+                && before
+                    .trim_end_matches('的')
+                    .strip_suffix('年')
+                    .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+            if let Some(rest) = before.strip_suffix(w).filter(|_| !kept_year) {
                 before = rest.to_owned();
             }
         }
-        for w in ["年", "的", "了", "在"] {
+        for w in ["年", "的", "了", "在", "是"] {
             if let Some(rest) = before.strip_prefix(w) {
                 before = rest.to_owned();
             }
@@ -617,10 +746,15 @@ fn label(
     let before: String = {
         let chars: Vec<char> = before
             .chars()
-            .filter(|&c| is_han(c) || c == '“' || c == '”')
+            .filter(|&c| is_han(c) || c.is_ascii_digit() || c == '“' || c == '”')
             .collect();
-        let n = chars.len();
-        chars[n.saturating_sub(12)..].iter().collect()
+        let kept = &chars[word_start(&chars, 12)..];
+        // A quotation mark whose pair was cut off quotes nothing.
+        let paired = kept.iter().filter(|&&c| c == '“').count()
+            == kept.iter().filter(|&&c| c == '”').count();
+        kept.iter()
+            .filter(|&&c| paired || (c != '“' && c != '”'))
+            .collect()
     };
     if after_ok && before.chars().count() <= 6 {
         return format!("{before}{after}");
@@ -630,6 +764,12 @@ fn label(
     }
     if before.chars().count() >= 2 {
         return before;
+    }
+    if refers_back && classifier {
+        // Only the measure word's own noun (县 of 八个县) names it here:
+        // the caller asks the editor for a label, where the words after
+        // the figure ("实施了…项目") would say what the group did instead.
+        return String::new();
     }
     // Nothing before the number names it ("、1人被表彰为先进个人"): the
     // words after it, to the end of the clause.
@@ -989,13 +1129,16 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
 
 /// The label of an event year: the clause it stands in, shortened.
 fn event_label(text: &str, d: &Dating) -> String {
-    let after: String = text[d.end..]
+    let clause: String = text[d.end..]
         .chars()
         .skip_while(|c| matches!(c, ',' | '，' | '的' | '以' | '来' | ' '))
         .take_while(|&c| !matches!(c, ',' | '，' | '。' | '；' | ';' | '！' | '!'))
-        .filter(|&c| is_han(c))
-        .take(12)
         .collect();
+    let chars: Vec<char> = without_numbers(&clause)
+        .chars()
+        .filter(|&c| is_han(c))
+        .collect();
+    let after: String = chars[..word_end(&chars, 12)].iter().collect();
     if after.chars().count() >= 2 {
         format!("{after}（年份）")
     } else {
@@ -1327,5 +1470,86 @@ mod tests {
         // The object of a verb's 了, not the verb.
         let f = draft("东部企业结对帮扶了西部民族地区重点县30个。");
         assert_eq!(f[0].label, "西部民族地区重点县");
+    }
+
+    /// Each case: a sentence, the printed figure, and its label.
+    #[test]
+    fn a_label_keeps_no_piece_of_another_figure() {
+        let mut wrong = Vec::new();
+        for (sentence, printed, want) in [
+            // A number goes with its unit word, not only its digits.
+            ("其中，2021年已投入12.5亿元。", "12.5亿元", "已投入"),
+            (
+                "2019年以来，本省引导85家外地企业来县投资。",
+                "2019年",
+                "本省引导外地企业来县投资（年份）",
+            ),
+            // A year that is a comparison's base stays whole.
+            (
+                "该市2021年投入12.5亿元，较2018年增长3.2亿元。",
+                "3.2亿元",
+                "较2018年增长",
+            ),
+            ("今年销售额8亿元，是2017年的2.5倍。", "2.5倍", "2017年的"),
+            // The noun of a figure joined by 和 belongs to that figure.
+            ("共帮扶6个贫困县和240个贫困村。", "240个", "贫困村"),
+            // A number in words without a measure word is part of a name;
+            // one with it is another figure.
+            (
+                "“十三五”期间两个省对口帮扶了这些乡镇。",
+                "两个省",
+                "“十三五”期间",
+            ),
+            // Function words do not end a label.
+            ("本省也先后选派60名技术人员。", "60名", "本省技术人员"),
+            // 安全 is one word: its 全 does not end the noun.
+            ("新建3处安全饮水工程。", "3处", "安全饮水工程"),
+            // A long label starts after a closing quotation mark rather
+            // than inside the quotation.
+            (
+                "全省各地“十三五”对口帮扶专项资金12亿元。",
+                "12亿元",
+                "对口帮扶专项资金",
+            ),
+        ] {
+            let f = draft(sentence);
+            let label = f
+                .iter()
+                .find(|f| f.printed == printed)
+                .map(|f| f.label.as_str());
+            if label != Some(want) {
+                wrong.push(format!("{sentence} {printed}: {label:?}, not {want}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn a_figure_of_a_group_named_before_asks_for_its_label() {
+        // "这八个县" counts counties the text named earlier: the words
+        // after it say what was done there, not which they are.
+        let f = draft("两个省对这八个县实施了40个项目。");
+        let group = f.iter().find(|f| f.printed == "八个县").expect("八个县");
+        assert!(group.label.contains("待定"), "{}", group.label);
+        assert!(!group.review.is_empty());
+    }
+
+    #[test]
+    fn the_base_year_of_a_multiple_dates_nothing() {
+        let f = draft("今年销售额8亿元，是2017年的2.5倍。");
+        let multiple = f.iter().find(|f| f.printed == "2.5倍").expect("2.5倍");
+        assert_ne!(multiple.period, Period::Year(2017));
+    }
+
+    #[test]
+    fn a_long_label_starts_and_ends_between_words() {
+        let chars: Vec<char> = "一二三四五六七八九的甲乙丙丁戊己庚辛".chars().collect();
+        // The last 12 characters would start at 七; the cut moves on past 的.
+        assert_eq!(word_start(&chars, 12), 10);
+        let none: Vec<char> = "一二三四五六七八九十甲乙丙丁戊己庚辛".chars().collect();
+        assert_eq!(word_start(&none, 12), 6);
+        let event: Vec<char> = "甲乙丙丁戊己庚辛在壬癸子丑寅".chars().collect();
+        // The first 12 would end inside 壬癸子丑; the cut moves back to 在.
+        assert_eq!(word_end(&event, 12), 8);
     }
 }

@@ -513,9 +513,19 @@ const LEADING: [&str; 44] = [
 ];
 
 /// Verbs after which a clause names what a figure counts.
-const VERBS: [&str; 19] = [
+const VERBS: [&str; 28] = [
     "安排", "投入", "实施", "完成", "组织", "帮助", "选派", "派出", "建成", "新建", "培训", "引导",
-    "带动", "销售", "签订", "共建", "落实", "共有", "用于",
+    "带动", "销售", "签订", "共建", "落实", "共有", "用于", "拨付", "打造", "捐赠", "采购", "引进",
+    "建立", "资助", "扶持", "动员",
+];
+
+/// Words that end the noun phrase after a measure word, as the characters
+/// of [`NOUN_STOPS`] do: what follows them is what the counted did
+/// ("73.1万名农村劳动力通过劳务协作…", "1561个社会组织结对帮扶…"), and a
+/// measure word followed by a verb counts what came before it
+/// ("10个省区市投入…").
+const NOUN_STOP_WORDS: [&str; 8] = [
+    "通过", "结对", "实现", "参与", "参加", "获得", "接受", "开展",
 ];
 
 /// Characters that end the noun phrase after a measure word.
@@ -555,7 +565,9 @@ fn without_numbers(text: &str) -> String {
             at = n.end + '年'.len_utf8();
             continue;
         }
-        at = if year {
+        // "此前20年": a number of years goes with its 年, whatever the unit
+        // table calls it.
+        at = if text[n.end..].starts_with('年') {
             n.end + '年'.len_utf8()
         } else {
             n.end + unit
@@ -623,11 +635,16 @@ fn label(
         || unit.zh == "人";
     // The noun after the measure word: "54个贫困村" counts 贫困村.
     let mut after = String::new();
-    for c in text[unit_end..].chars().take(8) {
+    for (i, c) in text[unit_end..].char_indices().take(8) {
         // 全 starts 全部 or 全县 after a noun, but ends 安全 and 健全
         // inside one ("安全饮水").
         let inside_word = c == '全' && after.ends_with(['安', '健', '完', '齐', '保', '周']);
-        if !is_han(c) || (NOUN_STOPS.contains(c) && !inside_word) {
+        let rest = &text[unit_end + i..];
+        // Right after the measure word any verb ends it; further on only
+        // the stop words do, as a noun may hold a verb (社会组织, 培训基地).
+        let verb = NOUN_STOP_WORDS.iter().any(|w| rest.starts_with(w))
+            || (i == 0 && VERBS.iter().any(|w| *w != "组织" && rest.starts_with(w)));
+        if !is_han(c) || (NOUN_STOPS.contains(c) && !inside_word) || verb {
             break;
         }
         after.push(c);
@@ -740,7 +757,14 @@ fn label(
             .filter(|&i| before[i..].chars().count() >= 2)
             .max();
         if let Some(i) = cut {
-            before = before[i..].to_owned();
+            before = before[i..].trim_start_matches('的').to_owned();
+        }
+    }
+    // "向西部10个省区市": what follows 向 is whom the figure counts (after
+    // the cut above, so that "向甘肃投入财政援助资金" stays the funds).
+    if let Some(i) = before.rfind('向') {
+        if before[i + '向'.len_utf8()..].chars().count() >= 2 {
+            before = before[i + '向'.len_utf8()..].to_owned();
         }
     }
     let before: String = {
@@ -1504,6 +1528,27 @@ mod tests {
             ("本省也先后选派60名技术人员。", "60名", "本省技术人员"),
             // 安全 is one word: its 全 does not end the noun.
             ("新建3处安全饮水工程。", "3处", "安全饮水工程"),
+            // What the counted did is not what they are.
+            (
+                "共有5.6万名农村劳动力通过劳务协作实现就业。",
+                "5.6万名",
+                "农村劳动力",
+            ),
+            ("全县320个社会组织结对帮扶贫困村。", "320个", "全县社会组织"),
+            // A measure word right before a verb counts the words before
+            // it, and what follows 向 is whom it counts.
+            ("东部6个省市向西部9个省区市拨付资金。", "9个省区市", "西部"),
+            (
+                "该省累计向外省拨付财政援助资金15亿元。",
+                "15亿元",
+                "财政援助资金",
+            ),
+            // A number of years goes with its 年.
+            (
+                "今年投入9亿元，是此前10年援助资金总数的1.5倍。",
+                "1.5倍",
+                "此前援助资金总数",
+            ),
             // A long label starts after a closing quotation mark rather
             // than inside the quotation.
             (

@@ -328,7 +328,10 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
                     (Some(x), Some(y)) if x <= y => &source[x..y],
                     _ => "",
                 };
-                gap.contains(['、', '；', ';']) || similarity(&a.label, &b.label) >= 0.5
+                // "其中" opens a part of the figure before it, never a
+                // figure beside it, however alike their labels.
+                !gap.contains("其中")
+                    && (gap.contains(['、', '；', ';']) || similarity(&a.label, &b.label) >= 0.5)
             });
             let alike = listed
                 && (group.len() >= 3 || (group.len() == 2 && figures[first].bound == Bound::Exact));
@@ -440,6 +443,13 @@ mod tests {
         assert!(bars.items.iter().all(|&i| d.figures[i].unit.id == "person"));
         // A part is not a bar beside its whole.
         let d = draft("选派干部300名、人才500名，其中医生100名。");
+        assert!(
+            d.charts.iter().all(|c| c.kind != Kind::Bars),
+            "{:?}",
+            d.charts
+        );
+        // Nor when the two labels are alike.
+        let d = draft("帮助农村劳动力8.2万名实现就业，其中脱贫劳动力3.6万名。");
         assert!(
             d.charts.iter().all(|c| c.kind != Kind::Bars),
             "{:?}",

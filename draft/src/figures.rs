@@ -524,8 +524,8 @@ const VERBS: [&str; 28] = [
 /// ("73.1万名农村劳动力通过劳务协作…", "1561个社会组织结对帮扶…"), and a
 /// measure word followed by a verb counts what came before it
 /// ("10个省区市投入…").
-const NOUN_STOP_WORDS: [&str; 8] = [
-    "通过", "结对", "实现", "参与", "参加", "获得", "接受", "开展",
+const NOUN_STOP_WORDS: [&str; 10] = [
+    "通过", "结对", "实现", "参与", "参加", "获得", "接受", "开展", "累计", "加大",
 ];
 
 /// Characters that end the noun phrase after a measure word.
@@ -549,7 +549,9 @@ fn without_numbers(text: &str) -> String {
         let unit = units::unit_after(&text[n.end..]).map(|(_, len)| len);
         let year = is_year(n.value) && text[n.end..].starts_with('年');
         out.push_str(&text[at..n.start]);
-        if n.form != Form::Arabic && !n.percent && !year && unit.is_none() {
+        // "几十个": a number in words after 几 or 数 is no figure.
+        let vague = n.form == Form::Chinese && text[..n.start].ends_with(['几', '数']);
+        if (n.form != Form::Arabic && !n.percent && !year && unit.is_none()) || vague {
             // A number in words without a measure word is part of a name:
             // "“十二五”时期".
             out.push_str(&text[n.start..n.end]);
@@ -572,6 +574,18 @@ fn without_numbers(text: &str) -> String {
         } else {
             n.end + unit
         };
+        // The 至 of a span of years ("1994年至2004年") goes with its years.
+        if year {
+            if let Some(joiner) = ["至", "到", "-", "—", "–"]
+                .iter()
+                .find(|j| text[at..].starts_with(**j))
+            {
+                let next = &text[at + joiner.len()..];
+                if next.starts_with(|c: char| c.is_ascii_digit()) {
+                    at += joiner.len();
+                }
+            }
+        }
     }
     out.push_str(&text[at..]);
     out
@@ -590,7 +604,7 @@ fn word_start(chars: &[char], max: usize) -> usize {
         return 0;
     }
     let cut = n - max;
-    let boundaries: Vec<usize> = (cut..(cut + 5).min(n.saturating_sub(2)))
+    let boundaries: Vec<usize> = (cut..=(cut + 5).min(n.saturating_sub(2)))
         .filter(|&i| i > 0 && WORD_BOUNDARIES.contains(chars[i - 1]))
         .collect();
     // One that leaves no quotation half cut, if there is one.
@@ -635,10 +649,22 @@ fn label(
         || unit.zh == "人";
     // The noun after the measure word: "54个贫困村" counts 贫困村.
     let mut after = String::new();
-    for (i, c) in text[unit_end..].char_indices().take(8) {
+    // An ordinal's noun is often a long name ("第五批对口帮扶…县干部").
+    let longest = if unit.quantity == Quantity::Ordinal {
+        12
+    } else {
+        8
+    };
+    for (i, c) in text[unit_end..].char_indices().take(longest) {
         // 全 starts 全部 or 全县 after a noun, but ends 安全 and 健全
         // inside one ("安全饮水").
-        let inside_word = c == '全' && after.ends_with(['安', '健', '完', '齐', '保', '周']);
+        let inside_word = (c == '全' && after.ends_with(['安', '健', '完', '齐', '保', '周']))
+            // After an ordinal, 对口 (paired) begins the name of what is
+            // counted ("第四次对口支援…座谈会"); after a count, as in
+            // "两省对口支援…", it begins what the counted did.
+            || (c == '对'
+                && unit.quantity == Quantity::Ordinal
+                && text[unit_end + i + c.len_utf8()..].starts_with('口'));
         let rest = &text[unit_end + i..];
         // Right after the measure word any verb ends it; further on only
         // the stop words do, as a noun may hold a verb (社会组织, 培训基地).
@@ -652,14 +678,28 @@ fn label(
     let after_ok = classifier && after.chars().count() >= 2;
     // The words before the number, back to the start of the clause.
     let head = &text[..start - bound_prefix];
+    // A closing bracket ends an aside ("（记者 王军）全国…"), and a space
+    // after a Chinese character separates the clauses of a headline.
     let clause_start = head
         .char_indices()
         .rev()
-        .find(|&(_, c)| {
+        .find(|&(i, c)| {
             matches!(
                 c,
-                ',' | '，' | '。' | '；' | ';' | '：' | ':' | '、' | '（' | '(' | '！' | '》'
-            )
+                ',' | '，'
+                    | '。'
+                    | '；'
+                    | ';'
+                    | '：'
+                    | ':'
+                    | '、'
+                    | '（'
+                    | '('
+                    | '）'
+                    | ')'
+                    | '！'
+                    | '》'
+            ) || (matches!(c, ' ' | '\u{3000}') && char_before(head, i).is_some_and(is_han))
         })
         .map_or(0, |(i, c)| i + c.len_utf8());
     let clause = head[clause_start..].trim();
@@ -797,23 +837,49 @@ fn label(
     }
     // Nothing before the number names it ("、1人被表彰为先进个人"): the
     // words after it, to the end of the clause.
+    // An aside in brackets is not part of it, nor are other figures.
     let tail: String = text[unit_end..]
         .trim_start_matches('的')
         .chars()
-        .take_while(|&c| !matches!(c, ',' | '，' | '。' | '；' | ';' | '、' | '！'))
+        .take_while(|&c| !matches!(c, ',' | '，' | '。' | '；' | ';' | '、' | '！' | '(' | '（'))
+        .collect();
+    let tail: String = without_numbers(&tail)
+        .chars()
         .filter(|&c| is_han(c))
         .take(12)
         .collect();
     if tail.chars().count() >= 2 {
         return tail;
     }
-    // Else the verb of the clause ("先后投入"), better than no label.
-    clause_text.chars().filter(|&c| is_han(c)).collect()
+    // Else the verb of the clause ("先后投入"), better than no label; but
+    // words that only join a clause ("其中…达", "先后有") say nothing, and
+    // the caller asks the editor instead.
+    let verb: String = clause_text.chars().filter(|&c| is_han(c)).collect();
+    let mut said = verb.as_str();
+    loop {
+        let was = said;
+        for w in LEADING.iter().chain(["有", "为", "是", "至", "到"].iter()) {
+            if !VERBS.contains(w) {
+                said = said.strip_prefix(w).unwrap_or(said);
+                said = said.strip_suffix(w).unwrap_or(said);
+            }
+        }
+        if said == was {
+            break;
+        }
+    }
+    if said.is_empty() {
+        String::new()
+    } else {
+        verb
+    }
 }
 
 /// A number that became a figure, before its period is known.
 struct Found {
     number: usize,
+    /// Byte offset just past the printed figure in the sentence.
+    end: usize,
     figure: Figure,
 }
 
@@ -1016,7 +1082,14 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         if lost_digit(n) {
             value = f64::NAN;
         }
-        let label = label(text, n.start, end, &unit, prefix.len());
+        let mut label = label(text, n.start, end, &unit, prefix.len());
+        // "贫困发生率从46.86%下降到26.64%": the second figure is the
+        // first one's measure at another time, so it takes its label.
+        if let Some(first) = found.last().filter(|f| f.figure.unit.id == unit.id) {
+            if first.end <= start && is_change(&text[first.end..start]) {
+                label.clone_from(&first.figure.label);
+            }
+        }
         if implied_yuan {
             review.push("单位：原文未写“元”，按元计入，请核对".to_owned());
         }
@@ -1040,6 +1113,7 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         };
         found.push(Found {
             number: k,
+            end,
             figure: Figure {
                 value: value.is_finite().then_some(value),
                 unit,
@@ -1149,6 +1223,40 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
     }
     out.sort_by_key(|&(at, _)| at);
     out.into_iter().map(|(_, f)| f).collect()
+}
+
+/// Whether the words between two figures say that the first became the
+/// second: "下降到", "增长到2017年的", "增至".
+pub(crate) fn is_change(between: &str) -> bool {
+    const CHANGES: [&str; 22] = [
+        "下降到",
+        "下降至",
+        "降到",
+        "降至",
+        "降低到",
+        "降低至",
+        "减少到",
+        "减少至",
+        "减至",
+        "增长到",
+        "增长至",
+        "增加到",
+        "增加至",
+        "增至",
+        "提高到",
+        "提高至",
+        "提升到",
+        "提升至",
+        "上升到",
+        "上升至",
+        "扩大到",
+        "扩大至",
+    ];
+    let words: String = without_numbers(between)
+        .chars()
+        .filter(|&c| is_han(c) && c != '的')
+        .collect();
+    CHANGES.contains(&words.as_str())
 }
 
 /// The label of an event year: the clause it stands in, shortened.
@@ -1549,6 +1657,27 @@ mod tests {
                 "1.5倍",
                 "此前援助资金总数",
             ),
+            // A figure a change led to is the same measure as the first.
+            (
+                "地区生产总值从2015年的5.2亿元增长到2020年的9.8亿元。",
+                "9.8亿元",
+                "地区生产总值",
+            ),
+            // An aside in brackets, and a headline's space, end a clause.
+            (
+                "（本报记者 李四）全省对口支援山区县300个。",
+                "300个",
+                "全省对口支援山区县",
+            ),
+            ("对口支援十年 累计培训教师3200名", "3200名", "培训教师"),
+            // 累计 says how a count grew, not what it counts.
+            ("全县5.2万名群众累计受益。", "5.2万名", "全县群众"),
+            // An ordinal names a long thing, 对口 and all.
+            (
+                "第二批对口帮扶凉山州医疗队员到岗。",
+                "第二批",
+                "对口帮扶凉山州医疗队员",
+            ),
             // A long label starts after a closing quotation mark rather
             // than inside the quotation.
             (
@@ -1577,6 +1706,17 @@ mod tests {
         let group = f.iter().find(|f| f.printed == "八个县").expect("八个县");
         assert!(group.label.contains("待定"), "{}", group.label);
         assert!(!group.review.is_empty());
+    }
+
+    #[test]
+    fn a_figure_named_by_no_word_asks_for_its_label() {
+        // "其中…达" only joins the clause: no word says what was spent.
+        let f = draft("全省投入12亿元，其中2019年至2020年达3.5亿元。");
+        let part = f.iter().find(|f| f.printed == "3.5亿元").expect("3.5亿元");
+        assert!(part.label.contains("待定"), "{}", part.label);
+        // A vague number in words stays in the words around a figure.
+        assert_eq!(without_numbers("有几十个部委"), "有几十个部委");
+        assert_eq!(without_numbers("1994年至2004年达"), "达");
     }
 
     #[test]

@@ -324,13 +324,18 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
             // A list ("623名干部、5635名人才") or like labels: one question.
             let listed = group.windows(2).all(|w| {
                 let (a, b) = (&figures[w[0]], &figures[w[1]]);
-                let gap = match (source.find(&a.printed), source.rfind(&b.printed)) {
-                    (Some(x), Some(y)) if x <= y => &source[x..y],
-                    _ => "",
+                let (gap, between) = match (source.find(&a.printed), source.rfind(&b.printed)) {
+                    (Some(x), Some(y)) if x + a.printed.len() <= y => {
+                        (&source[x..y], &source[x + a.printed.len()..y])
+                    }
+                    _ => ("", ""),
                 };
                 // "其中" opens a part of the figure before it, never a
                 // figure beside it, however alike their labels.
+                // And one measure told twice ("从12.5%下降到3.1%", both
+                // labelled 贫困发生率) is a change, not two bars.
                 !gap.contains("其中")
+                    && !figures::is_change(between)
                     && (gap.contains(['、', '；', ';']) || similarity(&a.label, &b.label) >= 0.5)
             });
             let alike = listed
@@ -450,6 +455,16 @@ mod tests {
         );
         // Nor when the two labels are alike.
         let d = draft("帮助农村劳动力8.2万名实现就业，其中脱贫劳动力3.6万名。");
+        assert!(
+            d.charts.iter().all(|c| c.kind != Kind::Bars),
+            "{:?}",
+            d.charts
+        );
+        // Nor is a measure before and after a change: one label, two
+        // figures.
+        let d = draft("全县贫困发生率从12.5%下降到3.1%。");
+        assert_eq!(d.figures.len(), 2);
+        assert_eq!(d.figures[0].label, d.figures[1].label);
         assert!(
             d.charts.iter().all(|c| c.kind != Kind::Bars),
             "{:?}",

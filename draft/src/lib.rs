@@ -106,13 +106,27 @@ pub fn draft(article: &str) -> Draft {
                 .iter()
                 .zip(&simple)
                 .all(|(a, b)| a.chars().count() == b.chars().count());
+        // The period of the paragraph's last dated figure so far.
+        let mut last_period = Period::Undated;
         for (i, s) in simple.into_iter().enumerate() {
+            // "2019年，…超额完成。其中，东部地区投入…229亿元": a sentence
+            // opening with 其中 breaks down the one before, and its
+            // undated figures are of that one's year.
+            let breakdown = s.trim_start().starts_with("其中");
             let sentence = figures::Sentence {
                 line: number,
                 original: if aligned { own.get(i).cloned() } else { None },
                 text: s,
             };
-            all.extend(figures::figures(&sentence, &mut skipped));
+            for mut f in figures::figures(&sentence, &mut skipped) {
+                if breakdown && f.period == Period::Undated && f.unit.quantity != Quantity::Year {
+                    f.period = last_period;
+                }
+                if f.period != Period::Undated {
+                    last_period = f.period;
+                }
+                all.push(f);
+            }
         }
     }
     let mut kept = Vec::new();
@@ -470,6 +484,14 @@ mod tests {
             "{:?}",
             d.charts
         );
+        // A sentence opening with 其中 is of the year of the one before.
+        let d = draft("2021年，本省完成帮扶任务。其中，投入资金8亿元。");
+        let money = d
+            .figures
+            .iter()
+            .find(|f| f.printed == "8亿元")
+            .expect("8亿元");
+        assert_eq!(money.period, Period::Year(2021));
         // A growth rate over 100% cannot be a percent of the model.
         let d = draft("产值增长150%，达到5亿元。");
         assert_eq!(d.figures.len(), 1);

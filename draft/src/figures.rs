@@ -524,12 +524,12 @@ const VERBS: [&str; 28] = [
 /// ("73.1万名农村劳动力通过劳务协作…", "1561个社会组织结对帮扶…"), and a
 /// measure word followed by a verb counts what came before it
 /// ("10个省区市投入…").
-const NOUN_STOP_WORDS: [&str; 10] = [
-    "通过", "结对", "实现", "参与", "参加", "获得", "接受", "开展", "累计", "加大",
+const NOUN_STOP_WORDS: [&str; 12] = [
+    "通过", "结对", "实现", "参与", "参加", "获得", "接受", "开展", "累计", "加大", "签署", "签订",
 ];
 
 /// Characters that end the noun phrase after a measure word.
-const NOUN_STOPS: &str = "的在和与及等全实达为被中已将是了到开均共于从向对把就都也还并所以上下";
+const NOUN_STOPS: &str = "的在和与及等全实达为被中已将是了到开均共于从向对把就都也还并所以上下之";
 
 /// Words after which a year is what a figure is compared with, not when it
 /// was: "较2016年增长" keeps its year, as the period cannot say it.
@@ -675,7 +675,11 @@ fn label(
         }
         after.push(c);
     }
-    let after_ok = classifier && after.chars().count() >= 2;
+    // A measure word that is itself the place counted ("9省市", "4县")
+    // ends the noun: "今年东部9省市帮扶资金…" goes on with the provinces'
+    // funds, another figure's noun.
+    let place_unit = unit.zh.ends_with(['省', '市', '县', '村', '区', '镇']);
+    let after_ok = classifier && !place_unit && after.chars().count() >= 2;
     // The words before the number, back to the start of the clause.
     let head = &text[..start - bound_prefix];
     // A closing bracket ends an aside ("（记者 王军）全国…"), and a space
@@ -744,7 +748,14 @@ fn label(
     let refers_back = ["这", "该", "这些", "上述"]
         .iter()
         .any(|w| clause_text.trim_end().ends_with(w));
-    let mut before = clause_text.trim().to_owned();
+    // "支援西藏和15个省": the words before a conjunction name another
+    // thing, joined to this one, not this one.
+    let joined = clause_text.trim_end().ends_with(['和', '与', '及', '、']);
+    let mut before = if joined {
+        String::new()
+    } else {
+        clause_text.trim().to_owned()
+    };
     loop {
         let was = before.clone();
         for w in LEADING {
@@ -807,6 +818,18 @@ fn label(
             before = before[i + '向'.len_utf8()..].to_owned();
         }
     }
+    // A count of places is named by what follows the last word that
+    // leads to a place: "…对口帮扶西部11个省区市", "人才到东部4市".
+    if place_unit {
+        let cut = ["到", "在", "赴", "帮扶", "支援", "援助", "协作"]
+            .iter()
+            .filter_map(|m| before.rfind(m).map(|i| i + m.len()))
+            .filter(|&i| before[i..].chars().count() >= 2)
+            .max();
+        if let Some(i) = cut {
+            before = before[i..].to_owned();
+        }
+    }
     let before: String = {
         let chars: Vec<char> = before
             .chars()
@@ -833,6 +856,11 @@ fn label(
         // Only the measure word's own noun (县 of 八个县) names it here:
         // the caller asks the editor for a label, where the words after
         // the figure ("实施了…项目") would say what the group did instead.
+        return String::new();
+    }
+    if place_unit {
+        // What follows a count of places is what they did ("两省分别编制
+        // 印发…"), never what they are: the caller asks the editor.
         return String::new();
     }
     // Nothing before the number names it ("、1人被表彰为先进个人"): the
@@ -1678,6 +1706,10 @@ mod tests {
                 "第二批",
                 "对口帮扶凉山州医疗队员",
             ),
+            // A count of places is named by the place it leads to.
+            ("东部15个省市对口帮扶西部11个省区市。", "11个省区市", "西部"),
+            ("选派专技人才到东部4市交流学习。", "4市", "东部"),
+            ("今年东部9省市帮扶资金已拨付。", "9省市", "今年东部"),
             // A long label starts after a closing quotation mark rather
             // than inside the quotation.
             (
@@ -1717,6 +1749,24 @@ mod tests {
         // A vague number in words stays in the words around a figure.
         assert_eq!(without_numbers("有几十个部委"), "有几十个部委");
         assert_eq!(without_numbers("1994年至2004年达"), "达");
+    }
+
+    #[test]
+    fn a_count_of_places_named_by_nothing_asks_for_its_label() {
+        // What the places did, or another thing joined to them by 和, is
+        // not what they are.
+        for (sentence, printed) in [
+            ("两省分别编制了规划。", "两省"),
+            ("作出支援西部和12个省对口援助的决策。", "12个省"),
+        ] {
+            let f = draft(sentence);
+            let places = f.iter().find(|f| f.printed == printed).expect(printed);
+            assert!(
+                places.label.contains("待定"),
+                "{sentence}: {}",
+                places.label
+            );
+        }
     }
 
     #[test]

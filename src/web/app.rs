@@ -22,7 +22,7 @@ use crate::options::ThemeChoice;
 use crate::theme::Theme;
 
 use super::listener::Listener;
-use super::view::{device_pixel_ratio, highlight, paint_now, size_css, View};
+use super::view::{device_pixel_ratio, highlight, paint_sized, size_css, size_for_layout, View};
 use super::{dom, figure, figures, keys, panic, table, tooltip, touch};
 
 /// Everything the listeners share.
@@ -103,9 +103,19 @@ impl State {
                 view.painted = false;
                 size_css(&view.canvas, &view.scene);
             }
-            if view.near && !view.painted {
-                paint_now(view, &theme, self.locale);
-            }
+        }
+        // Every backing store is sized before any chart is painted. Sizing
+        // one invalidates the page's layout, and the first font a chart
+        // sets makes the browser lay the page out again at once: sized and
+        // painted in turn, the charts cost a layout each.
+        let due: Vec<usize> = (0..self.views.len())
+            .filter(|&i| self.views[i].near && !self.views[i].painted)
+            .collect();
+        for &i in &due {
+            size_for_layout(&self.views[i]);
+        }
+        for &i in &due {
+            paint_sized(&mut self.views[i], &theme, self.locale);
         }
     }
 

@@ -64,7 +64,20 @@ fn size_store(canvas: &HtmlCanvasElement, scene: &Scene, dpr: f64) {
 /// Sizes the backing store to the current layout and paints the whole
 /// chart: once per layout, for a chart not `painted` since it was laid out.
 pub(super) fn paint_now(view: &mut View, theme: &Theme, locale: Locale) {
+    size_for_layout(view);
+    paint_sized(view, theme, locale);
+}
+
+/// Sizes the backing store to the current layout, which clears it: the
+/// first half of [`paint_now`], for painting several charts at once (see
+/// `State::refresh`).
+pub(super) fn size_for_layout(view: &View) {
     size_store(&view.canvas, &view.scene, view.drawn_for.1);
+}
+
+/// Paints the whole chart on a backing store already sized by
+/// [`size_for_layout`]: the second half of [`paint_now`].
+pub(super) fn paint_sized(view: &mut View, theme: &Theme, locale: Locale) {
     paint(view, theme, locale);
     view.painted = true;
     view.unlit = None;

@@ -380,7 +380,14 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
     }
     // Cards: the first few headline figures not charted yet, of the first
     // unit that has two or more of them (a chart never mixes units).
-    let free = |j: &usize| !charted[*j] && comparable(&figures[*j]);
+    // A figure equal to one before it (same value, same unit) is likely the
+    // same figure told again: three cards of one "近6000人" say nothing.
+    let repeat = |j: usize| {
+        (0..j).any(|k| {
+            figures[k].value == figures[j].value && figures[k].unit.id == figures[j].unit.id
+        })
+    };
+    let free = |j: &usize| !charted[*j] && comparable(&figures[*j]) && !repeat(*j);
     let unit = (0..figures.len())
         .filter(free)
         .map(|j| figures[j].unit.id.as_str())
@@ -492,6 +499,21 @@ mod tests {
             .find(|f| f.printed == "8亿元")
             .expect("8亿元");
         assert_eq!(money.period, Period::Year(2021));
+        // A figure told again is not another card.
+        let d = draft(
+            "二十年来近6000名干部进藏工作，投入资金260亿元。其间先后选派近6000名干部，共投入资金260亿元，建成学校120所。",
+        );
+        for c in d.charts.iter().filter(|c| c.kind == Kind::Cards) {
+            for (n, &i) in c.items.iter().enumerate() {
+                assert!(
+                    c.items[..n]
+                        .iter()
+                        .all(|&k| d.figures[k].value != d.figures[i].value),
+                    "{:?}",
+                    c.items
+                );
+            }
+        }
         // A growth rate over 100% cannot be a percent of the model.
         let d = draft("产值增长150%，达到5亿元。");
         assert_eq!(d.figures.len(), 1);

@@ -338,18 +338,11 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
             // A list ("623名干部、5635名人才") or like labels: one question.
             let listed = group.windows(2).all(|w| {
                 let (a, b) = (&figures[w[0]], &figures[w[1]]);
-                let (gap, between) = match (source.find(&a.printed), source.rfind(&b.printed)) {
-                    (Some(x), Some(y)) if x + a.printed.len() <= y => {
-                        (&source[x..y], &source[x + a.printed.len()..y])
-                    }
-                    _ => ("", ""),
+                let gap = match (source.find(&a.printed), source.rfind(&b.printed)) {
+                    (Some(x), Some(y)) if x <= y => &source[x..y],
+                    _ => "",
                 };
-                // "其中" opens a part of the figure before it, never a
-                // figure beside it, however alike their labels.
-                // And one measure told twice ("从12.5%下降到3.1%", both
-                // labelled 贫困发生率) is a change, not two bars.
-                !gap.contains("其中")
-                    && !figures::is_change(between)
+                !part_or_change(a, b)
                     && (gap.contains(['、', '；', ';']) || similarity(&a.label, &b.label) >= 0.5)
             });
             let alike = listed
@@ -387,7 +380,9 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
             figures[k].value == figures[j].value && figures[k].unit.id == figures[j].unit.id
         })
     };
-    let free = |j: &usize| !charted[*j] && comparable(&figures[*j]) && !repeat(*j);
+    // Nor is a part of the card before it, or what that figure became.
+    let follows = |j: usize| (0..j).any(|k| part_or_change(&figures[k], &figures[j]));
+    let free = |j: &usize| !charted[*j] && comparable(&figures[*j]) && !repeat(*j) && !follows(*j);
     let unit = (0..figures.len())
         .filter(free)
         .map(|j| figures[j].unit.id.as_str())
@@ -416,6 +411,24 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
         });
     }
     out
+}
+
+/// Whether `b`, later in the same sentence as `a` and of its unit, is a
+/// part of `a` ("73.1万人…，其中47.8万人") or what `a` became
+/// ("从46.86%下降到26.64%"): either way not a figure beside it, however
+/// alike their labels, so never a bar or a card next to it.
+fn part_or_change(a: &Figure, b: &Figure) -> bool {
+    if a.source != b.source || a.unit.id != b.unit.id {
+        return false;
+    }
+    let source = &a.source;
+    match (source.find(&a.printed), source.rfind(&b.printed)) {
+        (Some(x), Some(y)) if x + a.printed.len() <= y => {
+            let between = &source[x + a.printed.len()..y];
+            between.contains("其中") || figures::is_change(between)
+        }
+        _ => false,
+    }
 }
 
 /// Drafts an article and writes its data folder (`article.toml`,
@@ -499,6 +512,19 @@ mod tests {
             .find(|f| f.printed == "8亿元")
             .expect("8亿元");
         assert_eq!(money.period, Period::Year(2021));
+        // Nor a part of another card, or what another card became.
+        let d = draft("全县贫困发生率从12.5%下降到3.1%，低于全省平均的4.2%。");
+        for c in d.charts.iter().filter(|c| c.kind == Kind::Cards) {
+            let printed: Vec<&str> = c
+                .items
+                .iter()
+                .map(|&i| d.figures[i].printed.as_str())
+                .collect();
+            assert!(
+                !(printed.contains(&"12.5%") && printed.contains(&"3.1%")),
+                "{printed:?}"
+            );
+        }
         // A figure told again is not another card.
         let d = draft(
             "二十年来近6000名干部进藏工作，投入资金260亿元。其间先后选派近6000名干部，共投入资金260亿元，建成学校120所。",

@@ -82,7 +82,10 @@ impl State {
             .iter()
             .map(|v| v.wrap.get_bounding_client_rect().width())
             .collect();
-        for (view, width) in self.views.iter_mut().zip(widths) {
+        // The charts to paint once all are laid out: near the viewport,
+        // laid out here or before, and not painted since.
+        let mut due = Vec::new();
+        for (i, (view, width)) in self.views.iter_mut().zip(widths).enumerate() {
             // A container without width (`display: none`, collapsed) keeps
             // its last drawing; its ResizeObserver calls again once it has one.
             if width.is_nan() || width <= 0.0 {
@@ -103,14 +106,14 @@ impl State {
                 view.painted = false;
                 size_css(&view.canvas, &view.scene);
             }
+            if view.near && !view.painted {
+                due.push(i);
+            }
         }
         // Every backing store is sized before any chart is painted. Sizing
         // one invalidates the page's layout, and the first font a chart
         // sets makes the browser lay the page out again at once: sized and
         // painted in turn, the charts cost a layout each.
-        let due: Vec<usize> = (0..self.views.len())
-            .filter(|&i| self.views[i].near && !self.views[i].painted)
-            .collect();
         for &i in &due {
             size_for_layout(&self.views[i]);
         }

@@ -106,8 +106,8 @@ pub fn draft(article: &str) -> Draft {
                 .iter()
                 .zip(&simple)
                 .all(|(a, b)| a.chars().count() == b.chars().count());
-        // The period of the paragraph's last dated figure so far.
-        let mut last_period = Period::Undated;
+        // The period of the sentence before, which a 其中 breaks down.
+        let mut before = Period::Undated;
         for (i, s) in simple.into_iter().enumerate() {
             // "2019年，…超额完成。其中，东部地区投入…229亿元": a sentence
             // opening with 其中 breaks down the one before, and its
@@ -118,15 +118,24 @@ pub fn draft(article: &str) -> Draft {
                 original: if aligned { own.get(i).cloned() } else { None },
                 text: s,
             };
-            for mut f in figures::figures(&sentence, &mut skipped) {
+            // Only the sentence right before counts, and "自2016年以来，投入
+            // 10亿元" dates nothing, nor does its 其中.
+            let mut found = figures::figures(&sentence, &mut skipped);
+            for f in &mut found {
                 if breakdown && f.period == Period::Undated && f.unit.quantity != Quantity::Year {
-                    f.period = last_period;
+                    f.period = before;
                 }
-                if f.period != Period::Undated {
-                    last_period = f.period;
-                }
-                all.push(f);
             }
+            // What the next sentence may break down: this one's last
+            // figure, or where it has none but a year ("2019年，…完成。"),
+            // that year.
+            before = found
+                .iter()
+                .rev()
+                .find(|f| f.unit.quantity != Quantity::Year)
+                .or_else(|| found.last())
+                .map_or(Period::Undated, |f| f.period);
+            all.extend(found);
         }
     }
     let mut kept = Vec::new();
@@ -512,6 +521,15 @@ mod tests {
             .find(|f| f.printed == "8亿元")
             .expect("8亿元");
         assert_eq!(money.period, Period::Year(2021));
+        // Only of the sentence right before: one dated by nothing leaves
+        // its breakdown undated too.
+        let d = draft("2015年，本省完成帮扶任务。自2016年以来，投入资金10亿元。其中，教育3亿元。");
+        let part = d
+            .figures
+            .iter()
+            .find(|f| f.printed == "3亿元")
+            .expect("3亿元");
+        assert_eq!(part.period, Period::Undated);
         // Nor a part of another card, or what another card became.
         let d = draft("全县贫困发生率从12.5%下降到3.1%，低于全省平均的4.2%。");
         for c in d.charts.iter().filter(|c| c.kind == Kind::Cards) {

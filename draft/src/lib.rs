@@ -150,9 +150,7 @@ pub fn draft(article: &str) -> Draft {
         }
         // The same figure twice may be a repeat, or two things that happen
         // to be equal.
-        if let Some(first) = kept.iter().find(|g: &&Figure| {
-            g.value == f.value && g.unit.id == f.unit.id && g.unit.quantity != Quantity::Year
-        }) {
+        if let Some(first) = kept.iter().find(|g: &&Figure| likely_repeat(g, &f)) {
             f.review.push(format!(
                 "可能与第{}行的“{}”重复；若为同一数字请删去其一",
                 first.line, first.printed
@@ -384,11 +382,7 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
     // unit that has two or more of them (a chart never mixes units).
     // A figure equal to one before it (same value, same unit) is likely the
     // same figure told again: three cards of one "近6000人" say nothing.
-    let repeat = |j: usize| {
-        (0..j).any(|k| {
-            figures[k].value == figures[j].value && figures[k].unit.id == figures[j].unit.id
-        })
-    };
+    let repeat = |j: usize| (0..j).any(|k| likely_repeat(&figures[k], &figures[j]));
     // Nor is a part of the card before it, or what that figure became.
     let follows = |j: usize| (0..j).any(|k| part_or_change(&figures[k], &figures[j]));
     let free = |j: &usize| !charted[*j] && comparable(&figures[*j]) && !repeat(*j) && !follows(*j);
@@ -420,6 +414,12 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
         });
     }
     out
+}
+
+/// Whether `b` may be `a` told again: the same value in the same unit (a
+/// year is a date, which many figures share, not a figure told twice).
+fn likely_repeat(a: &Figure, b: &Figure) -> bool {
+    a.value == b.value && a.unit.id == b.unit.id && a.unit.quantity != Quantity::Year
 }
 
 /// Whether `b`, later in the same sentence as `a` and of its unit, is a
@@ -531,13 +531,17 @@ mod tests {
             .expect("3亿元");
         assert_eq!(part.period, Period::Undated);
         // Nor a part of another card, or what another card became.
-        let d = draft("全县贫困发生率从12.5%下降到3.1%，低于全省平均的4.2%。");
-        for c in d.charts.iter().filter(|c| c.kind == Kind::Cards) {
-            let printed: Vec<&str> = c
-                .items
+        // The figures of each card set, in order.
+        let cards = |d: &Draft| -> Vec<Vec<Figure>> {
+            d.charts
                 .iter()
-                .map(|&i| d.figures[i].printed.as_str())
-                .collect();
+                .filter(|c| c.kind == Kind::Cards)
+                .map(|c| c.items.iter().map(|&i| d.figures[i].clone()).collect())
+                .collect()
+        };
+        let d = draft("全县贫困发生率从12.5%下降到3.1%，低于全省平均的4.2%。");
+        for set in cards(&d) {
+            let printed: Vec<&str> = set.iter().map(|f| f.printed.as_str()).collect();
             assert!(
                 !(printed.contains(&"12.5%") && printed.contains(&"3.1%")),
                 "{printed:?}"
@@ -547,14 +551,12 @@ mod tests {
         let d = draft(
             "二十年来近6000名干部进藏工作，投入资金260亿元。其间先后选派近6000名干部，共投入资金260亿元，建成学校120所。",
         );
-        for c in d.charts.iter().filter(|c| c.kind == Kind::Cards) {
-            for (n, &i) in c.items.iter().enumerate() {
+        for set in cards(&d) {
+            for (n, f) in set.iter().enumerate() {
                 assert!(
-                    c.items[..n]
-                        .iter()
-                        .all(|&k| d.figures[k].value != d.figures[i].value),
+                    set[..n].iter().all(|g| g.value != f.value),
                     "{:?}",
-                    c.items
+                    set.iter().map(|f| &f.printed).collect::<Vec<_>>()
                 );
             }
         }

@@ -50,6 +50,14 @@ impl Rect {
         x >= self.x && x < self.x + self.w && y >= self.y && y < self.y + self.h
     }
 
+    /// How far the point lies from the box, in px: 0 inside or on its
+    /// edges, else the length of the shortest line to it.
+    pub fn distance(&self, x: f64, y: f64) -> f64 {
+        let dx = (self.x - x).max(x - self.right()).max(0.0);
+        let dy = (self.y - y).max(y - self.bottom()).max(0.0);
+        (dx * dx + dy * dy).sqrt()
+    }
+
     /// The centre point.
     pub fn centre(&self) -> (f64, f64) {
         (self.x + self.w / 2.0, self.y + self.h / 2.0)

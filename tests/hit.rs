@@ -5,7 +5,7 @@ mod common;
 
 use common::{cases, fixture};
 
-use article_charts::hit::{hit, step, Step};
+use article_charts::hit::{hit, step, Step, REACH};
 use article_charts::layout::layout;
 use article_charts::locale::Locale;
 use proptest::prelude::*;
@@ -62,14 +62,15 @@ fn boxes_of_a_chart_do_not_overlap_and_stay_inside() {
 }
 
 #[test]
-fn points_outside_the_chart_hit_nothing() {
+fn points_outside_the_chart_beyond_reach_hit_nothing() {
     let chart = &fixture().charts[0];
     let scene = layout(fixture(), chart, Locale::ZhHans, 375.0);
+    let out = REACH + 1.0;
     for (x, y) in [
-        (-1.0, 10.0),
-        (10.0, -1.0),
-        (scene.width + 1.0, 10.0),
-        (10.0, scene.height + 1.0),
+        (-out, 10.0),
+        (10.0, -out),
+        (scene.width + out, 10.0),
+        (10.0, scene.height + out),
         (f64::NAN, 1.0),
         (1.0, f64::INFINITY),
     ] {
@@ -78,23 +79,28 @@ fn points_outside_the_chart_hit_nothing() {
 }
 
 proptest! {
-    /// Any point hits the item whose box contains it, and a point in no box
-    /// hits nothing.
+    /// Any point hits the item whose box contains it; a point in no box hits
+    /// the nearest box at most `REACH` px away, and nothing when none is.
     #[test]
     fn hit_agrees_with_the_boxes(chart in 0..fixture().charts.len(), en in any::<bool>(), width in 120.0..1400.0f64, fx in -0.1..1.1f64, fy in -0.1..1.1f64) {
         let locale = if en { Locale::En } else { Locale::ZhHans };
         let scene = layout(fixture(), &fixture().charts[chart], locale, width);
         let (x, y) = (fx * scene.width, fy * scene.height);
         let containing: Vec<usize> = scene.items.iter().enumerate().filter(|(_, it)| it.hit.contains(x, y)).map(|(i, _)| i).collect();
+        let nearest = scene.items.iter().map(|it| it.hit.distance(x, y)).fold(f64::INFINITY, f64::min);
         match hit(&scene, x, y) {
+            Some(i) if containing.is_empty() => {
+                let d = scene.items[i].hit.distance(x, y);
+                prop_assert!(d <= REACH && d == nearest, "item {} is {} px away, the nearest {}", i, d, nearest);
+            }
             Some(i) => prop_assert_eq!(containing, vec![i]),
-            None => prop_assert!(containing.is_empty()),
+            None => prop_assert!(containing.is_empty() && nearest > REACH, "a box {} px away", nearest),
         }
     }
 }
 
-/// Coordinates no pointer inside the chart gives: far outside on either
-/// side, the largest floats, infinities and NaN.
+/// Coordinates no pointer inside the chart gives: outside it on either side
+/// beyond the reach of every box, the largest floats, infinities and NaN.
 fn wild() -> impl Strategy<Value = f64> {
     prop_oneof![
         Just(f64::NAN),
@@ -103,7 +109,7 @@ fn wild() -> impl Strategy<Value = f64> {
         Just(f64::MAX),
         Just(f64::MIN),
         1e4..1e300f64,
-        -1e300..-1e-9f64,
+        -1e300..-(REACH + 1e-6),
     ]
 }
 

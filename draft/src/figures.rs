@@ -505,11 +505,11 @@ fn short_quotes(text: &str) -> Vec<(usize, usize)> {
 
 /// Words that begin a clause or sit between a figure's noun and its number
 /// without being what it counts.
-const LEADING: [&str; 44] = [
+const LEADING: [&str; 50] = [
     "其中", "此外", "同时", "目前", "如今", "截至", "截止", "先后", "累计", "共计", "总计", "一共",
     "共", "已经", "已", "还", "并", "再", "又", "全部", "均", "新增", "投入", "实施", "选派",
     "派出", "完成", "达到", "达", "超过", "超", "逾", "近", "约", "将近", "接近", "大约", "帮助",
-    "带动", "安排", "也", "亦", "都", "新建",
+    "带动", "安排", "也", "亦", "都", "新建", "率先", "分别", "陆续", "相继", "正在", "将",
 ];
 
 /// Verbs after which a clause names what a figure counts.
@@ -521,15 +521,17 @@ const VERBS: [&str; 28] = [
 
 /// Words that end the noun phrase after a measure word, as the characters
 /// of [`NOUN_STOPS`] do: what follows them is what the counted did
-/// ("73.1万名农村劳动力通过劳务协作…", "1561个社会组织结对帮扶…"), and a
-/// measure word followed by a verb counts what came before it
-/// ("10个省区市投入…").
-const NOUN_STOP_WORDS: [&str; 12] = [
+/// ("73.1万名农村劳动力通过劳务协作…", "1561个社会组织结对帮扶…", and
+/// after an adverb, "450万株白茶苗陆续运抵…"), and a measure word followed
+/// by a verb counts what came before it ("10个省区市投入…").
+const NOUN_STOP_WORDS: [&str; 21] = [
     "通过", "结对", "实现", "参与", "参加", "获得", "接受", "开展", "累计", "加大", "签署", "签订",
+    "陆续", "分别", "率先", "先后", "相继", "共同", "按时", "逐步", "正在",
 ];
 
-/// Characters that end the noun phrase after a measure word.
-const NOUN_STOPS: &str = "的在和与及等全实达为被中已将是了到开均共于从向对把就都也还并所以上下之";
+/// Characters that end the noun phrase after a measure word: particles,
+/// prepositions, and verbs no name holds ("人才赴四川挂职").
+const NOUN_STOPS: &str = "的在和与及等全实达为被中已将是了到开均共于从向对把就都也还并所以上下之赴";
 
 /// Words after which a year is what a figure is compared with, not when it
 /// was: "较2016年增长" keeps its year, as the period cannot say it.
@@ -678,7 +680,8 @@ fn label(
     // A measure word that is itself the place counted ("9省市", "4县")
     // ends the noun: "今年东部9省市帮扶资金…" goes on with the provinces'
     // funds, another figure's noun.
-    let place_unit = unit.zh.ends_with(['省', '市', '县', '村', '区', '镇']);
+    let place_unit =
+        unit.zh.ends_with(['省', '市', '县', '村', '区', '镇']) || unit.zh.ends_with("市州");
     let after_ok = classifier && !place_unit && after.chars().count() >= 2;
     // The words before the number, back to the start of the clause.
     let head = &text[..start - bound_prefix];
@@ -768,9 +771,11 @@ fn label(
         }
         // A preposition or a demonstrative does not end a name: "对这八个县"
         // counts the counties named before.
+        // A year named by a word ("去年2000多名医生") is a time, as a
+        // year in digits is, and leaves whole: its 年 alone left "去".
         for w in [
-            "由", "从", "为", "的", "是", "有", "达", "至", "年", "了", "了", "这些", "这", "该",
-            "对", "向", "给", "和", "与", "及",
+            "去年", "今年", "明年", "当年", "同年", "由", "从", "为", "的", "是", "有", "达", "至",
+            "年", "了", "了", "这些", "这", "该", "对", "向", "给", "和", "与", "及",
         ] {
             // A year kept as the base of a comparison keeps its 年 and 的:
             // "是2019年的".
@@ -1135,7 +1140,8 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             "时长".to_owned()
         } else if label.chars().count() < 2 {
             review.push("标签未能从原文确定，请填写".to_owned());
-            format!("{}（待定）", unit.zh)
+            // "68个县" asks for the label of 县, not of 个县.
+            format!("{}（待定）", unit.zh.strip_prefix('个').unwrap_or(&unit.zh))
         } else {
             label
         };
@@ -1717,6 +1723,13 @@ mod tests {
                 "12亿元",
                 "对口帮扶专项资金",
             ),
+            // An adverb, or a verb of going, ends the counted noun; the
+            // 四 of 四川 is no figure's end.
+            ("去年2000多名医生赴四川义诊。", "2000多名", "医生"),
+            ("80万株树苗陆续运到山区。", "80万株", "树苗"),
+            ("两市分别帮扶资金500万元。", "500万元", "帮扶资金"),
+            // 市州 and 县区 are one place word each.
+            ("对口支援甘肃省9个市州。", "9个市州", "甘肃省"),
         ] {
             let f = draft(sentence);
             let label = f
@@ -1728,6 +1741,22 @@ mod tests {
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn a_label_the_editor_must_write_names_the_place_without_its_measure_word() {
+        let f = draft("全省与30个县区签订协议，与60个县开展合作。");
+        let labels: Vec<(&str, &str, &str)> = f
+            .iter()
+            .map(|f| (f.printed.as_str(), f.unit.id.as_str(), f.label.as_str()))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("30个县区", "county_district", "县区（待定）"),
+                ("60个县", "county", "县（待定）")
+            ]
+        );
     }
 
     #[test]

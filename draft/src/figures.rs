@@ -505,11 +505,12 @@ fn short_quotes(text: &str) -> Vec<(usize, usize)> {
 
 /// Words that begin a clause or sit between a figure's noun and its number
 /// without being what it counts.
-const LEADING: [&str; 50] = [
+const LEADING: [&str; 53] = [
     "其中", "此外", "同时", "目前", "如今", "截至", "截止", "先后", "累计", "共计", "总计", "一共",
     "共", "已经", "已", "还", "并", "再", "又", "全部", "均", "新增", "投入", "实施", "选派",
     "派出", "完成", "达到", "达", "超过", "超", "逾", "近", "约", "将近", "接近", "大约", "帮助",
-    "带动", "安排", "也", "亦", "都", "新建", "率先", "分别", "陆续", "相继", "正在", "将",
+    "带动", "安排", "也", "亦", "都", "新建", "率先", "分别", "陆续", "相继", "正在", "将", "进行",
+    "开展", "启动",
 ];
 
 /// Verbs after which a clause names what a figure counts.
@@ -1728,6 +1729,8 @@ mod tests {
             ("去年2000多名医生赴四川义诊。", "2000多名", "医生"),
             ("80万株树苗陆续运到山区。", "80万株", "树苗"),
             ("两市分别帮扶资金500万元。", "500万元", "帮扶资金"),
+            // A verb before a measure word is not part of what it counts.
+            ("去年进行12个安置点建设。", "12个", "安置点建设"),
             // 市州 and 县区 are one place word each.
             ("对口支援甘肃省9个市州。", "9个市州", "甘肃省"),
         ] {

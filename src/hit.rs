@@ -318,6 +318,7 @@ mod tests {
         );
         assert!(left.is_finite());
     }
+
     fn scene_of(boxes: &[Rect]) -> Scene {
         let mut scene = Scene::new(600.0);
         for (n, b) in boxes.iter().enumerate() {

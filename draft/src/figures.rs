@@ -771,9 +771,9 @@ fn label(
             }
         }
         // A preposition or a demonstrative does not end a name: "对这八个县"
-        // counts the counties named before.
-        // A year named by a word ("去年2000多名医生") is a time, as a
-        // year in digits is, and leaves whole: its 年 alone left "去".
+        // counts the counties named before. A year named by a word
+        // ("去年2000多名医生") is a time, as a year in digits is, and
+        // leaves whole: its 年 alone left "去".
         for w in [
             "去年", "今年", "明年", "当年", "同年", "由", "从", "为", "的", "是", "有", "达", "至",
             "年", "了", "了", "这些", "这", "该", "对", "向", "给", "和", "与", "及",

@@ -437,6 +437,23 @@ fn skip_reason(
     if n.form != Form::Arabic && (before.ends_with('数') || before.ends_with('几')) {
         return Some("a vague number (数十, 几百)");
     }
+    // "上世纪60年代": a decade, a time rather than a count of years.
+    if after.starts_with("年代") {
+        return Some("a decade (60年代), a time");
+    }
+    // “80后”: a generation, born in that decade.
+    if after.starts_with('后') && is_generation(n) {
+        return Some("a generation (“80后”)");
+    }
+    // "一批生态移民示范村", "一大批骨干": 一批 is "a number of", even
+    // beside batches counted in figures ("14批教师").
+    if n.form != Form::Arabic
+        && n.value == 1.0
+        && !before.ends_with('第')
+        && (after.starts_with('批') || after.starts_with("大批"))
+    {
+        return Some("一批 is “a number of”, not one batch");
+    }
     if n.form != Form::Arabic {
         if n.value == 1.0 && !before.ends_with('第') && !n.fraction && !counted_alongside {
             return Some("一 is an article (“a”), not a count");
@@ -458,6 +475,17 @@ fn skip_reason(
         return Some("a grade, not a quantity");
     }
     None
+}
+
+/// Whether `n` names a generation when 后 follows: “80后”, “00后”, a
+/// decade in two digits.
+fn is_generation(n: &Number) -> bool {
+    n.form == Form::Arabic
+        && !n.percent
+        && !n.fraction
+        && !n.scaled
+        && n.value < 100.0
+        && n.value % 10.0 == 0.0
 }
 
 /// Whether number `k` of `text` is a Chinese 一 whose measure word and noun
@@ -505,12 +533,12 @@ fn short_quotes(text: &str) -> Vec<(usize, usize)> {
 
 /// Words that begin a clause or sit between a figure's noun and its number
 /// without being what it counts.
-const LEADING: [&str; 53] = [
+const LEADING: [&str; 57] = [
     "其中", "此外", "同时", "目前", "如今", "截至", "截止", "先后", "累计", "共计", "总计", "一共",
     "共", "已经", "已", "还", "并", "再", "又", "全部", "均", "新增", "投入", "实施", "选派",
     "派出", "完成", "达到", "达", "超过", "超", "逾", "近", "约", "将近", "接近", "大约", "帮助",
     "带动", "安排", "也", "亦", "都", "新建", "率先", "分别", "陆续", "相继", "正在", "将", "进行",
-    "开展", "启动",
+    "开展", "启动", "包括", "派遣", "增派", "而",
 ];
 
 /// Verbs after which a clause names what a figure counts.
@@ -524,10 +552,14 @@ const VERBS: [&str; 28] = [
 /// of [`NOUN_STOPS`] do: what follows them is what the counted did
 /// ("73.1万名农村劳动力通过劳务协作…", "1561个社会组织结对帮扶…", and
 /// after an adverb, "450万株白茶苗陆续运抵…"), and a measure word followed
-/// by a verb counts what came before it ("10个省区市投入…").
-const NOUN_STOP_WORDS: [&str; 21] = [
+/// by a verb counts what came before it ("10个省区市投入…"). A verb of
+/// change ("搬迁规模从65万人调整到…") or of being taken in ("6个贫困村纳入
+/// 帮扶范围", "7类产品入选…") is never part of a noun.
+const NOUN_STOP_WORDS: [&str; 38] = [
     "通过", "结对", "实现", "参与", "参加", "获得", "接受", "开展", "累计", "加大", "签署", "签订",
-    "陆续", "分别", "率先", "先后", "相继", "共同", "按时", "逐步", "正在",
+    "陆续", "分别", "率先", "先后", "相继", "共同", "按时", "逐步", "正在", "增加", "增长", "增至",
+    "调整", "提高", "提升", "下降", "降低", "降至", "减少", "减至", "扩大", "上升", "纳入", "入选",
+    "入围", "受益",
 ];
 
 /// Characters that end the noun phrase after a measure word: particles,
@@ -561,6 +593,24 @@ fn without_numbers(text: &str) -> String {
             at = n.end;
             continue;
         }
+        // “80后”: a generation's name, kept whole.
+        if text[n.end..].starts_with('后') && is_generation(&n) {
+            out.push_str(&text[n.start..n.end]);
+            at = n.end;
+            continue;
+        }
+        // "2016年6月的": a month or a day goes with its number, as a year
+        // goes with its 年; "月的" alone named nothing.
+        if n.form == Form::Arabic && unit.is_none() {
+            if let Some(c) = text[n.end..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '月' | '日' | '号'))
+            {
+                at = n.end + c.len_utf8();
+                continue;
+            }
+        }
         let unit = unit.unwrap_or(0);
         let compared = COMPARED_WITH.iter().any(|w| text[..n.start].ends_with(w))
             // "是2019年的1.3倍": a multiple of that year's figure.
@@ -577,6 +627,14 @@ fn without_numbers(text: &str) -> String {
         } else {
             n.end + unit
         };
+        // "16年来", "3年以来", "20多年前": the word that says from when
+        // goes with the years; left behind, it started the next figure's
+        // label ("来福建…", "前这里…").
+        if text[..at].ends_with('年') {
+            if let Some(since) = YEARS_SINCE.iter().find(|w| text[at..].starts_with(**w)) {
+                at += since.len();
+            }
+        }
         // The 至 of a span of years ("1994年至2004年") goes with its years.
         if year {
             if let Some(joiner) = ["至", "到", "-", "—", "–"]
@@ -593,6 +651,10 @@ fn without_numbers(text: &str) -> String {
     out.push_str(&text[at..]);
     out
 }
+
+/// The words after a number of years that say from when it runs: "16年来",
+/// "3年以来", "20多年前", "三年后".
+const YEARS_SINCE: [&str; 6] = ["以来", "来", "以前", "前", "以后", "后"];
 
 /// Characters that stand between words rather than inside one: a label
 /// cut to its last characters starts after one of them, where it can.
@@ -620,7 +682,7 @@ fn word_start(chars: &[char], max: usize) -> usize {
         .copied()
         .find(balanced)
         .or(boundaries.first().copied())
-        .unwrap_or(cut)
+        .unwrap_or_else(|| term_across(chars, cut).map_or(cut, |(start, _)| start))
 }
 
 /// Where the first `max` characters of `chars` end, moved back to just
@@ -634,7 +696,83 @@ fn word_end(chars: &[char], max: usize) -> usize {
     (max.saturating_sub(5).max(2)..=max)
         .rev()
         .find(|&i| WORD_BOUNDARIES.contains(chars[i]) && chars[i] != '”')
-        .unwrap_or(max)
+        .unwrap_or_else(|| term_across(chars, max).map_or(max, |(_, end)| end))
+}
+
+/// The places listed right before a count of places, when the list names
+/// exactly as many as the count says ("上海、广东两省市", "…帮扶大理州洱源、
+/// 剑川、鹤庆、云龙、弥渡5县"): the list, from where its first place
+/// starts. A list ending in 等 ("etc.") names only some, and a list of
+/// another length is not the counted places.
+fn listed_places(before: &str, count: f64) -> Option<String> {
+    let clause_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
+            matches!(
+                c,
+                ',' | '，' | '。' | '；' | ';' | '：' | ':' | '（' | '(' | ' '
+            )
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let items: Vec<&str> = before[clause_start..].split('、').collect();
+    if items.len() < 2 || (items.len() as f64 - count).abs() > f64::EPSILON {
+        return None;
+    }
+    let named = |item: &str| {
+        let n = item.chars().count();
+        (1..=4).contains(&n) && item.chars().all(is_han) && !item.contains('等')
+    };
+    if !items[1..].iter().all(|i| named(i)) {
+        return None;
+    }
+    // The first item carries the words that lead to the list: it starts
+    // after the last of them ("帮扶", "了", "的", a leading word).
+    let first = items[0].trim();
+    let lead = [
+        "到", "在", "赴", "帮扶", "支援", "援助", "协作", "了", "的", "为",
+    ]
+    .iter()
+    .filter_map(|m| first.rfind(m).map(|i| i + m.len()))
+    .filter(|&i| first.len() > i)
+    .max()
+    .unwrap_or(0);
+    let mut first = &first[lead..];
+    for w in LEADING {
+        first = first.strip_prefix(w).unwrap_or(first);
+    }
+    if !(1..=6).contains(&first.chars().count()) || !first.chars().all(is_han) {
+        return None;
+    }
+    Some(
+        std::iter::once(first)
+            .chain(items[1..].iter().copied())
+            .collect::<Vec<_>>()
+            .join("、"),
+    )
+}
+
+/// Set terms a label cut must keep whole: cut in the middle, "建档立卡贫困
+/// 劳动力" became "立卡贫困劳动力" and "傣族自治州" "傣族自".
+const SET_TERMS: [&str; 8] = [
+    "建档立卡",
+    "自治州",
+    "自治区",
+    "自治县",
+    "易地扶贫",
+    "脱贫攻坚",
+    "对口支援",
+    "对口帮扶",
+];
+
+/// Where a set term of `chars` spans position `at` (start, end), if one does.
+fn term_across(chars: &[char], at: usize) -> Option<(usize, usize)> {
+    SET_TERMS.iter().find_map(|term| {
+        let t: Vec<char> = term.chars().collect();
+        (at.saturating_sub(t.len() - 1)..at)
+            .find(|&i| chars.get(i..i + t.len()) == Some(&t[..]))
+            .map(|i| (i, i + t.len()))
+    })
 }
 
 /// The label of a figure: the noun after its measure word, or the words
@@ -645,6 +783,7 @@ fn label(
     unit_end: usize,
     unit: &UnitSpec,
     bound_prefix: usize,
+    value: f64,
 ) -> String {
     let classifier = matches!(unit.quantity, Quantity::Count | Quantity::Ordinal)
         && !matches!(unit.id.as_str(), "person_time")
@@ -684,6 +823,18 @@ fn label(
     let place_unit =
         unit.zh.ends_with(['省', '市', '县', '村', '区', '镇']) || unit.zh.ends_with("市州");
     let after_ok = classifier && !place_unit && after.chars().count() >= 2;
+    // "使21.51万人口受益": the counted are those who benefit, which is what
+    // the figure says of them.
+    if after_ok && text[unit_end + after.len()..].starts_with("受益") {
+        return format!("受益{after}");
+    }
+    // "洱源、剑川、鹤庆、云龙、弥渡5县": the places a count of places
+    // lists, one by one, are its label.
+    if place_unit {
+        if let Some(list) = listed_places(&text[..start - bound_prefix], value) {
+            return list;
+        }
+    }
     // The words before the number, back to the start of the clause.
     let head = &text[..start - bound_prefix];
     // A closing bracket ends an aside ("（记者 王军）全国…"), and a space
@@ -722,7 +873,11 @@ fn label(
             let after = &clause[n.end..];
             // A number in words is a figure only with its measure word: the
             // 十二五 of "“十二五”时期" names a plan.
-            !after.starts_with('年')
+            // Nor is a month, a day ("2016年6月的1名") or a generation
+            // (“80后”干部1名): they are words of this figure's label.
+            let date_or_generation = after.starts_with(['年', '月', '日', '号'])
+                || (after.starts_with('后') && is_generation(n));
+            !date_or_generation
                 && (n.form == Form::Arabic || n.percent || units::unit_after(after).is_some())
         })
         .map_or(0, |n| n.end);
@@ -877,11 +1032,15 @@ fn label(
         .chars()
         .take_while(|&c| !matches!(c, ',' | '，' | '。' | '；' | ';' | '、' | '！' | '(' | '（'))
         .collect();
-    let tail: String = without_numbers(&tail)
+    let tail: Vec<char> = without_numbers(&tail)
         .chars()
         .filter(|&c| is_han(c))
-        .take(12)
         .collect();
+    // Cut after 12 characters, or after a set term the cut would split.
+    let cut = term_across(&tail, 12)
+        .map_or(12, |(_, end)| end)
+        .min(tail.len());
+    let tail: String = tail[..cut].iter().collect();
     if tail.chars().count() >= 2 {
         return tail;
     }
@@ -1095,9 +1254,12 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                 break;
             }
         }
-        // A duration "两年来" is printed with 来, as the article says it.
-        if unit.id == "years" && text[end..].starts_with('来') {
-            end += '来'.len_utf8();
+        // A duration "两年来", "3年以来", "20多年前" is printed with the
+        // word that says from when, as the article says it.
+        if unit.id == "years" {
+            if let Some(since) = YEARS_SINCE.iter().find(|w| text[end..].starts_with(**w)) {
+                end += since.len();
+            }
         }
         let mut start = n.start - prefix.len();
         // A lost digit ("?00余人次") stays in the printed figure.
@@ -1116,12 +1278,25 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         if lost_digit(n) {
             value = f64::NAN;
         }
-        let mut label = label(text, n.start, end, &unit, prefix.len());
+        let mut label = label(text, n.start, end, &unit, prefix.len(), value);
         // "贫困发生率从46.86%下降到26.64%": the second figure is the
         // first one's measure at another time, so it takes its label.
         if let Some(first) = found.last().filter(|f| f.figure.unit.id == unit.id) {
             if first.end <= start && is_change(&text[first.end..start]) {
                 label.clone_from(&first.figure.label);
+            }
+        }
+        // "从2017年的2000万元……到2018年的9152万元……再扩大到2019年的超过1亿元":
+        // a figure whose own words say only how it follows another ("到的",
+        // "扩大到") is the measure of the figure of its unit before it.
+        if says_only_how_it_follows(&label) {
+            if let Some(earlier) = found
+                .iter()
+                .rev()
+                .find(|f| f.figure.unit.id == unit.id && !f.figure.label.contains("（待定）"))
+            {
+                label.clone_from(&earlier.figure.label);
+                review.push("标签：沿用本句前一个同单位数字的标签，请核对".to_owned());
             }
         }
         if implied_yuan {
@@ -1162,6 +1337,37 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                 review,
             },
         });
+    }
+
+    // "累计选派10批877名干部人才", "派遣支教教师14批917人次", "举办培训班
+    // 12期600人次": batches, courses or sessions printed right before a
+    // count of people are those people's, so the noun one of the two
+    // names is the other's too. (Other counts side by side count other
+    // things: "18个乡镇138个村", "2245户8564人".)
+    for i in 1..found.len() {
+        let (head, tail) = found.split_at_mut(i);
+        let (first, second) = (&mut head[i - 1], &mut tail[0]);
+        if !matches!(
+            first.figure.unit.id.as_str(),
+            "batch" | "course" | "session"
+        ) || !matches!(second.figure.unit.id.as_str(), "person" | "person_time")
+            || !text[first.end..].starts_with(&second.figure.printed)
+        {
+            continue;
+        }
+        let unnamed = |f: &Figure| f.label.contains("（待定）") || f.label.chars().count() < 2;
+        // The noun after 名 or 人 names the people ("877名干部人才"); what
+        // follows 人次 is what they did ("120人次到岗"), so there the
+        // batches' label names them.
+        let people_named_after = second.figure.unit.id == "person"
+            && !unnamed(&second.figure)
+            && text[second.end..].starts_with(&second.figure.label);
+        if people_named_after {
+            first.figure.label.clone_from(&second.figure.label);
+        } else if !unnamed(&first.figure) {
+            second.figure.label.clone_from(&first.figure.label);
+            second.figure.review.retain(|r| !r.starts_with("标签未能"));
+        }
     }
 
     // "广西、贵州各20个": one printed figure for each item of the list.
@@ -1260,10 +1466,27 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
     out.into_iter().map(|(_, f)| f).collect()
 }
 
+/// Whether a label holds nothing but words that link a figure to the one
+/// before it: a change ("扩大到"), a preposition ("到的").
+fn says_only_how_it_follows(label: &str) -> bool {
+    if label.is_empty() || label.contains("（待定）") {
+        return false;
+    }
+    let mut rest = label.to_owned();
+    for w in [
+        "扩大", "扩展", "增加", "增长", "提高", "提升", "调整", "上升", "下降", "降低", "减少",
+        "以来",
+    ] {
+        rest = rest.replace(w, "");
+    }
+    // Not 和, 与 or 及: "占比达83%和92%" gives two shares of two things.
+    rest.chars().all(|c| "到的从由在为是再又至达了".contains(c))
+}
+
 /// Whether the words between two figures say that the first became the
 /// second: "下降到", "增长到2017年的", "增至".
 pub(crate) fn is_change(between: &str) -> bool {
-    const CHANGES: [&str; 22] = [
+    const CHANGES: [&str; 26] = [
         "下降到",
         "下降至",
         "降到",
@@ -1286,6 +1509,10 @@ pub(crate) fn is_change(between: &str) -> bool {
         "上升至",
         "扩大到",
         "扩大至",
+        "调整到",
+        "调整至",
+        "扩展到",
+        "扩展至",
     ];
     let words: String = without_numbers(between)
         .chars()
@@ -1448,6 +1675,18 @@ mod tests {
         assert_eq!(
             values("带动上千人就业。"),
             vec![(1000.0, Bound::AtLeast, "上千人".to_owned())]
+        );
+        // 一批 is "a number of", even beside batches counted in figures;
+        // "80年代" is a decade, not eighty years.
+        assert_eq!(
+            values("建成一批示范村，先后派出3批医生。"),
+            vec![(3.0, Bound::Exact, "3批".to_owned())]
+        );
+        assert!(values("上世纪80年代，这里开始植树。").is_empty());
+        // A number of years keeps the word that says from when.
+        assert_eq!(
+            values("20多年前这里没有一家企业。"),
+            vec![(20.0, Bound::AtLeast, "20多年前".to_owned())]
         );
     }
 
@@ -1733,6 +1972,35 @@ mod tests {
             ("去年进行12个安置点建设。", "12个", "安置点建设"),
             // 市州 and 县区 are one place word each.
             ("对口支援甘肃省9个市州。", "9个市州", "甘肃省"),
+            // The 来 of a duration, a month and a generation belong to
+            // their numbers, not to the next figure's label.
+            ("12年来本市援助资金3.5亿元。", "3.5亿元", "本市援助资金"),
+            ("派驻干部由2018年5月的3名增至12名。", "3名", "派驻干部"),
+            ("其中“90后”教师5名。", "5名", "“90后”教师"),
+            // A verb of change or of being taken in ends the noun.
+            ("搬迁人口从8万人调整到9.5万人。", "8万人", "搬迁人口"),
+            ("搬迁人口从8万人调整到9.5万人。", "9.5万人", "搬迁人口"),
+            ("全市8个贫困村纳入帮扶范围。", "8个", "全市贫困村"),
+            // A figure that only follows another of its unit ("到…的")
+            // measures what that one does.
+            (
+                "援助资金从2018年的500万元，到2019年的800万元。",
+                "800万元",
+                "援助资金",
+            ),
+            // Those who benefit are named as such.
+            ("新修的水渠使3.2万人口受益。", "3.2万", "受益人口"),
+            // Batches of people take the people's noun.
+            ("先后派出6批120名医疗队员。", "6批", "医疗队员"),
+            ("今年，医疗队员6批120人次到岗。", "120人次", "医疗队员"),
+            // The places a count lists, as many as it says, are its label.
+            ("对口帮扶和田、墨玉、皮山3县。", "3县", "和田、墨玉、皮山"),
+            // A set term is not cut in two.
+            (
+                "转移建档立卡贫困劳动力到外省就业53人。",
+                "53人",
+                "建档立卡贫困劳动力到外省就业",
+            ),
         ] {
             let f = draft(sentence);
             let label = f
@@ -1818,5 +2086,10 @@ mod tests {
         let event: Vec<char> = "甲乙丙丁戊己庚辛在壬癸子丑寅".chars().collect();
         // The first 12 would end inside 壬癸子丑; the cut moves back to 在.
         assert_eq!(word_end(&event, 12), 8);
+        // With no boundary near, a set term is kept whole at either end.
+        let term: Vec<char> = "一二三四五六七八九十傣自治州".chars().collect();
+        assert_eq!(word_end(&term, 12), 14);
+        let start: Vec<char> = "甲乙丙建档立卡一二三四五六七八九".chars().collect();
+        assert_eq!(word_start(&start, 12), 3);
     }
 }

@@ -174,8 +174,11 @@ const ORDINALS: &[(&str, &str)] = &[
 /// domain that qualifies another noun ("县级医院", "村级活动场所",
 /// "市属企业", "县域经济") instead of being what is counted.
 fn qualifies(word: &str, rest: &str) -> bool {
-    word.ends_with(['县', '市', '省', '村', '镇', '区'])
-        && rest.starts_with(['级', '域', '属', '委'])
+    (word.ends_with(['县', '市', '省', '村', '镇', '区'])
+        && rest.starts_with(['级', '域', '属', '委']))
+        // "21.51万人口": 人口 (population) is the noun counted, not the
+        // measure word 人 with a stray 口.
+        || (word == "人" && rest.starts_with('口'))
 }
 
 /// The unit word at the start of `after`, and the unit it names; `None`

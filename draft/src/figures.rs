@@ -441,6 +441,11 @@ fn skip_reason(
     if after.starts_with("年代") {
         return Some("a decade (60年代), a time");
     }
+    // "四省藏区", "四省涉藏州县": the name of the Tibetan areas of four
+    // provinces, a region, not a count the sentence makes.
+    if n.form != Form::Arabic && ["省藏区", "省涉藏"].iter().any(|w| after.starts_with(w)) {
+        return Some("part of a region's name (四省藏区)");
+    }
     // “80后”: a generation, born in that decade.
     if after.starts_with('后') && is_generation(n) {
         return Some("a generation (“80后”)");
@@ -1683,6 +1688,7 @@ mod tests {
             vec![(3.0, Bound::Exact, "3批".to_owned())]
         );
         assert!(values("上世纪80年代，这里开始植树。").is_empty());
+        assert!(values("对口支援西藏和四省藏区。").is_empty());
         // A number of years keeps the word that says from when.
         assert_eq!(
             values("20多年前这里没有一家企业。"),

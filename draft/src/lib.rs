@@ -423,9 +423,10 @@ fn likely_repeat(a: &Figure, b: &Figure) -> bool {
 }
 
 /// Whether `b`, later in the same sentence as `a` and of its unit, is a
-/// part of `a` ("73.1万人…，其中47.8万人") or what `a` became
-/// ("从46.86%下降到26.64%"): either way not a figure beside it, however
-/// alike their labels, so never a bar or a card next to it.
+/// part of `a` ("73.1万人…，其中47.8万人"), what `a` became
+/// ("从46.86%下降到26.64%") or a rate that `a` is the total of ("投入
+/// 5400万元（每县300万元）"): none is a figure beside it, however alike
+/// their labels, so never a bar or a card next to it.
 fn part_or_change(a: &Figure, b: &Figure) -> bool {
     if a.source != b.source || a.unit.id != b.unit.id {
         return false;
@@ -434,10 +435,31 @@ fn part_or_change(a: &Figure, b: &Figure) -> bool {
     match (source.find(&a.printed), source.rfind(&b.printed)) {
         (Some(x), Some(y)) if x + a.printed.len() <= y => {
             let between = &source[x + a.printed.len()..y];
-            between.contains("其中") || figures::is_change(between)
+            between.contains("其中")
+                || figures::is_change(between)
+                || (per_unit(&source[..y]) && !per_unit(&source[..x]))
         }
         _ => false,
     }
+}
+
+/// Whether the words right before a figure (`before` ends where it
+/// starts) make it a rate per place, household or person: "每县300万元",
+/// "每村投入200万元", "人均收入8000元".
+fn per_unit(before: &str) -> bool {
+    let near: String = before
+        .chars()
+        .rev()
+        .take(6)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let clause = near
+        .rsplit(['，', ',', '。', '；', '（', '('])
+        .next()
+        .unwrap_or("");
+    clause.contains('每') || clause.contains("人均") || clause.contains("户均")
 }
 
 /// Drafts an article and writes its data folder (`article.toml`,
@@ -560,6 +582,18 @@ mod tests {
                 );
             }
         }
+        // A rate per county is not a card or a bar beside the total it
+        // divides.
+        let d = draft("全省对口帮扶18县，投入资金5400万元（每县300万元），另投入援建资金1亿元。");
+        for set in cards(&d) {
+            let printed: Vec<&str> = set.iter().map(|f| f.printed.as_str()).collect();
+            assert!(!printed.contains(&"300万元"), "{printed:?}");
+        }
+        assert!(
+            d.charts.iter().all(|c| c.kind != Kind::Bars),
+            "{:?}",
+            d.charts
+        );
         // A growth rate over 100% cannot be a percent of the model.
         let d = draft("产值增长150%，达到5亿元。");
         assert_eq!(d.figures.len(), 1);

@@ -538,19 +538,19 @@ fn short_quotes(text: &str) -> Vec<(usize, usize)> {
 
 /// Words that begin a clause or sit between a figure's noun and its number
 /// without being what it counts.
-const LEADING: [&str; 57] = [
+const LEADING: [&str; 59] = [
     "其中", "此外", "同时", "目前", "如今", "截至", "截止", "先后", "累计", "共计", "总计", "一共",
     "共", "已经", "已", "还", "并", "再", "又", "全部", "均", "新增", "投入", "实施", "选派",
     "派出", "完成", "达到", "达", "超过", "超", "逾", "近", "约", "将近", "接近", "大约", "帮助",
     "带动", "安排", "也", "亦", "都", "新建", "率先", "分别", "陆续", "相继", "正在", "将", "进行",
-    "开展", "启动", "包括", "派遣", "增派", "而",
+    "开展", "启动", "包括", "派遣", "增派", "而", "实现", "预计",
 ];
 
 /// Verbs after which a clause names what a figure counts.
-const VERBS: [&str; 28] = [
+const VERBS: [&str; 29] = [
     "安排", "投入", "实施", "完成", "组织", "帮助", "选派", "派出", "建成", "新建", "培训", "引导",
     "带动", "销售", "签订", "共建", "落实", "共有", "用于", "拨付", "打造", "捐赠", "采购", "引进",
-    "建立", "资助", "扶持", "动员",
+    "建立", "资助", "扶持", "动员", "支持",
 ];
 
 /// Words that end the noun phrase after a measure word, as the characters
@@ -560,11 +560,11 @@ const VERBS: [&str; 28] = [
 /// by a verb counts what came before it ("10个省区市投入…"). A verb of
 /// change ("搬迁规模从65万人调整到…") or of being taken in ("6个贫困村纳入
 /// 帮扶范围", "7类产品入选…") is never part of a noun.
-const NOUN_STOP_WORDS: [&str; 38] = [
+const NOUN_STOP_WORDS: [&str; 40] = [
     "通过", "结对", "实现", "参与", "参加", "获得", "接受", "开展", "累计", "加大", "签署", "签订",
     "陆续", "分别", "率先", "先后", "相继", "共同", "按时", "逐步", "正在", "增加", "增长", "增至",
     "调整", "提高", "提升", "下降", "降低", "降至", "减少", "减至", "扩大", "上升", "纳入", "入选",
-    "入围", "受益",
+    "入围", "受益", "投入", "建立",
 ];
 
 /// Characters that end the noun phrase after a measure word: particles,
@@ -588,10 +588,16 @@ fn without_numbers(text: &str) -> String {
         }
         let unit = units::unit_after(&text[n.end..]).map(|(_, len)| len);
         let year = is_year(n.value) && text[n.end..].starts_with('年');
+        // "三年来", "五年": a number of years in words is a length of time,
+        // which goes with its 年 as one in digits does.
+        let years_in_words =
+            n.form == Form::Chinese && n.value < 100.0 && text[n.end..].starts_with('年');
         out.push_str(&text[at..n.start]);
         // "几十个": a number in words after 几 or 数 is no figure.
         let vague = n.form == Form::Chinese && text[..n.start].ends_with(['几', '数']);
-        if (n.form != Form::Arabic && !n.percent && !year && unit.is_none()) || vague {
+        if (n.form != Form::Arabic && !n.percent && !year && !years_in_words && unit.is_none())
+            || vague
+        {
             // A number in words without a measure word is part of a name:
             // "“十二五”时期".
             out.push_str(&text[n.start..n.end]);
@@ -632,6 +638,10 @@ fn without_numbers(text: &str) -> String {
         } else {
             n.end + unit
         };
+        // "2019年度": a fiscal year, whose 度 would start a label.
+        if year && text[at..].starts_with('度') {
+            at += '度'.len_utf8();
+        }
         // "16年来", "3年以来", "20多年前": the word that says from when
         // goes with the years; left behind, it started the next figure's
         // label ("来福建…", "前这里…").
@@ -757,6 +767,34 @@ fn listed_places(before: &str, count: f64) -> Option<String> {
     )
 }
 
+/// The name of a sum right after its amount ("援助款", "慰问金", "启动资金",
+/// "工作经费"): a few characters ending in 款, 金 or 经费.
+fn money_noun(after: &str) -> Option<String> {
+    let words: String = after
+        .chars()
+        .take_while(|&c| is_han(c) && !NOUN_STOPS.contains(c))
+        .take(6)
+        .collect();
+    let end = words
+        .char_indices()
+        .map(|(i, c)| (i + c.len_utf8(), c))
+        .find(|&(i, c)| matches!(c, '款' | '金') || words[..i].ends_with("经费"))
+        .map(|(i, _)| i)?;
+    (words[..end].chars().count() >= 2).then(|| words[..end].to_owned())
+}
+
+/// Whether `words` end with a noun a figure measures: a sum (资金, 援助款,
+/// 经费), or people, places or things counted.
+fn ends_with_noun(words: &str) -> bool {
+    words.chars().count() >= 2
+        && [
+            "资金", "款", "金", "经费", "投资", "项目", "企业", "人口", "人员", "群众", "干部",
+            "人才", "学校", "医院", "村", "户", "县", "产品",
+        ]
+        .iter()
+        .any(|n| words.ends_with(n))
+}
+
 /// Set terms a label cut must keep whole: cut in the middle, "建档立卡贫困
 /// 劳动力" became "立卡贫困劳动力" and "傣族自治州" "傣族自".
 const SET_TERMS: [&str; 8] = [
@@ -806,6 +844,9 @@ fn label(
         // 全 starts 全部 or 全县 after a noun, but ends 安全 and 健全
         // inside one ("安全饮水").
         let inside_word = (c == '全' && after.ends_with(['安', '健', '完', '齐', '保', '周']))
+            // 开 ends a noun before a verb (开工, 开通), but 开发 is a word
+            // of names ("国家扶贫开发工作重点县").
+            || (c == '开' && text[unit_end + i + c.len_utf8()..].starts_with('发'))
             // After an ordinal, 对口 (paired) begins the name of what is
             // counted ("第四次对口支援…座谈会"); after a count, as in
             // "两省对口支援…", it begins what the counted did.
@@ -816,7 +857,13 @@ fn label(
         // Right after the measure word any verb ends it; further on only
         // the stop words do, as a noun may hold a verb (社会组织, 培训基地).
         let verb = NOUN_STOP_WORDS.iter().any(|w| rest.starts_with(w))
-            || (i == 0 && VERBS.iter().any(|w| *w != "组织" && rest.starts_with(w)));
+            || (i == 0 && VERBS.iter().any(|w| *w != "组织" && rest.starts_with(w)))
+            // "带动36万多贫困人口脱贫。": 脱贫 that ends its clause is what
+            // the counted did; 脱贫人口, 脱贫户 are nouns, and right after
+            // the measure word ("实现11.4万人脱贫") it is all that names them.
+            || (i > 0 && rest.strip_prefix("脱贫").is_some_and(|r| {
+                !r.starts_with(is_han) || ["致富", "摘帽", "出列"].iter().any(|w| r.starts_with(w))
+            }));
         if !is_han(c) || (NOUN_STOPS.contains(c) && !inside_word) || verb {
             break;
         }
@@ -935,9 +982,13 @@ fn label(
         // ("去年2000多名医生") is a time, as a year in digits is, and
         // leaves whole: its 年 alone left "去".
         for w in [
-            "去年", "今年", "明年", "当年", "同年", "由", "从", "为", "的", "是", "有", "达", "至",
-            "年", "了", "了", "这些", "这", "该", "对", "向", "给", "和", "与", "及",
+            "去年", "今年", "明年", "当年", "同年", "由", "从", "为", "的", "是", "所有", "有",
+            "达", "至", "年", "了", "了", "这些", "这", "该", "对", "向", "给", "和", "与", "及",
         ] {
+            // The 对 of 结对 (paired) is part of the word: "市县结对20个".
+            if w == "对" && before.ends_with("结对") {
+                continue;
+            }
             // A year kept as the base of a comparison keeps its 年 and 的:
             // "是2019年的".
             let kept_year = matches!(w, "年" | "的")
@@ -949,7 +1000,7 @@ fn label(
                 before = rest.to_owned();
             }
         }
-        for w in ["年", "的", "了", "在", "是"] {
+        for w in ["年", "的", "了", "在", "是", "与"] {
             if let Some(rest) = before.strip_prefix(w) {
                 before = rest.to_owned();
             }
@@ -976,6 +1027,19 @@ fn label(
         if let Some(i) = cut {
             before = before[i..].trim_start_matches('的').to_owned();
         }
+    } else if last_figure > 0 {
+        // A clause that goes on from another figure names this one after
+        // its verb when a noun follows it: in "33个贫困县投入援助资金约56亿元"
+        // the counties did the giving, and the sum is 投入援助资金; but in
+        // "9省市帮扶资金已经拨付到位248.2亿元" the funds come first.
+        let cut = VERBS
+            .iter()
+            .filter_map(|v| before.rfind(v).map(|i| (i, i + v.len())))
+            .filter(|&(_, end)| ends_with_noun(&before[end..]))
+            .max_by_key(|&(_, end)| end);
+        if let Some((verb, _)) = cut {
+            before = before[verb..].to_owned();
+        }
     }
     // "向西部10个省区市": what follows 向 is whom the figure counts (after
     // the cut above, so that "向甘肃投入财政援助资金" stays the funds).
@@ -987,7 +1051,8 @@ fn label(
     // A count of places is named by what follows the last word that
     // leads to a place: "…对口帮扶西部11个省区市", "人才到东部4市".
     if place_unit {
-        let cut = ["到", "在", "赴", "帮扶", "支援", "援助", "协作"]
+        // "范围扩展为伊犁州直属所有10个县": 为 leads to them too.
+        let cut = ["到", "在", "赴", "帮扶", "支援", "援助", "协作", "为"]
             .iter()
             .filter_map(|m| before.rfind(m).map(|i| i + m.len()))
             .filter(|&i| before[i..].chars().count() >= 2)
@@ -1009,11 +1074,25 @@ fn label(
             .filter(|&&c| paired || (c != '“' && c != '”'))
             .collect()
     };
+    // "伊犁、阿勒泰、塔城3个地区": as many names as the count, listed
+    // before it, are the counted ones.
+    if after_ok {
+        if let Some(list) = listed_places(&text[..start - bound_prefix], value) {
+            return format!("{list}{after}");
+        }
+    }
     if after_ok && before.chars().count() <= 6 {
         return format!("{before}{after}");
     }
     if after_ok {
         return after;
+    }
+    // "提供1000万元援助款", "捐赠30万元慰问金": the money named right
+    // after the amount, unless the words before already name it.
+    if unit.quantity == Quantity::Money && !before.ends_with(['金', '款', '费']) {
+        if let Some(noun) = money_noun(&text[unit_end..]) {
+            return noun;
+        }
     }
     if before.chars().count() >= 2 {
         return before;
@@ -1045,7 +1124,14 @@ fn label(
     let cut = term_across(&tail, 12)
         .map_or(12, |(_, end)| end)
         .min(tail.len());
-    let tail: String = tail[..cut].iter().collect();
+    let mut tail: String = tail[..cut].iter().collect();
+    // "…11批共3000多人次干部人才", "实现了脱贫": a leading word, and the
+    // 了 after it, are no part of it.
+    for w in LEADING {
+        if let Some(rest) = tail.strip_prefix(w).filter(|r| r.chars().count() >= 2) {
+            tail = rest.trim_start_matches('了').to_owned();
+        }
+    }
     if tail.chars().count() >= 2 {
         return tail;
     }
@@ -1352,11 +1438,13 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
     for i in 1..found.len() {
         let (head, tail) = found.split_at_mut(i);
         let (first, second) = (&mut head[i - 1], &mut tail[0]);
+        // "11批共3000多人次": a 共 between changes nothing.
+        let between = text[first.end..].trim_start_matches(['共', '计']);
         if !matches!(
             first.figure.unit.id.as_str(),
             "batch" | "course" | "session"
         ) || !matches!(second.figure.unit.id.as_str(), "person" | "person_time")
-            || !text[first.end..].starts_with(&second.figure.printed)
+            || !between.starts_with(&second.figure.printed)
         {
             continue;
         }
@@ -2007,6 +2095,49 @@ mod tests {
                 "53人",
                 "建档立卡贫困劳动力到外省就业",
             ),
+            // A fiscal year's 度 and a number of years in words go with
+            // their years.
+            ("2020年度投入援助资金19.33亿元。", "19.33亿元", "援助资金"),
+            (
+                "山东三年来累计投入资金13亿元。",
+                "13亿元",
+                "山东累计投入资金",
+            ),
+            // 结对 is one word; a leading 与 is a preposition.
+            ("两地市县结对20个、县乡结对90个。", "90个", "县乡结对"),
+            ("与重庆市14个贫困区县结对。", "14个", "重庆市贫困区县"),
+            // 开发 is part of a name; 脱贫, 投入 and 建立 after a noun are
+            // what the counted did.
+            (
+                "全省16个扶贫开发重点县全部摘帽。",
+                "16个",
+                "全省扶贫开发重点县",
+            ),
+            ("带动36万多贫困人口脱贫。", "36万多", "贫困人口"),
+            ("重庆预计实现11.4万人脱贫。", "11.4万人", "重庆脱贫"),
+            ("帮助14739人实现了脱贫。", "14739人", "脱贫"),
+            (
+                "与广西1970个基层单位建立结对关系。",
+                "1970个",
+                "广西基层单位",
+            ),
+            // After another figure, the verb and its noun name the sum.
+            ("向8市33个贫困县投入援助资金约56亿元。", "33个", "贫困县"),
+            (
+                "向8市33个贫困县投入援助资金约56亿元。",
+                "约56亿元",
+                "投入援助资金",
+            ),
+            // A sum named right after its amount.
+            ("为合作社提供1000万元援助款。", "1000万元", "援助款"),
+            // As many names as the count, with the noun counted.
+            (
+                "负责对口支援伊犁、阿勒泰、塔城3个地区。",
+                "3个",
+                "伊犁、阿勒泰、塔城地区",
+            ),
+            // Batches and the people after a 共 share their noun.
+            ("选派11批共3000多名干部到新疆工作。", "11批", "干部"),
         ] {
             let f = draft(sentence);
             let label = f
@@ -2018,6 +2149,16 @@ mod tests {
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn people_named_a_few_words_on_are_counted_as_people() {
+        let f = draft("220多万建档立卡贫困人口受益。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].unit.id.as_str(), f[0].label.as_str()),
+            ("person", "受益建档立卡贫困人口")
+        );
     }
 
     #[test]

@@ -445,7 +445,7 @@ fn part_or_change(a: &Figure, b: &Figure) -> bool {
 
 /// Whether the words right before a figure (`before` ends where it
 /// starts) make it a rate per place, household or person: "每县300万元",
-/// "每村投入200万元", "人均收入8000元".
+/// "每村投入200万元", "人均收入8000元", "县均援助资金从1000多万元…".
 fn per_unit(before: &str) -> bool {
     let near: String = before
         .chars()
@@ -459,7 +459,10 @@ fn per_unit(before: &str) -> bool {
         .rsplit(['，', ',', '。', '；', '（', '('])
         .next()
         .unwrap_or("");
-    clause.contains('每') || clause.contains("人均") || clause.contains("户均")
+    clause.contains('每')
+        || ["人均", "户均", "县均", "村均"]
+            .iter()
+            .any(|w| clause.contains(w))
 }
 
 /// Drafts an article and writes its data folder (`article.toml`,
@@ -594,6 +597,12 @@ mod tests {
             "{:?}",
             d.charts
         );
+        // Nor is an average per county beside the total.
+        let d = draft("今年投入援助资金19.33亿元，县均援助资金5800万元，另捐赠2亿元。");
+        for set in cards(&d) {
+            let printed: Vec<&str> = set.iter().map(|f| f.printed.as_str()).collect();
+            assert!(!printed.contains(&"5800万元"), "{printed:?}");
+        }
         // A growth rate over 100% cannot be a percent of the model.
         let d = draft("产值增长150%，达到5亿元。");
         assert_eq!(d.figures.len(), 1);

@@ -293,7 +293,13 @@ pub fn is_generic(id: &str) -> bool {
 /// The unit of a number in 万 or 亿 written without a measure word
 /// ("18万贫困人口"): people where the noun names people, else things.
 pub fn noun_unit(after: &str) -> UnitSpec {
-    let window: String = after.chars().take(6).collect();
+    // Up to the noun's end: "220多万建档立卡贫困人口" names its people
+    // eight characters on.
+    let window: String = after
+        .chars()
+        .take_while(|&c| crate::clean::is_han(c))
+        .take(10)
+        .collect();
     let people = ["人口", "群众", "农民", "牧民", "职工", "人", "劳动力"];
     let (id, zh, en) = if people.iter().any(|p| window.contains(p)) {
         ("person", "人", "person")

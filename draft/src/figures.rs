@@ -441,8 +441,8 @@ fn skip_reason(
     if after.starts_with("年代") {
         return Some("a decade (60年代), a time");
     }
-    // "四省藏区", "四省涉藏州县": the name of the Tibetan areas of four
-    // provinces, a region, not a count the sentence makes.
+    // "四省藏区", "四省涉藏州县": the name of a region that spans parts of
+    // four provinces, not a count the sentence makes.
     if n.form != Form::Arabic && ["省藏区", "省涉藏"].iter().any(|w| after.starts_with(w)) {
         return Some("part of a region's name (四省藏区)");
     }
@@ -796,10 +796,9 @@ fn ends_with_noun(words: &str) -> bool {
 }
 
 /// Set terms a label cut must keep whole: cut in the middle, "建档立卡贫困
-/// 劳动力" became "立卡贫困劳动力" and "傣族自治州" "傣族自".
-const SET_TERMS: [&str; 8] = [
+/// 劳动力" became "立卡贫困劳动力" and "…族自治县" "…族自".
+const SET_TERMS: [&str; 7] = [
     "建档立卡",
-    "自治州",
     "自治区",
     "自治县",
     "易地扶贫",
@@ -2234,7 +2233,7 @@ mod tests {
         // The first 12 would end inside 壬癸子丑; the cut moves back to 在.
         assert_eq!(word_end(&event, 12), 8);
         // With no boundary near, a set term is kept whole at either end.
-        let term: Vec<char> = "一二三四五六七八九十傣自治州".chars().collect();
+        let term: Vec<char> = "一二三四五六七八九十甲自治县".chars().collect();
         assert_eq!(word_end(&term, 12), 14);
         let start: Vec<char> = "甲乙丙建档立卡一二三四五六七八九".chars().collect();
         assert_eq!(word_start(&start, 12), 3);

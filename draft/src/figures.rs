@@ -756,6 +756,19 @@ fn listed_places(before: &str, count: f64) -> Option<String> {
     for w in LEADING {
         first = first.strip_prefix(w).unwrap_or(first);
     }
+    // "深入兰州、白银、甘南…": a first item two or more characters longer
+    // than every other carries a verb or a larger place before the name;
+    // the name is as long as the others.
+    let longest = items[1..]
+        .iter()
+        .map(|i| i.chars().count())
+        .max()
+        .unwrap_or(0);
+    let n = first.chars().count();
+    if n >= longest + 2 {
+        let skip: usize = first.chars().take(n - longest).map(char::len_utf8).sum();
+        first = &first[skip..];
+    }
     if !(1..=6).contains(&first.chars().count()) || !first.chars().all(is_han) {
         return None;
     }
@@ -981,8 +994,9 @@ fn label(
         // ("去年2000多名医生") is a time, as a year in digits is, and
         // leaves whole: its 年 alone left "去".
         for w in [
-            "去年", "今年", "明年", "当年", "同年", "由", "从", "为", "的", "是", "所有", "有",
-            "达", "至", "年", "了", "了", "这些", "这", "该", "对", "向", "给", "和", "与", "及",
+            "去年", "今年", "明年", "当年", "同年", "每年", "由", "从", "为", "的", "是", "所有",
+            "有", "达", "至", "年", "了", "了", "这些", "这", "该", "对", "向", "给", "和", "与",
+            "及",
         ] {
             // The 对 of 结对 (paired) is part of the word: "市县结对20个".
             if w == "对" && before.ends_with("结对") {
@@ -1042,8 +1056,12 @@ fn label(
     }
     // "向西部10个省区市": what follows 向 is whom the figure counts (after
     // the cut above, so that "向甘肃投入财政援助资金" stays the funds).
+    // Not the 向 of a word (意向, 方向, 导向…): "采购意向金额" is the sum.
     if let Some(i) = before.rfind('向') {
-        if before[i + '向'.len_utf8()..].chars().count() >= 2 {
+        let in_word = before[..i].ends_with([
+            '意', '方', '导', '走', '去', '倾', '动', '转', '趋', '志', '面',
+        ]);
+        if !in_word && before[i + '向'.len_utf8()..].chars().count() >= 2 {
             before = before[i + '向'.len_utf8()..].to_owned();
         }
     }
@@ -1255,8 +1273,21 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                 }
                 Some(u) => u,
                 // "18万贫困人口": a number in 万 or 亿 often has no measure word.
+                // "242亿扶贫投资订单": of money when its noun says so.
                 None if n.scaled && char_after(after, 0).is_some_and(is_han) => {
-                    (units::noun_unit(after), 0)
+                    let noun: String = after.chars().take_while(|&c| is_han(c)).take(6).collect();
+                    let yuan = ["投资", "资金", "经费", "款"]
+                        .iter()
+                        .any(|w| noun.contains(w))
+                        .then(|| units::unit_after("元"))
+                        .flatten();
+                    match yuan {
+                        Some((yuan, _)) => {
+                            implied_yuan = true;
+                            (yuan, 0)
+                        }
+                        None => (units::noun_unit(after), 0),
+                    }
                 }
                 None => {
                     if n.form == Form::Arabic && n.value == 0.0 && !n.scaled {
@@ -1376,17 +1407,32 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                 label.clone_from(&first.figure.label);
             }
         }
+        // "五年规划", "三年行动框架协议": a plan's length, named by the plan
+        // (the words before it are the plan's owner, or another clause).
+        if unit.id == "years" {
+            if let Some(plan) = ["规划", "计划", "行动"]
+                .iter()
+                .find(|w| text[end..].starts_with(**w))
+            {
+                label = format!("{}{plan}时长", &text[n.start..end]);
+            }
+        }
         // "从2017年的2000万元……到2018年的9152万元……再扩大到2019年的超过1亿元":
         // a figure whose own words say only how it follows another ("到的",
         // "扩大到") is the measure of the figure of its unit before it.
         if says_only_how_it_follows(&label) {
-            if let Some(earlier) = found
+            match found
                 .iter()
                 .rev()
                 .find(|f| f.figure.unit.id == unit.id && !f.figure.label.contains("（待定）"))
             {
-                label.clone_from(&earlier.figure.label);
-                review.push("标签：沿用本句前一个同单位数字的标签，请核对".to_owned());
+                Some(earlier) => {
+                    label.clone_from(&earlier.figure.label);
+                    review.push("标签：沿用本句前一个同单位数字的标签，请核对".to_owned());
+                }
+                // "从3市13个县扩大到7市州": nothing before names it, and
+                // "扩大到" is no label: the editor is asked.
+                None => label.clear(),
             }
         }
         if implied_yuan {
@@ -1439,10 +1485,14 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         let (first, second) = (&mut head[i - 1], &mut tail[0]);
         // "11批共3000多人次": a 共 between changes nothing.
         let between = text[first.end..].trim_start_matches(['共', '计']);
-        if !matches!(
-            first.figure.unit.id.as_str(),
-            "batch" | "course" | "session"
-        ) || !matches!(second.figure.unit.id.as_str(), "person" | "person_time")
+        // "7大类491种特色农产品", "9大类19个项目": categories of what the
+        // count after them counts.
+        let categories = first.figure.unit.id == "category";
+        if !(categories
+            || matches!(
+                first.figure.unit.id.as_str(),
+                "batch" | "course" | "session"
+            ) && matches!(second.figure.unit.id.as_str(), "person" | "person_time"))
             || !between.starts_with(&second.figure.printed)
         {
             continue;
@@ -1451,7 +1501,7 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         // The noun after 名 or 人 names the people ("877名干部人才"); what
         // follows 人次 is what they did ("120人次到岗"), so there the
         // batches' label names them.
-        let people_named_after = second.figure.unit.id == "person"
+        let people_named_after = (categories || second.figure.unit.id == "person")
             && !unnamed(&second.figure)
             && text[second.end..].starts_with(&second.figure.label);
         if people_named_after {
@@ -1572,7 +1622,10 @@ fn says_only_how_it_follows(label: &str) -> bool {
         rest = rest.replace(w, "");
     }
     // Not 和, 与 or 及: "占比达83%和92%" gives two shares of two things.
+    // And a change alone ("增长") is a growth figure's own label: only one
+    // that leads to another figure ("扩大到", "到的") follows it.
     rest.chars().all(|c| "到的从由在为是再又至达了".contains(c))
+        && label.contains(['到', '至', '的', '从', '由'])
 }
 
 /// Whether the words between two figures say that the first became the
@@ -1717,6 +1770,16 @@ mod tests {
             f[0].review
         );
         assert!(draft("全县人口首超十万。").is_empty());
+        // So is one whose noun after it is money.
+        let f = draft("两地签下242亿扶贫投资订单。");
+        assert_eq!(
+            (
+                f.len(),
+                f[0].unit.id.as_str(),
+                f[0].review.iter().any(|r| r.contains("元"))
+            ),
+            (1, "yuan", true)
+        );
         // A ratio is a multiple of one amount by another, marked.
         let f = draft("社会帮扶的款物与政府援助的额度达到了1∶1。");
         assert_eq!(f.len(), 1);
@@ -2137,6 +2200,26 @@ mod tests {
             ),
             // Batches and the people after a 共 share their noun.
             ("选派11批共3000多名干部到新疆工作。", "11批", "干部"),
+            // Categories take the noun of the count after them.
+            ("销售7大类491种特色农产品。", "7大类", "特色农产品"),
+            // The 向 of 意向 is no preposition; 每年 is a time.
+            (
+                "签了协议，采购意向金额达11.2亿元。",
+                "11.2亿元",
+                "采购意向金额",
+            ),
+            ("本市每年选派100名教师。", "100名", "本市教师"),
+            // A growth rate keeps its verb as a label.
+            ("年均增长27.66%。", "27.66%", "增长"),
+            // A plan's length is named by the plan.
+            ("编制了《帮扶五年规划》。", "五年", "五年规划时长"),
+            // The first of a list of names, longer than the others by a
+            // verb, is cut to a name's length.
+            (
+                "深入兰州、白银、甘南3市州考察。",
+                "3市州",
+                "兰州、白银、甘南",
+            ),
         ] {
             let f = draft(sentence);
             let label = f
@@ -2148,6 +2231,15 @@ mod tests {
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn a_change_with_no_figure_before_it_asks_for_its_label() {
+        // "扩大到" says how 7市州 follows the figures before it, which
+        // count other things: the editor is asked.
+        let f = draft("帮扶范围从3市13个县扩大到7市州。");
+        let places = f.iter().find(|f| f.printed == "7市州").expect("7市州");
+        assert!(places.label.contains("待定"), "{}", places.label);
     }
 
     #[test]

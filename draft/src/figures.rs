@@ -1289,6 +1289,13 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                         None => (units::noun_unit(after), 0),
                     }
                 }
+                // "两企业": a number in words right before what it counts.
+                None if n.form == Form::Chinese
+                    && !n.scaled
+                    && units::bare_noun(after).is_some() =>
+                {
+                    units::bare_noun(after).unwrap_or_else(|| (units::noun_unit(after), 0))
+                }
                 None => {
                     if n.form == Form::Arabic && n.value == 0.0 && !n.scaled {
                         // "降至0": a share fallen to zero is a figure.
@@ -1406,6 +1413,13 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             if first.end <= start && is_change(&text[first.end..start]) {
                 label.clone_from(&first.figure.label);
             }
+        }
+        // "两企业": the noun that follows is what the figure counts, and
+        // words after it ("对口援藏项目") are another figure's.
+        if units::bare_noun(&text[n.end..]).is_some_and(|(u, _)| u.zh == unit.zh)
+            && !label.contains(unit.zh.as_str())
+        {
+            label.clone_from(&unit.zh);
         }
         // "五年规划", "三年行动框架协议": a plan's length, named by the plan
         // (the words before it are the plan's owner, or another clause).
@@ -1770,6 +1784,14 @@ mod tests {
             f[0].review
         );
         assert!(draft("全县人口首超十万。").is_empty());
+        // A number in words right before a noun it counts, with no
+        // measure word between, is a count of that noun.
+        let f = draft("接受四省市、两企业对口援藏项目3842个。");
+        let firms = f.iter().find(|f| f.printed == "两企业").expect("两企业");
+        assert_eq!(
+            (firms.value, firms.unit.id.as_str(), firms.label.as_str()),
+            (Some(2.0), "enterprise", "企业")
+        );
         // So is one whose noun after it is money.
         let f = draft("两地签下242亿扶贫投资订单。");
         assert_eq!(

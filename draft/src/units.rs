@@ -158,6 +158,25 @@ const NOUNS: &[(&str, &str, &str)] = &[
     ("省区", "province_region", "provinces and regions"),
 ];
 
+/// The noun right after a number in words with no measure word between,
+/// which counts it: "四省市、两企业" counts two enterprises. Only nouns of
+/// two or more characters that name what aid counts (a one-character
+/// noun after a number in words is a name's part more often than not).
+pub fn bare_noun(after: &str) -> Option<(UnitSpec, usize)> {
+    const BARE: [&str; 5] = ["企业", "公司", "学校", "医院", "项目"];
+    let noun = BARE.iter().find(|n| after.starts_with(**n))?;
+    let (_, id, en) = NOUNS.iter().find(|(n, _, _)| n == noun)?;
+    Some((
+        UnitSpec {
+            id: (*id).to_owned(),
+            quantity: Count,
+            zh: (*noun).to_owned(),
+            en,
+        },
+        noun.len(),
+    ))
+}
+
 /// Ordinal measure words after 第: 第二轮, 第五批, 第四届.
 const ORDINALS: &[(&str, &str)] = &[
     ("轮", "round"),

@@ -560,11 +560,11 @@ const VERBS: [&str; 29] = [
 /// by a verb counts what came before it ("10个省区市投入…"). A verb of
 /// change ("搬迁规模从65万人调整到…") or of being taken in ("6个贫困村纳入
 /// 帮扶范围", "7类产品入选…") is never part of a noun.
-const NOUN_STOP_WORDS: [&str; 40] = [
+const NOUN_STOP_WORDS: [&str; 43] = [
     "通过", "结对", "实现", "参与", "参加", "获得", "接受", "开展", "累计", "加大", "签署", "签订",
     "陆续", "分别", "率先", "先后", "相继", "共同", "按时", "逐步", "正在", "增加", "增长", "增至",
     "调整", "提高", "提升", "下降", "降低", "降至", "减少", "减至", "扩大", "上升", "纳入", "入选",
-    "入围", "受益", "投入", "建立",
+    "入围", "受益", "投入", "建立", "拿到", "领到", "得到",
 ];
 
 /// Characters that end the noun phrase after a measure word: particles,
@@ -2231,6 +2231,7 @@ mod tests {
                 "采购意向金额",
             ),
             ("本市每年选派100名教师。", "100名", "本市教师"),
+            ("首批83名村民拿到了新房钥匙。", "83名", "首批村民"),
             // A growth rate keeps its verb as a label.
             ("年均增长27.66%。", "27.66%", "增长"),
             // A plan's length is named by the plan.

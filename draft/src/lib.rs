@@ -160,6 +160,9 @@ pub fn draft(article: &str) -> Draft {
     }
     let ids = ids(&kept);
     let charts = charts(&kept);
+    for chart in charts.iter().filter(|c| c.kind == Kind::Bars) {
+        name_the_bars(&mut kept, &chart.items);
+    }
     Draft {
         title,
         agency,
@@ -416,6 +419,110 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
     out
 }
 
+/// Bars each from its own part of a sentence ("上海市对口援藏项目1582个、援藏
+/// 资金45.18亿元……；山东省对口援藏项目1355个、援藏资金38.18亿元……" gives
+/// every sum the label 援藏资金) take the name their part starts with: the
+/// words before its first figure, less what all of them share (上海市,
+/// 山东省…). Only where each part is a record of several figures, and
+/// the names are all there and all different.
+fn name_the_bars(figures: &mut [Figure], items: &[usize]) {
+    // The part of the sentence (between semicolons) that holds each
+    // figure, and the words it opens with, up to its first figure (a year
+    // that dates the sentence is not one of them).
+    let lead = |i: usize| -> Option<String> {
+        let f = &figures[i];
+        // Where the figure stands: "12名" twice in a sentence is two
+        // figures, each in its own part.
+        let nth = figures[..i]
+            .iter()
+            .filter(|g| g.source == f.source && g.printed == f.printed)
+            .count();
+        let (at, _) = f.source.match_indices(&f.printed).nth(nth)?;
+        let start = f.source[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c == '；' || c == ';')
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let end = f.source[at..]
+            .find(['；', ';'])
+            .map_or(f.source.len(), |k| at + k);
+        let part = &f.source[start..end];
+        let starts: Vec<usize> = figures
+            .iter()
+            .filter(|g| g.source == f.source && g.unit.quantity != Quantity::Year)
+            .filter_map(|g| part.find(&g.printed))
+            .collect();
+        // A part that is a record of several figures (项目、资金、干部) of
+        // the one its opening words name; a part with one figure opens
+        // with that figure's own words.
+        if starts.len() < 2 {
+            return None;
+        }
+        let first = *starts.iter().min()?;
+        let head = &part[..first];
+        let head = head
+            .rsplit([',', '，', ':', '：', '。'])
+            .next()
+            .unwrap_or(head);
+        // An aside in brackets ("宝钢集团（现为宝武集团）") is no part of it.
+        let mut out = String::new();
+        let mut depth = 0;
+        for c in head.chars() {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth -= 1,
+                c if depth == 0 && clean::is_han(c) => out.push(c),
+                _ => {}
+            }
+        }
+        Some(out)
+    };
+    let Some(leads) = items
+        .iter()
+        .map(|&i| lead(i))
+        .collect::<Option<Vec<String>>>()
+    else {
+        return;
+    };
+    // What every lead ends with ("对口援藏项目") says what is counted, not whose.
+    let shared = leads
+        .iter()
+        .map(|l| l.chars().rev().collect::<Vec<char>>())
+        .reduce(|a, b| {
+            a.iter()
+                .zip(&b)
+                .take_while(|(x, y)| x == y)
+                .map(|(x, _)| *x)
+                .collect()
+        })
+        .map_or(0, |s| s.len());
+    // Parallel records open alike ("上海市对口援藏项目", "山东省对口援藏项目");
+    // parts that open unalike are not a list of whose figures they are.
+    if shared < 2 {
+        return;
+    }
+    let heads: Vec<String> = leads
+        .iter()
+        .map(|l| {
+            let n = l.chars().count();
+            l.chars().take(n - shared.min(n)).collect()
+        })
+        .collect();
+    let named = heads
+        .iter()
+        .enumerate()
+        .all(|(k, h)| (1..=8).contains(&h.chars().count()) && !heads[..k].contains(h));
+    if !named {
+        return;
+    }
+    for (&i, head) in items.iter().zip(&heads) {
+        let label = &mut figures[i].label;
+        if !label.starts_with(head.as_str()) {
+            *label = format!("{head}{label}");
+        }
+    }
+}
+
 /// Whether `b` may be `a` told again: the same value in the same unit (a
 /// year is a date, which many figures share, not a figure told twice).
 fn likely_repeat(a: &Figure, b: &Figure) -> bool {
@@ -603,6 +710,18 @@ mod tests {
             let printed: Vec<&str> = set.iter().map(|f| f.printed.as_str()).collect();
             assert!(!printed.contains(&"5800万元"), "{printed:?}");
         }
+        // Bars that would read alike take the name their part of the
+        // sentence opens with.
+        let d = draft(
+            "甲省对口项目15个、援助资金4.5亿元；乙省对口项目13个、援助资金3.8亿元；丙集团（现为丁集团）对口项目9个、援助资金0.9亿元。",
+        );
+        let labels: Vec<&str> = d
+            .figures
+            .iter()
+            .filter(|f| f.unit.id == "yuan")
+            .map(|f| f.label.as_str())
+            .collect();
+        assert_eq!(labels, ["甲省援助资金", "乙省援助资金", "丙集团援助资金"]);
         // A growth rate over 100% cannot be a percent of the model.
         let d = draft("产值增长150%，达到5亿元。");
         assert_eq!(d.figures.len(), 1);

@@ -538,12 +538,12 @@ fn short_quotes(text: &str) -> Vec<(usize, usize)> {
 
 /// Words that begin a clause or sit between a figure's noun and its number
 /// without being what it counts.
-const LEADING: [&str; 59] = [
+const LEADING: [&str; 60] = [
     "其中", "此外", "同时", "目前", "如今", "截至", "截止", "先后", "累计", "共计", "总计", "一共",
     "共", "已经", "已", "还", "并", "再", "又", "全部", "均", "新增", "投入", "实施", "选派",
     "派出", "完成", "达到", "达", "超过", "超", "逾", "近", "约", "将近", "接近", "大约", "帮助",
     "带动", "安排", "也", "亦", "都", "新建", "率先", "分别", "陆续", "相继", "正在", "将", "进行",
-    "开展", "启动", "包括", "派遣", "增派", "而", "实现", "预计",
+    "开展", "启动", "包括", "派遣", "增派", "而", "实现", "预计", "解决",
 ];
 
 /// Verbs after which a clause names what a figure counts.
@@ -560,11 +560,11 @@ const VERBS: [&str; 29] = [
 /// by a verb counts what came before it ("10个省区市投入…"). A verb of
 /// change ("搬迁规模从65万人调整到…") or of being taken in ("6个贫困村纳入
 /// 帮扶范围", "7类产品入选…") is never part of a noun.
-const NOUN_STOP_WORDS: [&str; 43] = [
+const NOUN_STOP_WORDS: [&str; 46] = [
     "通过", "结对", "实现", "参与", "参加", "获得", "接受", "开展", "累计", "加大", "签署", "签订",
     "陆续", "分别", "率先", "先后", "相继", "共同", "按时", "逐步", "正在", "增加", "增长", "增至",
     "调整", "提高", "提升", "下降", "降低", "降至", "减少", "减至", "扩大", "上升", "纳入", "入选",
-    "入围", "受益", "投入", "建立", "拿到", "领到", "得到",
+    "入围", "受益", "投入", "建立", "拿到", "领到", "得到", "奔赴", "前往", "结成",
 ];
 
 /// Characters that end the noun phrase after a measure word: particles,
@@ -841,7 +841,6 @@ fn label(
     value: f64,
 ) -> String {
     let classifier = matches!(unit.quantity, Quantity::Count | Quantity::Ordinal)
-        && !matches!(unit.id.as_str(), "person_time")
         || unit.zh == "名"
         || unit.zh == "人";
     // The noun after the measure word: "54个贫困村" counts 贫困村.
@@ -873,6 +872,10 @@ fn label(
             // "带动36万多贫困人口脱贫。": 脱贫 that ends its clause is what
             // the counted did; 脱贫人口, 脱贫户 are nouns, and right after
             // the measure word ("实现11.4万人脱贫") it is all that names them.
+            // "干部人才进藏工作": going somewhere ends a noun, but right
+            // after the measure word ("6000人进藏工作") it is all that
+            // names the counted.
+            || (i > 0 && ["进京", "进藏", "进疆"].iter().any(|w| rest.starts_with(w)))
             || (i > 0 && rest.strip_prefix("脱贫").is_some_and(|r| {
                 !r.starts_with(is_han) || ["致富", "摘帽", "出列"].iter().any(|w| r.starts_with(w))
             }));
@@ -2232,6 +2235,17 @@ mod tests {
             ),
             ("本市每年选派100名教师。", "100名", "本市教师"),
             ("首批83名村民拿到了新房钥匙。", "83名", "首批村民"),
+            // Person-times are named by the noun after them too.
+            (
+                "全市1135人次专业技术人才赴山区服务。",
+                "1135人次",
+                "全市专业技术人才",
+            ),
+            // 解决 leads a clause; going somewhere ends a noun, unless it
+            // is all that names the counted.
+            ("解决了4000多名农牧民就业。", "4000多名", "农牧民"),
+            ("选派464名干部人才进藏工作。", "464名", "干部人才"),
+            ("近6000人进藏工作。", "近6000人", "进藏工作"),
             // A growth rate keeps its verb as a label.
             ("年均增长27.66%。", "27.66%", "增长"),
             // A plan's length is named by the plan.

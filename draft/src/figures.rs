@@ -714,12 +714,12 @@ fn word_end(chars: &[char], max: usize) -> usize {
         .unwrap_or_else(|| term_across(chars, max).map_or(max, |(_, end)| end))
 }
 
-/// The places listed right before a count of places, when the list names
-/// exactly as many as the count says ("上海、广东两省市", "…帮扶大理州洱源、
-/// 剑川、鹤庆、云龙、弥渡5县"): the list, from where its first place
-/// starts. A list ending in 等 ("etc.") names only some, and a list of
-/// another length is not the counted places.
-fn listed_places(before: &str, count: f64) -> Option<String> {
+/// The names listed right before a count, when the list names exactly as
+/// many as the count says ("上海、广东两省市", "…帮扶大理州洱源、剑川、鹤庆、
+/// 云龙、弥渡5县", "伊犁、阿勒泰、塔城3个地区"): the list, from where its
+/// first name starts. A list ending in 等 ("etc.") names only some, and a
+/// list of another length is not the counted things.
+fn listed_names(before: &str, count: f64) -> Option<String> {
     let clause_start = before
         .char_indices()
         .rev()
@@ -898,7 +898,7 @@ fn label(
     // "洱源、剑川、鹤庆、云龙、弥渡5县": the places a count of places
     // lists, one by one, are its label.
     if place_unit {
-        if let Some(list) = listed_places(&text[..start - bound_prefix], value) {
+        if let Some(list) = listed_names(&text[..start - bound_prefix], value) {
             return list;
         }
     }
@@ -1097,7 +1097,7 @@ fn label(
     // "伊犁、阿勒泰、塔城3个地区": as many names as the count, listed
     // before it, are the counted ones.
     if after_ok {
-        if let Some(list) = listed_places(&text[..start - bound_prefix], value) {
+        if let Some(list) = listed_names(&text[..start - bound_prefix], value) {
             return format!("{list}{after}");
         }
     }

@@ -72,12 +72,27 @@ pub fn draft(article: &str) -> Draft {
     let mut title = None;
     let mut agency = None;
     let mut traditional = false;
+    // The lines read so far, to know a line the copy repeats.
+    let mut seen: Vec<String> = Vec::new();
     for (k, raw) in article.lines().enumerate() {
         let number = k + 1;
         let cleaned = clean::clean_line(raw, number, &mut cleanings);
         if cleaned.is_empty() {
             continue;
         }
+        // A whole line given again word for word (a page that repeats its
+        // headline under every picture) is the page's, not the article's:
+        // read once, it drafted every figure of the headline four times.
+        if cleaned.chars().count() >= 8 && seen.contains(&cleaned) {
+            cleanings.push(Cleaning {
+                line: number,
+                before: cleaned,
+                after: String::new(),
+                why: "a whole line repeated word for word",
+            });
+            continue;
+        }
+        seen.push(cleaned.clone());
         let simplified = zhconv::zhconv(&cleaned, zhconv::Variant::ZhHans);
         let is_traditional = simplified != cleaned;
         traditional |= is_traditional;
@@ -722,6 +737,18 @@ mod tests {
             .map(|f| f.label.as_str())
             .collect();
         assert_eq!(labels, ["甲省援助资金", "乙省援助资金", "丙集团援助资金"]);
+        // A line the copy repeats word for word is read once.
+        let d = draft("全县投入资金5亿元 建成学校12所\n本报讯 全县投入资金5亿元。\n全县投入资金5亿元 建成学校12所\n");
+        assert_eq!(
+            d.figures.iter().filter(|f| f.printed == "12所").count(),
+            1,
+            "{:?}",
+            d.figures.iter().map(|f| &f.printed).collect::<Vec<_>>()
+        );
+        assert!(d
+            .cleanings
+            .iter()
+            .any(|c| c.line == 3 && c.after.is_empty()));
         // A growth rate over 100% cannot be a percent of the model.
         let d = draft("产值增长150%，达到5亿元。");
         assert_eq!(d.figures.len(), 1);

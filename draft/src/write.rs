@@ -150,11 +150,16 @@ fn report(d: &Draft) -> String {
         s.push_str("None.\n");
     }
     for c in &d.cleanings {
-        let _ = writeln!(
-            s,
-            "- line {}: `{}` → `{}` ({})",
-            c.line, c.before, c.after, c.why
-        );
+        // What was dropped is said so: "→ ``" reads as a slip.
+        let _ = if c.after.is_empty() {
+            writeln!(s, "- line {}: `{}` dropped ({})", c.line, c.before, c.why)
+        } else {
+            writeln!(
+                s,
+                "- line {}: `{}` → `{}` ({})",
+                c.line, c.before, c.after, c.why
+            )
+        };
     }
     s.push_str(
         "\n## Garbled passages (characters lost in the copy; check the figures near them)\n\n",

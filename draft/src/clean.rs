@@ -43,7 +43,44 @@ const ENTITIES: [(&str, &str); 9] = [
 
 /// Cleans one line; `number` is its 1-based line number for the log.
 pub fn clean_line(line: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
-    let mut text = line.trim_start_matches('\u{feff}').to_owned();
+    let mut text = String::with_capacity(line.len());
+    // Characters no text of a data folder may hold (the validator's rule,
+    // `dataset::unwanted_character`), which a copy from a web page brings:
+    // zero-width spaces, soft hyphens, direction marks, a byte-order mark.
+    // Kept, they made a folder the build refused. A tab becomes a space;
+    // the rest go, each kind logged once a line.
+    let mut logged: Vec<char> = Vec::new();
+    for c in line.chars() {
+        let Some(why) = dataset::unwanted_character(c) else {
+            text.push(c);
+            continue;
+        };
+        if c == '\t' {
+            text.push(' ');
+        }
+        if !logged.contains(&c) {
+            logged.push(c);
+            log.push(Cleaning {
+                line: number,
+                before: format!("U+{:04X}", u32::from(c)),
+                after: if c == '\t' {
+                    " ".to_owned()
+                } else {
+                    String::new()
+                },
+                why,
+            });
+        }
+    }
+    // The byte-order mark an editor writes first says nothing of the text.
+    if let Some(feff) = log
+        .iter()
+        .position(|l| l.line == number && l.before == "U+FEFF")
+    {
+        if line.starts_with('\u{feff}') && !line[3..].contains('\u{feff}') {
+            log.remove(feff);
+        }
+    }
     // HTML tags such as <p> and </p> left by a copy from a web page.
     while let Some(start) = text.find('<') {
         let Some(len) = text[start..].find('>') else {
@@ -228,6 +265,19 @@ mod tests {
         for &(text, cleaned) in cases {
             assert_eq!(clean(text).0, cleaned, "{text}");
         }
+    }
+
+    #[test]
+    fn characters_no_text_may_hold_are_dropped_and_logged() {
+        // A zero-width space twice, a soft hyphen, a tab: each kind once.
+        // (The tab's space between two Chinese characters then goes too.)
+        let (text, log) = clean("投入\u{200b}资金\u{200b}5亿\u{ad}元\tA");
+        assert_eq!(text, "投入资金5亿元 A");
+        let logged: Vec<&str> = log.iter().map(|l| l.before.as_str()).collect();
+        assert_eq!(logged, ["U+200B", "U+00AD", "U+0009"]);
+        // The byte-order mark an editor writes first goes unlogged.
+        let (text, log) = clean("\u{feff}投入资金");
+        assert_eq!((text.as_str(), log.len()), ("投入资金", 0));
     }
 
     #[test]

@@ -1393,9 +1393,10 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             }
         }
         let mut start = n.start - prefix.len();
-        // A lost digit ("?00余人次") stays in the printed figure.
-        while char_before(text, start).is_some_and(|c| c == '?' || c == '？') {
-            start -= 1;
+        // A lost digit ("?00余人次", "？00余人次") stays in the printed
+        // figure; the full-width mark is three bytes, not one.
+        while let Some(c) = char_before(text, start).filter(|c| *c == '?' || *c == '？') {
+            start -= c.len_utf8();
         }
         let bound = if ordinal {
             Bound::Exact
@@ -1864,6 +1865,14 @@ mod tests {
         );
         assert!(values("上世纪80年代，这里开始植树。").is_empty());
         assert!(values("对口支援西藏和四省藏区。").is_empty());
+        // A digit the copy lost, marked by a full-width question mark,
+        // stays in the printed figure and leaves the value unknown (inside
+        // a quotation, where the mark does not end the sentence).
+        let f = draft("他说：“今年全县共帮扶群众？00余人次，效果明显。”");
+        assert_eq!(
+            (f.len(), f[0].printed.as_str(), f[0].value),
+            (1, "？00余人次", None)
+        );
         // A number of years keeps the word that says from when.
         assert_eq!(
             values("20多年前这里没有一家企业。"),

@@ -610,6 +610,20 @@ pub fn command(article: &Path, dir: &Path) -> Result<String, String> {
         std::fs::read_to_string(article)
             .map_err(|e| format!("cannot read {}: {e}", article.display()))?
     };
+    // A text with no figure (the wrong file, an empty paste) would make a
+    // folder the build refuses ("there is no [[indicator]]"): say so here,
+    // and write nothing over what `dir` may hold.
+    let d = draft(&text);
+    if d.figures.is_empty() {
+        return Err(format!(
+            "found no figure in {}: a number with a unit or measure word (12亿元, 54个村), a rank (第二轮) or a year that is an event; nothing was written",
+            if article == Path::new("-") {
+                "the standard input".to_owned()
+            } else {
+                article.display().to_string()
+            }
+        ));
+    }
     let d = draft_into(&text, dir).map_err(|e| format!("cannot write {}: {e}", dir.display()))?;
     Ok(format!(
         "{} figures and {} charts drafted into {}; what to check is in {}",
@@ -623,6 +637,20 @@ pub fn command(article: &Path, dir: &Path) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_without_figures_is_refused_and_nothing_is_written() {
+        let dir = std::env::temp_dir().join(format!("article-draft-none-{}", std::process::id()));
+        let article = dir.with_extension("txt");
+        std::fs::write(&article, "没有数字的一段话。\n").unwrap();
+        let said = command(&article, &dir);
+        let _ = std::fs::remove_file(&article);
+        assert!(
+            said.as_ref().is_err_and(|e| e.contains("found no figure")),
+            "{said:?}"
+        );
+        assert!(!dir.exists());
+    }
 
     #[test]
     fn charts_follow_the_figures() {

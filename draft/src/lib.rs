@@ -624,6 +624,20 @@ pub fn command(article: &Path, dir: &Path) -> Result<String, String> {
             }
         ));
     }
+    // A data folder may hold an editor's work (or the site's own data/):
+    // the draft never writes over it.
+    let taken: Vec<String> = files(&d)
+        .into_iter()
+        .map(|(name, _)| name)
+        .filter(|name| dir.join(name).exists())
+        .collect();
+    if !taken.is_empty() {
+        return Err(format!(
+            "{} already holds {}: the draft never writes over a data folder, which may hold an editor's work. Draft into a new folder, or move those files away first; nothing was written",
+            dir.display(),
+            taken.join(", ")
+        ));
+    }
     let d = draft_into(&text, dir).map_err(|e| format!("cannot write {}: {e}", dir.display()))?;
     Ok(format!(
         "{} figures and {} charts drafted into {}; what to check is in {}",
@@ -637,6 +651,26 @@ pub fn command(article: &Path, dir: &Path) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_that_holds_a_data_folder_is_never_written_over() {
+        let dir = std::env::temp_dir().join(format!("article-draft-taken-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("indicators.toml"), "# an editor's work\n").unwrap();
+        let article = dir.with_extension("txt");
+        std::fs::write(&article, "全县投入资金5亿元，建成学校12所。\n").unwrap();
+        let said = command(&article, &dir);
+        let kept = std::fs::read_to_string(dir.join("indicators.toml")).unwrap();
+        let wrote_other = dir.join("article.toml").exists();
+        let _ = std::fs::remove_file(&article);
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(
+            said.as_ref().is_err_and(|e| e.contains("indicators.toml")),
+            "{said:?}"
+        );
+        assert_eq!(kept, "# an editor's work\n");
+        assert!(!wrote_other);
+    }
 
     #[test]
     fn a_text_without_figures_is_refused_and_nothing_is_written() {

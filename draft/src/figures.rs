@@ -1398,12 +1398,15 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         while let Some(c) = char_before(text, start).filter(|c| *c == '?' || *c == '？') {
             start -= c.len_utf8();
         }
+        let read = printed::bound(prefix, &text[n.end..end], n.more);
         let bound = if ordinal {
             Bound::Exact
-        } else if prefix == "上" {
+        } else if prefix == "上" && read == Bound::Exact {
+            // "上千人": at least a round number. A bound word after it
+            // ("上千公里左右") says more, and the validator reads that one.
             Bound::AtLeast
         } else {
-            printed::bound(prefix, &text[n.end..end], n.more)
+            read
         };
         let printed_text = text[start..end].to_owned();
         let mut review = Vec::new();
@@ -1865,6 +1868,12 @@ mod tests {
         );
         assert!(values("上世纪80年代，这里开始植树。").is_empty());
         assert!(values("对口支援西藏和四省藏区。").is_empty());
+        // 上 is "at least" unless a bound word after the figure says more,
+        // as the validator reads it.
+        assert_eq!(
+            values("线路长达上千公里左右。"),
+            vec![(1000.0, Bound::Approx, "上千公里左右".to_owned())]
+        );
         // A digit the copy lost, marked by a full-width question mark,
         // stays in the printed figure and leaves the value unknown (inside
         // a quotation, where the mark does not end the sentence).

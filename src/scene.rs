@@ -55,7 +55,7 @@ impl Rect {
     pub fn distance(&self, x: f64, y: f64) -> f64 {
         let dx = (self.x - x).max(x - self.right()).max(0.0);
         let dy = (self.y - y).max(y - self.bottom()).max(0.0);
-        (dx * dx + dy * dy).sqrt()
+        dx.hypot(dy)
     }
 
     /// The centre point.

@@ -43,6 +43,8 @@ const ENTITIES: [(&str, &str); 9] = [
 
 /// Cleans one line; `number` is its 1-based line number for the log.
 pub fn clean_line(line: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
+    // The byte-order mark an editor writes first says nothing of the text.
+    let line = line.trim_start_matches('\u{feff}');
     let mut text = String::with_capacity(line.len());
     // Characters no text of a data folder may hold (the validator's rule,
     // `dataset::unwanted_character`), which a copy from a web page brings:
@@ -70,15 +72,6 @@ pub fn clean_line(line: &str, number: usize, log: &mut Vec<Cleaning>) -> String 
                 },
                 why,
             });
-        }
-    }
-    // The byte-order mark an editor writes first says nothing of the text.
-    if let Some(feff) = log
-        .iter()
-        .position(|l| l.line == number && l.before == "U+FEFF")
-    {
-        if line.starts_with('\u{feff}') && !line[3..].contains('\u{feff}') {
-            log.remove(feff);
         }
     }
     // HTML tags such as <p> and </p> left by a copy from a web page.

@@ -1240,6 +1240,11 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         // "企业投资首超千亿": an amount in 万 or 亿 with no unit word, said
         // of money, is in yuan; the editor is asked to check.
         let mut implied_yuan = false;
+        // "两企业": a number in words right before the noun it counts, read
+        // once for the unit and again for the label.
+        let bare = (n.form == Form::Chinese && !n.scaled)
+            .then(|| units::bare_noun(after))
+            .flatten();
         // The unit, from the word after the number.
         let (unit, unit_len) = if ordinal {
             let (unit, len) = units::ordinal_after(after);
@@ -1292,12 +1297,8 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                         None => (units::noun_unit(after), 0),
                     }
                 }
-                // "两企业": a number in words right before what it counts.
-                None if n.form == Form::Chinese
-                    && !n.scaled
-                    && units::bare_noun(after).is_some() =>
-                {
-                    units::bare_noun(after).unwrap_or_else(|| (units::noun_unit(after), 0))
+                None if bare.is_some() => {
+                    bare.clone().unwrap_or_else(|| (units::noun_unit(after), 0))
                 }
                 None => {
                     if n.form == Form::Arabic && n.value == 0.0 && !n.scaled {
@@ -1423,8 +1424,7 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         }
         // "两企业": the noun that follows is what the figure counts, and
         // words after it ("对口援藏项目") are another figure's.
-        if units::bare_noun(&text[n.end..]).is_some_and(|(u, _)| u.zh == unit.zh)
-            && !label.contains(unit.zh.as_str())
+        if bare.as_ref().is_some_and(|(u, _)| u.zh == unit.zh) && !label.contains(unit.zh.as_str())
         {
             label.clone_from(&unit.zh);
         }

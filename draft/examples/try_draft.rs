@@ -1,5 +1,7 @@
 //! Drafts one article and prints the figures, for trying rules by hand:
-//! `cargo run -p article-draft --example try_draft -- ARTICLE.txt`.
+//! `cargo run -p article-draft --example try_draft -- ARTICLE.txt`; with
+//! `SKIPPED=1` it also prints the numbers it took for no figure, and why,
+//! and each cleaning of the text.
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
@@ -21,6 +23,14 @@ fn main() {
             dataset_period(f.period),
             f.review.len()
         );
+    }
+    if std::env::var_os("SKIPPED").is_some() {
+        for s in &d.skipped {
+            println!("skipped {s:?}");
+        }
+        for c in &d.cleanings {
+            println!("cleaning {c:?}");
+        }
     }
     for c in &d.charts {
         println!("chart {} {:?} {:?}", c.id, c.kind, c.items);

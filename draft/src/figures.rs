@@ -419,8 +419,11 @@ fn skip_reason(
             .strip_suffix(p)
             .is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit()))
     };
-    if [":", "：", "-", "."].iter().any(|p| digit_after(p))
-        || [':', '：', '-'].iter().any(|&p| digit_before(p))
+    // A percent is never one: "5.45%.2019年" is a figure whose full stop
+    // lost its space.
+    if !n.percent
+        && ([":", "：", "-", "."].iter().any(|p| digit_after(p))
+            || [':', '：', '-'].iter().any(|&p| digit_before(p)))
     {
         return Some("a date or a time of day");
     }
@@ -571,6 +574,13 @@ const NOUN_STOP_WORDS: [&str; 46] = [
 /// prepositions, and verbs no name holds ("人才赴四川挂职").
 const NOUN_STOPS: &str = "的在和与及等全实达为被中已将是了到开均共于从向对把就都也还并所以上下之赴";
 
+/// Verbs of change which, before 至 or 到, say that the figure after them
+/// is the level a measure reached ("下降至1.54%", "增加到300人").
+const TO_LEVEL: [&str; 14] = [
+    "下降", "降", "上升", "提高", "提升", "增加", "增长", "增", "减少", "减", "扩大", "缩小",
+    "调整", "回落",
+];
+
 /// Words after which a year is what a figure is compared with, not when it
 /// was: "较2016年增长" keeps its year, as the period cannot say it.
 const COMPARED_WITH: [&str; 4] = ["较", "比", "相比", "同比"];
@@ -622,6 +632,11 @@ fn without_numbers(text: &str) -> String {
                 continue;
             }
         }
+        // "第十批": an ordinal goes with its 第, which left behind began the
+        // next words ("第援疆干部").
+        if unit.is_some() && out.ends_with('第') {
+            out.pop();
+        }
         let unit = unit.unwrap_or(0);
         let compared = COMPARED_WITH.iter().any(|w| text[..n.start].ends_with(w))
             // "是2019年的1.3倍": a multiple of that year's figure.
@@ -638,9 +653,17 @@ fn without_numbers(text: &str) -> String {
         } else {
             n.end + unit
         };
-        // "2019年度": a fiscal year, whose 度 would start a label.
-        if year && text[at..].starts_with('度') {
-            at += '度'.len_utf8();
+        // "2019年度": a fiscal year, whose 度 would start a label; "2016年底",
+        // "2020年初": a time of the year, whose 底 or 初 would too ("贫困
+        // 发生率从底").
+        if year {
+            if let Some(c) = text[at..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '度' | '底' | '初' | '末'))
+            {
+                at += c.len_utf8();
+            }
         }
         // "16年来", "3年以来", "20多年前": the word that says from when
         // goes with the years; left behind, it started the next figure's
@@ -903,31 +926,66 @@ fn label(
         }
     }
     // The words before the number, back to the start of the clause.
-    let head = &text[..start - bound_prefix];
+    let mut head = &text[..start - bound_prefix];
+    // "新建学校（含大学）14所": an aside right before the number says more
+    // of the noun before it, which names the figure.
+    if let Some(inner) = head.trim_end().strip_suffix([')', '）']) {
+        if let Some(open) = inner.rfind(['(', '（']) {
+            head = &head[..open];
+        }
+    }
     // A closing bracket ends an aside ("（记者 王军）全国…"), and a space
     // after a Chinese character separates the clauses of a headline.
-    let clause_start = head
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| {
-            matches!(
-                c,
-                ',' | '，'
-                    | '。'
-                    | '；'
-                    | ';'
-                    | '：'
-                    | ':'
-                    | '、'
-                    | '（'
-                    | '('
-                    | '）'
-                    | ')'
-                    | '！'
-                    | '》'
-            ) || (matches!(c, ' ' | '\u{3000}') && char_before(head, i).is_some_and(is_han))
-        })
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let separates = |head: &str, i: usize, c: char| {
+        matches!(
+            c,
+            ',' | '，'
+                | '。'
+                | '；'
+                | ';'
+                | '：'
+                | ':'
+                | '、'
+                | '（'
+                | '('
+                | '）'
+                | ')'
+                | '！'
+                | '》'
+        ) || (matches!(c, ' ' | '\u{3000}') && char_before(head, i).is_some_and(is_han))
+    };
+    let clause_start_in = |head: &str| {
+        head.char_indices()
+            .rev()
+            .find(|&(i, c)| separates(head, i, c))
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    };
+    let mut clause_start = clause_start_in(head);
+    // "派出干部、教师、医生等人才1883人次", "组织学校、医院结对120对": a
+    // list of words with no figure in it is one noun with the words after
+    // it, back to its first item. A list item with a figure of its own
+    // ("学校5所、医院3家") is another figure's and ends it.
+    // A clause that starts with a verb after the list ("采购、销售广西
+    // 农产品") lists verbs, and is named by the noun after them.
+    let starts_with_verb = |c: &str| VERBS.iter().chain(LEADING.iter()).any(|v| c.starts_with(v));
+    while let Some(upto) = head[..clause_start]
+        .strip_suffix('、')
+        .filter(|_| !starts_with_verb(&head[clause_start..]))
+        .map(str::len)
+    {
+        let prev = clause_start_in(&head[..upto]);
+        let item = head[prev..upto].trim();
+        // "采购、销售西部地区农产品": a list of verbs is what was done, and
+        // the noun after the last one names the figure.
+        if item.is_empty()
+            || !printed::numbers(item).is_empty()
+            || VERBS.contains(&item)
+            || LEADING.contains(&item)
+        {
+            break;
+        }
+        clause_start = prev;
+    }
     let clause = head[clause_start..].trim();
     // Back to the last other figure of the clause, unless only a year or
     // a date stands between ("由2012年的16.8%"). Figures in words count
@@ -982,6 +1040,24 @@ fn label(
     } else {
         clause_text.trim().to_owned()
     };
+    // "毕节市和黔南州的贫困发生率分别为…": the things before 的 are shared
+    // out among the figures, one each, so only what follows names each.
+    if clause_text.contains("分别") {
+        if let Some(i) = before.rfind('的') {
+            if before[i + '的'.len_utf8()..].chars().count() >= 2 {
+                before = before[i + '的'.len_utf8()..].to_owned();
+            }
+        }
+    }
+    // "贫困发生率下降至1.54%": a figure a change reaches is the measure
+    // itself, at its new level; the verb says how it got there.
+    for to in ["至", "到"] {
+        if let Some(b) = before.strip_suffix(to) {
+            if let Some(v) = TO_LEVEL.iter().find(|v| b.ends_with(**v)) {
+                before = b[..b.len() - v.len()].to_owned();
+            }
+        }
+    }
     loop {
         let was = before.clone();
         for w in LEADING {
@@ -1084,7 +1160,7 @@ fn label(
     let before: String = {
         let chars: Vec<char> = before
             .chars()
-            .filter(|&c| is_han(c) || c.is_ascii_digit() || c == '“' || c == '”')
+            .filter(|&c| is_han(c) || c.is_ascii_digit() || matches!(c, '“' | '”' | '、'))
             .collect();
         let kept = &chars[word_start(&chars, 12)..];
         // A quotation mark whose pair was cut off quotes nothing.
@@ -1101,7 +1177,11 @@ fn label(
             return format!("{list}{after}");
         }
     }
-    if after_ok && before.chars().count() <= 6 {
+    // A list before the noun ("学校、医院等单位") is longer, and says
+    // which ones.
+    let short =
+        before.chars().count() <= 6 || (before.contains('、') && before.chars().count() <= 12);
+    if after_ok && short {
         return format!("{before}{after}");
     }
     if after_ok {
@@ -1140,10 +1220,16 @@ fn label(
         .chars()
         .filter(|&c| is_han(c))
         .collect();
-    // Cut after 12 characters, or after a set term the cut would split.
-    let cut = term_across(&tail, 12)
-        .map_or(12, |(_, end)| end)
-        .min(tail.len());
+    // Cut after 12 characters, or after a set term the cut would split; a
+    // clause of up to 16 is kept whole, as a cut there often splits its
+    // last word ("…投入援疆资" of 援疆资金).
+    let cut = if tail.len() <= 16 {
+        tail.len()
+    } else {
+        term_across(&tail, 12)
+            .map_or(12, |(_, end)| end)
+            .min(tail.len())
+    };
     let mut tail: String = tail[..cut].iter().collect();
     // "…11批共3000多人次干部人才", "实现了脱贫": a leading word, and the
     // 了 after it, are no part of it.
@@ -1409,6 +1495,12 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         } else {
             read
         };
+        // "三个多小时": the 多 of the measure word bounds it too.
+        let bound = if bound == Bound::Exact && unit.zh.contains('多') {
+            Bound::AtLeast
+        } else {
+            bound
+        };
         let printed_text = text[start..end].to_owned();
         let mut review = Vec::new();
         if lost_digit(n) {
@@ -1454,6 +1546,21 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                 // "从3市13个县扩大到7市州": nothing before names it, and
                 // "扩大到" is no label: the editor is asked.
                 None => label.clear(),
+            }
+        }
+        // "分别下降至1.54%、0.68%": a figure listed right after another of
+        // its unit, with no words of its own, is the same measure of
+        // another thing the sentence names; the editor says which.
+        if label.chars().count() < 2 {
+            if let Some(prev) = found.last().filter(|f| {
+                f.figure.unit.id == unit.id
+                    && f.end <= start
+                    && f.figure.label.chars().count() >= 2
+                    && !f.figure.label.contains("（待定）")
+                    && ["、", "和", "与", "及"].contains(&text[f.end..start].trim())
+            }) {
+                label.clone_from(&prev.figure.label);
+                review.push("标签：沿用列举中前一个数字的标签，请写明各自是什么".to_owned());
             }
         }
         if implied_yuan {
@@ -1831,6 +1938,23 @@ mod tests {
             f[0].review
         );
         assert_eq!(values("帮助九项工程、四省区和两省区。").len(), 3);
+        // Hours and months after a measure word, its 多 a lower bound;
+        // pairs where 对 ends the clause, never the 对 of "1对1".
+        let f = draft("走了三个多小时，工期18个月，结对216对，结成1对1帮扶对子。");
+        let got: Vec<(&str, &str, Bound)> = f
+            .iter()
+            .map(|f| (f.printed.as_str(), f.unit.id.as_str(), f.bound))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("三个多小时", "hour", Bound::AtLeast),
+                ("18个月", "month", Bound::Exact),
+                ("216对", "pair", Bound::Exact),
+            ]
+        );
+        // A percent is never a date: its full stop lost its space.
+        assert_eq!(values("降至5.45%.2019年起不再统计。")[0].0, 5.45);
         // 省市 and 省区市 are units of their own, each shown with its word.
         let f = draft("东部15个省市帮扶西部11个省区市。");
         let units: Vec<(&str, &str)> = f
@@ -2275,6 +2399,55 @@ mod tests {
                 "3市州",
                 "兰州、白银、甘南",
             ),
+            // 人民 is no count of people: 一人 of 第一人民医院 is a name's.
+            (
+                "市第一人民医院新增床位200张。",
+                "200张",
+                "市第一人民医院新增床位",
+            ),
+            // An ordinal leaves with its 第.
+            (
+                "从2019年第三批干部进藏以来，已投入资金5亿元。",
+                "2019年",
+                "干部进藏以来（年份）",
+            ),
+            // A clause of up to 16 characters after the figure is kept whole.
+            (
+                "另有1人被表彰为全省对口帮扶先进个人。",
+                "1人",
+                "被表彰为全省对口帮扶先进个人",
+            ),
+            // The places before 的 are shared out among the figures; the
+            // level a change reaches is the measure, not the change; and a
+            // figure listed after another of its unit takes its label.
+            (
+                "甲市和乙州的贫困发生率分别下降至2.1%、0.9%。",
+                "2.1%",
+                "贫困发生率",
+            ),
+            (
+                "甲市和乙州的贫困发生率分别下降至2.1%、0.9%。",
+                "0.9%",
+                "贫困发生率",
+            ),
+            // A time of the year leaves with its year.
+            (
+                "贫困发生率从2015年底12.5%下降到2019年底3.2%。",
+                "12.5%",
+                "贫困发生率",
+            ),
+            // An aside between the noun and the number is passed over.
+            ("该县新建学校（含职业学校）14所。", "14所", "该县新建学校"),
+            // A list of nouns before the figure is its noun, whole; a list
+            // of verbs is not.
+            (
+                "共派出干部、教师、医生等人才300人次。",
+                "300人次",
+                "干部、教师、医生等人才",
+            ),
+            ("该市学校、医院结对216对。", "216对", "该市学校、医院结对"),
+            ("全省采购、销售农产品达12亿元。", "12亿元", "销售农产品"),
+            ("建成学校5所、卫生院3所、道路12条。", "3所", "卫生院"),
         ] {
             let f = draft(sentence);
             let label = f

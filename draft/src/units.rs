@@ -60,6 +60,12 @@ const WORDS: &[Word] = &[
     w("人", "person", Count, "person"),
     w("位", "person", Count, "person"),
     w("户", "household", Count, "household"),
+    // "三个多小时", "两个多月": the 多 after the measure word bounds the
+    // figure as a 多 after the number does (see `figures`).
+    w("个多小时", "hour", Duration, "hour"),
+    w("个小时", "hour", Duration, "hour"),
+    w("小时", "hour", Duration, "hour"),
+    w("个多月", "month", Duration, "month"),
     w("个月", "month", Duration, "month"),
     w("天", "day", Duration, "day"),
     w("场次", "session", Count, "session"),
@@ -197,7 +203,8 @@ fn qualifies(word: &str, rest: &str) -> bool {
         && rest.starts_with(['级', '域', '属', '委']))
         // "21.51万人口": 人口 (population) is the noun counted, not the
         // measure word 人 with a stray 口.
-        || (word == "人" && rest.starts_with('口'))
+        // Nor is 人民 ("第一人民医院" is a hospital's name, not one person).
+        || (word == "人" && rest.starts_with(['口', '民']))
 }
 
 /// The unit word at the start of `after`, and the unit it names; `None`
@@ -216,6 +223,25 @@ pub fn unit_after(after: &str) -> Option<(UnitSpec, usize)> {
             },
             word.zh.len(),
         ));
+    }
+    // "结对814对": pairs, where 对 ends the clause. Anywhere else a 对
+    // after a number is a preposition or a ratio ("1对1帮扶", "两省对口").
+    if let Some(rest) = after.strip_prefix('对') {
+        if rest
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '?' | '？'))
+        {
+            return Some((
+                UnitSpec {
+                    id: "pair".to_owned(),
+                    quantity: Count,
+                    zh: "对".to_owned(),
+                    en: "pair",
+                },
+                '对'.len_utf8(),
+            ));
+        }
     }
     let (measure, fallback) = MEASURES.iter().find(|(m, _)| after.starts_with(m))?;
     let rest = &after[measure.len()..];

@@ -402,6 +402,28 @@ fn skip_reason(
     if periodical_issue(text, n) {
         return Some("a periodical's issue (2016年5期)");
     }
+    // "第八、九批": two ordinals sharing one 第 and one measure word. Read
+    // one by one, 九批 would count nine batches, which the text never says.
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c);
+    let listed_after_first = before.strip_suffix('、').is_some_and(|b| {
+        let digits = b.trim_end_matches(numeral);
+        digits.len() < b.len() && digits.ends_with('第')
+    });
+    let lists_next = after
+        .strip_prefix('、')
+        .is_some_and(|a| a.starts_with(numeral));
+    if (before.ends_with('第') && lists_next) || listed_after_first {
+        return Some("a list of ordinals sharing one 第 (第八、九批)");
+    }
+    // "九年一贯制学校", "九年义务教育": a length of schooling that names a
+    // kind of school, not a figure.
+    if after.starts_with('年')
+        && ["一贯制", "义务教育", "免费教育", "制"]
+            .iter()
+            .any(|w| after['年'.len_utf8()..].starts_with(w))
+    {
+        return Some("part of a name (九年一贯制, 九年义务教育)");
+    }
     if after.starts_with(['月', '日', '时', '点', '号'])
         && !after.starts_with("月份")
         && !after.starts_with("个月")
@@ -541,12 +563,12 @@ fn short_quotes(text: &str) -> Vec<(usize, usize)> {
 
 /// Words that begin a clause or sit between a figure's noun and its number
 /// without being what it counts.
-const LEADING: [&str; 60] = [
+const LEADING: [&str; 62] = [
     "其中", "此外", "同时", "目前", "如今", "截至", "截止", "先后", "累计", "共计", "总计", "一共",
     "共", "已经", "已", "还", "并", "再", "又", "全部", "均", "新增", "投入", "实施", "选派",
     "派出", "完成", "达到", "达", "超过", "超", "逾", "近", "约", "将近", "接近", "大约", "帮助",
     "带动", "安排", "也", "亦", "都", "新建", "率先", "分别", "陆续", "相继", "正在", "将", "进行",
-    "开展", "启动", "包括", "派遣", "增派", "而", "实现", "预计", "解决",
+    "开展", "启动", "包括", "派遣", "增派", "而", "实现", "预计", "解决", "让", "另外",
 ];
 
 /// Verbs after which a clause names what a figure counts.
@@ -563,11 +585,12 @@ const VERBS: [&str; 29] = [
 /// by a verb counts what came before it ("10个省区市投入…"). A verb of
 /// change ("搬迁规模从65万人调整到…") or of being taken in ("6个贫困村纳入
 /// 帮扶范围", "7类产品入选…") is never part of a noun.
-const NOUN_STOP_WORDS: [&str; 46] = [
+const NOUN_STOP_WORDS: [&str; 58] = [
     "通过", "结对", "实现", "参与", "参加", "获得", "接受", "开展", "累计", "加大", "签署", "签订",
     "陆续", "分别", "率先", "先后", "相继", "共同", "按时", "逐步", "正在", "增加", "增长", "增至",
     "调整", "提高", "提升", "下降", "降低", "降至", "减少", "减至", "扩大", "上升", "纳入", "入选",
-    "入围", "受益", "投入", "建立", "拿到", "领到", "得到", "奔赴", "前往", "结成",
+    "入围", "受益", "投入", "建立", "拿到", "领到", "得到", "奔赴", "前往", "结成", "进入", "抵达",
+    "到达", "住进", "搬进", "入住", "顺利", "积极", "昨天", "今天", "日前", "近日",
 ];
 
 /// Characters that end the noun phrase after a measure word: particles,
@@ -874,10 +897,17 @@ fn label(
     } else {
         8
     };
-    for (i, c) in text[unit_end..].char_indices().take(longest) {
+    // A noun that ends within 12 characters is kept whole ("杭州第九批援疆
+    // 干部人才", cut at 8 to 援疆干); a run of more, with no word that ends
+    // it, is cut at `longest` as before.
+    let mut ended = false;
+    for (i, c) in text[unit_end..].char_indices().take(12) {
         // 全 starts 全部 or 全县 after a noun, but ends 安全 and 健全
         // inside one ("安全饮水").
+        let next = text[unit_end + i + c.len_utf8()..].chars().next();
         let inside_word = (c == '全' && after.ends_with(['安', '健', '完', '齐', '保', '周']))
+            // 中 ends a noun as "in" (在…中), but begins 中学, 中心, 中医.
+            || (c == '中' && next.is_some_and(|n| "学心医药小专".contains(n)))
             // 开 ends a noun before a verb (开工, 开通), but 开发 is a word
             // of names ("国家扶贫开发工作重点县").
             || (c == '开' && text[unit_end + i + c.len_utf8()..].starts_with('发'))
@@ -890,7 +920,13 @@ fn label(
         let rest = &text[unit_end + i..];
         // Right after the measure word any verb ends it; further on only
         // the stop words do, as a noun may hold a verb (社会组织, 培训基地).
-        let verb = NOUN_STOP_WORDS.iter().any(|w| rest.starts_with(w))
+        // "援疆资金近40亿元": "nearly" or "about" before another number ends
+        // it (not 超, which a noun may hold: "产值超千万元企业").
+        let bound_of_next = "近约".contains(c)
+            && next
+                .is_some_and(|n| n.is_ascii_digit() || "一二三四五六七八九十两百千万".contains(n));
+        let verb = bound_of_next
+            || NOUN_STOP_WORDS.iter().any(|w| rest.starts_with(w))
             || (i == 0 && VERBS.iter().any(|w| *w != "组织" && rest.starts_with(w)))
             // "带动36万多贫困人口脱贫。": 脱贫 that ends its clause is what
             // the counted did; 脱贫人口, 脱贫户 are nouns, and right after
@@ -903,9 +939,17 @@ fn label(
                 !r.starts_with(is_han) || ["致富", "摘帽", "出列"].iter().any(|w| r.starts_with(w))
             }));
         if !is_han(c) || (NOUN_STOPS.contains(c) && !inside_word) || verb {
+            ended = true;
             break;
         }
         after.push(c);
+    }
+    if !ended && text[unit_end..].chars().count() <= 12 {
+        // The text ended within the window: the noun ends with it.
+        ended = true;
+    }
+    if !ended {
+        after = after.chars().take(longest).collect();
     }
     // A measure word that is itself the place counted ("9省市", "4县")
     // ends the noun: "今年东部9省市帮扶资金…" goes on with the provinces'
@@ -1063,6 +1107,15 @@ fn label(
         for w in LEADING {
             if let Some(rest) = before.strip_prefix(w) {
                 before = rest.to_owned();
+            }
+            // 都 ("all") ends a clause before its number ("每年都有"), but
+            // also the names of places (昌都, 首都, 京都), which keep it.
+            if w == "都"
+                && before
+                    .strip_suffix('都')
+                    .is_some_and(|b| b.ends_with(|c: char| "成昌首京古丰江花新宁".contains(c)))
+            {
+                continue;
             }
             if let Some(rest) = before.strip_suffix(w) {
                 before = rest.to_owned();
@@ -1953,6 +2006,12 @@ mod tests {
                 ("216对", "pair", Bound::Exact),
             ]
         );
+        // Two ordinals sharing one 第 count nothing; a rank listed before
+        // another rank is a rank.
+        assert!(values("省第八、九批工作队完成轮换。").is_empty());
+        assert_eq!(values("排名全国第三、增量全国第一。").len(), 2);
+        // A length of schooling that names a school is no figure.
+        assert_eq!(values("新建1所九年一贯制中学。").len(), 1);
         // A percent is never a date: its full stop lost its space.
         assert_eq!(values("降至5.45%.2019年起不再统计。")[0].0, 5.45);
         // 省市 and 省区市 are units of their own, each shown with its word.
@@ -2448,6 +2507,22 @@ mod tests {
             ("该市学校、医院结对216对。", "216对", "该市学校、医院结对"),
             ("全省采购、销售农产品达12亿元。", "12亿元", "销售农产品"),
             ("建成学校5所、卫生院3所、道路12条。", "3所", "卫生院"),
+            // Going, arriving, moving in, a time word and an adverb end
+            // the noun after a measure word; 让 leads a clause.
+            ("该省第十批援疆干部5人顺利抵达受援地。", "5人", "援疆干部"),
+            ("让1200户群众住进新房。", "1200户", "群众"),
+            ("186个援疆项目昨天集中开工。", "186个", "援疆项目"),
+            // A noun that ends within twelve characters is whole.
+            (
+                "共选派120名市第三批援疆干部人才和教师。",
+                "120名",
+                "市第三批援疆干部人才",
+            ),
+            // 中 begins 中学; 九年一贯制 is a kind of school.
+            ("新建1所九年一贯制中学。", "1所", "九年一贯制中学"),
+            // A place's name keeps its 都; the adverb 都 leaves.
+            ("对口支援昌都四个县。", "四个县", "昌都"),
+            ("每年都有百名干部进藏。", "百名", "干部"),
         ] {
             let f = draft(sentence);
             let label = f

@@ -856,8 +856,9 @@ fn ends_with_noun(words: &str) -> bool {
 
 /// Set terms a label cut must keep whole: cut in the middle, "建档立卡贫困
 /// 劳动力" became "立卡贫困劳动力" and "…族自治县" "…族自".
-const SET_TERMS: [&str; 7] = [
+const SET_TERMS: [&str; 8] = [
     "建档立卡",
+    "东西部",
     "自治区",
     "自治县",
     "易地扶贫",
@@ -906,8 +907,13 @@ fn label(
         // inside one ("安全饮水").
         let next = text[unit_end + i + c.len_utf8()..].chars().next();
         let inside_word = (c == '全' && after.ends_with(['安', '健', '完', '齐', '保', '周']))
-            // 中 ends a noun as "in" (在…中), but begins 中学, 中心, 中医.
-            || (c == '中' && next.is_some_and(|n| "学心医药小专".contains(n)))
+            // 对 ends a noun ("两省对口支援…") but not 相对 or 绝对, nor
+            // 达 发达 ("经济相对欠发达地区").
+            || (c == '对' && after.ends_with(['相', '绝']))
+            || (c == '达' && after.ends_with('发'))
+            // 中 ends a noun as "in" (在…中), but begins 中学, 中心, 中医,
+            // and right after the measure word any noun (中央单位, 中国).
+            || (c == '中' && (i == 0 || next.is_some_and(|n| "学心医药小专央国华部".contains(n))))
             // 开 ends a noun before a verb (开工, 开通), but 开发 is a word
             // of names ("国家扶贫开发工作重点县").
             || (c == '开' && text[unit_end + i + c.len_utf8()..].starts_with('发'))
@@ -944,8 +950,13 @@ fn label(
         }
         after.push(c);
     }
-    if !ended && text[unit_end..].chars().count() <= 12 {
-        // The text ended within the window: the noun ends with it.
+    if !ended
+        && text[unit_end..]
+            .chars()
+            .nth(after.chars().count())
+            .is_none_or(|c| !is_han(c))
+    {
+        // The clause ends right after the window: the noun ends with it.
         ended = true;
     }
     if !ended {
@@ -1105,7 +1116,12 @@ fn label(
     loop {
         let was = before.clone();
         for w in LEADING {
-            if let Some(rest) = before.strip_prefix(w) {
+            // "投入和引进帮扶资金": a verb joined to the next by 和 is part
+            // of what names the figure.
+            if let Some(rest) = before
+                .strip_prefix(w)
+                .filter(|r| !(VERBS.contains(&w) && r.starts_with(['和', '与', '及'])))
+            {
                 before = rest.to_owned();
             }
             // 都 ("all") ends a clause before its number ("每年都有"), but
@@ -1201,11 +1217,13 @@ fn label(
     // leads to a place: "…对口帮扶西部11个省区市", "人才到东部4市".
     if place_unit {
         // "范围扩展为伊犁州直属所有10个县": 为 leads to them too.
-        let cut = ["到", "在", "赴", "帮扶", "支援", "援助", "协作", "为"]
-            .iter()
-            .filter_map(|m| before.rfind(m).map(|i| i + m.len()))
-            .filter(|&i| before[i..].chars().count() >= 2)
-            .max();
+        let cut = [
+            "到", "在", "赴", "帮扶", "支援", "援助", "协作", "为", "运抵", "抵达", "落户",
+        ]
+        .iter()
+        .filter_map(|m| before.rfind(m).map(|i| i + m.len()))
+        .filter(|&i| before[i..].chars().count() >= 2)
+        .max();
         if let Some(i) = cut {
             before = before[i..].to_owned();
         }
@@ -2006,6 +2024,9 @@ mod tests {
                 ("216对", "pair", Bound::Exact),
             ]
         );
+        // 家 counts bodies, never the places named after them.
+        let f = draft("37家中央单位共采购帮扶县农副产品2亿元。");
+        assert_eq!(f[0].unit.id, "organisation");
         // Two ordinals sharing one 第 count nothing; a rank listed before
         // another rank is a rank.
         assert!(values("省第八、九批工作队完成轮换。").is_empty());
@@ -2523,6 +2544,28 @@ mod tests {
             // A place's name keeps its 都; the adverb 都 leaves.
             ("对口支援昌都四个县。", "四个县", "昌都"),
             ("每年都有百名干部进藏。", "百名", "干部"),
+            // Two verbs joined by 和 both name the sum.
+            (
+                "累计投入和引进帮扶资金3亿元。",
+                "3亿元",
+                "投入和引进帮扶资金",
+            ),
+            // A cut keeps 东西部 whole.
+            (
+                "全省东西部扶贫协作财政援助资金数为28亿元。",
+                "28亿元",
+                "东西部扶贫协作财政援助资金数",
+            ),
+            // Places a thing was brought to are named after 运抵.
+            ("茶苗陆续运抵该县18个村。", "18个村", "该县"),
+            // 中 right after a measure word begins a noun, and 相对 and
+            // 发达 are words; a noun that ends its clause is whole.
+            (
+                "37家中央单位共采购帮扶县农副产品2亿元。",
+                "37家",
+                "中央单位",
+            ),
+            ("共有5个经济相对欠发达地区。", "5个", "经济相对欠发达地区"),
         ] {
             let f = draft(sentence);
             let label = f

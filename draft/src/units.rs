@@ -254,13 +254,13 @@ pub fn unit_after(after: &str) -> Option<(UnitSpec, usize)> {
     // words is a modifier ("产业扶持项目") or is followed by the clause's
     // predicate ("5个乡镇全部完成产业项目建设"): where no noun ends the
     // phrase, the first noun is what is counted.
-    let window: String = rest
-        .chars()
-        .take_while(|c| {
-            !c.is_ascii_punctuation() && !c.is_ascii_digit() && !"，。、；：！？“”（）".contains(*c)
-        })
-        .take(12)
-        .collect();
+    let in_phrase = |c: &char| {
+        !c.is_ascii_punctuation() && !c.is_ascii_digit() && !"，。、；：！？“”（）".contains(*c)
+    };
+    let window: String = rest.chars().take_while(in_phrase).take(12).collect();
+    // Cut at twelve characters, the window does not end the phrase: a noun
+    // there ("家中央单位共采购定点帮扶县") is no head of it.
+    let cut_short = rest.chars().take_while(in_phrase).nth(12).is_some();
     let words = window.as_str();
     let nouns: Vec<(usize, usize, &&str, &&str)> = NOUNS
         .iter()
@@ -270,9 +270,23 @@ pub fn unit_after(after: &str) -> Option<(UnitSpec, usize)> {
                 .map(move |(at, _)| (at, at + n.len(), id, en))
                 .filter(move |&(_, end, _, _)| !qualifies(n, &words[end..]))
         })
+        // 家 counts firms and bodies, never places: the 县 of "37家中央单位
+        // 共采购定点帮扶县农副产品" is where they bought.
+        .filter(|&(_, _, id, _)| {
+            !(*measure == "家"
+                && [
+                    "county",
+                    "village",
+                    "province",
+                    "city",
+                    "prefecture",
+                    "township",
+                ]
+                .contains(id))
+        })
         .collect();
     let ends_phrase = |end: usize| {
-        window[end..].is_empty()
+        (window[end..].is_empty() && !cut_short)
             || ["和", "与", "及"]
                 .iter()
                 .any(|w| window[end..].starts_with(w))

@@ -732,6 +732,9 @@ fn word_start(chars: &[char], max: usize) -> usize {
     let cut = n - max;
     let boundaries: Vec<usize> = (cut..=(cut + 5).min(n.saturating_sub(2)))
         .filter(|&i| i > 0 && WORD_BOUNDARIES.contains(chars[i - 1]))
+        // The 对 of 对口 (paired) is no preposition: "口支援…" was cut
+        // from 对口支援.
+        .filter(|&i| !(chars[i - 1] == '对' && chars[i] == '口'))
         .collect();
     // One that leaves no quotation half cut, if there is one.
     let balanced = |i: &usize| {
@@ -829,10 +832,14 @@ fn listed_names(before: &str, count: f64) -> Option<String> {
 /// The name of a sum right after its amount ("援助款", "慰问金", "启动资金",
 /// "工作经费"): a few characters ending in 款, 金 or 经费.
 fn money_noun(after: &str) -> Option<String> {
+    // Up to twelve characters: "3026亿元中央财政灾后恢复重建基金". Its 中
+    // begins a noun there, as after a measure word.
     let words: String = after
         .chars()
-        .take_while(|&c| is_han(c) && !NOUN_STOPS.contains(c))
-        .take(6)
+        .enumerate()
+        .take_while(|&(i, c)| is_han(c) && (!NOUN_STOPS.contains(c) || (i == 0 && c == '中')))
+        .map(|(_, c)| c)
+        .take(12)
         .collect();
     let end = words
         .char_indices()
@@ -856,9 +863,10 @@ fn ends_with_noun(words: &str) -> bool {
 
 /// Set terms a label cut must keep whole: cut in the middle, "建档立卡贫困
 /// 劳动力" became "立卡贫困劳动力" and "…族自治县" "…族自".
-const SET_TERMS: [&str; 8] = [
+const SET_TERMS: [&str; 9] = [
     "建档立卡",
     "东西部",
+    "对口",
     "自治区",
     "自治县",
     "易地扶贫",
@@ -1033,7 +1041,13 @@ fn label(
         // "采购、销售西部地区农产品": a list of verbs is what was done, and
         // the noun after the last one names the figure.
         if item.is_empty()
-            || !printed::numbers(item).is_empty()
+            || printed::numbers(item).iter().any(|n| {
+                // 四川, 九江: a numeral in a name is no figure of the item.
+                n.form == Form::Arabic
+                    || n.percent
+                    || item[..n.start].ends_with('第')
+                    || units::unit_after(&item[n.end..]).is_some()
+            })
             || VERBS.contains(&item)
             || LEADING.contains(&item)
         {
@@ -2566,6 +2580,29 @@ mod tests {
                 "中央单位",
             ),
             ("共有5个经济相对欠发达地区。", "5个", "经济相对欠发达地区"),
+            // A numeral in a name (四川) is no figure that ends a list.
+            (
+                "他说，四川、甘肃、陕西已建成农房190万户、城镇住房28万户。",
+                "190万户",
+                "农房",
+            ),
+            // 对口 is one word: a cut never starts at its 口.
+            (
+                "三峡重庆库区累计引入到位对口支援各类资金18亿元。",
+                "18亿元",
+                "引入到位对口支援各类资金",
+            ),
+            (
+                "该市对口援建基本任务资金总量为3.4亿元。",
+                "3.4亿元",
+                "对口援建基本任务资金总量",
+            ),
+            // A fund named after its amount, up to twelve characters.
+            (
+                "中央在安排3026亿元中央财政灾后恢复重建基金的同时，建立机制。",
+                "3026亿元",
+                "中央财政灾后恢复重建基金",
+            ),
         ] {
             let f = draft(sentence);
             let label = f

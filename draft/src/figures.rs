@@ -1725,6 +1725,74 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         }
     }
 
+    // "完成地区生产总值1400亿元，实现工业增加值650亿元，地方财政收入127亿元，
+    // 同比分别增长18%、24%、65.2%": figures listed after 分别 go one each,
+    // in order, with as many figures of another unit right before them, and
+    // are named by those figures' labels and the words of their own clause.
+    let start_of = |f: &Found| f.end - f.figure.printed.len();
+    let mut i = 0;
+    while i < found.len() {
+        let mut j = i + 1;
+        while j < found.len()
+            && found[j].figure.unit.id == found[i].figure.unit.id
+            && ["、", "和", "及", "与"]
+                .contains(&text[found[j - 1].end..start_of(&found[j]).max(found[j - 1].end)].trim())
+        {
+            j += 1;
+        }
+        let k = j - i;
+        let head = &text[..start_of(&found[i])];
+        let clause = head
+            .rfind(['，', ',', '；', ';', '：'])
+            .map_or(head, |at| &head[at..]);
+        let words: String = clause
+            .replace("分别", "")
+            .chars()
+            .filter(|&c| is_han(c))
+            .collect();
+        let named = |f: &Found| {
+            f.figure.unit.id != found[i].figure.unit.id
+                && f.figure.label.chars().count() >= 2
+                && !f.figure.label.contains("（待定）")
+        };
+        // "接待游客5098.6万人次，同比增长44.2%": one change right after the
+        // figure it is of, in the next clause, is named by it too.
+        let one_change = k == 1
+            && i >= 1
+            && ["增长", "下降", "增加", "减少", "提高"]
+                .iter()
+                .any(|w| words.ends_with(w))
+            && text[found[i - 1].end..start_of(&found[i])]
+                .chars()
+                .filter(|&c| is_han(c))
+                .eq(words.chars());
+        if (one_change || (k >= 2 && clause.contains("分别")))
+            && i >= k
+            && (1..=6).contains(&words.chars().count())
+            && found[i - k..i].iter().all(named)
+        {
+            // One change keeps its own label's words ("比2010年增长", whose
+            // year the characters above leave out).
+            let said = if one_change {
+                found[i].figure.label.clone()
+            } else {
+                words
+            };
+            let labels: Vec<String> = found[i - k..i]
+                .iter()
+                .map(|f| format!("{}{said}", f.figure.label))
+                .collect();
+            for (f, label) in found[i..j].iter_mut().zip(labels) {
+                f.figure.label = label;
+                f.figure.review.retain(|r| !r.starts_with("标签"));
+                f.figure
+                    .review
+                    .push("标签：按前面的数字命名（“分别”依次对应），请核对".to_owned());
+            }
+        }
+        i = j;
+    }
+
     // "广西、贵州各20个": one printed figure for each item of the list.
     let mut expanded = Vec::new();
     for f in found {
@@ -2596,6 +2664,23 @@ mod tests {
                 "该市对口援建基本任务资金总量为3.4亿元。",
                 "3.4亿元",
                 "对口援建基本任务资金总量",
+            ),
+            // Figures listed after 分别 go one each with the figures before
+            // them; one change right after its figure is named by it.
+            (
+                "产值140亿元，税收6亿元，同比分别增长18%、24%。",
+                "18%",
+                "产值同比增长",
+            ),
+            (
+                "产值140亿元，税收6亿元，同比分别增长18%、24%。",
+                "24%",
+                "税收同比增长",
+            ),
+            (
+                "接待游客500万人次，同比增长44.2%。",
+                "44.2%",
+                "接待游客同比增长",
             ),
             // A fund named after its amount, up to twelve characters.
             (

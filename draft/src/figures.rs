@@ -1127,6 +1127,8 @@ fn label(
             }
         }
     }
+    // The last verb taken off the end of the words, if any.
+    let mut given_by: Option<&str> = None;
     loop {
         let was = before.clone();
         for w in LEADING {
@@ -1148,6 +1150,9 @@ fn label(
                 continue;
             }
             if let Some(rest) = before.strip_suffix(w) {
+                if VERBS.contains(&w) {
+                    given_by = Some(w);
+                }
                 before = rest.to_owned();
             }
         }
@@ -1183,6 +1188,15 @@ fn label(
         if before == was {
             break;
         }
+    }
+    // "上海已累计投入近10亿元": with its verbs gone a sum's words name only
+    // who gave it; the verb says what the sum is.
+    if let Some(verb) = given_by.filter(|_| {
+        unit.quantity == Quantity::Money
+            && before.chars().count() >= 2
+            && !before.ends_with(['金', '款', '费', '额', '资', '值', '入', '税', '出'])
+    }) {
+        before.push_str(verb);
     }
     // "帮扶了国家…重点县": what follows a verb's 了 is its object, which
     // the figure counts.
@@ -2681,6 +2695,13 @@ mod tests {
                 "接待游客500万人次，同比增长44.2%。",
                 "44.2%",
                 "接待游客同比增长",
+            ),
+            // A sum whose words, their verbs gone, name only its giver
+            // keeps the verb.
+            (
+                "甲市已累计投入近10亿元对口支援该区。",
+                "近10亿元",
+                "甲市投入",
             ),
             // A fund named after its amount, up to twelve characters.
             (

@@ -174,9 +174,19 @@ pub fn draft(article: &str) -> Draft {
         kept.push(f);
     }
     let ids = ids(&kept);
-    let charts = charts(&kept);
-    for chart in charts.iter().filter(|c| c.kind == Kind::Bars) {
+    let mut charts = charts(&kept);
+    for chart in charts.iter_mut().filter(|c| c.kind == Kind::Bars) {
+        let Some(&first) = chart.items.first() else {
+            continue;
+        };
+        let was = bars_title(&kept[first].label);
         name_the_bars(&mut kept, &chart.items);
+        // The title was made from the first bar's label before the bars
+        // were named: it names them as they are now ("资金与其他各项比较"
+        // would stand over 经济合作类资金 and 无偿援助资金).
+        if chart.title == was {
+            chart.title = bars_title(&kept[first].label);
+        }
     }
     Draft {
         title,
@@ -373,7 +383,7 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
             let alike = listed
                 && (group.len() >= 3 || (group.len() == 2 && figures[first].bound == Bound::Exact));
             if alike {
-                let title = format!("{}与其他各项比较", figures[first].label);
+                let title = bars_title(&figures[first].label);
                 let review =
                     "同一句中同一单位的数字：请确认它们回答同一个问题、可以并列比较，并改写标题";
                 push_numbered(&mut out, &mut charted, Kind::Bars, title, group, review);
@@ -440,6 +450,12 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
 /// words before its first figure, less what all of them share (上海市,
 /// 山东省…). Only where each part is a record of several figures, and
 /// the names are all there and all different.
+/// The placeholder title of a bar chart whose first bar is labelled
+/// `first`, for the editor to rewrite.
+fn bars_title(first: &str) -> String {
+    format!("{first}与其他各项比较")
+}
+
 fn name_the_bars(figures: &mut [Figure], items: &[usize]) {
     // The part of the sentence (between semicolons) that holds each
     // figure, and the words it opens with, up to its first figure (a year
@@ -799,6 +815,13 @@ mod tests {
             .map(|f| f.label.as_str())
             .collect();
         assert_eq!(labels, ["甲省援助资金", "乙省援助资金", "丙集团援助资金"]);
+        // The chart's title names its first bar as the bar is named.
+        let money = d
+            .charts
+            .iter()
+            .find(|c| c.items.iter().all(|&i| d.figures[i].unit.id == "yuan"))
+            .map(|c| c.title.as_str());
+        assert_eq!(money, Some("甲省援助资金与其他各项比较"));
         // A line the copy repeats word for word is read once.
         let d = draft("全县投入资金5亿元 建成学校12所\n本报讯 全县投入资金5亿元。\n全县投入资金5亿元 建成学校12所\n");
         assert_eq!(

@@ -402,6 +402,16 @@ fn skip_reason(
     if periodical_issue(text, n) {
         return Some("a periodical's issue (2016年5期)");
     }
+    // "千家万户", "千山万水", "百村千企": a round number in words, a word, and
+    // another round number make an idiom ("every household"), no figure.
+    let round = |c: char| matches!(c, '百' | '千' | '万');
+    if n.form == Form::Chinese && [100.0, 1000.0, 10000.0].contains(&n.value) {
+        let mut next = after.chars().skip(1);
+        let mut prev = before.chars().rev().skip(1);
+        if next.next().is_some_and(round) || prev.next().is_some_and(round) {
+            return Some("part of an idiom (千家万户)");
+        }
+    }
     // "第八、九批": two ordinals sharing one 第 and one measure word. Read
     // one by one, 九批 would count nine batches, which the text never says.
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c);
@@ -585,12 +595,12 @@ const VERBS: [&str; 29] = [
 /// by a verb counts what came before it ("10个省区市投入…"). A verb of
 /// change ("搬迁规模从65万人调整到…") or of being taken in ("6个贫困村纳入
 /// 帮扶范围", "7类产品入选…") is never part of a noun.
-const NOUN_STOP_WORDS: [&str; 58] = [
+const NOUN_STOP_WORDS: [&str; 59] = [
     "通过", "结对", "实现", "参与", "参加", "获得", "接受", "开展", "累计", "加大", "签署", "签订",
     "陆续", "分别", "率先", "先后", "相继", "共同", "按时", "逐步", "正在", "增加", "增长", "增至",
     "调整", "提高", "提升", "下降", "降低", "降至", "减少", "减至", "扩大", "上升", "纳入", "入选",
     "入围", "受益", "投入", "建立", "拿到", "领到", "得到", "奔赴", "前往", "结成", "进入", "抵达",
-    "到达", "住进", "搬进", "入住", "顺利", "积极", "昨天", "今天", "日前", "近日",
+    "到达", "住进", "搬进", "入住", "顺利", "积极", "昨天", "今天", "日前", "近日", "聚焦",
 ];
 
 /// Characters that end the noun phrase after a measure word: particles,
@@ -855,7 +865,7 @@ fn ends_with_noun(words: &str) -> bool {
     words.chars().count() >= 2
         && [
             "资金", "款", "金", "经费", "投资", "项目", "企业", "人口", "人员", "群众", "干部",
-            "人才", "学校", "医院", "村", "户", "县", "产品",
+            "人才", "学校", "医院", "村", "户", "县", "产品", "园区",
         ]
         .iter()
         .any(|n| words.ends_with(n))
@@ -928,8 +938,15 @@ fn label(
             // After an ordinal, 对口 (paired) begins the name of what is
             // counted ("第四次对口支援…座谈会"); after a count, as in
             // "两省对口支援…", it begins what the counted did.
+            // So does it right after 个 ("16个对口县市"), unless what follows
+            // is what the counted did ("项目405个对口支援…").
             || (c == '对'
-                && unit.quantity == Quantity::Ordinal
+                && (unit.quantity == Quantity::Ordinal
+                    || (i == 0
+                        && unit.zh.ends_with('个')
+                        && !["口支援", "口帮扶", "口援", "口协作"]
+                            .iter()
+                            .any(|v| text[unit_end + i + c.len_utf8()..].starts_with(v))))
                 && text[unit_end + i + c.len_utf8()..].starts_with('口'));
         let rest = &text[unit_end + i..];
         // Right after the measure word any verb ends it; further on only
@@ -969,6 +986,42 @@ fn label(
     }
     if !ended {
         after = after.chars().take(longest).collect();
+    }
+    let rest_after = &text[unit_end + after.len()..];
+    // "近200名北京的团干部": people of a place are the people, after 的.
+    if matches!(unit.id.as_str(), "person" | "person_time")
+        && (1..=4).contains(&after.chars().count())
+    {
+        if let Some(more) = rest_after.strip_prefix('的') {
+            let noun: String = more
+                .char_indices()
+                .take_while(|&(i, c)| {
+                    is_han(c)
+                        && !NOUN_STOPS.contains(c)
+                        && !NOUN_STOP_WORDS.iter().any(|w| more[i..].starts_with(w))
+                })
+                .map(|(_, c)| c)
+                .take(8)
+                .collect();
+            if noun.chars().count() >= 2 {
+                after = format!("{after}的{noun}");
+            }
+        }
+    }
+    // "19个工业、农业园区": words listed after the measure word, the last
+    // ending in the noun counted, are one noun (but "学校5所、医院3所"
+    // lists figures, which hold numbers).
+    else if !after.is_empty() {
+        if let Some(more) = rest_after.strip_prefix('、') {
+            let noun: String = more.chars().take_while(|&c| is_han(c)).take(8).collect();
+            let ends_clause = more[noun.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '，' | ',' | '。' | '；' | ';'));
+            if ends_clause && ends_with_noun(&noun) {
+                after = format!("{after}、{noun}");
+            }
+        }
     }
     // A measure word that is itself the place counted ("9省市", "4县")
     // ends the noun: "今年东部9省市帮扶资金…" goes on with the provinces'
@@ -2129,6 +2182,11 @@ mod tests {
         assert_eq!(values("排名全国第三、增量全国第一。").len(), 2);
         // A length of schooling that names a school is no figure.
         assert_eq!(values("新建1所九年一贯制中学。").len(), 1);
+        // Volumes are counted; people named after a scaled number are
+        // people.
+        let f = draft("捐赠110万册课外书籍，惠及30余万百姓。");
+        let units: Vec<&str> = f.iter().map(|f| f.unit.id.as_str()).collect();
+        assert_eq!(units, ["volume", "person"]);
         // A percent is never a date: its full stop lost its space.
         assert_eq!(values("降至5.45%.2019年起不再统计。")[0].0, 5.45);
         // 省市 and 省区市 are units of their own, each shown with its word.
@@ -2153,6 +2211,7 @@ mod tests {
             "COVID-19疫情期间，“两不愁三保障四个好”和“1+1”模式。",
             "这是一个重点工作，在一线。",
             "建成数十个基地、几百亩茶园。",
+            "千家万户都用上了天然气，千山万水挡不住。",
         ] {
             assert!(values(text).is_empty(), "{text}");
         }
@@ -2703,6 +2762,17 @@ mod tests {
                 "近10亿元",
                 "甲市投入",
             ),
+            // People of a place are the people after 的; words listed after
+            // a measure word, the last ending in its noun, are one noun;
+            // 对口 after 个 begins a noun unless what follows is a verb.
+            (
+                "已有近200名本市的志愿者参与结对。",
+                "近200名",
+                "本市的志愿者",
+            ),
+            ("全市共有19个工业、农业园区。", "19个", "全市工业、农业园区"),
+            ("支持河南、湖北两省16个对口县市。", "16个", "对口县市"),
+            ("安排资金2亿元、项目405个对口支援新疆。", "405个", "项目"),
             // A fund named after its amount, up to twelve characters.
             (
                 "中央在安排3026亿元中央财政灾后恢复重建基金的同时，建立机制。",

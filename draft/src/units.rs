@@ -101,6 +101,7 @@ const WORDS: &[Word] = &[
     w("个县", "county", Count, "county"),
     w("县", "county", Count, "county"),
     w("个乡镇", "township", Count, "township"),
+    w("个镇", "township", Count, "township"),
     w("乡镇", "township", Count, "township"),
     w("个村", "village", Count, "village"),
     w("大类", "category", Count, "category"),
@@ -130,6 +131,7 @@ const MEASURES: &[(&str, &str)] = &[
     ("头", "head"),
     ("件", "piece"),
     ("篇", "article"),
+    ("册", "volume"),
     ("期", "course"),
     ("支", "team"),
     ("张", "sheet"),
@@ -359,7 +361,21 @@ pub fn noun_unit(after: &str) -> UnitSpec {
         .take_while(|&c| crate::clean::is_han(c))
         .take(10)
         .collect();
-    let people = ["人口", "群众", "农民", "牧民", "职工", "人", "劳动力"];
+    let people = [
+        "人口",
+        "群众",
+        "农民",
+        "牧民",
+        "职工",
+        "人",
+        "劳动力",
+        "百姓",
+        "居民",
+        "村民",
+        "学生",
+        "游客",
+        "干部",
+    ];
     let (id, zh, en) = if people.iter().any(|p| window.contains(p)) {
         ("person", "人", "person")
     } else if window.contains('户') {

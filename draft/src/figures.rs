@@ -573,12 +573,12 @@ fn short_quotes(text: &str) -> Vec<(usize, usize)> {
 
 /// Words that begin a clause or sit between a figure's noun and its number
 /// without being what it counts.
-const LEADING: [&str; 62] = [
+const LEADING: [&str; 63] = [
     "其中", "此外", "同时", "目前", "如今", "截至", "截止", "先后", "累计", "共计", "总计", "一共",
     "共", "已经", "已", "还", "并", "再", "又", "全部", "均", "新增", "投入", "实施", "选派",
     "派出", "完成", "达到", "达", "超过", "超", "逾", "近", "约", "将近", "接近", "大约", "帮助",
     "带动", "安排", "也", "亦", "都", "新建", "率先", "分别", "陆续", "相继", "正在", "将", "进行",
-    "开展", "启动", "包括", "派遣", "增派", "而", "实现", "预计", "解决", "让", "另外",
+    "开展", "启动", "包括", "派遣", "增派", "而", "实现", "预计", "解决", "让", "另外", "涉及",
 ];
 
 /// Verbs after which a clause names what a figure counts.
@@ -636,8 +636,10 @@ fn without_numbers(text: &str) -> String {
         let years_in_words =
             n.form == Form::Chinese && n.value < 100.0 && text[n.end..].starts_with('年');
         out.push_str(&text[at..n.start]);
-        // "几十个": a number in words after 几 or 数 is no figure.
-        let vague = n.form == Form::Chinese && text[..n.start].ends_with(['几', '数']);
+        // "几十个": a number in words after 几 or 数 is no figure; nor is
+        // one inside quotation marks, a name ("“三支”人员").
+        let vague = (n.form == Form::Chinese && text[..n.start].ends_with(['几', '数']))
+            || text[..n.start].matches('“').count() > text[..n.start].matches('”').count();
         if (n.form != Form::Arabic && !n.percent && !year && !years_in_words && unit.is_none())
             || vague
         {
@@ -1124,7 +1126,11 @@ fn label(
             // (“80后”干部1名): they are words of this figure's label.
             let date_or_generation = after.starts_with(['年', '月', '日', '号'])
                 || (after.starts_with('后') && is_generation(n));
+            // Nor is a number inside quotation marks, a name (全市“三支”人员).
+            let quoted =
+                clause[..n.start].matches('“').count() > clause[..n.start].matches('”').count();
             !date_or_generation
+                && !quoted
                 && (n.form == Form::Arabic || n.percent || units::unit_after(after).is_some())
         })
         .map_or(0, |n| n.end);
@@ -1298,11 +1304,16 @@ fn label(
     // leads to a place: "…对口帮扶西部11个省区市", "人才到东部4市".
     if place_unit {
         // "范围扩展为伊犁州直属所有10个县": 为 leads to them too.
+        // "参与到对甘肃省34个县的对口帮扶": so does 对, but not the 对 of 对口.
         let cut = [
-            "到", "在", "赴", "帮扶", "支援", "援助", "协作", "为", "运抵", "抵达", "落户",
+            "到", "在", "赴", "帮扶", "支援", "援助", "协作", "为", "运抵", "抵达", "落户", "对",
         ]
         .iter()
         .filter_map(|m| before.rfind(m).map(|i| i + m.len()))
+        .filter(|&i| {
+            !before[i..].starts_with('口')
+                && !["相对", "绝对"].iter().any(|w| before[..i].ends_with(w))
+        })
         .filter(|&i| before[i..].chars().count() >= 2)
         .max();
         if let Some(i) = cut {
@@ -1388,6 +1399,10 @@ fn label(
     for w in LEADING {
         if let Some(rest) = tail.strip_prefix(w).filter(|r| r.chars().count() >= 2) {
             tail = rest.trim_start_matches('了').to_owned();
+        }
+        // "对口援藏资金达88亿": nor is the word that leads to the next number.
+        if let Some(rest) = tail.strip_suffix(w).filter(|r| r.chars().count() >= 2) {
+            tail = rest.to_owned();
         }
     }
     if tail.chars().count() >= 2 {
@@ -2773,6 +2788,17 @@ mod tests {
             ("全市共有19个工业、农业园区。", "19个", "全市工业、农业园区"),
             ("支持河南、湖北两省16个对口县市。", "16个", "对口县市"),
             ("安排资金2亿元、项目405个对口支援新疆。", "405个", "项目"),
+            // A number in quotation marks is a name's; 对 leads to the
+            // places counted (not the 对 of 相对); a duration's words lose
+            // the 达 that leads to the next number.
+            ("全市“三支”人员达260人。", "260人", "全市“三支”人员"),
+            ("天津16个区参与到对甘肃省34个县的帮扶。", "34个县", "甘肃省"),
+            (
+                "东部经济相对发达的江苏等9省市对口帮扶西部。",
+                "9省市",
+                "东部经济相对发达的江苏等",
+            ),
+            ("11年对口援藏资金达88亿元。", "11年", "对口援藏资金"),
             // A fund named after its amount, up to twelve characters.
             (
                 "中央在安排3026亿元中央财政灾后恢复重建基金的同时，建立机制。",

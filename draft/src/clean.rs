@@ -113,7 +113,37 @@ pub fn clean_line(line: &str, number: usize, log: &mut Vec<Cleaning>) -> String 
     text = drop_pinyin(&text, number, log);
     text = fix_commas(&text, number, log);
     text = join_han(&text, number, log);
+    text = year_zeros(&text, number, log);
     text.trim().to_owned()
+}
+
+/// "二○○八年": a circle (○, ◯, Ｏ) typed for the numeral 〇 inside a
+/// number written in words, which the reader of figures then took for two
+/// numbers ("八年", eight years, of 2008).
+fn year_zeros(text: &str, number: usize, log: &mut Vec<Cleaning>) -> String {
+    const CIRCLES: [char; 3] = ['○', '◯', 'Ｏ'];
+    let numeral = |c: char| "〇零一二三四五六七八九".contains(c);
+    rewrite(text, |chars, i, out| {
+        if !CIRCLES.contains(&chars[i]) || !out.chars().next_back().is_some_and(numeral) {
+            return None;
+        }
+        let mut j = i;
+        while j < chars.len() && CIRCLES.contains(&chars[j]) {
+            j += 1;
+        }
+        if !chars.get(j).is_some_and(|&c| numeral(c) || c == '年') {
+            return None;
+        }
+        let run: String = chars[i..j].iter().collect();
+        log.push(Cleaning {
+            line: number,
+            before: run,
+            after: "〇".repeat(j - i),
+            why: "a circle typed for the numeral 〇",
+        });
+        out.push_str(&"〇".repeat(j - i));
+        Some(j)
+    })
 }
 
 /// Copies `text` a character at a time, but where `step`, handed the
@@ -297,6 +327,10 @@ mod tests {
             ("资金 投入", "资金投入"),
             // A space after a digit is the article's own.
             ("2019 年", "2019 年"),
+            // A circle typed for 〇 in a year in words; a circle
+            // elsewhere is the article's own.
+            ("二○○八年", "二〇〇八年"),
+            ("○ 选项", "○ 选项"),
         ]);
     }
 }

@@ -2197,6 +2197,10 @@ mod tests {
         assert_eq!(values("排名全国第三、增量全国第一。").len(), 2);
         // A length of schooling that names a school is no figure.
         assert_eq!(values("新建1所九年一贯制中学。").len(), 1);
+        // Sums in Hong Kong dollars or euros are never yuan.
+        let f = draft("出资逾100亿港元，另拨款5000万欧元。");
+        let units: Vec<&str> = f.iter().map(|f| f.unit.id.as_str()).collect();
+        assert_eq!(units, ["hk_dollar", "euro"]);
         // Volumes are counted; people named after a scaled number are
         // people.
         let f = draft("捐赠110万册课外书籍，惠及30余万百姓。");

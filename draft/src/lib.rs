@@ -703,6 +703,18 @@ mod tests {
     }
 
     #[test]
+    fn a_year_in_words_typed_with_circles_is_a_year() {
+        // "二○○八年" with circles for 〇 was read as 八年, eight years.
+        let d = draft("二○○八年地震发生后，当地投入资金90亿元。");
+        let printed: Vec<(&str, String)> = d
+            .figures
+            .iter()
+            .map(|f| (f.printed.as_str(), dataset::period_text(f.period)))
+            .collect();
+        assert_eq!(printed, [("90亿元", "2008".to_owned())]);
+    }
+
+    #[test]
     fn charts_follow_the_figures() {
         let d = draft(
             "2019年，贫困发生率为16.8%。2020年，贫困发生率为3.1%。\

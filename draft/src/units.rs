@@ -53,6 +53,11 @@ const WORDS: &[Word] = &[
     w("公斤", "kg", Mass, "kg"),
     w("千克", "kg", Mass, "kg"),
     w("美元", "us_dollar", Money, "US dollar"),
+    // Hong Kong's own sums ("出资逾100亿港元") are never yuan.
+    w("港元", "hk_dollar", Money, "HK dollar"),
+    w("港币", "hk_dollar", Money, "HK dollar"),
+    w("欧元", "euro", Money, "euro"),
+    w("日元", "yen", Money, "yen"),
     w("元", "yuan", Money, "yuan"),
     w("个百分点", "percentage_point", Percent, "percentage point"),
     w("人次", "person_time", Count, "person-time"),

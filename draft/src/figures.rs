@@ -573,12 +573,14 @@ fn short_quotes(text: &str) -> Vec<(usize, usize)> {
 
 /// Words that begin a clause or sit between a figure's noun and its number
 /// without being what it counts.
-const LEADING: [&str; 63] = [
-    "其中", "此外", "同时", "目前", "如今", "截至", "截止", "先后", "累计", "共计", "总计", "一共",
-    "共", "已经", "已", "还", "并", "再", "又", "全部", "均", "新增", "投入", "实施", "选派",
-    "派出", "完成", "达到", "达", "超过", "超", "逾", "近", "约", "将近", "接近", "大约", "帮助",
-    "带动", "安排", "也", "亦", "都", "新建", "率先", "分别", "陆续", "相继", "正在", "将", "进行",
-    "开展", "启动", "包括", "派遣", "增派", "而", "实现", "预计", "解决", "让", "另外", "涉及",
+const LEADING: [&str; 64] = [
+    // 共建 before 共: "共建产业园区741个" is 产业园区, not 建产业园区.
+    "共建", "其中", "此外", "同时", "目前", "如今", "截至", "截止", "先后", "累计", "共计", "总计",
+    "一共", "共", "已经", "已", "还", "并", "再", "又", "全部", "均", "新增", "投入", "实施",
+    "选派", "派出", "完成", "达到", "达", "超过", "超", "逾", "近", "约", "将近", "接近", "大约",
+    "帮助", "带动", "安排", "也", "亦", "都", "新建", "率先", "分别", "陆续", "相继", "正在", "将",
+    "进行", "开展", "启动", "包括", "派遣", "增派", "而", "实现", "预计", "解决", "让", "另外",
+    "涉及",
 ];
 
 /// Verbs after which a clause names what a figure counts.
@@ -1193,10 +1195,13 @@ fn label(
         for w in LEADING {
             // "投入和引进帮扶资金": a verb joined to the next by 和 is part
             // of what names the figure.
-            if let Some(rest) = before
-                .strip_prefix(w)
-                .filter(|r| !(VERBS.contains(&w) && r.starts_with(['和', '与', '及'])))
-            {
+            // "共建立": 共 and 建立, not 共建 and 立.
+            let keep = |r: &str| {
+                let joined = VERBS.contains(&w) && r.starts_with(['和', '与', '及']);
+                let other_word = w == "共建" && r.starts_with(['立', '设']);
+                !joined && !other_word
+            };
+            if let Some(rest) = before.strip_prefix(w).filter(|r| keep(r)) {
                 before = rest.to_owned();
             }
             // 都 ("all") ends a clause before its number ("每年都有"), but
@@ -2803,6 +2808,8 @@ mod tests {
                 "东部经济相对发达的江苏等",
             ),
             ("11年对口援藏资金达88亿元。", "11年", "对口援藏资金"),
+            ("东部3省与西部5省共建产业园区741个。", "741个", "产业园区"),
+            ("共建立19个工业、农业园区。", "19个", "建立工业、农业园区"),
             // A fund named after its amount, up to twelve characters.
             (
                 "中央在安排3026亿元中央财政灾后恢复重建基金的同时，建立机制。",

@@ -424,14 +424,39 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
                 .count()
                 >= 2
         });
-    let cards: Vec<usize> = match unit {
+    // The headline's figures are the lead's: the first line that holds
+    // figures, and the next one too where the first is a headline (short).
+    // Where the lead holds two or more of the unit, a figure from further
+    // down ("广东…引导1078家企业投资436.5亿元", a part of the national
+    // total) is no card.
+    let mut lines: Vec<usize> = figures.iter().map(|f| f.line).collect();
+    lines.dedup();
+    let headline = lines.first().is_some_and(|&first| {
+        figures
+            .iter()
+            .filter(|f| f.line == first)
+            .all(|f| f.source.chars().count() <= 40)
+    });
+    let lead: Vec<usize> = lines
+        .into_iter()
+        .take(if headline { 2 } else { 1 })
+        .collect();
+    let of_unit: Vec<usize> = match unit {
         Some(u) => (0..figures.len())
             .filter(free)
             .filter(|&j| figures[j].unit.id == u)
-            .take(4)
             .collect(),
         None => Vec::new(),
     };
+    let in_lead: Vec<usize> = of_unit
+        .iter()
+        .copied()
+        .filter(|&j| lead.contains(&figures[j].line))
+        .collect();
+    let cards: Vec<usize> = if in_lead.len() >= 2 { in_lead } else { of_unit }
+        .into_iter()
+        .take(4)
+        .collect();
     if cards.len() >= 2 {
         out.push(ChartDraft {
             id: "headline".into(),
@@ -444,18 +469,18 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
     out
 }
 
-/// Bars each from its own part of a sentence ("上海市对口援藏项目1582个、援藏
-/// 资金45.18亿元……；山东省对口援藏项目1355个、援藏资金38.18亿元……" gives
-/// every sum the label 援藏资金) take the name their part starts with: the
-/// words before its first figure, less what all of them share (上海市,
-/// 山东省…). Only where each part is a record of several figures, and
-/// the names are all there and all different.
 /// The placeholder title of a bar chart whose first bar is labelled
 /// `first`, for the editor to rewrite.
 fn bars_title(first: &str) -> String {
     format!("{first}与其他各项比较")
 }
 
+/// Bars each from its own part of a sentence ("上海市对口援藏项目1582个、援藏
+/// 资金45.18亿元……；山东省对口援藏项目1355个、援藏资金38.18亿元……" gives
+/// every sum the label 援藏资金) take the name their part starts with: the
+/// words before its first figure, less what all of them share (上海市,
+/// 山东省…). Only where each part is a record of several figures, and
+/// the names are all there and all different.
 fn name_the_bars(figures: &mut [Figure], items: &[usize]) {
     // The part of the sentence (between semicolons) that holds each
     // figure, and the words it opens with, up to its first figure (a year
@@ -700,6 +725,22 @@ mod tests {
             "{said:?}"
         );
         assert!(!dir.exists());
+    }
+
+    #[test]
+    fn headline_cards_are_the_lead_s_figures() {
+        // The lead has two sums: a sum further down, of one province, is
+        // no headline card beside them.
+        let d = draft(
+            "今年东部投入财政援助资金231.9亿元，动员社会力量捐助款物28.5亿元，互派干部3045人。\n产业合作方面，甲省引导企业投资436.5亿元，乙省建成园区215个。\n",
+        );
+        let cards: Vec<&str> = d
+            .charts
+            .iter()
+            .filter(|c| c.kind == Kind::Cards)
+            .flat_map(|c| c.items.iter().map(|&i| d.figures[i].printed.as_str()))
+            .collect();
+        assert_eq!(cards, ["231.9亿元", "28.5亿元"]);
     }
 
     #[test]

@@ -929,8 +929,8 @@ fn label(
         // inside one ("安全饮水").
         let next = text[unit_end + i + c.len_utf8()..].chars().next();
         let inside_word = (c == '全' && after.ends_with(['安', '健', '完', '齐', '保', '周']))
-            // 对 ends a noun ("两省对口支援…") but not 相对 or 绝对, nor
-            // 达 发达 ("经济相对欠发达地区").
+            // 对 ends a noun ("两省对口支援…") but not in 相对 or 绝对, nor
+            // 达 in 发达 ("经济相对欠发达地区").
             || (c == '对' && after.ends_with(['相', '绝']))
             || (c == '达' && after.ends_with('发'))
             // 中 ends a noun as "in" (在…中), but begins 中学, 中心, 中医,
@@ -940,10 +940,10 @@ fn label(
             // of names ("国家扶贫开发工作重点县").
             || (c == '开' && text[unit_end + i + c.len_utf8()..].starts_with('发'))
             // After an ordinal, 对口 (paired) begins the name of what is
-            // counted ("第四次对口支援…座谈会"); after a count, as in
-            // "两省对口支援…", it begins what the counted did.
-            // So does it right after 个 ("16个对口县市"), unless what follows
-            // is what the counted did ("项目405个对口支援…").
+            // counted ("第四次对口支援…座谈会"), and so it does right after
+            // 个 ("16个对口县市"); but where a verb follows it, as in
+            // "两省对口支援…" or "项目405个对口支援…", it begins what the
+            // counted did.
             || (c == '对'
                 && (unit.quantity == Quantity::Ordinal
                     || (i == 0
@@ -953,13 +953,13 @@ fn label(
                             .any(|v| text[unit_end + i + c.len_utf8()..].starts_with(v))))
                 && text[unit_end + i + c.len_utf8()..].starts_with('口'));
         let rest = &text[unit_end + i..];
-        // Right after the measure word any verb ends it; further on only
-        // the stop words do, as a noun may hold a verb (社会组织, 培训基地).
         // "援疆资金近40亿元": "nearly" or "about" before another number ends
         // it (not 超, which a noun may hold: "产值超千万元企业").
         let bound_of_next = "近约".contains(c)
             && next
                 .is_some_and(|n| n.is_ascii_digit() || "一二三四五六七八九十两百千万".contains(n));
+        // Right after the measure word any verb ends it; further on only
+        // the stop words do, as a noun may hold a verb (社会组织, 培训基地).
         let verb = bound_of_next
             || NOUN_STOP_WORDS.iter().any(|w| rest.starts_with(w))
             || (i == 0 && VERBS.iter().any(|w| *w != "组织" && rest.starts_with(w)))
@@ -1849,10 +1849,9 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             && ["增长", "下降", "增加", "减少", "提高"]
                 .iter()
                 .any(|w| words.ends_with(w))
-            && text[found[i - 1].end..start_of(&found[i])]
-                .chars()
-                .filter(|&c| is_han(c))
-                .eq(words.chars());
+            && text
+                .get(found[i - 1].end..start_of(&found[i]))
+                .is_some_and(|between| between.chars().filter(|&c| is_han(c)).eq(words.chars()));
         if (one_change || (k >= 2 && clause.contains("分别")))
             && i >= k
             && (1..=6).contains(&words.chars().count())

@@ -1785,6 +1785,11 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         let (first, second) = (&mut head[i - 1], &mut tail[0]);
         // "11批共3000多人次": a 共 between changes nothing.
         let between = text[first.end..].trim_start_matches(['共', '计']);
+        // "分10批选派657名干部人才": a verb between changes nothing either.
+        let between = VERBS
+            .iter()
+            .find_map(|v| between.strip_prefix(v))
+            .unwrap_or(between);
         // "7大类491种特色农产品", "9大类19个项目": categories of what the
         // count after them counts.
         let categories = first.figure.unit.id == "category";
@@ -1984,7 +1989,7 @@ fn says_only_how_it_follows(label: &str) -> bool {
     let mut rest = label.to_owned();
     for w in [
         "扩大", "扩展", "增加", "增长", "提高", "提升", "调整", "上升", "下降", "降低", "减少",
-        "以来",
+        "以来", "跃升", "攀升",
     ] {
         rest = rest.replace(w, "");
     }
@@ -1998,7 +2003,7 @@ fn says_only_how_it_follows(label: &str) -> bool {
 /// Whether the words between two figures say that the first became the
 /// second: "下降到", "增长到2017年的", "增至".
 pub(crate) fn is_change(between: &str) -> bool {
-    const CHANGES: [&str; 26] = [
+    const CHANGES: [&str; 28] = [
         "下降到",
         "下降至",
         "降到",
@@ -2025,6 +2030,8 @@ pub(crate) fn is_change(between: &str) -> bool {
         "调整至",
         "扩展到",
         "扩展至",
+        "跃升到",
+        "跃升至",
     ];
     let words: String = without_numbers(between)
         .chars()
@@ -2808,6 +2815,14 @@ mod tests {
             ),
             ("11年对口援藏资金达88亿元。", "11年", "对口援藏资金"),
             ("东部3省与西部5省共建产业园区741个。", "741个", "产业园区"),
+            // A figure that only rose to another takes its label; batches
+            // share the people's noun across the verb between them.
+            (
+                "人均可支配收入从500元跃升到14961元。",
+                "14961元",
+                "人均可支配收入",
+            ),
+            ("分10批选派657名干部人才进藏。", "10批", "干部人才"),
             ("共建立19个工业、农业园区。", "19个", "建立工业、农业园区"),
             // A fund named after its amount, up to twelve characters.
             (

@@ -641,7 +641,7 @@ fn without_numbers(text: &str) -> String {
         // "几十个": a number in words after 几 or 数 is no figure; nor is
         // one inside quotation marks, a name ("“三支”人员").
         let vague = (n.form == Form::Chinese && text[..n.start].ends_with(['几', '数']))
-            || text[..n.start].matches('“').count() > text[..n.start].matches('”').count();
+            || inside_quotation(&text[..n.start]);
         if (n.form != Form::Arabic && !n.percent && !year && !years_in_words && unit.is_none())
             || vague
         {
@@ -725,6 +725,12 @@ fn without_numbers(text: &str) -> String {
     }
     out.push_str(&text[at..]);
     out
+}
+
+/// Whether a text ending with `before` is inside a quotation: more
+/// quotation marks opened than closed before that point.
+fn inside_quotation(before: &str) -> bool {
+    before.matches('“').count() > before.matches('”').count()
 }
 
 /// The words after a number of years that say from when it runs: "16年来",
@@ -1129,8 +1135,7 @@ fn label(
             let date_or_generation = after.starts_with(['年', '月', '日', '号'])
                 || (after.starts_with('后') && is_generation(n));
             // Nor is a number inside quotation marks, a name (全市“三支”人员).
-            let quoted =
-                clause[..n.start].matches('“').count() > clause[..n.start].matches('”').count();
+            let quoted = inside_quotation(&clause[..n.start]);
             !date_or_generation
                 && !quoted
                 && (n.form == Form::Arabic || n.percent || units::unit_after(after).is_some())

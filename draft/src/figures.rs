@@ -710,6 +710,16 @@ fn without_numbers(text: &str) -> String {
                 at += since.len();
             }
         }
+        // "400多公里外的": how far away goes with its distance; left behind,
+        // 外 started the label ("外的甲县…").
+        if text[n.end..at].ends_with(['里', '米']) {
+            if let Some(away) = ["以外", "之外", "外"]
+                .iter()
+                .find(|w| text[at..].starts_with(**w))
+            {
+                at += away.len();
+            }
+        }
         // The 至 of a span of years ("1994年至2004年") goes with its years.
         if year {
             if let Some(joiner) = ["至", "到", "-", "—", "–"]
@@ -735,7 +745,7 @@ fn inside_quotation(before: &str) -> bool {
 
 /// The words after a number of years that say from when it runs: "16年来",
 /// "3年以来", "20多年前", "三年后".
-const YEARS_SINCE: [&str; 6] = ["以来", "来", "以前", "前", "以后", "后"];
+const YEARS_SINCE: [&str; 9] = ["以来", "来", "以前", "前", "以后", "后", "以内", "内", "间"];
 
 /// Characters that stand between words rather than inside one: a label
 /// cut to its last characters starts after one of them, where it can.
@@ -751,7 +761,9 @@ fn word_start(chars: &[char], max: usize) -> usize {
     }
     let cut = n - max;
     let boundaries: Vec<usize> = (cut..=(cut + 5).min(n.saturating_sub(2)))
-        .filter(|&i| i > 0 && WORD_BOUNDARIES.contains(chars[i - 1]))
+        .filter(|&i| {
+            i > 0 && (WORD_BOUNDARIES.contains(chars[i - 1]) || ends_a_time_word(&chars[..i]))
+        })
         // The 对 of 对口 (paired) is no preposition: "口支援…" was cut
         // from 对口支援.
         .filter(|&i| !(chars[i - 1] == '对' && chars[i] == '口'))
@@ -767,6 +779,14 @@ fn word_start(chars: &[char], max: usize) -> usize {
         .find(balanced)
         .or(boundaries.first().copied())
         .unwrap_or_else(|| term_across(chars, cut).map_or(cut, |(start, _)| start))
+}
+
+/// Whether `chars` end with a word of time that a label never starts
+/// with: "自前年5月至今东部单位…" was cut to 今东部单位….
+fn ends_a_time_word(chars: &[char]) -> bool {
+    ["至今", "迄今", "以来", "如今", "目前"]
+        .iter()
+        .any(|w| chars.ends_with(&w.chars().collect::<Vec<_>>()))
 }
 
 /// Where the first `max` characters of `chars` end, moved back to just
@@ -1078,6 +1098,8 @@ fn label(
                 | ')'
                 | '！'
                 | '》'
+                | '【'
+                | '】'
         ) || (matches!(c, ' ' | '\u{3000}') && char_before(head, i).is_some_and(is_han))
     };
     let clause_start_in = |head: &str| {
@@ -1384,7 +1406,18 @@ fn label(
     // Nothing before the number names it ("、1人被表彰为先进个人"): the
     // words after it, to the end of the clause.
     // An aside in brackets is not part of it, nor are other figures.
-    let tail: String = text[unit_end..]
+    // "400多公里外的甲县…": how far away, or within how long, goes with
+    // the figure; the label is what follows.
+    let mut rest = &text[unit_end..];
+    if matches!(unit.quantity, Quantity::Length | Quantity::Duration) {
+        if let Some(r) = ["以外", "之外", "外", "以内", "之内", "内"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+        {
+            rest = r;
+        }
+    }
+    let tail: String = rest
         .trim_start_matches('的')
         .chars()
         .take_while(|&c| !matches!(c, ',' | '，' | '。' | '；' | ';' | '、' | '！' | '(' | '（'))
@@ -1938,16 +1971,36 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
     // Periods: a year right before a figure ("2012年的16.8%") dates it; the
     // other years and periods date the figures after them in the sentence.
     let mut out = Vec::new();
-    for (k, mut figure) in expanded {
+    // The year of the figure before, where a year right before it dated it
+    // alone, and where that figure's number ended.
+    let mut before: Option<(&Dating, usize)> = None;
+    for (x, (k, mut figure)) in expanded.iter().cloned().enumerate() {
         let at = nums[k].start;
         let own = datings
             .iter()
-            .find(|d| d.of_next && d.end < at && text[d.end..at].chars().count() <= 2);
+            .find(|d| d.of_next && d.end < at && only_of_and_bounds(&text[d.end..at]))
+            // "从2016年的300万元、4个项目": a figure listed right after one
+            // that its own year dates is of that year too.
+            .or_else(|| {
+                before
+                    .filter(|&(_, end)| end <= at && lists_the_next(&text[end..at]))
+                    .map(|(d, _)| d)
+            });
+        before = own.map(|d| (d, nums[k].end));
         // A start year ("自1995年…以来") does not date what was reached since.
         let general = datings
             .iter()
             .rev()
             .find(|d| !d.of_next && !d.since && d.start < at);
+        // "2021年，每村资金从600多万元提高至近4200万元": the level a change
+        // starts from is not of the year the sentence reports, which the
+        // change reached; the article does not say when it stood there.
+        let starts_a_change = text[..at].trim_end().ends_with(['从', '由'])
+            && expanded.get(x + 1).is_some_and(|&(next, _)| {
+                text.get(nums[k].end..nums[next].start)
+                    .is_some_and(|between| changes_into(between, &figure.unit.zh))
+            });
+        let general = general.filter(|d| !(starts_a_change && matches!(d.period, Period::Year(_))));
         figure.period = own.or(general).map_or(Period::Undated, |d| d.period);
         out.push((at, figure));
     }
@@ -1983,6 +2036,54 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
     }
     out.sort_by_key(|&(at, _)| at);
     out.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The words that bound a figure printed before its number ("超过1亿元").
+const BOUND_WORDS: [&str; 8] = ["超过", "多达", "超", "逾", "近", "约", "达", "共"];
+
+/// What is left of `words` once the words that bound a figure are taken
+/// from its start.
+fn without_bound_words(words: &str) -> &str {
+    let mut rest = words.trim();
+    while let Some(shorter) = BOUND_WORDS.iter().find_map(|w| rest.strip_prefix(w)) {
+        rest = shorter.trim();
+    }
+    rest
+}
+
+/// Whether the words between a year and a number ("的", "的超过") make
+/// the year that number's own: "2019年的超过1亿元".
+fn only_of_and_bounds(gap: &str) -> bool {
+    gap.chars().count() <= 2
+        || gap
+            .strip_prefix('的')
+            .is_some_and(|rest| without_bound_words(rest).is_empty())
+}
+
+/// Whether the words after one number and before the next list the next
+/// figure beside it: the first one's unit, then 、, 和, 与 or 及 ("2000万元、
+/// 6个项目").
+fn lists_the_next(between: &str) -> bool {
+    between
+        .split_once(['、', '和', '与', '及'])
+        .is_some_and(|(unit, rest)| {
+            let unit = unit.trim();
+            (1..=3).contains(&unit.chars().count())
+                && unit.chars().all(is_han)
+                && without_bound_words(rest).is_empty()
+        })
+}
+
+/// Whether the words after one number and before the next ("万元提高至近")
+/// say that the first figure, in `unit`, became the second.
+fn changes_into(between: &str, unit: &str) -> bool {
+    let rest = between.trim_start_matches(['万', '亿', '千', '百', '多', '余']);
+    let rest = rest.strip_prefix(unit).unwrap_or(rest);
+    let mut rest = rest.trim_start_matches(['多', '余']).trim_end();
+    while let Some(shorter) = BOUND_WORDS.iter().find_map(|w| rest.strip_suffix(w)) {
+        rest = shorter.trim_end();
+    }
+    is_change(rest)
 }
 
 /// Whether a label holds nothing but words that link a figure to the one
@@ -2381,6 +2482,34 @@ mod tests {
         let f = draft("二〇二〇年是收官之年。");
         assert_eq!(f[0].value, Some(2020.0));
         assert_eq!(f[0].unit.id, "calendar_year");
+        // A figure listed right after one its own year dates is of that
+        // year too, and a bound between the year and the number ("的超过")
+        // keeps the year the number's own.
+        let f = draft("投入从2016年的300万元、4个项目，增加到2018年的超过2亿元和31个项目。");
+        assert_eq!(
+            f.iter()
+                .map(|f| (f.printed.as_str(), dataset::period_text(f.period)))
+                .collect::<Vec<_>>(),
+            [
+                ("300万元", "2016".to_owned()),
+                ("4个", "2016".to_owned()),
+                ("超过2亿元", "2018".to_owned()),
+                ("31个", "2018".to_owned()),
+            ]
+        );
+        // The level a change starts from is not of the year the sentence
+        // reports: the article says only when the change ended.
+        let f = draft("2021年，每村帮扶资金从600多万元提高至近4200万元。");
+        assert_eq!(
+            f.iter()
+                .filter(|f| f.unit.id != "calendar_year")
+                .map(|f| (f.printed.as_str(), dataset::period_text(f.period)))
+                .collect::<Vec<_>>(),
+            [
+                ("600多万元", String::new()),
+                ("近4200万元", "2021".to_owned())
+            ]
+        );
     }
 
     #[test]
@@ -2404,6 +2533,17 @@ mod tests {
             ("5个援建省市签订省际间长期对口合作协议。", "province_city"),
             // A measure word followed by its own noun keeps it.
             ("项目区新建5个合作社。", "cooperative"),
+            // Parks and workshops are not industries.
+            ("共建28个特色产业园区。", "park"),
+            ("建成扶贫车间14个。", "workshop"),
+            // A measure word of one kind counts that kind, whatever noun
+            // follows further on.
+            ("促成800头牦牛的长期收购协议。", "head"),
+            ("运来50万株茶苗种在三个县。", "plant"),
+            // Cases, trips, and prefectures with cities.
+            ("完成150余例先心病手术。", "case"),
+            ("开通返岗专列36车次。", "trip"),
+            ("覆盖甲、乙、丙4州市。", "prefecture_city"),
         ];
         for (text, unit) in cases {
             assert_eq!(draft(text)[0].unit.id, unit, "{text}");
@@ -2478,6 +2618,26 @@ mod tests {
         for (sentence, printed, want) in [
             // A number goes with its unit word, not only its digits.
             ("其中，2021年已投入12.5亿元。", "12.5亿元", "已投入"),
+            // "Within two years" goes with its years, "away" with its
+            // distance, "up to now" with its date: none starts a label.
+            ("三年内培训乡村医生超800人次。", "超800人次", "培训乡村医生"),
+            ("三年内培训乡村医生超800人次。", "三年内", "培训乡村医生"),
+            (
+                "400多公里外的甲县也建起了新学校。",
+                "400多公里",
+                "甲县也建起了新学校",
+            ),
+            (
+                "自前年5月至今东部单位帮扶甲省贫困县8.5亿元。",
+                "8.5亿元",
+                "东部单位帮扶甲省贫困县",
+            ),
+            // A bracketed byline ends before the clause that counts.
+            (
+                "【新闻联播讯 记者 张三 通讯员 王五】甲、乙、丙三级12个部门参与帮扶。",
+                "三级",
+                "甲、乙、丙",
+            ),
             (
                 "2019年以来，本省引导85家外地企业来县投资。",
                 "2019年",

@@ -410,7 +410,12 @@ fn charts(figures: &[Figure]) -> Vec<ChartDraft> {
     // unit that has two or more of them (a chart never mixes units).
     // A figure equal to one before it (same value, same unit) is likely the
     // same figure told again: three cards of one "近6000人" say nothing.
-    let repeat = |j: usize| (0..j).any(|k| likely_repeat(&figures[k], &figures[j]));
+    // Where one of the two is rounded ("5亿多元" in the headline, "5.36亿元"
+    // in the text), the card is the exact one, wherever it stands.
+    let repeat = |j: usize| {
+        (0..j).any(|k| likely_repeat(&figures[k], &figures[j]) && !rounds(&figures[k], &figures[j]))
+            || (0..figures.len()).any(|k| k != j && rounds(&figures[j], &figures[k]))
+    };
     // Nor is a part of the card before it, or what that figure became.
     let follows = |j: usize| (0..j).any(|k| part_or_change(&figures[k], &figures[j]));
     let free = |j: &usize| !charted[*j] && comparable(&figures[*j]) && !repeat(*j) && !follows(*j);
@@ -580,9 +585,43 @@ fn name_the_bars(figures: &mut [Figure], items: &[usize]) {
 }
 
 /// Whether `b` may be `a` told again: the same value in the same unit (a
-/// year is a date, which many figures share, not a figure told twice).
+/// year is a date, which many figures share, not a figure told twice), or
+/// the same figure rounded in one place and exact in the other (a headline's
+/// "5亿多元", the text's "5.36亿元").
 fn likely_repeat(a: &Figure, b: &Figure) -> bool {
-    a.value == b.value && a.unit.id == b.unit.id && a.unit.quantity != Quantity::Year
+    a.unit.id == b.unit.id
+        && a.unit.quantity != Quantity::Year
+        && (a.value == b.value || rounds(a, b) || rounds(b, a))
+}
+
+/// Whether `rounded`, printed with a bound ("5亿多", "近8亿"), may be the
+/// exact figure `exact` told roughly: 5亿多 holds every figure from 5亿 up
+/// to 6亿 (its last printed place), 近8亿 and 不到8亿 those within a tenth
+/// under it, 约10亿 those within a tenth either side.
+fn rounds(rounded: &Figure, exact: &Figure) -> bool {
+    let (Some(r), Some(e)) = (rounded.value, exact.value) else {
+        return false;
+    };
+    if exact.bound != Bound::Exact || r.is_nan() || r <= 0.0 || !e.is_finite() || e == r {
+        return false;
+    }
+    let near = (e - r).abs() <= r / 10.0;
+    match rounded.bound {
+        Bound::AtLeast => r < e && e < r + last_place(r),
+        Bound::Approx => near,
+        Bound::AtMost => near && e < r,
+        Bound::Exact => false,
+    }
+}
+
+/// The place of a value's last digit other than zero, at least 1: 10 for
+/// 7亿 (700,000,000) is 100,000,000; for 3406.77万 (34,067,700), 100.
+fn last_place(value: f64) -> f64 {
+    let mut place = 1.0;
+    while place < 1e15 && (value / (place * 10.0)).fract() == 0.0 {
+        place *= 10.0;
+    }
+    place
 }
 
 /// Whether `b`, later in the same sentence as `a` and of its unit, is a
@@ -727,6 +766,15 @@ mod tests {
         assert!(!dir.exists());
     }
 
+    /// The printed figures of a draft's headline cards.
+    fn card_figures(d: &Draft) -> Vec<&str> {
+        d.charts
+            .iter()
+            .filter(|c| c.kind == Kind::Cards)
+            .flat_map(|c| c.items.iter().map(|&i| d.figures[i].printed.as_str()))
+            .collect()
+    }
+
     #[test]
     fn headline_cards_are_the_lead_s_figures() {
         // The lead has two sums: a sum further down, of one province, is
@@ -734,13 +782,30 @@ mod tests {
         let d = draft(
             "今年东部投入财政援助资金231.9亿元，动员社会力量捐助款物28.5亿元，互派干部3045人。\n产业合作方面，甲省引导企业投资436.5亿元，乙省建成园区215个。\n",
         );
-        let cards: Vec<&str> = d
-            .charts
-            .iter()
-            .filter(|c| c.kind == Kind::Cards)
-            .flat_map(|c| c.items.iter().map(|&i| d.figures[i].printed.as_str()))
-            .collect();
+        let cards = card_figures(&d);
         assert_eq!(cards, ["231.9亿元", "28.5亿元"]);
+    }
+
+    #[test]
+    fn a_figure_rounded_in_the_headline_is_the_exact_one_told_again() {
+        // The headline rounds what the text gives exactly: one card, the
+        // exact one, and the editor is told of the repeat.
+        let d = draft(
+            "甲省九年累计援助乙区5亿多元\n会议获悉，九年来甲省累计援助5.36亿元，引进企业投资12亿元。\n",
+        );
+        let cards = card_figures(&d);
+        assert_eq!(cards, ["5.36亿元", "12亿元"]);
+        let exact = d.figures.iter().find(|f| f.printed == "5.36亿元");
+        assert!(exact.is_some_and(|f| f.review.iter().any(|r| r.contains("5亿多元"))));
+        // Nearly eight holds 7.9 but not 6.2, more than a tenth away.
+        let d = draft("甲县近8亿元\n甲县到位资金7.9亿元，其中经济合作资金6.2亿元。\n");
+        let flagged: Vec<&str> = d
+            .figures
+            .iter()
+            .filter(|f| f.review.iter().any(|r| r.contains("重复")))
+            .map(|f| f.printed.as_str())
+            .collect();
+        assert_eq!(flagged, ["7.9亿元"]);
     }
 
     #[test]

@@ -74,6 +74,11 @@ const WORDS: &[Word] = &[
     w("个月", "month", Duration, "month"),
     w("天", "day", Duration, "day"),
     w("场次", "session", Count, "session"),
+    // Trains, buses and flights run ("开通专列36车次", "包机8架次"): trips
+    // counted, not a train's 车 or the 次 of "times".
+    w("车次", "trip", Count, "trip"),
+    w("班次", "trip", Count, "trip"),
+    w("架次", "trip", Count, "trip"),
     w("批次", "batch", Count, "batch"),
     // 省区市, 省区 and 省市 are units of their own: one unit has one word,
     // so "11个省区市" would otherwise be shown with another figure's 个省市.
@@ -99,6 +104,9 @@ const WORDS: &[Word] = &[
     // "40个县区" would otherwise be 11 cities with a stray 州.
     w("个市州", "city_prefecture", Count, "cities and prefectures"),
     w("市州", "city_prefecture", Count, "cities and prefectures"),
+    // "甲、乙、丙3州市": prefectures and cities together, as 市州.
+    w("个州市", "prefecture_city", Count, "prefectures and cities"),
+    w("州市", "prefecture_city", Count, "prefectures and cities"),
     w("个市", "city", Count, "city"),
     w("市", "city", Count, "city"),
     w("个县区", "county_district", Count, "counties and districts"),
@@ -147,6 +155,15 @@ const MEASURES: &[(&str, &str)] = &[
     ("级", "level"),
     ("种", "kind"),
     ("份", "document"),
+    // "150余例先心病手术": cases, of surgery or of illness.
+    ("例", "case"),
+];
+
+/// Measure words that name the kind of thing they count (head of livestock,
+/// plants, lamps, vehicles): what follows them is never counted by another
+/// unit, as "800头牦牛的收购协议" counts yaks, not agreements.
+const OWN_KIND: [&str; 12] = [
+    "头", "只", "株", "盏", "台", "辆", "间", "件", "篇", "册", "张", "套",
 ];
 
 /// Nouns a measure word often counts, so that like things share a unit.
@@ -163,6 +180,10 @@ const NOUNS: &[(&str, &str, &str)] = &[
     ("医院", "hospital", "hospital"),
     ("产业", "industry", "industry"),
     ("协议", "agreement", "agreement"),
+    // "28个特色产业园区", "14个扶贫车间": parks and workshops, not industries.
+    ("产业园", "park", "park"),
+    ("园区", "park", "park"),
+    ("车间", "workshop", "workshop"),
     // Places a count names after 个 with words between ("5个援建省市",
     // "4个州及下辖"): a city alone (市) is not listed, since 市场 is a
     // market.
@@ -271,6 +292,7 @@ pub fn unit_after(after: &str) -> Option<(UnitSpec, usize)> {
     let words = window.as_str();
     let nouns: Vec<(usize, usize, &&str, &&str)> = NOUNS
         .iter()
+        .filter(|_| !OWN_KIND.contains(measure))
         .flat_map(|(n, id, en)| {
             words
                 .match_indices(n)

@@ -611,9 +611,9 @@ const NOUN_STOPS: &str = "的在和与及等全实达为被中已将是了到开
 
 /// Verbs of change which, before 至 or 到, say that the figure after them
 /// is the level a measure reached ("下降至1.54%", "增加到300人").
-const TO_LEVEL: [&str; 14] = [
+const TO_LEVEL: [&str; 17] = [
     "下降", "降", "上升", "提高", "提升", "增加", "增长", "增", "减少", "减", "扩大", "缩小",
-    "调整", "回落",
+    "调整", "回落", "跃升", "飙升", "攀升",
 ];
 
 /// Words after which a year is what a figure is compared with, not when it
@@ -1580,11 +1580,15 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                 // "242亿扶贫投资订单": of money when its noun says so.
                 None if n.scaled && char_after(after, 0).is_some_and(is_han) => {
                     let noun: String = after.chars().take_while(|&c| is_han(c)).take(6).collect();
-                    let yuan = ["投资", "资金", "经费", "款"]
+                    // "产值从不到20亿攀升至…": or when the words before it say
+                    // so, and those after name no people or households
+                    // ("带动18万贫困人口" after a sum counts people).
+                    let yuan = (["投资", "资金", "经费", "款"]
                         .iter()
                         .any(|w| noun.contains(w))
-                        .then(|| units::unit_after("元"))
-                        .flatten();
+                        || (units::noun_unit(after).id == "item" && said_of_money(before)))
+                    .then(|| units::unit_after("元"))
+                    .flatten();
                     match yuan {
                         Some((yuan, _)) => {
                             implied_yuan = true;
@@ -1602,7 +1606,7 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                         (units::percent(), 0)
                     } else if let Some(yuan) = n
                         .scaled
-                        .then(|| said_of_money(before))
+                        .then(|| said_of_money(before) || became_of_money(&found, text, n.start))
                         .filter(|&money| money)
                         .and_then(|_| units::unit_after("元"))
                     {
@@ -2079,11 +2083,9 @@ fn lists_the_next(between: &str) -> bool {
 fn changes_into(between: &str, unit: &str) -> bool {
     let rest = between.trim_start_matches(['万', '亿', '千', '百', '多', '余']);
     let rest = rest.strip_prefix(unit).unwrap_or(rest);
-    let mut rest = rest.trim_start_matches(['多', '余']).trim_end();
-    while let Some(shorter) = BOUND_WORDS.iter().find_map(|w| rest.strip_suffix(w)) {
-        rest = shorter.trim_end();
-    }
-    is_change(rest)
+    is_change(without_bound_words_at_end(
+        rest.trim_start_matches(['多', '余']),
+    ))
 }
 
 /// Whether a label holds nothing but words that link a figure to the one
@@ -2109,7 +2111,7 @@ fn says_only_how_it_follows(label: &str) -> bool {
 /// Whether the words between two figures say that the first became the
 /// second: "下降到", "增长到2017年的", "增至".
 pub(crate) fn is_change(between: &str) -> bool {
-    const CHANGES: [&str; 28] = [
+    const CHANGES: [&str; 32] = [
         "下降到",
         "下降至",
         "降到",
@@ -2138,6 +2140,10 @@ pub(crate) fn is_change(between: &str) -> bool {
         "扩展至",
         "跃升到",
         "跃升至",
+        "飙升到",
+        "飙升至",
+        "攀升到",
+        "攀升至",
     ];
     let words: String = without_numbers(between)
         .chars()
@@ -2163,6 +2169,27 @@ fn event_label(text: &str, d: &Dating) -> String {
     } else {
         "年份（待定）".to_owned()
     }
+}
+
+/// Whether the number at `start` is what a sum found just before it
+/// became ("产值从不到20亿攀升至300多亿"): a sum too, though the words
+/// right before it no longer say so.
+fn became_of_money(found: &[Found], text: &str, start: usize) -> bool {
+    found.last().is_some_and(|f| {
+        f.figure.unit.quantity == Quantity::Money
+            && text
+                .get(f.end..start)
+                .is_some_and(|between| is_change(without_bound_words_at_end(between)))
+    })
+}
+
+/// `words` without the words that bound a figure at their end ("飙升至近").
+fn without_bound_words_at_end(words: &str) -> &str {
+    let mut rest = words.trim_end();
+    while let Some(shorter) = BOUND_WORDS.iter().find_map(|w| rest.strip_suffix(w)) {
+        rest = shorter.trim_end();
+    }
+    rest
 }
 
 /// Whether the words just before a number speak of money: "企业投资首超千亿"
@@ -2267,6 +2294,20 @@ mod tests {
                 f[0].review.iter().any(|r| r.contains("元"))
             ),
             (1, "yuan", true)
+        );
+        // A sum a change starts from, said of money before it, and what
+        // it rose to, are both in yuan; people counted after an
+        // investment are people.
+        let f = draft("全县工业产值从不到20亿攀升至300多亿，企业投资带动约5万贫困人口增收。");
+        assert_eq!(
+            f.iter()
+                .map(|f| (f.printed.as_str(), f.unit.id.as_str(), f.label.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("不到20亿", "yuan", "全县工业产值"),
+                ("300多亿", "yuan", "全县工业产值"),
+                ("约5万", "person", "企业投资贫困人口增收"),
+            ]
         );
         // A ratio is a multiple of one amount by another, marked.
         let f = draft("社会帮扶的款物与政府援助的额度达到了1∶1。");

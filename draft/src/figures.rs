@@ -1053,6 +1053,40 @@ fn label(
             }
         }
     }
+    // "4个较为成熟的民生产业项目": a general measure word before words
+    // that describe (a degree, 具有…, …性强) and end in 的 counts the noun
+    // after the 的. Words that name a thing are what is counted, whatever
+    // follows ("3个孩子的先心病", "12个经营主体的培育"), and a measure word
+    // of one kind counts its kind ("800头牦牛的…协议").
+    let describes = |words: &str| {
+        [
+            "较为", "比较", "非常", "十分", "特别", "最", "更", "很", "极具", "颇具", "毫不",
+            "具有", "具备", "富有",
+        ]
+        .iter()
+        .any(|w| words.starts_with(w))
+            || ["强", "成熟", "重生"].iter().any(|w| words.ends_with(w))
+    };
+    if ["个", "项", "座", "所", "家", "处", "条"].contains(&unit.zh.as_str())
+        && describes(&after)
+        && !units::names_a_thing(&after)
+    {
+        if let Some(more) = rest_after.strip_prefix('的') {
+            let noun: String = more
+                .char_indices()
+                .take_while(|&(i, c)| {
+                    is_han(c)
+                        && !NOUN_STOPS.contains(c)
+                        && !NOUN_STOP_WORDS.iter().any(|w| more[i..].starts_with(w))
+                })
+                .map(|(_, c)| c)
+                .take(8)
+                .collect();
+            if noun.chars().count() >= 2 {
+                after = noun;
+            }
+        }
+    }
     // A measure word that is itself the place counted ("9省市", "4县")
     // ends the noun: "今年东部9省市帮扶资金…" goes on with the provinces'
     // funds, another figure's noun.
@@ -2673,6 +2707,11 @@ mod tests {
                 "8.5亿元",
                 "东部单位帮扶甲省贫困县",
             ),
+            // Words that describe, before 的, say what kind; the noun after
+            // the 的 is what is counted. Words that name a thing are it.
+            ("新建两座颇具地方风格的廊桥。", "两座", "廊桥"),
+            ("新建6个示范性强的合作社。", "6个", "合作社"),
+            ("其中3个孩子的手术已完成。", "3个", "孩子"),
             // A bracketed byline ends before the clause that counts.
             (
                 "【新闻联播讯 记者 张三 通讯员 王五】甲、乙、丙三级12个部门参与帮扶。",

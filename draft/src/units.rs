@@ -374,6 +374,11 @@ pub fn noun_before(before: &str) -> Option<(String, &'static str)> {
 
 /// Whether `id` is only a measure word's fallback ("item" for 个): the
 /// unit of a count whose noun the units do not know.
+/// Whether `words` hold a noun a count often counts (项目, 村, 企业…).
+pub fn names_a_thing(words: &str) -> bool {
+    NOUNS.iter().any(|(noun, _, _)| words.contains(noun))
+}
+
 pub fn is_generic(id: &str) -> bool {
     MEASURES.iter().any(|&(_, fallback)| fallback == id)
 }

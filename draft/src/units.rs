@@ -162,8 +162,8 @@ const MEASURES: &[(&str, &str)] = &[
 /// Measure words that name the kind of thing they count (head of livestock,
 /// plants, lamps, vehicles): what follows them is never counted by another
 /// unit, as "800头牦牛的收购协议" counts yaks, not agreements.
-const OWN_KIND: [&str; 12] = [
-    "头", "只", "株", "盏", "台", "辆", "间", "件", "篇", "册", "张", "套",
+const OWN_KIND: [&str; 14] = [
+    "头", "只", "株", "盏", "台", "辆", "间", "件", "篇", "册", "张", "套", "种", "类",
 ];
 
 /// Nouns a measure word often counts, so that like things share a unit.

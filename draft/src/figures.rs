@@ -684,6 +684,16 @@ fn without_numbers(text: &str) -> String {
         if unit.is_some() && out.ends_with('第') {
             out.pop();
         }
+        // "投入近1亿元建立…": the bound printed before a number goes with it,
+        // as its unit after it does ("投入近建立" named nothing).
+        if unit.is_some() {
+            while let Some(w) = ["近", "约", "超过", "逾", "多达"]
+                .iter()
+                .find(|w| out.ends_with(**w))
+            {
+                out.truncate(out.len() - w.len());
+            }
+        }
         let unit = unit.unwrap_or(0);
         let compared = COMPARED_WITH.iter().any(|w| text[..n.start].ends_with(w))
             // "是2019年的1.3倍": a multiple of that year's figure.
@@ -1978,11 +1988,13 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         let clause = head
             .rfind(['，', ',', '；', ';', '：'])
             .map_or(head, |at| &head[at..]);
+        // A comparison's base year stays in the words ("分别比1994年增长").
         let words: String = clause
             .replace("分别", "")
             .chars()
-            .filter(|&c| is_han(c))
+            .filter(|&c| is_han(c) || c.is_ascii_digit())
             .collect();
+        let han_words = words.chars().filter(|&c| is_han(c)).count();
         let named = |f: &Found| {
             f.figure.unit.id != found[i].figure.unit.id
                 && f.figure.label.chars().count() >= 2
@@ -1997,10 +2009,15 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                 .any(|w| words.ends_with(w))
             && text
                 .get(found[i - 1].end..start_of(&found[i]))
-                .is_some_and(|between| between.chars().filter(|&c| is_han(c)).eq(words.chars()));
+                .is_some_and(|between| {
+                    between
+                        .chars()
+                        .filter(|&c| is_han(c) || c.is_ascii_digit())
+                        .eq(words.chars())
+                });
         if (one_change || (k >= 2 && clause.contains("分别")))
             && i >= k
-            && (1..=6).contains(&words.chars().count())
+            && (1..=6).contains(&han_words)
             && found[i - k..i].iter().all(named)
         {
             // One change keeps its own label's words ("比2010年增长", whose
@@ -2030,7 +2047,7 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
                 .iter()
                 .find(|w| words.ends_with(**w))
                 .map(|w| (*w).to_owned())
-                .or_else(|| (words.chars().count() <= 6).then(|| words.clone()));
+                .or_else(|| (han_words <= 6).then(|| words.clone()));
             if let (Some((names, shared)), Some(change)) = (names_listed(earlier, k), change) {
                 for (f, name) in found[i..j].iter_mut().zip(names) {
                     f.figure.label = format!("{name}{shared}{change}");
@@ -2281,7 +2298,8 @@ fn event_label(text: &str, d: &Dating) -> String {
             rest.strip_prefix('起')
                 .filter(|r| !r.starts_with(['草', '诉', '义', '步', '点']))
         })
-        .unwrap_or(rest);
+        .unwrap_or(rest)
+        .trim_start_matches([',', '，', ' ']);
     let clause: String = rest
         .chars()
         .take_while(|&c| !matches!(c, ',' | '，' | '。' | '；' | ';' | '！' | '!'))
@@ -2964,6 +2982,23 @@ mod tests {
                 "2001年至2020年，甲市对口帮扶项目300个、帮扶资金5亿元、选派干部人才80名。",
                 "2001年至2020年",
                 "甲市对口帮扶项目（年份）",
+            ),
+            (
+                "2015年开始，甲省对口支援乙州丙县。",
+                "2015年",
+                "甲省对口支援乙州丙县（年份）",
+            ),
+            // A bound before a number goes with it.
+            (
+                "2009年，投入近1亿元建立甲县希望小学。",
+                "2009年",
+                "投入建立甲县希望小学（年份）",
+            ),
+            // The base year of changes after 分别 stays in their labels.
+            (
+                "产值28亿元，财政收入2亿元，分别比2004年增长4倍和10倍。",
+                "10倍",
+                "财政收入比2004年增长",
             ),
             // A year that is a comparison's base stays whole.
             (

@@ -2818,6 +2818,7 @@ mod tests {
             ("完成各类帮扶项目320余个，投入资金2.1亿元。", "project"),
             ("联系贫困县18个。", "county"),
             ("受援县达12个。", "county"),
+            ("全县对口援建项目已开工建设24个。", "project"),
             ("覆盖4个州及下辖20个县。", "prefecture"),
             ("5个援建省市签订省际间长期对口合作协议。", "province_city"),
             // A measure word followed by its own noun keeps it.

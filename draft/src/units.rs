@@ -361,6 +361,13 @@ pub fn noun_before(before: &str) -> Option<(String, &'static str)> {
         ] {
             words = words.strip_suffix(verb).unwrap_or(words);
         }
+        // "项目已开工建设224个": what the counted have done, after 已,
+        // stands between the noun and the number.
+        if let Some(at) = words.rfind('已') {
+            if words[at..].chars().count() <= 6 {
+                words = &words[..at];
+            }
+        }
         if words == was {
             break;
         }

@@ -516,6 +516,33 @@ pub fn qualifier_notes<'a>(
     out
 }
 
+/// A label of a value axis whose highest tick is `max`: in 亿 or 万 (in
+/// English, billion or million, short) as its figures are, so that an axis
+/// of sums up to 500亿 reads 250亿, not 25000000000. Values an axis holds
+/// in units keep one decimal at most, as before.
+pub fn axis_label(v: f64, max: f64, locale: Locale) -> String {
+    if v == 0.0 {
+        return "0".to_owned();
+    }
+    match locale {
+        Locale::En => match en_magnitude(max) {
+            2 => format!("{}bn", trim(v / 1e9)),
+            1 => format!("{}m", trim(v / 1e6)),
+            _ => grouped(v),
+        },
+        Locale::ZhHans | Locale::ZhHant => {
+            let words = ChineseWords::of(locale);
+            if max >= 1e8 {
+                format!("{}{}", trim(v / 1e8), words.yi)
+            } else if max >= 1e5 {
+                format!("{}{}", trim(v / 1e4), words.wan)
+            } else {
+                decimals(v, 1)
+            }
+        }
+    }
+}
+
 /// Up to two decimals, without trailing zeros: 2.6, 1.2, 8000.
 fn trim(v: f64) -> String {
     decimals(v, 2)

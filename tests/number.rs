@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use article_charts::data::{Indicator, Period, Qualifier, Quantity, Unit, Worded, Words};
 use article_charts::locale::Locale;
-use article_charts::number::format_value;
+use article_charts::number::{axis_label, format_value};
 
 fn words(zh: &'static str, hant: &'static str, en: &'static str) -> Words {
     Words {
@@ -443,4 +443,29 @@ fn the_qualifier_note_quotes_the_words_the_figures_use() {
         qualifier_notes(&only, Locale::ZhHant),
         ["「超過」表示至少為該數，圖中以淺色短條接在末端。"]
     );
+}
+
+/// A value axis of large sums is labelled in 亿 or 万 (billion or million
+/// in English), as its figures are; an axis of small values keeps its
+/// digits.
+#[test]
+fn an_axis_of_large_sums_is_labelled_in_their_scale() {
+    let cases = [
+        (25e9, 50e9, Locale::ZhHans, "250亿"),
+        (25e9, 50e9, Locale::ZhHant, "250億"),
+        (25e9, 50e9, Locale::En, "25bn"),
+        (2.5e5, 5e5, Locale::ZhHans, "25万"),
+        (2.5e5, 5e5, Locale::En, "250,000"),
+        (2.5e6, 5e6, Locale::En, "2.5m"),
+        (0.0, 50e9, Locale::ZhHans, "0"),
+        (5000.0, 10000.0, Locale::ZhHans, "5000"),
+        (12500.0, 25000.0, Locale::En, "12,500"),
+    ];
+    for (v, max, locale, want) in cases {
+        assert_eq!(
+            axis_label(v, max, locale),
+            want,
+            "{v} of {max} in {locale:?}"
+        );
+    }
 }

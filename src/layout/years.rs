@@ -5,7 +5,7 @@ use article_dataset::{Indicator, Quantity};
 use crate::decimal::{decimals, within};
 use crate::locale::Locale;
 use crate::measure::{styled_width, text_width};
-use crate::number::{format_value, gap_text};
+use crate::number::{axis_label, format_value, gap_text};
 use crate::scene::*;
 use crate::theme::Paint;
 
@@ -57,7 +57,7 @@ pub(super) fn years(items: &[(u16, &Indicator)], locale: Locale, width: f64) -> 
         if percent {
             format!("{}%", trim_number(v))
         } else {
-            trim_number(v)
+            axis_label(v, max, locale)
         }
     };
     // The gutter widens for long tick labels (the largest values have

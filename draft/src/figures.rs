@@ -687,10 +687,7 @@ fn without_numbers(text: &str) -> String {
         // "投入近1亿元建立…": the bound printed before a number goes with it,
         // as its unit after it does ("投入近建立" named nothing).
         if unit.is_some() {
-            while let Some(w) = ["近", "约", "超过", "逾", "多达"]
-                .iter()
-                .find(|w| out.ends_with(**w))
-            {
+            while let Some(w) = PRINTED_BEFORE.iter().find(|w| out.ends_with(**w)) {
                 out.truncate(out.len() - w.len());
             }
         }
@@ -1721,28 +1718,12 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         // The bound words around the figure belong to its printed form.
         // 连续 ("连续四年", four years in a row) is kept too, as the page
         // shows it with the figure.
-        let prefixes = [
-            "连续",
-            "不超过",
-            "将近",
-            "接近",
-            "大约",
-            "超过",
-            "不到",
-            "不足",
-            "至少",
-            "最多",
-            "逾",
-            "近",
-            "约",
-            "超",
-        ];
         // "上千人", "上万名": at least a round number written in words.
         let round = n.form == Form::Chinese && [100.0, 1000.0, 10000.0].contains(&n.value);
         let prefix = if ordinal {
             "第"
         } else {
-            prefixes
+            PRINTED_BEFORE
                 .iter()
                 .find(|p| before.ends_with(*p))
                 .copied()
@@ -2113,7 +2094,9 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
     // The year of the figure before, where a year right before it dated it
     // alone, and where that figure's number ended.
     let mut before: Option<(&Dating, usize)> = None;
-    for (x, (k, mut figure)) in expanded.iter().cloned().enumerate() {
+    // Which number each figure is, to look at the next one's.
+    let numbers: Vec<usize> = expanded.iter().map(|&(k, _)| k).collect();
+    for (x, (k, mut figure)) in expanded.into_iter().enumerate() {
         let at = nums[k].start;
         let own = datings
             .iter()
@@ -2135,7 +2118,7 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
         // starts from is not of the year the sentence reports, which the
         // change reached; the article does not say when it stood there.
         let starts_a_change = text[..at].trim_end().ends_with(['从', '由'])
-            && expanded.get(x + 1).is_some_and(|&(next, _)| {
+            && numbers.get(x + 1).is_some_and(|&next| {
                 text.get(nums[k].end..nums[next].start)
                     .is_some_and(|between| changes_into(between, &figure.unit.zh))
             });
@@ -2176,6 +2159,26 @@ pub fn figures(sentence: &Sentence, skipped: &mut Vec<Skipped>) -> Vec<Figure> {
     out.sort_by_key(|&(at, _)| at);
     out.into_iter().map(|(_, f)| f).collect()
 }
+
+/// The words before a number that belong to its printed figure: its bound
+/// ("超过1亿元", "不到50亿") and 连续 ("连续四年", four years in a row, which
+/// the page shows with the figure).
+const PRINTED_BEFORE: [&str; 14] = [
+    "连续",
+    "不超过",
+    "将近",
+    "接近",
+    "大约",
+    "超过",
+    "不到",
+    "不足",
+    "至少",
+    "最多",
+    "逾",
+    "近",
+    "约",
+    "超",
+];
 
 /// The words that bound a figure printed before its number ("超过1亿元").
 const BOUND_WORDS: [&str; 8] = ["超过", "多达", "超", "逾", "近", "约", "达", "共"];
